@@ -1,0 +1,6 @@
+/** Every CLI command, in the order `--help` lists them. Each file registers one command. */
+import type { Command } from "commander";
+
+export type CommandRegistrar = (program: Command) => void;
+
+export const commands: CommandRegistrar[] = [];

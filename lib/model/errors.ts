@@ -1,0 +1,47 @@
+/** Errors that reach a user: a message, the field it is about, and the HTTP status to answer with. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class GatehouseError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly issues: FieldIssue[] = [],
+    readonly code: string = "BadRequest",
+  ) {
+    super(message);
+    this.name = "GatehouseError";
+  }
+}
+
+/** Input AWS would reject: answered 400 with one message per field. */
+export class ValidationError extends GatehouseError {
+  constructor(issues: FieldIssue[]) {
+    super(issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join("; "), 400, issues, "ValidationError");
+  }
+}
+
+export class NotFoundError extends GatehouseError {
+  constructor(what: string) {
+    super(`${what} not found`, 404, [], "NotFound");
+  }
+}
+
+/** A save based on a version that is no longer current. */
+export class ConflictError extends GatehouseError {
+  constructor(message: string) {
+    super(message, 409, [], "Conflict");
+  }
+}
+
+export class ForbiddenError extends GatehouseError {
+  constructor(message = "Your role does not allow this action") {
+    super(message, 403, [], "Forbidden");
+  }
+}
+
+export function invalid(field: string, message: string): ValidationError {
+  return new ValidationError([{ field, message }]);
+}

@@ -1,0 +1,6 @@
+export * from "./design";
+export * from "./errors";
+export * from "./ids";
+export * from "./operations";
+export * from "./rules";
+export * from "./tree";
