@@ -1,0 +1,103 @@
+/**
+ * The typed context every handler reads and writes, as LocalStack's RestApiInvocationContext:
+ * fields start empty and each notes the handler that fills it.
+ */
+import type { ApiDesign, Integration, Method, Resource } from "../model/design";
+import type { TemplateInput, TemplateResult } from "../template/types";
+import type { ExecutionLog } from "./log";
+import type { OutboundPolicy } from "./outbound";
+
+export interface InvokeRequest {
+  httpMethod: string;
+  pathWithQueryString: string;
+  headers: Record<string, string>;
+  body: string;
+  stageVariables: Record<string, string>;
+  /** null = the undeployed draft, as TestInvokeMethod runs it. */
+  stage: string | null;
+}
+
+export type RenderTemplate = (input: TemplateInput) => TemplateResult;
+
+export interface RuntimeOptions {
+  apiId: string;
+  fetchImpl: typeof fetch;
+  outbound: OutboundPolicy;
+  now: () => Date;
+  requestId: string;
+  sourceIp: string;
+  render: RenderTemplate;
+}
+
+/** The client's request after parsing (parse). */
+export interface ParsedRequest {
+  httpMethod: string;
+  /** Path without the query string, always starting with `/`. */
+  path: string;
+  /** Single-value query string: the last value wins, as in AWS. */
+  querystring: Record<string, string>;
+  multiValueQuerystring: Record<string, string[]>;
+  /** Headers as sent (original case); look them up with header() from ./http. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What the integration request sends (integration request). */
+export interface IntegrationRequest {
+  /** The backend URI after `{param}` and `${stageVariables.x}` substitution, before the query string. */
+  uri: string;
+  httpMethod: string;
+  headers: Record<string, string>;
+  querystring: Record<string, string>;
+  body: string;
+  /** The Content-Type whose request template was used, if any. */
+  templateContentType?: string;
+}
+
+/** What the backend answered (integration). */
+export interface EndpointResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  latencyMs: number;
+}
+
+/** What the client gets back (integration response, or the gateway response on error). */
+export interface MethodResponseOut {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface InvocationContext {
+  design: ApiDesign;
+  options: RuntimeOptions;
+  log: ExecutionLog;
+  /** The caller's raw request. */
+  input: InvokeRequest;
+  stageVariables: Record<string, string>;
+  /** parse */
+  request?: ParsedRequest;
+  /** route */
+  resource?: Resource;
+  /** route: the resource's path with its `{params}`, e.g. `/pets/{id}`. */
+  resourcePath?: string;
+  /** route: the matched method (the `ANY` method when the verb itself is not defined). */
+  method?: Method;
+  /** route */
+  integration?: Integration;
+  /** route: `{param}` values taken from the request path (decoded). */
+  pathParameters: Record<string, string>;
+  /** parse: the X-Amzn-Trace-Id sent to the backend and returned to the client. */
+  traceId: string;
+  /** parse, then route (resource fields): what `$context` shows templates. */
+  contextVariables: Record<string, unknown>;
+  /** integration request */
+  integrationRequest?: IntegrationRequest;
+  /** integration request: the rendered MOCK request template (MOCK reads `statusCode` from it). */
+  mockRequestBody?: string;
+  /** integration */
+  endpointResponse?: EndpointResponse;
+  /** integration response, or the gateway-response handler */
+  response?: MethodResponseOut;
+}

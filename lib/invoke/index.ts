@@ -1,0 +1,45 @@
+/**
+ * Local test invoke: runs one request through an API design the way API Gateway's
+ * TestInvokeMethod runs the draft, and returns the response with AWS's execution log.
+ * The pipeline (pipeline.ts) is a list of small handlers over one typed context (LocalStack's shape):
+ * parse → route → method request → integration request → integration → integration response → method response;
+ * a GatewayError from any of them is answered through the API's gateway responses.
+ */
+import type { ApiDesign } from "../model/design";
+import { renderTemplate } from "../template/index";
+import type { InvokeRequest } from "./context";
+import { createContext, runPipeline, type InvokeOptions, type InvokeStep } from "./pipeline";
+
+export type { InvokeRequest } from "./context";
+export type { InvokeOptions, InvokeStep } from "./pipeline";
+export type { OutboundPolicy } from "./outbound";
+export { checkOutbound, DEFAULT_OUTBOUND_POLICY, guardedFetch, outboundPolicyFromEnv, OutboundRefusedError } from "./outbound";
+
+export interface InvokeResult {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  log: string;
+  latencyMs: number;
+  resourceId?: string;
+  resourcePath?: string;
+  steps: InvokeStep[];
+}
+
+/** Invokes one method of a design as TestInvokeMethod would (draft, no authorization, real backend calls). */
+export async function invokeMethod(design: ApiDesign, request: InvokeRequest, options: InvokeOptions): Promise<InvokeResult> {
+  const started = performance.now();
+  const ctx = createContext(design, request, options, renderTemplate);
+  const steps = await runPipeline(ctx);
+  const response = ctx.response ?? { status: 500, headers: { "Content-Type": "application/json" }, body: '{"message": "Internal server error"}' };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: response.body,
+    log: ctx.log.toString(),
+    latencyMs: Math.round(performance.now() - started),
+    resourceId: ctx.resource?.id,
+    resourcePath: ctx.resourcePath,
+    steps,
+  };
+}

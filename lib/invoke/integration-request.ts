@@ -1,0 +1,157 @@
+/**
+ * Integration request: maps parameters, picks the request template by Content-Type (missing →
+ * application/json), applies passthroughBehavior (415 when it forbids passing the body through),
+ * renders the template and builds the endpoint URI. Proxy integrations forward the request as is.
+ */
+import type { Integration } from "../model/design";
+import type { TemplateResult } from "../template/types";
+import type { InvocationContext } from "./context";
+import { configurationError, unsupportedMediaType } from "./errors";
+import { byMediaType, header, mediaType, setHeader } from "./http";
+import { logBody, logHeaders } from "./log";
+import { mapRequestParameters } from "./mapping";
+
+export type TemplateChoice =
+  | { kind: "template"; contentType: string; template: string }
+  | { kind: "passthrough" }
+  | { kind: "unsupported" };
+
+/** The passthroughBehavior table of the developer guide (integration-passthrough-behaviors). */
+export function chooseRequestTemplate(
+  templates: Record<string, string>,
+  contentTypeHeader: string | undefined,
+  passthrough: Integration["passthroughBehavior"],
+): TemplateChoice {
+  const contentType = mediaType(contentTypeHeader || "application/json");
+  const match = byMediaType(templates, contentType);
+  if (match) return { kind: "template", contentType: match[0], template: match[1] };
+  const hasTemplates = Object.keys(templates).length > 0;
+  if (passthrough === "NEVER") return { kind: "unsupported" };
+  if (passthrough === "WHEN_NO_TEMPLATES" && hasTemplates) return { kind: "unsupported" };
+  return { kind: "passthrough" };
+}
+
+/** Headers a proxy must not forward: hop-by-hop, and the ones fetch computes itself. */
+export const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "host",
+  "content-length",
+]);
+
+const STAGE_VARIABLE = /\$\{stageVariables(?:\.([A-Za-z0-9_]+)|\[\s*['"]([A-Za-z0-9_]+)['"]\s*\])\}/g;
+
+/** Replaces `${stageVariables.x}` (and `${stageVariables['x']}`) in an integration URI. */
+export function substituteStageVariables(uri: string, stageVariables: Record<string, string>): string {
+  return uri.replace(STAGE_VARIABLE, (_, a: string | undefined, b: string | undefined) => stageVariables[(a ?? b)!] ?? "");
+}
+
+/** Replaces `{name}` / `{name+}` in an integration URI; greedy values keep their `/`. */
+export function substitutePathParameters(uri: string, values: Record<string, string>): string {
+  return uri.replace(/\{([A-Za-z0-9._-]+)(\+)?\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return value.split("/").map(encodeURIComponent).join("/");
+  });
+}
+
+/** Appends a query string to a URI that may already carry one. */
+export function withQuery(uri: string, query: Record<string, string> | [string, string][]): string {
+  const entries = Array.isArray(query) ? query : Object.entries(query);
+  if (entries.length === 0) return uri;
+  const qs = new URLSearchParams(entries).toString();
+  return uri + (uri.includes("?") ? "&" : "?") + qs;
+}
+
+function render(ctx: InvocationContext, template: string, body: string): TemplateResult {
+  const request = ctx.request!;
+  try {
+    return ctx.options.render({
+      template,
+      body,
+      params: { path: { ...ctx.pathParameters }, querystring: { ...request.querystring }, header: { ...request.headers } },
+      context: ctx.contextVariables,
+      stageVariables: ctx.stageVariables,
+    });
+  } catch (e) {
+    const err = configurationError("Unable to transform request");
+    err.logLines.push(`Mapping template error: ${(e as Error).message}`);
+    throw err;
+  }
+}
+
+export function integrationRequest(ctx: InvocationContext): void {
+  const request = ctx.request!;
+  const integration = ctx.integration;
+  if (!integration) throw configurationError("No integration defined for method");
+  const isProxy = integration.type === "HTTP_PROXY" || integration.type === "AWS_PROXY";
+  const mapped = mapRequestParameters(integration.requestParameters, ctx);
+
+  let body = request.body;
+  let templateContentType: string | undefined;
+  if (!isProxy) {
+    const contentTypeHeader = header(request.headers, "Content-Type");
+    const choice = chooseRequestTemplate(integration.requestTemplates, contentTypeHeader, integration.passthroughBehavior);
+    if (choice.kind === "unsupported") {
+      throw unsupportedMediaType(
+        `Execution failed: no mapping template for content type ${mediaType(contentTypeHeader || "application/json")} and passthrough behavior ${integration.passthroughBehavior}`,
+      );
+    }
+    if (choice.kind === "template") {
+      templateContentType = choice.contentType;
+      // An empty template is the console's "no template": the body passes through.
+      if (choice.template.trim() !== "") {
+        const result = render(ctx, choice.template, request.body);
+        body = result.output;
+        // $context.requestOverride.* win over the parameter mappings.
+        Object.assign(mapped.header, result.overrides.requestHeaders);
+        Object.assign(mapped.querystring, result.overrides.requestQuerystring);
+        Object.assign(mapped.path, result.overrides.requestPath);
+      }
+    }
+  }
+
+  if (integration.type === "MOCK") {
+    ctx.mockRequestBody = body;
+    return;
+  }
+
+  const pathValues = { ...ctx.pathParameters, ...mapped.path };
+  const rawUri = substitutePathParameters(substituteStageVariables(integration.uri ?? "", ctx.stageVariables), pathValues);
+  const headers: Record<string, string> = {};
+  let query: [string, string][] = [];
+  if (isProxy) {
+    for (const [k, v] of Object.entries(request.headers)) if (!HOP_BY_HOP.has(k.toLowerCase())) headers[k] = v;
+    for (const [k, values] of Object.entries(request.multiValueQuerystring)) {
+      if (k in mapped.querystring) continue;
+      for (const v of values) query.push([k, v]);
+    }
+  } else {
+    headers["Accept"] = "application/json";
+    headers["Content-Type"] = templateContentType ?? mediaType(header(request.headers, "Content-Type") || "application/json");
+  }
+  headers["x-amzn-apigateway-api-id"] = ctx.options.apiId;
+  headers["X-Amzn-Trace-Id"] = ctx.traceId;
+  if (!isProxy) headers["User-Agent"] = `AmazonAPIGateway_${ctx.options.apiId}`;
+  for (const [k, v] of Object.entries(mapped.header)) setHeader(headers, k, v);
+  query = query.concat(Object.entries(mapped.querystring));
+
+  ctx.integrationRequest = {
+    uri: withQuery(rawUri, query),
+    // `ANY` as the backend method (proxy setups) forwards the client's verb.
+    httpMethod: !integration.httpMethod || integration.httpMethod.toUpperCase() === "ANY" ? request.httpMethod : integration.httpMethod.toUpperCase(),
+    headers,
+    querystring: Object.fromEntries(query),
+    body,
+    templateContentType,
+  };
+  ctx.log.add(`Endpoint request URI: ${ctx.integrationRequest.uri}`);
+  ctx.log.add(`Endpoint request headers: ${logHeaders(headers)}`);
+  ctx.log.add(`Endpoint request body after transformations: ${logBody(body)}`);
+}

@@ -1,0 +1,115 @@
+/**
+ * Integration response: selects the integration response by `selectionPattern` (a Java regex
+ * matched in full against the backend status), maps `method.response.header.*`, renders the
+ * response template chosen by Accept, and applies `$context.responseOverride`.
+ * Proxy integrations skip all of it: the backend's response goes back unchanged.
+ */
+import type { IntegrationResponse, Method } from "../model/design";
+import type { TemplateResult } from "../template/types";
+import type { InvocationContext } from "./context";
+import { configurationError } from "./errors";
+import { acceptedTypes, byMediaType, header, setHeader } from "./http";
+import { responseSourceValue } from "./mapping";
+import { HOP_BY_HOP } from "./integration-request";
+
+/** True when a selection pattern matches the whole value, as Java's `String.matches` does. */
+export function patternMatches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return false;
+  }
+}
+
+/** The integration response for a backend status: first pattern match, else the default (no pattern). */
+export function selectIntegrationResponse(
+  responses: Record<string, IntegrationResponse>,
+  selectionValue: string,
+): IntegrationResponse | undefined {
+  const all = Object.values(responses);
+  return (
+    all.find((r) => r.selectionPattern && patternMatches(r.selectionPattern, selectionValue)) ??
+    all.find((r) => !r.selectionPattern)
+  );
+}
+
+/** The response template for the request's Accept (missing → application/json); no match → the first. */
+export function chooseResponseTemplate(templates: Record<string, string>, accept: string | undefined): string | undefined {
+  const keys = Object.keys(templates);
+  if (keys.length === 0) return undefined;
+  const wanted = accept ? acceptedTypes(accept) : ["application/json"];
+  for (const type of wanted) {
+    const match = byMediaType(templates, type);
+    if (match) return match[1];
+  }
+  return templates[keys[0]];
+}
+
+function render(ctx: InvocationContext, template: string, body: string): TemplateResult {
+  const request = ctx.request!;
+  try {
+    return ctx.options.render({
+      template,
+      body,
+      params: { path: { ...ctx.pathParameters }, querystring: { ...request.querystring }, header: { ...request.headers } },
+      context: ctx.contextVariables,
+      stageVariables: ctx.stageVariables,
+    });
+  } catch (e) {
+    const err = configurationError("Unable to transform response");
+    err.logLines.push(`Mapping template error: ${(e as Error).message}`);
+    throw err;
+  }
+}
+
+function declaredMethodResponse(method: Method, status: string): boolean {
+  return status in method.methodResponses || Object.values(method.methodResponses).some((r) => r.statusCode === status);
+}
+
+export function integrationResponse(ctx: InvocationContext): void {
+  const integration = ctx.integration!;
+  const endpoint = ctx.endpointResponse!;
+
+  if (integration.type === "HTTP_PROXY" || integration.type === "AWS_PROXY") {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(endpoint.headers)) {
+      // fetch has already decoded the body, so the encoding header would lie.
+      if (!HOP_BY_HOP.has(k) && k !== "content-encoding") headers[k] = v;
+    }
+    ctx.response = { status: endpoint.status, headers, body: endpoint.body };
+    return;
+  }
+
+  const selectionValue = String(endpoint.status);
+  const selected = selectIntegrationResponse(integration.integrationResponses, selectionValue);
+  if (!selected) {
+    throw configurationError(
+      `No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${selectionValue}`,
+    );
+  }
+  if (!declaredMethodResponse(ctx.method!, selected.statusCode)) {
+    throw configurationError(`Output mapping refers to an invalid method response: ${selected.statusCode}`);
+  }
+
+  const headers: Record<string, string> = {};
+  for (const [target, source] of Object.entries(selected.responseParameters)) {
+    const m = /^method\.response\.header\.(.+)$/.exec(target);
+    if (!m) continue;
+    const value = responseSourceValue(source, ctx, endpoint);
+    if (value !== undefined) setHeader(headers, m[1], value);
+  }
+
+  let body = endpoint.body;
+  let status = Number(selected.statusCode);
+  const template = chooseResponseTemplate(selected.responseTemplates, header(ctx.request!.headers, "Accept"));
+  // No template, or an empty one (the console's default): the body passes through.
+  if (template !== undefined && template.trim() !== "") {
+    const result = render(ctx, template, endpoint.body);
+    body = result.output;
+    const override = result.overrides.responseStatus;
+    // AWS ignores an override that is not a valid HTTP status.
+    if (override !== undefined && Number.isInteger(override) && override >= 100 && override <= 599) status = override;
+    for (const [k, v] of Object.entries(result.overrides.responseHeaders)) setHeader(headers, k, v);
+  }
+  ctx.response = { status, headers, body };
+}

@@ -1,0 +1,104 @@
+/**
+ * Integration: MOCK answers from the rendered request template's `statusCode`; HTTP and
+ * HTTP_PROXY make the real call through the outbound guard with the integration's timeout;
+ * AWS and AWS_PROXY need AWS itself and fail with a configuration error that says so.
+ */
+import type { InvocationContext } from "./context";
+import { configurationError, integrationFailure, integrationTimeout } from "./errors";
+import { logBody, logHeaders } from "./log";
+import { guardedFetch, OutboundRefusedError } from "./outbound";
+
+/** Reads `statusCode` from a MOCK request template's output; 200 when absent. */
+export function mockStatusCode(rendered: string | undefined): number {
+  const text = rendered ?? "";
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === "object" && "statusCode" in parsed) {
+      const n = Number((parsed as { statusCode: unknown }).statusCode);
+      if (Number.isInteger(n)) return n;
+    }
+  } catch {
+    // Not strict JSON (templates often leave trailing commas); fall back to a scan.
+    const m = /"statusCode"\s*:\s*"?(\d{3})"?/.exec(text);
+    if (m) return Number(m[1]);
+  }
+  return 200;
+}
+
+function mockIntegration(ctx: InvocationContext): void {
+  // MOCK echoes nothing: its "endpoint response" is an empty body with the selected status.
+  ctx.endpointResponse = { status: mockStatusCode(ctx.mockRequestBody), headers: {}, body: "", latencyMs: 0 };
+}
+
+const NO_BODY_METHODS = new Set(["GET", "HEAD"]);
+
+function responseHeaders(res: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  res.headers.forEach((value, key) => {
+    out[key] = value;
+  });
+  return out;
+}
+
+async function httpIntegration(ctx: InvocationContext): Promise<void> {
+  const req = ctx.integrationRequest!;
+  const integration = ctx.integration!;
+  let url: URL;
+  try {
+    url = new URL(req.uri);
+  } catch {
+    throw configurationError("Invalid endpoint address");
+  }
+  ctx.log.add(`Sending request to ${req.uri}`);
+  const started = performance.now();
+  const signal = AbortSignal.timeout(integration.timeoutInMillis);
+  try {
+    const res = await guardedFetch(
+      url.toString(),
+      {
+        method: req.httpMethod,
+        headers: req.headers,
+        body: NO_BODY_METHODS.has(req.httpMethod) || req.body === "" ? undefined : req.body,
+        signal,
+      },
+      ctx.options.outbound,
+      ctx.options.fetchImpl,
+    );
+    const body = await res.text();
+    const latencyMs = Math.round(performance.now() - started);
+    ctx.endpointResponse = { status: res.status, headers: responseHeaders(res), body, latencyMs };
+  } catch (e) {
+    const err = e as Error;
+    if (err instanceof OutboundRefusedError) {
+      const gw = configurationError("Invalid endpoint address");
+      gw.logLines.push(`Gatehouse outbound policy: ${err.message}`);
+      throw gw;
+    }
+    if (signal.aborted || err.name === "TimeoutError" || err.name === "AbortError") throw integrationTimeout();
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    if (cause?.code === "ENOTFOUND" || cause?.code === "EAI_AGAIN" || (err as { code?: string }).code === "ENOTFOUND") {
+      throw configurationError("Invalid endpoint address");
+    }
+    throw integrationFailure(cause?.message ?? err.message);
+  }
+  const r = ctx.endpointResponse;
+  ctx.log.add(`Received response. Status: ${r.status}, Integration latency: ${r.latencyMs} ms`);
+  ctx.log.add(`Endpoint response headers: ${logHeaders(r.headers)}`);
+  ctx.log.add(`Endpoint response body before transformations: ${logBody(r.body)}`);
+}
+
+export async function integration(ctx: InvocationContext): Promise<void> {
+  const type = ctx.integration!.type;
+  switch (type) {
+    case "MOCK":
+      return mockIntegration(ctx);
+    case "HTTP":
+    case "HTTP_PROXY":
+      return httpIntegration(ctx);
+    case "AWS":
+    case "AWS_PROXY":
+      throw configurationError(
+        `${type} integrations call AWS services with the API's credentials and need an AWS connection; run this test with TestInvokeMethod against the deployed API`,
+      );
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The handler chain and its context, free of the template engine import so that handler tests
+ * can build a context with their own renderer.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import type { ApiDesign } from "../model/design";
+import type { InvocationContext, InvokeRequest, RenderTemplate } from "./context";
+import { GatewayError } from "./errors";
+import { gatewayResponse } from "./gateway-responses";
+import { integration } from "./integration";
+import { integrationRequest } from "./integration-request";
+import { integrationResponse } from "./integration-response";
+import { ExecutionLog } from "./log";
+import { finalizeHeaders, methodResponse } from "./method-response";
+import { methodRequest } from "./method-request";
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from "./outbound";
+import { parseRequest } from "./parse";
+import { routeRequest } from "./route";
+
+export interface InvokeOptions {
+  apiId: string;
+  fetchImpl?: typeof fetch;
+  outbound?: OutboundPolicy;
+  now?: () => Date;
+  requestId?: string;
+  sourceIp?: string;
+}
+
+export interface InvokeStep {
+  name: string;
+  ok: boolean;
+  ms: number;
+}
+
+export type Handler = (ctx: InvocationContext) => void | Promise<void>;
+
+/** The request handlers, in API Gateway's order. */
+export const HANDLERS: [string, Handler][] = [
+  ["parse", parseRequest],
+  ["route", routeRequest],
+  ["methodRequest", methodRequest],
+  ["integrationRequest", integrationRequest],
+  ["integration", integration],
+  ["integrationResponse", integrationResponse],
+  ["methodResponse", methodResponse],
+];
+
+/** `Root=1-<epoch seconds hex>-<24 hex>`, the X-Ray trace id format. */
+function traceId(now: Date): string {
+  return `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${randomBytes(12).toString("hex")}`;
+}
+
+/** Builds the context the handlers share, before any of them ran. */
+export function createContext(
+  design: ApiDesign,
+  request: InvokeRequest,
+  options: InvokeOptions,
+  render: RenderTemplate,
+): InvocationContext {
+  const now = options.now ?? (() => new Date());
+  const requestId = options.requestId ?? randomUUID();
+  return {
+    design,
+    options: {
+      apiId: options.apiId,
+      fetchImpl: options.fetchImpl ?? fetch,
+      outbound: options.outbound ?? DEFAULT_OUTBOUND_POLICY,
+      now,
+      requestId,
+      sourceIp: options.sourceIp ?? "test-invoke-source-ip",
+      render,
+    },
+    log: new ExecutionLog(requestId, now),
+    input: request,
+    stageVariables: { ...(request.stageVariables ?? {}) },
+    pathParameters: {},
+    contextVariables: {},
+    traceId: traceId(now()),
+  };
+}
+
+/** Runs handlers over a context; errors become gateway responses. Exported for tests and the CLI. */
+export async function runPipeline(ctx: InvocationContext, handlers: [string, Handler][] = HANDLERS): Promise<InvokeStep[]> {
+  const steps: InvokeStep[] = [];
+  for (const [name, handler] of handlers) {
+    const started = performance.now();
+    try {
+      await handler(ctx);
+      steps.push({ name, ok: true, ms: Math.round(performance.now() - started) });
+    } catch (e) {
+      steps.push({ name, ok: false, ms: Math.round(performance.now() - started) });
+      const error =
+        e instanceof GatewayError
+          ? e
+          : // A bug of ours, not the API's: answer as AWS answers internal errors, and say what happened.
+            new GatewayError("DEFAULT_5XX", "Internal server error", [`Execution failed due to an internal error: ${(e as Error)?.message ?? String(e)}`], 500);
+      for (const line of error.logLines) ctx.log.add(line);
+      const response = gatewayResponse(ctx, error);
+      response.headers = finalizeHeaders(ctx, response.headers);
+      ctx.response = response;
+      break;
+    }
+  }
+  ctx.log.add(`Method completed with status: ${ctx.response?.status ?? 500}`);
+  return steps;
+}
+
