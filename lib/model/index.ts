@@ -4,3 +4,4 @@ export * from "./ids";
 export * from "./operations";
 export * from "./rules";
 export * from "./tree";
+export * from "./commands";

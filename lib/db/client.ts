@@ -1,0 +1,68 @@
+/**
+ * Opens Gatehouse's database: PostgreSQL over `pg` when DATABASE_URL is set, otherwise an
+ * embedded PGlite under .data/ (GATEHOUSE_DATA_DIR). Prisma Client 7 with driver adapters
+ * needs no native engine either way. Migrations are applied on open.
+ */
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { applyMigrations } from "./migrate";
+import { PrismaClient } from "./generated/client";
+import { pgExecutor, pgliteExecutor, type SqlExecutor } from "./sql";
+
+export type Db = InstanceType<typeof PrismaClient>;
+
+export interface DbHandle {
+  prisma: Db;
+  sql: SqlExecutor;
+  kind: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; "memory://" for a throwaway database. */
+  dataDir?: string;
+  migrate?: boolean;
+}
+
+export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
+  const handle = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir ?? defaultDataDir());
+  if (options.migrate !== false) await applyMigrations(handle.sql);
+  return handle;
+}
+
+export function defaultDataDir(): string {
+  return resolve(process.env.GATEHOUSE_DATA_DIR ?? ".data", "pglite");
+}
+
+async function openPostgres(url: string): Promise<DbHandle> {
+  const [{ Pool }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    sql: pgExecutor(pool),
+    kind: "postgres",
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DbHandle> {
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir);
+  await pglite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    sql: pgliteExecutor(pglite),
+    kind: "pglite",
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Applies prisma/migrations/<n>_<name>/migration.sql in order, recording each in Prisma's
+ * own `_prisma_migrations` table (same columns and checksum), so a database migrated here
+ * is one `prisma migrate deploy` accepts elsewhere. Each migration runs in a transaction:
+ * it lands whole or not at all.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SqlExecutor } from "./sql";
+
+export const DEFAULT_MIGRATIONS_DIR = resolve(fileURLToPath(new URL("../../prisma/migrations", import.meta.url)));
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Migration[] {
+  if (!existsSync(dir)) throw new Error(`migrations folder not found: ${dir}`);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+const CREATE_MIGRATIONS_TABLE = `
+CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum" VARCHAR(64) NOT NULL,
+    "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT,
+    "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+);`;
+
+export interface MigrateResult {
+  applied: string[];
+  alreadyApplied: string[];
+}
+
+export async function applyMigrations(db: SqlExecutor, dir = DEFAULT_MIGRATIONS_DIR): Promise<MigrateResult> {
+  const migrations = readMigrations(dir);
+  return db.withLock(async (conn) => {
+    await conn.exec(CREATE_MIGRATIONS_TABLE);
+    const rows = await conn.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+    const result: MigrateResult = { applied: [], alreadyApplied: [] };
+    for (const m of migrations) {
+      const appliedChecksum = done.get(m.name);
+      if (appliedChecksum !== undefined) {
+        if (appliedChecksum !== m.checksum) {
+          throw new Error(`migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`);
+        }
+        result.alreadyApplied.push(m.name);
+        continue;
+      }
+      const id = randomUUID();
+      // One transaction per migration: the schema change and its record land together.
+      await conn.exec(
+        `BEGIN;\n${m.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('${id}', '${m.checksum}', now(), '${m.name.replace(/'/g, "''")}', 1);\nCOMMIT;`,
+      ).catch(async (e) => {
+        await conn.exec("ROLLBACK").catch(() => undefined);
+        throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);
+      });
+      result.applied.push(m.name);
+    }
+    return result;
+  });
+}

@@ -1,0 +1,73 @@
+/** REST APIs and their draft designs: reads, creation, and every edit through one versioned, audited path. */
+import type { Db } from "../db/client";
+import { mutate, type Actor } from "../audit/mutate";
+import { assertCan } from "../auth/roles";
+import { applyCommand, parseDesignCommand } from "../model/commands";
+import { type ApiDesign, parseDesign } from "../model/design";
+import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
+import { newDesign } from "../model/operations";
+
+export async function listRestApis(db: Db, workspaceId: string) {
+  return db.restApi.findMany({
+    where: { workspaceId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, description: true, updatedAt: true, version: true, awsRestApiId: true },
+  });
+}
+
+export async function getRestApiOrThrow(db: Db, workspaceId: string, restApiId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(restApiId)) throw new NotFoundError("REST API");
+  const row = await db.restApi.findFirst({ where: { id: restApiId, workspaceId } });
+  if (!row) throw new NotFoundError("REST API");
+  return { ...row, design: parseDesign(row.design) };
+}
+
+export async function createRestApi(db: Db, actor: Actor, input: { name: string; description?: string; design?: ApiDesign }) {
+  assertCan(actor.role, "api.create");
+  const design = input.design ?? newDesign(input);
+  return mutate(db, actor, async (tx) => {
+    const row = await tx.restApi.create({
+      data: { workspaceId: actor.workspaceId, name: design.name, description: design.description, design: design as object },
+    });
+    return {
+      result: row,
+      audit: { action: "api.create", entityType: "api", entityId: row.id, restApiId: row.id, summary: `Created API ${design.name}`, before: null, after: design },
+    };
+  });
+}
+
+/**
+ * Applies one design command to the draft. `baseVersion` is the version the editor showed;
+ * if someone saved since, the edit is refused with a conflict instead of overwriting theirs.
+ */
+export async function editDesign(db: Db, actor: Actor, restApiId: string, baseVersion: number, rawCommand: unknown) {
+  assertCan(actor.role, "design.edit");
+  const command = parseDesignCommand(rawCommand);
+  if (!Number.isInteger(baseVersion)) throw new ValidationError([{ field: "baseVersion", message: "Required" }]);
+  return mutate(db, actor, async (tx) => {
+    const row = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
+    if (!row) throw new NotFoundError("REST API");
+    if (row.version !== baseVersion) {
+      throw new ConflictError(`This API was changed by someone else since you opened it (version ${row.version}, yours ${baseVersion}). Reload to see their change, then apply yours again.`);
+    }
+    const outcome = applyCommand(parseDesign(row.design), command);
+    // The version check in WHERE makes a concurrent save lose cleanly instead of overwriting.
+    const updated = await tx.restApi.updateMany({
+      where: { id: restApiId, version: baseVersion },
+      data: { design: outcome.design as object, name: outcome.design.name, description: outcome.design.description, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new ConflictError("This API was changed by someone else while you saved. Reload and try again.");
+    return {
+      result: { version: baseVersion + 1, design: outcome.design },
+      audit: {
+        action: outcome.action,
+        entityType: outcome.entityType,
+        entityId: outcome.entityId,
+        restApiId,
+        summary: outcome.summary,
+        before: outcome.before,
+        after: outcome.after,
+      },
+    };
+  });
+}

@@ -1,0 +1,57 @@
+/** Stages: named pointers at one deployment, with variables and settings. */
+import type { Db } from "../db/client";
+import { mutate, type Actor } from "../audit/mutate";
+import { assertCan } from "../auth/roles";
+import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
+import { checkStageName, checkStageVariables, MAX_STAGES_PER_API } from "./rules";
+
+export async function listStages(db: Db, restApiId: string) {
+  return db.stage.findMany({ where: { restApiId }, orderBy: { name: "asc" }, include: { deployment: { select: { id: true, description: true, createdAt: true } } } });
+}
+
+export async function createStage(
+  db: Db,
+  actor: Actor,
+  restApiId: string,
+  input: { name: string; deploymentId: string; description?: string; variables?: Record<string, string> },
+) {
+  assertCan(actor.role, "stage.write");
+  const name = input.name.trim();
+  const variables = input.variables ?? {};
+  const issues = [...checkStageName(name), ...checkStageVariables(variables)];
+  if (!input.deploymentId) issues.push({ field: "deploymentId", message: "Choose a deployment" });
+  if (issues.length) throw new ValidationError(issues);
+  return mutate(db, actor, async (tx) => {
+    const api = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId }, select: { id: true } });
+    if (!api) throw new NotFoundError("REST API");
+    const deployment = await tx.deployment.findFirst({ where: { id: input.deploymentId, restApiId } });
+    if (!deployment) throw new ValidationError([{ field: "deploymentId", message: "That deployment does not belong to this API" }]);
+    if (await tx.stage.findFirst({ where: { restApiId, name } })) throw new ConflictError(`Stage ${name} already exists`);
+    if ((await tx.stage.count({ where: { restApiId } })) >= MAX_STAGES_PER_API) {
+      throw new ValidationError([{ field: "name", message: `An API can have at most ${MAX_STAGES_PER_API} stages` }]);
+    }
+    const stage = await tx.stage.create({
+      data: { restApiId, name, deploymentId: deployment.id, description: input.description?.trim() ?? "", variables },
+    });
+    return {
+      result: stage,
+      audit: { action: "stage.create", entityType: "stage", entityId: name, restApiId, summary: `Created stage ${name} on deployment ${deployment.id.slice(0, 8)}`, before: null, after: { name, deploymentId: deployment.id, description: stage.description, variables } },
+    };
+  });
+}
+
+/** Points a stage at another deployment of the same API (deploy, or roll back). */
+export async function setStageDeployment(db: Db, actor: Actor, restApiId: string, stageName: string, deploymentId: string) {
+  assertCan(actor.role, "stage.write");
+  return mutate(db, actor, async (tx) => {
+    const stage = await tx.stage.findFirst({ where: { restApiId, name: stageName, restApi: { workspaceId: actor.workspaceId } } });
+    if (!stage) throw new NotFoundError(`Stage ${stageName}`);
+    const deployment = await tx.deployment.findFirst({ where: { id: deploymentId, restApiId } });
+    if (!deployment) throw new ValidationError([{ field: "deploymentId", message: "That deployment does not belong to this API" }]);
+    const updated = await tx.stage.update({ where: { id: stage.id }, data: { deploymentId, version: { increment: 1 } } });
+    return {
+      result: updated,
+      audit: { action: "stage.deploy", entityType: "stage", entityId: stageName, restApiId, summary: `Stage ${stageName} now runs deployment ${deploymentId.slice(0, 8)}`, before: { deploymentId: stage.deploymentId }, after: { deploymentId } },
+    };
+  });
+}

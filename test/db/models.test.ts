@@ -1,0 +1,74 @@
+/** The Prisma client reads and writes every model on both databases, through the real adapters. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolve } from "node:path";
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
+import { parsePrismaSchema } from "../helpers/prisma-schema";
+
+const modelNames = parsePrismaSchema(resolve(__dirname, "../../prisma/schema.prisma")).models.map((m) => m.name);
+
+describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(() => db?.drop());
+
+  it("writes and reads back every model", async () => {
+    const p = db.handle.prisma;
+    const touched = new Set<string>();
+    const user = await p.user.create({ data: { email: "a@example.com", name: "A", passwordHash: "x" } });
+    touched.add("User");
+    const session = await p.session.create({ data: { tokenHash: "h1", userId: user.id, expiresAt: new Date(Date.now() + 1000), userAgent: "ua" } });
+    touched.add("Session");
+    await p.signInThrottle.create({ data: { email: "a@example.com", failures: 2, lastFailure: new Date() } });
+    touched.add("SignInThrottle");
+    const ws = await p.workspace.create({ data: { name: "W", slug: "w" } });
+    touched.add("Workspace");
+    await p.membership.create({ data: { workspaceId: ws.id, userId: user.id, role: "deployer" } });
+    touched.add("Membership");
+    const conn = await p.awsConnection.create({ data: { workspaceId: ws.id, name: "prod", region: "eu-west-1", endpointUrl: "http://127.0.0.1:1" } });
+    touched.add("AwsConnection");
+    const api = await p.restApi.create({ data: { workspaceId: ws.id, name: "Api", design: { name: "Api", nested: { list: [1, "two", null] } }, awsConnectionId: conn.id } });
+    touched.add("RestApi");
+    const dep = await p.deployment.create({ data: { restApiId: api.id, snapshot: { a: 1 }, contentHash: "abc", createdById: user.id } });
+    touched.add("Deployment");
+    const stage = await p.stage.create({ data: { restApiId: api.id, name: "dev", deploymentId: dep.id, variables: { url: "example.com" } } });
+    touched.add("Stage");
+    const push = await p.push.create({ data: { restApiId: api.id, stageId: stage.id, connectionId: conn.id, plan: { calls: [] }, actorId: user.id } });
+    touched.add("Push");
+    const audit = await p.auditEvent.create({ data: { workspaceId: ws.id, restApiId: api.id, actorId: user.id, actorEmail: user.email, action: "x.y", entityType: "x", entityId: "1", before: { v: 1 }, after: { v: 2 } } });
+    touched.add("AuditEvent");
+    expect([...touched].sort()).toEqual([...modelNames].sort());
+
+    const read = await p.user.findUniqueOrThrow({
+      where: { email: "a@example.com" },
+      include: { sessions: true, memberships: { include: { workspace: { include: { restApis: { include: { stages: { include: { deployment: true, pushes: true } } } } } } } } },
+    });
+    expect(read.sessions[0].id).toBe(session.id);
+    const readApi = read.memberships[0].workspace.restApis[0];
+    expect(read.memberships[0].role).toBe("deployer");
+    expect(readApi.design).toEqual({ name: "Api", nested: { list: [1, "two", null] } });
+    expect(readApi.stages[0].variables).toEqual({ url: "example.com" });
+    expect(readApi.stages[0].deployment.contentHash).toBe("abc");
+    expect(readApi.stages[0].pushes[0].id).toBe(push.id);
+    expect(readApi.stages[0].pushes[0].status).toBe("running");
+    expect(typeof audit.id).toBe("bigint");
+    expect((await p.auditEvent.findFirstOrThrow({ where: { id: audit.id } })).after).toEqual({ v: 2 });
+    expect((await p.signInThrottle.findUniqueOrThrow({ where: { email: "a@example.com" } })).failures).toBe(2);
+
+    const updated = await p.push.update({ where: { id: push.id }, data: { status: "succeeded", finishedAt: new Date(), awsDeploymentId: "d1" } });
+    expect(updated.status).toBe("succeeded");
+    await p.session.delete({ where: { id: session.id } });
+    expect(await p.session.count()).toBe(0);
+  });
+
+  it("refuses to change a deployment's snapshot: deployments are immutable", async () => {
+    const p = db.handle.prisma;
+    const ws = await p.workspace.create({ data: { name: "W2", slug: "w2" } });
+    const api = await p.restApi.create({ data: { workspaceId: ws.id, name: "Api", design: {} } });
+    const dep = await p.deployment.create({ data: { restApiId: api.id, snapshot: { a: 1 }, contentHash: "h" } });
+    await expect(p.deployment.update({ where: { id: dep.id }, data: { snapshot: { a: 2 } } })).rejects.toThrow(/immutable/);
+    await p.deployment.update({ where: { id: dep.id }, data: { description: "renamed" } });
+    expect((await p.deployment.findUniqueOrThrow({ where: { id: dep.id } })).snapshot).toEqual({ a: 1 });
+  });
+});
