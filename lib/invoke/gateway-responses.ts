@@ -47,7 +47,7 @@ export function resolveGatewayResponse(
   const fallback = type === family ? undefined : find(family);
   const source = own ?? fallback;
   // A status set on DEFAULT_4XX/5XX changes the status of every response of that family.
-  const statusText = own?.statusCode ?? fallback?.statusCode;
+  const statusText = own ? own.statusCode : fallback?.statusCode;
   const status = statusText ? Number(statusText) : (defaultStatus ?? fallbackStatus);
   const templates = source && Object.keys(source.responseTemplates).length > 0 ? source.responseTemplates : { "application/json": DEFAULT_GATEWAY_TEMPLATE };
   return { builtIn: !source, status, responseParameters: source?.responseParameters ?? {}, responseTemplates: templates };
@@ -59,15 +59,16 @@ export function substituteGatewayTemplate(
   context: Record<string, unknown>,
   stageVariables: Record<string, string>,
 ): string {
+  const value = (root: string, path: string): string => {
+    const key = path.slice(1);
+    const v = root === "context" ? dotted(context, key) : stageVariables[key];
+    if (v === undefined || v === null) return "";
+    return typeof v === "object" ? JSON.stringify(v) : String(v);
+  };
+  // One pass, so a substituted value that itself looks like `$context.x` stays as it is.
   return template.replace(
-    /\$\{?(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)\}?/g,
-    (whole, root: string, path: string) => {
-      if (whole.startsWith("${") !== whole.endsWith("}")) return whole;
-      const key = path.slice(1);
-      const value = root === "context" ? dotted(context, key) : stageVariables[key];
-      if (value === undefined || value === null) return "";
-      return typeof value === "object" ? JSON.stringify(value) : String(value);
-    },
+    /\$\{(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)\}|\$(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)/g,
+    (_, r1: string | undefined, p1: string | undefined, r2: string | undefined, p2: string | undefined) => value((r1 ?? r2)!, (p1 ?? p2)!),
   );
 }
 
