@@ -164,7 +164,8 @@ export function applyPatch(target: Json, ops: PatchOperation[] | undefined, fiel
       else obj[last] = coerceScalar(op.value, guessKind(op.value));
       continue;
     }
-    if (op.op === "remove") delete target[field];
+    // replace with no value clears the field, as AWS does for /requestValidatorId, /authorizerId …
+    if (op.op === "remove" || op.value === undefined || op.value === null) delete target[field];
     else target[field] = coerceScalar(op.value, kind);
   }
   return target;

@@ -1,0 +1,112 @@
+/**
+ * The API Gateway client Gatehouse uses. Credentials always come from the SDK's default
+ * provider chain (environment, shared config/profile, SSO, container/instance role); they are
+ * never passed in, stored or logged. A role ARN is assumed through STS on top of that chain.
+ * The SDK's own retries are off (maxAttempts 1): our limiter paces and retries throttled calls.
+ */
+import * as sdk from "@aws-sdk/client-api-gateway";
+import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { ApiGatewayLimiter, type LimiterOptions } from "./limiter";
+
+export interface AwsConnection {
+  region: string;
+  /** Override for the control-plane endpoint (the fake API Gateway in tests, a VPC endpoint…). */
+  endpointUrl?: string | null;
+  /** Role to assume with STS, on top of the default credentials. */
+  roleArn?: string | null;
+  /** Named profile from the shared AWS config/credentials files. */
+  profile?: string | null;
+}
+
+export const ROLE_SESSION_NAME = "gatehouse";
+
+/** Raised when a role ARN is configured but @aws-sdk/credential-providers is not installed. */
+export class AssumeRoleUnavailableError extends Error {
+  constructor() {
+    super(
+      "Assuming a role needs the package @aws-sdk/credential-providers, which is not installed. Install it (npm install @aws-sdk/credential-providers) or remove the role ARN from the connection.",
+    );
+    this.name = "AssumeRoleUnavailableError";
+  }
+}
+
+type CredentialProviders = {
+  fromTemporaryCredentials: (o: unknown) => () => Promise<unknown>;
+  fromNodeProviderChain: (o?: unknown) => () => Promise<unknown>;
+};
+
+async function loadCredentialProviders(): Promise<CredentialProviders> {
+  try {
+    return (await import("@aws-sdk/credential-providers")) as unknown as CredentialProviders;
+  } catch {
+    throw new AssumeRoleUnavailableError();
+  }
+}
+
+function assumeRoleProvider(conn: AwsConnection) {
+  let provider: (() => Promise<unknown>) | undefined;
+  return async () => {
+    if (!provider) {
+      const mod = await loadCredentialProviders();
+      provider = mod.fromTemporaryCredentials({
+        params: { RoleArn: conn.roleArn, RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: 3600 },
+        masterCredentials: mod.fromNodeProviderChain(conn.profile ? { profile: conn.profile } : {}),
+        clientConfig: { region: conn.region, maxAttempts: 3 },
+      });
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return provider() as Promise<any>;
+  };
+}
+
+const limiters = new WeakMap<APIGatewayClient, ApiGatewayLimiter>();
+const sharedLimiters = new Map<string, ApiGatewayLimiter>();
+
+function limiterKey(conn: AwsConnection): string {
+  return [conn.region, conn.endpointUrl ?? "", conn.roleArn ?? "", conn.profile ?? ""].join("|");
+}
+
+export function createApiGatewayClient(conn: AwsConnection, options: { limiter?: ApiGatewayLimiter } = {}): APIGatewayClient {
+  const config: sdk.APIGatewayClientConfig = {
+    region: conn.region,
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 } as sdk.APIGatewayClientConfig["requestHandler"],
+  };
+  if (conn.endpointUrl) config.endpoint = conn.endpointUrl;
+  if (conn.profile) config.profile = conn.profile;
+  if (conn.roleArn) config.credentials = assumeRoleProvider(conn);
+  const client = new APIGatewayClient(config);
+  // Quotas are per account and Region: clients for the same connection share one limiter.
+  let limiter = options.limiter;
+  if (!limiter) {
+    const key = limiterKey(conn);
+    limiter = sharedLimiters.get(key);
+    if (!limiter) sharedLimiters.set(key, (limiter = new ApiGatewayLimiter()));
+  }
+  limiters.set(client, limiter);
+  return client;
+}
+
+/** The limiter a client's calls go through (one is made for clients not built here). */
+export function limiterFor(client: APIGatewayClient, options?: LimiterOptions): ApiGatewayLimiter {
+  let l = limiters.get(client);
+  if (!l) limiters.set(client, (l = new ApiGatewayLimiter(options)));
+  return l;
+}
+
+export function setLimiter(client: APIGatewayClient, limiter: ApiGatewayLimiter): void {
+  limiters.set(client, limiter);
+}
+
+/** Calls one API Gateway operation by its SDK name ("PutMethod", …) through the client's limiter. */
+export async function callApiGateway<T = any>(
+  client: APIGatewayClient,
+  operation: string,
+  input: Record<string, unknown>,
+  options: { limiter?: ApiGatewayLimiter; onRetry?: (attempt: number, waitMs: number) => void } = {},
+): Promise<T> {
+  const Command = (sdk as unknown as Record<string, new (input: unknown) => any>)[`${operation}Command`];
+  if (!Command) throw new Error(`Unknown API Gateway operation ${operation}`);
+  const limiter = options.limiter ?? limiterFor(client);
+  return limiter.run(operation, () => client.send(new Command(input)) as Promise<T>, options.onRetry);
+}
