@@ -1,0 +1,123 @@
+/** `$util` string functions, byte-compatible with the Java implementations API Gateway uses. */
+
+/** commons-lang 2.x `StringEscapeUtils.escapeJavaScript`. */
+export function escapeJavaScript(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) {
+      out += "\\u" + c.toString(16).toUpperCase().padStart(4, "0");
+    } else if (c < 32) {
+      switch (c) {
+        case 8:
+          out += "\\b";
+          break;
+        case 10:
+          out += "\\n";
+          break;
+        case 9:
+          out += "\\t";
+          break;
+        case 12:
+          out += "\\f";
+          break;
+        case 13:
+          out += "\\r";
+          break;
+        default:
+          out += "\\u" + c.toString(16).toUpperCase().padStart(4, "0");
+      }
+    } else {
+      switch (ch) {
+        case "'":
+          out += "\\'";
+          break;
+        case '"':
+          out += '\\"';
+          break;
+        case "\\":
+          out += "\\\\";
+          break;
+        case "/":
+          out += "\\/";
+          break;
+        default:
+          out += ch;
+      }
+    }
+  }
+  return out;
+}
+
+/** `java.net.URLEncoder.encode(s, "UTF-8")`. */
+export function urlEncode(s: string): string {
+  let out = "";
+  for (const b of new TextEncoder().encode(s)) {
+    const c = String.fromCharCode(b);
+    if (/[a-zA-Z0-9.\-*_]/.test(c)) out += c;
+    else if (c === " ") out += "+";
+    else out += "%" + b.toString(16).toUpperCase().padStart(2, "0");
+  }
+  return out;
+}
+
+export class JavaException extends Error {
+  constructor(
+    readonly javaClass: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `java.net.URLDecoder.decode(s, "UTF-8")`. */
+export function urlDecode(s: string): string {
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === "+") {
+      out += " ";
+      i++;
+    } else if (c === "%") {
+      const bytes: number[] = [];
+      while (i < s.length && s[i] === "%") {
+        const h = s.slice(i + 1, i + 3);
+        if (!/^[0-9a-fA-F]{2}$/.test(h)) {
+          throw new JavaException(
+            "java.lang.IllegalArgumentException",
+            h.length < 2 ? "URLDecoder: Incomplete trailing escape (%) pattern" : `URLDecoder: Illegal hex characters in escape (%) pattern - For input string: "${h}"`,
+          );
+        }
+        bytes.push(parseInt(h, 16));
+        i += 3;
+      }
+      out += new TextDecoder().decode(new Uint8Array(bytes));
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+export function base64Encode(s: string): string {
+  return Buffer.from(s, "utf8").toString("base64");
+}
+
+/** `java.util.Base64.getDecoder().decode` then UTF-8: rejects characters outside the alphabet. */
+export function base64Decode(s: string): string {
+  const m = /[^A-Za-z0-9+/=]/.exec(s);
+  if (m) {
+    throw new JavaException(
+      "java.lang.IllegalArgumentException",
+      `Illegal base64 character ${(m[0].charCodeAt(0) & 0xff).toString(16)}`,
+    );
+  }
+  const body = s.replace(/=+$/, "");
+  if (body.includes("=") || body.length % 4 === 1) {
+    throw new JavaException("java.lang.IllegalArgumentException", "Input byte array has wrong 4-byte ending unit");
+  }
+  return Buffer.from(body, "base64").toString("utf8");
+}

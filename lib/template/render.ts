@@ -1,0 +1,724 @@
+/**
+ * `renderTemplate`: evaluates an API Gateway mapping template the way AWS does (Apache
+ * Velocity 1.7 on Java, with API Gateway's `$input`, `$util`, `$context`, `$stageVariables`).
+ * Parsing is in ./parser, Java methods in ./methods, values and printing in ./values.
+ */
+import { base64Decode, base64Encode, escapeJavaScript, JavaException, urlDecode, urlEncode } from "./escape";
+import { evalJsonPath, JsonParseError, JsonPathError, parseJson } from "./json";
+import { getProperty, invokeMethod } from "./methods";
+import { type Expr, type MacroDef, type Node, parseTemplate, type Pos, type Ref } from "./parser";
+import { type TemplateInput, TemplateError, type TemplateOverrides, type TemplateResult } from "./types";
+import {
+  HostObject,
+  isNumber,
+  JBlock,
+  JChar,
+  JDouble,
+  JEntry,
+  JList,
+  JMap,
+  type JValue,
+  fromPlain,
+  javaClassName,
+  javaEquals,
+  numValue,
+  toJavaString,
+  toJson,
+} from "./values";
+
+/** API Gateway quotas that apply to templates. */
+export const MAX_TEMPLATE_BYTES = 300 * 1024;
+export const MAX_FOREACH_ITERATIONS = 1000;
+/** Velocity's `velocimacro.max.depth`. */
+const MAX_MACRO_DEPTH = 20;
+
+class BreakSignal {}
+class StopSignal {}
+
+function errAt(message: string, pos?: Pos): TemplateError {
+  return new TemplateError(pos ? `${message} at line ${pos.line}, column ${pos.column}` : message, pos?.line, pos?.column);
+}
+
+// ---- $input / $util ------------------------------------------------------
+
+class InputObject extends HostObject {
+  readonly javaClass = "com.amazonaws.apigateway.InputObject";
+  private parsed: { v: JValue } | null = null;
+  constructor(
+    private readonly body: string,
+    private readonly params: JMap,
+  ) {
+    super();
+  }
+  private root(): JValue {
+    if (!this.parsed) {
+      if (this.body.trim() === "") this.parsed = { v: new JMap() };
+      else {
+        try {
+          this.parsed = { v: parseJson(this.body) };
+        } catch (e) {
+          throw new JavaException("com.jayway.jsonpath.InvalidJsonException", `Invalid JSON in the payload: ${(e as Error).message}`);
+        }
+      }
+    }
+    return this.parsed.v;
+  }
+  private path(p: JValue): JValue {
+    if (p === null) throw new JavaException("java.lang.IllegalArgumentException", "path can not be null or empty");
+    try {
+      return evalJsonPath(this.root(), toJavaString(p));
+    } catch (e) {
+      if (e instanceof JsonPathError) throw new JavaException("com.jayway.jsonpath.InvalidPathException", e.message);
+      throw e;
+    }
+  }
+  getProperty(name: string): JValue | undefined {
+    if (name === "body") return this.body === "" ? "{}" : this.body;
+    return undefined;
+  }
+  invoke(name: string, args: JValue[]): JValue | undefined {
+    switch (name) {
+      case "getBody":
+        return args.length === 0 ? (this.body === "" ? "{}" : this.body) : undefined;
+      case "json":
+        return args.length === 1 ? toJson(this.path(args[0])) : undefined;
+      case "path":
+        return args.length === 1 ? this.path(args[0]) : undefined;
+      case "params":
+        if (args.length === 0) return this.params;
+        if (args.length === 1) {
+          const key = args[0] === null ? null : toJavaString(args[0]);
+          for (const where of ["path", "querystring", "header"]) {
+            const m = this.params.get(where);
+            if (m instanceof JMap && key !== null && m.m.has(key)) return m.get(key);
+          }
+          return "";
+        }
+        return undefined;
+    }
+    return undefined;
+  }
+}
+
+class UtilObject extends HostObject {
+  readonly javaClass = "com.amazonaws.apigateway.Util";
+  invoke(name: string, args: JValue[]): JValue | undefined {
+    if (args.length !== 1) return undefined;
+    const a = args[0];
+    const s = a === null ? null : toJavaString(a);
+    switch (name) {
+      case "escapeJavaScript":
+        return s === null ? null : escapeJavaScript(s);
+      case "urlEncode":
+        return s === null ? null : urlEncode(s);
+      case "urlDecode":
+        return s === null ? null : urlDecode(s);
+      case "base64Encode":
+        return s === null ? null : base64Encode(s);
+      case "base64Decode":
+        return s === null ? null : base64Decode(s);
+      case "parseJson":
+        if (s === null) return null;
+        try {
+          return parseJson(s);
+        } catch (e) {
+          if (e instanceof JsonParseError) throw new JavaException("com.fasterxml.jackson.core.JsonParseException", e.message);
+          throw e;
+        }
+    }
+    return undefined;
+  }
+}
+
+class ForeachScope extends HostObject {
+  readonly javaClass = "org.apache.velocity.runtime.directive.ForeachScope";
+  index = -1;
+  hasNextVal = false;
+  constructor(readonly parent: ForeachScope | null) {
+    super();
+  }
+  getProperty(name: string): JValue | undefined {
+    switch (name) {
+      case "index":
+        return this.index;
+      case "count":
+        return this.index + 1;
+      case "hasNext":
+        return this.hasNextVal;
+      case "first":
+        return this.index === 0;
+      case "last":
+        return !this.hasNextVal;
+      case "parent":
+        return this.parent;
+      case "topmost": {
+        let t: ForeachScope = this;
+        while (t.parent) t = t.parent;
+        return t;
+      }
+    }
+    return undefined;
+  }
+  invoke(name: string, args: JValue[]): JValue | undefined {
+    if (args.length) return undefined;
+    const map: Record<string, string> = {
+      getIndex: "index",
+      getCount: "count",
+      hasNext: "hasNext",
+      getHasNext: "hasNext",
+      isFirst: "first",
+      getFirst: "first",
+      isLast: "last",
+      getLast: "last",
+      getParent: "parent",
+      getTopmost: "topmost",
+    };
+    return map[name] ? this.getProperty(map[name]) : undefined;
+  }
+}
+
+// ---- evaluation ----------------------------------------------------------
+
+interface Frame {
+  vars: Map<string, JValue>;
+  body?: Node[] | null;
+}
+
+class Renderer {
+  globals = new Map<string, JValue>();
+  frames: Frame[] = [];
+  macroDepth = 0;
+  foreachScope: ForeachScope | null = null;
+
+  constructor(readonly macros: Map<string, MacroDef>) {}
+
+  lookup(name: string): JValue {
+    for (let k = this.frames.length - 1; k >= 0; k--) {
+      const f = this.frames[k];
+      if (f.vars.has(name)) return f.vars.get(name) ?? null;
+    }
+    return this.globals.get(name) ?? null;
+  }
+
+  assign(name: string, v: JValue | undefined): void {
+    for (let k = this.frames.length - 1; k >= 0; k--) {
+      const f = this.frames[k];
+      if (f.vars.has(name)) {
+        if (v === undefined) f.vars.delete(name);
+        else f.vars.set(name, v);
+        return;
+      }
+    }
+    if (v === undefined) this.globals.delete(name);
+    else this.globals.set(name, v);
+  }
+
+  render(nodes: Node[], out: string[]): void {
+    for (const n of nodes) this.renderNode(n, out);
+  }
+
+  renderNode(n: Node, out: string[]): void {
+    switch (n.t) {
+      case "text":
+        out.push(n.s);
+        return;
+      case "ref": {
+        const v = this.evalRef(n.ref);
+        const prefix = "\\".repeat(Math.floor(n.bs / 2));
+        if (n.bs % 2 === 1) out.push(prefix + (v === null ? "\\" + n.raw : n.raw));
+        else out.push(prefix + (v === null ? "" : toJavaString(v)));
+        return;
+      }
+      case "set": {
+        const v = this.evalExpr(n.expr);
+        if (v === null) return; // Velocity 1.7: a null right side leaves the target unchanged
+        this.setRef(n.target, v);
+        return;
+      }
+      case "if": {
+        for (const b of n.branches) {
+          if (this.truth(b.cond)) {
+            this.render(b.body, out);
+            return;
+          }
+        }
+        if (n.otherwise) this.render(n.otherwise, out);
+        return;
+      }
+      case "foreach":
+        this.renderForeach(n, out);
+        return;
+      case "directive":
+        this.renderDirective(n, out);
+        return;
+    }
+  }
+
+  renderForeach(n: Extract<Node, { t: "foreach" }>, out: string[]): void {
+    const iter = this.evalExpr(n.iter);
+    let items: JValue[];
+    if (iter instanceof JList) items = [...iter.items];
+    else if (iter instanceof JMap) items = [...iter.m.values()];
+    else return;
+    const saved = ["velocityCount", "velocityHasNext", "foreach", n.varName].map((k) => [k, this.has(k) ? this.lookup(k) : undefined] as const);
+    const scope = new ForeachScope(this.foreachScope);
+    const outerScope = this.foreachScope;
+    this.foreachScope = scope;
+    try {
+      for (let i = 0; i < items.length; i++) {
+        if (i >= MAX_FOREACH_ITERATIONS) {
+          throw errAt(`The #foreach loop exceeded the maximum of ${MAX_FOREACH_ITERATIONS} iterations`, n.pos);
+        }
+        const item = items[i];
+        this.assign(n.varName, item === null ? undefined : item);
+        scope.index = i;
+        scope.hasNextVal = i < items.length - 1;
+        this.assign("velocityCount", i + 1);
+        this.assign("velocityHasNext", scope.hasNextVal);
+        this.assign("foreach", scope);
+        try {
+          this.render(n.body, out);
+        } catch (e) {
+          if (e instanceof BreakSignal) break;
+          throw e;
+        }
+      }
+    } finally {
+      this.foreachScope = outerScope;
+      for (const [k, v] of saved) this.assign(k, v === null ? undefined : v);
+    }
+  }
+
+  has(name: string): boolean {
+    return this.frames.some((f) => f.vars.has(name)) || this.globals.has(name);
+  }
+
+  renderDirective(n: Extract<Node, { t: "directive" }>, out: string[]): void {
+    switch (n.name) {
+      case "break":
+        throw new BreakSignal();
+      case "stop":
+        throw new StopSignal();
+      case "evaluate": {
+        if (n.args.length !== 1) throw errAt("#evaluate() requires exactly one argument", n.pos);
+        const v = this.evalExpr(n.args[0]);
+        if (v === null) return;
+        let t;
+        try {
+          t = parseTemplate(toJavaString(v), this.macros);
+        } catch (e) {
+          if (e instanceof TemplateError) throw errAt(`#evaluate: ${e.message}`, n.pos);
+          throw e;
+        }
+        try {
+          this.render(t.nodes, out);
+        } catch (e) {
+          if (e instanceof BreakSignal) return;
+          throw e;
+        }
+        return;
+      }
+      case "define": {
+        const target = n.args[0];
+        if (!target || target.t !== "ref") throw errAt("#define() requires a reference argument", n.pos);
+        const body = n.body ?? [];
+        this.setRef(
+          target.ref,
+          new JBlock(() => {
+            const o: string[] = [];
+            try {
+              this.render(body, o);
+            } catch (e) {
+              if (!(e instanceof BreakSignal)) throw e;
+            }
+            return o.join("");
+          }),
+        );
+        return;
+      }
+      case "literal":
+        if (n.body) this.render(n.body, out);
+        return;
+      case "include":
+      case "parse":
+        throw errAt(`#${n.name}: Unable to find resource '${n.args.map((a) => toJavaString(this.evalExpr(a))).join(", ")}'`, n.pos);
+      case "foreach":
+      case "macro":
+        return;
+    }
+    const macroName = n.name.startsWith("@") ? n.name.slice(1) : n.name;
+    const m = this.macros.get(macroName);
+    if (!m) {
+      out.push(n.raw);
+      if (n.body) {
+        this.render(n.body, out);
+        out.push("#end");
+      }
+      return;
+    }
+    if (this.macroDepth >= MAX_MACRO_DEPTH) {
+      throw errAt(`Max calling depth of ${MAX_MACRO_DEPTH} was exceeded in macro '${macroName}'`, n.pos);
+    }
+    const vars = new Map<string, JValue>();
+    m.params.forEach((p, i) => {
+      if (i < n.args.length) {
+        const v = this.evalExpr(n.args[i]);
+        if (v !== null) vars.set(p, v);
+      }
+    });
+    if (n.body) {
+      const body = n.body;
+      const callerFrames = [...this.frames];
+      vars.set(
+        "bodyContent",
+        new JBlock(() => {
+          const saved = this.frames;
+          this.frames = callerFrames;
+          const o: string[] = [];
+          try {
+            this.render(body, o);
+          } finally {
+            this.frames = saved;
+          }
+          return o.join("");
+        }),
+      );
+    }
+    this.frames.push({ vars });
+    this.macroDepth++;
+    try {
+      this.render(m.body, out);
+    } catch (e) {
+      if (!(e instanceof BreakSignal)) throw e;
+    } finally {
+      this.macroDepth--;
+      this.frames.pop();
+    }
+  }
+
+  setRef(target: Ref, v: JValue): void {
+    if (target.parts.length === 0) {
+      this.assign(target.name, v);
+      return;
+    }
+    const obj = this.evalRefParts(target, target.parts.length - 1);
+    const last = target.parts[target.parts.length - 1];
+    if (obj === null) return;
+    try {
+      if (last.k === "prop") {
+        if (obj instanceof JMap) obj.put(last.name, v);
+        else invokeMethod(obj, "set" + last.name[0].toUpperCase() + last.name.slice(1), [v]);
+      } else if (last.k === "index") {
+        const key = this.evalExpr(last.arg);
+        if (obj instanceof JMap) obj.put(key === null ? null : key instanceof JDouble ? key.v : typeof key === "object" ? toJavaString(key) : key, v);
+        else if (obj instanceof JList && typeof key === "number") invokeMethod(obj, "set", [key < 0 ? obj.items.length + key : key, v]);
+      }
+    } catch (e) {
+      throw this.wrap(e, obj, last.k === "prop" ? `set${last.name}` : "set", last.pos);
+    }
+  }
+
+  evalRef(ref: Ref): JValue {
+    return this.evalRefParts(ref, ref.parts.length);
+  }
+
+  evalRefParts(ref: Ref, count: number): JValue {
+    let v: JValue = this.lookup(ref.name);
+    for (let k = 0; k < count; k++) {
+      if (v === null) return null;
+      const part = ref.parts[k];
+      if (part.k === "prop") {
+        try {
+          const r = getProperty(v, part.name);
+          v = r === undefined ? null : r;
+        } catch (e) {
+          throw this.wrap(e, v, "get" + part.name[0].toUpperCase() + part.name.slice(1), part.pos);
+        }
+      } else if (part.k === "method") {
+        const args = part.args.map((a) => this.evalExpr(a));
+        try {
+          const r = invokeMethod(v, part.name, args);
+          v = r === undefined ? null : r;
+        } catch (e) {
+          throw this.wrap(e, v, part.name, part.pos);
+        }
+      } else {
+        const key = this.evalExpr(part.arg);
+        v = this.index(v, key, part.pos);
+      }
+    }
+    return v;
+  }
+
+  index(v: JValue, key: JValue, pos: Pos): JValue {
+    if (v instanceof JList) {
+      if (typeof key !== "number") return null;
+      const i = key < 0 ? v.items.length + key : key;
+      if (i < 0 || i >= v.items.length) {
+        throw errAt(`Index out of bounds: ${key} (size ${v.items.length})`, pos);
+      }
+      return v.items[i];
+    }
+    if (v instanceof JMap) return v.get(key instanceof JDouble ? key.v : key instanceof JChar ? key.c : (key as string | number | boolean | null));
+    try {
+      const r = invokeMethod(v, "get", [key]);
+      return r === undefined ? null : r;
+    } catch (e) {
+      throw this.wrap(e, v, "get", pos);
+    }
+  }
+
+  wrap(e: unknown, obj: JValue, method: string, pos: Pos): unknown {
+    if (e instanceof JavaException) {
+      return errAt(
+        `Invocation of method '${method}' in  class ${javaClassName(obj)} threw exception ${e.javaClass}${e.message ? `: ${e.message}` : ""}`,
+        pos,
+      );
+    }
+    return e;
+  }
+
+  /** Velocity's `evaluate()` (truthiness) of an expression node. */
+  truth(e: Expr): boolean {
+    switch (e.t) {
+      case "ref": {
+        const v = this.evalRef(e.ref);
+        if (v === null) return false;
+        if (typeof v === "boolean") return v;
+        return true;
+      }
+      case "bool":
+        return e.v;
+      case "paren":
+        return this.truth(e.e);
+      case "not":
+        return !this.truth(e.e);
+      case "bin":
+        if (e.op === "&&") return this.truth(e.l) && this.truth(e.r);
+        if (e.op === "||") return this.truth(e.l) || this.truth(e.r);
+        if (["==", "!=", "<", "<=", ">", ">="].includes(e.op)) return this.evalExpr(e) === true;
+        return false;
+      default:
+        // Literals, lists, maps and arithmetic nodes evaluate to false in Velocity 1.7.
+        return false;
+    }
+  }
+
+  evalExpr(e: Expr): JValue {
+    switch (e.t) {
+      case "int":
+        return e.v;
+      case "float":
+        return new JDouble(e.v);
+      case "bool":
+        return e.v;
+      case "word":
+        return e.w;
+      case "str":
+        if (!e.interp) return e.s;
+        {
+          const o: string[] = [];
+          this.render(e.interp, o);
+          return o.join("");
+        }
+      case "ref":
+        return this.evalRef(e.ref);
+      case "paren":
+        return this.evalExpr(e.e);
+      case "list":
+        return new JList(
+          e.items.map((x) => this.evalExpr(x)),
+          "array",
+        );
+      case "map": {
+        const m = new JMap();
+        for (const [k, v] of e.entries) {
+          const key = this.evalExpr(k);
+          m.put(key instanceof JDouble ? key.v : key !== null && typeof key === "object" ? toJavaString(key) : key, this.evalExpr(v));
+        }
+        return m;
+      }
+      case "range": {
+        const a = this.evalExpr(e.from);
+        const b = this.evalExpr(e.to);
+        if (typeof a !== "number" || typeof b !== "number") return null;
+        const items: JValue[] = [];
+        if (a <= b) for (let i = a; i <= b; i++) items.push(i);
+        else for (let i = a; i >= b; i--) items.push(i);
+        return new JList(items, "array");
+      }
+      case "not":
+        return !this.truth(e.e);
+      case "bin":
+        return this.evalBin(e);
+    }
+  }
+
+  evalBin(e: Extract<Expr, { t: "bin" }>): JValue {
+    if (e.op === "&&" || e.op === "||") return this.truth(e);
+    const l = this.evalExpr(e.l);
+    const r = this.evalExpr(e.r);
+    switch (e.op) {
+      case "==":
+        return velocityEquals(l, r);
+      case "!=":
+        return !velocityEquals(l, r);
+      case "<":
+      case "<=":
+      case ">":
+      case ">=": {
+        if (!isNumber(l) || !isNumber(r)) return false;
+        const a = numValue(l);
+        const b = numValue(r);
+        return e.op === "<" ? a < b : e.op === "<=" ? a <= b : e.op === ">" ? a > b : a >= b;
+      }
+    }
+    if (e.op === "+" && (typeof l === "string" || typeof r === "string")) {
+      const ls = l === null ? literalOf(e.l) : toJavaString(l);
+      const rs = r === null ? literalOf(e.r) : toJavaString(r);
+      return ls + rs;
+    }
+    if (!isNumber(l) || !isNumber(r)) return null;
+    const a = numValue(l);
+    const b = numValue(r);
+    const integral = typeof l === "number" && typeof r === "number";
+    switch (e.op) {
+      case "+":
+        return integral ? a + b : new JDouble(a + b);
+      case "-":
+        return integral ? a - b : new JDouble(a - b);
+      case "*":
+        return integral ? a * b : new JDouble(a * b);
+      case "/":
+        if (b === 0) return null; // Velocity logs "Right side of division operation is zero"
+        return integral ? Math.trunc(a / b) : new JDouble(a / b);
+      case "%":
+        if (b === 0) return null;
+        return integral ? a % b : new JDouble(a % b);
+    }
+    return null;
+  }
+}
+
+function literalOf(e: Expr): string {
+  if (e.t === "ref") return e.ref.literal;
+  if (e.t === "paren") return literalOf(e.e);
+  return "null";
+}
+
+/** Velocity 1.7's `==`: numbers by value, same-class values by equals(), else by toString(). */
+function velocityEquals(l: JValue, r: JValue): boolean {
+  if (l === null || r === null) return l === null && r === null;
+  if (isNumber(l) && isNumber(r)) return numValue(l) === numValue(r);
+  const family = (v: JValue) =>
+    typeof v === "string"
+      ? "s"
+      : typeof v === "boolean"
+        ? "b"
+        : v instanceof JList
+          ? "l"
+          : v instanceof JMap
+            ? "m"
+            : v instanceof JChar
+              ? "c"
+              : v instanceof JEntry
+                ? "e"
+                : "o";
+  if (family(l) === family(r) && family(l) !== "o") return javaEquals(l, r);
+  return toJavaString(l) === toJavaString(r);
+}
+
+// ---- entry point -----------------------------------------------------------
+
+function stringMap(rec: Record<string, string> | undefined): JMap {
+  const m = new JMap();
+  for (const [k, v] of Object.entries(rec ?? {})) m.m.set(k, v == null ? null : String(v));
+  return m;
+}
+
+/** A map whose keys may each be set once by a template, as AWS requires of overrides. */
+function onceMap(label: string, written: Set<string>): JMap {
+  const m = new JMap();
+  m.onPut = (key) => {
+    const id = `${label}.${String(key)}`;
+    if (written.has(id)) {
+      throw new JavaException("java.lang.IllegalStateException", `$context.${id} has already been set; an override can be set only once`);
+    }
+    written.add(id);
+  };
+  return m;
+}
+
+function buildContext(input: TemplateInput["context"], written: Set<string>): JMap {
+  const ctx = fromPlain(input ?? {}) as JMap;
+  const req = new JMap();
+  req.m.set("header", onceMap("requestOverride.header", written));
+  req.m.set("path", onceMap("requestOverride.path", written));
+  req.m.set("querystring", onceMap("requestOverride.querystring", written));
+  const res = onceMap("responseOverride", written);
+  res.m.set("header", onceMap("responseOverride.header", written));
+  // Setting the header map itself is not an override of a parameter.
+  const origOnPut = res.onPut!;
+  res.onPut = (k, v) => {
+    if (k === "header") return;
+    origOnPut(k, v);
+  };
+  ctx.m.set("requestOverride", req);
+  ctx.m.set("responseOverride", res);
+  return ctx;
+}
+
+function readOverrides(ctx: JMap): TemplateOverrides {
+  const overrides: TemplateOverrides = { responseHeaders: {}, requestHeaders: {}, requestPath: {}, requestQuerystring: {} };
+  const strs = (m: JValue): Record<string, string> => {
+    const r: Record<string, string> = {};
+    if (m instanceof JMap) for (const [k, v] of m.m) if (v !== null) r[String(k)] = toJavaString(v);
+    return r;
+  };
+  const req = ctx.get("requestOverride");
+  const res = ctx.get("responseOverride");
+  if (req instanceof JMap) {
+    overrides.requestHeaders = strs(req.get("header"));
+    overrides.requestPath = strs(req.get("path"));
+    overrides.requestQuerystring = strs(req.get("querystring"));
+  }
+  if (res instanceof JMap) {
+    overrides.responseHeaders = strs(res.get("header"));
+    const st = res.get("status");
+    if (st !== null) {
+      const n = isNumber(st) ? Math.trunc(numValue(st)) : Number(toJavaString(st));
+      if (Number.isFinite(n)) overrides.responseStatus = n;
+    }
+  }
+  return overrides;
+}
+
+/** Renders a mapping template. Throws `TemplateError` for parse and runtime failures. */
+export function renderTemplate(input: TemplateInput): TemplateResult {
+  const template = input.template ?? "";
+  if (Buffer.byteLength(template, "utf8") > MAX_TEMPLATE_BYTES) {
+    throw new TemplateError(`Mapping template size exceeds the limit of 300 KB (${Buffer.byteLength(template, "utf8")} bytes)`);
+  }
+  const parsed = parseTemplate(template);
+  const r = new Renderer(parsed.macros);
+  const written = new Set<string>();
+  const params = new JMap();
+  params.m.set("path", stringMap(input.params?.path));
+  params.m.set("querystring", stringMap(input.params?.querystring));
+  params.m.set("header", stringMap(input.params?.header));
+  const context = buildContext(input.context, written);
+  r.globals.set("input", new InputObject(input.body ?? "", params));
+  r.globals.set("util", new UtilObject());
+  r.globals.set("context", context);
+  r.globals.set("stageVariables", stringMap(input.stageVariables));
+  const out: string[] = [];
+  try {
+    r.render(parsed.nodes, out);
+  } catch (e) {
+    if (!(e instanceof StopSignal) && !(e instanceof BreakSignal)) {
+      if (e instanceof JavaException) throw new TemplateError(`${e.javaClass}: ${e.message}`);
+      throw e;
+    }
+  }
+  return { output: out.join(""), overrides: readOverrides(context) };
+}
