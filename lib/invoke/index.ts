@@ -43,3 +43,11 @@ export async function invokeMethod(design: ApiDesign, request: InvokeRequest, op
     steps,
   };
 }
+
+// Lower-level pieces for the CLI and the console's step view.
+export { createContext, HANDLERS, runPipeline, type Handler } from "./pipeline";
+export { matchRoute, type RouteMatch } from "./route";
+export { chooseRequestTemplate } from "./integration-request";
+export { selectIntegrationResponse, chooseResponseTemplate } from "./integration-response";
+export { GatewayError, type GatewayResponseType } from "./errors";
+export type { InvocationContext } from "./context";

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { InvocationContext } from "./context";
 import { GatewayError } from "./errors";
 import { integration, mockStatusCode } from "./integration";
@@ -132,6 +132,24 @@ describe("HTTP integrations (real server on 127.0.0.1)", () => {
       expect(e.responseType).toBe("API_CONFIGURATION_ERROR");
       expect(e.logLines[0]).toMatch(new RegExp(`^Execution failed due to configuration error: ${type} integrations .*need an AWS connection`));
     }
+  });
+});
+
+describe("outbound policy from the environment", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("applies GATEHOUSE_OUTBOUND_DENY when the caller passes no policy", async () => {
+    vi.stubEnv("GATEHOUSE_OUTBOUND_DENY", "127.0.0.0/8");
+    const ctx = await readyFor({ type: "HTTP", httpMethod: "GET", uri: "${stageVariables.backend}/x" });
+    const before = server.requests.length;
+    const e = await errorOf(integration(ctx));
+    expect(e.logLines[1]).toMatch(/deny list/);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("fails VPC_LINK integrations with a log that says they need AWS", async () => {
+    const ctx = await readyFor({ type: "HTTP", httpMethod: "GET", connectionType: "VPC_LINK", connectionId: "abc", uri: "http://nlb.internal/" });
+    expect((await errorOf(integration(ctx))).logLines[0]).toMatch(/VPC_LINK .*need an AWS connection/);
   });
 });
 

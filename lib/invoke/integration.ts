@@ -94,6 +94,9 @@ export async function integration(ctx: InvocationContext): Promise<void> {
       return mockIntegration(ctx);
     case "HTTP":
     case "HTTP_PROXY":
+      if (ctx.integration!.connectionType === "VPC_LINK") {
+        throw configurationError("VPC_LINK connections reach private backends through AWS and need an AWS connection");
+      }
       return httpIntegration(ctx);
     case "AWS":
     case "AWS_PROXY":

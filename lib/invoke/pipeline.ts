@@ -13,13 +13,14 @@ import { integrationResponse } from "./integration-response";
 import { ExecutionLog } from "./log";
 import { finalizeHeaders, methodResponse } from "./method-response";
 import { methodRequest } from "./method-request";
-import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from "./outbound";
+import { outboundPolicyFromEnv, type OutboundPolicy } from "./outbound";
 import { parseRequest } from "./parse";
 import { routeRequest } from "./route";
 
 export interface InvokeOptions {
   apiId: string;
   fetchImpl?: typeof fetch;
+  /** Defaults to outboundPolicyFromEnv(process.env), so an operator's deny list holds for every caller. */
   outbound?: OutboundPolicy;
   now?: () => Date;
   requestId?: string;
@@ -64,7 +65,7 @@ export function createContext(
     options: {
       apiId: options.apiId,
       fetchImpl: options.fetchImpl ?? fetch,
-      outbound: options.outbound ?? DEFAULT_OUTBOUND_POLICY,
+      outbound: options.outbound ?? outboundPolicyFromEnv(process.env),
       now,
       requestId,
       sourceIp: options.sourceIp ?? "test-invoke-source-ip",
