@@ -1,0 +1,85 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type FakeApiGateway, startFakeApiGateway } from "../../test/fakes/fake-apigateway";
+import { testConnection } from "./test-connection";
+
+const saved = { ...process.env };
+let fake: FakeApiGateway;
+
+beforeAll(() => {
+  // Keep the default chain away from this machine's real config and the instance metadata service.
+  process.env.AWS_CONFIG_FILE = "/nonexistent/gatehouse-test-config";
+  process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/gatehouse-test-credentials";
+  process.env.AWS_EC2_METADATA_DISABLED = "true";
+  delete process.env.AWS_PROFILE;
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
+  delete process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+  delete process.env.AWS_WEB_IDENTITY_TOKEN_FILE;
+});
+afterAll(() => {
+  process.env = saved;
+});
+beforeEach(async () => {
+  process.env.AWS_ACCESS_KEY_ID = "AKIDFAKEFAKEFAKE";
+  process.env.AWS_SECRET_ACCESS_KEY = "fake-secret-value";
+  fake = await startFakeApiGateway({ quotas: false });
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+const byName = (r: Awaited<ReturnType<typeof testConnection>>) => Object.fromEntries(r.checks.map((c) => [c.name, c]));
+
+describe("testConnection", () => {
+  it("passes all three checks against a reachable endpoint", async () => {
+    const r = await testConnection({ region: "eu-west-1", endpointUrl: fake.url });
+    expect(r.ok).toBe(true);
+    expect(r.checks.map((c) => c.name)).toEqual(["credentials", "region", "permission"]);
+    expect(fake.calls.map((c) => c.operation)).toEqual(["GetRestApis"]);
+    expect(JSON.stringify(r)).not.toContain("fake-secret-value");
+    expect(JSON.stringify(r)).not.toContain("AKIDFAKEFAKEFAKE");
+  });
+
+  it("says so when no credentials can be found", async () => {
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    const r = await testConnection({ region: "us-east-1", endpointUrl: fake.url });
+    expect(r.ok).toBe(false);
+    expect(byName(r).credentials.ok).toBe(false);
+    expect(byName(r).credentials.message).toMatch(/No AWS credentials were found/);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("reports permission denied in plain words", async () => {
+    fake.faults.failNth("GetRestApis", 1, { status: 403, type: "AccessDeniedException", message: "User: arn:aws:iam::123:user/x is not authorized to perform: apigateway:GET" });
+    const r = await testConnection({ region: "us-east-1", endpointUrl: fake.url });
+    expect(byName(r).credentials.ok).toBe(true);
+    expect(byName(r).region.ok).toBe(true);
+    expect(byName(r).permission).toMatchObject({ ok: false });
+    expect(byName(r).permission.message).toMatch(/Permission denied/);
+  });
+
+  it("reports rejected credentials", async () => {
+    fake.faults.failNth("GetRestApis", 1, { status: 403, type: "UnrecognizedClientException", message: "The security token included in the request is invalid." });
+    const r = await testConnection({ region: "us-east-1", endpointUrl: fake.url });
+    expect(byName(r).credentials.ok).toBe(false);
+    expect(byName(r).credentials.message).toMatch(/rejected the credentials/);
+  });
+
+  it("reports an unknown region without calling AWS", async () => {
+    const r = await testConnection({ region: "zz-north-1" });
+    expect(r.ok).toBe(false);
+    expect(byName(r).region.message).toMatch(/not a Region Gatehouse knows/);
+    const r2 = await testConnection({ region: "Frankfurt" });
+    expect(byName(r2).region.message).toMatch(/not an AWS Region name/);
+  });
+
+  it("reports an unreachable endpoint", async () => {
+    const url = fake.url;
+    await fake.close();
+    const r = await testConnection({ region: "us-east-1", endpointUrl: url });
+    expect(byName(r).region.ok).toBe(false);
+    expect(byName(r).region.message).toMatch(/Cannot reach API Gateway/);
+    fake = await startFakeApiGateway({ quotas: false });
+  });
+});
