@@ -1,6 +1,7 @@
 /** Every CLI command, in the order `--help` lists them. Each file registers one command. */
 import type { Command } from "commander";
+import { registerRender } from "./render";
 
 export type CommandRegistrar = (program: Command) => void;
 
-export const commands: CommandRegistrar[] = [];
+export const commands: CommandRegistrar[] = [registerRender];
