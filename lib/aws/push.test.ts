@@ -362,4 +362,16 @@ describe("push to the fake API Gateway", () => {
     await executePush(client, plan);
     expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" })).calls).toEqual([]);
   });
+
+  it("creates models that others refer to first", async () => {
+    const design = petsDesign();
+    design.models = [
+      { id: "g-list", name: "PetList", contentType: "application/json", schema: '{"type":"array","items":{"$ref":"https://apigateway.amazonaws.com/restapis/x/models/Pet"}}' },
+      { id: "g-model", name: "Pet", contentType: "application/json", schema: '{"type":"object"}' },
+    ];
+    const plan = await planPush(client, { design, stageName: "dev" });
+    expect(plan.calls.filter((c) => c.operation === "CreateModel").map((c) => c.target)).toEqual(["model Pet", "model PetList"]);
+    const result = await executePush(client, plan);
+    expect(fake.state.describe(result.restApiId)).toContain("model PetList");
+  });
 });

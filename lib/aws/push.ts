@@ -190,7 +190,7 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
 
   // ---- 2. Models, request validators, authorizers, gateway responses (methods refer to them)
   const liveModels = new Map((live?.models ?? []).map((m) => [m.name!, m]));
-  for (const m of design.models) {
+  for (const m of modelsInDependencyOrder(design.models)) {
     const l = liveModels.get(m.name);
     const create = (): PlannedCall => ({
       operation: "CreateModel",
@@ -449,6 +449,28 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
     summary,
     notes,
   };
+}
+
+/**
+ * Models whose schema refers to another model (`"$ref": "https://apigateway.amazonaws.com/restapis/{id}/models/Other"`)
+ * must be created after it: referenced models first, otherwise design order.
+ */
+export function modelsInDependencyOrder<T extends { name: string; schema: string }>(models: T[]): T[] {
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const out: T[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (m: T) => {
+    if (state.get(m.name)) return; // done, or a cycle (AWS rejects those itself)
+    state.set(m.name, "visiting");
+    for (const match of m.schema.matchAll(/\/models\/([A-Za-z0-9]+)/g)) {
+      const dep = byName.get(match[1]);
+      if (dep && dep !== m) visit(dep);
+    }
+    state.set(m.name, "done");
+    out.push(m);
+  };
+  models.forEach(visit);
+  return out;
 }
 
 function sameScalarText(a: unknown, b: unknown): boolean {

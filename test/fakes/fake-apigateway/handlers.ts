@@ -534,6 +534,8 @@ export const handlers: Record<string, Handler> = {
         throw badRequest("Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]");
       }
     }
+    for (const ref of String(r.body.schema ?? "").matchAll(/\/models\/([A-Za-z0-9]+)/g))
+      if (!a.models.has(ref[1])) throw badRequest(`Invalid model specified: Validation Result: warnings : [], errors : [Invalid model name specified: ${ref[1]}]`);
     const m: Json = { id: s.newId(6), name, ...pick(r.body, ["description", "schema", "contentType"]) };
     a.models.set(name, m);
     return { status: 201, body: m };
