@@ -83,3 +83,29 @@ describe("testConnection", () => {
     fake = await startFakeApiGateway({ quotas: false });
   });
 });
+
+describe("connections with a role ARN", () => {
+  it("assumes the role through STS and signs API Gateway calls with the role's credentials", async () => {
+    process.env.AWS_ENDPOINT_URL_STS = fake.url;
+    try {
+      const r = await testConnection({ region: "us-east-1", endpointUrl: fake.url, roleArn: "arn:aws:iam::123456789012:role/gatehouse-deployer" });
+      expect(r.ok).toBe(true);
+      const sts = fake.calls.find((c) => c.operation === "sts:AssumeRole");
+      expect(sts?.body).toMatchObject({ RoleArn: "arn:aws:iam::123456789012:role/gatehouse-deployer", RoleSessionName: "gatehouse" });
+      expect(fake.calls.find((c) => c.operation === "GetRestApis")?.accessKeyId).toBe("ASIAFAKEASSUMEDROLE1");
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_STS;
+    }
+  });
+
+  it("reports a role that cannot be assumed", async () => {
+    process.env.AWS_ENDPOINT_URL_STS = fake.url;
+    try {
+      const r = await testConnection({ region: "us-east-1", endpointUrl: fake.url, roleArn: "arn:aws:iam::123456789012:user/not-a-role" });
+      expect(r.ok).toBe(false);
+      expect(byName(r).credentials.message).toMatch(/Could not assume role arn:aws:iam::123456789012:user\/not-a-role/);
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_STS;
+    }
+  });
+});

@@ -12,6 +12,8 @@ import { FakeState, type Json } from "./state";
 
 export interface RecordedCall {
   seq: number;
+  /** Access key id the request was signed with (an identifier only; the fake checks no signatures). */
+  accessKeyId?: string;
   operation: string;
   method: string;
   path: string;
@@ -122,6 +124,33 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     sendJson(res, status, { message, ...extra }, { "x-amzn-errortype": type, ...headers });
   }
 
+  /** Minimal STS (query protocol, XML) so a connection's role ARN can be assumed against the fake. */
+  async function fakeSts(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+    const action = form.get("Action") ?? "Unknown";
+    const roleArn = form.get("RoleArn") ?? "";
+    const record: RecordedCall = { seq: calls.length + 1, operation: `sts:${action}`, method: "POST", path: "/", query: {}, body: Object.fromEntries(form), status: 0, at: now() };
+    calls.push(record);
+    const xml = (status: number, text: string) => {
+      record.status = status;
+      res.writeHead(status, { "content-type": "text/xml" });
+      res.end(text);
+    };
+    if (action !== "AssumeRole" || !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+/.test(roleArn)) {
+      record.errorType = "ValidationError";
+      xml(400, `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Fake STS supports AssumeRole with a valid role ARN only</Message></Error><RequestId>fake</RequestId></ErrorResponse>`);
+      return;
+    }
+    const expiration = new Date(Date.now() + 3600_000).toISOString();
+    const session = form.get("RoleSessionName") ?? "session";
+    xml(
+      200,
+      `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>ASIAFAKEASSUMEDROLE1</AccessKeyId><SecretAccessKey>fake-assumed-secret</SecretAccessKey><SessionToken>fake-session-token</SessionToken><Expiration>${expiration}</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAFAKE:${session}</AssumedRoleId><Arn>${roleArn.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/")}/${session}</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>fake-sts</RequestId></ResponseMetadata></AssumeRoleResponse>`,
+    );
+  }
+
   async function readBody(req: IncomingMessage): Promise<Json | undefined> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -134,6 +163,10 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
     const method = (req.method ?? "GET").toUpperCase();
+    if (method === "POST" && url.pathname === "/" && /x-www-form-urlencoded/.test(String(req.headers["content-type"]))) {
+      await fakeSts(req, res);
+      return;
+    }
     const match = matchRoute(method, url.pathname);
     const query: Record<string, string | string[]> = {};
     for (const k of new Set(url.searchParams.keys())) {
@@ -149,6 +182,7 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     }
     const record: RecordedCall = {
       seq: calls.length + 1,
+      accessKeyId: /Credential=([A-Z0-9]+)\//.exec(String(req.headers.authorization ?? ""))?.[1],
       operation: match?.operation ?? "Unknown",
       method,
       path: url.pathname,
