@@ -360,12 +360,8 @@ class Renderer {
       throw errAt(`Max calling depth of ${MAX_MACRO_DEPTH} was exceeded in macro '${macroName}'`, n.pos);
     }
     const vars = new Map<string, JValue>();
-    m.params.forEach((p, i) => {
-      if (i < n.args.length) {
-        const v = this.evalExpr(n.args[i]);
-        if (v !== null) vars.set(p, v);
-      }
-    });
+    // Parameters shadow globals even when the argument is null or missing.
+    m.params.forEach((p, i) => vars.set(p, i < n.args.length ? this.evalExpr(n.args[i]) : null));
     if (n.body) {
       const body = n.body;
       const callerFrames = [...this.frames];
