@@ -6,11 +6,22 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SqlExecutor } from "./sql";
 
-export const DEFAULT_MIGRATIONS_DIR = resolve(fileURLToPath(new URL("../../prisma/migrations", import.meta.url)));
+/**
+ * prisma/migrations of this checkout. Inside the Next server bundle import.meta.url points
+ * into .next/, so the project root (cwd) is tried first; the CLI and tests find it next to lib/.
+ */
+function findMigrationsDir(): string {
+  if (process.env.GATEHOUSE_MIGRATIONS_DIR) return resolve(process.env.GATEHOUSE_MIGRATIONS_DIR);
+  const fromCwd = resolve(process.cwd(), "prisma", "migrations");
+  if (existsSync(fromCwd)) return fromCwd;
+  return resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "prisma", "migrations");
+}
+
+export const DEFAULT_MIGRATIONS_DIR = findMigrationsDir();
 
 export interface Migration {
   name: string;
@@ -20,12 +31,12 @@ export interface Migration {
 
 export function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Migration[] {
   if (!existsSync(dir)) throw new Error(`migrations folder not found: ${dir}`);
-  return readdirSync(dir, { withFileTypes: true })
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
+      const sql = readFileSync(/*turbopackIgnore: true*/ join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }

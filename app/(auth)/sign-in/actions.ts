@@ -1,0 +1,76 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { SESSION_COOKIE, revokeSession, resolveSession } from "@/lib/auth/session";
+import { signIn, SignInError } from "@/lib/auth/sign-in";
+import { mutate } from "@/lib/audit/mutate";
+import { isHttps } from "@/app/_server/session";
+
+export interface SignInState {
+  error?: string;
+  fieldErrors?: { email?: string; password?: string };
+  email?: string;
+}
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email"),
+  password: z.string().min(1, "Enter your password"),
+  next: z.string().optional(),
+});
+
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(form));
+  const email = String(form.get("email") ?? "");
+  if (!parsed.success) {
+    const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [i.path[0], i.message]));
+    return { fieldErrors, email };
+  }
+  const { prisma } = await getDb();
+  let token: string;
+  let expiresAt: Date;
+  try {
+    const h = await headers();
+    ({ token, expiresAt } = await signIn(prisma, { ...parsed.data, userAgent: h.get("user-agent") ?? undefined }));
+  } catch (e) {
+    if (e instanceof SignInError) return { error: e.message, email };
+    throw e;
+  }
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await isHttps(),
+    path: "/",
+    expires: expiresAt,
+  });
+  const user = await resolveSession(prisma, token);
+  if (user) {
+    await mutate(prisma, { userId: user.userId, email: user.email, workspaceId: user.workspaceId, role: user.role }, async () => ({
+      result: null,
+      audit: { action: "user.sign_in", entityType: "user", entityId: user.email, summary: `${user.email} signed in` },
+    }));
+  }
+  const next = parsed.data.next;
+  // Only same-site paths: never an open redirect.
+  redirect(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+}
+
+export async function signOutAction(): Promise<void> {
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  if (token) {
+    const { prisma } = await getDb();
+    const user = await resolveSession(prisma, token);
+    await revokeSession(prisma, token);
+    if (user) {
+      await mutate(prisma, { userId: user.userId, email: user.email, workspaceId: user.workspaceId, role: user.role }, async () => ({
+        result: null,
+        audit: { action: "user.sign_out", entityType: "user", entityId: user.email, summary: `${user.email} signed out` },
+      }));
+    }
+  }
+  jar.delete(SESSION_COOKIE);
+  redirect("/sign-in");
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/app/_server/session";
+import { getDb } from "@/lib/db";
+import { NotFoundError } from "@/lib/model/errors";
+import { getRestApiOrThrow } from "@/lib/restapi/service";
+
+export default async function ApiLayout({ children, params }: { children: React.ReactNode; params: Promise<{ apiId: string }> }) {
+  const user = await requireUser();
+  const { apiId } = await params;
+  const { prisma } = await getDb();
+  const api = await getRestApiOrThrow(prisma, user.workspaceId, apiId).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const tabs = [
+    { href: `/apis/${apiId}`, label: "Design" },
+    { href: `/apis/${apiId}/stages`, label: "Deployments & stages" },
+    { href: `/apis/${apiId}/history`, label: "History" },
+  ];
+  return (
+    <div className="space-y-4">
+      <div className="flex items-end justify-between">
+        <div>
+          <p className="text-xs uppercase tracking-wide text-slate-400">REST API</p>
+          <h1 className="text-2xl font-semibold" data-testid="api-name">{api.name}</h1>
+          {api.description && <p className="text-sm text-slate-500">{api.description}</p>}
+        </div>
+        <nav className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
+          {tabs.map((t) => (
+            <Link key={t.href} href={t.href} className="rounded-md px-3 py-1 text-slate-700 hover:bg-white">
+              {t.label}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {children}
+    </div>
+  );
+}

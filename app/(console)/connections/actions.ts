@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/app/_server/action";
+import { createConnection, type ConnectionInput } from "@/lib/connection/service";
+
+export async function createConnectionAction(input: ConnectionInput) {
+  return runAction("connection.write", async ({ db, actor }) => {
+    const row = await createConnection(db, actor, input);
+    revalidatePath("/connections");
+    return { id: row.id };
+  });
+}
+
+export async function testConnectionAction(connectionId: string) {
+  return runAction("read", async ({ db, user }) => {
+    const conn = await db.awsConnection.findFirst({ where: { id: connectionId, workspaceId: user.workspaceId } });
+    if (!conn) return { ok: false, checks: [{ name: "connection", ok: false, message: "Connection not found" }] };
+    const { testConnection } = await import("@/lib/aws/test-connection");
+    return testConnection(conn);
+  });
+}

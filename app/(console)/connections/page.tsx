@@ -1,0 +1,41 @@
+import { requireUser } from "@/app/_server/session";
+import { getDb } from "@/lib/db";
+import { can } from "@/lib/auth/roles";
+import { listConnections } from "@/lib/connection/service";
+import { Card } from "@/components/ui/card";
+import { ConnectionForm, TestConnectionButton } from "@/components/connections/connection-forms";
+
+export default async function ConnectionsPage() {
+  const user = await requireUser();
+  const { prisma } = await getDb();
+  const connections = await listConnections(prisma, user.workspaceId);
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      <div className="lg:col-span-2">
+        <Card title="AWS connections">
+          <p className="mb-3 text-sm text-slate-500">
+            Credentials are never stored: Gatehouse uses the server&apos;s default AWS provider chain (environment, shared config and
+            profile, SSO, container or instance role). A connection names the region, an optional role to assume, and an optional
+            endpoint such as LocalStack.
+          </p>
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="connection-list">
+            {connections.length === 0 && <li className="py-2 text-slate-500">No connections yet.</li>}
+            {connections.map((c) => (
+              <li key={c.id} className="flex items-center justify-between py-2">
+                <div>
+                  <span className="font-medium">{c.name}</span> <span className="text-slate-500">{c.region}</span>
+                  {c.endpointUrl && <span className="ml-2 font-mono text-xs text-slate-400">{c.endpointUrl}</span>}
+                  {c.roleArn && <span className="ml-2 font-mono text-xs text-slate-400">{c.roleArn}</span>}
+                </div>
+                <TestConnectionButton connectionId={c.id} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+      <Card title="Add a connection">
+        {can(user.role, "connection.write") ? <ConnectionForm /> : <p className="text-sm text-slate-500">Only admins can add connections.</p>}
+      </Card>
+    </div>
+  );
+}

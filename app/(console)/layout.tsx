@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { requireUser } from "@/app/_server/session";
+import { signOutAction } from "@/app/(auth)/sign-in/actions";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+          <Link href="/" className="text-lg font-semibold text-indigo-700">
+            Gatehouse
+          </Link>
+          <nav className="flex gap-4 text-sm text-slate-600">
+            <Link href="/" className="hover:text-slate-900">APIs</Link>
+            <Link href="/connections" className="hover:text-slate-900">AWS connections</Link>
+            <Link href="/history" className="hover:text-slate-900">History</Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-slate-500">{user.workspaceName}</span>
+            <span data-testid="current-user">{user.email}</span>
+            <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" data-testid="current-role">
+              {user.role}
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="text-slate-600 hover:text-slate-900">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import "server-only";
+import { GatehouseError } from "@/lib/model/errors";
+
+/** Refuses a state-changing request whose Origin is another site (server actions get this check from Next). */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (!origin) return; // non-browser clients (curl, CLI) send none and carry no ambient cookie risk
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!host || new URL(origin).host !== host) throw new GatehouseError("Cross-origin request refused", 403, [], "CrossOrigin");
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { runAction, toActionError } from "@/app/_server/action";
+import { assertSameOrigin } from "@/app/_server/origin";
+import { pushStage, type PushProgress } from "@/lib/stage/push-service";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ connectionId: z.string().uuid("Choose an AWS connection").optional() });
+
+/**
+ * POST /api/apis/:id/stages/:stage/push — pushes the stage to AWS and streams progress as
+ * NDJSON lines ({type:"progress"}…, then {type:"done"} or {type:"error"}), so the console
+ * can show each call as it happens.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ apiId: string; stageName: string }> }) {
+  const { apiId, stageName } = await params;
+  let body: z.infer<typeof bodySchema>;
+  try {
+    assertSameOrigin(request);
+    body = bodySchema.parse(await request.json().catch(() => ({})));
+  } catch (e) {
+    const err = toActionError(e);
+    return Response.json({ message: err.error, fieldErrors: err.fieldErrors }, { status: err.status });
+  }
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream({
+    async start(controller) {
+      const send = (value: unknown) => controller.enqueue(encoder.encode(JSON.stringify(value) + "\n"));
+      const result = await runAction("aws.push", ({ db, actor }) =>
+        pushStage(db, actor, apiId, decodeURIComponent(stageName), { connectionId: body.connectionId, onProgress: (p: PushProgress) => send({ type: "progress", ...p }) }),
+      );
+      send(result.ok ? { type: "done", ...result.data } : { type: "error", status: result.status, message: result.error, fieldErrors: result.fieldErrors });
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { "content-type": "application/x-ndjson", "cache-control": "no-store" } });
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useState } from "react";
+import { resourcePath, resourcesInTreeOrder, findResource } from "@/lib/model/tree";
+import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { AddResourceForm } from "./add-resource-form";
+import { AddMethodForm } from "./add-method-form";
+import { MethodEditor } from "./method-editor";
+import { ResourceTree } from "./resource-tree";
+import { useDraft, useEditDesign, type ApiDraft } from "./use-design";
+
+export function ApiDesigner({ apiId, initial, canEdit, canInvoke }: { apiId: string; initial: ApiDraft; canEdit: boolean; canInvoke: boolean }) {
+  const { data: draft } = useDraft(apiId, initial);
+  const editor = useEditDesign(apiId);
+  const design = draft.design;
+  const [selected, setSelected] = useState<{ resourceId: string; method?: string }>(() => ({ resourceId: resourcesInTreeOrder(design)[0].id }));
+  const resource = findResource(design, selected.resourceId) ?? resourcesInTreeOrder(design)[0];
+  const method = selected.method ? resource.methods[selected.method] : undefined;
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[320px_1fr]">
+      <div className="space-y-4">
+        <Card title="Resources">
+          <ResourceTree design={design} selected={selected} onSelect={setSelected} />
+        </Card>
+        {canEdit ? (
+          <Card title="Add resource">
+            <AddResourceForm design={design} defaultParentId={resource.id} editor={editor} onAdded={(resourceId) => setSelected({ resourceId })} />
+          </Card>
+        ) : (
+          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="read-only-notice">
+            Read-only: your role can view this API but not change it.
+          </p>
+        )}
+      </div>
+      <div className="space-y-4">
+        {editor.error && (
+          <div role="alert" className="flex items-center justify-between rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="edit-error">
+            <span>{editor.error.message}</span>
+            {editor.error.status === 409 ? (
+              <Button variant="secondary" onClick={() => void editor.reload()}>
+                Reload
+              </Button>
+            ) : (
+              <button className="text-red-500" onClick={editor.clearError} aria-label="Dismiss">
+                ×
+              </button>
+            )}
+          </div>
+        )}
+        <Card title={<span data-testid="selected-resource">{resourcePath(design, resource)}</span>}>
+          <div className="flex flex-wrap items-center gap-2">
+            {Object.keys(resource.methods).length === 0 && <span className="text-sm text-slate-500">No methods on this resource.</span>}
+            {Object.keys(resource.methods).sort().map((verb) => (
+              <button
+                key={verb}
+                onClick={() => setSelected({ resourceId: resource.id, method: verb })}
+                className={`rounded px-2 py-1 text-xs font-semibold ${selected.method === verb ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
+              >
+                {verb}
+              </button>
+            ))}
+          </div>
+          {canEdit && (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <AddMethodForm resource={resource} editor={editor} onAdded={(verb) => setSelected({ resourceId: resource.id, method: verb })} />
+            </div>
+          )}
+        </Card>
+        {method && (
+          <MethodEditor
+            key={`${resource.id}-${method.httpMethod}`}
+            apiId={apiId}
+            design={design}
+            resource={resource}
+            method={method}
+            editor={editor}
+            canEdit={canEdit}
+            canInvoke={canInvoke}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

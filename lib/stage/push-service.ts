@@ -1,0 +1,138 @@
+/**
+ * Pushing a stage to AWS: plan against the live API, run the calls through the AWS adapter,
+ * and keep the push in the history (plan, every call, result or where it stopped). A failed
+ * push keeps the AWS REST API id it reached, so running it again converges instead of
+ * creating a second API.
+ */
+import type { Db } from "../db/client";
+import { mutate, type Actor } from "../audit/mutate";
+import { assertCan } from "../auth/roles";
+import { parseDesign } from "../model/design";
+import { GatehouseError, NotFoundError, ValidationError } from "../model/errors";
+import { createApiGatewayClient } from "../aws/client";
+import { executePush, planPush, PushError, type CallRecord, type PushPlan } from "../aws/push";
+
+export interface PushProgress {
+  done: number;
+  total: number;
+  call: Pick<CallRecord, "description" | "ok" | "operation" | "retries">;
+}
+
+export interface PushOutcome {
+  pushId: string;
+  awsRestApiId: string;
+  awsDeploymentId: string;
+  calls: number;
+  entityCalls: number;
+}
+
+/** Loads what a push needs, scoped to the actor's workspace. */
+async function loadTarget(db: Db, actor: Actor, restApiId: string, stageName: string, connectionId: string | undefined) {
+  const api = await db.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
+  if (!api) throw new NotFoundError("REST API");
+  const stage = await db.stage.findFirst({ where: { restApiId, name: stageName }, include: { deployment: true } });
+  if (!stage) throw new NotFoundError(`Stage ${stageName}`);
+  const chosen = connectionId ?? api.awsConnectionId ?? undefined;
+  if (!chosen) throw new ValidationError([{ field: "connectionId", message: "Choose an AWS connection (add one under AWS connections)" }]);
+  if (api.awsConnectionId && api.awsConnectionId !== chosen) {
+    throw new ValidationError([{ field: "connectionId", message: "This API is already bound to another AWS connection; push through that one" }]);
+  }
+  const connection = await db.awsConnection.findFirst({ where: { id: chosen, workspaceId: actor.workspaceId } });
+  if (!connection) throw new ValidationError([{ field: "connectionId", message: "That AWS connection does not exist" }]);
+  return { api, stage, connection };
+}
+
+export async function planStagePush(db: Db, actor: Actor, restApiId: string, stageName: string, connectionId?: string): Promise<PushPlan> {
+  assertCan(actor.role, "aws.push");
+  const { api, stage, connection } = await loadTarget(db, actor, restApiId, stageName, connectionId);
+  const client = createApiGatewayClient(connection);
+  return planPush(client, {
+    design: parseDesign(stage.deployment.snapshot),
+    restApiId: api.awsRestApiId,
+    stageName,
+    stageVariables: stage.variables as Record<string, string>,
+    deploymentDescription: deploymentDescription(stage.deployment),
+  });
+}
+
+function deploymentDescription(d: { id: string; description: string }) {
+  return `Gatehouse ${d.id.slice(0, 8)}${d.description ? `: ${d.description}` : ""}`.slice(0, 1024);
+}
+
+export async function pushStage(
+  db: Db,
+  actor: Actor,
+  restApiId: string,
+  stageName: string,
+  options: { connectionId?: string; onProgress?: (p: PushProgress) => void } = {},
+): Promise<PushOutcome> {
+  assertCan(actor.role, "aws.push");
+  const { api, stage, connection } = await loadTarget(db, actor, restApiId, stageName, options.connectionId);
+  const client = createApiGatewayClient(connection);
+  const plan = await planPush(client, {
+    design: parseDesign(stage.deployment.snapshot),
+    restApiId: api.awsRestApiId,
+    stageName,
+    stageVariables: stage.variables as Record<string, string>,
+    deploymentDescription: deploymentDescription(stage.deployment),
+  }).catch((e) => {
+    throw new GatehouseError(`Could not read the live API from AWS: ${(e as Error).message}`, 502, [], "AwsError");
+  });
+
+  const push = await mutate(db, actor, async (tx) => {
+    const row = await tx.push.create({
+      data: { restApiId, stageId: stage.id, connectionId: connection.id, plan: JSON.parse(JSON.stringify(plan)), actorId: actor.userId, awsRestApiId: plan.restApiId },
+    });
+    if (!api.awsConnectionId) await tx.restApi.update({ where: { id: restApiId }, data: { awsConnectionId: connection.id } });
+    return {
+      result: row,
+      audit: {
+        action: "stage.push_started", entityType: "stage", entityId: stageName, restApiId,
+        summary: `Started pushing stage ${stageName} to ${connection.name} (${connection.region}): ${plan.calls.length} entity calls planned`,
+        before: null, after: { pushId: row.id, connection: connection.name, region: connection.region, deploymentId: stage.deploymentId, summary: plan.summary },
+      },
+    };
+  });
+
+  try {
+    const result = await executePush(client, plan, {
+      onProgress: (done, total, call) => options.onProgress?.({ done, total, call: { description: call.description, ok: call.ok, operation: call.operation, retries: call.retries } }),
+    });
+    await mutate(db, actor, async (tx) => {
+      await tx.push.update({
+        where: { id: push.id },
+        data: { status: "succeeded", calls: JSON.parse(JSON.stringify(result.calls)), awsRestApiId: result.restApiId, awsDeploymentId: result.deploymentId, finishedAt: new Date() },
+      });
+      await tx.restApi.update({ where: { id: restApiId }, data: { awsRestApiId: result.restApiId } });
+      return {
+        result: null,
+        audit: {
+          action: "stage.push", entityType: "stage", entityId: stageName, restApiId,
+          summary: `Pushed stage ${stageName} to AWS: REST API ${result.restApiId}, deployment ${result.deploymentId} (${result.calls.length} calls)`,
+          before: { awsRestApiId: api.awsRestApiId },
+          after: { awsRestApiId: result.restApiId, awsDeploymentId: result.deploymentId, calls: result.calls.map((c) => c.description) },
+        },
+      };
+    });
+    return { pushId: push.id, awsRestApiId: result.restApiId, awsDeploymentId: result.deploymentId, calls: result.calls.length, entityCalls: plan.calls.length };
+  } catch (e) {
+    const failed = e instanceof PushError ? e : null;
+    const reachedApiId = failed?.restApiId ?? plan.restApiId;
+    const calls = failed ? [...failed.completed, failed.failed] : [];
+    const message = failed ? `${failed.failed.description} failed: ${failed.failed.error?.message ?? failed.message}` : (e as Error).message;
+    await mutate(db, actor, async (tx) => {
+      await tx.push.update({ where: { id: push.id }, data: { status: "failed", calls: JSON.parse(JSON.stringify(calls)), error: message, awsRestApiId: reachedApiId, finishedAt: new Date() } });
+      // Remember the API this push created, so the next push updates it rather than making another.
+      if (reachedApiId && !api.awsRestApiId) await tx.restApi.update({ where: { id: restApiId }, data: { awsRestApiId: reachedApiId } });
+      return {
+        result: null,
+        audit: {
+          action: "stage.push_failed", entityType: "stage", entityId: stageName, restApiId,
+          summary: `Push of stage ${stageName} stopped after ${failed?.completed.length ?? 0} of ${plan.calls.length + 2} calls: ${message}`,
+          before: null, after: { pushId: push.id, completed: failed?.completed.map((c) => c.description) ?? [], failed: failed?.failed.description, error: message },
+        },
+      };
+    });
+    throw new GatehouseError(`Push failed: ${message}. Run it again to continue from where it stopped.`, 502, [], "PushFailed");
+  }
+}

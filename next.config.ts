@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Database drivers, the embedded PGlite (wasm + data files) and the AWS SDK run as plain
+  // Node modules on the server instead of being bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@aws-sdk/client-api-gateway", "tsx"],
+  poweredByHeader: false,
+  experimental: {
+    serverActions: { bodySizeLimit: "12mb" },
+  },
+};
+
+export default config;

@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+const SESSION_COOKIE = "gatehouse_session";
+const PUBLIC_PATHS = ["/sign-in", "/api/health"];
+
+/**
+ * A first gate, on cookie presence only: pages redirect to sign-in, endpoints answer 401.
+ * The session itself is verified against the database by every page, action and handler.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  if (request.cookies.get(SESSION_COOKIE)?.value) return NextResponse.next();
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json({ message: "Sign in to continue", code: "Unauthenticated" }, { status: 401 });
+  }
+  // Server actions are POSTs to page URLs; answer them with 401 rather than a redirect page.
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    return NextResponse.json({ message: "Sign in to continue", code: "Unauthenticated" }, { status: 401 });
+  }
+  const url = request.nextUrl.clone();
+  url.pathname = "/sign-in";
+  url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  // Everything but Next's static assets and files in public/.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt|js|css|woff2?)$).*)"],
+};
