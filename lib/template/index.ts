@@ -1,4 +1,19 @@
-/** Public API of the mapping-template engine. */
+/**
+ * Public API of the mapping-template engine: `renderTemplate(input)` renders an API Gateway
+ * mapping template as AWS does (Velocity 1.7 on Java). Parse and runtime failures throw
+ * `TemplateError` with 1-based `line`/`column` when known.
+ *
+ * Known differences from AWS (unverifiable without TestInvokeMethod):
+ * - `$input.json('$.missing')` prints `null`; `$input.path` of a missing path is null (prints "").
+ * - `$input.json` / JSON-array printing do not escape `/` (json-smart's default would print `\/`).
+ * - JSON integers beyond 2^53 lose precision; decimals longer than 18 chars are Doubles, not BigDecimal.
+ * - Java regex is translated to JavaScript regex (possessive quantifiers become greedy, no
+ *   character-class intersections, only leading `(?i)`/`(?s)`/`(?m)` flags).
+ * - Macro arguments are passed by value (Velocity 1.7 passes them by name).
+ * - Columns count a tab as one character (JavaCC counts tab stops of 8).
+ * - Exceeding 1,000 `#foreach` iterations raises an error (Velocity alone would stop silently).
+ * - `String[]` (from `split`) prints as `[Ljava.lang.String;@<hash>` with a deterministic hash.
+ */
 export { renderTemplate, MAX_TEMPLATE_BYTES, MAX_FOREACH_ITERATIONS } from "./render";
 export { TemplateError } from "./types";
 export type { TemplateInput, TemplateOverrides, TemplateResult } from "./types";
