@@ -6,7 +6,7 @@
  * Known differences from AWS (unverifiable without TestInvokeMethod):
  * - `$input.json('$.missing')` prints `null`; `$input.path` of a missing path is null (prints "").
  * - `$input.json` / JSON-array printing do not escape `/` (json-smart's default would print `\/`).
- * - JSON integers beyond 2^53 lose precision; decimals longer than 18 chars are Doubles, not BigDecimal.
+ * - JSON decimals longer than 18 chars are Doubles, not BigDecimal (integers of any size stay exact).
  * - Java regex is translated to JavaScript regex (possessive quantifiers become greedy, no
  *   character-class intersections, only leading `(?i)`/`(?s)`/`(?m)` flags).
  * - Macro arguments are passed by value (Velocity 1.7 passes them by name).

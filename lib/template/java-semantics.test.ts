@@ -22,6 +22,13 @@ describe("printing values", () => {
     );
     expect(out("$input.json('$.price')", { body })).toBe("10.0");
   });
+  it("integers beyond 2^53 stay exact (Long)", () => {
+    const big = `{"id":1234567890123456789}`;
+    expect(out("$input.path('$.id')|$input.json('$')|$input.path('$.id').toString()|$input.path('$.id').class.name", { body: big })).toBe(
+      `1234567890123456789|{"id":1234567890123456789}|1234567890123456789|java.lang.Long`,
+    );
+    expect(out("#set($x = $input.path('$.id') + 1)$x", { body: big })).toBe("1234567890123456790");
+  });
   it("a Map prints Java-style, lists inside it as JSON", () => {
     expect(out("$input.path('$.m')", { body })).toBe(`{a=1, b=[1,2], c={d=x}, z=null}`);
     expect(out("$input.path('$.l')", { body })).toBe(`[{"c":5},"s",null,true]`);

@@ -87,7 +87,10 @@ export function parseJson(text: string): JValue {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (!m) return fail(`Unexpected character '${c}'`);
     i += m[0].length;
-    if (m[2] === undefined && m[3] === undefined) return Number(m[0]);
+    if (m[2] === undefined && m[3] === undefined) {
+      const n = Number(m[0]);
+      return Number.isSafeInteger(n) ? n : BigInt(m[0]);
+    }
     return new JDouble(Number(m[0]));
   };
   const str = (): string => {

@@ -17,6 +17,7 @@ import {
   javaDouble,
   javaEquals,
   javaHash,
+  normKey,
   numValue,
   toJavaString,
 } from "./values";
@@ -460,12 +461,7 @@ const LIST: Record<string, Overload[]> = {
   equals: [[["O"], (l: JList, [o]) => o instanceof JList && javaEquals(l, o)]],
 };
 
-function keyOf(v: JValue): string | number | boolean | null {
-  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof JDouble) return v.v;
-  if (v instanceof JChar) return v.c;
-  return toJavaString(v);
-}
+const keyOf = normKey;
 
 const MAP: Record<string, Overload[]> = {
   size: [[[], (m: JMap) => m.m.size]],
@@ -594,7 +590,7 @@ export function invokeMethod(self: JValue, name: string, args: JValue[]): JValue
     return undefined;
   }
   if (typeof self === "string") return dispatch(STRING, self, name, args);
-  if (typeof self === "number" || self instanceof JDouble) {
+  if (typeof self === "number" || typeof self === "bigint" || self instanceof JDouble) {
     const r = dispatch(NUMBER, self, name, args);
     return r === undefined ? undefined : r;
   }

@@ -21,6 +21,7 @@ import {
   fromPlain,
   javaClassName,
   javaEquals,
+  normKey,
   numValue,
   toJavaString,
   toJson,
@@ -406,7 +407,7 @@ class Renderer {
         else invokeMethod(obj, "set" + last.name[0].toUpperCase() + last.name.slice(1), [v]);
       } else if (last.k === "index") {
         const key = this.evalExpr(last.arg);
-        if (obj instanceof JMap) obj.put(key === null ? null : key instanceof JDouble ? key.v : typeof key === "object" ? toJavaString(key) : key, v);
+        if (obj instanceof JMap) obj.put(normKey(key), v);
         else if (obj instanceof JList && typeof key === "number") invokeMethod(obj, "set", [key < 0 ? obj.items.length + key : key, v]);
       }
     } catch (e) {
@@ -455,7 +456,7 @@ class Renderer {
       }
       return v.items[i];
     }
-    if (v instanceof JMap) return v.get(key instanceof JDouble ? key.v : key instanceof JChar ? key.c : (key as string | number | boolean | null));
+    if (v instanceof JMap) return v.get(normKey(key));
     try {
       const r = invokeMethod(v, "get", [key]);
       return r === undefined ? null : r;
@@ -530,7 +531,7 @@ class Renderer {
         const m = new JMap();
         for (const [k, v] of e.entries) {
           const key = this.evalExpr(k);
-          m.put(key instanceof JDouble ? key.v : key !== null && typeof key === "object" ? toJavaString(key) : key, this.evalExpr(v));
+          m.put(normKey(key), this.evalExpr(v));
         }
         return m;
       }
@@ -575,6 +576,23 @@ class Renderer {
       return ls + rs;
     }
     if (!isNumber(l) || !isNumber(r)) return null;
+    if ((typeof l === "bigint" || typeof r === "bigint") && !(l instanceof JDouble) && !(r instanceof JDouble)) {
+      const x = BigInt(l as number | bigint);
+      const y = BigInt(r as number | bigint);
+      const norm = (v: bigint): JValue => (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
+      switch (e.op) {
+        case "+":
+          return norm(x + y);
+        case "-":
+          return norm(x - y);
+        case "*":
+          return norm(x * y);
+        case "/":
+          return y === 0n ? null : norm(x / y);
+        case "%":
+          return y === 0n ? null : norm(x % y);
+      }
+    }
     const a = numValue(l);
     const b = numValue(r);
     const integral = typeof l === "number" && typeof r === "number";

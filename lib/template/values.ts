@@ -49,7 +49,9 @@ export class JMap {
 
 export type MapKey = string | number | boolean | null;
 
-function normKey(k: MapKey | JValue): MapKey {
+/** The key a Java value has in a map (LinkedHashMap keys compare by equals). */
+export function normKey(k: MapKey | JValue): MapKey {
+  if (typeof k === "bigint") return k.toString();
   if (k instanceof JDouble) return k.v;
   if (k instanceof JChar) return k.c;
   if (k === null || typeof k === "string" || typeof k === "number" || typeof k === "boolean") return k;
@@ -82,14 +84,15 @@ export class JBlock {
   constructor(readonly render: () => string) {}
 }
 
-export type JValue = null | string | number | boolean | JDouble | JChar | JList | JMap | JEntry | HostObject | JBlock;
+export type JValue = null | string | number | bigint | boolean | JDouble | JChar | JList | JMap | JEntry | HostObject | JBlock;
 
-export function isNumber(v: JValue): v is number | JDouble {
-  return typeof v === "number" || v instanceof JDouble;
+/** Integers beyond 2^53 (json-smart's Long/BigInteger) are kept exact as `bigint`. */
+export function isNumber(v: JValue): v is number | bigint | JDouble {
+  return typeof v === "number" || typeof v === "bigint" || v instanceof JDouble;
 }
 
-export function numValue(v: number | JDouble): number {
-  return typeof v === "number" ? v : v.v;
+export function numValue(v: number | bigint | JDouble): number {
+  return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.v;
 }
 
 export function isInt(v: JValue): v is number {
@@ -104,6 +107,7 @@ export function javaClassName(v: JValue): string {
   if (typeof v === "string") return "java.lang.String";
   if (typeof v === "boolean") return "java.lang.Boolean";
   if (typeof v === "number") return v >= INT_MIN && v <= INT_MAX ? "java.lang.Integer" : "java.lang.Long";
+  if (typeof v === "bigint") return v >= -(2n ** 63n) && v < 2n ** 63n ? "java.lang.Long" : "java.math.BigInteger";
   if (v instanceof JDouble) return "java.lang.Double";
   if (v instanceof JChar) return "java.lang.Character";
   if (v instanceof JList)
@@ -145,7 +149,7 @@ function hashHex(s: string): string {
 export function toJavaString(v: JValue): string {
   if (v === null) return "null";
   if (typeof v === "string") return v;
-  if (typeof v === "number") return String(v);
+  if (typeof v === "number" || typeof v === "bigint") return String(v);
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof JDouble) return javaDouble(v.v);
   if (v instanceof JChar) return v.c;
@@ -205,7 +209,7 @@ export function jsonQuote(s: string): string {
 export function toJson(v: JValue): string {
   if (v === null) return "null";
   if (typeof v === "string") return jsonQuote(v);
-  if (typeof v === "number") return String(v);
+  if (typeof v === "number" || typeof v === "bigint") return String(v);
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof JDouble) return Number.isFinite(v.v) ? javaDouble(v.v) : "null";
   if (v instanceof JList) return "[" + v.items.map(toJson).join(",") + "]";
@@ -220,6 +224,7 @@ export function toJson(v: JValue): string {
 /** Java `equals` plus Velocity's `==` rules (numbers compare by value, else toString). */
 export function javaEquals(a: JValue, b: JValue): boolean {
   if (a === null || b === null) return a === b;
+  if (typeof a === "bigint" && typeof b === "bigint") return a === b;
   if (isNumber(a) && isNumber(b)) return numValue(a) === numValue(b);
   if (typeof a === "string" && typeof b === "string") return a === b;
   if (typeof a === "boolean" && typeof b === "boolean") return a === b;
