@@ -15,6 +15,7 @@ const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
 const MAXMEM = 256 * 1024 * 1024;
+const MIN_STORED_KEY_LENGTH = 16;
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -28,12 +29,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, saltB64, keyB64] = stored.split("$");
   if (scheme !== "scrypt" || !saltB64 || !keyB64) return false;
   const expected = Buffer.from(keyB64, "base64");
-  const key = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAXMEM,
-  });
+  // An empty or very short stored key would otherwise match any password: scrypt outputs of that length agree.
+  if (expected.length < MIN_STORED_KEY_LENGTH) return false;
+  let key: Buffer;
+  try {
+    key = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+      maxmem: MAXMEM,
+    });
+  } catch {
+    // Malformed parameters in the stored hash: no password matches it.
+    return false;
+  }
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -21,13 +21,25 @@ import { checkApiName } from "./rules";
 const id = z.string().min(1, "Required");
 const verb = z.enum(HTTP_METHODS);
 
+/**
+ * `.partial()` for a change set: in zod 4 an optional field still applies its `.default()`, so a
+ * plain `.partial()` would fill every field the change did not mention (authorizationType "NONE",
+ * requestParameters {}...) and the update would reset them. Defaults are removed first.
+ */
+function changesOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
+  ) as z.ZodRawShape;
+  return z.object(shape).partial() as unknown as ReturnType<z.ZodObject<S>["partial"]>;
+}
+
 export const designCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("updateApi"), name: z.string(), description: z.string().default("") }),
   z.object({ type: z.literal("addResource"), parentId: id, pathPart: z.string() }),
   z.object({ type: z.literal("addResourcePath"), path: z.string() }),
   z.object({ type: z.literal("deleteResource"), resourceId: id }),
   z.object({ type: z.literal("putMethod"), resourceId: id, method: methodSchema.omit({ integration: true, methodResponses: true }).partial().extend({ httpMethod: verb }) }),
-  z.object({ type: z.literal("updateMethod"), resourceId: id, httpMethod: verb, changes: methodSchema.omit({ integration: true, methodResponses: true, httpMethod: true }).partial() }),
+  z.object({ type: z.literal("updateMethod"), resourceId: id, httpMethod: verb, changes: changesOf(methodSchema.omit({ integration: true, methodResponses: true, httpMethod: true })) }),
   z.object({ type: z.literal("deleteMethod"), resourceId: id, httpMethod: verb }),
   z.object({
     type: z.literal("putIntegration"),

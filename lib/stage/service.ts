@@ -20,6 +20,8 @@ export async function createStage(
   const variables = input.variables ?? {};
   const issues = [...checkStageName(name), ...checkStageVariables(variables)];
   if (!input.deploymentId) issues.push({ field: "deploymentId", message: "Choose a deployment" });
+  // Not a deployment id at all: answer like any other foreign id instead of letting the uuid column reject it.
+  else if (!/^[0-9a-f-]{36}$/i.test(input.deploymentId)) issues.push({ field: "deploymentId", message: "That deployment does not belong to this API" });
   if (issues.length) throw new ValidationError(issues);
   return mutate(db, actor, async (tx) => {
     const api = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId }, select: { id: true } });
