@@ -6,8 +6,14 @@ export interface ChangeLine {
   text: string;
 }
 
+const pretty = (v: unknown) => JSON.stringify(v, null, 2).split("\n");
+
 export function changeLines(before: unknown, after: unknown): ChangeLine[] {
-  const parts = diffJson((before ?? {}) as object, (after ?? {}) as object);
+  // A creation or a deletion is the whole entity added or removed, not a diff against "{}".
+  if (before == null && after == null) return [];
+  if (before == null) return pretty(after).map((text) => ({ kind: "add", text }));
+  if (after == null) return pretty(before).map((text) => ({ kind: "remove", text }));
+  const parts = diffJson(before as object, after as object);
   const lines: ChangeLine[] = [];
   for (const part of parts) {
     const kind = part.added ? "add" : part.removed ? "remove" : "same";

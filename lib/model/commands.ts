@@ -34,7 +34,7 @@ function changesOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
 }
 
 export const designCommandSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("updateApi"), name: z.string(), description: z.string().default("") }),
+  z.object({ type: z.literal("updateApi"), name: z.string(), description: z.string().optional() }),
   z.object({ type: z.literal("addResource"), parentId: id, pathPart: z.string() }),
   z.object({ type: z.literal("addResourcePath"), path: z.string() }),
   z.object({ type: z.literal("deleteResource"), resourceId: id }),
@@ -88,7 +88,8 @@ export function applyCommand(design: ApiDesign, command: DesignCommand): Command
       if (issues.length) throw new ValidationError(issues);
       const next = structuredClone(design);
       next.name = command.name.trim();
-      next.description = command.description.trim();
+      // An omitted description keeps the current one; "" clears it.
+      next.description = command.description === undefined ? design.description : command.description.trim();
       return {
         design: next, action: "api.update", entityType: "api", entityId: "/", summary: `Renamed API to ${next.name}`,
         before: { name: design.name, description: design.description }, after: { name: next.name, description: next.description },

@@ -9,3 +9,8 @@ export function newEntityId(length = 10): string {
   for (const b of bytes) id += ALPHABET[b % ALPHABET.length];
   return id;
 }
+
+/** Gatehouse's own rows use UUIDs; anything else can be answered "not found" before a query. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

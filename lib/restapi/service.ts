@@ -6,6 +6,7 @@ import { applyCommand, parseDesignCommand } from "../model/commands";
 import { type ApiDesign, parseDesign } from "../model/design";
 import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
 import { newDesign } from "../model/operations";
+import { isUuid } from "../model/ids";
 
 export async function listRestApis(db: Db, workspaceId: string) {
   return db.restApi.findMany({
@@ -16,7 +17,7 @@ export async function listRestApis(db: Db, workspaceId: string) {
 }
 
 export async function getRestApiOrThrow(db: Db, workspaceId: string, restApiId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(restApiId)) throw new NotFoundError("REST API");
+  if (!isUuid(restApiId)) throw new NotFoundError("REST API");
   const row = await db.restApi.findFirst({ where: { id: restApiId, workspaceId } });
   if (!row) throw new NotFoundError("REST API");
   return { ...row, design: parseDesign(row.design) };

@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { parseDesign } from "../model/design";
+import { isUuid } from "../model/ids";
 import { GatehouseError, NotFoundError, ValidationError } from "../model/errors";
 import { createApiGatewayClient } from "../aws/client";
 import { executePush, planPush, PushError, type CallRecord, type PushPlan } from "../aws/push";
@@ -28,6 +29,8 @@ export interface PushOutcome {
 
 /** Loads what a push needs, scoped to the actor's workspace. */
 async function loadTarget(db: Db, actor: Actor, restApiId: string, stageName: string, connectionId: string | undefined) {
+  if (!isUuid(restApiId)) throw new NotFoundError("REST API");
+  if (connectionId !== undefined && !isUuid(connectionId)) throw new ValidationError([{ field: "connectionId", message: "That AWS connection does not exist" }]);
   const api = await db.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
   if (!api) throw new NotFoundError("REST API");
   const stage = await db.stage.findFirst({ where: { restApiId, name: stageName }, include: { deployment: true } });
@@ -46,13 +49,17 @@ export async function planStagePush(db: Db, actor: Actor, restApiId: string, sta
   assertCan(actor.role, "aws.push");
   const { api, stage, connection } = await loadTarget(db, actor, restApiId, stageName, connectionId);
   const client = createApiGatewayClient(connection);
-  return planPush(client, {
+  try {
+    return await planPush(client, {
     design: parseDesign(stage.deployment.snapshot),
     restApiId: api.awsRestApiId,
     stageName,
     stageVariables: stage.variables as Record<string, string>,
-    deploymentDescription: deploymentDescription(stage.deployment),
-  });
+      deploymentDescription: deploymentDescription(stage.deployment),
+    });
+  } finally {
+    client.destroy();
+  }
 }
 
 function deploymentDescription(d: { id: string; description: string }) {
@@ -69,6 +76,20 @@ export async function pushStage(
   assertCan(actor.role, "aws.push");
   const { api, stage, connection } = await loadTarget(db, actor, restApiId, stageName, options.connectionId);
   const client = createApiGatewayClient(connection);
+  try {
+    return await runPush(db, actor, { api, stage, connection, client, restApiId, stageName, onProgress: options.onProgress });
+  } finally {
+    client.destroy();
+  }
+}
+
+async function runPush(
+  db: Db,
+  actor: Actor,
+  t: Awaited<ReturnType<typeof loadTarget>> & { client: ReturnType<typeof createApiGatewayClient>; restApiId: string; stageName: string; onProgress?: (p: PushProgress) => void },
+): Promise<PushOutcome> {
+  const { api, stage, connection, client, restApiId, stageName } = t;
+  const options = { onProgress: t.onProgress };
   const plan = await planPush(client, {
     design: parseDesign(stage.deployment.snapshot),
     restApiId: api.awsRestApiId,

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
+import { isUuid } from "../model/ids";
 import { checkStageName, checkStageVariables, MAX_STAGES_PER_API } from "./rules";
 
 export async function listStages(db: Db, restApiId: string) {
@@ -21,8 +22,9 @@ export async function createStage(
   const issues = [...checkStageName(name), ...checkStageVariables(variables)];
   if (!input.deploymentId) issues.push({ field: "deploymentId", message: "Choose a deployment" });
   // Not a deployment id at all: answer like any other foreign id instead of letting the uuid column reject it.
-  else if (!/^[0-9a-f-]{36}$/i.test(input.deploymentId)) issues.push({ field: "deploymentId", message: "That deployment does not belong to this API" });
+  else if (!isUuid(input.deploymentId)) issues.push({ field: "deploymentId", message: "That deployment does not belong to this API" });
   if (issues.length) throw new ValidationError(issues);
+  if (!isUuid(restApiId)) throw new NotFoundError("REST API");
   return mutate(db, actor, async (tx) => {
     const api = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId }, select: { id: true } });
     if (!api) throw new NotFoundError("REST API");
@@ -45,6 +47,8 @@ export async function createStage(
 /** Points a stage at another deployment of the same API (deploy, or roll back). */
 export async function setStageDeployment(db: Db, actor: Actor, restApiId: string, stageName: string, deploymentId: string) {
   assertCan(actor.role, "stage.write");
+  if (!isUuid(restApiId)) throw new NotFoundError("REST API");
+  if (!isUuid(deploymentId)) throw new ValidationError([{ field: "deploymentId", message: "That deployment does not belong to this API" }]);
   return mutate(db, actor, async (tx) => {
     const stage = await tx.stage.findFirst({ where: { restApiId, name: stageName, restApi: { workspaceId: actor.workspaceId } } });
     if (!stage) throw new NotFoundError(`Stage ${stageName}`);

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * Starts the console for the browser tests on a database of its own: a fresh PostgreSQL
+ * database when E2E_DATABASE=postgres (CI), otherwise a fresh embedded PGlite directory.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import pg from "pg";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+if (process.env.E2E_DATABASE === "postgres") {
+  const admin = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `gatehouse_e2e_${randomBytes(4).toString("hex")}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  console.log(`[e2e] console on PostgreSQL database ${name}`);
+} else {
+  delete env.DATABASE_URL;
+  env.GATEHOUSE_DATA_DIR = ".data/e2e";
+  rmSync(".data/e2e", { recursive: true, force: true });
+  console.log("[e2e] console on a fresh embedded PGlite under .data/e2e");
+}
+const child = spawn("node", ["scripts/start.mjs"], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));
