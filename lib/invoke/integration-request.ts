@@ -4,8 +4,8 @@
  * renders the template and builds the endpoint URI. Proxy integrations forward the request as is.
  */
 import type { Integration } from "../model/design";
-import type { TemplateResult } from "../template/types";
 import type { InvocationContext } from "./context";
+import { renderMapping } from "./render-mapping";
 import { configurationError, unsupportedMediaType } from "./errors";
 import { byMediaType, header, mediaType, setHeader } from "./http";
 import { logBody, logHeaders } from "./log";
@@ -69,22 +69,7 @@ export function withQuery(uri: string, query: Record<string, string> | [string, 
   return uri + (uri.includes("?") ? "&" : "?") + qs;
 }
 
-function render(ctx: InvocationContext, template: string, body: string): TemplateResult {
-  const request = ctx.request!;
-  try {
-    return ctx.options.render({
-      template,
-      body,
-      params: { path: { ...ctx.pathParameters }, querystring: { ...request.querystring }, header: { ...request.headers } },
-      context: ctx.contextVariables,
-      stageVariables: ctx.stageVariables,
-    });
-  } catch (e) {
-    const err = configurationError("Unable to transform request");
-    err.logLines.push(`Mapping template error: ${(e as Error).message}`);
-    throw err;
-  }
-}
+const render = (ctx: InvocationContext, template: string, body: string) => renderMapping(ctx, template, body, "request");
 
 export function integrationRequest(ctx: InvocationContext): void {
   const request = ctx.request!;

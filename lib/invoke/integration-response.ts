@@ -5,8 +5,8 @@
  * Proxy integrations skip all of it: the backend's response goes back unchanged.
  */
 import type { IntegrationResponse, Method } from "../model/design";
-import type { TemplateResult } from "../template/types";
 import type { InvocationContext } from "./context";
+import { renderMapping } from "./render-mapping";
 import { configurationError } from "./errors";
 import { acceptedTypes, byMediaType, header, setHeader } from "./http";
 import { responseSourceValue } from "./mapping";
@@ -45,22 +45,7 @@ export function chooseResponseTemplate(templates: Record<string, string>, accept
   return templates[keys[0]];
 }
 
-function render(ctx: InvocationContext, template: string, body: string): TemplateResult {
-  const request = ctx.request!;
-  try {
-    return ctx.options.render({
-      template,
-      body,
-      params: { path: { ...ctx.pathParameters }, querystring: { ...request.querystring }, header: { ...request.headers } },
-      context: ctx.contextVariables,
-      stageVariables: ctx.stageVariables,
-    });
-  } catch (e) {
-    const err = configurationError("Unable to transform response");
-    err.logLines.push(`Mapping template error: ${(e as Error).message}`);
-    throw err;
-  }
-}
+const render = (ctx: InvocationContext, template: string, body: string) => renderMapping(ctx, template, body, "response");
 
 function declaredMethodResponse(method: Method, status: string): boolean {
   return status in method.methodResponses || Object.values(method.methodResponses).some((r) => r.statusCode === status);
