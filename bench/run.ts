@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: every bench/*.bench.ts in turn. Each measures Gatehouse against a peer on
+ * the same input in the same run and prints the ratio; nothing here is a pass/fail test.
+ * `npm run bench -- diff` runs only the benches whose file name contains "diff".
+ */
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const filter = process.argv[2];
+const files = readdirSync(here).filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter))).sort();
+if (files.length === 0) {
+  console.error(`no benchmark matches ${filter ?? "*"}`);
+  process.exit(1);
+}
+for (const file of files) {
+  console.log(`\n## ${file.replace(".bench.ts", "")}`);
+  const mod = (await import(join(here, file))) as { default: () => Promise<void> };
+  await mod.default();
+}
