@@ -8,6 +8,7 @@ import {
   HTTP_METHODS,
   INTEGRATION_TYPES,
   type ApiDesign,
+  gatewayResponseSchema,
   integrationResponseSchema,
   integrationSchema,
   methodResponseSchema,
@@ -17,6 +18,7 @@ import { ValidationError } from "./errors";
 import * as ops from "./operations";
 import { findResource, resourcePath } from "./tree";
 import { checkApiName } from "./rules";
+import { deleteGatewayResponse, putGatewayResponse } from "./gateway-responses";
 
 const id = z.string().min(1, "Required");
 const verb = z.enum(HTTP_METHODS);
@@ -51,6 +53,8 @@ export const designCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("deleteIntegrationResponse"), resourceId: id, httpMethod: verb, statusCode: z.string() }),
   z.object({ type: z.literal("putMethodResponse"), resourceId: id, httpMethod: verb, response: methodResponseSchema }),
   z.object({ type: z.literal("deleteMethodResponse"), resourceId: id, httpMethod: verb, statusCode: z.string() }),
+  z.object({ type: z.literal("putGatewayResponse"), response: gatewayResponseSchema }),
+  z.object({ type: z.literal("deleteGatewayResponse"), responseType: z.string().min(1) }),
 ]);
 
 export type DesignCommand = z.infer<typeof designCommandSchema>;
@@ -58,7 +62,7 @@ export type DesignCommand = z.infer<typeof designCommandSchema>;
 export interface CommandOutcome {
   design: ApiDesign;
   action: string;
-  entityType: "api" | "resource" | "method" | "integration" | "integrationResponse" | "methodResponse";
+  entityType: "api" | "resource" | "method" | "integration" | "integrationResponse" | "methodResponse" | "gatewayResponse";
   /** Stable, readable id for the history: `/pets/{id}`, `/pets/{id} GET`, `/pets/{id} GET 200`. */
   entityId: string;
   summary: string;
@@ -152,6 +156,16 @@ export function applyCommand(design: ApiDesign, command: DesignCommand): Command
       const next = ops.deleteMethodResponse(design, command.resourceId, command.httpMethod, command.statusCode);
       const path = pathOf(design, command.resourceId);
       return { design: next, action: "methodResponse.delete", entityType: "methodResponse", entityId: `${path} ${command.httpMethod} ${command.statusCode}`, summary: `Deleted method response ${command.statusCode} of ${command.httpMethod} ${path}`, before: methodOf(design, command.resourceId, command.httpMethod)?.methodResponses[command.statusCode], after: null };
+    }
+    case "putGatewayResponse": {
+      const next = putGatewayResponse(design, command.response);
+      const type = command.response.responseType;
+      const before = design.gatewayResponses.find((g) => g.responseType === type) ?? null;
+      return { design: next, action: before ? "gatewayResponse.update" : "gatewayResponse.create", entityType: "gatewayResponse", entityId: type, summary: `Set gateway response ${type}`, before, after: next.gatewayResponses.find((g) => g.responseType === type) };
+    }
+    case "deleteGatewayResponse": {
+      const next = deleteGatewayResponse(design, command.responseType);
+      return { design: next, action: "gatewayResponse.delete", entityType: "gatewayResponse", entityId: command.responseType, summary: `Reset gateway response ${command.responseType} to AWS's default`, before: design.gatewayResponses.find((g) => g.responseType === command.responseType), after: null };
     }
   }
 }

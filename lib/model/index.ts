@@ -5,3 +5,4 @@ export * from "./operations";
 export * from "./rules";
 export * from "./tree";
 export * from "./commands";
+export * from "./gateway-responses";
