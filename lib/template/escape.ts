@@ -102,8 +102,28 @@ export function urlDecode(s: string): string {
   return out;
 }
 
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const B64_INDEX = new Int8Array(128).fill(-1);
+for (let k = 0; k < 64; k++) B64_INDEX[B64.charCodeAt(k)] = k;
+
+/** `java.util.Base64.getEncoder().encodeToString(s.getBytes(UTF_8))`; no Node APIs (runs in browsers). */
 export function base64Encode(s: string): string {
-  return Buffer.from(s, "utf8").toString("base64");
+  const b = new TextEncoder().encode(s);
+  let out = "";
+  let i = 0;
+  for (; i + 2 < b.length; i += 3) {
+    const n = (b[i] << 16) | (b[i + 1] << 8) | b[i + 2];
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+  }
+  const rest = b.length - i;
+  if (rest === 1) {
+    const n = b[i] << 16;
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + "==";
+  } else if (rest === 2) {
+    const n = (b[i] << 16) | (b[i + 1] << 8);
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + "=";
+  }
+  return out;
 }
 
 /** `java.util.Base64.getDecoder().decode` then UTF-8: rejects characters outside the alphabet. */
@@ -119,5 +139,32 @@ export function base64Decode(s: string): string {
   if (body.includes("=") || body.length % 4 === 1) {
     throw new JavaException("java.lang.IllegalArgumentException", "Input byte array has wrong 4-byte ending unit");
   }
-  return Buffer.from(body, "base64").toString("utf8");
+  const bytes = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < body.length; i++) {
+    acc = (acc << 6) | B64_INDEX[body.charCodeAt(i)];
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return new TextDecoder().decode(bytes.subarray(0, o));
+}
+
+/** The UTF-8 length of a string (what AWS's 300 KB template quota counts). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }

@@ -3,7 +3,7 @@
  * Velocity 1.7 on Java, with API Gateway's `$input`, `$util`, `$context`, `$stageVariables`).
  * Parsing is in ./parser, Java methods in ./methods, values and printing in ./values.
  */
-import { base64Decode, base64Encode, escapeJavaScript, JavaException, urlDecode, urlEncode } from "./escape";
+import { base64Decode, base64Encode, escapeJavaScript, JavaException, urlDecode, urlEncode, utf8Length } from "./escape";
 import { evalJsonPath, JsonParseError, JsonPathError, parseJson } from "./json";
 import { getProperty, invokeMethod } from "./methods";
 import { type Expr, type MacroDef, type Node, parseTemplate, type Pos, type Ref } from "./parser";
@@ -710,8 +710,9 @@ function readOverrides(ctx: JMap): TemplateOverrides {
 /** Renders a mapping template. Throws `TemplateError` for parse and runtime failures. */
 export function renderTemplate(input: TemplateInput): TemplateResult {
   const template = input.template ?? "";
-  if (Buffer.byteLength(template, "utf8") > MAX_TEMPLATE_BYTES) {
-    throw new TemplateError(`Mapping template size exceeds the limit of 300 KB (${Buffer.byteLength(template, "utf8")} bytes)`);
+  const size = template.length > MAX_TEMPLATE_BYTES / 3 ? utf8Length(template) : 0;
+  if (size > MAX_TEMPLATE_BYTES) {
+    throw new TemplateError(`Mapping template size exceeds the limit of 300 KB (${size} bytes)`);
   }
   const parsed = parseTemplate(template);
   const r = new Renderer(parsed.macros);
