@@ -30,7 +30,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * Leaf paths of an object. Nested plain objects are walked; arrays and scalars are leaves;
- * `undefined` and `null` are "not set" and produce nothing, so an absent map and `{}` compare equal.
+ * `undefined`, `null` and `[]` are "not set" and produce nothing, so an absent map and `{}`,
+ * an absent list and `[]`, compare equal.
  */
 export function flatten(value: unknown, prefix = "", out: FlatFields = new Map()): FlatFields {
   if (value === undefined || value === null) return out;
@@ -38,6 +39,7 @@ export function flatten(value: unknown, prefix = "", out: FlatFields = new Map()
     for (const key of Object.keys(value)) flatten(value[key], prefix ? `${prefix}.${key}` : key, out);
     return out;
   }
+  if (Array.isArray(value) && value.length === 0) return out;
   out.set(prefix, value);
   return out;
 }
