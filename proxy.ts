@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIE = "gatehouse_session";
-const PUBLIC_PATHS = ["/sign-in", "/api/health"];
+// /invite/<token>: the one-time link is itself the credential.
+const PUBLIC_PATHS = ["/sign-in", "/api/health", "/invite"];
 
 /**
  * A first gate, on cookie presence only: pages redirect to sign-in, endpoints answer 401.

@@ -30,3 +30,9 @@ export async function isHttps(): Promise<boolean> {
   const h = await headers();
   return h.get("x-forwarded-proto") === "https" || process.env.GATEHOUSE_SECURE_COOKIES === "1";
 }
+
+/** The client's address as the nearest proxy reports it (first X-Forwarded-For hop), for rate limits and session lists. */
+export async function clientIp(): Promise<string> {
+  const h = await headers();
+  return (h.get("x-forwarded-for")?.split(",")[0] ?? h.get("x-real-ip") ?? "local").trim().slice(0, 64);
+}

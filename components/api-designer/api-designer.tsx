@@ -7,10 +7,11 @@ import { Button } from "@/components/ui/button";
 import { AddResourceForm } from "./add-resource-form";
 import { AddMethodForm } from "./add-method-form";
 import { MethodEditor } from "./method-editor";
+import { GatewayResponsesCard } from "./gateway-responses";
 import { ResourceTree } from "./resource-tree";
 import { useDraft, useEditDesign, type ApiDraft } from "./use-design";
 
-export function ApiDesigner({ apiId, initial, canEdit, canInvoke }: { apiId: string; initial: ApiDraft; canEdit: boolean; canInvoke: boolean }) {
+export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableNames = [] }: { apiId: string; initial: ApiDraft; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[] }) {
   const { data: draft } = useDraft(apiId, initial);
   const editor = useEditDesign(apiId);
   const design = draft.design;
@@ -78,8 +79,10 @@ export function ApiDesigner({ apiId, initial, canEdit, canInvoke }: { apiId: str
             editor={editor}
             canEdit={canEdit}
             canInvoke={canInvoke}
+            stageVariableNames={stageVariableNames}
           />
         )}
+        <GatewayResponsesCard design={design} editor={editor} canEdit={canEdit} stageVariableNames={stageVariableNames} />
       </div>
     </div>
   );

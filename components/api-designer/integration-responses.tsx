@@ -5,11 +5,13 @@ import type { Method, Resource } from "@/lib/model/design";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
-import { CodeEditor } from "@/components/editor/code-editor";
+import { TemplateEditor } from "@/components/editor/template-editor";
 import type { useEditDesign } from "./use-design";
 
 /** Integration responses: which backend outcome maps to which method response, and its template. */
-export function IntegrationResponses({ resource, method, editor, canEdit }: { resource: Resource; method: Method; editor: ReturnType<typeof useEditDesign>; canEdit: boolean }) {
+export function IntegrationResponses({ resource, method, editor, canEdit, path, stageVariableNames = [] }: {
+  resource: Resource; method: Method; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; path: string; stageVariableNames?: string[];
+}) {
   const responses = method.integration?.integrationResponses ?? {};
   const codes = Object.keys(method.methodResponses).sort();
   const [editing, setEditing] = useState<string>(Object.keys(responses).sort()[0] ?? codes[0] ?? "200");
@@ -28,14 +30,14 @@ export function IntegrationResponses({ resource, method, editor, canEdit }: { re
           </button>
         ))}
       </div>
-      <IntegrationResponseForm key={editing} resource={resource} method={method} statusCode={editing} codes={codes} initial={current} editor={editor} canEdit={canEdit} onStatusChange={setEditing} />
+      <IntegrationResponseForm key={editing} resource={resource} method={method} statusCode={editing} codes={codes} initial={current} editor={editor} canEdit={canEdit} onStatusChange={setEditing} path={path} stageVariableNames={stageVariableNames} />
     </Card>
   );
 }
 
-function IntegrationResponseForm({ resource, method, statusCode, codes, initial, editor, canEdit, onStatusChange }: {
+function IntegrationResponseForm({ resource, method, statusCode, codes, initial, editor, canEdit, onStatusChange, path, stageVariableNames }: {
   resource: Resource; method: Method; statusCode: string; codes: string[]; initial?: { selectionPattern?: string; responseTemplates: Record<string, string>; responseParameters: Record<string, string> };
-  editor: ReturnType<typeof useEditDesign>; canEdit: boolean; onStatusChange: (code: string) => void;
+  editor: ReturnType<typeof useEditDesign>; canEdit: boolean; onStatusChange: (code: string) => void; path: string; stageVariableNames: string[];
 }) {
   const [pattern, setPattern] = useState(initial?.selectionPattern ?? "");
   const [template, setTemplate] = useState(initial?.responseTemplates["application/json"] ?? "");
@@ -48,7 +50,16 @@ function IntegrationResponseForm({ resource, method, statusCode, codes, initial,
       </div>
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700">Response mapping template (application/json)</p>
-        <CodeEditor value={template} onChange={setTemplate} ariaLabel="response-template" readOnly={!canEdit} />
+        <TemplateEditor
+          value={template}
+          onChange={setTemplate}
+          ariaLabel="response-template"
+          readOnly={!canEdit}
+          contentType="application/json"
+          stageVariableNames={stageVariableNames}
+          method={{ httpMethod: method.httpMethod, resourcePath: path }}
+          kind="response"
+        />
       </div>
       {canEdit && (
         <Button

@@ -6,7 +6,7 @@ import { resourcePath } from "@/lib/model/tree";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
-import { CodeEditor } from "@/components/editor/code-editor";
+import { TemplateEditor } from "@/components/editor/template-editor";
 import { IntegrationResponses } from "./integration-responses";
 import { TestInvokePanel } from "@/components/test-invoke/test-invoke-panel";
 import type { useEditDesign } from "./use-design";
@@ -14,7 +14,9 @@ import type { useEditDesign } from "./use-design";
 type Editor = ReturnType<typeof useEditDesign>;
 
 /** The AWS flow for one method: method request → integration request → responses, each editable in place, and a Test panel. */
-export function MethodEditor({ apiId, design, resource, method, editor, canEdit, canInvoke }: { apiId: string; design: ApiDesign; resource: Resource; method: Method; editor: Editor; canEdit: boolean; canInvoke: boolean }) {
+export function MethodEditor({ apiId, design, resource, method, editor, canEdit, canInvoke, stageVariableNames = [] }: {
+  apiId: string; design: ApiDesign; resource: Resource; method: Method; editor: Editor; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[];
+}) {
   const path = resourcePath(design, resource);
   return (
     <div className="space-y-4" data-testid="method-editor">
@@ -23,10 +25,10 @@ export function MethodEditor({ apiId, design, resource, method, editor, canEdit,
       </h2>
       <div className="grid gap-4 xl:grid-cols-2">
         <MethodRequestCard resource={resource} method={method} editor={editor} canEdit={canEdit} />
-        <IntegrationRequestCard resource={resource} method={method} editor={editor} canEdit={canEdit} />
+        <IntegrationRequestCard resource={resource} method={method} editor={editor} canEdit={canEdit} path={path} stageVariableNames={stageVariableNames} />
       </div>
       <MethodResponsesCard resource={resource} method={method} editor={editor} canEdit={canEdit} />
-      {method.integration && <IntegrationResponses resource={resource} method={method} editor={editor} canEdit={canEdit} />}
+      {method.integration && <IntegrationResponses resource={resource} method={method} editor={editor} canEdit={canEdit} path={path} stageVariableNames={stageVariableNames} />}
       {canInvoke && <TestInvokePanel apiId={apiId} httpMethod={method.httpMethod} resourcePath={path} />}
     </div>
   );
@@ -62,7 +64,7 @@ function MethodRequestCard({ resource, method, editor, canEdit }: { resource: Re
   );
 }
 
-function IntegrationRequestCard({ resource, method, editor, canEdit }: { resource: Resource; method: Method; editor: Editor; canEdit: boolean }) {
+function IntegrationRequestCard({ resource, method, editor, canEdit, path, stageVariableNames }: { resource: Resource; method: Method; editor: Editor; canEdit: boolean; path: string; stageVariableNames: string[] }) {
   const current = method.integration;
   const [type, setType] = useState(current?.type ?? "MOCK");
   const [httpMethod, setHttpMethod] = useState(current?.httpMethod ?? "GET");
@@ -89,7 +91,16 @@ function IntegrationRequestCard({ resource, method, editor, canEdit }: { resourc
         </div>
         <div>
           <p className="mb-1 text-sm font-medium text-slate-700">Request mapping template</p>
-          <CodeEditor value={template} onChange={setTemplate} ariaLabel="request-template" readOnly={!canEdit} />
+          <TemplateEditor
+            value={template}
+            onChange={setTemplate}
+            ariaLabel="request-template"
+            readOnly={!canEdit}
+            contentType={contentType}
+            stageVariableNames={stageVariableNames}
+            method={{ httpMethod: method.httpMethod, resourcePath: path }}
+            kind="request"
+          />
         </div>
         {canEdit && (
           <Button

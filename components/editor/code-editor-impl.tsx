@@ -1,6 +1,6 @@
 "use client";
 
-import Editor from "@monaco-editor/react";
+import Editor, { type OnMount } from "@monaco-editor/react";
 import { setupMonaco } from "./monaco-setup";
 
 setupMonaco();
@@ -12,14 +12,17 @@ export interface CodeEditorProps {
   height?: number;
   readOnly?: boolean;
   ariaLabel?: string;
+  /** The editor and the bundled monaco namespace, once mounted (markers, model context). */
+  onMount?: OnMount;
 }
 
-export default function CodeEditorImpl({ value, onChange, language = "vtl", height = 160, readOnly, ariaLabel }: CodeEditorProps) {
+export default function CodeEditorImpl({ value, onChange, language = "vtl", height = 160, readOnly, ariaLabel, onMount }: CodeEditorProps) {
   return (
     <div className="overflow-hidden rounded-md border border-slate-300" data-code-editor={ariaLabel}>
       <Editor
         value={value}
         onChange={(v) => onChange(v ?? "")}
+        onMount={onMount}
         language={language}
         height={height}
         options={{
@@ -32,6 +35,7 @@ export default function CodeEditorImpl({ value, onChange, language = "vtl", heig
           ariaLabel,
           automaticLayout: true,
           lineNumbersMinChars: 3,
+          fixedOverflowWidgets: true,
         }}
       />
     </div>

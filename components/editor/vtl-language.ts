@@ -1,33 +1,35 @@
 "use client";
-/** VTL for API Gateway in Monaco: highlighting and completion of $input, $util, $context, $stageVariables. */
+/**
+ * VTL for API Gateway in Monaco: highlighting of VTL inside JSON/XML, completion and hover docs
+ * for $input, $util, $context and $stageVariables. Each editor tells the language its mode and
+ * this API's stage variable names through `setModelContext` (keyed by the model's URI).
+ */
 import type * as Monaco from "monaco-editor";
+import { completionEntries, hoverDoc, referenceAt, type CatalogEntry } from "./vtl-catalog";
 
 export const VTL_LANGUAGE_ID = "vtl";
 
-const COMPLETIONS: { label: string; insert: string; doc: string }[] = [
-  { label: "$input.body", insert: "\\$input.body", doc: "The raw payload as a string ({} when empty)." },
-  { label: "$input.json(x)", insert: "\\$input.json('\\$${1}')", doc: "JSONPath x evaluated on the payload, as a JSON string." },
-  { label: "$input.path(x)", insert: "\\$input.path('\\$${1}')", doc: "JSONPath x evaluated on the payload, as an object (Map/List)." },
-  { label: "$input.params()", insert: "\\$input.params()", doc: "Map of path, querystring and header parameters." },
-  { label: "$input.params(x)", insert: "\\$input.params('${1}')", doc: "A parameter by name: path, then querystring, then header." },
-  { label: "$util.escapeJavaScript()", insert: "\\$util.escapeJavaScript(${1})", doc: "Escapes as JavaScript string rules (note: ' becomes \\')." },
-  { label: "$util.parseJson()", insert: "\\$util.parseJson(${1})", doc: "Parses a JSON string into an object." },
-  { label: "$util.urlEncode()", insert: "\\$util.urlEncode(${1})", doc: "application/x-www-form-urlencoded encoding." },
-  { label: "$util.urlDecode()", insert: "\\$util.urlDecode(${1})", doc: "application/x-www-form-urlencoded decoding." },
-  { label: "$util.base64Encode()", insert: "\\$util.base64Encode(${1})", doc: "Base64 of the UTF-8 bytes." },
-  { label: "$util.base64Decode()", insert: "\\$util.base64Decode(${1})", doc: "Decodes Base64 to a UTF-8 string." },
-  ...[
-    "accountId", "apiId", "authorizer.principalId", "authorizer.claims", "awsEndpointRequestId", "domainName", "domainPrefix",
-    "error.message", "error.messageString", "error.responseType", "error.validationErrorString", "extendedRequestId", "httpMethod",
-    "identity.sourceIp", "identity.userAgent", "identity.apiKey", "identity.caller", "identity.user", "identity.userArn", "path",
-    "protocol", "requestId", "requestTime", "requestTimeEpoch", "resourceId", "resourcePath", "stage",
-    "responseOverride.status", "responseOverride.header.", "requestOverride.header.", "requestOverride.path.", "requestOverride.querystring.",
-  ].map((f) => ({ label: `$context.${f}`, insert: `\\$context.${f}`, doc: `API Gateway context variable ${f}.` })),
-  { label: "$stageVariables.", insert: "\\$stageVariables.${1}", doc: "A stage variable of the stage being invoked." },
-  { label: "#foreach", insert: "#foreach(\\$${1:item} in \\$${2:list})\n${3}#if(\\$foreach.hasNext),#end\n#end", doc: "Loop (at most 1,000 iterations on AWS)." },
-  { label: "#if", insert: "#if(${1})\n${2}\n#end", doc: "Conditional." },
-  { label: "#set", insert: "#set(\\$${1:name} = ${2})", doc: "Assignment (a null right-hand side leaves the variable unchanged)." },
-];
+export interface VtlModelContext {
+  mode: "vtl" | "substitution";
+  stageVariableNames: string[];
+}
+
+const contexts = new Map<string, VtlModelContext>();
+
+export function setModelContext(uri: string, context: VtlModelContext): void {
+  contexts.set(uri, context);
+}
+
+export function clearModelContext(uri: string): void {
+  contexts.delete(uri);
+}
+
+function contextOf(model: Monaco.editor.ITextModel): VtlModelContext {
+  return contexts.get(model.uri.toString()) ?? { mode: "vtl", stageVariableNames: [] };
+}
+
+const REFERENCE = /\$!?\{?[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\}?/;
+const DIRECTIVE = /#\{?(?:set|if|elseif|else|end|foreach|break|stop|macro|evaluate|parse|include|define)\b\}?/;
 
 let registered = false;
 
@@ -35,39 +37,128 @@ export function registerVtl(monaco: typeof Monaco): void {
   if (registered) return;
   registered = true;
   monaco.languages.register({ id: VTL_LANGUAGE_ID });
+  monaco.languages.setLanguageConfiguration(VTL_LANGUAGE_ID, {
+    comments: { lineComment: "##", blockComment: ["#*", "*#"] },
+    brackets: [
+      ["{", "}"],
+      ["[", "]"],
+      ["(", ")"],
+    ],
+    autoClosingPairs: [
+      { open: "{", close: "}" },
+      { open: "[", close: "]" },
+      { open: "(", close: ")" },
+      { open: '"', close: '"', notIn: ["string"] },
+      { open: "'", close: "'", notIn: ["string"] },
+    ],
+    wordPattern: /(-?\d*\.\d\w*)|([^`~!@%^&*()\-=+[{\]}\\|;:'",.<>/?\s]+)/g,
+  });
   monaco.languages.setMonarchTokensProvider(VTL_LANGUAGE_ID, {
+    defaultToken: "",
     tokenizer: {
       root: [
         [/##.*$/, "comment"],
         [/#\*/, "comment", "@blockComment"],
-        [/#(?:set|if|elseif|else|end|foreach|break|stop|macro|evaluate|parse|include|define)\b/, "keyword"],
-        [/\$!?\{?[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\}?/, "variable"],
-        [/"([^"\\]|\\.)*"/, "string"],
-        [/'([^'\\]|\\.)*'/, "string"],
-        [/-?\d+(\.\d+)?/, "number"],
-        [/[{}[\]()]/, "delimiter"],
+        [DIRECTIVE, "keyword"],
+        [REFERENCE, "variable"],
+        // JSON: keys, strings (with VTL references inside highlighted), literals.
+        [/"(?:[^"\\$]|\\.)*"(?=\s*:)/, "type"],
+        [/"/, "string", "@dstring"],
+        [/'/, "string", "@sstring"],
+        // XML: comments and tags.
+        [/<!--/, "comment", "@xmlComment"],
+        [/<\/?[A-Za-z_][\w:.-]*/, "tag", "@xmlTag"],
+        [/\b(?:true|false|null)\b/, "keyword"],
+        [/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/, "number"],
+        [/[{}[\]()]/, "@brackets"],
+        [/[,:]/, "delimiter"],
+      ],
+      dstring: [
+        [REFERENCE, "variable"],
+        [DIRECTIVE, "keyword"],
+        [/[^"\\$#]+/, "string"],
+        [/\\./, "string.escape"],
+        [/"/, "string", "@pop"],
+        [/[$#]/, "string"],
+      ],
+      sstring: [
+        [REFERENCE, "variable"],
+        [/[^'\\$]+/, "string"],
+        [/\\./, "string.escape"],
+        [/'/, "string", "@pop"],
+        [/\$/, "string"],
+      ],
+      xmlTag: [
+        [/\/?>/, "tag", "@pop"],
+        [/[\w:.-]+(?==)/, "attribute.name"],
+        [/=/, "delimiter"],
+        [/"/, "attribute.value", "@dstring"],
+        [/'/, "attribute.value", "@sstring"],
+        [REFERENCE, "variable"],
+        [/\s+/, ""],
+      ],
+      xmlComment: [
+        [/-->/, "comment", "@pop"],
+        [/[^-]+/, "comment"],
+        [/-/, "comment"],
       ],
       blockComment: [
         [/\*#/, "comment", "@pop"],
-        [/./, "comment"],
+        [/[^*]+/, "comment"],
+        [/\*/, "comment"],
       ],
     },
   });
+
+  const kindOf = (e: CatalogEntry) =>
+    e.kind === "directive"
+      ? monaco.languages.CompletionItemKind.Keyword
+      : e.kind === "function"
+        ? monaco.languages.CompletionItemKind.Function
+        : e.kind === "property"
+          ? monaco.languages.CompletionItemKind.Property
+          : monaco.languages.CompletionItemKind.Variable;
+
   monaco.languages.registerCompletionItemProvider(VTL_LANGUAGE_ID, {
     triggerCharacters: ["$", ".", "#"],
     provideCompletionItems(model, position) {
+      const { mode, stageVariableNames } = contextOf(model);
       const line = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
       const start = line.search(/[$#][\w.!{]*$/);
+      if (start < 0 && mode === "substitution") return { suggestions: [] };
       const range = new monaco.Range(position.lineNumber, start >= 0 ? start + 1 : position.column, position.lineNumber, position.column);
       return {
-        suggestions: COMPLETIONS.map((c) => ({
-          label: c.label,
-          kind: c.label.startsWith("#") ? monaco.languages.CompletionItemKind.Keyword : monaco.languages.CompletionItemKind.Variable,
-          insertText: c.insert,
+        suggestions: completionEntries(mode, stageVariableNames).map((e, i) => ({
+          label: e.label,
+          kind: kindOf(e),
+          insertText: e.insert,
           insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
-          documentation: c.doc,
+          documentation: { value: e.doc },
+          detail: e.kind === "directive" ? "VTL directive" : "API Gateway",
+          sortText: String(i).padStart(4, "0"),
           range,
         })),
+      };
+    },
+  });
+
+  monaco.languages.registerHoverProvider(VTL_LANGUAGE_ID, {
+    provideHover(model, position) {
+      const text = model.getLineContent(position.lineNumber);
+      const ref = referenceAt(text, position.column);
+      if (!ref) return null;
+      const { mode, stageVariableNames } = contextOf(model);
+      if (mode === "substitution" && !/^\$(context|stageVariables)\./.test(ref.text)) {
+        return {
+          range: new monaco.Range(position.lineNumber, ref.start, position.lineNumber, ref.end),
+          contents: [{ value: `**${ref.text}**` }, { value: "Not substituted: gateway-response templates are not run through Velocity; only `$context` and `$stageVariables` references are replaced." }],
+        };
+      }
+      const doc = hoverDoc(ref.text, stageVariableNames);
+      if (!doc) return null;
+      return {
+        range: new monaco.Range(position.lineNumber, ref.start, position.lineNumber, ref.end),
+        contents: [{ value: `**${doc.title}**` }, { value: doc.doc }],
       };
     },
   });

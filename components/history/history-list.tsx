@@ -1,8 +1,10 @@
 import { changeLines } from "@/lib/audit/change-lines";
 import type { HistoryEntry } from "@/lib/audit/history";
+import { isRevertable } from "@/lib/audit/revert-service";
+import { RevertButton } from "./revert-button";
 
 /** The audit timeline: who did what, when, and the before/after of each change. */
-export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
+export function HistoryList({ entries, canRevert = false }: { entries: HistoryEntry[]; canRevert?: boolean }) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">Nothing has happened here yet.</p>;
   return (
     <ol className="divide-y divide-slate-100" data-testid="history-list">
@@ -27,6 +29,7 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
                 ))}
               </pre>
             )}
+            {canRevert && isRevertable(e) && <RevertButton entryId={e.id} />}
           </details>
         </li>
       ))}

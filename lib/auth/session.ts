@@ -13,12 +13,15 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createSession(db: Db, userId: string, userAgent?: string): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(db: Db, userId: string, userAgent?: string, ip?: string): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  await db.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 512) } });
+  await db.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 512), ip: ip?.slice(0, 64) } });
   return { token, expiresAt };
 }
+
+/** Sessions' "last seen" is refreshed at most this often, not on every request. */
+const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 
 export interface SessionUser {
   sessionId: string;
@@ -38,6 +41,9 @@ export async function resolveSession(db: Db, token: string | undefined): Promise
     include: { user: { include: { memberships: { include: { workspace: true }, orderBy: { createdAt: "asc" } } } } },
   });
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+  }
   const membership = session.user.memberships[0];
   if (!membership) return null;
   return {

@@ -26,7 +26,7 @@ export function normaliseEmail(email: string): string {
 
 export async function signIn(
   db: Db,
-  input: { email: string; password: string; userAgent?: string },
+  input: { email: string; password: string; userAgent?: string; ip?: string },
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date; userId: string }> {
   const email = normaliseEmail(input.email);
@@ -49,6 +49,6 @@ export async function signIn(
     throw new SignInError();
   }
   if (throttle) await db.signInThrottle.delete({ where: { email } });
-  const session = await createSession(db, user.id, input.userAgent);
+  const session = await createSession(db, user.id, input.userAgent, input.ip);
   return { ...session, userId: user.id };
 }

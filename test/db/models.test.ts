@@ -16,6 +16,7 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
   it("writes and reads back every model", async () => {
     const p = db.handle.prisma;
     const touched = new Set<string>();
+    // Every model is written below; the last assertion fails if a model is added without a line here.
     const user = await p.user.create({ data: { email: "a@example.com", name: "A", passwordHash: "x" } });
     touched.add("User");
     const session = await p.session.create({ data: { tokenHash: "h1", userId: user.id, expiresAt: new Date(Date.now() + 1000), userAgent: "ua" } });
@@ -38,6 +39,10 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
     touched.add("Push");
     const audit = await p.auditEvent.create({ data: { workspaceId: ws.id, restApiId: api.id, actorId: user.id, actorEmail: user.email, action: "x.y", entityType: "x", entityId: "1", before: { v: 1 }, after: { v: 2 } } });
     touched.add("AuditEvent");
+    const invitation = await p.invitation.create({ data: { workspaceId: ws.id, email: "b@example.com", role: "viewer", tokenHash: "t1", invitedById: user.id, expiresAt: new Date(Date.now() + 1000) } });
+    touched.add("Invitation");
+    expect((await p.invitation.findUniqueOrThrow({ where: { tokenHash: "t1" }, include: { invitedBy: true } })).invitedBy?.email).toBe(user.email);
+    expect(invitation.acceptedAt).toBeNull();
     expect([...touched].sort()).toEqual([...modelNames].sort());
 
     const read = await p.user.findUniqueOrThrow({

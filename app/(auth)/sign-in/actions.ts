@@ -7,7 +7,8 @@ import { getDb } from "@/lib/db";
 import { SESSION_COOKIE, revokeSession, resolveSession } from "@/lib/auth/session";
 import { signIn, SignInError } from "@/lib/auth/sign-in";
 import { mutate } from "@/lib/audit/mutate";
-import { isHttps } from "@/app/_server/session";
+import { clientIp, isHttps } from "@/app/_server/session";
+import { signInLimiter } from "@/lib/auth/rate-limit";
 
 export interface SignInState {
   error?: string;
@@ -28,12 +29,14 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [i.path[0], i.message]));
     return { fieldErrors, email };
   }
+  const ip = await clientIp();
+  if (!signInLimiter.attempt(ip)) return { error: "Too many sign-in attempts from your address. Try again in a few minutes.", email };
   const { prisma } = await getDb();
   let token: string;
   let expiresAt: Date;
   try {
     const h = await headers();
-    ({ token, expiresAt } = await signIn(prisma, { ...parsed.data, userAgent: h.get("user-agent") ?? undefined }));
+    ({ token, expiresAt } = await signIn(prisma, { ...parsed.data, userAgent: h.get("user-agent") ?? undefined, ip }));
   } catch (e) {
     if (e instanceof SignInError) return { error: e.message, email };
     throw e;

@@ -2,6 +2,7 @@ import { requireUser } from "@/app/_server/session";
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/auth/roles";
 import { getRestApiOrThrow } from "@/lib/restapi/service";
+import { listStages } from "@/lib/stage/service";
 import { ApiDesigner } from "@/components/api-designer/api-designer";
 
 export default async function ApiDesignPage({ params }: { params: Promise<{ apiId: string }> }) {
@@ -9,12 +10,16 @@ export default async function ApiDesignPage({ params }: { params: Promise<{ apiI
   const { apiId } = await params;
   const { prisma } = await getDb();
   const api = await getRestApiOrThrow(prisma, user.workspaceId, apiId);
+  // Completion and lint of $stageVariables: every name any of this API's stages defines.
+  const stages = await listStages(prisma, api.id);
+  const stageVariableNames = [...new Set(stages.flatMap((s) => Object.keys((s.variables ?? {}) as Record<string, string>)))].sort();
   return (
     <ApiDesigner
       apiId={api.id}
       initial={{ id: api.id, name: api.name, version: api.version, design: api.design, awsRestApiId: api.awsRestApiId }}
       canEdit={can(user.role, "design.edit")}
       canInvoke={can(user.role, "invoke.test")}
+      stageVariableNames={stageVariableNames}
     />
   );
 }

@@ -40,7 +40,10 @@ export default async function StagesPage({ params }: { params: Promise<{ apiId: 
           {stages.map((s) => (
             <li key={s.id} className="rounded-md border border-slate-200 p-3" data-stage={s.name}>
               <div className="flex items-center justify-between">
-                <span className="font-semibold">{s.name}</span>
+                <span className="font-semibold">
+                  {s.name}{" "}
+                  <a href={`/apis/${apiId}/history?entityType=stage&entity=${encodeURIComponent(s.name)}`} className="ml-2 text-xs font-normal text-indigo-700 hover:underline">history</a>
+                </span>
                 <span className="text-xs text-slate-500">
                   deployment <span className="font-mono">{s.deploymentId.slice(0, 8)}</span>
                 </span>

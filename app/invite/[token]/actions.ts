@@ -1,0 +1,37 @@
+"use server";
+/** Accepting an invitation is the one write a visitor without a session may make: the link is the credential. */
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db";
+import { SESSION_COOKIE } from "@/lib/auth/session";
+import { signInLimiter } from "@/lib/auth/rate-limit";
+import { acceptInvitation } from "@/lib/workspace/members";
+import { toActionError } from "@/app/_server/action";
+import { clientIp, isHttps } from "@/app/_server/session";
+
+export interface AcceptState {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+export async function acceptInvitationAction(_prev: AcceptState, form: FormData): Promise<AcceptState> {
+  const ip = await clientIp();
+  if (!signInLimiter.attempt(`invite:${ip}`)) return { error: "Too many attempts from your address. Try again in a few minutes." };
+  const h = await headers();
+  const { prisma } = await getDb();
+  let session: { token: string; expiresAt: Date };
+  try {
+    session = await acceptInvitation(prisma, {
+      token: String(form.get("token") ?? ""),
+      name: String(form.get("name") ?? ""),
+      password: String(form.get("password") ?? ""),
+      userAgent: h.get("user-agent") ?? undefined,
+      ip,
+    });
+  } catch (e) {
+    const err = toActionError(e);
+    return { error: err.fieldErrors ? undefined : err.error, fieldErrors: err.fieldErrors };
+  }
+  (await cookies()).set(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "lax", secure: await isHttps(), path: "/", expires: session.expiresAt });
+  redirect("/");
+}

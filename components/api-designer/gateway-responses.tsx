@@ -1,0 +1,123 @@
+"use client";
+
+import { useState } from "react";
+import type { ApiDesign, GatewayResponse } from "@/lib/model/design";
+import { GATEWAY_RESPONSE_TYPES } from "@/lib/model/gateway-responses";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, SelectField } from "@/components/ui/field";
+import { TemplateEditor } from "@/components/editor/template-editor";
+import { formatNameValueLines, parseGatewayHeaderLines } from "@/components/editor/preview-input";
+import type { useEditDesign } from "./use-design";
+
+const TYPES = Object.keys(GATEWAY_RESPONSE_TYPES).sort();
+const DEFAULT_TEMPLATE = '{"message":$context.error.messageString}';
+
+/** The API's gateway responses: how API Gateway answers its own errors (templates: substitution only). */
+export function GatewayResponsesCard({ design, editor, canEdit, stageVariableNames = [] }: { design: ApiDesign; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; stageVariableNames?: string[] }) {
+  const configured = design.gatewayResponses;
+  const [selected, setSelected] = useState<string>(configured[0]?.responseType ?? "DEFAULT_4XX");
+  const current = configured.find((g) => g.responseType === selected);
+  return (
+    <Card title="Gateway responses">
+      <div className="mb-3 flex flex-wrap gap-2" data-testid="gateway-responses">
+        {configured.length === 0 && <span className="text-sm text-slate-500">None configured: API Gateway answers its errors with its defaults.</span>}
+        {configured.map((g) => (
+          <button
+            key={g.responseType}
+            type="button"
+            onClick={() => setSelected(g.responseType)}
+            className={`rounded px-2 py-1 font-mono text-xs ${selected === g.responseType ? "bg-indigo-600 text-white" : "bg-slate-100"}`}
+            data-testid="gateway-response"
+          >
+            {g.responseType}
+            {g.statusCode ? ` ${g.statusCode}` : ""}
+          </button>
+        ))}
+      </div>
+      <GatewayResponseForm
+        key={`${selected}:${current ? JSON.stringify(current) : ""}`}
+        responseType={selected}
+        initial={current}
+        editor={editor}
+        canEdit={canEdit}
+        onTypeChange={setSelected}
+        stageVariableNames={stageVariableNames}
+      />
+    </Card>
+  );
+}
+
+function GatewayResponseForm({ responseType, initial, editor, canEdit, onTypeChange, stageVariableNames }: {
+  responseType: string; initial?: GatewayResponse; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; onTypeChange: (t: string) => void; stageVariableNames: string[];
+}) {
+  const [statusCode, setStatusCode] = useState(initial?.statusCode ?? "");
+  const [headers, setHeaders] = useState(formatNameValueLines(initial?.responseParameters ?? {}));
+  const [template, setTemplate] = useState(initial?.responseTemplates["application/json"] ?? (initial ? "" : DEFAULT_TEMPLATE));
+  const fe = editor.error?.fieldErrors ?? {};
+  const headerError = Object.entries(fe).find(([k]) => k.startsWith("gatewayResponse.responseParameters"))?.[1];
+  const defaultStatus = GATEWAY_RESPONSE_TYPES[responseType];
+  return (
+    <fieldset disabled={!canEdit} className="space-y-3" data-testid="gateway-response-form">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField label="Response type" name="gatewayResponse.responseType" value={responseType} onChange={(e) => onTypeChange(e.target.value)} options={TYPES} error={fe["gatewayResponse.responseType"]} />
+        <Field
+          label="Response status"
+          name="gatewayResponse.statusCode"
+          inputMode="numeric"
+          value={statusCode}
+          onChange={(e) => setStatusCode(e.target.value)}
+          placeholder={defaultStatus ? String(defaultStatus) : "4XX/5XX default"}
+          hint={`Empty: AWS's default (${defaultStatus ?? "the error's own status"}).`}
+          error={fe["gatewayResponse.statusCode"]}
+        />
+      </div>
+      <label className="block text-sm font-medium text-slate-700">
+        Response headers (gatewayresponse.header.NAME=value, one per line)
+        <textarea
+          name="gatewayResponse.responseParameters"
+          className={`mt-1 block w-full rounded-md border px-2 py-1 font-mono text-xs ${headerError ? "border-red-400" : "border-slate-300"}`}
+          rows={2}
+          value={headers}
+          onChange={(e) => setHeaders(e.target.value)}
+          placeholder="gatewayresponse.header.Access-Control-Allow-Origin='*'"
+          spellCheck={false}
+        />
+        {headerError && <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="gatewayResponse.responseParameters">{headerError}</span>}
+      </label>
+      <div>
+        <p className="mb-1 text-sm font-medium text-slate-700">Response template (application/json)</p>
+        <TemplateEditor value={template} onChange={setTemplate} ariaLabel="gateway-response-template" readOnly={!canEdit} mode="substitution" contentType="application/json" stageVariableNames={stageVariableNames} kind="gateway" height={120} />
+      </div>
+      {canEdit && (
+        <div className="flex gap-2">
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={editor.pending}
+            onClick={() => {
+              const others = { ...(initial?.responseTemplates ?? {}) };
+              delete others["application/json"];
+              void editor.edit({
+                type: "putGatewayResponse",
+                response: {
+                  responseType,
+                  statusCode: statusCode.trim() || undefined,
+                  responseParameters: parseGatewayHeaderLines(headers),
+                  responseTemplates: template.trim() ? { ...others, "application/json": template } : others,
+                },
+              });
+            }}
+          >
+            Save gateway response
+          </Button>
+          {initial && (
+            <Button type="button" variant="secondary" disabled={editor.pending} onClick={() => void editor.edit({ type: "deleteGatewayResponse", responseType })}>
+              Reset to default
+            </Button>
+          )}
+        </div>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { revertChangeAction } from "@/app/(console)/history/actions";
+
+export function RevertButton({ entryId }: { entryId: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <div className="mt-2 flex items-center gap-2">
+      <button
+        type="button"
+        disabled={pending}
+        className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50"
+        onClick={() =>
+          start(async () => {
+            const r = await revertChangeAction(entryId);
+            setMessage(r.ok ? { ok: true, text: "Reverted (recorded as a new change)." } : { ok: false, text: r.error });
+            if (r.ok) router.refresh();
+          })
+        }
+      >
+        {pending ? "Reverting…" : "Revert this change"}
+      </button>
+      {message && <span role="status" className={`text-xs ${message.ok ? "text-emerald-700" : "text-red-600"}`}>{message.text}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * A sliding-window rate limit kept in memory (per server process), for sign-in attempts per
+ * client address. The per-email lockout in sign-in.ts is the durable guard; this one stops a
+ * single address from trying many emails.
+ */
+export class RateLimiter {
+  private readonly hits = new Map<string, number[]>();
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** Records an attempt; returns false (and records nothing) when the key is over its limit. */
+  attempt(key: string, now = Date.now()): boolean {
+    const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (recent.length >= this.limit) {
+      this.hits.set(key, recent);
+      return false;
+    }
+    recent.push(now);
+    this.hits.set(key, recent);
+    if (this.hits.size > 10_000) this.prune(now);
+    return true;
+  }
+
+  private prune(now: number) {
+    for (const [key, times] of this.hits) if (times.every((t) => now - t >= this.windowMs)) this.hits.delete(key);
+  }
+}
+
+/** 30 sign-in attempts per address per 10 minutes. */
+export const signInLimiter = new RateLimiter(30, 10 * 60 * 1000);
