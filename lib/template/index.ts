@@ -19,3 +19,19 @@ export { TemplateError } from "./types";
 export type { TemplateInput, TemplateOverrides, TemplateResult } from "./types";
 export { escapeJavaScript, urlEncode, urlDecode, base64Encode, base64Decode } from "./escape";
 export { parseTemplate } from "./parser";
+export { lintTemplate, suggestName } from "./lint";
+export type { Diagnostic, DiagnosticSeverity, LintOptions } from "./lint";
+export { diagnoseTemplate } from "./diagnostics";
+export { lintRegex } from "./regex-lint";
+export type { RegexFinding } from "./regex-lint";
+export {
+  TEMPLATE_CATALOG,
+  INPUT_ENTRIES,
+  UTIL_ENTRIES,
+  CONTEXT_ENTRIES,
+  STAGE_VARIABLE_ENTRIES,
+  DIRECTIVE_ENTRIES,
+  lookupCatalog,
+  catalogChildren,
+} from "./catalog";
+export type { CatalogEntry, CatalogKind } from "./catalog";

@@ -5,6 +5,7 @@
  * throws raises a `JavaException`.
  */
 import { JavaException } from "./escape";
+import { javaPatternError, javaPatternMessage } from "./regex-lint";
 import {
   HostObject,
   JChar,
@@ -82,6 +83,9 @@ export function javaRegex(pattern: string): RegExp {
     cached.lastIndex = 0;
     return cached;
   }
+  // Java rejects some patterns JavaScript accepts (`{` is a literal in JS): fail as Java does.
+  const syntax = javaPatternError(pattern);
+  if (syntax) throw new JavaException("java.util.regex.PatternSyntaxException", javaPatternMessage(pattern, syntax));
   let p = pattern;
   let flags = "g";
   const lead = /^\(\?([imsux]+)\)/.exec(p);

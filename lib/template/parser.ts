@@ -41,7 +41,8 @@ export type Expr =
   | { t: "int"; v: number }
   | { t: "float"; v: number }
   | { t: "bool"; v: boolean }
-  | { t: "str"; s: string; interp: Node[] | null }
+  /** `at`/`end`: source offsets of the literal including its quotes (for diagnostics). */
+  | { t: "str"; s: string; interp: Node[] | null; at?: number; end?: number }
   | { t: "ref"; ref: Ref }
   | { t: "list"; items: Expr[] }
   | { t: "map"; entries: [Expr, Expr][] }
@@ -125,10 +126,14 @@ class Parser {
       }
     }
     const shown = tok.replace(/\r/g, "\\r").replace(/\n/g, "\\n").replace(/\t/g, "\\t");
+    const endOff = off < this.end && this.src.startsWith(tok, off) ? off + Math.max(1, tok.length) : off + 1;
+    const e = endOff <= this.src.length ? this.posAt(endOff) : { line: p.line, column: p.column + 1 };
     throw new TemplateError(
       `Encountered "${shown}" at line ${p.line}, column ${p.column}.${expecting ? ` Was expecting ${expecting}.` : ""}`,
       p.line,
       p.column,
+      e.line,
+      e.column,
     );
   }
 
@@ -503,11 +508,11 @@ class Parser {
     const bodyStart = start + 1;
     const bodyEnd = j;
     const body = src.slice(bodyStart, bodyEnd);
-    if (q === "'") return { t: "str", s: unescapeUnicode(body.replace(/''/g, "'")), interp: null };
-    if (!body.includes("$") && !body.includes("#")) return { t: "str", s: unescapeUnicode(body.replace(/""/g, '"')), interp: null };
+    if (q === "'") return { t: "str", s: unescapeUnicode(body.replace(/''/g, "'")), interp: null, at: start, end: this.i };
+    if (!body.includes("$") && !body.includes("#")) return { t: "str", s: unescapeUnicode(body.replace(/""/g, '"')), interp: null, at: start, end: this.i };
     const sub = new Parser(src, bodyStart, bodyEnd, this.macros, this.lineStarts);
     const nodes = sub.parseTop().map((n) => (n.t === "text" ? { t: "text" as const, s: unescapeUnicode(n.s.replace(/""/g, '"')) } : n));
-    return { t: "str", s: body, interp: nodes };
+    return { t: "str", s: body, interp: nodes, at: start, end: this.i };
   }
 
   parseListOrRange(): Expr {

@@ -33,12 +33,17 @@ export interface TemplateResult {
   overrides: TemplateOverrides;
 }
 
-/** A template that does not parse or fails while rendering; line/column are 1-based when known. */
+/**
+ * A template that does not parse or fails while rendering; line/column are 1-based when known.
+ * Parse errors also carry the end of the offending token (endLine/endColumn, exclusive).
+ */
 export class TemplateError extends Error {
   constructor(
     message: string,
     readonly line?: number,
     readonly column?: number,
+    readonly endLine?: number,
+    readonly endColumn?: number,
   ) {
     super(message);
     this.name = "TemplateError";
