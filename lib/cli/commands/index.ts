@@ -1,7 +1,8 @@
 /** Every CLI command, in the order `--help` lists them. Each file registers one command. */
 import type { Command } from "commander";
+import { registerDiff } from "./diff";
 import { registerRender } from "./render";
 
 export type CommandRegistrar = (program: Command) => void;
 
-export const commands: CommandRegistrar[] = [registerRender];
+export const commands: CommandRegistrar[] = [registerRender, registerDiff];
