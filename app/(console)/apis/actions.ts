@@ -18,7 +18,7 @@ export async function createApiAction(input: z.input<typeof createApiSchema>) {
 /** The one action that edits a draft design: a command, and the version it was based on. */
 export async function editDesignAction(restApiId: string, baseVersion: number, command: unknown) {
   return runAction("design.edit", async ({ db, actor }) => {
-    const result = await editDesign(db, actor, z.string().parse(restApiId), baseVersion, command);
+    const result = await editDesign(db, actor, z.string().parse(restApiId), z.number().int().parse(baseVersion), command);
     revalidatePath(`/apis/${restApiId}`);
     return result;
   });
@@ -27,7 +27,7 @@ export async function editDesignAction(restApiId: string, baseVersion: number, c
 export async function testInvokeAction(restApiId: string, input: import("@/lib/restapi/test-invoke").TestInvokeInput) {
   return runAction("invoke.test", async ({ db, actor }) => {
     const { testInvoke } = await import("@/lib/restapi/test-invoke");
-    const result = await testInvoke(db, actor, restApiId, input);
+    const result = await testInvoke(db, actor, z.string().parse(restApiId), z.object({}).passthrough().parse(input) as never);
     revalidatePath(`/apis/${restApiId}/history`);
     return result;
   });

@@ -16,7 +16,7 @@ async function baseUrl(): Promise<string> {
 
 export async function inviteMemberAction(input: { email: string; role: string }) {
   return runAction("member.write", async ({ db, actor }) => {
-    const result = await inviteMember(db, actor, { email: z.string().parse(input.email), role: z.string().parse(input.role) }, { baseUrl: await baseUrl() });
+    const result = await inviteMember(db, actor, z.object({ email: z.string(), role: z.string() }).parse(input), { baseUrl: await baseUrl() });
     revalidatePath("/team");
     return result;
   });

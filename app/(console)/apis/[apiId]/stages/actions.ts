@@ -12,17 +12,21 @@ const revalidate = (apiId: string) => {
   revalidatePath(`/apis/${apiId}/history`);
 };
 
-export async function createDeploymentAction(restApiId: string, input: { description?: string }) {
+const deploymentInput = z.object({ description: z.string().max(1024, "At most 1024 characters").optional() });
+const stageInput = z.object({ name: z.string(), deploymentId: z.string(), description: z.string().optional(), variables: z.string().optional() });
+
+export async function createDeploymentAction(restApiId: string, input: z.input<typeof deploymentInput>) {
   return runAction("deployment.create", async ({ db, actor }) => {
-    const d = await createDeployment(db, actor, z.string().parse(restApiId), { description: z.string().max(1024).optional().parse(input.description) });
+    const d = await createDeployment(db, actor, z.string().parse(restApiId), deploymentInput.parse(input));
     revalidate(restApiId);
     return { id: d.id };
   });
 }
 
-export async function createStageAction(restApiId: string, input: { name: string; deploymentId: string; description?: string; variables?: string }) {
+export async function createStageAction(restApiId: string, input: z.input<typeof stageInput>) {
   return runAction("stage.write", async ({ db, actor }) => {
-    const stage = await createStage(db, actor, restApiId, { ...input, variables: parseVariableLines(input.variables ?? "") });
+    const parsed = stageInput.parse(input);
+    const stage = await createStage(db, actor, z.string().parse(restApiId), { ...parsed, variables: parseVariableLines(parsed.variables ?? "") });
     revalidate(restApiId);
     return { id: stage.id, name: stage.name };
   });
@@ -30,7 +34,7 @@ export async function createStageAction(restApiId: string, input: { name: string
 
 export async function setStageDeploymentAction(restApiId: string, stageName: string, deploymentId: string) {
   return runAction("stage.write", async ({ db, actor }) => {
-    await setStageDeployment(db, actor, restApiId, stageName, deploymentId);
+    await setStageDeployment(db, actor, z.string().parse(restApiId), z.string().parse(stageName), z.string().parse(deploymentId));
     revalidate(restApiId);
     return { ok: true };
   });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { runAction, toActionError } from "@/app/_server/action";
 import { assertSameOrigin } from "@/app/_server/origin";
+import { currentUser } from "@/app/_server/session";
+import { assertCan } from "@/lib/auth/roles";
 import { pushStage, type PushProgress } from "@/lib/stage/push-service";
 
 export const dynamic = "force-dynamic";
@@ -10,17 +12,21 @@ const bodySchema = z.object({ connectionId: z.string().uuid("Choose an AWS conne
 /**
  * POST /api/apis/:id/stages/:stage/push — pushes the stage to AWS and streams progress as
  * NDJSON lines ({type:"progress"}…, then {type:"done"} or {type:"error"}), so the console
- * can show each call as it happens.
+ * can show each call as it happens. Session, role and origin are checked before streaming,
+ * so refusals are plain 401/403 answers.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ apiId: string; stageName: string }> }) {
   const { apiId, stageName } = await params;
   let body: z.infer<typeof bodySchema>;
   try {
     assertSameOrigin(request);
+    const user = await currentUser();
+    if (!user) return Response.json({ message: "Sign in to continue", code: "Unauthenticated" }, { status: 401 });
+    assertCan(user.role, "aws.push");
     body = bodySchema.parse(await request.json().catch(() => ({})));
   } catch (e) {
     const err = toActionError(e);
-    return Response.json({ message: err.error, fieldErrors: err.fieldErrors }, { status: err.status });
+    return Response.json({ message: err.error, code: err.code, fieldErrors: err.fieldErrors }, { status: err.status });
   }
   const encoder = new TextEncoder();
   const stream = new ReadableStream({
