@@ -1,0 +1,265 @@
+import { describe, expect, it } from "vitest";
+import { resourcePath } from "../model/tree";
+import { importOpenApi, OpenApiImportError } from "./import";
+
+/** A Swagger 2 pet store in the shape API Gateway exports it (extensions included). */
+export const swaggerPetStore = {
+  swagger: "2.0",
+  info: { title: "PetStore", description: "Your first API with Amazon API Gateway." },
+  basePath: "/prod",
+  schemes: ["https"],
+  produces: ["application/json"],
+  "x-amazon-apigateway-binary-media-types": ["image/png"],
+  "x-amazon-apigateway-api-key-source": "HEADER",
+  "x-amazon-apigateway-minimum-compression-size": 1024,
+  "x-amazon-apigateway-endpoint-configuration": { types: ["REGIONAL"] },
+  "x-amazon-apigateway-policy": { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "*" }] },
+  "x-amazon-apigateway-request-validators": {
+    all: { validateRequestBody: true, validateRequestParameters: true },
+    params: { validateRequestBody: false, validateRequestParameters: true },
+  },
+  "x-amazon-apigateway-request-validator": "params",
+  "x-amazon-apigateway-gateway-responses": {
+    DEFAULT_4XX: { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": '{"message":$context.error.messageString}' } },
+    UNAUTHORIZED: { statusCode: 401, responseTemplates: { "application/json": '{"message":"Unauthorized"}' } },
+  },
+  securityDefinitions: {
+    tokens: {
+      type: "apiKey",
+      name: "Authorization",
+      in: "header",
+      "x-amazon-apigateway-authtype": "custom",
+      "x-amazon-apigateway-authorizer": { type: "token", authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations", authorizerResultTtlInSeconds: 300 },
+    },
+    api_key: { type: "apiKey", name: "x-api-key", in: "header" },
+  },
+  paths: {
+    "/": {
+      get: {
+        consumes: ["application/json"],
+        produces: ["text/html"],
+        responses: { "200": { description: "200 response", headers: { "Content-Type": { type: "string" } } } },
+        "x-amazon-apigateway-integration": {
+          type: "mock",
+          requestTemplates: { "application/json": '{"statusCode": 200}' },
+          passthroughBehavior: "when_no_match",
+          responses: { default: { statusCode: "200", responseParameters: { "method.response.header.Content-Type": "'text/html'" }, responseTemplates: { "text/html": "<html>\n<body>Welcome</body>\n</html>" } } },
+        },
+      },
+    },
+    "/pets": {
+      get: {
+        operationId: "listPets",
+        parameters: [
+          { name: "type", in: "query", required: false, type: "string" },
+          { name: "page", in: "query", required: true, type: "string" },
+        ],
+        security: [{ tokens: [] }],
+        responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Pets" }, headers: { "Access-Control-Allow-Origin": { type: "string" } } } },
+        "x-amazon-apigateway-integration": {
+          type: "http",
+          httpMethod: "GET",
+          uri: "http://petstore.execute-api.us-east-1.amazonaws.com/petstore/pets",
+          requestParameters: { "integration.request.querystring.page": "method.request.querystring.page", "integration.request.querystring.type": "method.request.querystring.type" },
+          passthroughBehavior: "when_no_templates",
+          timeoutInMillis: 10000,
+          responses: {
+            "2\\d{2}": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" } },
+            default: { statusCode: "500" },
+          },
+        },
+      },
+      post: {
+        operationId: "createPet",
+        parameters: [{ in: "body", name: "NewPet", required: true, schema: { $ref: "#/definitions/NewPet" } }],
+        security: [{ api_key: [] }],
+        "x-amazon-apigateway-request-validator": "all",
+        responses: { "200": { description: "ok", schema: { $ref: "#/definitions/NewPetResponse" } } },
+        "x-amazon-apigateway-integration": { type: "http", httpMethod: "POST", uri: "http://petstore.execute-api.us-east-1.amazonaws.com/petstore/pets", responses: { default: { statusCode: "200" } } },
+      },
+      options: {
+        consumes: ["application/json"],
+        responses: { "200": { description: "cors", headers: { "Access-Control-Allow-Origin": { type: "string" }, "Access-Control-Allow-Methods": { type: "string" } } } },
+        "x-amazon-apigateway-integration": {
+          type: "mock",
+          requestTemplates: { "application/json": '{"statusCode": 200}' },
+          responses: { default: { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Methods": "'POST,GET,OPTIONS'", "method.response.header.Access-Control-Allow-Origin": "'*'" } } },
+        },
+      },
+    },
+    "/pets/{petId}": {
+      parameters: [{ name: "petId", in: "path", required: true, type: "string" }],
+      get: {
+        operationId: "getPet",
+        parameters: [{ $ref: "#/parameters/trace" }],
+        responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Pet" } } },
+        "x-amazon-apigateway-integration": {
+          type: "http",
+          httpMethod: "GET",
+          uri: "http://petstore.execute-api.us-east-1.amazonaws.com/petstore/pets/{petId}",
+          requestParameters: { "integration.request.path.petId": "method.request.path.petId" },
+          responses: { default: { statusCode: "200" } },
+        },
+      },
+    },
+    "/owners/{ownerId}/pets": {
+      "x-amazon-apigateway-any-method": {
+        parameters: [{ name: "ownerId", in: "path", required: true, type: "string" }],
+        "x-amazon-apigateway-auth": { type: "AWS_IAM" },
+        responses: {},
+        "x-amazon-apigateway-integration": { type: "aws_proxy", httpMethod: "POST", uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:owners/invocations" },
+      },
+    },
+  },
+  parameters: { trace: { name: "X-Trace-Id", in: "header", required: false, type: "string" } },
+  definitions: {
+    Pets: { type: "array", items: { $ref: "#/definitions/Pet" } },
+    Pet: { type: "object", properties: { id: { type: "integer" }, type: { type: "string" }, price: { type: "number" } } },
+    NewPet: { type: "object", properties: { type: { type: "string" }, price: { type: "number" } } },
+    NewPetResponse: { type: "object", properties: { pet: { $ref: "#/definitions/Pet" }, message: { type: "string" } } },
+  },
+};
+
+const pathOf = (design: ReturnType<typeof importOpenApi>) => (path: string) => design.resources.find((r) => resourcePath(design, r) === path);
+
+describe("importOpenApi (Swagger 2)", () => {
+  const design = importOpenApi(swaggerPetStore);
+  const at = pathOf(design);
+
+  it("reads API-level settings from the extensions", () => {
+    expect(design).toMatchObject({
+      name: "PetStore",
+      description: "Your first API with Amazon API Gateway.",
+      endpointType: "REGIONAL",
+      binaryMediaTypes: ["image/png"],
+      minimumCompressionSize: 1024,
+      apiKeySource: "HEADER",
+      disableExecuteApiEndpoint: false,
+    });
+    expect(JSON.parse(design.policy!)).toEqual(swaggerPetStore["x-amazon-apigateway-policy"]);
+  });
+
+  it("creates a resource per path segment, intermediate ones without methods", () => {
+    expect(design.resources.map((r) => resourcePath(design, r)).sort()).toEqual(["/", "/owners", "/owners/{ownerId}", "/owners/{ownerId}/pets", "/pets", "/pets/{petId}"]);
+    expect(at("/owners/{ownerId}")!.methods).toEqual({});
+    expect(Object.keys(at("/pets")!.methods)).toEqual(["GET", "POST", "OPTIONS"]);
+    expect(Object.keys(at("/owners/{ownerId}/pets")!.methods)).toEqual(["ANY"]);
+  });
+
+  it("maps parameters to method request parameters, path-level ones and $refs included", () => {
+    expect(at("/pets")!.methods.GET.requestParameters).toEqual({ "method.request.querystring.type": false, "method.request.querystring.page": true });
+    expect(at("/pets/{petId}")!.methods.GET.requestParameters).toEqual({ "method.request.path.petId": true, "method.request.header.X-Trace-Id": false });
+    expect(at("/pets")!.methods.POST.requestModels).toEqual({ "application/json": "NewPet" });
+  });
+
+  it("maps the integration, upper-casing enums and keying responses by status with the pattern as selectionPattern", () => {
+    const i = at("/pets")!.methods.GET.integration!;
+    expect(i).toMatchObject({ type: "HTTP", httpMethod: "GET", uri: "http://petstore.execute-api.us-east-1.amazonaws.com/petstore/pets", passthroughBehavior: "WHEN_NO_TEMPLATES", timeoutInMillis: 10000 });
+    expect(i.requestParameters).toEqual({ "integration.request.querystring.page": "method.request.querystring.page", "integration.request.querystring.type": "method.request.querystring.type" });
+    expect(i.integrationResponses).toEqual({
+      "200": { statusCode: "200", selectionPattern: "2\\d{2}", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: {} },
+      "500": { statusCode: "500", responseParameters: {}, responseTemplates: {} },
+    });
+    expect(at("/")!.methods.GET.integration!.integrationResponses["200"].responseTemplates["text/html"]).toContain("Welcome");
+    expect(at("/owners/{ownerId}/pets")!.methods.ANY.integration).toMatchObject({ type: "AWS_PROXY", httpMethod: "POST", passthroughBehavior: "WHEN_NO_MATCH", timeoutInMillis: 29000 });
+  });
+
+  it("maps responses to method responses with header parameters and models", () => {
+    expect(at("/pets")!.methods.GET.methodResponses).toEqual({
+      "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false }, responseModels: { "application/json": "Pets" } },
+    });
+  });
+
+  it("reads authorizers, API keys, IAM auth and validators (root default and per operation)", () => {
+    const [auth] = design.authorizers;
+    expect(auth).toMatchObject({ name: "tokens", type: "TOKEN", identitySource: "method.request.header.Authorization", authorizerResultTtlInSeconds: 300 });
+    const get = at("/pets")!.methods.GET;
+    expect(get).toMatchObject({ authorizationType: "CUSTOM", authorizerId: auth.id, operationName: "listPets", apiKeyRequired: false });
+    expect(at("/pets")!.methods.POST).toMatchObject({ authorizationType: "NONE", apiKeyRequired: true });
+    expect(at("/owners/{ownerId}/pets")!.methods.ANY.authorizationType).toBe("AWS_IAM");
+    const name = (id?: string) => design.requestValidators.find((v) => v.id === id)?.name;
+    expect(name(get.requestValidatorId)).toBe("params");
+    expect(name(at("/pets")!.methods.POST.requestValidatorId)).toBe("all");
+    expect(design.requestValidators).toEqual([
+      { id: expect.any(String), name: "all", validateRequestBody: true, validateRequestParameters: true },
+      { id: expect.any(String), name: "params", validateRequestBody: false, validateRequestParameters: true },
+    ]);
+  });
+
+  it("reads models as JSON text and gateway responses by type", () => {
+    expect(design.models.map((m) => m.name)).toEqual(["Pets", "Pet", "NewPet", "NewPetResponse"]);
+    expect(JSON.parse(design.models[1].schema)).toEqual(swaggerPetStore.definitions.Pet);
+    expect(design.gatewayResponses).toEqual([
+      { responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": '{"message":$context.error.messageString}' } },
+      { responseType: "UNAUTHORIZED", statusCode: "401", responseParameters: {}, responseTemplates: { "application/json": '{"message":"Unauthorized"}' } },
+    ]);
+  });
+
+  it("gives the same ids on every import", () => {
+    expect(importOpenApi(swaggerPetStore)).toEqual(design);
+  });
+});
+
+describe("importOpenApi (OpenAPI 3)", () => {
+  it("reads requestBody and response content models and components.schemas", () => {
+    const design = importOpenApi({
+      openapi: "3.0.1",
+      info: { title: "Orders", version: "1" },
+      components: {
+        schemas: { Order: { type: "object", required: ["sku"], properties: { sku: { type: "string" } } } },
+        securitySchemes: { pool: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc"] } } },
+      },
+      paths: {
+        "/orders": {
+          post: {
+            security: [{ pool: ["orders/write"] }],
+            requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Order" } } } },
+            responses: { "201": { description: "created", headers: { Location: { schema: { type: "string" } } }, content: { "application/json": { schema: { $ref: "#/components/schemas/Order" } } } }, default: { description: "error" } },
+            "x-amazon-apigateway-integration": { type: "aws", httpMethod: "POST", uri: "arn:aws:apigateway:eu-west-1:dynamodb:action/PutItem", requestTemplates: { "application/json": '{"TableName": "orders"}' }, responses: { default: { statusCode: 201 } } },
+          },
+        },
+      },
+    });
+    const post = design.resources.find((r) => r.pathPart === "orders")!.methods.POST;
+    expect(post).toMatchObject({
+      authorizationType: "COGNITO_USER_POOLS",
+      authorizationScopes: ["orders/write"],
+      requestModels: { "application/json": "Order" },
+      methodResponses: { "201": { statusCode: "201", responseParameters: { "method.response.header.Location": false }, responseModels: { "application/json": "Order" } } },
+    });
+    expect(post.integration!.integrationResponses["201"]).toEqual({ statusCode: "201", responseParameters: {}, responseTemplates: {} });
+    expect(design.authorizers[0]).toMatchObject({ name: "pool", type: "COGNITO_USER_POOLS", providerARNs: ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc"] });
+    expect(design.models).toEqual([{ id: expect.any(String), name: "Order", contentType: "application/json", schema: expect.stringContaining('"sku"') }]);
+  });
+});
+
+describe("importOpenApi errors", () => {
+  const withIntegration = (integration: unknown) => ({ openapi: "3.0.0", info: { title: "x" }, paths: { "/a/b": { get: { responses: {}, "x-amazon-apigateway-integration": integration } } } });
+  const error = (doc: unknown) => {
+    try {
+      importOpenApi(doc);
+    } catch (e) {
+      return e as OpenApiImportError;
+    }
+    throw new Error("expected an error");
+  };
+
+  it("points at an unknown integration type", () => {
+    const e = error(withIntegration({ type: "lambda" }));
+    expect(e).toBeInstanceOf(OpenApiImportError);
+    expect(e.pointer).toBe("/paths/~1a~1b/get/x-amazon-apigateway-integration/type");
+    expect(e.message).toContain('"lambda" is not one of mock, http, http_proxy, aws, aws_proxy');
+  });
+
+  it("points at a missing integration response status, an unknown validator, a dangling $ref", () => {
+    expect(error(withIntegration({ type: "mock", responses: { default: {} } })).pointer).toBe("/paths/~1a~1b/get/x-amazon-apigateway-integration/responses/default");
+    expect(error({ swagger: "2.0", paths: { "/a": { get: { "x-amazon-apigateway-request-validator": "nope" } } } }).message).toContain("request validator \"nope\" is not in x-amazon-apigateway-request-validators");
+    expect(error({ swagger: "2.0", paths: { "/a": { get: { parameters: [{ $ref: "#/parameters/missing" }] } } } }).pointer).toBe("/paths/~1a/get/parameters/0/$ref");
+  });
+
+  it("refuses other documents and versions", () => {
+    expect(error({ resources: [] }).message).toContain("not an OpenAPI document");
+    expect(error({ openapi: "2.0" }).pointer).toBe("/openapi");
+    expect(error({ swagger: "2.0", paths: { pets: {} } }).pointer).toBe("/paths/pets");
+  });
+});
