@@ -31,6 +31,20 @@ function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
+/**
+ * Where a JSON syntax error is, when JSON.parse's message doesn't say (Node 20 often doesn't):
+ * JSON is YAML, and the YAML parser reports line and column.
+ */
+function jsonErrorPlace(text: string): string {
+  try {
+    parseYaml(text, { prettyErrors: true });
+  } catch (e) {
+    const pos = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
+    if (pos) return ` (line ${pos.line}, column ${pos.col})`;
+  }
+  return "";
+}
+
 /** Parses JSON, or YAML when the file is .yaml/.yml or doesn't look like JSON. */
 export function parseDocumentText(text: string, file: string): unknown {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
@@ -41,7 +55,7 @@ export function parseDocumentText(text: string, file: string): unknown {
     } catch (e) {
       const message = (e as Error).message;
       const at = /position (\d+)/.exec(message);
-      const where = at ? ` (${lineColumn(trimmed, Number(at[1]))})` : "";
+      const where = at ? ` (${lineColumn(trimmed, Number(at[1]))})` : jsonErrorPlace(trimmed);
       throw new DesignLoadError(file, `invalid JSON${where}: ${message}`);
     }
   }
