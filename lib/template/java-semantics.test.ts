@@ -167,8 +167,11 @@ describe("Velocity 1.7 whitespace rules", () => {
   it("a directive line emits no newline", () => {
     expect(out("a\n#set($x = 1)\nb\n#if(true)\nc\n#else\nd\n#end\ne")).toBe("a\nb\nc\ne");
   });
-  it("#set eats its indentation, other directives do not", () => {
-    expect(out("{\n    #set($x = 1)\n    #if(true)\n    \"x\": $x\n    #end\n}")).toBe('{\n        "x": 1\n    }');
+  it("#set eats its indentation only where a token starts; text before it keeps it (checked against Velocity 1.7)", () => {
+    expect(out("{\n    #set($x = 1)\n    #if(true)\n    \"x\": $x\n    #end\n}")).toBe('{\n            "x": 1\n    }');
+    expect(out("#if(true)\n    #set($x = 1)\n    v$x\n#end")).toBe("    v1\n");
+    expect(out("  #set($a = 1)  \n  #set($b = 2)\nz")).toBe("z");
+    expect(out("a $  #set($a = 1)x|a \\  #set($a = 1)x")).toBe("a x|a \\x");
   });
   it("#foreach body lines", () => {
     expect(out("[\n#foreach($i in [1,2])\n  $i#if($foreach.hasNext),#end\n\n#end\n]")).toBe("[\n  1,\n  2\n]");

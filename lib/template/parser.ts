@@ -2,7 +2,9 @@
  * A Velocity 1.7 template parser, hand-written to follow the token rules of Velocity 1.7's
  * Parser.jjt (the version API Gateway runs), including its whitespace handling:
  *
- * - `#set` eats spaces/tabs before it on its line (`(" "|"\t")* "#set"`),
+ * - `#set` eats spaces/tabs before it (`(" "|"\t")* "#set"`) when they start a token, i.e.
+ *   directly after the template start, a directive, a reference or a comment — plain text
+ *   before them (even on an earlier line) keeps them, as Velocity's greedy TEXT token does,
  * - a directive's closing `)` eats trailing spaces/tabs plus one newline (`#set`, `#if`,
  *   `#elseif`, `#foreach`, `#macro`, macro calls …),
  * - `#else` and `#end` eat trailing spaces/tabs plus one newline,
@@ -155,9 +157,12 @@ class Parser {
     const src = this.src;
     const nodes: Node[] = [];
     let buf = "";
+    /** Where in `buf` the current lexer token starts (see the #set whitespace rule). */
+    let tok = 0;
     const flush = () => {
       if (buf) nodes.push({ t: "text", s: buf });
       buf = "";
+      tok = 0;
     };
     while (this.i < this.end) {
       const c = src[this.i];
@@ -168,6 +173,7 @@ class Parser {
           flush();
           nodes.push(r);
         } else {
+          tok = buf.length;
           buf += src.slice(start, this.i);
         }
         continue;
@@ -182,7 +188,10 @@ class Parser {
           if (r) {
             flush();
             nodes.push(r);
-          } else buf += src.slice(start, this.i);
+          } else {
+            buf += src.slice(start, this.i);
+            tok = buf.length;
+          }
           continue;
         }
         if (d === "#") {
@@ -191,6 +200,7 @@ class Parser {
             // ESCAPE_DIRECTIVE: \#name prints #name when name is a directive or macro.
             const known = this.isKnownDirective(w.name);
             buf += known ? "\\".repeat((k - 1) / 2) + "#" + w.raw : src.slice(this.i, w.end);
+            tok = buf.length;
             this.i = w.end;
             continue;
           }
@@ -198,11 +208,13 @@ class Parser {
             // Escape(): pairs of backslashes before a live directive print as single ones.
             const known = this.isKnownDirective(w.name) || CONTROL.has(w.name);
             buf += "\\".repeat(known ? k / 2 : k);
+            tok = buf.length;
             this.i += k;
             continue;
           }
         }
         buf += src.slice(this.i, this.i + k);
+        tok = buf.length;
         this.i += k;
         continue;
       }
@@ -234,6 +246,7 @@ class Parser {
         }
         const w = this.directiveWord(at + 1);
         if (!w) {
+          tok = buf.length;
           buf += "#";
           this.i++;
           continue;
@@ -243,13 +256,19 @@ class Parser {
           let j = w.end;
           while (src[j] === " ") j++;
           if (src[j] === "(" && j < this.end) {
-            buf = buf.replace(/[ \t]+$/, "");
+            // Velocity's SET_DIRECTIVE token is `(" "|"\t")* "#set"`, but its TEXT token is
+            // greedy: indentation is eaten only when it starts a token (template start, after a
+            // directive, reference or comment), not when it follows plain text on the line.
+            // A lone `$`, `$!` or `#` token right before such indentation vanishes with it.
+            const m = /^(\$!?\{|\$!?|#)?[ \t]*$/.exec(buf.slice(tok));
+            if (m) buf = buf.slice(0, tok) + (m[1]?.endsWith("{") ? m[1] : "");
             flush();
             this.i = j + 1;
             nodes.push(this.parseSet(at));
             continue;
           }
           buf += src.slice(at, w.end);
+          tok = buf.length;
           this.i = w.end;
           continue;
         }
@@ -284,6 +303,7 @@ class Parser {
             continue;
           }
           buf += src.slice(at, w.end);
+          tok = buf.length;
           this.i = w.end;
           continue;
         }

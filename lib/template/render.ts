@@ -596,6 +596,15 @@ class Renderer {
     const a = numValue(l);
     const b = numValue(r);
     const integral = typeof l === "number" && typeof r === "number";
+    if (integral && (e.op === "+" || e.op === "-" || e.op === "*")) {
+      const exact = e.op === "+" ? a + b : e.op === "-" ? a - b : a * b;
+      if (Number.isSafeInteger(exact)) return exact;
+      // Velocity widens Integer → Long → BigInteger on overflow: keep the result exact.
+      const x = BigInt(a);
+      const y = BigInt(b);
+      const big = e.op === "+" ? x + y : e.op === "-" ? x - y : x * y;
+      return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+    }
     switch (e.op) {
       case "+":
         return integral ? a + b : new JDouble(a + b);
