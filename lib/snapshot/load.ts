@@ -56,7 +56,7 @@ export function parseDocumentText(text: string, file: string): unknown {
       const message = (e as Error).message;
       const at = /position (\d+)/.exec(message);
       const where = at ? ` (${lineColumn(trimmed, Number(at[1]))})` : jsonErrorPlace(trimmed);
-      throw new DesignLoadError(file, `invalid JSON${where}: ${message}`);
+      throw new DesignLoadError(file, `invalid JSON${where}: ${message.replace(/\s*\n\s*/g, " ")}`);
     }
   }
   try {
