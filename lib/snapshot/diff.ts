@@ -192,11 +192,26 @@ function methodOwn(m: Method, s: Side): Record<string, unknown> {
   return { ...rest, authorizer: refName(authorizerId, s.authorizers), requestValidator: refName(requestValidatorId, s.validators) };
 }
 
+/** A response without its status code (the status is its key). */
+const omitStatus = ({ statusCode: _s, ...rest }: { statusCode: string }) => rest;
+
+
+/**
+ * An integration as one flat field list (responses keep their status inside too,
+ * `integrationResponses.200.statusCode`, so a response with nothing else set still shows).
+ * Used when it is added or removed, alone or with its method.
+ */
+function integrationFull(i: Integration, prefix = "", out: FlatFields = new Map()): FlatFields {
+  flatten(integrationOwn(i), prefix, out);
+  flatten(i.integrationResponses, prefix ? `${prefix}.integrationResponses` : "integrationResponses", out);
+  return out;
+}
+
 /** A whole method as one flat field list (used when the method is added or removed). */
 function methodFull(m: Method, s: Side): FlatFields {
   const out = flatten(methodOwn(m, s));
   flatten(m.methodResponses, "methodResponses", out);
-  flatten(m.integration, "integration", out);
+  if (m.integration) integrationFull(m.integration, "integration", out);
   return out;
 }
 
@@ -285,19 +300,16 @@ function diffKeyedMaps<T>(
   return any;
 }
 
-/** A response without its status code (the status is its key). */
-const omitStatus = ({ statusCode: _s, ...rest }: { statusCode: string }) => rest;
-
 /** Deep diff of two methods already known to differ in serialisation. Returns whether anything differed. */
 function diffMethod(out: Collector, key: string, b: Method, a: Method, sb: Side, sa: Side): boolean {
   let any = out.changed("method", key, compareObjects(methodOwn(b, sb), methodOwn(a, sa)));
   const ib = b.integration;
   const ia = a.integration;
   if (ib && !ia) {
-    out.add("removed", "integration", key, compareObjects(ib, undefined));
+    out.add("removed", "integration", key, compareFlat(integrationFull(ib), new Map()));
     any = true;
   } else if (!ib && ia) {
-    out.add("added", "integration", key, compareObjects(undefined, ia));
+    out.add("added", "integration", key, compareFlat(new Map(), integrationFull(ia)));
     any = true;
   } else if (ib && ia) {
     if (out.changed("integration", key, compareObjects(integrationOwn(ib), integrationOwn(ia)))) any = true;
