@@ -11,7 +11,7 @@ import { GatewayResponsesCard } from "./gateway-responses";
 import { ResourceTree } from "./resource-tree";
 import { useDraft, useEditDesign, type ApiDraft } from "./use-design";
 
-export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableNames = [] }: { apiId: string; initial: ApiDraft; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[] }) {
+export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableNames }: { apiId: string; initial: ApiDraft; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[] }) {
   const { data: draft } = useDraft(apiId, initial);
   const editor = useEditDesign(apiId);
   const design = draft.design;

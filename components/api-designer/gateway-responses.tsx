@@ -14,7 +14,7 @@ const TYPES = Object.keys(GATEWAY_RESPONSE_TYPES).sort();
 const DEFAULT_TEMPLATE = '{"message":$context.error.messageString}';
 
 /** The API's gateway responses: how API Gateway answers its own errors (templates: substitution only). */
-export function GatewayResponsesCard({ design, editor, canEdit, stageVariableNames = [] }: { design: ApiDesign; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; stageVariableNames?: string[] }) {
+export function GatewayResponsesCard({ design, editor, canEdit, stageVariableNames }: { design: ApiDesign; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; stageVariableNames?: string[] }) {
   const configured = design.gatewayResponses;
   const [selected, setSelected] = useState<string>(configured[0]?.responseType ?? "DEFAULT_4XX");
   const current = configured.find((g) => g.responseType === selected);
@@ -49,7 +49,7 @@ export function GatewayResponsesCard({ design, editor, canEdit, stageVariableNam
 }
 
 function GatewayResponseForm({ responseType, initial, editor, canEdit, onTypeChange, stageVariableNames }: {
-  responseType: string; initial?: GatewayResponse; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; onTypeChange: (t: string) => void; stageVariableNames: string[];
+  responseType: string; initial?: GatewayResponse; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; onTypeChange: (t: string) => void; stageVariableNames?: string[];
 }) {
   const [statusCode, setStatusCode] = useState(initial?.statusCode ?? "");
   const [headers, setHeaders] = useState(formatNameValueLines(initial?.responseParameters ?? {}));

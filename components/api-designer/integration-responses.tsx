@@ -9,7 +9,7 @@ import { TemplateEditor } from "@/components/editor/template-editor";
 import type { useEditDesign } from "./use-design";
 
 /** Integration responses: which backend outcome maps to which method response, and its template. */
-export function IntegrationResponses({ resource, method, editor, canEdit, path, stageVariableNames = [] }: {
+export function IntegrationResponses({ resource, method, editor, canEdit, path, stageVariableNames }: {
   resource: Resource; method: Method; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; path: string; stageVariableNames?: string[];
 }) {
   const responses = method.integration?.integrationResponses ?? {};
@@ -37,7 +37,7 @@ export function IntegrationResponses({ resource, method, editor, canEdit, path, 
 
 function IntegrationResponseForm({ resource, method, statusCode, codes, initial, editor, canEdit, onStatusChange, path, stageVariableNames }: {
   resource: Resource; method: Method; statusCode: string; codes: string[]; initial?: { selectionPattern?: string; responseTemplates: Record<string, string>; responseParameters: Record<string, string> };
-  editor: ReturnType<typeof useEditDesign>; canEdit: boolean; onStatusChange: (code: string) => void; path: string; stageVariableNames: string[];
+  editor: ReturnType<typeof useEditDesign>; canEdit: boolean; onStatusChange: (code: string) => void; path: string; stageVariableNames?: string[];
 }) {
   const [pattern, setPattern] = useState(initial?.selectionPattern ?? "");
   const [template, setTemplate] = useState(initial?.responseTemplates["application/json"] ?? "");

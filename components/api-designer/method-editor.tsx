@@ -14,7 +14,7 @@ import type { useEditDesign } from "./use-design";
 type Editor = ReturnType<typeof useEditDesign>;
 
 /** The AWS flow for one method: method request → integration request → responses, each editable in place, and a Test panel. */
-export function MethodEditor({ apiId, design, resource, method, editor, canEdit, canInvoke, stageVariableNames = [] }: {
+export function MethodEditor({ apiId, design, resource, method, editor, canEdit, canInvoke, stageVariableNames }: {
   apiId: string; design: ApiDesign; resource: Resource; method: Method; editor: Editor; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[];
 }) {
   const path = resourcePath(design, resource);
@@ -64,7 +64,7 @@ function MethodRequestCard({ resource, method, editor, canEdit }: { resource: Re
   );
 }
 
-function IntegrationRequestCard({ resource, method, editor, canEdit, path, stageVariableNames }: { resource: Resource; method: Method; editor: Editor; canEdit: boolean; path: string; stageVariableNames: string[] }) {
+function IntegrationRequestCard({ resource, method, editor, canEdit, path, stageVariableNames }: { resource: Resource; method: Method; editor: Editor; canEdit: boolean; path: string; stageVariableNames?: string[] }) {
   const current = method.integration;
   const [type, setType] = useState(current?.type ?? "MOCK");
   const [httpMethod, setHttpMethod] = useState(current?.httpMethod ?? "GET");

@@ -1,46 +1,20 @@
 /**
- * Diagnostics for the template editor: the engine's parser errors (VTL mode), and for gateway
- * responses (substitution only) a note on references AWS will send through untouched.
- * Pure; unit-tested in test/editor.
+ * Diagnostics for the template editor: the engine's (lib/template `diagnoseTemplate`: the parse
+ * error, else the lints for AWS traps) in VTL mode; for gateway responses (substitution only, no
+ * Velocity) a note on references AWS will send through untouched. Pure; unit-tested in test/editor.
  */
-import { parseTemplate, TemplateError } from "@/lib/template";
+import { diagnoseTemplate, type Diagnostic } from "@/lib/template";
 
-export type DiagnosticSeverity = "error" | "warning" | "info";
+export type DiagnosticSeverity = Diagnostic["severity"];
 
-/** Same shape as lib/template's Diagnostic: 1-based positions, end exclusive. */
-export interface EditorDiagnostic {
-  severity: DiagnosticSeverity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  code: string;
-}
+/** lib/template's Diagnostic: 1-based positions, end exclusive. */
+export type EditorDiagnostic = Diagnostic;
 
 export interface DiagnoseOptions {
   contentType?: string;
+  /** This API's stage variable names; undefined when the API has no stage (then not checked). */
   stageVariableNames?: string[];
   mode?: "vtl" | "substitution";
-}
-
-function lineLength(template: string, line: number): number {
-  return template.split("\n")[line - 1]?.length ?? 0;
-}
-
-/** The parser's error as a diagnostic, or [] when the template parses. */
-export function parseDiagnostics(template: string): EditorDiagnostic[] {
-  try {
-    parseTemplate(template);
-    return [];
-  } catch (e) {
-    if (!(e instanceof TemplateError)) throw e;
-    const lines = template.split("\n");
-    const line = Math.min(Math.max(e.line ?? lines.length, 1), lines.length);
-    const len = lineLength(template, line);
-    const column = Math.min(Math.max(e.column ?? 1, 1), len + 1);
-    return [{ severity: "error", message: e.message, line, column, endLine: line, endColumn: Math.max(column + 1, column < len ? len + 1 : column + 1), code: "parse" }];
-  }
 }
 
 /** Gateway responses: `$input`, `$util` and directives are not evaluated; AWS sends them as written. */
@@ -70,5 +44,5 @@ export function sortDiagnostics(list: EditorDiagnostic[]): EditorDiagnostic[] {
 /** Everything the editor shows under a template, sorted by position. */
 export function diagnose(template: string, options: DiagnoseOptions = {}): EditorDiagnostic[] {
   if (options.mode === "substitution") return substitutionDiagnostics(template);
-  return sortDiagnostics(parseDiagnostics(template));
+  return sortDiagnostics(diagnoseTemplate(template, { contentType: options.contentType, stageVariableNames: options.stageVariableNames }));
 }

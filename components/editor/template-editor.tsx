@@ -25,7 +25,7 @@ export interface TemplateEditorProps {
   /** "vtl" for integration templates; "substitution" for gateway responses. */
   mode?: "vtl" | "substitution";
   contentType?: string;
-  /** Union of this API's stages' variable names: completion and lint. */
+  /** Union of this API's stages' variable names (completion and lint); undefined when the API has no stage. */
   stageVariableNames?: string[];
   /** What the sample request is prefilled from. */
   method?: { httpMethod?: string; resourcePath?: string };
@@ -42,13 +42,14 @@ const SEVERITY_STYLE: Record<EditorDiagnostic["severity"], string> = {
   info: "text-sky-700",
 };
 
-export function TemplateEditor({ value, onChange, ariaLabel, readOnly, mode = "vtl", contentType = "application/json", stageVariableNames = [], method, kind = "request", height = 200 }: TemplateEditorProps) {
+export function TemplateEditor({ value, onChange, ariaLabel, readOnly, mode = "vtl", contentType = "application/json", stageVariableNames, method, kind = "request", height = 200 }: TemplateEditorProps) {
   const [mounted, setMounted] = useState<{ editor: EditorApi; monaco: MonacoApi } | null>(null);
-  const names = useMemo(() => [...new Set(stageVariableNames)].sort(), [stageVariableNames]);
-  const namesKey = names.join(",");
+  // Stable across renders as long as the set of names is the same.
+  const namesKey = stageVariableNames ? JSON.stringify([...new Set(stageVariableNames)].sort()) : null;
+  const names = useMemo<string[] | undefined>(() => (namesKey === null ? undefined : JSON.parse(namesKey)), [namesKey]);
 
   const template = useDebounced(value, 200);
-  const diagnostics = useMemo(() => diagnose(template, { mode, contentType, stageVariableNames: namesKey ? namesKey.split(",") : [] }), [template, mode, contentType, namesKey]);
+  const diagnostics = useMemo(() => diagnose(template, { mode, contentType, stageVariableNames: names }), [template, mode, contentType, names]);
 
   const onMount = useCallback<OnMount>((editor, monaco) => setMounted({ editor, monaco }), []);
 
@@ -58,8 +59,8 @@ export function TemplateEditor({ value, onChange, ariaLabel, readOnly, mode = "v
     const model = mounted?.editor.getModel();
     if (!model) return;
     uri.current = model.uri.toString();
-    setModelContext(uri.current, { mode, stageVariableNames: namesKey ? namesKey.split(",") : [] });
-  }, [mounted, mode, namesKey]);
+    setModelContext(uri.current, { mode, stageVariableNames: names ?? [] });
+  }, [mounted, mode, names]);
   useEffect(() => () => void (uri.current && clearModelContext(uri.current)), []);
 
   // Monaco markers for the current diagnostics.
@@ -124,7 +125,7 @@ function DiagnosticList({ diagnostics, onSelect }: { diagnostics: EditorDiagnost
 }
 
 function TemplatePreview({ template, mode, contentType, stageVariableNames, method, kind }: {
-  template: string; mode: "vtl" | "substitution"; contentType: string; stageVariableNames: string[]; method?: { httpMethod?: string; resourcePath?: string }; kind: "request" | "response" | "gateway";
+  template: string; mode: "vtl" | "substitution"; contentType: string; stageVariableNames?: string[]; method?: { httpMethod?: string; resourcePath?: string }; kind: "request" | "response" | "gateway";
 }) {
   const id = useId();
   const [sample, setSample] = useState<SampleRequest>(() => defaultSample({ ...method, gatewayResponse: kind === "gateway" }, stageVariableNames));
@@ -169,7 +170,7 @@ function TemplatePreview({ template, mode, contentType, stageVariableNames, meth
           <div className="grid grid-cols-2 gap-x-2 gap-y-1 @lg:col-span-2 @xl:grid-cols-3">
             {Object.entries(sample.context).map(([key, v]) => (
               <label key={key} htmlFor={`${id}-${key}`} className="min-w-0">
-                <span className="font-mono text-slate-600">$context.{key}</span>
+                <span className="block truncate font-mono text-slate-600" title={`$context.${key}`}>$context.{key}</span>
                 <input id={`${id}-${key}`} className={area} value={v} onChange={(e) => setSample((s) => ({ ...s, context: { ...s.context, [key]: e.target.value } }))} spellCheck={false} />
               </label>
             ))}

@@ -37,22 +37,8 @@ export function registerVtl(monaco: typeof Monaco): void {
   if (registered) return;
   registered = true;
   monaco.languages.register({ id: VTL_LANGUAGE_ID });
-  monaco.languages.setLanguageConfiguration(VTL_LANGUAGE_ID, {
-    comments: { lineComment: "##", blockComment: ["#*", "*#"] },
-    brackets: [
-      ["{", "}"],
-      ["[", "]"],
-      ["(", ")"],
-    ],
-    autoClosingPairs: [
-      { open: "{", close: "}" },
-      { open: "[", close: "]" },
-      { open: "(", close: ")" },
-      { open: '"', close: '"', notIn: ["string"] },
-      { open: "'", close: "'", notIn: ["string"] },
-    ],
-    wordPattern: /(-?\d*\.\d\w*)|([^`~!@%^&*()\-=+[{\]}\\|;:'",.<>/?\s]+)/g,
-  });
+  // Comments only: no auto-closing or auto-indent, so typed (and pasted) templates stay exactly as written.
+  monaco.languages.setLanguageConfiguration(VTL_LANGUAGE_ID, { comments: { lineComment: "##", blockComment: ["#*", "*#"] } });
   monaco.languages.setMonarchTokensProvider(VTL_LANGUAGE_ID, {
     defaultToken: "",
     tokenizer: {

@@ -10,9 +10,10 @@ export default async function ApiDesignPage({ params }: { params: Promise<{ apiI
   const { apiId } = await params;
   const { prisma } = await getDb();
   const api = await getRestApiOrThrow(prisma, user.workspaceId, apiId);
-  // Completion and lint of $stageVariables: every name any of this API's stages defines.
+  // Completion and lint of $stageVariables: every name any of this API's stages defines
+  // (undefined with no stage yet: nothing to check against).
   const stages = await listStages(prisma, api.id);
-  const stageVariableNames = [...new Set(stages.flatMap((s) => Object.keys((s.variables ?? {}) as Record<string, string>)))].sort();
+  const stageVariableNames = stages.length ? [...new Set(stages.flatMap((s) => Object.keys((s.variables ?? {}) as Record<string, string>)))].sort() : undefined;
   return (
     <ApiDesigner
       apiId={api.id}

@@ -1,0 +1,70 @@
+/**
+ * The mapping-template editor in the browser, offline: typing a template re-renders the live
+ * preview against the sample request, a broken template shows a diagnostic with its line, an
+ * AWS trap shows a lint warning, `$util.` offers completion, and gateway responses say they are
+ * substitution only. Nothing is saved: PetStore's GET /pets/{petId} is read by other tests.
+ */
+import { expect, test } from "@playwright/test";
+import { ADMIN, setEditorText, signIn } from "./helpers";
+
+test("the template editor completes, diagnoses and previews as you type", async ({ page }) => {
+  // Nothing may load from another origin (Monaco is bundled, no CDN).
+  const foreign: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!["127.0.0.1", "localhost"].includes(url.hostname) && !url.protocol.startsWith("data") && !url.protocol.startsWith("blob")) foreign.push(r.url());
+  });
+
+  await signIn(page, ADMIN);
+  await page.getByRole("link", { name: "PetStore" }).click();
+  await page.waitForURL(/\/apis\/[0-9a-f-]{36}$/);
+  await page.locator('[data-method="GET /pets/{petId}"]').click();
+  const method = page.getByTestId("method-editor");
+  await expect(method.getByRole("heading", { name: "GET /pets/{petId}", exact: true })).toBeVisible();
+
+  const response = page.locator('[data-template-editor="response-template"]');
+  const output = response.getByTestId("template-preview-output");
+  const diagnostics = response.getByTestId("template-diagnostics");
+
+  // The saved template renders at once against the prefilled sample ($context from the method).
+  await expect(output).toContainText('"resourcePath": "/pets/{petId}"');
+
+  // Type a template, fill the sample path parameters: the preview follows.
+  await setEditorText(page, "response-template", `{"id": "$input.params('petId')", "method": "$context.httpMethod", "upper": "$input.params('petId').toUpperCase()"}`);
+  await response.getByLabel("Sample path parameters (name=value)").fill("petId=rex-7");
+  await expect(output).toHaveText('{"id": "rex-7", "method": "GET", "upper": "REX-7"}');
+  await expect(diagnostics).toContainText("No problems found");
+  await expect(response.getByTestId("template-preview-json-note")).toHaveCount(0);
+
+  // Output that is not JSON for an application/json template gets a note.
+  await setEditorText(page, "response-template", `{"id": $input.params('petId')}`);
+  await expect(output).toHaveText('{"id": rex-7}');
+  await expect(response.getByTestId("template-preview-json-note")).toContainText("Output is not valid JSON");
+
+  // A broken template: a diagnostic with its line, a marker in Monaco, and the preview's error.
+  await setEditorText(page, "response-template", ['{', '  "id": "$input.params(\'petId\')"', "}", "#if($input.params('petId') == \"0\""].join("\n"));
+  await expect(diagnostics.locator('[data-severity="error"]')).toContainText("line 4:");
+  await expect(response.getByTestId("template-preview-error")).toContainText("line 4:");
+  await expect(response.locator(".monaco-editor .squiggly-error").first()).toBeAttached();
+
+  // A trap AWS does not warn about: $input.json wrapped in quotes.
+  await setEditorText(page, "response-template", `{"pet": "$input.json('$')"}`);
+  await expect(diagnostics.locator('[data-severity="warning"]').first()).toContainText(/input\.json/i);
+
+  // Completion with documentation after `$util.`.
+  await setEditorText(page, "response-template", "");
+  await page.keyboard.type("$util.");
+  const suggest = response.locator(".suggest-widget");
+  await expect(suggest).toBeVisible();
+  await expect(suggest).toContainText("escapeJavaScript");
+
+  // Gateway responses: substitution only, said so, previewed by plain substitution.
+  await page.keyboard.press("Escape");
+  const gateway = page.locator('[data-template-editor="gateway-response-template"]');
+  await expect(page.getByTestId("template-substitution-note")).toContainText("API Gateway does not run gateway-response templates through Velocity: only $context and $stageVariables references are substituted");
+  await setEditorText(page, "gateway-response-template", '{"error": $context.error.messageString, "stage": "$context.stage", "raw": "$input.body"}');
+  await expect(gateway.getByTestId("template-preview-output")).toHaveText('{"error": "Missing Authentication Token", "stage": "test", "raw": "$input.body"}');
+  await expect(gateway.getByTestId("template-diagnostics").locator('[data-severity="error"]')).toHaveCount(0);
+
+  expect(foreign).toEqual([]);
+});
