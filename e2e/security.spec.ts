@@ -8,7 +8,8 @@
  * new one is covered (or fails the test until its expected role is declared below).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { ADMIN, DEMO_PASSWORD, VIEWER, signIn } from "./helpers";
 
@@ -48,7 +49,8 @@ const ROUTE_ROLES: { method: "GET" | "POST"; route: string; role: Role | "public
 ];
 
 const PUBLIC_PAGES = ["/sign-in", "/invite/[token]"];
-const APP = join(__dirname, "..", "app");
+const HERE = dirname(fileURLToPath(import.meta.url));
+const APP = join(HERE, "..", "app");
 
 function appFiles(dir: string, name: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -65,7 +67,7 @@ function routeOf(file: string): string {
 }
 
 function actionsFromManifest(): { id: string; name: string; file: string }[] {
-  const manifest = JSON.parse(readFileSync(join(__dirname, "..", ".next", "server", "server-reference-manifest.json"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(HERE, "..", ".next", "server", "server-reference-manifest.json"), "utf8"));
   return Object.entries(manifest.node as Record<string, { exportedName: string; filename: string }>).map(([id, a]) => ({ id, name: a.exportedName, file: a.filename }));
 }
 
