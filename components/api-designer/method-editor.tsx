@@ -20,9 +20,14 @@ export function MethodEditor({ apiId, design, resource, method, editor, canEdit,
   const path = resourcePath(design, resource);
   return (
     <div className="space-y-4" data-testid="method-editor">
-      <h2 className="font-mono text-lg font-semibold">
-        {method.httpMethod} {path}
-      </h2>
+      <div className="flex items-baseline gap-3">
+        <h2 className="font-mono text-lg font-semibold">
+          {method.httpMethod} {path}
+        </h2>
+        <a href={`/apis/${apiId}/history?entity=${encodeURIComponent(`${path} ${method.httpMethod}`)}`} className="text-xs text-indigo-700 hover:underline">
+          History of this method
+        </a>
+      </div>
       <div className="grid gap-4 xl:grid-cols-2">
         <MethodRequestCard resource={resource} method={method} editor={editor} canEdit={canEdit} />
         <IntegrationRequestCard resource={resource} method={method} editor={editor} canEdit={canEdit} path={path} stageVariableNames={stageVariableNames} />
