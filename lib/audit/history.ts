@@ -28,6 +28,11 @@ export function historyFilterFromParams(params: Record<string, string | string[]
   return out;
 }
 
+/** Prisma passes contains/startsWith into LIKE unescaped: `%`, `_` and `\` in a filter are meant literally. */
+function likeLiteral(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export async function listHistory(db: Db, filter: HistoryFilter) {
   const f = historyFilterSchema.parse(filter);
   if (f.restApiId && !isUuid(f.restApiId)) return [];
@@ -35,10 +40,10 @@ export async function listHistory(db: Db, filter: HistoryFilter) {
     where: {
       workspaceId: filter.workspaceId,
       ...(f.restApiId ? { restApiId: f.restApiId } : {}),
-      ...(f.actor ? { actorEmail: { contains: f.actor, mode: "insensitive" as const } } : {}),
-      ...(f.action ? { action: { startsWith: f.action } } : {}),
+      ...(f.actor ? { actorEmail: { contains: likeLiteral(f.actor), mode: "insensitive" as const } } : {}),
+      ...(f.action ? { action: { startsWith: likeLiteral(f.action) } } : {}),
       ...(f.entityType ? { entityType: f.entityType } : {}),
-      ...(f.entity ? { entityId: { startsWith: f.entity } } : {}),
+      ...(f.entity ? { entityId: { startsWith: likeLiteral(f.entity) } } : {}),
       ...(f.from || f.to ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
     },
     orderBy: { id: "desc" },

@@ -5,10 +5,13 @@ const AWS_ACCESS_KEY = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g;
 
 export const MASK = "****";
 
+/** Design fields whose names look secret but hold settings, not credentials (`authorizationType: "NONE"`). */
+const NOT_SECRET_KEYS = new Set(["authorizationType", "authorizationScopes", "apiKeySource", "apiKeyRequired"]);
+
 export function maskSecrets(value: unknown, key = ""): unknown {
   if (value === null || value === undefined) return value;
   if (typeof value === "string") {
-    if (SECRET_KEY.test(key) && value.length > 0) return MASK;
+    if (SECRET_KEY.test(key) && !NOT_SECRET_KEYS.has(key) && value.length > 0) return MASK;
     return value.replace(AWS_ACCESS_KEY, MASK);
   }
   if (Array.isArray(value)) return value.map((v) => maskSecrets(v, key));

@@ -118,6 +118,8 @@ export function revertDesignChange(design: ApiDesign, entry: RevertableEntry): A
       if (!same(current, entry.after)) conflict(entry);
       next.gatewayResponses = next.gatewayResponses.filter((g) => g.responseType !== entry.entityId);
       if (entry.before) next.gatewayResponses.push(structuredClone(entry.before) as never);
+      // Kept sorted by type, as putGatewayResponse keeps them, so the design (and its content hash) is as before.
+      next.gatewayResponses.sort((a, b) => a.responseType.localeCompare(b.responseType));
       return next;
     }
   }
