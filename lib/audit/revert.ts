@@ -63,10 +63,16 @@ export function revertDesignChange(design: ApiDesign, entry: RevertableEntry): A
     }
     case "resource": {
       if (entry.before === null) {
-        // Undo a creation: the resource must still be exactly as created (no children, no methods).
-        const r = resourceAt(next);
-        if (!r || !same(r, entry.after) || next.resources.some((x) => x.parentId === r.id)) conflict(entry);
-        next.resources = next.resources.filter((x) => x.id !== r.id);
+        // Undo a creation (one resource, or every segment an "add by path" created): each must
+        // still be exactly as created, with no methods and nothing else added below it.
+        const created = (Array.isArray(entry.after) ? entry.after : [entry.after]) as Resource[];
+        const ids = new Set(created.map((c) => c.id));
+        for (const c of created) {
+          const current = next.resources.find((x) => x.id === c.id);
+          if (!current || !same(current, c)) conflict(entry);
+        }
+        if (next.resources.some((x) => !ids.has(x.id) && x.parentId !== null && ids.has(x.parentId))) conflict(entry);
+        next.resources = next.resources.filter((x) => !ids.has(x.id));
         return next;
       }
       // Undo a deletion: put the removed subtree back, if its place is still free.

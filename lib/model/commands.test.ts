@@ -110,7 +110,8 @@ describe("applyCommand: what the history records", () => {
     expect(a.after).toEqual(findResourceByPath(a.design, "/pets"));
     const b = run(a.design, { type: "addResourcePath", path: "/pets/{id}/photos" });
     expect(b).toMatchObject({ action: "resource.create", entityId: "/pets/{id}/photos", before: null });
-    expect((b.after as { pathPart: string }).pathPart).toBe("photos");
+    // Two segments were created ({id} and photos): the history keeps both, so a revert removes both.
+    expect((b.after as { pathPart: string }[]).map((r) => r.pathPart)).toEqual(["{id}", "photos"]);
   });
 
   it("deleteResource records every removed resource as before", () => {

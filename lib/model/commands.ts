@@ -104,7 +104,9 @@ export function applyCommand(design: ApiDesign, command: DesignCommand): Command
       const { design: next, resource } =
         command.type === "addResource" ? ops.addResource(design, command) : ops.addResourcePath(design, command.path);
       const path = resourcePath(next, resource);
-      return { design: next, action: "resource.create", entityType: "resource", entityId: path, summary: `Added resource ${path}`, before: null, after: resource };
+      // "Add by path" may create several segments at once: the history keeps all of them.
+      const created = next.resources.filter((r) => !design.resources.some((d) => d.id === r.id));
+      return { design: next, action: "resource.create", entityType: "resource", entityId: path, summary: `Added resource ${path}`, before: null, after: created.length === 1 ? resource : created };
     }
     case "deleteResource": {
       const path = pathOf(design, command.resourceId);
