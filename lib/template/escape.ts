@@ -1,7 +1,10 @@
 /** `$util` string functions, byte-compatible with the Java implementations API Gateway uses. */
 
+const NEEDS_JS_ESCAPE = /[^\x20-\x7e]|['"\\/]/;
+
 /** commons-lang 2.x `StringEscapeUtils.escapeJavaScript`. */
 export function escapeJavaScript(s: string): string {
+  if (!NEEDS_JS_ESCAPE.test(s)) return s;
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];

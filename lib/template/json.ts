@@ -7,101 +7,216 @@ import { JDouble, JList, JMap, type JValue } from "./values";
 
 export class JsonParseError extends Error {}
 
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
+/**
+ * Parses JSON into Java values. Uses the platform's JSON.parse when the text has nothing it
+ * would change (integral decimals like `10.0`, integers beyond 2^53, integer-like object keys
+ * that JavaScript reorders); otherwise, and for anything JSON.parse rejects, the exact parser.
+ */
 export function parseJson(text: string): JValue {
-  let i = 0;
-  const n = text.length;
-  const ws = () => {
-    while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
-  };
-  const fail = (what: string): never => {
-    throw new JsonParseError(`${what} at position ${i}`);
-  };
-  const value = (): JValue => {
-    ws();
-    if (i >= n) fail("Unexpected end of input");
-    const c = text[i];
-    if (c === "{") {
+  if (!UNSAFE_FOR_NATIVE.test(text)) {
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      return new JsonParser(text).parse();
+    }
+    return fromNative(v);
+  }
+  return new JsonParser(text).parse();
+}
+
+/** `10.0`, `1e3`, 16+ digit runs, `"123":` keys (may also match inside strings: then the slow path). */
+const UNSAFE_FOR_NATIVE = /\.0+(?![0-9])|[0-9][eE]|[0-9]{16}|"(?:0|[1-9][0-9]*)"\s*:/;
+
+function fromNative(v: unknown): JValue {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v as JValue;
+  if (typeof v === "number") return Number.isInteger(v) ? v : new JDouble(v);
+  if (Array.isArray(v)) {
+    const items: JValue[] = new Array(v.length);
+    for (let k = 0; k < v.length; k++) items[k] = fromNative(v[k]);
+    return new JList(items, "json");
+  }
+  const m = new JMap();
+  const o = v as Record<string, unknown>;
+  for (const k in o) m.m.set(k, fromNative(o[k]));
+  return m;
+}
+
+/** The platform's JSON.parse result when it is faithful (see parseJson), else null. */
+export function parseJsonNative(text: string): { v: unknown } | null {
+  if (UNSAFE_FOR_NATIVE.test(text)) return null;
+  try {
+    return { v: JSON.parse(text) };
+  } catch {
+    return null;
+  }
+}
+
+export { fromNative };
+
+const SIMPLE_PATH = /^\$((\.[A-Za-z_][A-Za-z0-9_-]*)|(\[[0-9]+\])|(\['[^'\\]*'\]))*$/;
+const SIMPLE_STEP = /\.([A-Za-z_][A-Za-z0-9_-]*)|\[([0-9]+)\]|\['([^'\\]*)'\]/g;
+
+/**
+ * A definite path of names and indexes (`$.a.b[0]['c d']`) followed through JSON.parse output;
+ * undefined when the path is not that simple or does not lead anywhere (callers then use
+ * evalJsonPath, which knows Jayway's rules for those cases).
+ */
+export function walkNativePath(root: unknown, path: string): unknown {
+  if (!SIMPLE_PATH.test(path)) return undefined;
+  let cur = root;
+  for (const m of path.matchAll(SIMPLE_STEP)) {
+    if (m[2] !== undefined) {
+      if (!Array.isArray(cur)) return undefined;
+      const k = Number(m[2]);
+      if (k >= cur.length) return undefined;
+      cur = cur[k];
+    } else {
+      const name = m[1] ?? m[3];
+      if (cur === null || typeof cur !== "object" || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, name)) return undefined;
+      cur = (cur as Record<string, unknown>)[name];
+    }
+  }
+  return cur;
+}
+
+/** The exact parser (document order, exact integers, doubles for every decimal). */
+export function parseJsonExact(text: string): JValue {
+  return new JsonParser(text).parse();
+}
+
+/** A class rather than closures: no per-call function allocation on a hot path. */
+class JsonParser {
+  i = 0;
+  readonly n: number;
+  constructor(readonly text: string) {
+    this.n = text.length;
+  }
+  parse(): JValue {
+    const v = this.value();
+    this.ws();
+    if (this.i < this.n) this.fail("Unexpected trailing characters");
+    return v;
+  }
+  ws(): void {
+    const text = this.text;
+    let i = this.i;
+    while (i < this.n) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
       i++;
+    }
+    this.i = i;
+  }
+  fail(what: string): never {
+    throw new JsonParseError(`${what} at position ${this.i}`);
+  }
+  value(): JValue {
+    const text = this.text;
+    const n = this.n;
+    this.ws();
+    if (this.i >= n) this.fail("Unexpected end of input");
+    const c = text[this.i];
+    if (c === "{") {
+      this.i++;
       const m = new JMap();
-      ws();
-      if (text[i] === "}") {
-        i++;
+      this.ws();
+      if (text[this.i] === "}") {
+        this.i++;
         return m;
       }
       for (;;) {
-        ws();
-        if (text[i] !== '"') fail("Expected a string key");
-        const k = str();
-        ws();
-        if (text[i] !== ":") fail("Expected ':'");
-        i++;
-        const v = value();
+        this.ws();
+        if (text[this.i] !== '"') this.fail("Expected a string key");
+        const k = this.str();
+        this.ws();
+        if (text[this.i] !== ":") this.fail("Expected ':'");
+        this.i++;
+        const v = this.value();
         m.m.set(k, v);
-        ws();
-        if (text[i] === ",") {
-          i++;
+        this.ws();
+        if (text[this.i] === ",") {
+          this.i++;
           continue;
         }
-        if (text[i] === "}") {
-          i++;
+        if (text[this.i] === "}") {
+          this.i++;
           return m;
         }
-        fail("Expected ',' or '}'");
+        this.fail("Expected ',' or '}'");
       }
     }
     if (c === "[") {
-      i++;
+      this.i++;
       const items: JValue[] = [];
-      ws();
-      if (text[i] === "]") {
-        i++;
+      this.ws();
+      if (text[this.i] === "]") {
+        this.i++;
         return new JList(items, "json");
       }
       for (;;) {
-        items.push(value());
-        ws();
-        if (text[i] === ",") {
-          i++;
+        items.push(this.value());
+        this.ws();
+        if (text[this.i] === ",") {
+          this.i++;
           continue;
         }
-        if (text[i] === "]") {
-          i++;
+        if (text[this.i] === "]") {
+          this.i++;
           return new JList(items, "json");
         }
-        fail("Expected ',' or ']'");
+        this.fail("Expected ',' or ']'");
       }
     }
-    if (c === '"') return str();
-    if (text.startsWith("true", i)) {
-      i += 4;
+    if (c === '"') return this.str();
+    if (text.startsWith("true", this.i)) {
+      this.i += 4;
       return true;
     }
-    if (text.startsWith("false", i)) {
-      i += 5;
+    if (text.startsWith("false", this.i)) {
+      this.i += 5;
       return false;
     }
-    if (text.startsWith("null", i)) {
-      i += 4;
+    if (text.startsWith("null", this.i)) {
+      this.i += 4;
       return null;
     }
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) return fail(`Unexpected character '${c}'`);
-    i += m[0].length;
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(text);
+    if (!m) return this.fail(`Unexpected character '${c}'`);
+    this.i += m[0].length;
     if (m[2] === undefined && m[3] === undefined) {
       const n = Number(m[0]);
       return Number.isSafeInteger(n) ? n : BigInt(m[0]);
     }
     return new JDouble(Number(m[0]));
-  };
-  const str = (): string => {
-    i++; // opening quote
-    let out = "";
+  }
+  str(): string {
+    const text = this.text;
+    const n = this.n;
+    this.i++; // opening quote
+    // Fast path: no escapes before the closing quote.
+    let j = this.i;
+    while (j < n) {
+      const cc = text.charCodeAt(j);
+      if (cc === 34 || cc === 92) break;
+      j++;
+    }
+    if (j < n && text.charCodeAt(j) === 34) {
+      const s = text.slice(this.i, j);
+      this.i = j + 1;
+      return s;
+    }
+    let out = text.slice(this.i, j);
+    this.i = j;
     for (;;) {
-      if (i >= n) fail("Unterminated string");
-      const c = text[i++];
+      if (this.i >= n) this.fail("Unterminated string");
+      const c = text[this.i++];
       if (c === '"') return out;
       if (c === "\\") {
-        const e = text[i++];
+        const e = text[this.i++];
         switch (e) {
           case '"':
           case "\\":
@@ -124,22 +239,18 @@ export function parseJson(text: string): JValue {
             out += "\t";
             break;
           case "u": {
-            const h = text.slice(i, i + 4);
-            if (!/^[0-9a-fA-F]{4}$/.test(h)) fail("Bad unicode escape");
+            const h = text.slice(this.i, this.i + 4);
+            if (!/^[0-9a-fA-F]{4}$/.test(h)) this.fail("Bad unicode escape");
             out += String.fromCharCode(parseInt(h, 16));
-            i += 4;
+            this.i += 4;
             break;
           }
           default:
-            fail("Bad escape");
+            this.fail("Bad escape");
         }
       } else out += c;
     }
-  };
-  const v = value();
-  ws();
-  if (i < n) fail("Unexpected trailing characters");
-  return v;
+  }
 }
 
 type Step =

@@ -610,6 +610,7 @@ export function invokeMethod(self: JValue, name: string, args: JValue[]): JValue
 /** `$x.name` by Velocity 1.7's rules: getName()/getname(), Map.get("name"), then isName(). */
 export function getProperty(self: JValue, name: string): JValue | undefined {
   if (self === null) return undefined;
+  if (self instanceof JMap && name !== "class") return self.get(name);
   if (name === "class") return new JavaClass(javaClassName(self));
   if (self instanceof HostObject) {
     const p = self.getProperty(name);

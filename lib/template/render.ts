@@ -4,9 +4,9 @@
  * Parsing is in ./parser, Java methods in ./methods, values and printing in ./values.
  */
 import { base64Decode, base64Encode, escapeJavaScript, JavaException, urlDecode, urlEncode, utf8Length } from "./escape";
-import { evalJsonPath, JsonParseError, JsonPathError, parseJson } from "./json";
+import { evalJsonPath, fromNative, JsonParseError, JsonPathError, parseJson, parseJsonNative, walkNativePath } from "./json";
 import { getProperty, invokeMethod } from "./methods";
-import { type Expr, type MacroDef, type Node, parseTemplate, type Pos, type Ref } from "./parser";
+import { type Expr, type MacroDef, type Node, parseTemplate, type Pos, type Ref, type Template } from "./parser";
 import { type TemplateInput, TemplateError, type TemplateOverrides, type TemplateResult } from "./types";
 import {
   HostObject,
@@ -45,11 +45,15 @@ function errAt(message: string, pos?: Pos): TemplateError {
 class InputObject extends HostObject {
   readonly javaClass = "com.amazonaws.apigateway.InputObject";
   private parsed: { v: JValue } | null = null;
+  private paramsMap: JMap | null = null;
   constructor(
     private readonly body: string,
-    private readonly params: JMap,
+    private readonly makeParams: () => JMap,
   ) {
     super();
+  }
+  private get params(): JMap {
+    return (this.paramsMap ??= this.makeParams());
   }
   private root(): JValue {
     if (!this.parsed) {
@@ -64,8 +68,25 @@ class InputObject extends HostObject {
     }
     return this.parsed.v;
   }
+  /** JSON.parse output, when faithful: simple paths convert only the subtree they reach. */
+  private native: { v: unknown } | null | undefined = undefined;
+  private pathMemo: Map<string, JValue> | null = null;
   private path(p: JValue): JValue {
     if (p === null) throw new JavaException("java.lang.IllegalArgumentException", "path can not be null or empty");
+    if (!this.parsed && this.body.trim() !== "") {
+      const ps = toJavaString(p);
+      const memo = this.pathMemo?.get(ps);
+      if (memo !== undefined) return memo;
+      if (this.native === undefined) this.native = parseJsonNative(this.body);
+      if (this.native) {
+        const hit = walkNativePath(this.native.v, ps);
+        if (hit !== undefined) {
+          const v = fromNative(hit);
+          (this.pathMemo ??= new Map()).set(ps, v);
+          return v;
+        }
+      }
+    }
     try {
       return evalJsonPath(this.root(), toJavaString(p));
     } catch (e) {
@@ -131,6 +152,8 @@ class UtilObject extends HostObject {
   }
 }
 
+const UTIL = new UtilObject();
+
 class ForeachScope extends HostObject {
   readonly javaClass = "org.apache.velocity.runtime.directive.ForeachScope";
   index = -1;
@@ -180,13 +203,18 @@ class ForeachScope extends HostObject {
 
 // ---- evaluation ----------------------------------------------------------
 
+/** A global built on first use (most templates read few of $context, $stageVariables, params). */
+class Lazy {
+  constructor(readonly make: () => JValue) {}
+}
+
 interface Frame {
   vars: Map<string, JValue>;
   body?: Node[] | null;
 }
 
 class Renderer {
-  globals = new Map<string, JValue>();
+  globals = new Map<string, JValue | Lazy>();
   frames: Frame[] = [];
   macroDepth = 0;
   foreachScope: ForeachScope | null = null;
@@ -198,7 +226,13 @@ class Renderer {
       const f = this.frames[k];
       if (f.vars.has(name)) return f.vars.get(name) ?? null;
     }
-    return this.globals.get(name) ?? null;
+    const g = this.globals.get(name);
+    if (g instanceof Lazy) {
+      const v = g.make();
+      this.globals.set(name, v);
+      return v;
+    }
+    return g ?? null;
   }
 
   assign(name: string, v: JValue | undefined): void {
@@ -225,6 +259,10 @@ class Renderer {
         return;
       case "ref": {
         const v = this.evalRef(n.ref);
+        if (n.bs === 0) {
+          if (v !== null) out.push(typeof v === "string" ? v : toJavaString(v));
+          return;
+        }
         const prefix = "\\".repeat(Math.floor(n.bs / 2));
         if (n.bs % 2 === 1) out.push(prefix + (v === null ? "\\" + n.raw : n.raw));
         else out.push(prefix + (v === null ? "" : toJavaString(v)));
@@ -629,25 +667,30 @@ function literalOf(e: Expr): string {
   return "null";
 }
 
+/** The kinds of value `==` compares with equals(); anything else compares by toString(). */
+function family(v: JValue): string {
+  return typeof v === "string"
+    ? "s"
+    : typeof v === "boolean"
+      ? "b"
+      : v instanceof JList
+        ? "l"
+        : v instanceof JMap
+          ? "m"
+          : v instanceof JChar
+            ? "c"
+            : v instanceof JEntry
+              ? "e"
+              : "o";
+}
+
 /** Velocity 1.7's `==`: numbers by value, same-class values by equals(), else by toString(). */
 function velocityEquals(l: JValue, r: JValue): boolean {
   if (l === null || r === null) return l === null && r === null;
+  if (typeof l === "string" && typeof r === "string") return l === r;
   if (isNumber(l) && isNumber(r)) return numValue(l) === numValue(r);
-  const family = (v: JValue) =>
-    typeof v === "string"
-      ? "s"
-      : typeof v === "boolean"
-        ? "b"
-        : v instanceof JList
-          ? "l"
-          : v instanceof JMap
-            ? "m"
-            : v instanceof JChar
-              ? "c"
-              : v instanceof JEntry
-                ? "e"
-                : "o";
-  if (family(l) === family(r) && family(l) !== "o") return javaEquals(l, r);
+  const fl = family(l);
+  if (fl === family(r) && fl !== "o") return javaEquals(l, r);
   return toJavaString(l) === toJavaString(r);
 }
 
@@ -716,6 +759,19 @@ function readOverrides(ctx: JMap): TemplateOverrides {
   return overrides;
 }
 
+/** Parsed templates by text (ASTs are never mutated while rendering). Bounded, oldest out first. */
+const PARSE_CACHE_SIZE = 256;
+const parseCache = new Map<string, Template>();
+
+function cachedParse(template: string): Template {
+  const hit = parseCache.get(template);
+  if (hit) return hit;
+  const parsed = parseTemplate(template);
+  if (parseCache.size >= PARSE_CACHE_SIZE) parseCache.delete(parseCache.keys().next().value as string);
+  parseCache.set(template, parsed);
+  return parsed;
+}
+
 /** Renders a mapping template. Throws `TemplateError` for parse and runtime failures. */
 export function renderTemplate(input: TemplateInput): TemplateResult {
   const template = input.template ?? "";
@@ -723,18 +779,22 @@ export function renderTemplate(input: TemplateInput): TemplateResult {
   if (size > MAX_TEMPLATE_BYTES) {
     throw new TemplateError(`Mapping template size exceeds the limit of 300 KB (${size} bytes)`);
   }
-  const parsed = parseTemplate(template);
-  const r = new Renderer(parsed.macros);
+  const parsed = cachedParse(template);
+  // #evaluate may define macros: work on a copy so the cached parse stays as parsed.
+  const r = new Renderer(new Map(parsed.macros));
   const written = new Set<string>();
-  const params = new JMap();
-  params.m.set("path", stringMap(input.params?.path));
-  params.m.set("querystring", stringMap(input.params?.querystring));
-  params.m.set("header", stringMap(input.params?.header));
-  const context = buildContext(input.context, written);
-  r.globals.set("input", new InputObject(input.body ?? "", params));
-  r.globals.set("util", new UtilObject());
-  r.globals.set("context", context);
-  r.globals.set("stageVariables", stringMap(input.stageVariables));
+  const makeParams = () => {
+    const params = new JMap();
+    params.m.set("path", stringMap(input.params?.path));
+    params.m.set("querystring", stringMap(input.params?.querystring));
+    params.m.set("header", stringMap(input.params?.header));
+    return params;
+  };
+  let context: JMap | null = null;
+  r.globals.set("input", new InputObject(input.body ?? "", makeParams));
+  r.globals.set("util", UTIL);
+  r.globals.set("context", new Lazy(() => (context = buildContext(input.context, written))));
+  r.globals.set("stageVariables", new Lazy(() => stringMap(input.stageVariables)));
   const out: string[] = [];
   try {
     r.render(parsed.nodes, out);
@@ -744,5 +804,6 @@ export function renderTemplate(input: TemplateInput): TemplateResult {
       throw e;
     }
   }
-  return { output: out.join(""), overrides: readOverrides(context) };
+  const overrides = context ? readOverrides(context) : { responseHeaders: {}, requestHeaders: {}, requestPath: {}, requestQuerystring: {} };
+  return { output: out.join(""), overrides };
 }

@@ -35,7 +35,7 @@ export class JMap {
     if (entries) for (const [k, v] of entries) this.m.set(k, v);
   }
   get(k: MapKey): JValue {
-    const v = this.m.get(normKey(k));
+    const v = this.m.get(typeof k === "string" ? k : normKey(k));
     return v === undefined ? null : v;
   }
   put(k: MapKey, v: JValue): JValue {

@@ -1,0 +1,278 @@
+/**
+ * Mapping-template rendering: Gatehouse's engine (lib/template, Velocity 1.7 semantics) against
+ * velocityjs (the engine serverless-offline uses), on the same realistic API Gateway templates
+ * and payloads in the same run. velocityjs gets an equivalent context ($input/$util/$context/
+ * $stageVariables as JS objects and functions, the body parsed once per render as ours is) and
+ * its parsed AST cached per template, as ours caches parses by template text.
+ */
+import { Compile, parse } from "velocityjs";
+import { renderTemplate, type TemplateInput } from "../lib/template";
+import { measure, report } from "./measure";
+
+// ---- payloads ---------------------------------------------------------------
+
+const pets = Array.from({ length: 25 }, (_, i) => ({
+  id: i + 1,
+  type: ["dog", "cat", "fish", "bird"][i % 4],
+  name: `Pet ${i} "O'Malley"`,
+  price: Math.round((10 + i * 7.3) * 100) / 100,
+  tags: i % 3 === 0 ? [] : ["friendly", `t${i}`],
+}));
+const petsBody = JSON.stringify({ pets, owner: { name: "Ann O'Neil", email: "ann@example.com", vip: true } });
+
+const orders = Array.from({ length: 400 }, (_, i) => ({
+  orderId: `ord-${100000 + i}`,
+  status: ["NEW", "SHIPPED", "CANCELLED", "DELIVERED"][i % 4],
+  total: Math.round(i * 13.37 * 100) / 100,
+  customer: { id: `c${i % 50}`, name: `Customer ${i % 50}`, note: i % 7 === 0 ? "call before\ndelivery" : "" },
+  lines: Array.from({ length: (i % 3) + 1 }, (_, k) => ({ sku: `SKU-${i}-${k}`, qty: k + 1 })),
+}));
+const ordersBody = JSON.stringify({ orders, nextToken: "abc==" });
+
+const dynamoBody = JSON.stringify({
+  Items: Array.from({ length: 60 }, (_, i) => ({
+    id: { S: `item-${i}` },
+    title: { S: `Title ${i}: "quoted" & <tagged>` },
+    views: { N: String(i * 31) },
+    published: { BOOL: i % 2 === 0 },
+  })),
+  Count: 60,
+  ScannedCount: 60,
+});
+
+const errorBody = JSON.stringify({ errorMessage: JSON.stringify({ code: "NOT_FOUND", detail: { resource: "pet", id: 42 } }), errorType: "Error" });
+
+const params = {
+  path: { petId: "42", stage: "v1" },
+  querystring: { limit: "25", sort: "price", q: "friendly dog" },
+  header: { "Content-Type": "application/json", Accept: "application/json", "User-Agent": "bench/1.0", "X-Request-Id": "abc-123", Host: "api.example.com" },
+};
+const context = {
+  requestId: "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+  accountId: "123456789012",
+  apiId: "a1b2c3d4e5",
+  stage: "prod",
+  httpMethod: "POST",
+  resourcePath: "/pets/{petId}",
+  identity: { sourceIp: "203.0.113.9", userAgent: "bench/1.0", user: "", caller: "" },
+  authorizer: { principalId: "user-1", claims: { sub: "u-1", email: "ann@example.com" } },
+};
+const stageVariables = { table: "Pets", env: "prod", lambdaAlias: "live" };
+
+// ---- templates ------------------------------------------------------------------
+
+const cases: { name: string; template: string; body: string }[] = [
+  {
+    name: "params passthrough (AWS default)",
+    body: petsBody,
+    template: `#set($allParams = $input.params())
+{
+"body-json" : $input.json('$'),
+"params" : {
+#foreach($type in $allParams.keySet())
+    #set($params = $allParams.get($type))
+"$type" : {
+    #foreach($paramName in $params.keySet())
+    "$paramName" : "$util.escapeJavaScript($params.get($paramName))"
+        #if($foreach.hasNext),#end
+    #end
+}
+    #if($foreach.hasNext),#end
+#end
+},
+"stage-variables" : {
+#foreach($key in $stageVariables.keySet())
+"$key" : "$util.escapeJavaScript($stageVariables.get($key))"
+    #if($foreach.hasNext),#end
+#end
+},
+"context" : {
+    "account-id" : "$context.accountId",
+    "api-id" : "$context.apiId",
+    "http-method" : "$context.httpMethod",
+    "stage" : "$context.stage",
+    "source-ip" : "$context.identity.sourceIp",
+    "user-agent" : "$context.identity.userAgent",
+    "request-id" : "$context.requestId",
+    "resource-path" : "$context.resourcePath"
+    }
+}`,
+  },
+  {
+    name: "request transform: pets to DynamoDB",
+    body: petsBody,
+    template: `#set($root = $input.path('$'))
+{
+  "TableName": "$stageVariables.table",
+  "RequestItems": [
+#foreach($p in $root.pets)
+    {"PutRequest": {"Item": {
+      "id": {"N": "$p.id"},
+      "type": {"S": "$p.type.toUpperCase()"},
+      "name": {"S": "$util.escapeJavaScript($p.name).replaceAll("\\\\'", "'")"},
+      "price": {"N": "$p.price"},
+      "tags": {"L": [#foreach($t in $p.tags){"S": "$t"}#if($foreach.hasNext),#end#end]}
+    }}}#if($foreach.hasNext),#end
+#end
+  ],
+  "owner": "$util.escapeJavaScript($root.owner.name).replaceAll("\\\\'", "'")",
+  "requestedBy": "$context.authorizer.claims.sub"
+}`,
+  },
+  {
+    name: "response: DynamoDB items to JSON",
+    body: dynamoBody,
+    template: `#set($items = $input.path('$.Items'))
+{
+  "count": $input.path('$.Count'),
+  "items": [
+#foreach($it in $items)
+    {
+      "id": "$it.id.S",
+      "title": "$util.escapeJavaScript($it.title.S)",
+      "views": $it.views.N,
+      "published": $it.published.BOOL
+    }#if($foreach.hasNext),#end
+#end
+  ]
+}`,
+  },
+  {
+    name: "large payload: 400 orders filtered",
+    body: ordersBody,
+    template: `#set($orders = $input.path('$.orders'))
+#set($open = 0)
+{
+  "orders": [
+#foreach($o in $orders)
+#if($o.status != "CANCELLED")
+#set($open = $open + 1)
+    {"id": "$o.orderId", "status": "$o.status.toLowerCase()", "total": $o.total, "customer": "$util.escapeJavaScript($o.customer.name)", "lines": $o.lines.size()#if($o.customer.note != ""), "note": "$util.escapeJavaScript($o.customer.note)"#end},
+#end
+#end
+    {}
+  ],
+  "open": $open,
+  "next": "$util.urlEncode($input.path('$.nextToken'))"
+}`,
+  },
+  {
+    name: "simple params + body",
+    body: petsBody,
+    template: `{ "petId": "$input.params('petId')", "limit": $input.params('limit'), "q": "$util.escapeJavaScript($input.params('q'))", "body": $input.json('$.owner') }`,
+  },
+  {
+    name: "error mapping with parseJson",
+    body: errorBody,
+    template: `#set($err = $util.parseJson($input.path('$.errorMessage')))
+#if($err.code == "NOT_FOUND")
+#set($context.responseOverride.status = 404)
+#end
+{
+  "error": "$err.code",
+  "resource": "$err.detail.resource",
+  "id": $err.detail.id,
+  "requestId": "$context.requestId"
+}`,
+  },
+];
+
+// ---- velocityjs context, shaped like serverless-offline's -------------------------------
+
+function jsonPath(root: unknown, path: string): unknown {
+  if (path === "$") return root;
+  let cur: unknown = root;
+  for (const seg of path.replace(/^\$\.?/, "").split(".")) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
+}
+
+function escapeJavaScript(s: string): string {
+  return String(s).replace(/[\\'"/\b\f\n\r\t]|[^\x20-\x7e]/g, (ch) => {
+    const map: Record<string, string> = { "\\": "\\\\", "'": "\\'", '"': '\\"', "/": "\\/", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+    return map[ch] ?? "\\u" + ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+  });
+}
+
+function velocityjsContext(body: string) {
+  let parsed: unknown;
+  let done = false;
+  const root = () => {
+    if (!done) {
+      parsed = body ? JSON.parse(body) : {};
+      done = true;
+    }
+    return parsed;
+  };
+  const responseOverride: Record<string, unknown> = { header: {} };
+  return {
+    input: {
+      body,
+      json: (p: string) => JSON.stringify(jsonPath(root(), p)),
+      path: (p: string) => jsonPath(root(), p),
+      params: (name?: string) =>
+        name === undefined ? params : ((params.path as Record<string, string>)[name] ?? (params.querystring as Record<string, string>)[name] ?? (params.header as Record<string, string>)[name] ?? ""),
+    },
+    util: {
+      escapeJavaScript,
+      parseJson: (s: string) => JSON.parse(s),
+      urlEncode: (s: string) => encodeURIComponent(s),
+      urlDecode: (s: string) => decodeURIComponent(s),
+      base64Encode: (s: string) => btoa(s),
+      base64Decode: (s: string) => atob(s),
+    },
+    context: { ...context, responseOverride, requestOverride: { header: {}, path: {}, querystring: {} } },
+    stageVariables,
+  };
+}
+
+function oursInput(template: string, body: string): TemplateInput {
+  return { template, body, params, context, stageVariables };
+}
+
+export default async function run(): Promise<void> {
+  // Sanity: both engines render every template, and ours renders valid JSON.
+  const asts = new Map<string, ReturnType<typeof parse>>();
+  const velocityjsRender = (template: string, body: string): string => {
+    let ast = asts.get(template);
+    if (!ast) {
+      ast = parse(template);
+      asts.set(template, ast);
+    }
+    return new Compile(ast).render(velocityjsContext(body));
+  };
+  for (const c of cases) {
+    const ours = renderTemplate(oursInput(c.template, c.body)).output;
+    JSON.parse(ours);
+    const peer = velocityjsRender(c.template, c.body);
+    let peerValid = true;
+    try {
+      JSON.parse(peer);
+    } catch {
+      peerValid = false;
+    }
+    console.log(`  ${c.name}: ${ours.length} bytes (velocityjs ${peer.length} bytes${peerValid ? "" : ", invalid JSON"})`);
+  }
+
+  const perCase: number[] = [];
+  for (const c of cases) {
+    console.log(`\n# ${c.name}`);
+    const ours = await measure("gatehouse renderTemplate", () => renderTemplate(oursInput(c.template, c.body)), { minMs: 600 });
+    const peer = await measure("velocityjs", () => velocityjsRender(c.template, c.body), { minMs: 600 });
+    report(ours, peer);
+    perCase.push(ours.opsPerSecond / peer.opsPerSecond);
+  }
+
+  console.log("\n# all templates in turn");
+  const ours = await measure("gatehouse renderTemplate", () => {
+    for (const c of cases) renderTemplate(oursInput(c.template, c.body));
+  });
+  const peer = await measure("velocityjs", () => {
+    for (const c of cases) velocityjsRender(c.template, c.body);
+  });
+  report(ours, peer);
+  const geo = Math.exp(perCase.reduce((s, r) => s + Math.log(r), 0) / perCase.length);
+  console.log(`geometric mean of per-template ratios: ${geo.toFixed(2)}x`);
+}
