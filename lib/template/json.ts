@@ -3,7 +3,7 @@
  * objects become LinkedHashMaps in document order, arrays JSONArrays, integers Integer/Long,
  * decimals Double (`10.00` → 10.0).
  */
-import { JDouble, JList, JMap, type JValue } from "./values";
+import { JDouble, JList, JMap, type JValue, toJson } from "./values";
 
 export class JsonParseError extends Error {}
 
@@ -258,7 +258,8 @@ type Step =
   | { k: "index"; idx: number[] }
   | { k: "wild" }
   | { k: "deep"; name: string | null }
-  | { k: "slice"; start?: number; end?: number };
+  | { k: "slice"; start?: number; end?: number }
+  | { k: "filter"; pred: Pred };
 
 export class JsonPathError extends Error {}
 
@@ -313,6 +314,11 @@ function parsePath(path: string): { steps: Step[]; definite: boolean } {
         definite = false;
         const [a, b] = inner.split(":").map((s) => s.trim());
         steps.push({ k: "slice", start: a === "" ? undefined : Number(a), end: b === "" ? undefined : Number(b) });
+      } else if (inner.startsWith("?")) {
+        definite = false;
+        const m = /^\?\s*\(([\s\S]*)\)$/.exec(inner);
+        if (!m) throw new JsonPathError(`Invalid filter [${inner}] in ${path}`);
+        steps.push({ k: "filter", pred: new FilterParser(m[1], path).parse() });
       } else {
         throw new JsonPathError(`Unsupported JSONPath expression [${inner}] in ${path}`);
       }
@@ -325,13 +331,15 @@ function parsePath(path: string): { steps: Step[]; definite: boolean } {
 
 function findClose(p: string, open: number): number {
   let q: string | null = null;
+  let depth = 0;
   for (let j = open + 1; j < p.length; j++) {
     const c = p[j];
     if (q) {
       if (c === "\\") j++;
       else if (c === q) q = null;
     } else if (c === "'" || c === '"') q = c;
-    else if (c === "]") return j;
+    else if (c === "[") depth++;
+    else if (c === "]" && depth-- === 0) return j;
   }
   throw new JsonPathError(`Invalid JSONPath ${p}: missing ']'`);
 }
@@ -348,7 +356,14 @@ function children(v: JValue): JValue[] {
  */
 export function evalJsonPath(root: JValue, path: string): JValue {
   const { steps, definite } = parsePath(path);
-  let cur: JValue[] = [root];
+  const cur = run(root, steps, root);
+  if (definite) return cur.length ? cur[0] : null;
+  return new JList(cur, "json");
+}
+
+/** The values `steps` reach from `start`; `root` is what `$` means inside filters. */
+function run(start: JValue, steps: Step[], root: JValue = start): JValue[] {
+  let cur: JValue[] = [start];
   for (const s of steps) {
     const next: JValue[] = [];
     for (const v of cur) {
@@ -375,6 +390,11 @@ export function evalJsonPath(root: JValue, path: string): JValue {
             next.push(...v.items.slice(a, b));
           }
           break;
+        case "filter":
+          if (v instanceof JList) {
+            for (const item of v.items) if (s.pred(item, root)) next.push(item);
+          } else if (v instanceof JMap && s.pred(v, root)) next.push(v);
+          break;
         case "deep": {
           const walk = (x: JValue) => {
             if (s.name === null) {
@@ -394,6 +414,208 @@ export function evalJsonPath(root: JValue, path: string): JValue {
     }
     cur = next;
   }
-  if (definite) return cur.length ? cur[0] : null;
-  return new JList(cur, "json");
+  return cur;
+}
+
+// ---- filter expressions: [?(@.price < 10 && @.category == 'fiction')] ----------------------
+
+type Pred = (item: JValue, root: JValue) => boolean;
+/** A filter operand: a path relative to the item (@) or the root ($), or a literal. */
+type Operand = (item: JValue, root: JValue) => { found: boolean; v: JValue | RegExp };
+
+/** Jayway-style filters: ==, !=, <, <=, >, >=, =~ /re/, in, nin, empty, existence, &&, ||, !, (). */
+class FilterParser {
+  i = 0;
+  constructor(
+    readonly src: string,
+    readonly path: string,
+  ) {}
+
+  fail(): never {
+    throw new JsonPathError(`Invalid filter [?(${this.src})] in ${this.path}`);
+  }
+
+  ws(): void {
+    while (this.i < this.src.length && /\s/.test(this.src[this.i])) this.i++;
+  }
+
+  parse(): Pred {
+    const p = this.or();
+    this.ws();
+    if (this.i < this.src.length) this.fail();
+    return p;
+  }
+
+  or(): Pred {
+    let l = this.and();
+    for (;;) {
+      this.ws();
+      if (!this.src.startsWith("||", this.i)) return l;
+      this.i += 2;
+      const a = l;
+      const b = this.and();
+      l = (x, r) => a(x, r) || b(x, r);
+    }
+  }
+
+  and(): Pred {
+    let l = this.unary();
+    for (;;) {
+      this.ws();
+      if (!this.src.startsWith("&&", this.i)) return l;
+      this.i += 2;
+      const a = l;
+      const b = this.unary();
+      l = (x, r) => a(x, r) && b(x, r);
+    }
+  }
+
+  unary(): Pred {
+    this.ws();
+    if (this.src[this.i] === "!" && this.src[this.i + 1] !== "=") {
+      this.i++;
+      const p = this.unary();
+      return (x, r) => !p(x, r);
+    }
+    if (this.src[this.i] === "(") {
+      this.i++;
+      const p = this.or();
+      this.ws();
+      if (this.src[this.i] !== ")") this.fail();
+      this.i++;
+      return p;
+    }
+    return this.comparison();
+  }
+
+  comparison(): Pred {
+    const left = this.operand();
+    this.ws();
+    const m = /^(==|!=|<=|>=|<|>|=~|nin\b|in\b|empty\b|size\b)/.exec(this.src.slice(this.i));
+    if (!m) return (x, r) => left(x, r).found;
+    this.i += m[0].length;
+    const op = m[1];
+    const right = this.operand();
+    return (x, r) => {
+      const a = left(x, r);
+      const b = right(x, r);
+      if (!a.found) return false;
+      return compare(op, a.v as JValue, b.v);
+    };
+  }
+
+  operand(): Operand {
+    this.ws();
+    const src = this.src;
+    const c = src[this.i];
+    if (c === "@" || c === "$") {
+      const start = this.i;
+      this.i++;
+      for (;;) {
+        if (src[this.i] === ".") {
+          this.i++;
+          while (this.i < src.length && /[^\s.[\]()=!<>&|]/.test(src[this.i])) this.i++;
+        } else if (src[this.i] === "[") {
+          this.i = findClose(src, this.i) + 1;
+        } else break;
+      }
+      const rel = "$" + src.slice(start + 1, this.i);
+      const fromRoot = c === "$";
+      if (rel === "$") return (x, r) => ({ found: true, v: fromRoot ? r : x });
+      const parsed = parsePath(rel);
+      return (x, r) => {
+        const got = run(fromRoot ? r : x, parsed.steps, r);
+        if (!got.length) return { found: false, v: null };
+        return { found: true, v: parsed.definite ? got[0] : new JList(got, "json") };
+      };
+    }
+    if (c === "'" || c === '"') {
+      let j = this.i + 1;
+      let out = "";
+      while (j < src.length && src[j] !== c) {
+        if (src[j] === "\\") j++;
+        out += src[j++];
+      }
+      if (j >= src.length) this.fail();
+      this.i = j + 1;
+      return () => ({ found: true, v: out });
+    }
+    if (c === "/") {
+      const m = /^\/((?:[^/\\]|\\.)*)\/([a-z]*)/.exec(src.slice(this.i));
+      if (!m) this.fail();
+      this.i += m[0].length;
+      // Jayway matches the whole value (Matcher.matches), not a substring.
+      const re = new RegExp(`^(?:${m[1]})$`, m[2].replace(/[^ims]/g, ""));
+      return () => ({ found: true, v: re });
+    }
+    if (c === "[") {
+      const close = findClose(src, this.i);
+      const inner = src.slice(this.i, close + 1);
+      this.i = close + 1;
+      let list: JValue;
+      try {
+        list = parseJson(inner.replace(/'((?:[^'\\]|\\.)*)'/g, (_, x: string) => JSON.stringify(x)));
+      } catch {
+        this.fail();
+      }
+      return () => ({ found: true, v: list });
+    }
+    const lit = /^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)/.exec(src.slice(this.i));
+    if (!lit) this.fail();
+    this.i += lit[0].length;
+    const v = parseJson(lit[0]);
+    return () => ({ found: true, v });
+  }
+}
+
+function isNum(v: unknown): v is number | bigint | JDouble {
+  return typeof v === "number" || typeof v === "bigint" || v instanceof JDouble;
+}
+
+function num(v: number | bigint | JDouble): number {
+  return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.v;
+}
+
+function same(a: JValue, b: JValue): boolean {
+  if (isNum(a) && isNum(b)) return num(a) === num(b);
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
+  return toJson(a) === toJson(b);
+}
+
+function compare(op: string, a: JValue, b: JValue | RegExp): boolean {
+  if (b instanceof RegExp) return op === "=~" && typeof a === "string" && b.test(a);
+  switch (op) {
+    case "==":
+      return same(a, b);
+    case "!=":
+      return !same(a, b);
+    case "<":
+    case "<=":
+    case ">":
+    case ">=": {
+      let x: number | string;
+      let y: number | string;
+      if (isNum(a) && isNum(b)) {
+        x = num(a);
+        y = num(b);
+      } else if (typeof a === "string" && typeof b === "string") {
+        x = a;
+        y = b;
+      } else return false;
+      return op === "<" ? x < y : op === "<=" ? x <= y : op === ">" ? x > y : x >= y;
+    }
+    case "in":
+      return b instanceof JList && b.items.some((y) => same(a, y));
+    case "nin":
+      return b instanceof JList && !b.items.some((y) => same(a, y));
+    case "empty": {
+      const len = typeof a === "string" ? a.length : a instanceof JList ? a.items.length : a instanceof JMap ? a.m.size : -1;
+      return len >= 0 && (len === 0) === (b === true);
+    }
+    case "size": {
+      const len = typeof a === "string" ? a.length : a instanceof JList ? a.items.length : -1;
+      return isNum(b) && len === num(b);
+    }
+  }
+  return false;
 }
