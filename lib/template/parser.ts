@@ -40,7 +40,8 @@ export type RefPart =
   | { k: "index"; arg: Expr; pos: Pos };
 
 export type Expr =
-  | { t: "int"; v: number }
+  /** Integers beyond 2^53 stay exact as bigint (Velocity makes them Long / BigInteger). */
+  | { t: "int"; v: number | bigint }
   | { t: "float"; v: number }
   | { t: "bool"; v: boolean }
   /** `at`/`end`: source offsets of the literal including its quotes (for diagnostics). */
@@ -123,7 +124,7 @@ class Parser {
     if (tok === undefined) {
       if (off >= this.end) tok = "<EOF>";
       else {
-        const m = /^(#\{?[a-zA-Z_@][a-zA-Z0-9_@]*\}?|\$!?\{?[a-zA-Z_][a-zA-Z0-9_-]*|-?\d+(\.\d+)?|\s+|.)/s.exec(this.src.slice(off, this.end));
+        const m = /^(#\{?[a-zA-Z_@][a-zA-Z0-9_@]*\}?|\$!?\{?[a-zA-Z_][a-zA-Z0-9_-]*|[a-zA-Z_][a-zA-Z0-9_]*|-?\d+(\.\d+)?|\s+|.)/s.exec(this.src.slice(off, this.end));
         tok = m ? m[0] : this.src[off];
       }
     }
@@ -504,7 +505,10 @@ class Parser {
     if (/^-?\d+\.$/.test(text) && rest[text.length] === ".") text = text.slice(0, -1);
     if (/^-?\d+\.\.?$/.test(text) && rest.startsWith("..", text.length - 1)) text = text.replace(/\.$/, "");
     this.i += text.length;
-    if (/^-?\d+$/.test(text)) return { t: "int", v: Number(text) };
+    if (/^-?\d+$/.test(text)) {
+      const v = Number(text);
+      return { t: "int", v: Number.isSafeInteger(v) ? v : BigInt(text) };
+    }
     return { t: "float", v: Number(text) };
   }
 
