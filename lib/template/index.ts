@@ -3,12 +3,22 @@
  * mapping template as AWS does (Velocity 1.7 on Java). Parse and runtime failures throw
  * `TemplateError` with 1-based `line`/`column` when known.
  *
+ * Runs in browsers as well as Node (no Node-only APIs). Parses are cached by template text.
+ * The Velocity language itself is checked against Apache Velocity 1.7 (test/velocity).
+ *
+ * Also exported: `lintTemplate` / `diagnoseTemplate` (editor diagnostics for AWS traps) and the
+ * `$input`/`$util`/`$context` catalog (`TEMPLATE_CATALOG`, `lookupCatalog`, `catalogChildren`)
+ * for completion and hover.
+ *
  * Known differences from AWS (unverifiable without TestInvokeMethod):
  * - `$input.json('$.missing')` prints `null`; `$input.path` of a missing path is null (prints "").
  * - `$input.json` / JSON-array printing do not escape `/` (json-smart's default would print `\/`).
  * - JSON decimals longer than 18 chars are Doubles, not BigDecimal (integers of any size stay exact).
  * - Java regex is translated to JavaScript regex (possessive quantifiers become greedy, no
- *   character-class intersections, only leading `(?i)`/`(?s)`/`(?m)` flags).
+ *   character-class intersections, only leading `(?i)`/`(?s)`/`(?m)` flags); the syntax errors
+ *   Java reports (dangling quantifiers, `{`, unclosed groups/classes) are raised as Java does.
+ * - JSONPath filters support ==, !=, <, <=, >, >=, =~, in, nin, size, empty, existence, &&, ||,
+ *   ! and parentheses; Jayway's functions (length(), min(), …) are not supported.
  * - Macro arguments are passed by value (Velocity 1.7 passes them by name).
  * - Columns count a tab as one character (JavaCC counts tab stops of 8).
  * - Exceeding 1,000 `#foreach` iterations raises an error (Velocity alone would stop silently).
