@@ -72,3 +72,31 @@ describe("simple $input.path walks", () => {
     expect(out).toBe("3");
   });
 });
+
+describe("$input.json fast path prints what json-smart prints", () => {
+  const docs = [
+    `{"a":"plain","n":12,"d":2.5,"b":true,"z":null,"l":[1,"x",{"k":[]}]}`,
+    `{"ctl":"\\u0001\\u001f tab\\t nl\\n","del":"\\u007f\\u0085","ls":"\\u2028\\u20ac","emoji":"\\ud83d\\ude00"}`,
+    `{"big":12345678.5,"small":0.000123,"neg":-0.0005,"tiny":1.5e-9,"ok":1234567.5}`,
+    `{"slash":"a/b","quote":"\\"q\\"","back":"\\\\"}`,
+    `{"lone":"\\ud800x"}`,
+  ];
+  it.each(docs)("%s", (doc) => {
+    const exact = parseJsonExact(doc);
+    for (const p of ["$", ...(exact instanceof JMap ? [...exact.m.keys()].map((k) => `$.${k}`) : [])]) {
+      const out = renderTemplate({ template: `$input.json('${p}')`, body: doc, params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} }).output;
+      expect(out, p).toBe(toJson(evalJsonPath(exact, p)));
+    }
+  });
+  it("sees changes the template made through $input.path", () => {
+    const out = renderTemplate({
+      template: `#set($m = $input.path('$'))#set($old = $m.put("a", 2))$input.json('$')`,
+      body: `{"a":1}`,
+      params: { path: {}, querystring: {}, header: {} },
+      context: {},
+      stageVariables: {},
+    }).output;
+    expect(out).toBe(`{"a":2}`);
+  });
+});
+

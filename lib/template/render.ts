@@ -94,6 +94,20 @@ class InputObject extends HostObject {
       throw e;
     }
   }
+  /**
+   * `$input.json(simple path)` straight from JSON.parse output via JSON.stringify, when that
+   * prints what json-smart prints and no object has been handed to the template yet (which it
+   * could have changed). Undefined when not applicable.
+   */
+  private jsonFast(p: JValue): string | undefined {
+    if (p === null || this.parsed || this.pathMemo || this.body.trim() === "") return undefined;
+    if (this.native === undefined) this.native = parseJsonNative(this.body);
+    if (!this.native) return undefined;
+    const hit = walkNativePath(this.native.v, toJavaString(p));
+    if (hit === undefined) return undefined;
+    const s = JSON.stringify(hit);
+    return JSON_STRINGIFY_DIFFERS.test(s) ? undefined : s;
+  }
   getProperty(name: string): JValue | undefined {
     if (name === "body") return this.body === "" ? "{}" : this.body;
     return undefined;
@@ -103,7 +117,8 @@ class InputObject extends HostObject {
       case "getBody":
         return args.length === 0 ? (this.body === "" ? "{}" : this.body) : undefined;
       case "json":
-        return args.length === 1 ? toJson(this.path(args[0])) : undefined;
+        if (args.length !== 1) return undefined;
+        return this.jsonFast(args[0]) ?? toJson(this.path(args[0]));
       case "path":
         return args.length === 1 ? this.path(args[0]) : undefined;
       case "params":
@@ -153,6 +168,13 @@ class UtilObject extends HostObject {
 }
 
 const UTIL = new UtilObject();
+
+/**
+ * Where JSON.stringify and json-smart disagree: \u escapes (case, and json-smart also escapes
+ * U+007F–U+009F and U+2000–U+20FF), exponents, and doubles Java prints in E notation
+ * (|x| >= 1e7 or < 1e-3). Matches inside strings too, which only costs the fast path.
+ */
+const JSON_STRINGIFY_DIFFERS = /\\u|[\u007f-\u009f\u2000-\u20ff]|[0-9][eE]|[0-9]{8,}\.|(?<![0-9])-?0\.00/;
 
 class ForeachScope extends HostObject {
   readonly javaClass = "org.apache.velocity.runtime.directive.ForeachScope";
