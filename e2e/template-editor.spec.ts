@@ -68,3 +68,37 @@ test("the template editor completes, diagnoses and previews as you type", async 
 
   expect(foreign).toEqual([]);
 });
+
+test("gateway responses are saved and reset from the design page, on an API of the test's own", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.getByLabel("Name").fill(`Gateway e2e ${Date.now().toString(36)}`);
+  await page.getByRole("button", { name: "Create API" }).click();
+  await expect(page.getByTestId("api-name")).toBeVisible();
+
+  const card = page.getByTestId("gateway-response-form");
+  await expect(page.getByTestId("gateway-responses")).toContainText("None configured");
+  await card.getByLabel("Response type").selectOption("MISSING_AUTHENTICATION_TOKEN");
+  await card.getByLabel("Response status").fill("404");
+
+  // A header name AWS refuses comes back as a field error; nothing is saved.
+  await card.getByLabel(/Response headers/).fill("Bad Header!='x'");
+  await card.getByRole("button", { name: "Save gateway response" }).click();
+  await expect(card.locator('[data-field-error="gatewayResponse.responseParameters"]')).toContainText("gatewayresponse.header.NAME");
+
+  await card.getByLabel(/Response headers/).fill("Access-Control-Allow-Origin='*'");
+  await setEditorText(page, "gateway-response-template", '{"message": "No such route", "type": "$context.error.responseType"}');
+  const gateway = page.locator('[data-template-editor="gateway-response-template"]');
+  await expect(gateway.getByTestId("template-preview-output")).toHaveText('{"message": "No such route", "type": "MISSING_AUTHENTICATION_TOKEN"}');
+  await card.getByRole("button", { name: "Save gateway response" }).click();
+  await expect(page.getByTestId("gateway-response")).toHaveText(["MISSING_AUTHENTICATION_TOKEN 404"]);
+  await expect(page.getByTestId("edit-error")).toHaveCount(0);
+
+  // Reloaded from the server: the saved values are back in the form.
+  await page.reload();
+  await page.getByTestId("gateway-response").click();
+  await expect(page.getByTestId("gateway-response-form").getByLabel(/Response headers/)).toHaveValue("gatewayresponse.header.Access-Control-Allow-Origin='*'");
+  await expect(page.locator('[data-template-editor="gateway-response-template"]').getByTestId("template-preview-output")).toContainText('"type": "MISSING_AUTHENTICATION_TOKEN"');
+
+  await page.getByTestId("gateway-response-form").getByRole("button", { name: "Reset to default" }).click();
+  await expect(page.getByTestId("gateway-responses")).toContainText("None configured");
+});
