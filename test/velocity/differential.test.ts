@@ -58,6 +58,9 @@ describe.skipIf(why !== null)("differential against Apache Velocity 1.7", () => 
     expect(VELOCITY_CASES.length).toBeGreaterThanOrEqual(100);
     expect(results.length).toBe(VELOCITY_CASES.length);
     expect(new Set(VELOCITY_CASES.map((x) => x.name)).size).toBe(VELOCITY_CASES.length);
+    // Error cases only check that both sides fail: keep them the exception.
+    const failures = results.filter((r) => !r.ok).length;
+    expect(failures).toBeLessThanOrEqual(VELOCITY_CASES.length / 20);
   });
 
   it.each(VELOCITY_CASES.map((x, i) => [x.name, i] as const))("%s", (_name, i) => {
