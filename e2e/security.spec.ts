@@ -55,7 +55,8 @@ const APP = join(HERE, "..", "app");
 function appFiles(dir: string, name: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return appFiles(path, name);
+    // Private folders (_server) are not routes in the App Router.
+    if (statSync(path).isDirectory()) return entry.startsWith("_") ? [] : appFiles(path, name);
     return entry === name ? [path] : [];
   });
 }
@@ -149,7 +150,7 @@ test("each role is allowed exactly its server actions and routes, and refusals w
     const email = `${role}-${Date.now().toString(36)}@example.com`;
     await admin.page.goto("/team");
     await admin.page.getByLabel("Email").fill(email);
-    await admin.page.getByLabel("Role").selectOption(role);
+    await admin.page.getByLabel("Role", { exact: true }).selectOption(role);
     await admin.page.getByRole("button", { name: "Create invitation" }).click();
     const link = (await admin.page.getByTestId("invitation-link").locator("code").innerText()).trim();
     const ctx = await browser.newContext();

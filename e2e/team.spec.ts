@@ -19,7 +19,7 @@ test("invite, refuse, promote, edit, find, revert, export", async ({ browser }) 
   await admin.getByRole("button", { name: "Create invitation" }).click();
   await expect(admin.locator('[data-field-error="invite.email"]')).toHaveText("Enter an email address");
   await admin.getByLabel("Email").fill(memberEmail);
-  await admin.getByLabel("Role").selectOption("viewer");
+  await admin.getByLabel("Role", { exact: true }).selectOption("viewer");
   await admin.getByRole("button", { name: "Create invitation" }).click();
   const link = (await admin.getByTestId("invitation-link").locator("code").innerText()).trim();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);

@@ -57,9 +57,21 @@ test("the template editor completes, diagnoses and previews as you type", async 
   const suggest = response.locator(".suggest-widget");
   await expect(suggest).toBeVisible();
   await expect(suggest).toContainText("escapeJavaScript");
+  await page.keyboard.press("Escape");
+
+  // Fast typing, key by key with completion popping up, loses nothing; the preview follows.
+  await setEditorText(page, "response-template", "");
+  await page.keyboard.type(`{"ip": "$context.identity.sourceIp", "b64": "$util.base64Encode($input.params('petId'))"}`);
+  await page.keyboard.press("Escape");
+  await expect(output).toHaveText('{"ip": "203.0.113.10", "b64": "cmV4LTc="}');
+
+  // Hover documentation from the catalog.
+  const token = response.locator(".view-line span span", { hasText: "base64Encode" }).first();
+  const box = (await token.boundingBox())!;
+  await page.mouse.move(box.x + box.width - 4, box.y + box.height / 2);
+  await expect(page.locator(".monaco-hover").filter({ hasText: "Base64" }).first()).toBeVisible();
 
   // Gateway responses: substitution only, said so, previewed by plain substitution.
-  await page.keyboard.press("Escape");
   const gateway = page.locator('[data-template-editor="gateway-response-template"]');
   await expect(page.getByTestId("template-substitution-note")).toContainText("API Gateway does not run gateway-response templates through Velocity: only $context and $stageVariables references are substituted");
   await setEditorText(page, "gateway-response-template", '{"error": $context.error.messageString, "stage": "$context.stage", "raw": "$input.body"}');

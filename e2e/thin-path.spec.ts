@@ -130,7 +130,7 @@ test("an admin designs, tests, deploys and pushes an API, and finds it all in th
   await expect(push.getByTestId("push-result")).toContainText(live!.id!);
 
   // Every step is in the API's history, with who did it and what changed.
-  await page.getByRole("link", { name: "History" }).last().click();
+  await page.getByRole("link", { name: "History", exact: true }).last().click();
   await page.waitForURL(/\/history$/);
   const history = page.getByTestId("history-list");
   for (const action of ["api.create", "resource.create", "method.create", "integration.update", "integrationResponse.create", "methodResponse.create", "method.test_invoke", "deployment.create", "stage.create", "stage.push"]) {

@@ -1,4 +1,4 @@
-import { jsonRoute } from "@/app/_server/route";
+import { jsonRoute } from "@/app/_server/json-route";
 import { getRestApiOrThrow } from "@/lib/restapi/service";
 
 export const dynamic = "force-dynamic";
