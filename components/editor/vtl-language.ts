@@ -16,6 +16,11 @@ export interface VtlModelContext {
 
 const contexts = new Map<string, VtlModelContext>();
 
+/** Catalog docs are plain text with `code` spans: keep their backslashes (`\'`) literal in Markdown. */
+function markdown(doc: string): { value: string } {
+  return { value: doc.replace(/\\/g, "\\\\") };
+}
+
 export function setModelContext(uri: string, context: VtlModelContext): void {
   contexts.set(uri, context);
 }
@@ -119,7 +124,7 @@ export function registerVtl(monaco: typeof Monaco): void {
           kind: kindOf(e),
           insertText: e.insert,
           insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
-          documentation: { value: e.doc },
+          documentation: markdown(e.doc),
           detail: e.kind === "directive" ? "VTL directive" : "API Gateway",
           sortText: String(i).padStart(4, "0"),
           range,
@@ -144,7 +149,7 @@ export function registerVtl(monaco: typeof Monaco): void {
       if (!doc) return null;
       return {
         range: new monaco.Range(position.lineNumber, ref.start, position.lineNumber, ref.end),
-        contents: [{ value: `**${doc.title}**` }, { value: doc.doc }],
+        contents: [markdown(`**${doc.title}**`), markdown(doc.doc)],
       };
     },
   });
