@@ -41,6 +41,13 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
     touched.add("AuditEvent");
     const invitation = await p.invitation.create({ data: { workspaceId: ws.id, email: "b@example.com", role: "viewer", tokenHash: "t1", invitedById: user.id, expiresAt: new Date(Date.now() + 1000) } });
     touched.add("Invitation");
+    const testCase = await p.testCase.create({
+      data: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found", request: { pathWithQueryString: "/pets/1?x=y", headers: {}, body: "", stageVariables: {} }, expectations: { status: 200, bodyContains: ['"id"'] }, createdById: user.id },
+    });
+    touched.add("TestCase");
+    expect((await p.testCase.findUniqueOrThrow({ where: { restApiId_resourcePath_httpMethod_name: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found" } } })).expectations).toEqual({ status: 200, bodyContains: ['"id"'] });
+    await expect(p.testCase.create({ data: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found", request: {} } })).rejects.toThrow();
+    expect(testCase.updatedAt).toBeInstanceOf(Date);
     expect((await p.invitation.findUniqueOrThrow({ where: { tokenHash: "t1" }, include: { invitedBy: true } })).invitedBy?.email).toBe(user.email);
     expect(invitation.acceptedAt).toBeNull();
     expect([...touched].sort()).toEqual([...modelNames].sort());
