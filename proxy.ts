@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIE = "gatehouse_session";
 // /invite/<token>: the one-time link is itself the credential.
-const PUBLIC_PATHS = ["/sign-in", "/api/health", "/invite"];
+const PUBLIC_PATHS = ["/sign-in", "/api/health", "/invite", "/gw"];
 
 /**
  * A first gate, on cookie presence only: pages redirect to sign-in, endpoints answer 401.

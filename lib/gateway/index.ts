@@ -1,0 +1,11 @@
+/**
+ * The local gateway: every deployed stage served over plain HTTP at `/gw/{api}/{stage}/{path}`
+ * (app/gw), with the stage's variables, canary split, API-key check and method throttling.
+ * No React or Next here; the route handler is a thin adapter.
+ */
+export { chooseCanary, seededRandom, type CanaryChoice } from "./canary";
+export { readBodyCapped, responseHeaders, withoutCookies } from "./http";
+export { forbidden, internalError, MAX_PAYLOAD_BYTES, serveGatewayRequest, serveStageTarget, type GatewayRequest, type GatewayResult, type ServeOptions } from "./serve";
+export { normaliseMethodSettingKey, parseStageSettings, throttleFor, type CanarySettings, type StageSettings, type ThrottleLimits } from "./settings";
+export { clearSnapshotCache, resolveStageTarget, type StageTarget } from "./target";
+export { defaultThrottles, ThrottleRegistry, type ThrottleClock } from "./throttle";

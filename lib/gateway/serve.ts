@@ -1,0 +1,170 @@
+/**
+ * The local gateway: serves a deployed stage the way API Gateway's execute-api endpoint does —
+ * the stage's deployment snapshot (or its canary, by `percentTraffic`), its variables, the
+ * API-key check for `apiKeyRequired` methods, method throttling from `methodSettings` — and then
+ * the same pipeline as test invoke (lib/invoke) with `stage` set. Errors are AWS's: 403
+ * `{"message":"Forbidden"}` for an unknown API or stage or a missing key, 429
+ * `{"message":"Too Many Requests"}` when throttled (through the API's gateway responses), and a
+ * 500 `{"message": "Internal server error"}` only on a bug of ours.
+ */
+import { randomUUID } from "node:crypto";
+import type { Db } from "../db/client";
+import { createContext, GatewayError, HANDLERS, runPipeline, type GatewayResponseType, type Handler, type InvokeStep, type OutboundPolicy } from "../invoke/index";
+import { header } from "../invoke/http";
+import { renderTemplate } from "../template/index";
+import { chooseCanary } from "./canary";
+import { throttleFor } from "./settings";
+import { resolveStageTarget, type StageTarget } from "./target";
+import { defaultThrottles, type ThrottleRegistry } from "./throttle";
+
+/** API Gateway's payload limit. */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface GatewayRequest {
+  httpMethod: string;
+  /** The path below the stage, as received (percent-encoded), starting with `/`. */
+  path: string;
+  /** The raw query string, without `?`. */
+  query?: string;
+  headers: Record<string, string>;
+  body: string;
+  /** True when the caller stopped reading a body over MAX_PAYLOAD_BYTES (413). */
+  bodyTooLarge?: boolean;
+  sourceIp?: string;
+}
+
+export interface GatewayResult {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  requestId: string;
+  /** Which deployment answered, and whether it was the canary. */
+  deploymentId?: string;
+  isCanaryRequest: boolean;
+  /** The execution log (what CloudWatch would get); never sent to the client. */
+  log: string;
+  steps: InvokeStep[];
+  latencyMs: number;
+}
+
+export interface ServeOptions {
+  /** [0, 1); decides the canary split. Default Math.random. */
+  random?: () => number;
+  throttles?: ThrottleRegistry;
+  fetchImpl?: typeof fetch;
+  outbound?: OutboundPolicy;
+  now?: () => Date;
+  requestId?: string;
+}
+
+const json = { "Content-Type": "application/json" };
+
+/** AWS's answer for a request to an API or stage that does not exist. */
+export function forbidden(requestId: string): Pick<GatewayResult, "status" | "headers" | "body"> {
+  return { status: 403, headers: { ...json, "x-amzn-RequestId": requestId, "x-amzn-ErrorType": "ForbiddenException" }, body: '{"message":"Forbidden"}' };
+}
+
+/** What API Gateway answers on an internal failure. */
+export function internalError(requestId: string): Pick<GatewayResult, "status" | "headers" | "body"> {
+  return { status: 500, headers: { ...json, "x-amzn-RequestId": requestId, "x-amzn-ErrorType": "InternalServerErrorException" }, body: '{"message": "Internal server error"}' };
+}
+
+/** Errors lib/invoke's type list does not name; gateway-responses.ts renders them with the fallback status. */
+const THROTTLED = "THROTTLED" as GatewayResponseType;
+const INVALID_API_KEY = "INVALID_API_KEY" as GatewayResponseType;
+
+const ERROR_TYPES: Record<string, string> = {
+  THROTTLED: "TooManyRequestsException",
+  INVALID_API_KEY: "ForbiddenException",
+  MISSING_AUTHENTICATION_TOKEN: "MissingAuthenticationTokenException",
+};
+
+/** Serves one request for `/{apiRef}/{stageName}/…`. Never throws. */
+export async function serveGatewayRequest(db: Db, apiRef: string, stageName: string, request: GatewayRequest, options: ServeOptions = {}): Promise<GatewayResult> {
+  const requestId = options.requestId ?? randomUUID();
+  const started = performance.now();
+  try {
+    const target = await resolveStageTarget(db, apiRef, stageName);
+    if (!target) return { ...forbidden(requestId), requestId, isCanaryRequest: false, log: "", steps: [], latencyMs: Math.round(performance.now() - started) };
+    return await serveStageTarget(target, request, { ...options, requestId });
+  } catch (e) {
+    console.error("[gatehouse] gateway request failed", e);
+    return { ...internalError(requestId), requestId, isCanaryRequest: false, log: "", steps: [], latencyMs: Math.round(performance.now() - started) };
+  }
+}
+
+/** Serves one request against a resolved stage (the benchmark and tests call this without a database). */
+export async function serveStageTarget(target: StageTarget, request: GatewayRequest, options: ServeOptions = {}): Promise<GatewayResult> {
+  const started = performance.now();
+  const requestId = options.requestId ?? randomUUID();
+  const throttles = options.throttles ?? defaultThrottles;
+  const choice = chooseCanary(target.canary, options.random);
+  const canary = choice.isCanaryRequest ? target.canary : null;
+  const design = canary?.design ?? target.design;
+  const deploymentId = canary?.deploymentId ?? target.deploymentId;
+  const stageVariables = { ...target.variables, ...choice.stageVariableOverrides };
+  const pathWithQueryString = (request.path.startsWith("/") ? request.path : `/${request.path}`) + (request.query ? `?${request.query}` : "");
+
+  const ctx = createContext(
+    design,
+    { httpMethod: request.httpMethod, pathWithQueryString, headers: request.headers, body: request.body, stageVariables, stage: target.stageName },
+    { apiId: target.contextApiId, requestId, sourceIp: request.sourceIp ?? "127.0.0.1", fetchImpl: options.fetchImpl, outbound: options.outbound, now: options.now },
+    renderTemplate,
+  );
+
+  /** After parse: what the execute-api endpoint knows that a test invocation does not. */
+  const gatewayContext: Handler = (c) => {
+    const host = header(request.headers, "Host") ?? "localhost";
+    c.contextVariables = {
+      ...c.contextVariables,
+      deploymentId,
+      domainName: host,
+      domainPrefix: host.split(".")[0].split(":")[0],
+      isCanaryRequest: choice.isCanaryRequest,
+    };
+    if (request.bodyTooLarge || Buffer.byteLength(request.body) > MAX_PAYLOAD_BYTES) {
+      throw new GatewayError("REQUEST_TOO_LARGE", "Request Too Long", [`Request body exceeds ${MAX_PAYLOAD_BYTES} bytes`]);
+    }
+  };
+
+  /** After route: the API key (apiKeyRequired), then the method's throttle. */
+  const gatewayChecks: Handler = (c) => {
+    const method = c.method!;
+    if (method.apiKeyRequired) {
+      const key = header(c.request!.headers, "x-api-key");
+      if (!key || !target.settings.apiKeys.includes(key)) {
+        throw new GatewayError(INVALID_API_KEY, "Forbidden", [key ? "API Key not authorized" : "API Key not provided"], 403);
+      }
+      const identity = c.contextVariables.identity as Record<string, unknown>;
+      c.contextVariables = { ...c.contextVariables, identity: { ...identity, apiKey: key } };
+    }
+    const limits = throttleFor(target.settings, c.resourcePath ?? "/", c.request!.httpMethod);
+    if (limits && !throttles.take(`${target.restApiId}/${target.stageName}${choice.isCanaryRequest ? "/canary" : ""} ${c.request!.httpMethod} ${c.resourcePath}`, limits)) {
+      throw new GatewayError(THROTTLED, "Too Many Requests", ["Execution failed: method throttled"], 429);
+    }
+  };
+
+  const at = (name: string) => HANDLERS.findIndex(([n]) => n === name);
+  const handlers: [string, Handler][] = [...HANDLERS];
+  handlers.splice(at("route") + 1, 0, ["gatewayChecks", gatewayChecks]);
+  handlers.splice(at("parse") + 1, 0, ["gatewayContext", gatewayContext]);
+  const steps = await runPipeline(ctx, handlers);
+
+  const response = ctx.response ?? internalError(requestId);
+  const headers: Record<string, string> = { ...response.headers, "x-amzn-RequestId": requestId };
+  const failed = steps.find((s) => !s.ok)?.name;
+  const errorType =
+    failed === "gatewayChecks" ? (response.status === 429 ? ERROR_TYPES.THROTTLED : ERROR_TYPES.INVALID_API_KEY) : failed === "route" ? ERROR_TYPES.MISSING_AUTHENTICATION_TOKEN : undefined;
+  if (errorType && header(headers, "x-amzn-ErrorType") === undefined) headers["x-amzn-ErrorType"] = errorType;
+  return {
+    status: response.status,
+    headers,
+    body: response.body,
+    requestId,
+    deploymentId,
+    isCanaryRequest: choice.isCanaryRequest,
+    log: ctx.log.toString(),
+    steps,
+    latencyMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * What a stage serves: the snapshot of its deployment, its variables and settings, and its canary.
+ * Deployments are immutable (a database trigger refuses snapshot changes), so parsed snapshots are
+ * cached by deployment id; the stage row itself is read on every request so edits apply at once.
+ */
+import type { Db } from "../db/client";
+import { parseDesign, type ApiDesign } from "../model/design";
+import { isUuid } from "../model/ids";
+import { parseStageSettings, type CanarySettings, type StageSettings } from "./settings";
+
+export interface StageTarget {
+  /** Gatehouse's id of the REST API. */
+  restApiId: string;
+  /** What `$context.apiId` shows: the AWS id once pushed, else the first 10 characters of ours. */
+  contextApiId: string;
+  stageName: string;
+  deploymentId: string;
+  design: ApiDesign;
+  variables: Record<string, string>;
+  settings: StageSettings;
+  /** Present when the stage has a canary whose deployment belongs to the API. */
+  canary: (CanarySettings & { design: ApiDesign }) | null;
+}
+
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const AWS_API_ID = /^[A-Za-z0-9]{1,64}$/;
+const MAX_CACHED = 256;
+const snapshots = new Map<string, ApiDesign>();
+
+async function snapshotOf(db: Db, restApiId: string, deploymentId: string): Promise<ApiDesign | null> {
+  const cached = snapshots.get(deploymentId);
+  if (cached) return cached;
+  const row = await db.deployment.findFirst({ where: { id: deploymentId, restApiId }, select: { snapshot: true } });
+  if (!row) return null;
+  const design = parseDesign(row.snapshot);
+  if (snapshots.size >= MAX_CACHED) snapshots.delete(snapshots.keys().next().value!);
+  snapshots.set(deploymentId, design);
+  return design;
+}
+
+function stringVariables(raw: unknown): Record<string, string> {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+}
+
+/**
+ * The stage `stageName` of the API `apiRef` (Gatehouse's API id, or the AWS REST API id it was
+ * pushed to); null when there is no such API or stage — the gateway answers 403 Forbidden then.
+ */
+export async function resolveStageTarget(db: Db, apiRef: string, stageName: string): Promise<StageTarget | null> {
+  if (!STAGE_NAME.test(stageName)) return null;
+  let api: { id: string; awsRestApiId: string | null } | null = null;
+  if (isUuid(apiRef)) api = await db.restApi.findFirst({ where: { id: apiRef.toLowerCase() }, select: { id: true, awsRestApiId: true } });
+  if (!api && AWS_API_ID.test(apiRef)) api = await db.restApi.findFirst({ where: { awsRestApiId: apiRef }, select: { id: true, awsRestApiId: true }, orderBy: { createdAt: "asc" } });
+  if (!api) return null;
+  const stage = await db.stage.findFirst({ where: { restApiId: api.id, name: stageName }, select: { deploymentId: true, variables: true, settings: true } });
+  if (!stage) return null;
+  const design = await snapshotOf(db, api.id, stage.deploymentId);
+  if (!design) return null;
+  const settings = parseStageSettings(stage.settings);
+  let canary: StageTarget["canary"] = null;
+  if (settings.canarySettings) {
+    const canaryDesign =
+      settings.canarySettings.deploymentId === stage.deploymentId ? design : await snapshotOf(db, api.id, settings.canarySettings.deploymentId);
+    if (canaryDesign) canary = { ...settings.canarySettings, design: canaryDesign };
+  }
+  return {
+    restApiId: api.id,
+    contextApiId: api.awsRestApiId ?? api.id.slice(0, 10),
+    stageName,
+    deploymentId: stage.deploymentId,
+    design,
+    variables: stringVariables(stage.variables),
+    settings,
+    canary,
+  };
+}
+
+/** Test hook: forget cached snapshots. */
+export function clearSnapshotCache(): void {
+  snapshots.clear();
+}
