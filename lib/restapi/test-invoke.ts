@@ -1,11 +1,14 @@
 /**
- * Test invoke from the console: runs the draft through the local pipeline (lib/invoke) and
- * records the invocation in the history, which AWS's own Test tab never does.
+ * Test invoke from the console: runs the draft — or a stage's deployment snapshot — through the
+ * local pipeline (lib/invoke) and records the invocation in the history, which AWS's own Test
+ * tab never does.
  */
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
+import { getDeploymentSnapshot } from "../deployment/service";
+import type { ApiDesign } from "../model/design";
 import { ValidationError } from "../model/errors";
 import { invokeMethod, outboundPolicyFromEnv, type InvokeResult } from "../invoke/index";
 import { getRestApiOrThrow } from "./service";
@@ -15,26 +18,54 @@ export const testInvokeInputSchema = z.object({
   pathWithQueryString: z.string().min(1, "Enter a path such as /pets/1").refine((p) => p.startsWith("/"), "The path starts with /"),
   headers: z.record(z.string(), z.string()).default({}),
   body: z.string().max(10 * 1024 * 1024, "Payloads are limited to 10 MB").default(""),
-  stageVariables: z.record(z.string(), z.string()).default({}),
+  /** Left out with a stage: the stage's own variables. */
+  stageVariables: z.record(z.string(), z.string()).optional(),
+  /** A stage name: invoke that stage's deployment instead of the draft. */
+  stage: z.string().min(1, "Choose a stage").max(128).optional(),
 });
 
 export type TestInvokeInput = z.input<typeof testInvokeInputSchema>;
 
+/** What an invocation runs: the draft, or the deployment a stage points at, with that stage's variables. */
+export interface InvokeTarget {
+  design: ApiDesign;
+  /** null for the draft, as TestInvokeMethod runs it. */
+  stage: string | null;
+  stageVariables: Record<string, string>;
+  /** The draft's version, or the deployment id a stage ran. */
+  apiVersion?: number;
+  deploymentId?: string;
+  awsApiId: string;
+}
+
+/** Loads the draft (stage undefined) or a stage's deployment snapshot and variables; a missing stage is a field error on `stage`. */
+export async function loadInvokeTarget(db: Db, workspaceId: string, restApiId: string, stage?: string): Promise<InvokeTarget> {
+  const api = await getRestApiOrThrow(db, workspaceId, restApiId);
+  const awsApiId = api.awsRestApiId ?? api.id.slice(0, 10);
+  if (stage === undefined) return { design: api.design, stage: null, stageVariables: {}, apiVersion: api.version, awsApiId };
+  const row = await db.stage.findFirst({ where: { restApiId: api.id, name: stage } });
+  if (!row) throw new ValidationError([{ field: "stage", message: `This API has no stage named ${stage}` }]);
+  const design = await getDeploymentSnapshot(db, api.id, row.deploymentId);
+  return { design, stage: row.name, stageVariables: { ...((row.variables ?? {}) as Record<string, string>) }, deploymentId: row.deploymentId, awsApiId };
+}
+
 // The history keeps a readable trace, not megabytes of payload.
 const KEEP = 4096;
-const clip = (s: string) => (s.length > KEEP ? `${s.slice(0, KEEP)}… [${s.length - KEEP} more characters]` : s);
+export const clip = (s: string) => (s.length > KEEP ? `${s.slice(0, KEEP)}… [${s.length - KEEP} more characters]` : s);
 
 export async function testInvoke(db: Db, actor: Actor, restApiId: string, raw: TestInvokeInput): Promise<InvokeResult> {
   assertCan(actor.role, "invoke.test");
   const parsed = testInvokeInputSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
-  const input = parsed.data;
-  const api = await getRestApiOrThrow(db, actor.workspaceId, restApiId);
+  const { stage: stageName, ...input } = parsed.data;
+  const target = await loadInvokeTarget(db, actor.workspaceId, restApiId, stageName);
+  const stageVariables = input.stageVariables ?? target.stageVariables;
   const result = await invokeMethod(
-    api.design,
-    { ...input, stage: null },
-    { apiId: api.awsRestApiId ?? api.id.slice(0, 10), outbound: outboundPolicyFromEnv(process.env) },
+    target.design,
+    { ...input, stageVariables, stage: target.stage },
+    { apiId: target.awsApiId, outbound: outboundPolicyFromEnv(process.env) },
   );
+  const where = target.stage === null ? "" : ` on stage ${target.stage}`;
   await mutate(db, actor, async () => ({
     result: null,
     audit: {
@@ -42,8 +73,11 @@ export async function testInvoke(db: Db, actor: Actor, restApiId: string, raw: T
       entityType: "method",
       entityId: `${result.resourcePath ?? input.pathWithQueryString} ${input.httpMethod}`,
       restApiId,
-      summary: `Test-invoked ${input.httpMethod} ${input.pathWithQueryString}: ${result.status} in ${result.latencyMs} ms`,
-      before: { request: { ...input, body: clip(input.body) }, apiVersion: api.version },
+      summary: `Test-invoked ${input.httpMethod} ${input.pathWithQueryString}${where}: ${result.status} in ${result.latencyMs} ms`,
+      before: {
+        request: { ...input, stageVariables, body: clip(input.body) },
+        ...(target.stage === null ? { apiVersion: target.apiVersion } : { stage: target.stage, deploymentId: target.deploymentId }),
+      },
       after: { status: result.status, headers: result.headers, body: clip(result.body), latencyMs: result.latencyMs },
     },
   }));
