@@ -1,8 +1,9 @@
 /** Every CLI command, in the order `--help` lists them. Each file registers one command. */
 import type { Command } from "commander";
 import { registerDiff } from "./diff";
+import { registerInvoke } from "./invoke";
 import { registerRender } from "./render";
 
 export type CommandRegistrar = (program: Command) => void;
 
-export const commands: CommandRegistrar[] = [registerRender, registerDiff];
+export const commands: CommandRegistrar[] = [registerRender, registerDiff, registerInvoke];
