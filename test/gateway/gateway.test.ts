@@ -157,7 +157,7 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
 
   it("apiKeyRequired: 403 Forbidden without a key or with an unlisted one, 200 with a key from settings.apiKeys", async () => {
     await setSettings({ apiKeys: ["k-123"] });
-    for (const headers of [{}, { "x-api-key": "wrong" }]) {
+    for (const headers of [{}, { "x-api-key": "wrong" }] as Record<string, string>[]) {
       const res = await serve(get("/secret", { headers }));
       expect([res.status, res.body]).toEqual([403, '{"message":"Forbidden"}']);
     }

@@ -14,6 +14,7 @@ import {
   applyPatch,
   decodePointer,
 } from "./state";
+import { fakeTestInvoke, TestInvokeError } from "./test-invoke";
 
 export class FakeApiError extends Error {
   constructor(
@@ -742,6 +743,17 @@ export const handlers: Record<string, Handler> = {
     a.stages.delete(r.params.stageName);
     return { status: 202 };
   },
+
+  // ---- Test invoke (a simpler rule than AWS's; see test-invoke.ts)
+  TestInvokeMethod: (s, r) => {
+    const a = api(s, r.params.restApiId);
+    try {
+      return { status: 200, body: fakeTestInvoke(a, resource(a, r.params.resourceId), r.params.httpMethod, r.body, r.now) };
+    } catch (e) {
+      if (e instanceof TestInvokeError) throw new FakeApiError(e.status, e.type, e.message);
+      throw e;
+    }
+  },
 };
 
 function newStage(name: string, deploymentId: string, b: Json, now: number): Json {
@@ -781,6 +793,7 @@ export const routes: [string, string, string][] = [
   ["GET", "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", "GetMethod"],
   ["PATCH", "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", "UpdateMethod"],
   ["DELETE", "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", "DeleteMethod"],
+  ["POST", "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", "TestInvokeMethod"],
   ["PUT", "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}", "PutMethodResponse"],
   ["GET", "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}", "GetMethodResponse"],
   ["PATCH", "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}", "UpdateMethodResponse"],
