@@ -58,7 +58,8 @@ function GatewayResponseForm({ responseType, initial, editor, canEdit, onTypeCha
   const headerError = Object.entries(fe).find(([k]) => k.startsWith("gatewayResponse.responseParameters"))?.[1];
   const defaultStatus = GATEWAY_RESPONSE_TYPES[responseType];
   return (
-    <fieldset disabled={!canEdit} className="space-y-3" data-testid="gateway-response-form">
+    <div className="space-y-3" data-testid="gateway-response-form">
+      <fieldset disabled={!canEdit} className="min-w-0 space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField label="Response type" name="gatewayResponse.responseType" value={responseType} onChange={(e) => onTypeChange(e.target.value)} options={TYPES} error={fe["gatewayResponse.responseType"]} />
         <Field
@@ -85,6 +86,7 @@ function GatewayResponseForm({ responseType, initial, editor, canEdit, onTypeCha
         />
         {headerError && <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="gatewayResponse.responseParameters">{headerError}</span>}
       </label>
+      </fieldset>
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700">Response template (application/json)</p>
         <TemplateEditor value={template} onChange={setTemplate} ariaLabel="gateway-response-template" readOnly={!canEdit} mode="substitution" contentType="application/json" stageVariableNames={stageVariableNames} kind="gateway" height={120} />
@@ -118,6 +120,6 @@ function GatewayResponseForm({ responseType, initial, editor, canEdit, onTypeCha
           )}
         </div>
       )}
-    </fieldset>
+    </div>
   );
 }

@@ -43,11 +43,11 @@ function IntegrationResponseForm({ resource, method, statusCode, codes, initial,
   const [template, setTemplate] = useState(initial?.responseTemplates["application/json"] ?? "");
   const fe = editor.error?.fieldErrors ?? {};
   return (
-    <fieldset disabled={!canEdit} className="space-y-3">
-      <div className="grid grid-cols-2 gap-3">
+    <div className="space-y-3">
+      <fieldset disabled={!canEdit} className="grid min-w-0 grid-cols-2 gap-3">
         <SelectField label="Method response status" name="integrationResponse.statusCode" value={statusCode} onChange={(e) => onStatusChange(e.target.value)} options={codes.length ? codes : [statusCode]} error={fe["integrationResponse.statusCode"]} />
         <Field label="Selection pattern (Java regex; empty = default)" name="integrationResponse.selectionPattern" value={pattern} onChange={(e) => setPattern(e.target.value)} placeholder="4\d{2}" error={fe["integrationResponse.selectionPattern"]} />
-      </div>
+      </fieldset>
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700">Response mapping template (application/json)</p>
         <TemplateEditor
@@ -83,6 +83,6 @@ function IntegrationResponseForm({ resource, method, statusCode, codes, initial,
           Save integration response {statusCode}
         </Button>
       )}
-    </fieldset>
+    </div>
   );
 }

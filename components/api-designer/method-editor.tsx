@@ -9,13 +9,14 @@ import { Field, SelectField } from "@/components/ui/field";
 import { TemplateEditor } from "@/components/editor/template-editor";
 import { IntegrationResponses } from "./integration-responses";
 import { TestInvokePanel } from "@/components/test-invoke/test-invoke-panel";
+import type { StageOption } from "@/components/test-invoke/target-select";
 import type { useEditDesign } from "./use-design";
 
 type Editor = ReturnType<typeof useEditDesign>;
 
 /** The AWS flow for one method: method request → integration request → responses, each editable in place, and a Test panel. */
-export function MethodEditor({ apiId, design, resource, method, editor, canEdit, canInvoke, stageVariableNames }: {
-  apiId: string; design: ApiDesign; resource: Resource; method: Method; editor: Editor; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[];
+export function MethodEditor({ apiId, design, resource, method, editor, canEdit, canInvoke, stageVariableNames, stages }: {
+  apiId: string; design: ApiDesign; resource: Resource; method: Method; editor: Editor; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[]; stages?: StageOption[];
 }) {
   const path = resourcePath(design, resource);
   return (
@@ -34,7 +35,7 @@ export function MethodEditor({ apiId, design, resource, method, editor, canEdit,
       </div>
       <MethodResponsesCard resource={resource} method={method} editor={editor} canEdit={canEdit} />
       {method.integration && <IntegrationResponses resource={resource} method={method} editor={editor} canEdit={canEdit} path={path} stageVariableNames={stageVariableNames} />}
-      {canInvoke && <TestInvokePanel apiId={apiId} httpMethod={method.httpMethod} resourcePath={path} />}
+      {canInvoke && <TestInvokePanel apiId={apiId} httpMethod={method.httpMethod} resourcePath={path} stages={stages} />}
     </div>
   );
 }
@@ -81,8 +82,8 @@ function IntegrationRequestCard({ resource, method, editor, canEdit, path, stage
   const fe = editor.error?.fieldErrors ?? {};
   return (
     <Card title="Integration request">
-      <fieldset disabled={!canEdit} className="space-y-3">
-        <div className="grid grid-cols-2 gap-3">
+      <div className="space-y-3">
+        <fieldset disabled={!canEdit} className="grid min-w-0 grid-cols-2 gap-3">
           <SelectField label="Integration type" name="integration.type" value={type} onChange={(e) => setType(e.target.value as never)} options={INTEGRATION_TYPES} />
           <SelectField label="Passthrough" name="integration.passthroughBehavior" value={passthroughBehavior} onChange={(e) => setPassthrough(e.target.value as never)} options={PASSTHROUGH_BEHAVIORS} />
           {type !== "MOCK" && (
@@ -93,7 +94,7 @@ function IntegrationRequestCard({ resource, method, editor, canEdit, path, stage
           )}
           <Field label="Timeout (ms)" name="integration.timeoutInMillis" inputMode="numeric" value={timeout} onChange={(e) => setTimeoutMs(e.target.value)} error={fe["integration.timeoutInMillis"]} />
           <Field label="Template content type" name="templateContentType" value={contentType} onChange={(e) => setContentType(e.target.value)} />
-        </div>
+        </fieldset>
         <div>
           <p className="mb-1 text-sm font-medium text-slate-700">Request mapping template</p>
           <TemplateEditor
@@ -135,7 +136,7 @@ function IntegrationRequestCard({ resource, method, editor, canEdit, path, stage
             Save integration request
           </Button>
         )}
-      </fieldset>
+      </div>
     </Card>
   );
 }
