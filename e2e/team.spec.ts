@@ -38,7 +38,7 @@ test("invite, refuse, promote, edit, find, revert, export", async ({ browser }) 
   const reuse = await browser.newContext();
   const reusePage = await reuse.newPage();
   await reusePage.goto(link);
-  await expect(reusePage.getByRole("alert")).toContainText("not valid any more");
+  await expect(reusePage.locator("p[role=alert]")).toContainText("not valid any more");
   await reuse.close();
 
   // As viewer: cannot edit the design, cannot deploy.
