@@ -7,5 +7,5 @@ export { chooseCanary, seededRandom, type CanaryChoice } from "./canary";
 export { readBodyCapped, responseHeaders, withoutCookies } from "./http";
 export { forbidden, internalError, MAX_PAYLOAD_BYTES, serveGatewayRequest, serveStageTarget, type GatewayRequest, type GatewayResult, type ServeOptions } from "./serve";
 export { normaliseMethodSettingKey, parseStageSettings, throttleFor, type CanarySettings, type StageSettings, type ThrottleLimits } from "./settings";
-export { clearSnapshotCache, resolveStageTarget, type StageTarget } from "./target";
+export { clearSnapshotCache, resolveStageTarget, resolveStageTargetCached, STAGE_CACHE_MS, type StageTarget } from "./target";
 export { defaultThrottles, ThrottleRegistry, type ThrottleClock } from "./throttle";

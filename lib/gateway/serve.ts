@@ -14,7 +14,7 @@ import { header } from "../invoke/http";
 import { renderTemplate } from "../template/index";
 import { chooseCanary } from "./canary";
 import { throttleFor } from "./settings";
-import { resolveStageTarget, type StageTarget } from "./target";
+import { resolveStageTargetCached, type StageTarget } from "./target";
 import { defaultThrottles, type ThrottleRegistry } from "./throttle";
 
 /** API Gateway's payload limit. */
@@ -55,6 +55,8 @@ export interface ServeOptions {
   outbound?: OutboundPolicy;
   now?: () => Date;
   requestId?: string;
+  /** How long a resolved stage is reused (default STAGE_CACHE_MS = 1 s; 0 reads the database every time). */
+  stageCacheMs?: number;
 }
 
 const json = { "Content-Type": "application/json" };
@@ -84,7 +86,7 @@ export async function serveGatewayRequest(db: Db, apiRef: string, stageName: str
   const requestId = options.requestId ?? randomUUID();
   const started = performance.now();
   try {
-    const target = await resolveStageTarget(db, apiRef, stageName);
+    const target = await resolveStageTargetCached(db, apiRef, stageName, options.stageCacheMs);
     if (!target) return { ...forbidden(requestId), requestId, isCanaryRequest: false, log: "", steps: [], latencyMs: Math.round(performance.now() - started) };
     return await serveStageTarget(target, request, { ...options, requestId });
   } catch (e) {

@@ -44,6 +44,29 @@ function stringVariables(raw: unknown): Record<string, string> {
 }
 
 /**
+ * Resolved stages kept for `cacheMs` (default 1 s): under load the gateway would otherwise read
+ * the API and stage rows on every request. A stage edit is served within that time, as AWS's own
+ * stage updates take a moment to reach its edge. Unknown API/stage answers are cached too.
+ */
+const resolved = new Map<string, { at: number; target: Promise<StageTarget | null> }>();
+export const STAGE_CACHE_MS = 1000;
+
+export function resolveStageTargetCached(db: Db, apiRef: string, stageName: string, cacheMs = STAGE_CACHE_MS, now = Date.now()): Promise<StageTarget | null> {
+  if (cacheMs <= 0) return resolveStageTarget(db, apiRef, stageName);
+  const key = `${apiRef}\u0000${stageName}`;
+  const hit = resolved.get(key);
+  if (hit && now - hit.at < cacheMs) return hit.target;
+  // The promise is cached, so concurrent requests after expiry share one read (no stampede).
+  const target = resolveStageTarget(db, apiRef, stageName);
+  if (resolved.size >= 1024) resolved.clear();
+  resolved.set(key, { at: now, target });
+  target.catch(() => {
+    if (resolved.get(key)?.target === target) resolved.delete(key);
+  });
+  return target;
+}
+
+/**
  * The stage `stageName` of the API `apiRef` (Gatehouse's API id, or the AWS REST API id it was
  * pushed to); null when there is no such API or stage — the gateway answers 403 Forbidden then.
  */
@@ -79,4 +102,5 @@ export async function resolveStageTarget(db: Db, apiRef: string, stageName: stri
 /** Test hook: forget cached snapshots. */
 export function clearSnapshotCache(): void {
   snapshots.clear();
+  resolved.clear();
 }

@@ -74,7 +74,7 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
   const p = () => db.handle.prisma;
   const setSettings = (settings: object) => p().stage.updateMany({ where: { restApiId: apiId, name: "prod" }, data: { settings } });
   const serve = (req: GatewayRequest, options: Parameters<typeof serveGatewayRequest>[4] = {}) =>
-    serveGatewayRequest(p(), apiId, "prod", req, { throttles: new ThrottleRegistry(), ...options });
+    serveGatewayRequest(p(), apiId, "prod", req, { throttles: new ThrottleRegistry(), stageCacheMs: 0, ...options });
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
@@ -140,7 +140,7 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
       ["../../etc", "prod"],
       [apiId, "bad stage!"],
     ]) {
-      const res = await serveGatewayRequest(p(), api, stage, get("/pets/1"));
+      const res = await serveGatewayRequest(p(), api, stage, get("/pets/1"), { stageCacheMs: 0 });
       expect([res.status, res.body]).toEqual([403, '{"message":"Forbidden"}']);
     }
   });
@@ -150,7 +150,7 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
     const target = await resolveStageTarget(p(), "a1b2c3d4e5", "prod");
     expect(target?.restApiId).toBe(apiId);
     expect(target?.contextApiId).toBe("a1b2c3d4e5");
-    const res = await serveGatewayRequest(p(), "a1b2c3d4e5", "prod", get("/pets/3"));
+    const res = await serveGatewayRequest(p(), "a1b2c3d4e5", "prod", get("/pets/3"), { stageCacheMs: 0 });
     expect(res.status).toBe(200);
     await p().restApi.update({ where: { id: apiId }, data: { awsRestApiId: null } });
   });
@@ -220,6 +220,18 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
     expect((await serve(get("/new"), { random: () => 0 })).status).toBe(200);
     expect((await serve(get("/new"), { random: () => 0.99 })).status).toBe(403);
     await setSettings({});
+  });
+
+  it("reuses a resolved stage for stageCacheMs, sharing one read between concurrent requests", async () => {
+    clearSnapshotCache();
+    const { resolveStageTargetCached } = await import("../../lib/gateway/index");
+    const [a, b] = await Promise.all([resolveStageTargetCached(p(), apiId, "prod", 1000, 5_000), resolveStageTargetCached(p(), apiId, "prod", 1000, 5_100)]);
+    expect(a).toBe(b);
+    await setSettings({ apiKeys: ["cached"] });
+    expect((await resolveStageTargetCached(p(), apiId, "prod", 1000, 5_900))!.settings.apiKeys).toEqual([]);
+    expect((await resolveStageTargetCached(p(), apiId, "prod", 1000, 6_001))!.settings.apiKeys).toEqual(["cached"]);
+    await setSettings({});
+    clearSnapshotCache();
   });
 
   it("bad requests get AWS's answers, not crashes", async () => {
