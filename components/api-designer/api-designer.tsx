@@ -10,8 +10,9 @@ import { MethodEditor } from "./method-editor";
 import { GatewayResponsesCard } from "./gateway-responses";
 import { ResourceTree } from "./resource-tree";
 import { useDraft, useEditDesign, type ApiDraft } from "./use-design";
+import type { StageOption } from "@/components/test-invoke/target-select";
 
-export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableNames }: { apiId: string; initial: ApiDraft; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[] }) {
+export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableNames, stages }: { apiId: string; initial: ApiDraft; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[]; stages?: StageOption[] }) {
   const { data: draft } = useDraft(apiId, initial);
   const editor = useEditDesign(apiId);
   const design = draft.design;
@@ -80,6 +81,7 @@ export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableN
             canEdit={canEdit}
             canInvoke={canInvoke}
             stageVariableNames={stageVariableNames}
+            stages={stages}
           />
         )}
         <GatewayResponsesCard design={design} editor={editor} canEdit={canEdit} stageVariableNames={stageVariableNames} />

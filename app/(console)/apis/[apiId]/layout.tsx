@@ -16,6 +16,7 @@ export default async function ApiLayout({ children, params }: { children: React.
   const tabs = [
     { href: `/apis/${apiId}`, label: "Design" },
     { href: `/apis/${apiId}/stages`, label: "Deployments & stages" },
+    { href: `/apis/${apiId}/tests`, label: "Tests" },
     { href: `/apis/${apiId}/history`, label: "History" },
   ];
   return (

@@ -21,6 +21,7 @@ export default async function ApiDesignPage({ params }: { params: Promise<{ apiI
       canEdit={can(user.role, "design.edit")}
       canInvoke={can(user.role, "invoke.test")}
       stageVariableNames={stageVariableNames}
+      stages={stages.map((s) => ({ name: s.name, variables: (s.variables ?? {}) as Record<string, string> }))}
     />
   );
 }
