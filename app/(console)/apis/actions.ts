@@ -24,10 +24,11 @@ export async function editDesignAction(restApiId: string, baseVersion: number, c
   });
 }
 
+/** Test-invokes the draft, or with `stage` that stage's deployment (its variables unless given). */
 export async function testInvokeAction(restApiId: string, input: import("@/lib/restapi/test-invoke").TestInvokeInput) {
   return runAction("invoke.test", async ({ db, actor }) => {
-    const { testInvoke } = await import("@/lib/restapi/test-invoke");
-    const result = await testInvoke(db, actor, z.string().parse(restApiId), z.object({}).passthrough().parse(input) as never);
+    const { testInvoke, testInvokeInputSchema } = await import("@/lib/restapi/test-invoke");
+    const result = await testInvoke(db, actor, z.string().parse(restApiId), testInvokeInputSchema.parse(input));
     revalidatePath(`/apis/${restApiId}/history`);
     return result;
   });
