@@ -37,7 +37,11 @@ const ACTION_ROLES: Record<string, Role | "public"> = {
   revokeMemberSessionAction: "admin",
   changePasswordAction: "viewer",
   revokeOwnSessionAction: "viewer",
-  previewTemplateAction: "viewer",
+  listTestCasesAction: "viewer",
+  saveTestCaseAction: "editor",
+  deleteTestCaseAction: "editor",
+  runTestCasesAction: "editor",
+  awsTestInvokeAction: "editor",
 };
 
 /** Route handlers: method, path pattern, least role. */

@@ -129,11 +129,25 @@ test("an admin designs, tests, deploys and pushes an API, and finds it all in th
   expect(stage.deploymentId).toBeTruthy();
   await expect(push.getByTestId("push-result")).toContainText(live!.id!);
 
+  // Now on AWS: the same test request runs through TestInvokeMethod beside the local result.
+  await page.getByRole("link", { name: "Design", exact: true }).click();
+  await page.waitForURL(/\/apis\/[0-9a-f-]{36}$/);
+  await page.locator('[data-method="GET /pets/{id}"]').click();
+  const tester = page.getByTestId("method-editor");
+  await tester.getByLabel("Path", { exact: true }).fill("/pets/7");
+  await tester.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByTestId("invoke-status")).toHaveText("200");
+  await page.getByRole("button", { name: "Run on AWS too" }).click();
+  const sideBySide = page.getByTestId("aws-side-by-side");
+  await expect(sideBySide.getByTestId("aws-differences")).toBeVisible({ timeout: 30_000 });
+  await expect(sideBySide).toContainText(`AWS (${live!.id!})`);
+  await expect(sideBySide).toContainText("Status 200");
+
   // Every step is in the API's history, with who did it and what changed.
   await page.getByRole("link", { name: "History", exact: true }).last().click();
   await page.waitForURL(/\/history$/);
   const history = page.getByTestId("history-list");
-  for (const action of ["api.create", "resource.create", "method.create", "integration.update", "integrationResponse.create", "methodResponse.create", "method.test_invoke", "deployment.create", "stage.create", "stage.push"]) {
+  for (const action of ["api.create", "resource.create", "method.create", "integration.update", "integrationResponse.create", "methodResponse.create", "method.test_invoke", "deployment.create", "stage.create", "stage.push", "method.test_invoke_aws"]) {
     await expect(history.locator(`[data-action="${action}"]`).first()).toBeVisible();
   }
   await expect(history.getByTestId("history-actor").first()).toHaveText(ADMIN);

@@ -15,7 +15,8 @@ import type { useEditDesign } from "./use-design";
 type Editor = ReturnType<typeof useEditDesign>;
 
 /** The AWS flow for one method: method request → integration request → responses, each editable in place, and a Test panel. */
-export function MethodEditor({ apiId, design, resource, method, editor, canEdit, canInvoke, stageVariableNames, stages }: {
+export function MethodEditor({ apiId, design, resource, method, editor, canEdit, canInvoke, stageVariableNames, stages, onAws = false }: {
+  onAws?: boolean;
   apiId: string; design: ApiDesign; resource: Resource; method: Method; editor: Editor; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[]; stages?: StageOption[];
 }) {
   const path = resourcePath(design, resource);
@@ -35,7 +36,7 @@ export function MethodEditor({ apiId, design, resource, method, editor, canEdit,
       </div>
       <MethodResponsesCard resource={resource} method={method} editor={editor} canEdit={canEdit} />
       {method.integration && <IntegrationResponses resource={resource} method={method} editor={editor} canEdit={canEdit} path={path} stageVariableNames={stageVariableNames} />}
-      {canInvoke && <TestInvokePanel apiId={apiId} httpMethod={method.httpMethod} resourcePath={path} stages={stages} />}
+      {canInvoke && <TestInvokePanel apiId={apiId} httpMethod={method.httpMethod} resourcePath={path} stages={stages} onAws={onAws} />}
     </div>
   );
 }

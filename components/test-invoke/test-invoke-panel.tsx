@@ -12,6 +12,7 @@ import { InvokeLog, prettyBody } from "./invoke-log";
 import { parseHeaderLines, parseVariableLines } from "./parse-headers";
 import { SaveTestCaseForm, type SentRequest } from "./save-test-case-form";
 import { SavedTestCases } from "./saved-test-cases";
+import { AwsSideBySide } from "./aws-side-by-side";
 import { DRAFT, TargetSelect, type StageOption } from "./target-select";
 
 const variableLines = (vars: Record<string, string>) => Object.entries(vars).map(([k, v]) => `${k}=${v}`).join("\n");
@@ -21,7 +22,7 @@ const variableLines = (vars: Record<string, string>) => Object.entries(vars).map
  * variables — and shows status, headers, body and AWS's execution log; the request can be saved
  * as a test case, and the method's saved cases run from here.
  */
-export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [] }: { apiId: string; httpMethod: string; resourcePath: string; stages?: StageOption[] }) {
+export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], onAws = false }: { apiId: string; httpMethod: string; resourcePath: string; stages?: StageOption[]; onAws?: boolean }) {
   const [target, setTarget] = useState(DRAFT);
   const [path, setPath] = useState(resourcePath);
   const [query, setQuery] = useState("");
@@ -88,6 +89,7 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [] }
       {invoke.data && (
         <>
           <InvokeResultView result={invoke.data.result} />
+          {onAws && !invoke.data.request.stage && <AwsSideBySide key={`aws-${invoke.submittedAt}`} apiId={apiId} httpMethod={httpMethod === "ANY" ? "GET" : httpMethod} request={invoke.data.request} local={invoke.data.result} />}
           <SaveTestCaseForm key={invoke.submittedAt} apiId={apiId} httpMethod={httpMethod} resourcePath={resourcePath} request={invoke.data.request} status={invoke.data.result.status} />
         </>
       )}
