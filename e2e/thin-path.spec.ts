@@ -97,6 +97,17 @@ test("an admin designs, tests, deploys and pushes an API, and finds it all in th
   await page.getByRole("button", { name: "Create stage" }).click();
   await expect(page.locator('[data-stage="dev"]')).toBeVisible();
 
+  // The local gateway serves the deployed stage over plain HTTP, with no session.
+  const apiId = page.url().split("/apis/")[1].split("/")[0];
+  const anonymous = await page.context().browser()!.newContext();
+  const gw = await anonymous.request.get(`/gw/${apiId}/dev/pets/7`);
+  expect(gw.status()).toBe(200);
+  expect(await gw.json()).toEqual({ id: "7", method: "GET", resourcePath: "/pets/{id}" });
+  const missing = await anonymous.request.get(`/gw/${apiId}/dev/pets/0`);
+  expect(missing.status()).toBe(404);
+  expect((await anonymous.request.get(`/gw/${apiId}/dev/nowhere`)).status()).toBe(403);
+  await anonymous.close();
+
   // An AWS connection to the fake control plane (the server's credentials come from its environment).
   await page.getByRole("link", { name: "AWS connections" }).click();
   await page.waitForURL(/\/connections$/);
