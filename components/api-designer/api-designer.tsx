@@ -82,7 +82,7 @@ export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableN
             canInvoke={canInvoke}
             stageVariableNames={stageVariableNames}
             stages={stages}
-            onAws={!!draft.awsRestApiId}
+            onAws={!!(initial.awsRestApiId ?? draft.awsRestApiId)}
           />
         )}
         <GatewayResponsesCard design={design} editor={editor} canEdit={canEdit} stageVariableNames={stageVariableNames} />
