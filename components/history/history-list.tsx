@@ -16,7 +16,7 @@ export function HistoryList({ entries, canRevert = false }: { entries: HistoryEn
                 {e.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
               </time>
               <span className="w-48 shrink-0 truncate text-slate-700" data-testid="history-actor">{e.actorEmail}</span>
-              <span className="w-44 shrink-0 rounded bg-slate-100 px-1.5 font-mono text-xs">{e.action}</span>
+              <span className="w-60 shrink-0 truncate rounded bg-slate-100 px-1.5 font-mono text-xs" title={e.action}>{e.action}</span>
               <span className="text-slate-800">{e.summary || `${e.entityType} ${e.entityId}`}</span>
             </summary>
             {(e.before !== null || e.after !== null) && (
