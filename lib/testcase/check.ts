@@ -5,6 +5,7 @@
 import { evalJsonPath, parseJsonExact, walkNativePath } from "../template/json";
 import { toJson } from "../template/values";
 import type { Expectations } from "./schema";
+import { jsonEqual } from "../invoke/compare";
 
 export interface CheckedResponse {
   status: number;
@@ -19,20 +20,8 @@ export interface CheckOutcome {
 
 const show = (v: unknown) => (v === undefined ? "missing" : JSON.stringify(v));
 
-/** Deep equality of JSON values; object key order does not matter. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => jsonEqual(x, bb[i]));
-  }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao);
-  return ak.length === Object.keys(bo).length && ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]));
-}
+// One JSON equality for the whole product: the same one the AWS side-by-side uses.
+export { jsonEqual };
 
 /** The value at `path` in a parsed body: undefined when a definite path leads nowhere. */
 export function valueAtPath(native: unknown, bodyText: string, path: string): unknown {
