@@ -15,16 +15,8 @@ import { createRestApi, editDesign } from "../../lib/restapi/service";
 import { canonicalJson } from "../../lib/snapshot/snapshot";
 import { createStage, setStageDeployment } from "../../lib/stage/service";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
+import { rejection } from "../helpers/rejection";
 
-async function rejection<E extends Error>(promise: Promise<unknown>, kind: new (...args: never[]) => E): Promise<E> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(kind);
-    return e as E;
-  }
-  throw new Error(`expected ${kind.name}, but it resolved`);
-}
 
 const idOf = (d: ApiDesign, path: string) => {
   const r = findResourceByPath(d, path);

@@ -15,17 +15,8 @@ import { findResourceByPath, rootResource } from "../../lib/model/tree";
 import { createRestApi, editDesign } from "../../lib/restapi/service";
 import { createStage } from "../../lib/stage/service";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
+import { rejection } from "../helpers/rejection";
 
-/** Awaits a promise that must reject with `kind`, and returns the error. */
-async function rejection<E extends Error>(promise: Promise<unknown>, kind: new (...args: never[]) => E): Promise<E> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(kind);
-    return e as E;
-  }
-  throw new Error(`expected ${kind.name}, but it resolved`);
-}
 
 describe.each(DATABASE_KINDS)("services on %s", (kind) => {
   let db: TestDatabase;

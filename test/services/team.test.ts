@@ -22,17 +22,8 @@ import {
   revokeInvitation,
 } from "../../lib/workspace/members";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
+import { rejection } from "../helpers/rejection";
 
-/** Awaits a promise that must reject with `kind`, and returns the error. */
-async function rejection<E extends Error>(promise: Promise<unknown>, kind: new (...args: never[]) => E): Promise<E> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(kind);
-    return e as E;
-  }
-  throw new Error(`expected ${kind.name}, but it resolved`);
-}
 
 /** An invitation link that no longer works: 410 InvitationInvalid. */
 async function expectInvalidLink(promise: Promise<unknown>) {

@@ -16,16 +16,8 @@ import { testInvoke } from "../../lib/restapi/test-invoke";
 import { createStage } from "../../lib/stage/service";
 import { deleteTestCase, listTestCases, runTestCases, saveTestCase } from "../../lib/testcase/index";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
+import { rejection } from "../helpers/rejection";
 
-async function rejection<E extends Error>(promise: Promise<unknown>, kind: new (...args: never[]) => E): Promise<E> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(kind);
-    return e as E;
-  }
-  throw new Error(`expected ${kind.name}, but it resolved`);
-}
 
 const PET = "/pets/{petId}";
 
