@@ -15,7 +15,28 @@ export interface InvokeRequest {
   stageVariables: Record<string, string>;
   /** null = the undeployed draft, as TestInvokeMethod runs it. */
   stage: string | null;
+  /**
+   * A simulated authorizer result for CUSTOM and COGNITO_USER_POOLS methods: Gatehouse cannot run
+   * authorizers without AWS, so the caller says what the authorizer would have returned.
+   */
+  authorizer?: SimulatedAuthorizer;
 }
+
+/** What a Lambda authorizer (principalId, context) or a Cognito user pool (claims) would have returned. */
+export interface SimulatedAuthorizer {
+  principalId?: string;
+  /** `$context.authorizer.claims.X` (Cognito user pools). */
+  claims?: Record<string, string>;
+  /** `$context.authorizer.X` (a Lambda authorizer's context map, values stringified). */
+  context?: Record<string, string>;
+}
+
+/** The Lambda Invoke call (RequestResponse) that AWS and AWS_PROXY integrations make; lib/aws/lambda.ts makes one from a connection. */
+export type LambdaInvoker = (
+  functionArn: string,
+  payload: string,
+  options?: { timeoutMs?: number },
+) => Promise<{ statusCode: number; payload: string; functionError?: string }>;
 
 export type RenderTemplate = (input: TemplateInput) => TemplateResult;
 
@@ -27,6 +48,8 @@ export interface RuntimeOptions {
   requestId: string;
   sourceIp: string;
   render: RenderTemplate;
+  /** Present when an AWS connection can invoke Lambda functions. */
+  lambda?: LambdaInvoker;
 }
 
 /** The client's request after parsing (parse). */
@@ -96,8 +119,15 @@ export interface InvocationContext {
   integrationRequest?: IntegrationRequest;
   /** integration request: the rendered MOCK request template (MOCK reads `statusCode` from it). */
   mockRequestBody?: string;
+  /** authorize: what `$context.authorizer` holds (simulated), undefined when no authorizer result. */
+  authorizer?: Record<string, unknown>;
   /** integration */
   endpointResponse?: EndpointResponse;
+  /**
+   * integration (Lambda through AWS, non-proxy): the function error's `errorMessage`, "" on success.
+   * Integration responses are selected on it instead of the status code.
+   */
+  lambdaErrorMessage?: string;
   /** integration response, or the gateway-response handler */
   response?: MethodResponseOut;
 }

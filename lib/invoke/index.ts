@@ -10,7 +10,7 @@ import { renderTemplate } from "../template/index";
 import type { InvokeRequest } from "./context";
 import { createContext, runPipeline, type InvokeOptions, type InvokeStep } from "./pipeline";
 
-export type { InvokeRequest } from "./context";
+export type { InvokeRequest, LambdaInvoker, SimulatedAuthorizer } from "./context";
 export type { InvokeOptions, InvokeStep } from "./pipeline";
 export type { OutboundPolicy } from "./outbound";
 export { checkOutbound, DEFAULT_OUTBOUND_POLICY, guardedFetch, outboundPolicyFromEnv, OutboundRefusedError } from "./outbound";
@@ -26,7 +26,10 @@ export interface InvokeResult {
   steps: InvokeStep[];
 }
 
-/** Invokes one method of a design as TestInvokeMethod would (draft, no authorization, real backend calls). */
+/**
+ * Invokes one method of a design as TestInvokeMethod would (draft, real backend calls). Authorizers
+ * are skipped unless the request carries a simulated result (`request.authorizer`).
+ */
 export async function invokeMethod(design: ApiDesign, request: InvokeRequest, options: InvokeOptions): Promise<InvokeResult> {
   const started = performance.now();
   const ctx = createContext(design, request, options, renderTemplate);

@@ -4,7 +4,8 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { ApiDesign } from "../model/design";
-import type { InvocationContext, InvokeRequest, RenderTemplate } from "./context";
+import { authorize } from "./authorize";
+import type { InvocationContext, InvokeRequest, LambdaInvoker, RenderTemplate } from "./context";
 import { GatewayError } from "./errors";
 import { gatewayResponse } from "./gateway-responses";
 import { integration } from "./integration";
@@ -25,6 +26,8 @@ export interface InvokeOptions {
   now?: () => Date;
   requestId?: string;
   sourceIp?: string;
+  /** Invokes Lambda functions for AWS/AWS_PROXY integrations (createLambdaInvoker from lib/aws/lambda); without it they answer that they need AWS. */
+  lambda?: LambdaInvoker;
 }
 
 export interface InvokeStep {
@@ -39,6 +42,7 @@ export type Handler = (ctx: InvocationContext) => void | Promise<void>;
 export const HANDLERS: [string, Handler][] = [
   ["parse", parseRequest],
   ["route", routeRequest],
+  ["authorize", authorize],
   ["methodRequest", methodRequest],
   ["integrationRequest", integrationRequest],
   ["integration", integration],
@@ -70,6 +74,7 @@ export function createContext(
       requestId,
       sourceIp: options.sourceIp ?? "test-invoke-source-ip",
       render,
+      lambda: options.lambda,
     },
     log: new ExecutionLog(requestId, now),
     input: request,

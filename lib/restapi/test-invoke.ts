@@ -22,6 +22,14 @@ export const testInvokeInputSchema = z.object({
   stageVariables: z.record(z.string(), z.string()).optional(),
   /** A stage name: invoke that stage's deployment instead of the draft. */
   stage: z.string().min(1, "Choose a stage").max(128).optional(),
+  /** A simulated authorizer result for CUSTOM / COGNITO_USER_POOLS methods (Gatehouse cannot run authorizers without AWS). */
+  authorizer: z
+    .object({
+      principalId: z.string().max(1024).optional(),
+      claims: z.record(z.string(), z.string()).optional(),
+      context: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
 });
 
 export type TestInvokeInput = z.input<typeof testInvokeInputSchema>;
