@@ -2,8 +2,9 @@
 import type { Command } from "commander";
 import { registerDiff } from "./diff";
 import { registerInvoke } from "./invoke";
+import { registerPlan, registerPush } from "./plan-push";
 import { registerRender } from "./render";
 
 export type CommandRegistrar = (program: Command) => void;
 
-export const commands: CommandRegistrar[] = [registerRender, registerDiff, registerInvoke];
+export const commands: CommandRegistrar[] = [registerRender, registerDiff, registerInvoke, registerPlan, registerPush];
