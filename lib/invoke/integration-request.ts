@@ -138,5 +138,6 @@ export function integrationRequest(ctx: InvocationContext): void {
   };
   ctx.log.add(`Endpoint request URI: ${ctx.integrationRequest.uri}`);
   ctx.log.add(`Endpoint request headers: ${logHeaders(headers)}`);
-  ctx.log.add(`Endpoint request body after transformations: ${logBody(body)}`);
+  // AWS_PROXY sends the Lambda proxy event, which the integration logs when it builds it.
+  if (integration.type !== "AWS_PROXY") ctx.log.add(`Endpoint request body after transformations: ${logBody(body)}`);
 }

@@ -1,6 +1,6 @@
 /**
  * Integration response: selects the integration response by `selectionPattern` (a Java regex
- * matched in full against the backend status), maps `method.response.header.*`, renders the
+ * matched in full against the backend status, or a Lambda function's `errorMessage`), maps `method.response.header.*`, renders the
  * response template chosen by Accept, and applies `$context.responseOverride`.
  * Proxy integrations skip all of it: the backend's response goes back unchanged.
  */
@@ -65,11 +65,13 @@ export function integrationResponse(ctx: InvocationContext): void {
     return;
   }
 
-  const selectionValue = String(endpoint.status);
+  // Lambda (AWS, non-proxy): patterns match the function error's errorMessage ("" on success), so an
+  // unmatched error takes the default response — usually 200, as AWS answers it. Otherwise: the status.
+  const selectionValue = ctx.lambdaErrorMessage ?? String(endpoint.status);
   const selected = selectIntegrationResponse(integration.integrationResponses, selectionValue);
   if (!selected) {
     throw configurationError(
-      `No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${selectionValue}`,
+      `No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${endpoint.status}`,
     );
   }
   if (!declaredMethodResponse(ctx.method!, selected.statusCode)) {

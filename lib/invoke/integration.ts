@@ -1,11 +1,14 @@
 /**
  * Integration: MOCK answers from the rendered request template's `statusCode`; HTTP and
  * HTTP_PROXY make the real call through the outbound guard with the integration's timeout;
- * AWS and AWS_PROXY need AWS itself and fail with a configuration error that says so.
+ * AWS and AWS_PROXY Lambda integrations invoke the function through the SDK when the caller has
+ * an AWS connection (options.lambda, see lambda.ts); otherwise, and for other AWS services, they
+ * fail with a configuration error that says what they need.
  */
 import type { InvocationContext } from "./context";
 import { configurationError, integrationFailure, integrationTimeout } from "./errors";
 import { logBody, logHeaders } from "./log";
+import { lambdaFunctionOf, lambdaIntegration } from "./lambda";
 import { guardedFetch, OutboundRefusedError } from "./outbound";
 
 /** Reads `statusCode` from a MOCK request template's output; 200 when absent. */
@@ -99,9 +102,17 @@ export async function integration(ctx: InvocationContext): Promise<void> {
       }
       return httpIntegration(ctx);
     case "AWS":
-    case "AWS_PROXY":
+    case "AWS_PROXY": {
+      const fn = lambdaFunctionOf(ctx.integrationRequest?.uri ?? ctx.integration!.uri ?? "");
+      if (fn && ctx.options.lambda) return lambdaIntegration(ctx, fn.functionArn, fn.region);
+      if (ctx.options.lambda) {
+        throw configurationError(
+          `${type} integrations with AWS services other than Lambda (${ctx.integration!.uri ?? "no URI"}) are not run by Gatehouse; run this test with TestInvokeMethod against the deployed API`,
+        );
+      }
       throw configurationError(
-        `${type} integrations call AWS services with the API's credentials and need an AWS connection; run this test with TestInvokeMethod against the deployed API`,
+        `${type} integrations call AWS services with the API's credentials and need an AWS connection; bind this API to an AWS connection to invoke Lambda functions, or run this test with TestInvokeMethod against the deployed API`,
       );
+    }
   }
 }
