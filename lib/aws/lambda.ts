@@ -1,0 +1,93 @@
+/**
+ * Lambda Invoke for AWS / AWS_PROXY integrations (lib/invoke's LambdaInvoker), made from an AWS
+ * connection as createApiGatewayClient makes its client: the connection's region, endpoint
+ * override and profile; credentials only from the SDK's default provider chain (never passed in,
+ * stored or logged), with the connection's role assumed through STS on top of it.
+ */
+import { InvokeCommand, LambdaClient, type LambdaClientConfig } from "@aws-sdk/client-lambda";
+import type { LambdaInvoker } from "../invoke/context";
+import { AssumeRoleUnavailableError, ROLE_SESSION_NAME, type AwsConnection } from "./client";
+
+type CredentialProviders = {
+  fromTemporaryCredentials: (o: unknown) => () => Promise<unknown>;
+  fromNodeProviderChain: (o?: unknown) => () => Promise<unknown>;
+};
+
+function assumeRoleProvider(conn: AwsConnection) {
+  let provider: (() => Promise<unknown>) | undefined;
+  return async () => {
+    if (!provider) {
+      let mod: CredentialProviders;
+      try {
+        mod = (await import("@aws-sdk/credential-providers")) as unknown as CredentialProviders;
+      } catch {
+        throw new AssumeRoleUnavailableError();
+      }
+      provider = mod.fromTemporaryCredentials({
+        params: { RoleArn: conn.roleArn, RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: 3600 },
+        masterCredentials: mod.fromNodeProviderChain(conn.profile ? { profile: conn.profile } : {}),
+        clientConfig: { region: conn.region, maxAttempts: 3 },
+      });
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return provider() as Promise<any>;
+  };
+}
+
+export function createLambdaClient(conn: AwsConnection): LambdaClient {
+  const config: LambdaClientConfig = {
+    region: conn.region,
+    // An integration is one call: a retried Invoke would run the function twice.
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 5_000 } as LambdaClientConfig["requestHandler"],
+  };
+  if (conn.endpointUrl) config.endpoint = conn.endpointUrl;
+  if (conn.profile) config.profile = conn.profile;
+  if (conn.roleArn) config.credentials = assumeRoleProvider(conn);
+  return new LambdaClient(config);
+}
+
+export type ClosableLambdaInvoker = LambdaInvoker & { destroy(): void };
+
+/** A LambdaInvoker over one client (synchronous RequestResponse Invoke); destroy() closes its sockets. */
+export function createLambdaInvoker(conn: AwsConnection): ClosableLambdaInvoker {
+  let client: LambdaClient | undefined;
+  const invoke: LambdaInvoker = async (functionArn, payload, options = {}) => {
+    client ??= createLambdaClient(conn);
+    const out = await client.send(
+      new InvokeCommand({
+        FunctionName: functionArn,
+        InvocationType: "RequestResponse",
+        Payload: payload === "" ? undefined : new TextEncoder().encode(payload),
+      }),
+      options.timeoutMs ? { abortSignal: AbortSignal.timeout(options.timeoutMs) } : {},
+    );
+    return {
+      statusCode: out.StatusCode ?? 200,
+      payload: out.Payload ? new TextDecoder().decode(out.Payload) : "",
+      ...(out.FunctionError ? { functionError: out.FunctionError } : {}),
+    };
+  };
+  return Object.assign(invoke, {
+    destroy() {
+      client?.destroy();
+      client = undefined;
+    },
+  });
+}
+
+const shared = new Map<string, ClosableLambdaInvoker>();
+
+/** One long-lived invoker per connection settings, for the local gateway (which serves many requests). */
+export function sharedLambdaInvoker(conn: AwsConnection): LambdaInvoker {
+  const key = [conn.region, conn.endpointUrl ?? "", conn.roleArn ?? "", conn.profile ?? ""].join("|");
+  let invoker = shared.get(key);
+  if (!invoker) {
+    if (shared.size >= 64) {
+      for (const old of shared.values()) old.destroy();
+      shared.clear();
+    }
+    shared.set(key, (invoker = createLambdaInvoker(conn)));
+  }
+  return invoker;
+}
