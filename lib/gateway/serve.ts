@@ -9,7 +9,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import { createContext, GatewayError, HANDLERS, runPipeline, type GatewayResponseType, type Handler, type InvokeStep, type OutboundPolicy } from "../invoke/index";
+import { sharedLambdaInvoker } from "../aws/lambda";
+import { createContext, GatewayError, HANDLERS, runPipeline, type GatewayResponseType, type Handler, type InvokeStep, type LambdaInvoker, type OutboundPolicy } from "../invoke/index";
 import { header } from "../invoke/http";
 import { renderTemplate } from "../template/index";
 import { chooseCanary } from "./canary";
@@ -55,6 +56,8 @@ export interface ServeOptions {
   outbound?: OutboundPolicy;
   now?: () => Date;
   requestId?: string;
+  /** Invokes Lambda integrations; default: through the API's AWS connection when it is bound to one. */
+  lambda?: LambdaInvoker;
   /** How long a resolved stage is reused (default STAGE_CACHE_MS = 1 s; 0 reads the database every time). */
   stageCacheMs?: number;
 }
@@ -110,7 +113,15 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
   const ctx = createContext(
     design,
     { httpMethod: request.httpMethod, pathWithQueryString, headers: request.headers, body: request.body, stageVariables, stage: target.stageName },
-    { apiId: target.contextApiId, requestId, sourceIp: request.sourceIp ?? "127.0.0.1", fetchImpl: options.fetchImpl, outbound: options.outbound, now: options.now },
+    {
+      apiId: target.contextApiId,
+      requestId,
+      sourceIp: request.sourceIp ?? "127.0.0.1",
+      fetchImpl: options.fetchImpl,
+      outbound: options.outbound,
+      now: options.now,
+      lambda: options.lambda ?? (target.awsConnection ? sharedLambdaInvoker(target.awsConnection) : undefined),
+    },
     renderTemplate,
   );
 

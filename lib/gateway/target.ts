@@ -3,6 +3,7 @@
  * Deployments are immutable (a database trigger refuses snapshot changes), so parsed snapshots are
  * cached by deployment id; the stage row itself is read on every request so edits apply at once.
  */
+import type { AwsConnection } from "../aws/client";
 import type { Db } from "../db/client";
 import { parseDesign, type ApiDesign } from "../model/design";
 import { isUuid } from "../model/ids";
@@ -20,6 +21,8 @@ export interface StageTarget {
   settings: StageSettings;
   /** Present when the stage has a canary whose deployment belongs to the API. */
   canary: (CanarySettings & { design: ApiDesign }) | null;
+  /** The AWS connection the API is bound to: Lambda integrations invoke through it. */
+  awsConnection?: AwsConnection | null;
 }
 
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -72,9 +75,10 @@ export function resolveStageTargetCached(db: Db, apiRef: string, stageName: stri
  */
 export async function resolveStageTarget(db: Db, apiRef: string, stageName: string): Promise<StageTarget | null> {
   if (!STAGE_NAME.test(stageName)) return null;
-  let api: { id: string; awsRestApiId: string | null } | null = null;
-  if (isUuid(apiRef)) api = await db.restApi.findFirst({ where: { id: apiRef.toLowerCase() }, select: { id: true, awsRestApiId: true } });
-  if (!api && AWS_API_ID.test(apiRef)) api = await db.restApi.findFirst({ where: { awsRestApiId: apiRef }, select: { id: true, awsRestApiId: true }, orderBy: { createdAt: "asc" } });
+  let api: { id: string; workspaceId: string; awsRestApiId: string | null; awsConnectionId: string | null } | null = null;
+  const select = { id: true, workspaceId: true, awsRestApiId: true, awsConnectionId: true } as const;
+  if (isUuid(apiRef)) api = await db.restApi.findFirst({ where: { id: apiRef.toLowerCase() }, select });
+  if (!api && AWS_API_ID.test(apiRef)) api = await db.restApi.findFirst({ where: { awsRestApiId: apiRef }, select, orderBy: { createdAt: "asc" } });
   if (!api) return null;
   const stage = await db.stage.findFirst({ where: { restApiId: api.id, name: stageName }, select: { deploymentId: true, variables: true, settings: true } });
   if (!stage) return null;
@@ -87,6 +91,9 @@ export async function resolveStageTarget(db: Db, apiRef: string, stageName: stri
       settings.canarySettings.deploymentId === stage.deploymentId ? design : await snapshotOf(db, api.id, settings.canarySettings.deploymentId);
     if (canaryDesign) canary = { ...settings.canarySettings, design: canaryDesign };
   }
+  const awsConnection = api.awsConnectionId
+    ? await db.awsConnection.findFirst({ where: { id: api.awsConnectionId, workspaceId: api.workspaceId }, select: { region: true, endpointUrl: true, roleArn: true, profile: true } })
+    : null;
   return {
     restApiId: api.id,
     contextApiId: api.awsRestApiId ?? api.id.slice(0, 10),
@@ -96,6 +103,7 @@ export async function resolveStageTarget(db: Db, apiRef: string, stageName: stri
     variables: stringVariables(stage.variables),
     settings,
     canary,
+    awsConnection,
   };
 }
 

@@ -11,6 +11,8 @@ import { getDeploymentSnapshot } from "../deployment/service";
 import type { ApiDesign } from "../model/design";
 import { ValidationError } from "../model/errors";
 import { invokeMethod, outboundPolicyFromEnv, type InvokeResult } from "../invoke/index";
+import type { AwsConnection } from "../aws/client";
+import { createLambdaInvoker } from "../aws/lambda";
 import { getRestApiOrThrow } from "./service";
 
 export const testInvokeInputSchema = z.object({
@@ -44,17 +46,22 @@ export interface InvokeTarget {
   apiVersion?: number;
   deploymentId?: string;
   awsApiId: string;
+  /** The AWS connection the API is bound to (awsConnectionId): AWS / AWS_PROXY Lambda integrations invoke through it. */
+  awsConnection: AwsConnection | null;
 }
 
 /** Loads the draft (stage undefined) or a stage's deployment snapshot and variables; a missing stage is a field error on `stage`. */
 export async function loadInvokeTarget(db: Db, workspaceId: string, restApiId: string, stage?: string): Promise<InvokeTarget> {
   const api = await getRestApiOrThrow(db, workspaceId, restApiId);
   const awsApiId = api.awsRestApiId ?? api.id.slice(0, 10);
-  if (stage === undefined) return { design: api.design, stage: null, stageVariables: {}, apiVersion: api.version, awsApiId };
+  const awsConnection = api.awsConnectionId
+    ? await db.awsConnection.findFirst({ where: { id: api.awsConnectionId, workspaceId }, select: { region: true, endpointUrl: true, roleArn: true, profile: true } })
+    : null;
+  if (stage === undefined) return { design: api.design, stage: null, stageVariables: {}, apiVersion: api.version, awsApiId, awsConnection };
   const row = await db.stage.findFirst({ where: { restApiId: api.id, name: stage } });
   if (!row) throw new ValidationError([{ field: "stage", message: `This API has no stage named ${stage}` }]);
   const design = await getDeploymentSnapshot(db, api.id, row.deploymentId);
-  return { design, stage: row.name, stageVariables: { ...((row.variables ?? {}) as Record<string, string>) }, deploymentId: row.deploymentId, awsApiId };
+  return { design, stage: row.name, stageVariables: { ...((row.variables ?? {}) as Record<string, string>) }, deploymentId: row.deploymentId, awsApiId, awsConnection };
 }
 
 // The history keeps a readable trace, not megabytes of payload.
@@ -68,11 +75,18 @@ export async function testInvoke(db: Db, actor: Actor, restApiId: string, raw: T
   const { stage: stageName, ...input } = parsed.data;
   const target = await loadInvokeTarget(db, actor.workspaceId, restApiId, stageName);
   const stageVariables = input.stageVariables ?? target.stageVariables;
-  const result = await invokeMethod(
-    target.design,
-    { ...input, stageVariables, stage: target.stage },
-    { apiId: target.awsApiId, outbound: outboundPolicyFromEnv(process.env) },
-  );
+  // Bound to AWS: Lambda integrations run through the connection (default credential chain).
+  const lambda = target.awsConnection ? createLambdaInvoker(target.awsConnection) : undefined;
+  let result: InvokeResult;
+  try {
+    result = await invokeMethod(
+      target.design,
+      { ...input, stageVariables, stage: target.stage },
+      { apiId: target.awsApiId, outbound: outboundPolicyFromEnv(process.env), lambda },
+    );
+  } finally {
+    lambda?.destroy();
+  }
   const where = target.stage === null ? "" : ` on stage ${target.stage}`;
   await mutate(db, actor, async () => ({
     result: null,
