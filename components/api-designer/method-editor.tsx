@@ -36,7 +36,7 @@ export function MethodEditor({ apiId, design, resource, method, editor, canEdit,
       </div>
       <MethodResponsesCard resource={resource} method={method} editor={editor} canEdit={canEdit} />
       {method.integration && <IntegrationResponses resource={resource} method={method} editor={editor} canEdit={canEdit} path={path} stageVariableNames={stageVariableNames} />}
-      {canInvoke && <TestInvokePanel apiId={apiId} httpMethod={method.httpMethod} resourcePath={path} stages={stages} onAws={onAws} />}
+      {canInvoke && <TestInvokePanel apiId={apiId} httpMethod={method.httpMethod} resourcePath={path} stages={stages} onAws={onAws} authorizationType={method.authorizationType} />}
     </div>
   );
 }

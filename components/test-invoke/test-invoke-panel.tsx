@@ -14,6 +14,7 @@ import { SaveTestCaseForm, type SentRequest } from "./save-test-case-form";
 import { SavedTestCases } from "./saved-test-cases";
 import { AwsSideBySide } from "./aws-side-by-side";
 import { DRAFT, TargetSelect, type StageOption } from "./target-select";
+import { EMPTY_SIMULATED_AUTHORIZER, hasAuthorizer, SimulatedAuthorizerFields, simulatedAuthorizerPayload } from "./simulated-authorizer";
 
 const variableLines = (vars: Record<string, string>) => Object.entries(vars).map(([k, v]) => `${k}=${v}`).join("\n");
 
@@ -22,13 +23,29 @@ const variableLines = (vars: Record<string, string>) => Object.entries(vars).map
  * variables — and shows status, headers, body and AWS's execution log; the request can be saved
  * as a test case, and the method's saved cases run from here.
  */
-export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], onAws = false }: { apiId: string; httpMethod: string; resourcePath: string; stages?: StageOption[]; onAws?: boolean }) {
+export function TestInvokePanel({
+  apiId,
+  httpMethod,
+  resourcePath,
+  stages = [],
+  onAws = false,
+  authorizationType,
+}: {
+  apiId: string;
+  httpMethod: string;
+  resourcePath: string;
+  stages?: StageOption[];
+  onAws?: boolean;
+  /** The method's authorization type: CUSTOM and COGNITO_USER_POOLS get the simulated-authorizer inputs. */
+  authorizationType?: string;
+}) {
   const [target, setTarget] = useState(DRAFT);
   const [path, setPath] = useState(resourcePath);
   const [query, setQuery] = useState("");
   const [headerText, setHeaderText] = useState("");
   const [stageVarText, setStageVarText] = useState("");
   const [body, setBody] = useState("");
+  const [simulated, setSimulated] = useState(EMPTY_SIMULATED_AUTHORIZER);
   const [formError, setFormError] = useState<string | null>(null);
   const stage = stages.find((s) => s.name === target) ?? null;
   const invoke = useMutation({
@@ -38,7 +55,13 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], 
       const pathWithQueryString = query.trim() ? `${path}?${query.trim().replace(/^\?/, "")}` : path;
       const stageVariables = parseVariableLines(stageVarText);
       const request = { pathWithQueryString, headers, body, stageVariables };
-      const result = await testInvokeAction(apiId, { httpMethod: httpMethod === "ANY" ? "GET" : httpMethod, ...request, ...(stage ? { stage: stage.name } : {}) });
+      const authorizer = simulatedAuthorizerPayload(authorizationType, simulated);
+      const result = await testInvokeAction(apiId, {
+        httpMethod: httpMethod === "ANY" ? "GET" : httpMethod,
+        ...request,
+        ...(stage ? { stage: stage.name } : {}),
+        ...(authorizer ? { authorizer } : {}),
+      });
       if (!result.ok) throw new Error(result.fieldErrors ? Object.values(result.fieldErrors).join("; ") : result.error);
       return { result: result.data, request: { ...request, stage: stage?.name ?? null, stageDefaults: stage?.variables ?? null } };
     },
@@ -71,6 +94,7 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], 
           Stage variables (name=value per line)
           <textarea name="test.stageVariables" value={stageVarText} onChange={(e) => setStageVarText(e.target.value)} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs" />
         </label>
+        {authorizationType && hasAuthorizer(authorizationType) && <SimulatedAuthorizerFields authorizationType={authorizationType} value={simulated} onChange={setSimulated} />}
         <div className="text-sm font-medium text-slate-700 md:col-span-2">
           Request body
           <div className="mt-1">

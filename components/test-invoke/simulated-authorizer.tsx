@@ -1,0 +1,59 @@
+"use client";
+/**
+ * The "Simulated authorizer" inputs of the test panel, for CUSTOM and COGNITO_USER_POOLS methods:
+ * Gatehouse cannot run authorizers without AWS, so the tester says what the authorizer returned.
+ */
+import { Field } from "@/components/ui/field";
+import { parseVariableLines } from "./parse-headers";
+
+export interface SimulatedAuthorizerInput {
+  principalId: string;
+  /** `name=value` lines: claims for Cognito, the context map for a Lambda authorizer. */
+  lines: string;
+}
+
+export const EMPTY_SIMULATED_AUTHORIZER: SimulatedAuthorizerInput = { principalId: "", lines: "" };
+
+export const hasAuthorizer = (authorizationType: string | undefined) => authorizationType === "CUSTOM" || authorizationType === "COGNITO_USER_POOLS";
+
+/** What the test invoke action receives; undefined when nothing was entered (authorization is then skipped). */
+export function simulatedAuthorizerPayload(
+  authorizationType: string | undefined,
+  input: SimulatedAuthorizerInput,
+): { principalId?: string; claims?: Record<string, string>; context?: Record<string, string> } | undefined {
+  if (!hasAuthorizer(authorizationType)) return undefined;
+  const principalId = input.principalId.trim();
+  const values = parseVariableLines(input.lines);
+  if (!principalId && Object.keys(values).length === 0) return undefined;
+  return {
+    ...(principalId ? { principalId } : {}),
+    ...(Object.keys(values).length === 0 ? {} : authorizationType === "COGNITO_USER_POOLS" ? { claims: values } : { context: values }),
+  };
+}
+
+export function SimulatedAuthorizerFields({ authorizationType, value, onChange }: { authorizationType: string; value: SimulatedAuthorizerInput; onChange: (v: SimulatedAuthorizerInput) => void }) {
+  const cognito = authorizationType === "COGNITO_USER_POOLS";
+  return (
+    <fieldset className="rounded-md border border-amber-300 bg-amber-50 p-3 md:col-span-2" data-testid="simulated-authorizer">
+      <legend className="px-1 text-sm font-medium text-slate-700">Simulated authorizer</legend>
+      <p className="mb-2 text-xs text-amber-800">
+        simulated — Gatehouse cannot run authorizers without AWS. What you enter here fills <code>$context.authorizer</code> as if the{" "}
+        {cognito ? "Cognito user pool" : "Lambda authorizer"} had allowed the request; leave it empty to skip authorization, as AWS&apos;s own test does.
+      </p>
+      <div className="grid gap-3 md:grid-cols-2">
+        <Field label="principalId" name="test.authorizer.principalId" value={value.principalId} onChange={(e) => onChange({ ...value, principalId: e.target.value })} placeholder="user-123" />
+        <label className="text-sm font-medium text-slate-700">
+          {cognito ? "Claims" : "Context"} (name=value per line)
+          <textarea
+            name="test.authorizer.lines"
+            value={value.lines}
+            onChange={(e) => onChange({ ...value, lines: e.target.value })}
+            rows={3}
+            placeholder={cognito ? "sub=1234\nemail=jane@example.com" : "tenant=acme\nrole=admin"}
+            className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+          />
+        </label>
+      </div>
+    </fieldset>
+  );
+}
