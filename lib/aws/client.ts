@@ -43,7 +43,8 @@ async function loadCredentialProviders(): Promise<CredentialProviders> {
   }
 }
 
-function assumeRoleProvider(conn: AwsConnection) {
+/** Credentials for the connection's role, assumed through STS on top of the default chain; shared by every AWS client Gatehouse makes. */
+export function assumeRoleProvider(conn: AwsConnection) {
   let provider: (() => Promise<unknown>) | undefined;
   return async () => {
     if (!provider) {

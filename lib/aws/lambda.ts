@@ -6,33 +6,8 @@
  */
 import { InvokeCommand, LambdaClient, type LambdaClientConfig } from "@aws-sdk/client-lambda";
 import type { LambdaInvoker } from "../invoke/context";
-import { AssumeRoleUnavailableError, ROLE_SESSION_NAME, type AwsConnection } from "./client";
+import { assumeRoleProvider, type AwsConnection } from "./client";
 
-type CredentialProviders = {
-  fromTemporaryCredentials: (o: unknown) => () => Promise<unknown>;
-  fromNodeProviderChain: (o?: unknown) => () => Promise<unknown>;
-};
-
-function assumeRoleProvider(conn: AwsConnection) {
-  let provider: (() => Promise<unknown>) | undefined;
-  return async () => {
-    if (!provider) {
-      let mod: CredentialProviders;
-      try {
-        mod = (await import("@aws-sdk/credential-providers")) as unknown as CredentialProviders;
-      } catch {
-        throw new AssumeRoleUnavailableError();
-      }
-      provider = mod.fromTemporaryCredentials({
-        params: { RoleArn: conn.roleArn, RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: 3600 },
-        masterCredentials: mod.fromNodeProviderChain(conn.profile ? { profile: conn.profile } : {}),
-        clientConfig: { region: conn.region, maxAttempts: 3 },
-      });
-    }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return provider() as Promise<any>;
-  };
-}
 
 export function createLambdaClient(conn: AwsConnection): LambdaClient {
   const config: LambdaClientConfig = {

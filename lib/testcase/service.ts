@@ -11,6 +11,7 @@ import { isUuid } from "../model/ids";
 import { getRestApiOrThrow } from "../restapi/service";
 import { loadInvokeTarget } from "../restapi/test-invoke";
 import { checkExpectations } from "./check";
+import { createLambdaInvoker } from "../aws/lambda";
 import {
   expectationsSchema,
   runTestCasesSchema,
@@ -172,7 +173,10 @@ export async function runTestCases(db: Db, actor: Actor, restApiId: string, raw:
     orderBy: [{ resourcePath: "asc" }, { httpMethod: "asc" }, { name: "asc" }],
   });
   const outbound = outboundPolicyFromEnv(process.env);
+  // Lambda integrations run through the API's AWS connection, as in a single test invoke.
+  const lambda = invokeTarget.awsConnection ? createLambdaInvoker(invokeTarget.awsConnection) : undefined;
   const results: TestCaseRunResult[] = [];
+  try {
   for (const tc of rows.map(view)) {
     const result = await invokeMethod(
       invokeTarget.design,
@@ -184,7 +188,7 @@ export async function runTestCases(db: Db, actor: Actor, restApiId: string, raw:
         stageVariables: { ...invokeTarget.stageVariables, ...tc.request.stageVariables },
         stage: invokeTarget.stage,
       },
-      { apiId: invokeTarget.awsApiId, outbound },
+      { apiId: invokeTarget.awsApiId, outbound, lambda },
     );
     const outcome = checkExpectations(result, tc.expectations);
     results.push({
@@ -196,6 +200,9 @@ export async function runTestCases(db: Db, actor: Actor, restApiId: string, raw:
       body: result.body,
       log: result.log,
     });
+  }
+  } finally {
+    lambda?.destroy();
   }
   const passed = results.filter((r) => r.passed).length;
   const report: TestRunReport = { target, total: results.length, passed, failed: results.length - passed, results };
