@@ -52,11 +52,14 @@ export function MemberRow({ member, editable }: { member: { userId: string; emai
   const [pending, start] = useTransition();
   const [role, setRole] = useState(member.role);
   const [error, setError] = useState<string | null>(null);
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>) =>
+  const [saved, setSaved] = useState<string | null>(null);
+  const run = (fn: () => Promise<{ ok: boolean; error?: string }>, done: string) =>
     start(async () => {
+      setSaved(null);
       const r = await fn();
       if (r.ok) {
         setError(null);
+        setSaved(done);
         router.refresh();
       } else setError(r.error ?? "Failed");
     });
@@ -66,6 +69,7 @@ export function MemberRow({ member, editable }: { member: { userId: string; emai
         <div className="font-medium">{member.name}</div>
         <div className="text-xs text-slate-500">{member.email}</div>
         {error && <p className="text-xs text-red-600" role="alert">{error}</p>}
+        {saved && <p className="text-xs text-emerald-700" role="status">{saved}</p>}
       </td>
       <td>
         {editable ? (
@@ -79,8 +83,8 @@ export function MemberRow({ member, editable }: { member: { userId: string; emai
       <td className="text-right">
         {editable && (
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" disabled={pending || role === member.role} onClick={() => run(() => changeMemberRoleAction(member.userId, role))}>Save role</Button>
-            <Button variant="danger" disabled={pending} onClick={() => confirm(`Remove ${member.email} from the workspace?`) && run(() => removeMemberAction(member.userId))}>Remove</Button>
+            <Button variant="secondary" disabled={pending || role === member.role} onClick={() => run(() => changeMemberRoleAction(member.userId, role), `Role changed to ${role}`)}>Save role</Button>
+            <Button variant="danger" disabled={pending} onClick={() => confirm(`Remove ${member.email} from the workspace?`) && run(() => removeMemberAction(member.userId), "Removed")}>Remove</Button>
           </div>
         )}
       </td>
