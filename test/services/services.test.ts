@@ -16,6 +16,7 @@ import { createRestApi, editDesign } from "../../lib/restapi/service";
 import { createStage } from "../../lib/stage/service";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
 import { rejection } from "../helpers/rejection";
+import { actorsOfEveryRole } from "../helpers/actors";
 
 
 describe.each(DATABASE_KINDS)("services on %s", (kind) => {
@@ -53,17 +54,9 @@ describe.each(DATABASE_KINDS)("services on %s", (kind) => {
   beforeAll(async () => {
     db = await openTestDatabase(kind);
     expect(await seedDemo(p())).toBe(true);
-    const ws = await p().workspace.findUniqueOrThrow({ where: { slug: "demo" } });
-    workspaceId = ws.id;
-    const admin = await p().user.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL } });
-    const viewer = await p().user.findUniqueOrThrow({ where: { email: DEMO_VIEWER_EMAIL } });
-    actors.admin = { userId: admin.id, email: admin.email, workspaceId, role: "admin" };
-    actors.viewer = { userId: viewer.id, email: viewer.email, workspaceId, role: "viewer" };
-    for (const role of ["editor", "deployer"] as const) {
-      const user = await p().user.create({ data: { email: `${role}@example.com`, name: role, passwordHash: "unused" } });
-      await p().membership.create({ data: { workspaceId, userId: user.id, role } });
-      actors[role] = { userId: user.id, email: user.email, workspaceId, role };
-    }
+    const everyRole = await actorsOfEveryRole(p());
+    workspaceId = everyRole.workspaceId;
+    Object.assign(actors, everyRole.actors);
   });
   afterAll(() => db?.drop());
 

@@ -17,6 +17,7 @@ import { createStage } from "../../lib/stage/service";
 import { deleteTestCase, listTestCases, runTestCases, saveTestCase } from "../../lib/testcase/index";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
 import { rejection } from "../helpers/rejection";
+import { actorsOfEveryRole } from "../helpers/actors";
 
 
 const PET = "/pets/{petId}";
@@ -55,18 +56,10 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
   beforeAll(async () => {
     db = await openTestDatabase(kind);
     expect(await seedDemo(p())).toBe(true);
-    const ws = await p().workspace.findUniqueOrThrow({ where: { slug: "demo" } });
-    workspaceId = ws.id;
+    const everyRole = await actorsOfEveryRole(p());
+    workspaceId = everyRole.workspaceId;
+    Object.assign(actors, everyRole.actors);
     petStoreId = (await p().restApi.findFirstOrThrow({ where: { workspaceId, name: "PetStore" } })).id;
-    const admin = await p().user.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL } });
-    const viewer = await p().user.findUniqueOrThrow({ where: { email: DEMO_VIEWER_EMAIL } });
-    actors.admin = { userId: admin.id, email: admin.email, workspaceId, role: "admin" };
-    actors.viewer = { userId: viewer.id, email: viewer.email, workspaceId, role: "viewer" };
-    for (const role of ["editor", "deployer"] as const) {
-      const user = await p().user.create({ data: { email: `${role}@example.com`, name: role, passwordHash: "unused" } });
-      await p().membership.create({ data: { workspaceId, userId: user.id, role } });
-      actors[role] = { userId: user.id, email: user.email, workspaceId, role };
-    }
   });
   afterAll(() => db?.drop());
 
