@@ -16,6 +16,8 @@ export const FAKE_AWS_PORT = Number(process.env.E2E_FAKE_AWS_PORT ?? 4610);
 
 export default defineConfig({
   testDir: "e2e",
+  // Per port: parallel runs on one machine must not clear each other's results.
+  outputDir: `test-results/${PORT}`,
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -74,7 +74,7 @@ function routeOf(file: string): string {
 }
 
 function actionsFromManifest(): { id: string; name: string; file: string }[] {
-  const manifest = JSON.parse(readFileSync(join(HERE, "..", ".next", "server", "server-reference-manifest.json"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(HERE, "..", process.env.GATEHOUSE_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8"));
   return Object.entries(manifest.node as Record<string, { exportedName: string; filename: string }>).map(([id, a]) => ({ id, name: a.exportedName, file: a.filename }));
 }
 

@@ -22,9 +22,11 @@ if (process.env.E2E_DATABASE === "postgres") {
   console.log(`[e2e] console on PostgreSQL database ${name}`);
 } else {
   delete env.DATABASE_URL;
-  env.GATEHOUSE_DATA_DIR = ".data/e2e";
-  rmSync(".data/e2e", { recursive: true, force: true });
-  console.log("[e2e] console on a fresh embedded PGlite under .data/e2e");
+  // One directory per port, so parallel runs on one machine don't share a database.
+  const dir = `.data/e2e-${process.env.PORT ?? "3200"}`;
+  env.GATEHOUSE_DATA_DIR = dir;
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`[e2e] console on a fresh embedded PGlite under ${dir}`);
 }
 const child = spawn("node", ["scripts/start.mjs"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -22,7 +22,7 @@ function newestMtime(path) {
   return max;
 }
 
-const buildId = ".next/BUILD_ID";
+const buildId = join(process.env.GATEHOUSE_DIST_DIR || ".next", "BUILD_ID");
 const stale = !existsSync(buildId) || Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs;
 if (stale || process.env.GATEHOUSE_REBUILD === "1") {
   console.log("[gatehouse] Building the console (first start, or sources changed)…");
