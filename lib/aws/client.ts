@@ -67,11 +67,11 @@ function limiterKey(conn: AwsConnection): string {
   return [conn.region, conn.endpointUrl ?? "", conn.roleArn ?? "", conn.profile ?? ""].join("|");
 }
 
-export function createApiGatewayClient(conn: AwsConnection, options: { limiter?: ApiGatewayLimiter } = {}): APIGatewayClient {
+export function createApiGatewayClient(conn: AwsConnection, options: { limiter?: ApiGatewayLimiter; requestTimeoutMs?: number } = {}): APIGatewayClient {
   const config: sdk.APIGatewayClientConfig = {
     region: conn.region,
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 } as sdk.APIGatewayClientConfig["requestHandler"],
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: options.requestTimeoutMs ?? 30_000 } as sdk.APIGatewayClientConfig["requestHandler"],
   };
   if (conn.endpointUrl) config.endpoint = conn.endpointUrl;
   if (conn.profile) config.profile = conn.profile;

@@ -2,6 +2,7 @@
 import type {
   APIGatewayClient,
   Authorizer as AwsAuthorizer,
+  Deployment as AwsDeployment,
   GatewayResponse as AwsGatewayResponse,
   Model as AwsModel,
   RequestValidator as AwsRequestValidator,
@@ -67,4 +68,20 @@ export async function readStage(client: APIGatewayClient, restApiId: string, sta
     if (isNotFound(e)) return null;
     throw e;
   }
+}
+
+/** Every REST API in the connection's account and Region (GetRestApis, 500 per page). */
+export async function listLiveRestApis(client: APIGatewayClient, opts: Opts = {}): Promise<AwsRestApi[]> {
+  return paginate<AwsRestApi>(client, "GetRestApis", {}, opts);
+}
+
+/** A REST API's stages with all their settings (GetStages is not paginated). */
+export async function readLiveStages(client: APIGatewayClient, restApiId: string, opts: Opts = {}): Promise<AwsStage[]> {
+  const out = await callApiGateway<{ item?: AwsStage[] }>(client, "GetStages", { restApiId }, opts);
+  return out.item ?? [];
+}
+
+/** A REST API's deployments (ids, descriptions, dates; AWS keeps no readable definition per deployment). */
+export async function readLiveDeployments(client: APIGatewayClient, restApiId: string, opts: Opts = {}): Promise<AwsDeployment[]> {
+  return paginate<AwsDeployment>(client, "GetDeployments", { restApiId }, opts);
 }

@@ -34,6 +34,7 @@ import {
   unset,
 } from "./diff";
 import type { ApiGatewayLimiter } from "./limiter";
+import { BUILT_IN_MODEL_DESCRIPTIONS, BUILT_IN_MODEL_SCHEMAS } from "./import";
 import { type LiveApi, isNotFound, readLiveApi, readStage } from "./live";
 
 export type CallKind = "create" | "update" | "delete" | "deploy";
@@ -68,6 +69,8 @@ export interface PushPlan {
     variables: Record<string, string>;
     /** Variable changes for UpdateStage (the /deploymentId replace is added at run time). */
     stagePatchOperations: PatchOp[];
+    /** Nothing to send: the stage already runs an AWS deployment of this very design (`deployedDeploymentId`). */
+    upToDate?: { deploymentId: string };
   };
   summary: { creates: number; updates: number; deletes: number };
   /** Things the user should know about the plan (API not found, built-in models kept …). */
@@ -81,6 +84,14 @@ export interface PlanPushInput {
   /** Desired stage variables; when given, variables not listed are removed from the stage. */
   stageVariables?: Record<string, string>;
   deploymentDescription?: string;
+  /**
+   * An AWS deployment known to hold exactly this design (the one Gatehouse last pushed to this
+   * stage from the same snapshot). When the entity calls are empty, the stage runs it and its
+   * variables already match, the push makes no call at all instead of redeploying the same thing.
+   */
+  deployedDeploymentId?: string | null;
+  /** The live API if the caller already read it (undefined: read it here; null: there is none). */
+  live?: LiveApi | null;
 }
 
 export interface CallRecord {
@@ -142,7 +153,7 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
   const notes: string[] = [];
   let live: LiveApi | null = null;
   if (input.restApiId) {
-    live = await readLiveApi(client, input.restApiId, opts);
+    live = input.live !== undefined ? input.live : await readLiveApi(client, input.restApiId, opts);
     if (!live) notes.push(`REST API ${input.restApiId} was not found in this account and Region; the push creates a new one.`);
   }
   const bindings: Record<string, string> = {};
@@ -189,7 +200,10 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
   const restApiId = idOf("restApi");
 
   // ---- 2. Models, request validators, authorizers, gateway responses (methods refer to them)
-  const liveModels = new Map((live?.models ?? []).map((m) => [m.name!, m]));
+  // A new REST API comes with Empty and Error: a design that has them updates those rather than creating them again.
+  const liveModels = new Map(
+    (live?.models ?? Object.entries(BUILT_IN_MODEL_SCHEMAS).map(([name, schema]) => ({ name, schema, contentType: "application/json", description: BUILT_IN_MODEL_DESCRIPTIONS[name] }))).map((m) => [m.name!, m]),
+  );
   for (const m of modelsInDependencyOrder(design.models)) {
     const l = liveModels.get(m.name);
     const create = (): PlannedCall => ({
@@ -439,13 +453,18 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
     else if (c.kind === "update") summary.updates++;
     else if (c.kind === "delete") summary.deletes++;
   }
+  const upToDate =
+    calls.length === 0 && stage?.deploymentId && input.deployedDeploymentId && stage.deploymentId === input.deployedDeploymentId && stagePatchOperations.length === 0
+      ? { deploymentId: stage.deploymentId }
+      : undefined;
+  if (upToDate) notes.push(`Stage ${stageName} already runs deployment ${upToDate.deploymentId} of this design: nothing to send.`);
   return {
     restApiId: live ? live.restApi.id! : null,
     apiName: design.name,
     stageName,
     bindings,
     calls,
-    deployment: { description: input.deploymentDescription, stageExists: !!stage, variables, stagePatchOperations },
+    deployment: { description: input.deploymentDescription, stageExists: !!stage, variables, stagePatchOperations, upToDate },
     summary,
     notes,
   };
@@ -622,6 +641,8 @@ function errorInfo(e: unknown): CallRecord["error"] {
 export async function executePush(client: APIGatewayClient, plan: PushPlan, options: ExecuteOptions = {}): Promise<PushResult> {
   const bindings: Record<string, string> = { ...plan.bindings };
   const completed: CallRecord[] = [];
+  if (plan.deployment.upToDate && plan.calls.length === 0 && plan.restApiId)
+    return { restApiId: plan.restApiId, deploymentId: plan.deployment.upToDate.deploymentId, stageName: plan.stageName, calls: [] };
   const total = plan.calls.length + 2;
   const clock = () => Date.now();
 

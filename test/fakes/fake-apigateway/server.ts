@@ -31,6 +31,11 @@ export interface FaultError {
   /** x-amzn-errortype, default InternalServerError (500) / by status for others. */
   type?: string;
   message?: string;
+  /**
+   * Never answer (the client times out) instead of sending an error: "before" the call is
+   * applied, or "after" it (AWS did the work but the answer was lost — the hard case for a re-run).
+   */
+  timeout?: "before" | "after";
 }
 
 export interface FaultRule extends FaultError {
@@ -221,6 +226,17 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
       const fire = (f.rule.nth !== undefined && f.seen === f.rule.nth) || (f.rule.after !== undefined && f.seen > f.rule.after);
       if (!fire) continue;
       if (f.rule.nth !== undefined) f.done = true;
+      if (f.rule.timeout) {
+        if (f.rule.timeout === "after") {
+          try {
+            handlers[op](state, { params: match.params, query: url.searchParams, body: body ?? {}, now: now() });
+          } catch {
+            // the client never learns either way
+          }
+        }
+        finish(0, `Timeout(${f.rule.timeout})`);
+        return; // no answer: the socket stays open until the client gives up
+      }
       const status = f.rule.status ?? 500;
       const type = f.rule.type ?? DEFAULT_TYPES[status] ?? "InternalServerError";
       sendError(res, status, type, f.rule.message ?? `Injected fault on ${op}`);
