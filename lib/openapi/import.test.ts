@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resourcePath } from "../model/tree";
-import { importOpenApi, OpenApiImportError } from "./import";
+import { importOpenApi, importOpenApiDocument, OpenApiImportError } from "./import";
 import { swaggerPetStore } from "./petstore.fixture";
 
 const pathOf = (design: ReturnType<typeof importOpenApi>) => (path: string) => design.resources.find((r) => resourcePath(design, r) === path);
@@ -131,7 +131,7 @@ describe("importOpenApi errors", () => {
     const e = error(withIntegration({ type: "lambda" }));
     expect(e).toBeInstanceOf(OpenApiImportError);
     expect(e.pointer).toBe("/paths/~1a~1b/get/x-amazon-apigateway-integration/type");
-    expect(e.message).toContain('"lambda" is not one of mock, http, http_proxy, aws, aws_proxy');
+    expect(e.message).toContain('must be one of mock, http, http_proxy, aws, aws_proxy (got "lambda")');
   });
 
   it("points at a missing integration response status, an unknown validator, a dangling $ref", () => {
@@ -144,5 +144,77 @@ describe("importOpenApi errors", () => {
     expect(error({ resources: [] }).message).toContain("not an OpenAPI document");
     expect(error({ openapi: "2.0" }).pointer).toBe("/openapi");
     expect(error({ swagger: "2.0", paths: { pets: {} } }).pointer).toBe("/paths/pets");
+  });
+});
+
+describe("importOpenApi: every problem, with its pointer, nothing returned", () => {
+  const errorsOf = (doc: unknown) => {
+    try {
+      importOpenApi(doc);
+    } catch (e) {
+      if (e instanceof OpenApiImportError) return e.issues;
+      throw e;
+    }
+    throw new Error("expected an error");
+  };
+  const mock = { type: "mock", requestTemplates: { "application/json": '{"statusCode": 200}' }, responses: { default: { statusCode: "200" } } };
+
+  it("lists the problems of several operations, models and settings at once", () => {
+    const issues = errorsOf({
+      openapi: "3.0.1",
+      info: { title: "Broken", version: "1" },
+      "x-amazon-apigateway-api-key-source": "COOKIE",
+      "x-amazon-apigateway-gateway-responses": { NOT_A_TYPE: { statusCode: "400" } },
+      components: { schemas: { "Bad-Name": { type: "object" }, Ok: { type: "object" } } },
+      paths: {
+        "/pets": {
+          get: { responses: {}, "x-amazon-apigateway-integration": { ...mock, type: "lambda" } },
+          post: { responses: {}, "x-amazon-apigateway-integration": { type: "http", httpMethod: "POST", uri: "https://example.com", timeoutInMillis: 30000 } },
+          put: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } } }, responses: {} },
+        },
+        "/pets/{a}/x": { get: { responses: {} } },
+        "/pets/{b}": { get: { responses: {} } },
+        "/files/{proxy+}/more": { get: { responses: {} } },
+        "/bad path": { get: { responses: {} } },
+        "/lambda": { post: { responses: {}, "x-amazon-apigateway-integration": { type: "aws_proxy", httpMethod: "GET", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:1:function:f/invocations" } } },
+        "/regex": { get: { responses: {}, "x-amazon-apigateway-integration": { ...mock, responses: { "([": { statusCode: "500" } } } } },
+      },
+    });
+    const at = (pointer: string) => issues.filter((i) => i.pointer === pointer).map((i) => i.message);
+    expect(at("/components/schemas/Bad-Name")).toEqual(["a model name must be alphanumeric (API Gateway refuses other names)"]);
+    expect(at("/x-amazon-apigateway-api-key-source")).toEqual(['must be one of header, authorizer (got "COOKIE")']);
+    expect(at("/x-amazon-apigateway-gateway-responses/NOT_A_TYPE")).toEqual(["Unknown gateway response type NOT_A_TYPE"]);
+    expect(at("/paths/~1pets/get/x-amazon-apigateway-integration/type")).toEqual(['must be one of mock, http, http_proxy, aws, aws_proxy (got "lambda")']);
+    expect(at("/paths/~1pets/post/x-amazon-apigateway-integration/timeoutInMillis")).toEqual(["Timeout must be between 50 ms and 29000 ms"]);
+    expect(at("/paths/~1pets/put/requestBody/content/application~1json/schema/$ref")).toEqual(['model "Missing" is not defined in components.schemas']);
+    expect(at("/paths/~1pets~1{b}")[0]).toContain("already has a variable path part");
+    expect(at("/paths/~1files~1{proxy+}~1more")[0]).toContain("must be the last part of a path");
+    expect(at("/paths/~1bad path")[0]).toContain("path part only allow");
+    expect(at("/paths/~1lambda/post/x-amazon-apigateway-integration/httpMethod")).toEqual(["A Lambda integration must use POST as the backend method"]);
+    expect(at("/paths/~1regex/get/x-amazon-apigateway-integration/responses/([")[0]).toContain("Invalid selection pattern");
+    expect(issues).toHaveLength(11);
+  });
+
+  it("refuses more than 300 resources", () => {
+    const paths = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`/r${i}`, { get: { responses: {} } }]));
+    expect(errorsOf({ openapi: "3.0.1", info: { title: "big" }, paths })).toEqual([{ pointer: "/paths/~1r299", message: "An API can have at most 300 resources" }]);
+  });
+
+  it("warns about, and skips, extensions a REST API doesn't use", () => {
+    const { design, warnings } = importOpenApiDocument({
+      openapi: "3.0.1",
+      info: { title: "w" },
+      "x-amazon-apigateway-cors": { allowOrigins: ["*"] },
+      "x-amazon-apigateway-importexport-version": "1.0",
+      "x-amazon-apigateway-made-up": true,
+      paths: { "/a": { get: { responses: {}, "x-amazon-apigateway-integration": { ...mock, payloadFormatVersion: "2.0" } } } },
+    });
+    expect(design.resources).toHaveLength(2);
+    expect(warnings.map((w) => w.pointer).sort()).toEqual([
+      "/paths/~1a/get/x-amazon-apigateway-integration/payloadFormatVersion",
+      "/x-amazon-apigateway-cors",
+      "/x-amazon-apigateway-importexport-version",
+      "/x-amazon-apigateway-made-up",
+    ]);
   });
 });

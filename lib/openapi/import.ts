@@ -18,21 +18,52 @@
  *   `-gateway-responses`, `-binary-media-types`, `-endpoint-configuration`, `-api-key-source`,
  *   `-minimum-compression-size`, `-policy`.
  * Ids are derived from names and paths, so importing the same file twice gives the same ids.
- * Errors are OpenApiImportError with a JSON pointer to the offending value.
+ *
+ * Errors: every problem found is collected (one per model, validator, authorizer, gateway
+ * response, operation and API setting, plus AWS's own rules: path part syntax, sibling
+ * `{params}`, 300 resources, integration timeout, Lambda POST, selection-pattern regexes,
+ * alphanumeric model names, references to models that don't exist) and thrown together as one
+ * OpenApiImportError whose `issues` carry a JSON pointer each. Nothing is returned half-read.
+ * What API Gateway accepts but a REST API doesn't use (`x-amazon-apigateway-documentation`,
+ * `-tag-value`, HTTP-API-only `-cors`, `-importexport-version`, `-integrations`, unknown
+ * `x-amazon-apigateway-*` keys, security requirements naming an undefined scheme) is skipped
+ * with a warning, as ImportRestApi skips it unless `failOnWarnings` is set.
  */
 import { createHash } from "node:crypto";
 import { ZodError } from "zod";
-import { type ApiDesign, HTTP_METHODS, parseDesign } from "../model/design";
+import { type ApiDesign, HTTP_METHODS, type Integration, parseDesign } from "../model/design";
+import { checkGatewayResponse } from "../model/gateway-responses";
+import { checkIntegration, checkPathPart, MAX_RESOURCES_PER_API } from "../model/rules";
+
+/** One problem in an imported document: where (a JSON pointer, `""` for the whole document) and what. */
+export interface ImportIssue {
+  pointer: string;
+  message: string;
+}
 
 export class OpenApiImportError extends Error {
-  constructor(
-    message: string,
-    /** JSON pointer into the document, `""` for the whole document. */
-    readonly pointer: string,
-  ) {
-    super(pointer ? `${pointer}: ${message}` : message);
+  /** Every problem found, in document order; the first is also `pointer` / `message`. */
+  readonly issues: ImportIssue[];
+  readonly pointer: string;
+
+  constructor(message: string, pointer: string, more: ImportIssue[] = []) {
+    const rest = more.length ? ` (and ${more.length} more problem${more.length === 1 ? "" : "s"})` : "";
+    super(`${pointer ? `${pointer}: ` : ""}${message}${rest}`);
     this.name = "OpenApiImportError";
+    this.pointer = pointer;
+    this.issues = [{ pointer, message }, ...more];
   }
+
+  static of(issues: ImportIssue[]): OpenApiImportError {
+    const [first, ...more] = issues;
+    return new OpenApiImportError(first.message, first.pointer, more);
+  }
+}
+
+/** What an import produced: the design, and what was skipped (never an error). */
+export interface ImportResult {
+  design: ApiDesign;
+  warnings: ImportIssue[];
 }
 
 type Obj = Record<string, unknown>;
@@ -73,11 +104,29 @@ class Importer {
   readonly authorizers = new Map<string, { id: string; type: string }>();
   readonly apiKeySchemes = new Set<string>();
   readonly sigv4Schemes = new Set<string>();
+  readonly modelNames = new Set<string>();
+  readonly errors: ImportIssue[] = [];
+  readonly warnings: ImportIssue[] = [];
 
   constructor(readonly doc: Obj) {
     this.v3 = typeof doc.openapi === "string";
-    if (this.v3 && !/^3\./.test(doc.openapi as string)) throw new OpenApiImportError(`unsupported OpenAPI version ${JSON.stringify(doc.openapi)} (expected 3.x)`, "/openapi");
+    if (this.v3 && !/^3\.0(\.\d+)?$/.test(doc.openapi as string)) throw new OpenApiImportError(`unsupported OpenAPI version ${JSON.stringify(doc.openapi)} (expected 3.0.x)`, "/openapi");
     if (!this.v3 && String(doc.swagger) !== "2.0") throw new OpenApiImportError(`unsupported Swagger version ${JSON.stringify(doc.swagger)} (expected "2.0")`, "/swagger");
+  }
+
+  /** Runs one independent part of the import; its errors are collected and the rest goes on. */
+  guard<T>(work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (e) {
+      if (!(e instanceof OpenApiImportError)) throw e;
+      this.errors.push(...e.issues);
+      return undefined;
+    }
+  }
+
+  warn(message: string, pointer: string): void {
+    this.warnings.push({ pointer, message });
   }
 
   /** Follows a local `$ref` (`#/components/parameters/limit`). */
@@ -96,47 +145,52 @@ class Importer {
     return this.deref(target, ref.slice(1), seen);
   }
 
-  /** The model a schema refers to: `#/components/schemas/Pet` or `#/definitions/Pet` → `Pet`. */
+  /** The model a schema refers to: `#/components/schemas/Pet` or `#/definitions/Pet` → `Pet`. Inline schemas have none. */
   modelName(schema: unknown, at: string): string | undefined {
-    if (!isObj(schema)) return undefined;
-    if (typeof schema.$ref === "string") {
-      const m = /^#\/(?:components\/schemas|definitions)\/(.+)$/.exec(schema.$ref);
-      if (!m) throw new OpenApiImportError(`a model reference must point at ${this.v3 ? "#/components/schemas/NAME" : "#/definitions/NAME"}`, ptr(at, "$ref"));
-      return decodeURIComponent(m[1]).replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    // An API Gateway export writes model references as URLs: …/restapis/{id}/models/NAME.
-    return undefined;
+    if (!isObj(schema) || typeof schema.$ref !== "string") return undefined;
+    const m = /^#\/(?:components\/schemas|definitions)\/(.+)$/.exec(schema.$ref);
+    if (!m) throw new OpenApiImportError(`a model reference must point at ${this.v3 ? "#/components/schemas/NAME" : "#/definitions/NAME"}`, ptr(at, "$ref"));
+    const name = decodeURIComponent(m[1]).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!this.modelNames.has(name)) throw new OpenApiImportError(`model ${JSON.stringify(name)} is not defined in ${this.v3 ? "components.schemas" : "definitions"}`, ptr(at, "$ref"));
+    return name;
   }
 
   str(v: unknown, at: string): string | undefined {
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== "string") throw new OpenApiImportError(`expected a string, got ${JSON.stringify(v)}`, at);
+    if (typeof v !== "string") throw new OpenApiImportError(`must be a string, got ${JSON.stringify(v)}`, at);
     return v;
   }
 
   strMap(v: unknown, at: string): Record<string, string> {
     if (v === undefined || v === null) return {};
-    if (!isObj(v)) throw new OpenApiImportError("expected an object of strings", at);
+    if (!isObj(v)) throw new OpenApiImportError("must be an object of strings", at);
     const out: Record<string, string> = {};
     for (const [k, x] of Object.entries(v)) {
-      if (typeof x !== "string") throw new OpenApiImportError(`expected a string, got ${JSON.stringify(x)}`, ptr(at, k));
+      if (typeof x !== "string") throw new OpenApiImportError(`must be a string, got ${JSON.stringify(x)}`, ptr(at, k));
       out[k] = x;
     }
     return out;
   }
 
+  strArray(v: unknown, at: string): string[] | undefined {
+    if (v === undefined || v === null) return undefined;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new OpenApiImportError("must be an array of strings", at);
+    return v as string[];
+  }
+
   upper(v: unknown, at: string, allowed: readonly string[]): string | undefined {
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== "string") throw new OpenApiImportError(`expected one of ${allowed.join(", ")}`, at);
+    const choices = allowed.map((a) => a.toLowerCase()).join(", ");
+    if (typeof v !== "string") throw new OpenApiImportError(`must be one of ${choices}`, at);
     const u = v.toUpperCase();
-    if (!allowed.includes(u)) throw new OpenApiImportError(`${JSON.stringify(v)} is not one of ${allowed.map((a) => a.toLowerCase()).join(", ")}`, at);
+    if (!allowed.includes(u)) throw new OpenApiImportError(`must be one of ${choices} (got ${JSON.stringify(v)})`, at);
     return u;
   }
 
   num(v: unknown, at: string): number | undefined {
     if (v === undefined || v === null) return undefined;
     const n = typeof v === "string" && v.trim() !== "" ? Number(v) : v;
-    if (typeof n !== "number" || !Number.isInteger(n)) throw new OpenApiImportError(`expected an integer, got ${JSON.stringify(v)}`, at);
+    if (typeof n !== "number" || !Number.isInteger(n)) throw new OpenApiImportError(`must be an integer, got ${JSON.stringify(v)}`, at);
     return n;
   }
 
@@ -144,62 +198,84 @@ class Importer {
     const at = this.v3 ? "/components/schemas" : "/definitions";
     const schemas = this.v3 ? (isObj(this.doc.components) ? this.doc.components.schemas : undefined) : this.doc.definitions;
     if (schemas === undefined) return [];
-    if (!isObj(schemas)) throw new OpenApiImportError("expected an object of schemas", at);
-    return Object.entries(schemas).map(([name, schema]) => {
-      if (!isObj(schema)) throw new OpenApiImportError("a schema must be an object", ptr(at, name));
-      return { id: stableId("model", name), name, contentType: "application/json", schema: JSON.stringify(schema, null, 2) };
-    });
+    if (!isObj(schemas)) throw new OpenApiImportError("must be an object of schemas", at);
+    // Names first, so that references between operations and models can be checked in any order.
+    for (const name of Object.keys(schemas)) this.modelNames.add(name);
+    const out: ApiDesign["models"] = [];
+    for (const [name, schema] of Object.entries(schemas)) {
+      this.guard(() => {
+        if (!/^[A-Za-z0-9]+$/.test(name)) throw new OpenApiImportError("a model name must be alphanumeric (API Gateway refuses other names)", ptr(at, name));
+        if (!isObj(schema)) throw new OpenApiImportError("a schema must be an object", ptr(at, name));
+        out.push({ id: stableId("model", name), name, contentType: "application/json", schema: JSON.stringify(schema, null, 2) });
+      });
+    }
+    return out;
   }
 
   validators(): ApiDesign["requestValidators"] {
     const at = "/x-amazon-apigateway-request-validators";
     const v = this.doc["x-amazon-apigateway-request-validators"];
     if (v === undefined) return [];
-    if (!isObj(v)) throw new OpenApiImportError("expected an object of validators", at);
-    return Object.entries(v).map(([name, def]) => {
-      if (!isObj(def)) throw new OpenApiImportError("a validator must be an object", ptr(at, name));
-      const id = stableId("validator", name);
-      this.validatorIds.set(name, id);
-      return { id, name, validateRequestBody: def.validateRequestBody === true, validateRequestParameters: def.validateRequestParameters === true };
-    });
+    if (!isObj(v)) throw new OpenApiImportError("must be an object of validators", at);
+    const out: ApiDesign["requestValidators"] = [];
+    for (const [name, def] of Object.entries(v)) {
+      this.guard(() => {
+        const vAt = ptr(at, name);
+        if (!isObj(def)) throw new OpenApiImportError("a validator must be an object", vAt);
+        for (const key of ["validateRequestBody", "validateRequestParameters"]) {
+          if (def[key] !== undefined && typeof def[key] !== "boolean") throw new OpenApiImportError("must be true or false", ptr(vAt, key));
+        }
+        const id = stableId("validator", name);
+        this.validatorIds.set(name, id);
+        out.push({ id, name, validateRequestBody: def.validateRequestBody === true, validateRequestParameters: def.validateRequestParameters === true });
+      });
+    }
+    return out;
   }
 
   authorizersAndSchemes(): ApiDesign["authorizers"] {
     const at = this.v3 ? "/components/securitySchemes" : "/securityDefinitions";
     const schemes = this.v3 ? (isObj(this.doc.components) ? this.doc.components.securitySchemes : undefined) : this.doc.securityDefinitions;
     if (schemes === undefined) return [];
-    if (!isObj(schemes)) throw new OpenApiImportError("expected an object of security schemes", at);
+    if (!isObj(schemes)) throw new OpenApiImportError("must be an object of security schemes", at);
     const out: ApiDesign["authorizers"] = [];
     for (const [name, raw] of Object.entries(schemes)) {
-      const sAt = ptr(at, name);
-      const scheme = this.deref(raw, sAt).value;
-      if (!isObj(scheme)) throw new OpenApiImportError("a security scheme must be an object", sAt);
-      const auth = scheme["x-amazon-apigateway-authorizer"];
-      if (auth === undefined) {
-        if (String(scheme["x-amazon-apigateway-authtype"]).toLowerCase() === "awssigv4") this.sigv4Schemes.add(name);
-        else if (scheme.type === "apiKey") this.apiKeySchemes.add(name);
-        continue;
-      }
-      const aAt = ptr(sAt, "x-amazon-apigateway-authorizer");
-      if (!isObj(auth)) throw new OpenApiImportError("expected an object", aAt);
-      const type = this.upper(auth.type ?? "token", ptr(aAt, "type"), ["TOKEN", "REQUEST", "COGNITO_USER_POOLS"]) as "TOKEN" | "REQUEST" | "COGNITO_USER_POOLS";
-      const id = stableId("authorizer", name);
-      this.authorizers.set(name, { id, type });
-      let identitySource = this.str(auth.identitySource, ptr(aAt, "identitySource"));
-      // A token authorizer's source is the scheme's header when the extension doesn't say.
-      if (identitySource === undefined && type !== "REQUEST" && scheme.in === "header" && typeof scheme.name === "string") identitySource = `method.request.header.${scheme.name}`;
-      const providers = auth.providerARNs;
-      if (providers !== undefined && (!Array.isArray(providers) || providers.some((p) => typeof p !== "string"))) throw new OpenApiImportError("expected an array of ARNs", ptr(aAt, "providerARNs"));
-      out.push({
-        id,
-        name,
-        type,
-        authorizerUri: this.str(auth.authorizerUri, ptr(aAt, "authorizerUri")),
-        authorizerCredentials: this.str(auth.authorizerCredentials, ptr(aAt, "authorizerCredentials")),
-        identitySource,
-        identityValidationExpression: this.str(auth.identityValidationExpression, ptr(aAt, "identityValidationExpression")),
-        authorizerResultTtlInSeconds: this.num(auth.authorizerResultTtlInSeconds, ptr(aAt, "authorizerResultTtlInSeconds")),
-        providerARNs: (providers as string[] | undefined) ?? [],
+      this.guard(() => {
+        const sAt = ptr(at, name);
+        const scheme = this.deref(raw, sAt).value;
+        if (!isObj(scheme)) throw new OpenApiImportError("a security scheme must be an object", sAt);
+        const auth = scheme["x-amazon-apigateway-authorizer"];
+        if (auth === undefined) {
+          if (String(scheme["x-amazon-apigateway-authtype"]).toLowerCase() === "awssigv4") this.sigv4Schemes.add(name);
+          else if (scheme.type === "apiKey") this.apiKeySchemes.add(name);
+          else this.warn(`security scheme of type ${JSON.stringify(scheme.type)} has no API Gateway counterpart; methods using it get no authorization from it`, sAt);
+          return;
+        }
+        const aAt = ptr(sAt, "x-amazon-apigateway-authorizer");
+        if (!isObj(auth)) throw new OpenApiImportError("must be an object", aAt);
+        const type = this.upper(auth.type ?? "token", ptr(aAt, "type"), ["TOKEN", "REQUEST", "COGNITO_USER_POOLS"]) as "TOKEN" | "REQUEST" | "COGNITO_USER_POOLS";
+        const id = stableId("authorizer", name);
+        let identitySource = this.str(auth.identitySource, ptr(aAt, "identitySource"));
+        // A token authorizer's source is the scheme's header when the extension doesn't say.
+        if (identitySource === undefined && type !== "REQUEST" && scheme.in === "header" && typeof scheme.name === "string") identitySource = `method.request.header.${scheme.name}`;
+        const providerARNs = this.strArray(auth.providerARNs, ptr(aAt, "providerARNs")) ?? [];
+        if (type === "COGNITO_USER_POOLS" && providerARNs.length === 0) throw new OpenApiImportError("a cognito_user_pools authorizer needs providerARNs", aAt);
+        const authorizerUri = this.str(auth.authorizerUri, ptr(aAt, "authorizerUri"));
+        if (type !== "COGNITO_USER_POOLS" && !authorizerUri) throw new OpenApiImportError(`a ${type.toLowerCase()} authorizer needs an authorizerUri`, aAt);
+        const ttl = this.num(auth.authorizerResultTtlInSeconds, ptr(aAt, "authorizerResultTtlInSeconds"));
+        if (ttl !== undefined && (ttl < 0 || ttl > 3600)) throw new OpenApiImportError("must be between 0 and 3600 seconds", ptr(aAt, "authorizerResultTtlInSeconds"));
+        this.authorizers.set(name, { id, type });
+        out.push({
+          id,
+          name,
+          type,
+          authorizerUri,
+          authorizerCredentials: this.str(auth.authorizerCredentials, ptr(aAt, "authorizerCredentials")),
+          identitySource,
+          identityValidationExpression: this.str(auth.identityValidationExpression, ptr(aAt, "identityValidationExpression")),
+          authorizerResultTtlInSeconds: ttl,
+          providerARNs,
+        });
       });
     }
     return out;
@@ -209,29 +285,47 @@ class Importer {
     const at = "/x-amazon-apigateway-gateway-responses";
     const g = this.doc["x-amazon-apigateway-gateway-responses"];
     if (g === undefined) return [];
-    if (!isObj(g)) throw new OpenApiImportError("expected an object of gateway responses", at);
-    return Object.entries(g).map(([type, def]) => {
-      const gAt = ptr(at, type);
-      if (!isObj(def)) throw new OpenApiImportError("a gateway response must be an object", gAt);
-      const status = def.statusCode === undefined ? undefined : String(def.statusCode);
-      return { responseType: type, statusCode: status, responseParameters: this.strMap(def.responseParameters, ptr(gAt, "responseParameters")), responseTemplates: this.strMap(def.responseTemplates, ptr(gAt, "responseTemplates")) };
-    });
+    if (!isObj(g)) throw new OpenApiImportError("must be an object of gateway responses keyed by response type", at);
+    const out: ApiDesign["gatewayResponses"] = [];
+    for (const [type, def] of Object.entries(g)) {
+      this.guard(() => {
+        const gAt = ptr(at, type);
+        if (!isObj(def)) throw new OpenApiImportError("a gateway response must be an object", gAt);
+        const status = def.statusCode === undefined ? undefined : String(def.statusCode);
+        const response = { responseType: type, statusCode: status, responseParameters: this.strMap(def.responseParameters, ptr(gAt, "responseParameters")), responseTemplates: this.strMap(def.responseTemplates, ptr(gAt, "responseTemplates")) };
+        const issues = checkGatewayResponse(response);
+        if (issues.length) {
+          throw OpenApiImportError.of(
+            issues.map((i) => {
+              const field = i.field.replace(/^gatewayResponse\./, "");
+              const where = field === "responseType" ? gAt : field === "statusCode" ? ptr(gAt, "statusCode") : ptr(gAt, "responseParameters", field.replace(/^responseParameters\./, ""));
+              return { pointer: where, message: i.message };
+            }),
+          );
+        }
+        out.push(response);
+      });
+    }
+    return out;
   }
 
-  integration(raw: unknown, at: string): ApiDesign["resources"][number]["methods"][string]["integration"] {
-    if (!isObj(raw)) throw new OpenApiImportError("expected an object", at);
+  integration(raw: unknown, at: string): Integration {
+    if (!isObj(raw)) throw new OpenApiImportError("must be an object", at);
     const type = this.upper(raw.type, ptr(at, "type"), ["MOCK", "HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY"]);
     if (!type) throw new OpenApiImportError("type is required (mock, http, http_proxy, aws or aws_proxy)", at);
-    const responses: Record<string, { statusCode: string; selectionPattern?: string; responseParameters: Record<string, string>; responseTemplates: Record<string, string>; contentHandling?: "CONVERT_TO_BINARY" | "CONVERT_TO_TEXT" }> = {};
+    const responses: Integration["integrationResponses"] = {};
+    /** statusCode → the key it was read from, to point at the right response when a rule fails. */
+    const responseKeys = new Map<string, string>();
     if (raw.responses !== undefined) {
       const rAt = ptr(at, "responses");
-      if (!isObj(raw.responses)) throw new OpenApiImportError("expected an object keyed by selection pattern", rAt);
+      if (!isObj(raw.responses)) throw new OpenApiImportError("must be an object keyed by selection pattern", rAt);
       for (const [pattern, def] of Object.entries(raw.responses)) {
         const pAt = ptr(rAt, pattern);
         if (!isObj(def)) throw new OpenApiImportError("an integration response must be an object", pAt);
         if (def.statusCode === undefined) throw new OpenApiImportError("statusCode is required", pAt);
         const statusCode = String(def.statusCode);
         if (responses[statusCode]) throw new OpenApiImportError(`two integration responses have status ${statusCode}`, pAt);
+        responseKeys.set(statusCode, pattern);
         responses[statusCode] = {
           statusCode,
           selectionPattern: pattern === "default" ? undefined : pattern,
@@ -241,11 +335,13 @@ class Importer {
         };
       }
     }
-    const cacheKeys = raw.cacheKeyParameters;
-    if (cacheKeys !== undefined && (!Array.isArray(cacheKeys) || cacheKeys.some((k) => typeof k !== "string"))) throw new OpenApiImportError("expected an array of strings", ptr(at, "cacheKeyParameters"));
     const tls = raw.tlsConfig;
-    return {
-      type: type as "MOCK",
+    if (tls !== undefined && !isObj(tls)) throw new OpenApiImportError("must be an object", ptr(at, "tlsConfig"));
+    for (const key of ["payloadFormatVersion", "integrationSubtype", "integrationTarget"]) {
+      if (raw[key] !== undefined) this.warn(`${key} is for HTTP APIs; a REST API ignores it`, ptr(at, key));
+    }
+    const integration: Integration = {
+      type: type as Integration["type"],
       httpMethod: this.str(raw.httpMethod, ptr(at, "httpMethod"))?.toUpperCase(),
       uri: this.str(raw.uri, ptr(at, "uri")),
       connectionType: this.upper(raw.connectionType, ptr(at, "connectionType"), ["INTERNET", "VPC_LINK"]) as "INTERNET" | undefined,
@@ -257,10 +353,24 @@ class Importer {
       contentHandling: this.upper(raw.contentHandling, ptr(at, "contentHandling"), ["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"]) as "CONVERT_TO_BINARY" | undefined,
       timeoutInMillis: this.num(raw.timeoutInMillis, ptr(at, "timeoutInMillis")) ?? 29000,
       cacheNamespace: this.str(raw.cacheNamespace, ptr(at, "cacheNamespace")),
-      cacheKeyParameters: (cacheKeys as string[] | undefined) ?? [],
+      cacheKeyParameters: this.strArray(raw.cacheKeyParameters, ptr(at, "cacheKeyParameters")) ?? [],
       tlsConfig: isObj(tls) ? { insecureSkipVerification: tls.insecureSkipVerification === true } : undefined,
       integrationResponses: responses,
     };
+    if (integration.connectionType === "VPC_LINK" && !integration.connectionId) throw new OpenApiImportError("a VPC_LINK integration needs a connectionId", at);
+    // AWS's own rules (timeout range, URI, Lambda POST, selection-pattern regexes), pointed back into the document.
+    const issues = checkIntegration(integration, "integration");
+    if (issues.length) {
+      throw OpenApiImportError.of(
+        issues.map((i) => {
+          const parts = i.field.split(".").slice(1);
+          if (parts[0] === "integrationResponses" && parts[1]) return { pointer: ptr(at, "responses", responseKeys.get(parts[1]) ?? parts[1]), message: i.message };
+          if (parts[0] === "integrationResponses") return { pointer: ptr(at, "responses"), message: i.message };
+          return { pointer: parts.length ? ptr(at, parts[0]) : at, message: i.message };
+        }),
+      );
+    }
+    return integration;
   }
 
   method(verb: string, op: Obj, at: string, pathParams: unknown[], pathParamsAt: string) {
@@ -270,7 +380,7 @@ class Importer {
     const produces = (Array.isArray(op.produces) ? op.produces : Array.isArray(this.doc.produces) ? this.doc.produces : ["application/json"]) as string[];
     const params: [unknown, string][] = pathParams.map((p, i) => [p, ptr(pathParamsAt, i)]);
     if (op.parameters !== undefined) {
-      if (!Array.isArray(op.parameters)) throw new OpenApiImportError("expected an array of parameters", ptr(at, "parameters"));
+      if (!Array.isArray(op.parameters)) throw new OpenApiImportError("must be an array of parameters", ptr(at, "parameters"));
       op.parameters.forEach((p, i) => params.push([p, ptr(at, "parameters", i)]));
     }
     for (const [raw, pAt] of params) {
@@ -283,7 +393,11 @@ class Importer {
         continue;
       }
       const where = PARAM_LOCATION[String(p.in)];
-      if (!where) continue; // cookie and formData parameters have no API Gateway counterpart
+      if (!where) {
+        if (p.in !== "cookie" && p.in !== "formData") throw new OpenApiImportError(`must be one of path, query, header, body, formData, cookie (got ${JSON.stringify(p.in)})`, ptr(resolvedAt, "in"));
+        this.warn(`${p.in} parameters have no API Gateway counterpart; ignored`, resolvedAt);
+        continue;
+      }
       requestParameters[`method.request.${where}.${p.name}`] = p.in === "path" ? true : p.required === true;
     }
     if (op.requestBody !== undefined) {
@@ -298,7 +412,7 @@ class Importer {
     const methodResponses: Record<string, { statusCode: string; responseParameters: Record<string, boolean>; responseModels: Record<string, string> }> = {};
     if (op.responses !== undefined) {
       const rAt = ptr(at, "responses");
-      if (!isObj(op.responses)) throw new OpenApiImportError("expected an object keyed by status code", rAt);
+      if (!isObj(op.responses)) throw new OpenApiImportError("must be an object keyed by status code", rAt);
       for (const [status, raw] of Object.entries(op.responses)) {
         if (status === "default") continue; // API Gateway method responses are per status code
         if (!/^[1-5]\d{2}$/.test(status)) throw new OpenApiImportError(`${JSON.stringify(status)} is not an HTTP status code`, ptr(rAt, status));
@@ -306,7 +420,9 @@ class Importer {
         const responseParameters: Record<string, boolean> = {};
         const responseModels: Record<string, string> = {};
         if (isObj(r)) {
-          if (isObj(r.headers)) for (const h of Object.keys(r.headers)) responseParameters[`method.response.header.${h}`] = false;
+          if (isObj(r.headers)) {
+            for (const [h, def] of Object.entries(r.headers)) responseParameters[`method.response.header.${h}`] = isObj(def) && def.required === true;
+          }
           if (this.v3 && isObj(r.content)) {
             for (const [ct, media] of Object.entries(r.content)) {
               const model = isObj(media) ? this.modelName(media.schema, ptr(sAt, "content", ct, "schema")) : undefined;
@@ -327,7 +443,7 @@ class Importer {
     const security = op.security ?? this.doc.security;
     const secAt = op.security !== undefined ? ptr(at, "security") : "/security";
     if (security !== undefined) {
-      if (!Array.isArray(security)) throw new OpenApiImportError("expected an array of security requirements", secAt);
+      if (!Array.isArray(security)) throw new OpenApiImportError("must be an array of security requirements", secAt);
       security.forEach((req, i) => {
         if (!isObj(req)) throw new OpenApiImportError("a security requirement must be an object", ptr(secAt, i));
         for (const [name, scopes] of Object.entries(req)) {
@@ -338,13 +454,20 @@ class Importer {
             if (Array.isArray(scopes)) authorizationScopes = scopes.filter((s): s is string => typeof s === "string");
           } else if (this.sigv4Schemes.has(name)) authorizationType = "AWS_IAM";
           else if (this.apiKeySchemes.has(name)) apiKeyRequired = true;
-          else throw new OpenApiImportError(`security scheme ${JSON.stringify(name)} is not defined`, ptr(secAt, i, name));
+          // AWS's own request-validation sample names an `api_key` scheme it never defines; ImportRestApi warns and goes on.
+          else this.warn(`security scheme ${JSON.stringify(name)} is not defined; ignored`, ptr(secAt, i, name));
         }
       });
     }
     const authExt = op["x-amazon-apigateway-auth"];
-    if (isObj(authExt) && authExt.type !== undefined) {
-      authorizationType = this.upper(authExt.type, ptr(at, "x-amazon-apigateway-auth", "type"), ["NONE", "AWS_IAM"])!;
+    if (authExt !== undefined) {
+      const aAt = ptr(at, "x-amazon-apigateway-auth");
+      if (!isObj(authExt)) throw new OpenApiImportError("must be an object with a type", aAt);
+      const type = this.upper(authExt.type, ptr(aAt, "type"), ["NONE", "AWS_IAM"]);
+      if (type) {
+        authorizationType = type;
+        if (type === "NONE" || type === "AWS_IAM") authorizerId = undefined;
+      }
     }
     const validatorName = op["x-amazon-apigateway-request-validator"] ?? this.doc["x-amazon-apigateway-request-validator"];
     let requestValidatorId: string | undefined;
@@ -352,6 +475,9 @@ class Importer {
       const vAt = op["x-amazon-apigateway-request-validator"] !== undefined ? ptr(at, "x-amazon-apigateway-request-validator") : "/x-amazon-apigateway-request-validator";
       requestValidatorId = this.validatorIds.get(String(validatorName));
       if (!requestValidatorId) throw new OpenApiImportError(`request validator ${JSON.stringify(validatorName)} is not in x-amazon-apigateway-request-validators`, vAt);
+    }
+    for (const key of Object.keys(op)) {
+      if (key.startsWith("x-amazon-apigateway-") && !OPERATION_EXTENSIONS.has(key)) this.warn(`${key} is not an API Gateway extension for REST API methods; ignored`, ptr(at, key));
     }
     const integration = op["x-amazon-apigateway-integration"];
     return {
@@ -372,6 +498,7 @@ class Importer {
   resources(): ApiDesign["resources"] {
     const root = { id: stableId("resource", "/"), parentId: null as string | null, pathPart: "", methods: {} as Record<string, unknown> };
     const byPath = new Map<string, typeof root>([["/", root]]);
+    const list = [root];
     const ensure = (path: string, at: string): typeof root => {
       const known = byPath.get(path);
       if (known) return known;
@@ -379,79 +506,150 @@ class Importer {
       const parent = ensure(cut === 0 ? "/" : path.slice(0, cut), at);
       const pathPart = path.slice(cut + 1);
       if (!pathPart) throw new OpenApiImportError("a path can't have an empty segment", at);
+      // The same rules as adding a resource by hand: syntax, one {param} per parent, {proxy+} last, 300 resources.
+      const issues = checkPathPart({ resources: list } as unknown as ApiDesign, parent.id, pathPart);
+      if (issues.length) throw OpenApiImportError.of(issues.map((i) => ({ pointer: at, message: `${pathPart}: ${i.message}` })));
       const r = { id: stableId("resource", path), parentId: parent.id, pathPart, methods: {} };
       byPath.set(path, r);
+      list.push(r);
       return r;
     };
     const paths = this.doc.paths ?? {};
-    if (!isObj(paths)) throw new OpenApiImportError("expected an object of paths", "/paths");
+    if (!isObj(paths)) throw new OpenApiImportError("must be an object of paths", "/paths");
     for (const [rawPath, rawItem] of Object.entries(paths)) {
       const at = ptr("/paths", rawPath);
-      if (!rawPath.startsWith("/")) throw new OpenApiImportError("a path must start with /", at);
-      const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, "") : rawPath;
-      const { value: item } = this.deref(rawItem, at);
-      if (!isObj(item)) throw new OpenApiImportError("a path item must be an object", at);
-      const resource = ensure(path, at);
-      const pathParams = Array.isArray(item.parameters) ? item.parameters : [];
-      for (const [key, op] of Object.entries(item)) {
-        const verb = OPERATIONS[key];
-        if (!verb) continue;
-        const opAt = ptr(at, key);
-        if (!isObj(op)) throw new OpenApiImportError("an operation must be an object", opAt);
-        if (!(HTTP_METHODS as readonly string[]).includes(verb)) continue;
-        resource.methods[verb] = this.method(verb, op, opAt, pathParams, ptr(at, "parameters"));
-      }
+      if (rawPath.startsWith("x-")) continue; // specification extensions on the Paths object
+      this.guard(() => {
+        if (!rawPath.startsWith("/")) throw new OpenApiImportError("a path must start with /", at);
+        const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, "") : rawPath;
+        const { value: item } = this.deref(rawItem, at);
+        if (!isObj(item)) throw new OpenApiImportError("a path item must be an object", at);
+        if (list.length >= MAX_RESOURCES_PER_API && !byPath.has(path)) {
+          throw new OpenApiImportError(`An API can have at most ${MAX_RESOURCES_PER_API} resources`, at);
+        }
+        const resource = ensure(path, at);
+        const pathParams = Array.isArray(item.parameters) ? item.parameters : [];
+        for (const [key, op] of Object.entries(item)) {
+          const verb = OPERATIONS[key];
+          if (!verb) {
+            if (key.startsWith("x-amazon-apigateway-")) this.warn(`${key} is not an API Gateway extension for paths; ignored`, ptr(at, key));
+            continue;
+          }
+          const opAt = ptr(at, key);
+          this.guard(() => {
+            if (!isObj(op)) throw new OpenApiImportError("an operation must be an object", opAt);
+            if (!(HTTP_METHODS as readonly string[]).includes(verb)) return;
+            resource.methods[verb] = this.method(verb, op, opAt, pathParams, ptr(at, "parameters"));
+          });
+        }
+      });
     }
-    return [...byPath.values()] as ApiDesign["resources"];
+    return list as ApiDesign["resources"];
   }
 
   api(): Obj {
     const d = this.doc;
     const info = isObj(d.info) ? d.info : {};
-    const endpoint = d["x-amazon-apigateway-endpoint-configuration"];
-    let endpointType: string | undefined;
-    let disableExecuteApiEndpoint = false;
-    if (endpoint !== undefined) {
-      const eAt = "/x-amazon-apigateway-endpoint-configuration";
-      if (!isObj(endpoint)) throw new OpenApiImportError("expected an object", eAt);
-      if (endpoint.types !== undefined) {
-        if (!Array.isArray(endpoint.types) || endpoint.types.length !== 1) throw new OpenApiImportError("expected one endpoint type", ptr(eAt, "types"));
-        endpointType = this.upper(endpoint.types[0], ptr(eAt, "types", 0), ["EDGE", "REGIONAL", "PRIVATE"]);
-      }
-      disableExecuteApiEndpoint = endpoint.disableExecuteApiEndpoint === true;
-    }
-    const binary = d["x-amazon-apigateway-binary-media-types"];
-    if (binary !== undefined && (!Array.isArray(binary) || binary.some((b) => typeof b !== "string"))) throw new OpenApiImportError("expected an array of media types", "/x-amazon-apigateway-binary-media-types");
-    const policy = d["x-amazon-apigateway-policy"];
-    return {
+    const out: Obj = {
       name: typeof info.title === "string" && info.title ? info.title : "Imported API",
       description: typeof info.description === "string" ? info.description : "",
-      endpointType,
-      binaryMediaTypes: binary ?? [],
-      minimumCompressionSize: this.num(d["x-amazon-apigateway-minimum-compression-size"], "/x-amazon-apigateway-minimum-compression-size") ?? null,
-      apiKeySource: this.upper(d["x-amazon-apigateway-api-key-source"], "/x-amazon-apigateway-api-key-source", ["HEADER", "AUTHORIZER"]),
-      policy: policy === undefined || policy === null ? null : typeof policy === "string" ? policy : JSON.stringify(policy, null, 2),
-      disableExecuteApiEndpoint,
     };
+    this.guard(() => {
+      const endpoint = d["x-amazon-apigateway-endpoint-configuration"];
+      if (endpoint === undefined) return;
+      const eAt = "/x-amazon-apigateway-endpoint-configuration";
+      if (!isObj(endpoint)) throw new OpenApiImportError("must be an object", eAt);
+      if (endpoint.types !== undefined) {
+        if (!Array.isArray(endpoint.types) || endpoint.types.length !== 1) throw new OpenApiImportError("must be an array of one endpoint type (edge, regional or private)", ptr(eAt, "types"));
+        out.endpointType = this.upper(endpoint.types[0], ptr(eAt, "types", 0), ["EDGE", "REGIONAL", "PRIVATE"]);
+      }
+      if (endpoint.disableExecuteApiEndpoint !== undefined && typeof endpoint.disableExecuteApiEndpoint !== "boolean") throw new OpenApiImportError("must be true or false", ptr(eAt, "disableExecuteApiEndpoint"));
+      out.disableExecuteApiEndpoint = endpoint.disableExecuteApiEndpoint === true;
+      if (endpoint.vpcEndpointIds !== undefined) this.warn("VPC endpoint ids are set on the AWS side when pushing; ignored", ptr(eAt, "vpcEndpointIds"));
+    });
+    this.guard(() => {
+      out.binaryMediaTypes = this.strArray(d["x-amazon-apigateway-binary-media-types"], "/x-amazon-apigateway-binary-media-types") ?? [];
+    });
+    this.guard(() => {
+      const at = "/x-amazon-apigateway-minimum-compression-size";
+      const size = this.num(d["x-amazon-apigateway-minimum-compression-size"], at);
+      if (size !== undefined && (size < 0 || size > 10485760)) throw new OpenApiImportError("must be between 0 and 10485760 bytes", at);
+      out.minimumCompressionSize = size ?? null;
+    });
+    this.guard(() => {
+      out.apiKeySource = this.upper(d["x-amazon-apigateway-api-key-source"], "/x-amazon-apigateway-api-key-source", ["HEADER", "AUTHORIZER"]);
+    });
+    this.guard(() => {
+      const policy = d["x-amazon-apigateway-policy"];
+      if (policy === undefined || policy === null) out.policy = null;
+      else if (isObj(policy)) out.policy = JSON.stringify(policy, null, 2);
+      else if (typeof policy === "string") {
+        try {
+          JSON.parse(policy);
+        } catch {
+          throw new OpenApiImportError("must be an IAM policy document (an object or JSON text)", "/x-amazon-apigateway-policy");
+        }
+        out.policy = policy;
+      } else throw new OpenApiImportError("must be an IAM policy document (an object or JSON text)", "/x-amazon-apigateway-policy");
+    });
+    for (const key of Object.keys(d)) {
+      if (!key.startsWith("x-amazon-apigateway-") || ROOT_EXTENSIONS.has(key)) continue;
+      const note = IGNORED_ROOT_EXTENSIONS[key] ?? "is not an API Gateway extension for REST APIs";
+      this.warn(`${key} ${note}; ignored`, ptr("", key));
+    }
+    return out;
   }
 }
 
-/** Converts a parsed OpenAPI 3 or Swagger 2 document into a design. Throws OpenApiImportError. */
-export function importOpenApi(doc: unknown): ApiDesign {
-  if (!isOpenApiDocument(doc)) throw new OpenApiImportError('not an OpenAPI document: expected an "openapi": "3.x" or "swagger": "2.0" field', "");
+const OPERATION_EXTENSIONS = new Set(["x-amazon-apigateway-integration", "x-amazon-apigateway-auth", "x-amazon-apigateway-request-validator"]);
+
+const ROOT_EXTENSIONS = new Set([
+  "x-amazon-apigateway-endpoint-configuration",
+  "x-amazon-apigateway-binary-media-types",
+  "x-amazon-apigateway-minimum-compression-size",
+  "x-amazon-apigateway-api-key-source",
+  "x-amazon-apigateway-policy",
+  "x-amazon-apigateway-request-validators",
+  "x-amazon-apigateway-request-validator",
+  "x-amazon-apigateway-gateway-responses",
+]);
+
+/** Extensions API Gateway defines that have no place in a REST API design, and why. */
+const IGNORED_ROOT_EXTENSIONS: Record<string, string> = {
+  "x-amazon-apigateway-documentation": "(documentation parts) is not kept: Gatehouse designs carry no documentation parts",
+  "x-amazon-apigateway-tag-value": "is a tag value; Gatehouse does not manage tags",
+  "x-amazon-apigateway-importexport-version": "is for HTTP APIs",
+  "x-amazon-apigateway-cors": "is for HTTP APIs (use the CORS helper for a REST API)",
+  "x-amazon-apigateway-integrations": "is for HTTP APIs",
+  "x-amazon-apigateway-endpoint-access-mode": "is not modelled by Gatehouse",
+  "x-amazon-apigateway-security-policy": "is not modelled by Gatehouse",
+};
+
+/**
+ * Converts a parsed OpenAPI 3.0 or Swagger 2.0 document into a design, with what was skipped.
+ * Throws OpenApiImportError listing every problem found (each with a JSON pointer).
+ */
+export function importOpenApiDocument(doc: unknown): ImportResult {
+  if (!isOpenApiDocument(doc)) throw new OpenApiImportError('not an OpenAPI document: expected an "openapi": "3.0.x" or "swagger": "2.0" field', "");
   const im = new Importer(doc as Obj);
-  const models = im.models();
-  const requestValidators = im.validators();
-  const authorizers = im.authorizersAndSchemes();
-  const gatewayResponses = im.gatewayResponses();
-  const design = { ...im.api(), resources: im.resources(), models, requestValidators, authorizers, gatewayResponses };
+  const models = im.guard(() => im.models()) ?? [];
+  const requestValidators = im.guard(() => im.validators()) ?? [];
+  const authorizers = im.guard(() => im.authorizersAndSchemes()) ?? [];
+  const gatewayResponses = im.guard(() => im.gatewayResponses()) ?? [];
+  const api = im.api();
+  const resources = im.guard(() => im.resources()) ?? [];
+  if (im.errors.length) throw OpenApiImportError.of(im.errors);
   try {
-    return parseDesign(design);
+    return { design: parseDesign({ ...api, resources, models, requestValidators, authorizers, gatewayResponses }), warnings: im.warnings };
   } catch (e) {
     if (e instanceof ZodError) {
-      const issue = e.issues[0];
-      throw new OpenApiImportError(`the imported design is invalid at /${issue.path.map((k) => escapePointer(String(k))).join("/")}: ${issue.message}`, "");
+      throw OpenApiImportError.of(e.issues.map((issue) => ({ pointer: "", message: `the imported design is invalid at /${issue.path.map((k) => escapePointer(String(k))).join("/")}: ${issue.message}` })));
     }
     throw e;
   }
+}
+
+/** Converts a parsed OpenAPI 3.0 or Swagger 2.0 document into a design. Throws OpenApiImportError. */
+export function importOpenApi(doc: unknown): ApiDesign {
+  return importOpenApiDocument(doc).design;
 }

@@ -76,6 +76,6 @@ describe("loadDesignFile", () => {
     doc.paths["/pets"].get["x-amazon-apigateway-integration"].passthroughBehavior = "sometimes";
     const e = loadError(write("bad-openapi.json", doc));
     expect(e.pointer).toBe("/paths/~1pets/get/x-amazon-apigateway-integration/passthroughBehavior");
-    expect(e.message).toContain('bad-openapi.json: at /paths/~1pets/get/x-amazon-apigateway-integration/passthroughBehavior: "sometimes" is not one of when_no_match, when_no_templates, never');
+    expect(e.message).toContain('bad-openapi.json: at /paths/~1pets/get/x-amazon-apigateway-integration/passthroughBehavior: must be one of when_no_match, when_no_templates, never (got "sometimes")');
   });
 });
