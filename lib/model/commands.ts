@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import {
+  ENDPOINT_TYPES,
   HTTP_METHODS,
   INTEGRATION_TYPES,
   type ApiDesign,
@@ -16,9 +17,9 @@ import {
 } from "./design";
 import { ValidationError } from "./errors";
 import * as ops from "./operations";
-import { findResource, resourcePath } from "./tree";
-import { checkApiName } from "./rules";
+import { describeSubtree, findResource, resourcePath } from "./tree";
 import { deleteGatewayResponse, putGatewayResponse } from "./gateway-responses";
+import { applyComponentCommand, componentCommandSchemas, isComponentCommand } from "./component-commands";
 
 const id = z.string().min(1, "Required");
 const verb = z.enum(HTTP_METHODS);
@@ -36,10 +37,22 @@ function changesOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
 }
 
 export const designCommandSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("updateApi"), name: z.string(), description: z.string().optional() }),
+  z.object({
+    type: z.literal("updateApi"),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    endpointType: z.enum(ENDPOINT_TYPES).optional(),
+    binaryMediaTypes: z.array(z.string()).optional(),
+    minimumCompressionSize: z.number().int("Enter a whole number of bytes").nullable().optional(),
+    apiKeySource: z.enum(["HEADER", "AUTHORIZER"]).optional(),
+    policy: z.string().nullable().optional(),
+    disableExecuteApiEndpoint: z.boolean().optional(),
+  }),
   z.object({ type: z.literal("addResource"), parentId: id, pathPart: z.string() }),
   z.object({ type: z.literal("addResourcePath"), path: z.string() }),
   z.object({ type: z.literal("deleteResource"), resourceId: id }),
+  z.object({ type: z.literal("renameResource"), resourceId: id, pathPart: z.string() }),
+  z.object({ type: z.literal("moveResource"), resourceId: id, parentId: id }),
   z.object({ type: z.literal("putMethod"), resourceId: id, method: methodSchema.omit({ integration: true, methodResponses: true }).partial().extend({ httpMethod: verb }) }),
   z.object({ type: z.literal("updateMethod"), resourceId: id, httpMethod: verb, changes: changesOf(methodSchema.omit({ integration: true, methodResponses: true, httpMethod: true })) }),
   z.object({ type: z.literal("deleteMethod"), resourceId: id, httpMethod: verb }),
@@ -55,6 +68,7 @@ export const designCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("deleteMethodResponse"), resourceId: id, httpMethod: verb, statusCode: z.string() }),
   z.object({ type: z.literal("putGatewayResponse"), response: gatewayResponseSchema }),
   z.object({ type: z.literal("deleteGatewayResponse"), responseType: z.string().min(1) }),
+  ...componentCommandSchemas,
 ]);
 
 export type DesignCommand = z.infer<typeof designCommandSchema>;
@@ -62,7 +76,7 @@ export type DesignCommand = z.infer<typeof designCommandSchema>;
 export interface CommandOutcome {
   design: ApiDesign;
   action: string;
-  entityType: "api" | "resource" | "method" | "integration" | "integrationResponse" | "methodResponse" | "gatewayResponse";
+  entityType: "api" | "resource" | "method" | "integration" | "integrationResponse" | "methodResponse" | "gatewayResponse" | "model" | "requestValidator" | "authorizer" | "cors";
   /** Stable, readable id for the history: `/pets/{id}`, `/pets/{id} GET`, `/pets/{id} GET 200`. */
   entityId: string;
   summary: string;
@@ -86,18 +100,32 @@ export function applyCommand(design: ApiDesign, command: DesignCommand): Command
   };
   const methodOf = (d: ApiDesign, resourceId: string, verb: string) => findResource(d, resourceId)?.methods[verb];
 
+  // Models, request validators, authorizers and the CORS helper live in component-commands.ts.
+  if (isComponentCommand(command)) return applyComponentCommand(design, command);
+
   switch (command.type) {
     case "updateApi": {
-      const issues = checkApiName(command.name);
-      if (issues.length) throw new ValidationError(issues);
-      const next = structuredClone(design);
-      next.name = command.name.trim();
-      // An omitted description keeps the current one; "" clears it.
-      next.description = command.description === undefined ? design.description : command.description.trim();
-      return {
-        design: next, action: "api.update", entityType: "api", entityId: "/", summary: `Renamed API to ${next.name}`,
-        before: { name: design.name, description: design.description }, after: { name: next.name, description: next.description },
-      };
+      const { type: _type, ...changes } = command;
+      const next = ops.updateApiSettings(design, changes);
+      // The history keeps only what this save changed, before and after.
+      const keys = (Object.keys(changes) as (keyof typeof changes)[]).filter((k) => changes[k] !== undefined && JSON.stringify(design[k]) !== JSON.stringify(next[k]));
+      const pick = (d: ApiDesign) => Object.fromEntries(keys.map((k) => [k, d[k]]));
+      const summary = keys.length === 0 ? "Saved API settings (no change)" : keys.length === 1 && keys[0] === "name" ? `Renamed API to ${next.name}` : `Changed API settings: ${keys.join(", ")}`;
+      return { design: next, action: "api.update", entityType: "api", entityId: "/", summary, before: pick(design), after: pick(next) };
+    }
+    case "renameResource": {
+      const from = pathOf(design, command.resourceId);
+      const next = ops.renameResource(design, command.resourceId, command.pathPart);
+      const to = pathOf(next, command.resourceId);
+      const r = findResource(next, command.resourceId)!;
+      return { design: next, action: "resource.rename", entityType: "resource", entityId: to, summary: `Renamed resource ${from} to ${to}`, before: { id: r.id, path: from, pathPart: findResource(design, r.id)!.pathPart }, after: { id: r.id, path: to, pathPart: r.pathPart } };
+    }
+    case "moveResource": {
+      const from = pathOf(design, command.resourceId);
+      const next = ops.moveResource(design, command.resourceId, command.parentId);
+      const to = pathOf(next, command.resourceId);
+      const below = describeSubtree(next, command.resourceId).resources.length - 1;
+      return { design: next, action: "resource.move", entityType: "resource", entityId: to, summary: `Moved resource ${from} to ${to}${below ? ` with ${below} below it` : ""}`, before: { id: command.resourceId, path: from, parentId: findResource(design, command.resourceId)!.parentId }, after: { id: command.resourceId, path: to, parentId: command.parentId } };
     }
     case "addResource":
     case "addResourcePath": {
