@@ -2,9 +2,10 @@
 import type { Command } from "commander";
 import { registerDiff } from "./diff";
 import { registerInvoke } from "./invoke";
+import { registerOpenApi } from "./openapi";
 import { registerPlan, registerPush } from "./plan-push";
 import { registerRender } from "./render";
 
 export type CommandRegistrar = (program: Command) => void;
 
-export const commands: CommandRegistrar[] = [registerRender, registerDiff, registerInvoke, registerPlan, registerPush];
+export const commands: CommandRegistrar[] = [registerRender, registerDiff, registerOpenApi, registerInvoke, registerPlan, registerPush];

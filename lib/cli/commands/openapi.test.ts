@@ -1,0 +1,67 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { importOpenApi } from "../../openapi/import";
+import { swaggerPetStore } from "../../openapi/petstore.fixture";
+import { diffDesigns } from "../../snapshot/diff";
+
+const root = resolve(__dirname, "../../..");
+const dir = mkdtempSync(join(tmpdir(), "gatehouse-openapi-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: unknown): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  return file;
+}
+
+function gatehouse(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, "bin/gatehouse.mjs"), ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("gatehouse openapi", () => {
+  it("prints the OpenAPI 3.0 export of a Swagger 2 JSON file, which imports to the same design", () => {
+    const r = gatehouse("openapi", write("petstore.json", swaggerPetStore));
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const exported = JSON.parse(r.stdout);
+    expect(exported.openapi).toBe("3.0.1");
+    expect(exported.paths["/pets"].get["x-amazon-apigateway-integration"]).toMatchObject({ type: "http", passthroughBehavior: "when_no_templates", timeoutInMillis: 10000 });
+    expect(diffDesigns(importOpenApi(swaggerPetStore), importOpenApi(exported)).entries).toEqual([]);
+  });
+
+  it("prints YAML with --format yaml, and lists what it skipped on stderr", () => {
+    const r = gatehouse("openapi", join(root, "lib/openapi/fixtures/aws-petstore.yaml"), "--format", "yaml");
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith("openapi: 3.0.1\n")).toBe(true);
+    expect(parseYaml(r.stdout).info.title).toBe("PetStore");
+    expect(r.stderr).toContain("warning: /x-amazon-apigateway-documentation:");
+  });
+
+  it("exits 1 with every problem and its JSON pointer for an invalid document, printing nothing on stdout", () => {
+    const doc = structuredClone(swaggerPetStore) as Record<string, any>;
+    doc.paths["/pets"].get["x-amazon-apigateway-integration"].type = "lambda";
+    doc.paths["/pets"].post["x-amazon-apigateway-integration"].timeoutInMillis = 40000;
+    const r = gatehouse("openapi", write("bad.json", doc));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("is not a valid API definition (2 problems):");
+    expect(r.stderr).toContain('  /paths/~1pets/get/x-amazon-apigateway-integration/type: must be one of mock, http, http_proxy, aws, aws_proxy (got "lambda")');
+    expect(r.stderr).toContain("  /paths/~1pets/post/x-amazon-apigateway-integration/timeoutInMillis: Timeout must be between 50 ms and 29000 ms");
+  });
+
+  it("exits 1 with a clear message for a missing file, a syntax error and a bad --format", () => {
+    const missing = gatehouse("openapi", join(dir, "nope.yaml"));
+    expect(missing).toMatchObject({ code: 1, stdout: "" });
+    expect(missing.stderr).toBe(`gatehouse openapi: ${join(dir, "nope.yaml")}: no such file\n`);
+    const broken = gatehouse("openapi", write("broken.yaml", "openapi: 3.0.1\npaths: [\n"));
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/broken\.yaml: invalid YAML \(line \d+, column \d+\)/);
+    const format = gatehouse("openapi", write("ok.json", swaggerPetStore), "--format", "xml");
+    expect(format).toEqual({ code: 1, stdout: "", stderr: 'gatehouse openapi: --format must be json or yaml, not "xml"\n' });
+  });
+});

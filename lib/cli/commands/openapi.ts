@@ -1,0 +1,52 @@
+/**
+ * `gatehouse openapi FILE [--format json|yaml]`: reads an OpenAPI 3.0 / Swagger 2.0 file (JSON or
+ * YAML, with API Gateway's extensions; or a Gatehouse design / snapshot JSON) through Gatehouse's
+ * model and prints its OpenAPI 3.0.1 export, as the console's Export does. No server, no
+ * database. What the import skipped is listed on stderr as warnings; an unreadable file or an
+ * invalid document prints every problem with its JSON pointer and exits 1.
+ */
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { exportOpenApiText } from "../../openapi/export";
+import { importOpenApiDocument, isOpenApiDocument, OpenApiImportError } from "../../openapi/import";
+import { DesignLoadError, designFromDocument, parseDocumentText } from "../../snapshot/load";
+
+function fail(message: string): void {
+  process.stderr.write(`gatehouse openapi: ${message}\n`);
+  process.exitCode = 1;
+}
+
+export function registerOpenApi(program: Command): void {
+  program
+    .command("openapi")
+    .description("Read an OpenAPI/Swagger file through Gatehouse's model and print its OpenAPI 3.0 export with x-amazon-apigateway extensions")
+    .argument("<file>", "an OpenAPI 3.0 / Swagger 2.0 file (JSON or YAML), or a Gatehouse design/snapshot JSON")
+    .option("--format <format>", "json or yaml", "json")
+    .action((file: string, opts: { format: string }) => {
+      if (opts.format !== "json" && opts.format !== "yaml") return fail(`--format must be json or yaml, not ${JSON.stringify(opts.format)}`);
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        return fail(`${file}: ${err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "is a directory, not a file" : err.message}`);
+      }
+      try {
+        const doc = parseDocumentText(text, file);
+        let design;
+        if (isOpenApiDocument(doc)) {
+          const result = importOpenApiDocument(doc);
+          for (const w of result.warnings) process.stderr.write(`warning: ${w.pointer || "(document)"}: ${w.message}\n`);
+          design = result.design;
+        } else design = designFromDocument(doc, file);
+        process.stdout.write(exportOpenApiText(design, opts.format));
+      } catch (e) {
+        if (e instanceof OpenApiImportError) {
+          const lines = e.issues.map((i) => `  ${i.pointer || "(document)"}: ${i.message}`);
+          return fail(`${file} is not a valid API definition (${e.issues.length} problem${e.issues.length === 1 ? "" : "s"}):\n${lines.join("\n")}`);
+        }
+        if (e instanceof DesignLoadError) return fail(e.message);
+        throw e;
+      }
+    });
+}
