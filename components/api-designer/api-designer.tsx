@@ -8,6 +8,10 @@ import { AddResourceForm } from "./add-resource-form";
 import { AddMethodForm } from "./add-method-form";
 import { MethodEditor } from "./method-editor";
 import { GatewayResponsesCard } from "./gateway-responses";
+import { CorsHelper } from "./cors-helper";
+import { ModelsPanel } from "./models-panel";
+import { ValidatorsPanel } from "./validators-panel";
+import { AuthorizersPanel } from "./authorizers-panel";
 import { ResourceTree } from "./resource-tree";
 import { useDraft, useEditDesign, type ApiDraft } from "./use-design";
 import type { StageOption } from "@/components/test-invoke/target-select";
@@ -85,7 +89,14 @@ export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableN
             onAws={!!(initial.awsRestApiId ?? draft.awsRestApiId)}
           />
         )}
+        {/* Keyed by the resource's verbs (not OPTIONS, which it writes itself) so its defaults follow new methods. */}
+        <CorsHelper key={`${resource.id}:${Object.keys(resource.methods).filter((v) => v !== "OPTIONS").sort()}`} design={design} resource={resource} editor={editor} canEdit={canEdit} />
         <GatewayResponsesCard design={design} editor={editor} canEdit={canEdit} stageVariableNames={stageVariableNames} />
+        <ModelsPanel design={design} editor={editor} canEdit={canEdit} />
+        <div className="grid gap-4 xl:grid-cols-2">
+          <ValidatorsPanel design={design} editor={editor} canEdit={canEdit} />
+          <AuthorizersPanel design={design} editor={editor} canEdit={canEdit} />
+        </div>
       </div>
     </div>
   );

@@ -1,0 +1,113 @@
+"use client";
+
+import { useState } from "react";
+import type { ApiDesign, Model } from "@/lib/model/design";
+import { modelRefUrl, modelUsages } from "@/lib/model/components";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { JsonSchemaEditor } from "@/components/editor/json-schema-editor";
+import type { useEditDesign } from "./use-design";
+
+type Editor = ReturnType<typeof useEditDesign>;
+
+const STARTER = `{
+  "$schema": "http://json-schema.org/draft-04/schema#",
+  "title": "Pet",
+  "type": "object",
+  "required": ["name"],
+  "properties": {
+    "name": { "type": "string" }
+  }
+}`;
+
+/** The API's models: JSON Schema draft 4 documents that method requests and responses name. */
+export function ModelsPanel({ design, editor, canEdit }: { design: ApiDesign; editor: Editor; canEdit: boolean }) {
+  const [selectedId, setSelectedId] = useState<string | null>(design.models[0]?.id ?? null);
+  const selected = design.models.find((m) => m.id === selectedId);
+  return (
+    <Card
+      title="Models"
+      actions={canEdit && selected ? <Button type="button" variant="ghost" onClick={() => setSelectedId(null)}>New model</Button> : undefined}
+    >
+      <div className="mb-3 flex flex-wrap gap-2" data-testid="models">
+        {design.models.length === 0 && <span className="text-sm text-slate-500">No models yet (Empty and Error are built in).</span>}
+        {design.models.map((m) => (
+          <button
+            key={m.id}
+            type="button"
+            onClick={() => setSelectedId(m.id)}
+            className={`rounded px-2 py-1 font-mono text-xs ${selected?.id === m.id ? "bg-indigo-600 text-white" : "bg-slate-100"}`}
+            data-testid="model"
+          >
+            {m.name}
+          </button>
+        ))}
+      </div>
+      <ModelForm key={selected ? `${selected.id}:${JSON.stringify(selected)}` : "new"} design={design} model={selected} editor={editor} canEdit={canEdit} onSaved={setSelectedId} />
+    </Card>
+  );
+}
+
+function ModelForm({ design, model, editor, canEdit, onSaved }: { design: ApiDesign; model?: Model; editor: Editor; canEdit: boolean; onSaved: (id: string | null) => void }) {
+  const [name, setName] = useState(model?.name ?? "");
+  const [contentType, setContentType] = useState(model?.contentType ?? "application/json");
+  const [description, setDescription] = useState(model?.description ?? "");
+  const [schema, setSchema] = useState(model?.schema ?? STARTER);
+  const fe = editor.error?.fieldErrors ?? {};
+  const uses = model ? modelUsages(design, model.name) : [];
+
+  const save = async () => {
+    const fields = { name, contentType, description, schema };
+    if (!model) {
+      const saved = await editor.edit({ type: "createModel", model: fields });
+      const created = saved?.models.find((m) => m.name === name.trim());
+      if (created) onSaved(created.id);
+    } else {
+      await editor.edit({ type: "updateModel", modelId: model.id, changes: fields });
+    }
+  };
+
+  return (
+    <div className="space-y-3" data-testid="model-form">
+      <fieldset disabled={!canEdit} className="grid min-w-0 gap-3 sm:grid-cols-3">
+        <Field label="Model name" name="model.name" value={name} onChange={(e) => setName(e.target.value)} error={fe["model.name"]} hint="Letters and digits only." />
+        <Field label="Content type" name="model.contentType" value={contentType} onChange={(e) => setContentType(e.target.value)} error={fe["model.contentType"]} />
+        <Field label="Model description" name="model.description" value={description} onChange={(e) => setDescription(e.target.value)} />
+      </fieldset>
+      <div>
+        <p className="mb-1 text-sm font-medium text-slate-700">Schema (JSON Schema draft 4)</p>
+        <JsonSchemaEditor value={schema} onChange={setSchema} design={design} modelName={name.trim()} readOnly={!canEdit} />
+        {fe["model.schema"] && <p className="mt-1 text-xs text-red-600" data-field-error="model.schema">{fe["model.schema"]}</p>}
+        <p className="mt-1 text-xs text-slate-500">
+          Refer to another model with <code className="font-mono">{`{"$ref": "${modelRefUrl("OtherModel")}"}`}</code>.
+        </p>
+      </div>
+      {model && (
+        <p className="text-xs text-slate-500" data-testid="model-usages">
+          {uses.length ? `Used by ${uses.join(", ")}. Renaming updates these references.` : "Not used by any method or model."}
+        </p>
+      )}
+      {fe.modelId && <p className="text-xs text-red-600" data-field-error="modelId">{fe.modelId}</p>}
+      {canEdit && (
+        <div className="flex gap-2">
+          <Button type="button" variant="secondary" disabled={editor.pending} onClick={() => void save()}>
+            {model ? "Save model" : "Create model"}
+          </Button>
+          {model && (
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={editor.pending}
+              onClick={async () => {
+                if (await editor.edit({ type: "deleteModel", modelId: model.id })) onSaved(null);
+              }}
+            >
+              Delete model
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useState } from "react";
+import type { ApiDesign, RequestValidator } from "@/lib/model/design";
+import { requestValidatorUsages } from "@/lib/model/components";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import type { useEditDesign } from "./use-design";
+
+type Editor = ReturnType<typeof useEditDesign>;
+
+/** Request validators: which parts of a request API Gateway checks before the integration runs. */
+export function ValidatorsPanel({ design, editor, canEdit }: { design: ApiDesign; editor: Editor; canEdit: boolean }) {
+  const [selectedId, setSelectedId] = useState<string | null>(design.requestValidators[0]?.id ?? null);
+  const selected = design.requestValidators.find((v) => v.id === selectedId);
+  return (
+    <Card
+      title="Request validators"
+      actions={canEdit && selected ? <Button type="button" variant="ghost" onClick={() => setSelectedId(null)}>New validator</Button> : undefined}
+    >
+      <div className="mb-3 flex flex-wrap gap-2" data-testid="validators">
+        {design.requestValidators.length === 0 && <span className="text-sm text-slate-500">No request validators.</span>}
+        {design.requestValidators.map((v) => (
+          <button
+            key={v.id}
+            type="button"
+            onClick={() => setSelectedId(v.id)}
+            className={`rounded px-2 py-1 text-xs ${selected?.id === v.id ? "bg-indigo-600 text-white" : "bg-slate-100"}`}
+            data-testid="validator"
+          >
+            {v.name}
+          </button>
+        ))}
+      </div>
+      <ValidatorForm key={selected ? `${selected.id}:${JSON.stringify(selected)}` : "new"} design={design} validator={selected} editor={editor} canEdit={canEdit} onSaved={setSelectedId} />
+    </Card>
+  );
+}
+
+function ValidatorForm({ design, validator, editor, canEdit, onSaved }: { design: ApiDesign; validator?: RequestValidator; editor: Editor; canEdit: boolean; onSaved: (id: string | null) => void }) {
+  const [name, setName] = useState(validator?.name ?? "");
+  const [body, setBody] = useState(validator?.validateRequestBody ?? true);
+  const [params, setParams] = useState(validator?.validateRequestParameters ?? true);
+  const fe = editor.error?.fieldErrors ?? {};
+  const uses = validator ? requestValidatorUsages(design, validator.id) : [];
+  const fields = { name, validateRequestBody: body, validateRequestParameters: params };
+  return (
+    <div className="space-y-3" data-testid="validator-form">
+      <fieldset disabled={!canEdit} className="min-w-0 space-y-2">
+        <Field label="Validator name" name="validator.name" value={name} onChange={(e) => setName(e.target.value)} error={fe["validator.name"]} />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={body} onChange={(e) => setBody(e.target.checked)} /> Validate body
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={params} onChange={(e) => setParams(e.target.checked)} /> Validate query string parameters and headers
+        </label>
+      </fieldset>
+      {validator && (
+        <p className="text-xs text-slate-500" data-testid="validator-usages">
+          {uses.length ? `Used by ${uses.join(", ")}.` : "Not used by any method."}
+        </p>
+      )}
+      {fe.validatorId && <p className="text-xs text-red-600" data-field-error="validatorId">{fe.validatorId}</p>}
+      {canEdit && (
+        <div className="flex gap-2">
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={editor.pending}
+            onClick={async () => {
+              if (validator) {
+                await editor.edit({ type: "updateRequestValidator", validatorId: validator.id, changes: fields });
+                return;
+              }
+              const saved = await editor.edit({ type: "createRequestValidator", validator: fields });
+              const created = saved?.requestValidators.find((v) => v.name === name.trim());
+              if (created) onSaved(created.id);
+            }}
+          >
+            {validator ? "Save validator" : "Create validator"}
+          </Button>
+          {validator && (
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={editor.pending}
+              onClick={async () => {
+                if (await editor.edit({ type: "deleteRequestValidator", validatorId: validator.id })) onSaved(null);
+              }}
+            >
+              Delete validator
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
