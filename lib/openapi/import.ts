@@ -64,7 +64,19 @@ export class OpenApiImportError extends Error {
 export interface ImportResult {
   design: ApiDesign;
   warnings: ImportIssue[];
+  /** API-level settings the document sets (what a `merge` import takes from it). */
+  settings: ApiSetting[];
 }
+
+export type ApiSetting = "description" | "binaryMediaTypes" | "minimumCompressionSize" | "apiKeySource" | "policy";
+
+const SETTING_SOURCES: [ApiSetting, (doc: Obj) => boolean][] = [
+  ["description", (d) => isObj(d.info) && typeof d.info.description === "string"],
+  ["binaryMediaTypes", (d) => d["x-amazon-apigateway-binary-media-types"] !== undefined],
+  ["minimumCompressionSize", (d) => d["x-amazon-apigateway-minimum-compression-size"] !== undefined],
+  ["apiKeySource", (d) => d["x-amazon-apigateway-api-key-source"] !== undefined],
+  ["policy", (d) => d["x-amazon-apigateway-policy"] !== undefined],
+];
 
 type Obj = Record<string, unknown>;
 
@@ -640,7 +652,8 @@ export function importOpenApiDocument(doc: unknown): ImportResult {
   const resources = im.guard(() => im.resources()) ?? [];
   if (im.errors.length) throw OpenApiImportError.of(im.errors);
   try {
-    return { design: parseDesign({ ...api, resources, models, requestValidators, authorizers, gatewayResponses }), warnings: im.warnings };
+    const settings = SETTING_SOURCES.filter(([, present]) => present(doc as Obj)).map(([name]) => name);
+    return { design: parseDesign({ ...api, resources, models, requestValidators, authorizers, gatewayResponses }), warnings: im.warnings, settings };
   } catch (e) {
     if (e instanceof ZodError) {
       throw OpenApiImportError.of(e.issues.map((issue) => ({ pointer: "", message: `the imported design is invalid at /${issue.path.map((k) => escapePointer(String(k))).join("/")}: ${issue.message}` })));
