@@ -1,8 +1,8 @@
 /** HTTP helpers for the gateway's route handler: a capped body reader and cookie stripping. */
 
-/** Reads a body up to `limit` bytes; beyond it, stops reading and says so. */
-export async function readBodyCapped(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<{ body: string; tooLarge: boolean }> {
-  if (!stream) return { body: "", tooLarge: false };
+/** Reads a body up to `limit` bytes (its bytes, and their UTF-8 text); beyond it, stops reading and says so. */
+export async function readBodyCapped(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<{ body: string; bytes: Buffer; tooLarge: boolean }> {
+  if (!stream) return { body: "", bytes: Buffer.alloc(0), tooLarge: false };
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -12,11 +12,12 @@ export async function readBodyCapped(stream: ReadableStream<Uint8Array> | null, 
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      return { body: "", tooLarge: true };
+      return { body: "", bytes: Buffer.alloc(0), tooLarge: true };
     }
     chunks.push(value);
   }
-  return { body: Buffer.concat(chunks).toString("utf8"), tooLarge: false };
+  const bytes = Buffer.concat(chunks);
+  return { body: bytes.toString("utf8"), bytes, tooLarge: false };
 }
 
 /**
@@ -42,15 +43,28 @@ export function withoutCookies(headers: Record<string, string>, names: string[])
 /** Hop-by-hop and framing headers a Response must not copy from the pipeline's answer. */
 const SKIP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "upgrade", "proxy-connection", "te", "trailer"]);
 
-export function responseHeaders(headers: Record<string, string>): Headers {
+/** The answer's headers; a name in `multiValueHeaders` goes out once per value (Set-Cookie…). */
+export function responseHeaders(headers: Record<string, string>, multiValueHeaders?: Record<string, string[]>): Headers {
   const out = new Headers();
+  const multi = new Map(Object.entries(multiValueHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   for (const [k, v] of Object.entries(headers)) {
     if (SKIP.has(k.toLowerCase())) continue;
     try {
-      out.set(k, v);
+      const values = multi.get(k.toLowerCase());
+      if (values && values.length > 0) {
+        out.delete(k);
+        for (const value of values) out.append(k, value);
+      } else {
+        out.set(k, v);
+      }
     } catch {
       // A header value a template produced that HTTP cannot carry (control characters): drop it.
     }
   }
   return out;
+}
+
+/** The bytes a gateway answer sends: a binary answer's own bytes, a text answer's UTF-8. */
+export function responseBodyBytes(result: { body: string; bodyBytes?: Uint8Array }): Uint8Array {
+  return result.bodyBytes ? new Uint8Array(result.bodyBytes) : new Uint8Array(Buffer.from(result.body, "utf8"));
 }

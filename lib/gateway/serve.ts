@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { sharedLambdaInvoker } from "../aws/lambda";
 import { createContext, GatewayError, HANDLERS, runPipeline, type GatewayResponseType, type Handler, type InvokeStep, type LambdaInvoker, type OutboundPolicy } from "../invoke/index";
+import type { MethodResponseOut } from "../invoke/context";
 import { header } from "../invoke/http";
 import { renderTemplate } from "../template/index";
 import { chooseCanary } from "./canary";
@@ -28,7 +29,11 @@ export interface GatewayRequest {
   /** The raw query string, without `?`. */
   query?: string;
   headers: Record<string, string>;
+  /** Repeated request headers, every value (when the caller could read them apart). */
+  multiValueHeaders?: Record<string, string[]>;
   body: string;
+  /** The body's raw bytes; binary payloads (binaryMediaTypes) need them. */
+  bodyBytes?: Uint8Array;
   /** True when the caller stopped reading a body over MAX_PAYLOAD_BYTES (413). */
   bodyTooLarge?: boolean;
   sourceIp?: string;
@@ -37,7 +42,12 @@ export interface GatewayRequest {
 export interface GatewayResult {
   status: number;
   headers: Record<string, string>;
+  /** Every value of repeated response headers (send each; see responseHeaders in ./http). */
+  multiValueHeaders?: Record<string, string[]>;
+  /** Text answer, or the base64 of a binary one (bodyBytes set). */
   body: string;
+  /** A binary answer's bytes: what the client gets (responseBodyBytes in ./http). */
+  bodyBytes?: Buffer;
   requestId: string;
   /** Which deployment answered, and whether it was the canary. */
   deploymentId?: string;
@@ -112,7 +122,16 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
 
   const ctx = createContext(
     design,
-    { httpMethod: request.httpMethod, pathWithQueryString, headers: request.headers, body: request.body, stageVariables, stage: target.stageName },
+    {
+      httpMethod: request.httpMethod,
+      pathWithQueryString,
+      headers: request.headers,
+      multiValueHeaders: request.multiValueHeaders,
+      body: request.body,
+      bodyBytes: request.bodyBytes,
+      stageVariables,
+      stage: target.stageName,
+    },
     {
       apiId: target.contextApiId,
       requestId,
@@ -135,7 +154,7 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
       domainPrefix: host.split(".")[0].split(":")[0],
       isCanaryRequest: choice.isCanaryRequest,
     };
-    if (request.bodyTooLarge || Buffer.byteLength(request.body) > MAX_PAYLOAD_BYTES) {
+    if (request.bodyTooLarge || (request.bodyBytes?.byteLength ?? Buffer.byteLength(request.body)) > MAX_PAYLOAD_BYTES) {
       throw new GatewayError("REQUEST_TOO_LARGE", "Request Too Long", [`Request body exceeds ${MAX_PAYLOAD_BYTES} bytes`]);
     }
   };
@@ -163,7 +182,7 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
   handlers.splice(at("parse") + 1, 0, ["gatewayContext", gatewayContext]);
   const steps = await runPipeline(ctx, handlers);
 
-  const response = ctx.response ?? internalError(requestId);
+  const response: MethodResponseOut = ctx.response ?? internalError(requestId);
   const headers: Record<string, string> = { ...response.headers, "x-amzn-RequestId": requestId };
   const failed = steps.find((s) => !s.ok)?.name;
   const errorType =
@@ -172,7 +191,9 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
   return {
     status: response.status,
     headers,
+    ...(response.multiValueHeaders ? { multiValueHeaders: response.multiValueHeaders } : {}),
     body: response.body,
+    ...(response.bodyBytes ? { bodyBytes: response.bodyBytes } : {}),
     requestId,
     deploymentId,
     isCanaryRequest: choice.isCanaryRequest,

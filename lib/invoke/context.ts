@@ -11,7 +11,16 @@ export interface InvokeRequest {
   httpMethod: string;
   pathWithQueryString: string;
   headers: Record<string, string>;
+  /**
+   * Repeated headers, as TestInvokeMethod's `multiValueHeaders`: every value of a name. Merged with
+   * `headers` (a name in both gets the `headers` value appended unless already listed).
+   */
+  multiValueHeaders?: Record<string, string[]>;
   body: string;
+  /** The raw bytes of the body as received (the local gateway); when set, `body` is ignored. */
+  bodyBytes?: Uint8Array;
+  /** `body` is the base64 of a binary payload (the Test panel and CLI send binary bodies this way). */
+  isBase64Encoded?: boolean;
   stageVariables: Record<string, string>;
   /** null = the undeployed draft, as TestInvokeMethod runs it. */
   stage: string | null;
@@ -60,9 +69,16 @@ export interface ParsedRequest {
   /** Single-value query string: the last value wins, as in AWS. */
   querystring: Record<string, string>;
   multiValueQuerystring: Record<string, string[]>;
-  /** Headers as sent (original case); look them up with header() from ./http. */
+  /** Single-value headers as sent (original case, the last value of a repeated one); look them up with header() from ./http. */
   headers: Record<string, string>;
+  /** Every value of every header, keyed by the first spelling of its name. */
+  multiValueHeaders: Record<string, string[]>;
+  /** The body as UTF-8 text (what templates, validation and `method.request.body` see). */
   body: string;
+  /** The body's bytes. */
+  bodyBytes: Buffer;
+  /** The Content-Type is one of the API's binaryMediaTypes. */
+  binary: boolean;
 }
 
 /** What the integration request sends (integration request). */
@@ -71,8 +87,13 @@ export interface IntegrationRequest {
   uri: string;
   httpMethod: string;
   headers: Record<string, string>;
+  /** Proxy integrations forward repeated headers as they came. */
+  multiValueHeaders?: Record<string, string[]>;
   querystring: Record<string, string>;
+  /** The payload as text (base64 or UTF-8 text of bytes for logs and Lambda payloads). */
   body: string;
+  /** Set when the payload is binary: these bytes are sent. */
+  bodyBytes?: Buffer;
   /** The Content-Type whose request template was used, if any. */
   templateContentType?: string;
 }
@@ -81,15 +102,26 @@ export interface IntegrationRequest {
 export interface EndpointResponse {
   status: number;
   headers: Record<string, string>;
+  /** Every value of repeated response headers (Set-Cookie…), when the backend sent any. */
+  multiValueHeaders?: Record<string, string[]>;
+  /** The body as UTF-8 text. */
   body: string;
+  /** The raw bytes, when the backend's payload may be binary (HTTP) or was decoded (Lambda proxy isBase64Encoded). */
+  bodyBytes?: Buffer;
   latencyMs: number;
 }
 
 /** What the client gets back (integration response, or the gateway response on error). */
 export interface MethodResponseOut {
   status: number;
+  /** One value per name (the last of a repeated header). */
   headers: Record<string, string>;
+  /** Every value of repeated headers; names not here have the one value in `headers`. */
+  multiValueHeaders?: Record<string, string[]>;
+  /** Text body; for a binary answer, its base64 (see bodyBytes). */
   body: string;
+  /** Set when the answer is binary: the bytes the client gets. */
+  bodyBytes?: Buffer;
 }
 
 export interface InvocationContext {

@@ -11,6 +11,7 @@ import type { InvokeRequest } from "./context";
 import { createContext, runPipeline, type InvokeOptions, type InvokeStep } from "./pipeline";
 
 export type { InvokeRequest, LambdaInvoker, SimulatedAuthorizer } from "./context";
+export { isBinaryMediaType } from "./binary";
 export type { InvokeOptions, InvokeStep } from "./pipeline";
 export type { OutboundPolicy } from "./outbound";
 export { checkOutbound, DEFAULT_OUTBOUND_POLICY, guardedFetch, outboundPolicyFromEnv, OutboundRefusedError } from "./outbound";
@@ -18,7 +19,13 @@ export { checkOutbound, DEFAULT_OUTBOUND_POLICY, guardedFetch, outboundPolicyFro
 export interface InvokeResult {
   status: number;
   headers: Record<string, string>;
+  /** Headers with more than one value (Set-Cookie…), every value; as TestInvokeMethod's multiValueHeaders. */
+  multiValueHeaders?: Record<string, string[]>;
+  /** Text, or the base64 of a binary answer (isBase64Encoded). */
   body: string;
+  /** The answer is binary (binaryMediaTypes): `body` holds its base64, `bodyBytes` the bytes. */
+  isBase64Encoded?: boolean;
+  bodyBytes?: Buffer;
   log: string;
   latencyMs: number;
   resourceId?: string;
@@ -38,7 +45,9 @@ export async function invokeMethod(design: ApiDesign, request: InvokeRequest, op
   return {
     status: response.status,
     headers: response.headers,
+    ...(response.multiValueHeaders ? { multiValueHeaders: response.multiValueHeaders } : {}),
     body: response.body,
+    ...(response.bodyBytes ? { isBase64Encoded: true, bodyBytes: response.bodyBytes } : {}),
     log: ctx.log.toString(),
     latencyMs: Math.round(performance.now() - started),
     resourceId: ctx.resource?.id,

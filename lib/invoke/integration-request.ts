@@ -6,6 +6,7 @@
 import type { Integration } from "../model/design";
 import type { InvocationContext } from "./context";
 import { renderMapping } from "./render-mapping";
+import { BINARY_LOG, integrationRequestPayload, payloadText, type Payload } from "./binary";
 import { configurationError, unsupportedMediaType } from "./errors";
 import { byMediaType, header, mediaType, setHeader } from "./http";
 import { logBody, logHeaders } from "./log";
@@ -78,7 +79,12 @@ export function integrationRequest(ctx: InvocationContext): void {
   const isProxy = integration.type === "HTTP_PROXY" || integration.type === "AWS_PROXY";
   const mapped = mapRequestParameters(integration.requestParameters, ctx);
 
-  let body = request.body;
+  // Proxies forward the payload as it came; the others convert it by binaryMediaTypes and contentHandling first.
+  let payload: Payload = isProxy
+    ? request.binary
+      ? { kind: "binary", bytes: request.bodyBytes }
+      : { kind: "text", text: request.body }
+    : integrationRequestPayload(request.bodyBytes, request.binary, integration.contentHandling);
   let templateContentType: string | undefined;
   if (!isProxy) {
     const contentTypeHeader = header(request.headers, "Content-Type");
@@ -92,8 +98,9 @@ export function integrationRequest(ctx: InvocationContext): void {
       templateContentType = choice.contentType;
       // An empty template is the console's "no template": the body passes through.
       if (choice.template.trim() !== "") {
-        const result = render(ctx, choice.template, request.body);
-        body = result.output;
+        // $input.body is the converted payload: base64 text after CONVERT_TO_TEXT, the bytes read as UTF-8 otherwise.
+        const result = render(ctx, choice.template, payloadText(payload));
+        payload = { kind: "text", text: result.output };
         // $context.requestOverride.* win over the parameter mappings.
         Object.assign(mapped.header, result.overrides.requestHeaders);
         Object.assign(mapped.querystring, result.overrides.requestQuerystring);
@@ -101,6 +108,7 @@ export function integrationRequest(ctx: InvocationContext): void {
       }
     }
   }
+  const body = payloadText(payload);
 
   if (integration.type === "MOCK") {
     ctx.mockRequestBody = body;
@@ -110,9 +118,15 @@ export function integrationRequest(ctx: InvocationContext): void {
   const pathValues = { ...ctx.pathParameters, ...mapped.path };
   const rawUri = substitutePathParameters(substituteStageVariables(integration.uri ?? "", ctx.stageVariables), pathValues);
   const headers: Record<string, string> = {};
+  let multiValueHeaders: Record<string, string[]> | undefined;
   let query: [string, string][] = [];
   if (isProxy) {
-    for (const [k, v] of Object.entries(request.headers)) if (!HOP_BY_HOP.has(k.toLowerCase())) headers[k] = v;
+    multiValueHeaders = {};
+    for (const [k, values] of Object.entries(request.multiValueHeaders)) {
+      if (HOP_BY_HOP.has(k.toLowerCase())) continue;
+      headers[k] = values[values.length - 1];
+      multiValueHeaders[k] = [...values];
+    }
     for (const [k, values] of Object.entries(request.multiValueQuerystring)) {
       if (k in mapped.querystring) continue;
       for (const v of values) query.push([k, v]);
@@ -121,23 +135,32 @@ export function integrationRequest(ctx: InvocationContext): void {
     headers["Accept"] = "application/json";
     headers["Content-Type"] = templateContentType ?? mediaType(header(request.headers, "Content-Type") || "application/json");
   }
-  headers["x-amzn-apigateway-api-id"] = ctx.options.apiId;
-  headers["X-Amzn-Trace-Id"] = ctx.traceId;
-  if (!isProxy) headers["User-Agent"] = `AmazonAPIGateway_${ctx.options.apiId}`;
-  for (const [k, v] of Object.entries(mapped.header)) setHeader(headers, k, v);
-  query = query.concat(Object.entries(mapped.querystring));
+  const own: Record<string, string> = { "x-amzn-apigateway-api-id": ctx.options.apiId, "X-Amzn-Trace-Id": ctx.traceId };
+  if (!isProxy) own["User-Agent"] = `AmazonAPIGateway_${ctx.options.apiId}`;
+  for (const [k, v] of Object.entries({ ...own, ...mapped.header })) {
+    setHeader(headers, k, v);
+    if (multiValueHeaders) {
+      for (const name of Object.keys(multiValueHeaders)) if (name.toLowerCase() === k.toLowerCase()) delete multiValueHeaders[name];
+      multiValueHeaders[k] = [v];
+    }
+  }
+  for (const [k, v] of Object.entries(mapped.querystring)) {
+    for (const value of Array.isArray(v) ? v : [v]) query.push([k, value]);
+  }
 
   ctx.integrationRequest = {
     uri: withQuery(rawUri, query),
     // `ANY` as the backend method (proxy setups) forwards the client's verb.
     httpMethod: !integration.httpMethod || integration.httpMethod.toUpperCase() === "ANY" ? request.httpMethod : integration.httpMethod.toUpperCase(),
     headers,
+    multiValueHeaders,
     querystring: Object.fromEntries(query),
     body,
+    bodyBytes: payload.kind === "binary" ? payload.bytes : undefined,
     templateContentType,
   };
   ctx.log.add(`Endpoint request URI: ${ctx.integrationRequest.uri}`);
   ctx.log.add(`Endpoint request headers: ${logHeaders(headers)}`);
   // AWS_PROXY sends the Lambda proxy event, which the integration logs when it builds it.
-  if (integration.type !== "AWS_PROXY") ctx.log.add(`Endpoint request body after transformations: ${logBody(body)}`);
+  if (integration.type !== "AWS_PROXY") ctx.log.add(`Endpoint request body after transformations: ${payload.kind === "binary" ? BINARY_LOG : logBody(body)}`);
 }

@@ -5,7 +5,8 @@
  * Proxy integrations skip all of it: the backend's response goes back unchanged.
  */
 import type { IntegrationResponse, Method } from "../model/design";
-import type { InvocationContext } from "./context";
+import { isBinaryMediaType, methodResponsePayload, payloadText, type Payload } from "./binary";
+import type { EndpointResponse, InvocationContext, MethodResponseOut } from "./context";
 import { renderMapping } from "./render-mapping";
 import { configurationError } from "./errors";
 import { acceptedTypes, byMediaType, header, setHeader } from "./http";
@@ -55,13 +56,22 @@ export function integrationResponse(ctx: InvocationContext): void {
   const integration = ctx.integration!;
   const endpoint = ctx.endpointResponse!;
 
+  const binaryMediaTypes = ctx.design.binaryMediaTypes;
+  const binaryAccept = isBinaryMediaType(binaryMediaTypes, header(ctx.request!.headers, "Accept"));
   if (integration.type === "HTTP_PROXY" || integration.type === "AWS_PROXY") {
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(endpoint.headers)) {
-      // fetch has already decoded the body, so the encoding header would lie.
-      if (!HOP_BY_HOP.has(k) && k !== "content-encoding") headers[k] = v;
+    // fetch has already decoded the body, so the encoding header would lie.
+    const keep = (k: string) => !HOP_BY_HOP.has(k.toLowerCase()) && k.toLowerCase() !== "content-encoding";
+    const headers = Object.fromEntries(Object.entries(endpoint.headers).filter(([k]) => keep(k)));
+    const multi = endpoint.multiValueHeaders ? Object.fromEntries(Object.entries(endpoint.multiValueHeaders).filter(([k]) => keep(k))) : undefined;
+    let out: Payload;
+    if (integration.type === "AWS_PROXY") {
+      // lambda.ts decoded an isBase64Encoded body only when the client accepts a binary type.
+      out = endpoint.bodyBytes ? { kind: "binary", bytes: endpoint.bodyBytes } : { kind: "text", text: endpoint.body };
+    } else {
+      const binaryPayloadType = isBinaryMediaType(binaryMediaTypes, header(endpoint.headers, "Content-Type"));
+      out = methodResponsePayload(endpointPayload(endpoint), binaryPayloadType, binaryAccept, undefined);
     }
-    ctx.response = { status: endpoint.status, headers, body: endpoint.body };
+    ctx.response = responseOf(endpoint.status, headers, out, multi);
     return;
   }
 
@@ -86,17 +96,32 @@ export function integrationResponse(ctx: InvocationContext): void {
     if (value !== undefined) setHeader(headers, m[1], value);
   }
 
-  let body = endpoint.body;
   let status = Number(selected.statusCode);
+  // Converted first (binaryMediaTypes, Accept, contentHandling), then templated: $input.body sees the converted payload.
+  const binaryPayloadType = isBinaryMediaType(binaryMediaTypes, header(endpoint.headers, "Content-Type"));
+  let out = methodResponsePayload(endpointPayload(endpoint), binaryPayloadType, binaryAccept, selected.contentHandling);
   const template = chooseResponseTemplate(selected.responseTemplates, header(ctx.request!.headers, "Accept"));
   // No template, or an empty one (the console's default): the body passes through.
   if (template !== undefined && template.trim() !== "") {
-    const result = render(ctx, template, endpoint.body);
-    body = result.output;
+    const result = render(ctx, template, payloadText(out));
+    out = { kind: "text", text: result.output };
     const override = result.overrides.responseStatus;
     // AWS ignores an override that is not a valid HTTP status.
     if (override !== undefined && Number.isInteger(override) && override >= 100 && override <= 599) status = override;
     for (const [k, v] of Object.entries(result.overrides.responseHeaders)) setHeader(headers, k, v);
   }
-  ctx.response = { status, headers, body };
+  ctx.response = responseOf(status, headers, out);
+}
+
+/** The endpoint's payload: its bytes when the integration kept them, else its text. */
+function endpointPayload(endpoint: EndpointResponse): Payload {
+  return endpoint.bodyBytes ? { kind: "binary", bytes: endpoint.bodyBytes } : { kind: "text", text: endpoint.body };
+}
+
+/** A method response: text as is; binary as bytes, with its base64 in `body` for logs and the console. */
+function responseOf(status: number, headers: Record<string, string>, payload: Payload, multiValueHeaders?: Record<string, string[]>): MethodResponseOut {
+  const out: MethodResponseOut =
+    payload.kind === "text" ? { status, headers, body: payload.text } : { status, headers, body: payload.bytes.toString("base64"), bodyBytes: payload.bytes };
+  if (multiValueHeaders && Object.keys(multiValueHeaders).length > 0) out.multiValueHeaders = multiValueHeaders;
+  return out;
 }

@@ -5,7 +5,9 @@
  * an AWS connection (options.lambda, see lambda.ts); otherwise, and for other AWS services, they
  * fail with a configuration error that says what they need.
  */
+import { BINARY_LOG, isBinaryMediaType } from "./binary";
 import type { InvocationContext } from "./context";
+import { header } from "./http";
 import { configurationError, integrationFailure, integrationTimeout } from "./errors";
 import { logBody, logHeaders } from "./log";
 import { lambdaFunctionOf, lambdaIntegration } from "./lambda";
@@ -35,11 +37,23 @@ function mockIntegration(ctx: InvocationContext): void {
 
 const NO_BODY_METHODS = new Set(["GET", "HEAD"]);
 
-function responseHeaders(res: Response): Record<string, string> {
-  const out: Record<string, string> = {};
+/** The backend's headers: one value each, plus every Set-Cookie (fetch joins other repeats with ", "). */
+function responseHeaders(res: Response): { headers: Record<string, string>; multiValueHeaders?: Record<string, string[]> } {
+  const headers: Record<string, string> = {};
   res.headers.forEach((value, key) => {
-    out[key] = value;
+    headers[key] = value;
   });
+  const cookies = typeof res.headers.getSetCookie === "function" ? res.headers.getSetCookie() : [];
+  if (cookies.length === 0) return { headers };
+  headers["set-cookie"] = cookies[cookies.length - 1];
+  return { headers, multiValueHeaders: { "set-cookie": cookies } };
+}
+
+/** Request headers for fetch: repeated values (proxies) as repeated header lines. */
+function fetchHeaders(req: { headers: Record<string, string>; multiValueHeaders?: Record<string, string[]> }): [string, string][] {
+  if (!req.multiValueHeaders) return Object.entries(req.headers);
+  const out: [string, string][] = [];
+  for (const [k, values] of Object.entries(req.multiValueHeaders)) for (const v of values) out.push([k, v]);
   return out;
 }
 
@@ -60,16 +74,16 @@ async function httpIntegration(ctx: InvocationContext): Promise<void> {
       url.toString(),
       {
         method: req.httpMethod,
-        headers: req.headers,
-        body: NO_BODY_METHODS.has(req.httpMethod) || req.body === "" ? undefined : req.body,
+        headers: fetchHeaders(req),
+        body: NO_BODY_METHODS.has(req.httpMethod) ? undefined : req.bodyBytes ? new Uint8Array(req.bodyBytes) : req.body === "" ? undefined : req.body,
         signal,
       },
       ctx.options.outbound,
       ctx.options.fetchImpl,
     );
-    const body = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());
     const latencyMs = Math.round(performance.now() - started);
-    ctx.endpointResponse = { status: res.status, headers: responseHeaders(res), body, latencyMs };
+    ctx.endpointResponse = { status: res.status, ...responseHeaders(res), body: bytes.toString("utf8"), bodyBytes: bytes, latencyMs };
   } catch (e) {
     const err = e as Error;
     if (err instanceof OutboundRefusedError) {
@@ -87,7 +101,8 @@ async function httpIntegration(ctx: InvocationContext): Promise<void> {
   const r = ctx.endpointResponse;
   ctx.log.add(`Received response. Status: ${r.status}, Integration latency: ${r.latencyMs} ms`);
   ctx.log.add(`Endpoint response headers: ${logHeaders(r.headers)}`);
-  ctx.log.add(`Endpoint response body before transformations: ${logBody(r.body)}`);
+  const binary = isBinaryMediaType(ctx.design.binaryMediaTypes, header(r.headers, "Content-Type"));
+  ctx.log.add(`Endpoint response body before transformations: ${binary && r.body !== "" ? BINARY_LOG : logBody(r.body)}`);
 }
 
 export async function integration(ctx: InvocationContext): Promise<void> {

@@ -105,7 +105,8 @@ describe("AWS_PROXY Lambda", () => {
     const result = await invokeMethod(proxyDesign, request({ httpMethod: "POST", pathWithQueryString: "/pets/9" }), { ...OPTIONS, lambda });
     expect(result.status).toBe(404);
     expect(result.body).toBe("no pet");
-    expect(result.headers).toMatchObject({ "Content-Type": "text/plain", "X-One": "1", "Set-Cookie": "a=1,b=2" });
+    expect(result.headers).toMatchObject({ "Content-Type": "text/plain", "X-One": "1", "Set-Cookie": "b=2" });
+    expect(result.multiValueHeaders).toEqual({ "Content-Type": ["text/plain"], "X-One": ["1"], "Set-Cookie": ["a=1", "b=2"] });
     expect(result.log).toMatch(/Endpoint response body before transformations: \{"statusCode":404/);
     expect(result.log).toMatch(/Endpoint request body after transformations: \{"resource":"\/pets\/\{id\}"/);
   });
@@ -134,7 +135,7 @@ describe("AWS_PROXY Lambda", () => {
   });
 
   it("parses statusCode given as a numeric string; a base64 body stays text without binary media types", () => {
-    expect(parseProxyResponse(JSON.stringify({ statusCode: "201", isBase64Encoded: true, body: "aGk=" }))).toEqual({ statusCode: 201, headers: {}, body: "aGk=", isBase64Encoded: true });
+    expect(parseProxyResponse(JSON.stringify({ statusCode: "201", isBase64Encoded: true, body: "aGk=" }))).toEqual({ statusCode: 201, headers: {}, multiValueHeaders: {}, body: "aGk=", isBase64Encoded: true });
     expect(parseProxyResponse(JSON.stringify({ statusCode: 99 }))).toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@
  */
 import type { InvocationContext } from "./context";
 import { configurationError, GatewayError, integrationFailure, integrationTimeout } from "./errors";
-import { header, mediaType } from "./http";
+import { decodeBase64, isBinaryMediaType } from "./binary";
+import { header } from "./http";
 import { logBody, logHeaders } from "./log";
 
 const LAMBDA_URI = /^arn:aws[a-z-]*:apigateway:([a-z0-9-]+):lambda:path\/2015-03-31\/functions\/(.+)\/invocations$/;
@@ -30,8 +31,9 @@ export function proxyEvent(ctx: InvocationContext): Record<string, unknown> {
   const request = ctx.request!;
   const cv = ctx.contextVariables as Record<string, unknown>;
   const identity = (cv.identity ?? {}) as Record<string, unknown>;
+  // AWS builds both maps: the last value of a repeated header in `headers`, every value in `multiValueHeaders`.
   const headers = { ...request.headers };
-  const multiValueHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
+  const multiValueHeaders = Object.fromEntries(Object.entries(request.multiValueHeaders).map(([k, v]) => [k, [...v]]));
   const requestContext: Record<string, unknown> = {
     resourceId: ctx.resource?.id,
     resourcePath: ctx.resourcePath,
@@ -79,14 +81,18 @@ export function proxyEvent(ctx: InvocationContext): Record<string, unknown> {
     pathParameters: orNull({ ...ctx.pathParameters }),
     stageVariables: orNull({ ...ctx.stageVariables }),
     requestContext,
-    body: request.body === "" ? null : request.body,
-    isBase64Encoded: false,
+    // A body whose Content-Type is one of the API's binaryMediaTypes reaches the function base64-encoded.
+    body: request.bodyBytes.length === 0 ? null : request.binary ? request.bodyBytes.toString("base64") : request.body,
+    isBase64Encoded: request.binary && request.bodyBytes.length > 0,
   };
 }
 
 export interface ProxyResponse {
   statusCode: number;
+  /** One value per name: the last of the merged values. */
   headers: Record<string, string>;
+  /** `multiValueHeaders` merged with `headers`, as API Gateway merges them. */
+  multiValueHeaders: Record<string, string[]>;
   body: string;
   isBase64Encoded: boolean;
 }
@@ -113,23 +119,26 @@ export function parseProxyResponse(payload: string): ProxyResponse | undefined {
   if (typeof status !== "number" || !Number.isInteger(status) || status < 100 || status > 599) return undefined;
   if (r.body !== undefined && r.body !== null && typeof r.body !== "string") return undefined;
   if (r.isBase64Encoded !== undefined && r.isBase64Encoded !== null && typeof r.isBase64Encoded !== "boolean") return undefined;
-  const headers: Record<string, string> = {};
+  const multi: Record<string, string[]> = {};
   if (r.multiValueHeaders !== undefined && r.multiValueHeaders !== null) {
     if (typeof r.multiValueHeaders !== "object" || Array.isArray(r.multiValueHeaders)) return undefined;
     for (const [k, v] of Object.entries(r.multiValueHeaders)) {
       if (!Array.isArray(v) || !v.every(scalar)) return undefined;
-      headers[k] = v.map(String).join(",");
+      multi[k] = v.map(String);
     }
   }
   if (r.headers !== undefined && r.headers !== null) {
     if (typeof r.headers !== "object" || Array.isArray(r.headers)) return undefined;
     for (const [k, v] of Object.entries(r.headers)) {
       if (!scalar(v)) return undefined;
-      // Both given: the single value joins the multi-value list, as API Gateway merges them.
-      headers[k] = k in headers ? `${headers[k]},${String(v)}` : String(v);
+      // Both given: API Gateway merges them into one list; a key-value pair in both appears once.
+      const key = Object.keys(multi).find((m) => m.toLowerCase() === k.toLowerCase()) ?? k;
+      const list = (multi[key] ??= []);
+      if (!list.includes(String(v))) list.push(String(v));
     }
   }
-  return { statusCode: status, headers, body: (r.body as string | null | undefined) ?? "", isBase64Encoded: r.isBase64Encoded === true };
+  const headers = Object.fromEntries(Object.entries(multi).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v[v.length - 1]]));
+  return { statusCode: status, headers, multiValueHeaders: multi, body: (r.body as string | null | undefined) ?? "", isBase64Encoded: r.isBase64Encoded === true };
 }
 
 /** The error a failed function returned (`{"errorMessage": …, "errorType": …}`); errorMessage "" when absent. */
@@ -148,12 +157,15 @@ export function functionErrorOf(payload: string): { errorMessage: string; errorT
 const malformed = () =>
   new GatewayError("DEFAULT_5XX", "Internal server error", ["Execution failed due to configuration error: Malformed Lambda proxy response"], 502);
 
-/** A base64 body is decoded only for the API's binary media types; otherwise it goes back as the text it is. */
-function proxyBody(ctx: InvocationContext, res: ProxyResponse): string {
-  if (!res.isBase64Encoded) return res.body;
-  const type = mediaType(header(res.headers, "Content-Type") ?? "");
-  const binary = ctx.design.binaryMediaTypes.some((t) => t === "*/*" || t.toLowerCase() === type);
-  return binary ? Buffer.from(res.body, "base64").toString("utf8") : res.body;
+/**
+ * An `isBase64Encoded` body is decoded to bytes only when the client's first Accept type is one of
+ * the API's binaryMediaTypes ("API Gateway uses the first Accept header from clients to determine
+ * if a response should return binary media"); otherwise it goes back as the base64 text it is.
+ */
+function proxyBytes(ctx: InvocationContext, res: ProxyResponse): Buffer | undefined {
+  if (!res.isBase64Encoded) return undefined;
+  if (!isBinaryMediaType(ctx.design.binaryMediaTypes, header(ctx.request!.headers, "Accept"))) return undefined;
+  return decodeBase64(res.body, "response");
 }
 
 /** Calls the function of an AWS / AWS_PROXY Lambda integration; fills endpointResponse (and lambdaErrorMessage for AWS). */
@@ -217,5 +229,7 @@ export async function lambdaIntegration(ctx: InvocationContext, functionArn: str
   }
   const res = parseProxyResponse(result.payload);
   if (!res) throw malformed();
-  ctx.endpointResponse = { status: res.statusCode, headers: res.headers, body: proxyBody(ctx, res), latencyMs };
+  const bytes = proxyBytes(ctx, res);
+  const multi = Object.values(res.multiValueHeaders).some((v) => v.length > 1) ? res.multiValueHeaders : undefined;
+  ctx.endpointResponse = { status: res.statusCode, headers: res.headers, multiValueHeaders: multi, body: bytes ? bytes.toString("utf8") : res.body, bodyBytes: bytes, latencyMs };
 }

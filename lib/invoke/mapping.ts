@@ -22,8 +22,12 @@ function commonSource(expr: string, ctx: InvocationContext): string | undefined 
   return undefined;
 }
 
-/** Resolves a `method.request.*` source (also used by gateway responses). */
-export function methodRequestValue(expr: string, ctx: InvocationContext): string | undefined {
+/**
+ * Resolves a `method.request.*` source as API Gateway does: `querystring.x` and `header.x` are the
+ * last value of a repeated parameter, `multivaluequerystring.x` every value (sent as repeated
+ * parameters), `multivalueheader.x` every value joined with commas.
+ */
+export function methodRequestValues(expr: string, ctx: InvocationContext): string | string[] | undefined {
   const request = ctx.request;
   if (!request) return undefined;
   if (expr === "method.request.body") return request.body;
@@ -36,16 +40,33 @@ export function methodRequestValue(expr: string, ctx: InvocationContext): string
       return ctx.pathParameters[name];
     case "querystring":
       return request.querystring[name];
-    case "multivaluequerystring":
-      return request.multiValueQuerystring[name]?.join(",");
+    case "multivaluequerystring": {
+      const values = request.multiValueQuerystring[name];
+      return values && values.length > 0 ? [...values] : undefined;
+    }
+    case "multivalueheader":
+      return headerValues(request.multiValueHeaders, name)?.join(",");
     default:
       return header(request.headers, name);
   }
 }
 
+/** methodRequestValues flattened to one string (gateway responses, validation): lists joined with commas. */
+export function methodRequestValue(expr: string, ctx: InvocationContext): string | undefined {
+  const v = methodRequestValues(expr, ctx);
+  return Array.isArray(v) ? v.join(",") : v;
+}
+
+/** Every value of a header in a multi-value map, case-insensitively. */
+export function headerValues(multi: Record<string, string[]> | undefined, name: string): string[] | undefined {
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(multi ?? {})) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
 /** The value of an `integration.request.*` mapping source. */
-export function requestSourceValue(expr: string, ctx: InvocationContext): string | undefined {
-  return commonSource(expr, ctx) ?? methodRequestValue(expr, ctx);
+export function requestSourceValue(expr: string, ctx: InvocationContext): string | string[] | undefined {
+  return commonSource(expr, ctx) ?? methodRequestValues(expr, ctx);
 }
 
 /** The value of a `method.response.header.*` mapping source. */
@@ -57,13 +78,17 @@ export function responseSourceValue(expr: string, ctx: InvocationContext, endpoi
     return jsonPathValue(endpoint.body, expr.slice("integration.response.body.".length));
   }
   const m = /^integration\.response\.(header|multivalueheader)\.(.+)$/.exec(expr);
-  if (m) return header(endpoint.headers, m[2]);
+  if (m) {
+    if (m[1] === "multivalueheader") return headerValues(endpoint.multiValueHeaders, m[2])?.join(",") ?? header(endpoint.headers, m[2]);
+    return header(endpoint.headers, m[2]);
+  }
   return methodRequestValue(expr, ctx);
 }
 
 export interface MappedRequestParameters {
   header: Record<string, string>;
-  querystring: Record<string, string>;
+  /** A list (from `multivaluequerystring`) is sent as one repeated parameter per value. */
+  querystring: Record<string, string | string[]>;
   path: Record<string, string>;
 }
 
@@ -76,7 +101,8 @@ export function mapRequestParameters(mappings: Record<string, string>, ctx: Invo
     const value = requestSourceValue(source, ctx);
     if (value === undefined) continue;
     const where = m[1] === "multivaluequerystring" ? "querystring" : m[1] === "multivalueheader" ? "header" : (m[1] as "header" | "querystring" | "path");
-    out[where][m[2]] = value;
+    if (where === "querystring") out.querystring[m[2]] = value;
+    else out[where][m[2]] = Array.isArray(value) ? value.join(",") : value;
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * (JSON Schema draft 4, via ajv-draft-04 when installed).
  */
 import type { ApiDesign, Method } from "../model/design";
+import { BINARY_LOG } from "./binary";
 import type { InvocationContext, ParsedRequest } from "./context";
 import { GatewayError } from "./errors";
 import { header, mediaType } from "./http";
@@ -109,7 +110,7 @@ export async function methodRequest(ctx: InvocationContext): Promise<void> {
   ctx.log.add(`Method request path: ${javaMap(ctx.pathParameters)}`);
   ctx.log.add(`Method request query string: ${javaMap(request.querystring)}`);
   ctx.log.add(`Method request headers: ${logHeaders(request.headers)}`);
-  ctx.log.add(`Method request body before transformations: ${logBody(request.body)}`);
+  ctx.log.add(`Method request body before transformations: ${request.binary && request.bodyBytes.length > 0 ? BINARY_LOG : logBody(request.body)}`);
 
   const validator = method.requestValidatorId
     ? ctx.design.requestValidators.find((v) => v.id === method.requestValidatorId)

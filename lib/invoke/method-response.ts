@@ -1,4 +1,5 @@
 /** Method response: the headers every response carries, and the closing lines of the log. */
+import { BINARY_LOG } from "./binary";
 import type { InvocationContext } from "./context";
 import { header } from "./http";
 import { logBody, logHeaders } from "./log";
@@ -15,7 +16,7 @@ export function finalizeHeaders(ctx: InvocationContext, headers: Record<string, 
 export function methodResponse(ctx: InvocationContext): void {
   const response = ctx.response!;
   response.headers = finalizeHeaders(ctx, response.headers);
-  ctx.log.add(`Method response body after transformations: ${logBody(response.body)}`);
+  ctx.log.add(`Method response body after transformations: ${response.bodyBytes ? BINARY_LOG : logBody(response.body)}`);
   ctx.log.add(`Method response headers: ${logHeaders(response.headers)}`);
   ctx.log.add("Successfully completed execution");
 }

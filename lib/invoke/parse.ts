@@ -1,5 +1,6 @@
 /** Parse: splits `pathWithQueryString`, reads the query string as AWS does, and fills `$context`. */
-import type { InvocationContext } from "./context";
+import { isBinaryMediaType } from "./binary";
+import type { InvocationContext, InvokeRequest } from "./context";
 import { header } from "./http";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -8,6 +9,33 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 export function clfTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+/**
+ * Headers as API Gateway builds its two maps: every value of a name (case-insensitive, keyed by its
+ * first spelling) in the multi-value map, the last value in the single-value map.
+ */
+export function headerMaps(input: Pick<InvokeRequest, "headers" | "multiValueHeaders">): { single: Record<string, string>; multi: Record<string, string[]> } {
+  const multi: Record<string, string[]> = {};
+  const spelling = new Map<string, string>();
+  const add = (name: string, values: string[], skipKnown: boolean) => {
+    const lower = name.toLowerCase();
+    const key = spelling.get(lower) ?? name;
+    spelling.set(lower, key);
+    const list = (multi[key] ??= []);
+    for (const v of values) if (!(skipKnown && list.includes(v))) list.push(v);
+  };
+  for (const [k, values] of Object.entries(input.multiValueHeaders ?? {})) add(k, values.map(String), false);
+  for (const [k, v] of Object.entries(input.headers ?? {})) add(k, [String(v)], true);
+  for (const k of Object.keys(multi)) if (multi[k].length === 0) delete multi[k];
+  const single = Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v[v.length - 1]]));
+  return { single, multi };
+}
+
+function bodyBytesOf(input: InvokeRequest): Buffer {
+  if (input.bodyBytes) return Buffer.from(input.bodyBytes.buffer, input.bodyBytes.byteOffset, input.bodyBytes.byteLength);
+  const body = input.body ?? "";
+  return input.isBase64Encoded ? Buffer.from(body, "base64") : Buffer.from(body, "utf8");
 }
 
 export function parseRequest(ctx: InvocationContext): void {
@@ -23,13 +51,18 @@ export function parseRequest(ctx: InvocationContext): void {
   // For single-value parameters AWS keeps the last value.
   const single = Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v[v.length - 1]]));
 
+  const headers = headerMaps(input);
+  const bodyBytes = bodyBytesOf(input);
   ctx.request = {
     httpMethod: input.httpMethod.toUpperCase(),
     path,
     querystring: single,
     multiValueQuerystring: multi,
-    headers: { ...input.headers },
-    body: input.body ?? "",
+    headers: headers.single,
+    multiValueHeaders: headers.multi,
+    body: bodyBytes.toString("utf8"),
+    bodyBytes,
+    binary: isBinaryMediaType(ctx.design.binaryMediaTypes, header(headers.single, "Content-Type")),
   };
 
   const now = options.now();
@@ -43,7 +76,7 @@ export function parseRequest(ctx: InvocationContext): void {
     httpMethod: ctx.request.httpMethod,
     identity: {
       sourceIp: options.sourceIp,
-      userAgent: header(input.headers, "User-Agent") ?? "",
+      userAgent: header(headers.single, "User-Agent") ?? "",
       accountId: "",
       apiKey: "",
       apiKeyId: "",

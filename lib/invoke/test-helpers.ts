@@ -71,7 +71,7 @@ export function contextFor(
 
 export interface TestServer {
   url: string;
-  requests: { method: string; url: string; headers: IncomingMessage["headers"]; body: string }[];
+  requests: { method: string; url: string; headers: IncomingMessage["headers"]; rawHeaders: string[]; body: string; raw: Buffer }[];
   close(): Promise<void>;
 }
 
@@ -82,8 +82,9 @@ export async function startServer(handler: (req: IncomingMessage, body: string, 
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString("utf8");
+      requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, rawHeaders: req.rawHeaders, body, raw });
       handler(req, body, res);
     });
   });

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { SESSION_COOKIE } from "@/lib/auth/session";
-import { internalError, MAX_PAYLOAD_BYTES, readBodyCapped, responseHeaders, serveGatewayRequest, withoutCookies } from "@/lib/gateway";
+import { internalError, MAX_PAYLOAD_BYTES, readBodyCapped, responseBodyBytes, responseHeaders, serveGatewayRequest, withoutCookies } from "@/lib/gateway";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -38,8 +38,8 @@ async function handle(request: Request, { params }: Params): Promise<Response> {
       headers[key] = value;
     });
     const declared = Number(request.headers.get("content-length") ?? "0");
-    const { body, tooLarge } =
-      declared > MAX_PAYLOAD_BYTES ? { body: "", tooLarge: true } : await readBodyCapped(request.body, MAX_PAYLOAD_BYTES);
+    const { body, bytes, tooLarge } =
+      declared > MAX_PAYLOAD_BYTES ? { body: "", bytes: undefined, tooLarge: true } : await readBodyCapped(request.body, MAX_PAYLOAD_BYTES);
     const { prisma } = await getDb();
     const result = await serveGatewayRequest(prisma, apiRef, stage, {
       httpMethod: request.method,
@@ -47,11 +47,15 @@ async function handle(request: Request, { params }: Params): Promise<Response> {
       query: url.search.slice(1),
       headers: withoutCookies(headers, [SESSION_COOKIE]),
       body,
+      // Raw bytes: binary payloads (the API's binaryMediaTypes) must not pass through a UTF-8 decode.
+      bodyBytes: bytes,
       bodyTooLarge: tooLarge,
       sourceIp: request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "127.0.0.1",
     });
     const noBody = request.method === "HEAD" || result.status === 204 || result.status === 304;
-    return new Response(noBody ? null : result.body, { status: result.status, headers: responseHeaders(result.headers) });
+    // Always bytes: a binary answer (binaryMediaTypes) goes out exactly as the pipeline produced it.
+    const payload = noBody ? null : responseBodyBytes(result);
+    return new Response(payload as BodyInit | null, { status: result.status, headers: responseHeaders(result.headers, result.multiValueHeaders) });
   } catch (e) {
     console.error("[gatehouse] gateway route failed", e);
     const err = internalError(randomUUID());
