@@ -12,6 +12,7 @@ export const REQUIRED_ROLE = {
   "invoke.test": "editor",
   "deployment.create": "deployer",
   "stage.write": "deployer",
+  "stage.protect": "admin",
   "aws.push": "deployer",
   "connection.write": "admin",
   "member.write": "admin",

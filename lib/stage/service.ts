@@ -5,6 +5,8 @@ import { assertCan } from "../auth/roles";
 import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
 import { isUuid } from "../model/ids";
 import { checkStageName, checkStageVariables, MAX_STAGES_PER_API } from "./rules";
+import { pointStage, stateOf } from "./changes";
+import { describeAwsOutcome, syncStageToAws, type AwsOutcome } from "./aws-sync";
 
 export async function listStages(db: Db, restApiId: string) {
   return db.stage.findMany({ where: { restApiId }, orderBy: { name: "asc" }, include: { deployment: { select: { id: true, description: true, createdAt: true } } } });
@@ -25,6 +27,14 @@ export async function createStage(
   else if (!isUuid(input.deploymentId)) issues.push({ field: "deploymentId", message: "That deployment does not belong to this API" });
   if (issues.length) throw new ValidationError(issues);
   if (!isUuid(restApiId)) throw new NotFoundError("REST API");
+  // For an API bound to AWS, the stage is created there first (when its deployment was pushed).
+  const binding = await db.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId }, select: { id: true, awsConnectionId: true, awsRestApiId: true } });
+  let aws: AwsOutcome = { status: "local" };
+  if (binding?.awsRestApiId && (await db.deployment.findFirst({ where: { id: input.deploymentId, restApiId } })) && !(await db.stage.findFirst({ where: { restApiId, name } })) && (await db.stage.count({ where: { restApiId } })) < MAX_STAGES_PER_API) {
+    const state = stateOf({ deploymentId: input.deploymentId, description: input.description?.trim() ?? "", variables, protected: false, settings: {} });
+    aws = await syncStageToAws(db, binding, name, null, state);
+  }
+  const awsMessage = describeAwsOutcome(aws);
   return mutate(db, actor, async (tx) => {
     const api = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId }, select: { id: true } });
     if (!api) throw new NotFoundError("REST API");
@@ -39,25 +49,15 @@ export async function createStage(
     });
     return {
       result: stage,
-      audit: { action: "stage.create", entityType: "stage", entityId: name, restApiId, summary: `Created stage ${name} on deployment ${deployment.id.slice(0, 8)}`, before: null, after: { name, deploymentId: deployment.id, description: stage.description, variables } },
+      audit: { action: "stage.create", entityType: "stage", entityId: name, restApiId, summary: `Created stage ${name} on deployment ${deployment.id.slice(0, 8)}${awsMessage ? `. ${awsMessage}` : ""}`, before: null, after: { name, deploymentId: deployment.id, description: stage.description, variables, ...(aws.status === "local" ? {} : { aws }) } },
     };
   });
 }
 
-/** Points a stage at another deployment of the same API (deploy, or roll back). */
+/**
+ * Points a stage at another deployment of the same API (deploy, or roll back). On a protected
+ * stage this records a request for approval instead (lib/stage/changes.ts).
+ */
 export async function setStageDeployment(db: Db, actor: Actor, restApiId: string, stageName: string, deploymentId: string) {
-  assertCan(actor.role, "stage.write");
-  if (!isUuid(restApiId)) throw new NotFoundError("REST API");
-  if (!isUuid(deploymentId)) throw new ValidationError([{ field: "deploymentId", message: "That deployment does not belong to this API" }]);
-  return mutate(db, actor, async (tx) => {
-    const stage = await tx.stage.findFirst({ where: { restApiId, name: stageName, restApi: { workspaceId: actor.workspaceId } } });
-    if (!stage) throw new NotFoundError(`Stage ${stageName}`);
-    const deployment = await tx.deployment.findFirst({ where: { id: deploymentId, restApiId } });
-    if (!deployment) throw new ValidationError([{ field: "deploymentId", message: "That deployment does not belong to this API" }]);
-    const updated = await tx.stage.update({ where: { id: stage.id }, data: { deploymentId, version: { increment: 1 } } });
-    return {
-      result: updated,
-      audit: { action: "stage.deploy", entityType: "stage", entityId: stageName, restApiId, summary: `Stage ${stageName} now runs deployment ${deploymentId.slice(0, 8)}`, before: { deploymentId: stage.deploymentId }, after: { deploymentId } },
-    };
-  });
+  return pointStage(db, actor, restApiId, stageName, deploymentId);
 }

@@ -1,0 +1,180 @@
+/**
+ * Stage actions on AWS: the difference between a stage before and after an action, as the
+ * UpdateStage patch operations AWS documents (variables `/variables/NAME`, method settings
+ * `/{resourcePath~1escaped}/{VERB}/{area}/{setting}` or `/*\/*\/…`, canary `/canarySettings/…`,
+ * `/deploymentId`), canary promotion as AWS's three operations, and CreateStage for a stage that
+ * AWS doesn't have yet. Deployment ids here are AWS's (the caller maps Gatehouse's to the ones its
+ * pushes created). Every call goes through the limiter (callApiGateway).
+ */
+import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { callApiGateway } from "./client";
+import { escapeKey, type PatchOp } from "./diff";
+
+/** One method setting in AWS's MethodSetting field names. */
+export interface AwsMethodSetting {
+  metricsEnabled?: boolean;
+  loggingLevel?: string;
+  dataTraceEnabled?: boolean;
+  throttlingRateLimit?: number;
+  throttlingBurstLimit?: number;
+  cachingEnabled?: boolean;
+  cacheTtlInSeconds?: number;
+  cacheDataEncrypted?: boolean;
+}
+
+export interface AwsCanary {
+  deploymentId: string;
+  percentTraffic: number;
+  stageVariableOverrides: Record<string, string>;
+  useStageCache: boolean;
+}
+
+/** A stage as AWS sees it, with AWS deployment ids. */
+export interface AwsStageView {
+  deploymentId: string;
+  description: string;
+  variables: Record<string, string>;
+  cacheClusterEnabled: boolean;
+  cacheClusterSize?: string;
+  tracingEnabled: boolean;
+  accessLogSettings?: { destinationArn: string; format: string };
+  clientCertificateId?: string;
+  webAclArn?: string;
+  methodSettings: Record<string, AwsMethodSetting>;
+  canarySettings?: AwsCanary;
+}
+
+/** MethodSetting field → its patch path below `/{key}`. */
+export const METHOD_SETTING_PATHS: Record<keyof AwsMethodSetting, string> = {
+  metricsEnabled: "metrics/enabled",
+  loggingLevel: "logging/loglevel",
+  dataTraceEnabled: "logging/dataTrace",
+  throttlingRateLimit: "throttling/rateLimit",
+  throttlingBurstLimit: "throttling/burstLimit",
+  cachingEnabled: "caching/enabled",
+  cacheTtlInSeconds: "caching/ttlInSeconds",
+  cacheDataEncrypted: "caching/dataEncrypted",
+};
+
+/** `*\/*` → `/*\/*`; `/pets/{id}/GET` → `/~1pets~1{id}/GET` (the resource path escaped as one segment). */
+export function methodSettingPath(key: string): string {
+  if (key === "*/*") return "/*/*";
+  const slash = key.lastIndexOf("/");
+  return `/${escapeKey(key.slice(0, slash))}/${key.slice(slash + 1)}`;
+}
+
+const str = (v: unknown) => String(v);
+
+function mapDiff(prefix: string, before: Record<string, string>, after: Record<string, string>): PatchOp[] {
+  const ops: PatchOp[] = [];
+  for (const [k, v] of Object.entries(after)) if (before[k] !== v) ops.push({ op: "replace", path: `${prefix}/${escapeKey(k)}`, value: v });
+  for (const k of Object.keys(before)) if (!(k in after)) ops.push({ op: "remove", path: `${prefix}/${escapeKey(k)}` });
+  return ops;
+}
+
+function scalar(path: string, before: unknown, after: unknown): PatchOp[] {
+  if (before === after) return [];
+  if (after === undefined || after === null || after === "") return before === undefined ? [] : [{ op: "remove", path }];
+  return [{ op: "replace", path, value: str(after) }];
+}
+
+function methodSettingOps(before: Record<string, AwsMethodSetting>, after: Record<string, AwsMethodSetting>): PatchOp[] {
+  const ops: PatchOp[] = [];
+  for (const key of Object.keys(before)) if (!(key in after)) ops.push({ op: "remove", path: methodSettingPath(key) });
+  for (const [key, want] of Object.entries(after)) {
+    const had = before[key] ?? {};
+    for (const [field, sub] of Object.entries(METHOD_SETTING_PATHS) as [keyof AwsMethodSetting, string][]) {
+      const path = `${methodSettingPath(key)}/${sub}`;
+      if (want[field] === undefined) {
+        if (had[field] !== undefined) ops.push({ op: "remove", path });
+      } else if (had[field] !== want[field] || !(key in before)) ops.push({ op: "replace", path, value: str(want[field]) });
+    }
+  }
+  return ops;
+}
+
+function canaryOps(before: AwsCanary | undefined, after: AwsCanary | undefined): PatchOp[] {
+  if (!after) return before ? [{ op: "remove", path: "/canarySettings" }] : [];
+  const b: Partial<AwsCanary> = before ?? {};
+  const ops: PatchOp[] = [];
+  if (b.deploymentId !== after.deploymentId) ops.push({ op: "replace", path: "/canarySettings/deploymentId", value: after.deploymentId });
+  if (b.percentTraffic !== after.percentTraffic) ops.push({ op: "replace", path: "/canarySettings/percentTraffic", value: str(after.percentTraffic) });
+  if (b.useStageCache !== after.useStageCache) ops.push({ op: "replace", path: "/canarySettings/useStageCache", value: str(after.useStageCache) });
+  ops.push(...mapDiff("/canarySettings/stageVariableOverrides", b.stageVariableOverrides ?? {}, after.stageVariableOverrides));
+  return ops;
+}
+
+/** UpdateStage patch operations taking AWS's stage from `before` to `after` (only what changed). */
+export function stageUpdateOps(before: AwsStageView, after: AwsStageView): PatchOp[] {
+  const ops: PatchOp[] = [];
+  ops.push(...scalar("/deploymentId", before.deploymentId, after.deploymentId));
+  ops.push(...scalar("/description", before.description, after.description));
+  ops.push(...mapDiff("/variables", before.variables, after.variables));
+  if (before.cacheClusterEnabled !== after.cacheClusterEnabled) ops.push({ op: "replace", path: "/cacheClusterEnabled", value: str(after.cacheClusterEnabled) });
+  if (after.cacheClusterEnabled) ops.push(...scalar("/cacheClusterSize", before.cacheClusterSize, after.cacheClusterSize));
+  if (before.tracingEnabled !== after.tracingEnabled) ops.push({ op: "replace", path: "/tracingEnabled", value: str(after.tracingEnabled) });
+  if (!after.accessLogSettings) {
+    if (before.accessLogSettings) ops.push({ op: "remove", path: "/accessLogSettings" });
+  } else {
+    ops.push(...scalar("/accessLogSettings/destinationArn", before.accessLogSettings?.destinationArn, after.accessLogSettings.destinationArn));
+    ops.push(...scalar("/accessLogSettings/format", before.accessLogSettings?.format, after.accessLogSettings.format));
+  }
+  ops.push(...scalar("/clientCertificateId", before.clientCertificateId, after.clientCertificateId));
+  ops.push(...scalar("/webAclArn", before.webAclArn, after.webAclArn));
+  ops.push(...methodSettingOps(before.methodSettings, after.methodSettings));
+  ops.push(...canaryOps(before.canarySettings, after.canarySettings));
+  return ops;
+}
+
+/**
+ * Canary promotion as AWS documents it: traffic to 0, the overrides copied onto the variables, the
+ * canary's deployment copied onto the stage. Variables the canary does not override are restated
+ * after the copy so the stage ends with base ∪ overrides whether AWS merges or replaces on copy;
+ * `removeCanary` then drops the canary settings.
+ */
+export function canaryPromoteOps(baseVariables: Record<string, string>, canary: AwsCanary, removeCanary: boolean): PatchOp[] {
+  const ops: PatchOp[] = [
+    { op: "replace", path: "/canarySettings/percentTraffic", value: "0.0" },
+    { op: "copy", from: "/canarySettings/stageVariableOverrides", path: "/variables" },
+    { op: "copy", from: "/canarySettings/deploymentId", path: "/deploymentId" },
+  ];
+  for (const [k, v] of Object.entries(baseVariables)) if (!(k in canary.stageVariableOverrides)) ops.push({ op: "replace", path: `/variables/${escapeKey(k)}`, value: v });
+  if (removeCanary) ops.push({ op: "remove", path: "/canarySettings" });
+  return ops;
+}
+
+/** CreateStage input for a stage AWS doesn't have; what CreateStage can't set follows as UpdateStage operations. */
+export function createStageCalls(restApiId: string, stageName: string, view: AwsStageView): { create: Record<string, unknown>; then: PatchOp[] } {
+  const create: Record<string, unknown> = {
+    restApiId,
+    stageName,
+    deploymentId: view.deploymentId,
+    description: view.description || undefined,
+    variables: Object.keys(view.variables).length ? view.variables : undefined,
+    cacheClusterEnabled: view.cacheClusterEnabled,
+    cacheClusterSize: view.cacheClusterEnabled ? view.cacheClusterSize : undefined,
+    tracingEnabled: view.tracingEnabled,
+    canarySettings: view.canarySettings,
+  };
+  const bare: AwsStageView = { ...view, accessLogSettings: undefined, clientCertificateId: undefined, webAclArn: undefined, methodSettings: {} };
+  return { create, then: stageUpdateOps(bare, view) };
+}
+
+export interface AwsStageCall {
+  operation: "UpdateStage" | "CreateStage";
+  patchOperations?: PatchOp[];
+}
+
+/** Sends UpdateStage (nothing when there are no operations). */
+export async function updateAwsStage(client: APIGatewayClient, restApiId: string, stageName: string, patchOperations: PatchOp[]): Promise<AwsStageCall[]> {
+  if (patchOperations.length === 0) return [];
+  await callApiGateway(client, "UpdateStage", { restApiId, stageName, patchOperations });
+  return [{ operation: "UpdateStage", patchOperations }];
+}
+
+/** CreateStage, then the UpdateStage for method settings, access logs, certificate and WAF. */
+export async function createAwsStage(client: APIGatewayClient, restApiId: string, stageName: string, view: AwsStageView): Promise<AwsStageCall[]> {
+  const { create, then } = createStageCalls(restApiId, stageName, view);
+  await callApiGateway(client, "CreateStage", create);
+  return [{ operation: "CreateStage" }, ...(await updateAwsStage(client, restApiId, stageName, then))];
+}

@@ -1,0 +1,121 @@
+/**
+ * Applying a stage action to AWS for an API bound to an AWS connection. Gatehouse deployments map
+ * to the AWS deployments their pushes created; the action is sent as UpdateStage (or CreateStage
+ * when AWS doesn't have the stage) before anything is written here, so a refusal from AWS leaves
+ * both sides as they were.
+ */
+import type { Db } from "../db/client";
+import { GatehouseError } from "../model/errors";
+import { createApiGatewayClient } from "../aws/client";
+import { readStage } from "../aws/live";
+import { canaryPromoteOps, createAwsStage, stageUpdateOps, updateAwsStage, type AwsStageCall, type AwsStageView } from "../aws/stage-sync";
+import type { StageState } from "./transitions";
+
+export type AwsOutcome =
+  | { status: "local" }
+  | { status: "applied"; calls: AwsStageCall[]; awsRestApiId: string }
+  | { status: "skipped"; message: string };
+
+export interface ApiBinding {
+  id: string;
+  awsConnectionId: string | null;
+  awsRestApiId: string | null;
+}
+
+/** Gatehouse deployment id → the AWS deployment id of its latest successful push. */
+export async function awsDeploymentIds(db: Db, restApiId: string): Promise<Map<string, string>> {
+  const pushes = await db.push.findMany({
+    where: { restApiId, status: "succeeded", awsDeploymentId: { not: null } },
+    orderBy: { startedAt: "asc" },
+    select: { id: true, awsDeploymentId: true },
+  });
+  if (pushes.length === 0) return new Map();
+  // The push row names the stage, not the deployment; its "started" audit row records which deployment it shipped.
+  const started = await db.auditEvent.findMany({ where: { restApiId, action: "stage.push_started" }, select: { after: true } });
+  const deploymentOfPush = new Map<string, string>();
+  for (const e of started) {
+    const a = e.after as { pushId?: unknown; deploymentId?: unknown } | null;
+    if (a && typeof a.pushId === "string" && typeof a.deploymentId === "string") deploymentOfPush.set(a.pushId, a.deploymentId);
+  }
+  const out = new Map<string, string>();
+  for (const p of pushes) {
+    const local = deploymentOfPush.get(p.id);
+    if (local && p.awsDeploymentId) out.set(local, p.awsDeploymentId);
+  }
+  return out;
+}
+
+const UNPUSHED = "(unpushed ";
+
+function view(s: StageState, ids: Map<string, string>): AwsStageView {
+  const aws = (id: string) => ids.get(id) ?? `${UNPUSHED}${id})`;
+  const st = s.settings;
+  return {
+    deploymentId: aws(s.deploymentId),
+    description: s.description,
+    variables: s.variables,
+    cacheClusterEnabled: st.cacheClusterEnabled,
+    cacheClusterSize: st.cacheClusterSize,
+    tracingEnabled: st.tracingEnabled,
+    accessLogSettings: st.accessLogSettings,
+    clientCertificateId: st.clientCertificateId,
+    webAclArn: st.webAclArn,
+    methodSettings: st.methodSettings,
+    canarySettings: st.canarySettings ? { ...st.canarySettings, deploymentId: aws(st.canarySettings.deploymentId) } : undefined,
+  };
+}
+
+function unpushedIn(values: unknown[]): string | null {
+  for (const v of values) if (typeof v === "string" && v.startsWith(UNPUSHED)) return v.slice(UNPUSHED.length, -1);
+  return null;
+}
+
+const notPushed = (stageName: string, deploymentId: string) =>
+  `Deployment ${deploymentId.slice(0, 8)} has never been pushed to AWS: push stage ${stageName} first (Push to AWS), then AWS runs it too.`;
+
+/**
+ * Sends the change from `before` to `after` to AWS when the API is bound; `promoteCanary` sends
+ * AWS's promotion operations instead of a field-by-field difference.
+ */
+export async function syncStageToAws(
+  db: Db,
+  api: ApiBinding,
+  stageName: string,
+  before: StageState | null,
+  after: StageState,
+  options: { promoteCanary?: { removeCanary: boolean } } = {},
+): Promise<AwsOutcome> {
+  if (!api.awsConnectionId || !api.awsRestApiId) return { status: "local" };
+  const connection = await db.awsConnection.findUnique({ where: { id: api.awsConnectionId } });
+  if (!connection) return { status: "local" };
+  const ids = await awsDeploymentIds(db, api.id);
+  const want = view(after, ids);
+  const client = createApiGatewayClient(connection);
+  try {
+    const live = await readStage(client, api.awsRestApiId, stageName);
+    if (!live) {
+      const missing = unpushedIn([want.deploymentId, want.canarySettings?.deploymentId]);
+      if (missing) return { status: "skipped", message: notPushed(stageName, missing) };
+      return { status: "applied", awsRestApiId: api.awsRestApiId, calls: await createAwsStage(client, api.awsRestApiId, stageName, want) };
+    }
+    const had = before ? view(before, ids) : want;
+    let ops;
+    if (options.promoteCanary && had.canarySettings) ops = canaryPromoteOps(had.variables, had.canarySettings, options.promoteCanary.removeCanary);
+    else ops = stageUpdateOps(had, want);
+    const missing = unpushedIn([...ops.map((o) => o.value), options.promoteCanary ? had.canarySettings?.deploymentId : undefined]);
+    if (missing) return { status: "skipped", message: notPushed(stageName, missing) };
+    return { status: "applied", awsRestApiId: api.awsRestApiId, calls: await updateAwsStage(client, api.awsRestApiId, stageName, ops) };
+  } catch (e) {
+    if (e instanceof GatehouseError) throw e;
+    throw new GatehouseError(`AWS refused the change to stage ${stageName}: ${(e as Error).message}. Nothing was changed.`, 502, [], "AwsError");
+  } finally {
+    client.destroy();
+  }
+}
+
+/** One line for the UI and the audit row. */
+export function describeAwsOutcome(o: AwsOutcome): string | undefined {
+  if (o.status === "applied") return o.calls.length ? `Applied on AWS (${o.awsRestApiId}): ${o.calls.map((c) => `${c.operation}${c.patchOperations ? ` with ${c.patchOperations.length} operations` : ""}`).join(", ")}` : `AWS (${o.awsRestApiId}) already matched`;
+  if (o.status === "skipped") return `Not applied on AWS: ${o.message}`;
+  return undefined;
+}
