@@ -6,6 +6,7 @@
 import type { ApiDesign, Method, Resource } from "../model/design";
 import { ConflictError, ValidationError } from "../model/errors";
 import { findResourceByPath, subtreeIds } from "../model/tree";
+import { moveResource, renameResource } from "../model/operations";
 import { canonicalJson } from "../snapshot/snapshot";
 import { MASK } from "./mask";
 
@@ -55,13 +56,23 @@ export function revertDesignChange(design: ApiDesign, entry: RevertableEntry): A
 
   switch (entry.entityType) {
     case "api": {
-      const before = entry.before as { name: string; description: string };
-      if (!same({ name: next.name, description: next.description }, entry.after)) conflict(entry);
-      next.name = before.name;
-      next.description = before.description;
+      // The entry holds only the settings that change touched (name, description, endpoint type…).
+      const before = entry.before as Record<string, unknown>;
+      const after = (entry.after ?? {}) as Record<string, unknown>;
+      const current = next as unknown as Record<string, unknown>;
+      if (!same(Object.fromEntries(Object.keys(after).map((k) => [k, current[k]])), after)) conflict(entry);
+      for (const [k, v] of Object.entries(before)) current[k] = structuredClone(v);
       return next;
     }
     case "resource": {
+      if (entry.action === "resource.rename" || entry.action === "resource.move") {
+        // Put the path part or parent back, through the same checks as any rename or move.
+        const before = entry.before as { id: string; path: string; pathPart?: string; parentId?: string };
+        const after = entry.after as { id: string; path: string };
+        const r = next.resources.find((x) => x.id === after.id);
+        if (!r || resourceAt(next)?.id !== r.id) conflict(entry);
+        return entry.action === "resource.rename" ? renameResource(next, r.id, before.pathPart!) : moveResource(next, r.id, before.parentId!);
+      }
       if (entry.before === null) {
         // Undo a creation (one resource, or every segment an "add by path" created): each must
         // still be exactly as created, with no methods and nothing else added below it.

@@ -176,10 +176,10 @@ describe("methods", () => {
       { field: "method.requestValidatorId", message: "Invalid Request Validator identifier specified" },
     ]);
     expect(issuesOf(() => putMethod(d, pets, { httpMethod: "POST", requestModels: { "application/json": "Pet" } }))).toEqual([
-      { field: "method.requestModels.application/json", message: "Invalid model identifier specified: Pet" },
+      { field: "method.requestModels.application/json", message: "Invalid model identifier specified: Pet (not a model of this API, nor Empty or Error)" },
     ]);
     expect(issuesOf(() => putMethod(d, pets, { httpMethod: "POST", authorizationType: "CUSTOM", authorizerId: "nope" }))).toEqual([
-      { field: "method.authorizerId", message: "Choose an authorizer that exists in this API" },
+      { field: "method.authorizerId", message: "Invalid authorizer ID specified: no such authorizer in this API" },
     ]);
     expect(issuesOf(() => putMethod(d, pets, { httpMethod: "POST", authorizationType: "COGNITO_USER_POOLS" }))[0].field).toBe("method.authorizerId");
     expect(issuesOf(() => putMethod(d, pets, { httpMethod: "POST", requestParameters: { "query.q": true } }))[0].field).toBe(

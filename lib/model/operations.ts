@@ -18,8 +18,21 @@ import {
 } from "./design";
 import { NotFoundError, ValidationError } from "./errors";
 import { newEntityId } from "./ids";
-import { checkApiName, checkIntegration, checkIntegrationResponse, checkPathPart, checkStatusCode } from "./rules";
-import { findResource, subtreeIds } from "./tree";
+import {
+  type ApiSettingsInput,
+  checkApiSettings,
+  checkIntegration,
+  checkIntegrationForMethod,
+  checkIntegrationResponse,
+  checkIntegrationResponseMappings,
+  checkMethodRequest,
+  checkMethodResponse,
+  checkPathPart,
+  isGreedyPart,
+  pathParameterNames,
+} from "./rules";
+import { checkApiName } from "./rules";
+import { findResource, resourcePath, subtreeIds } from "./tree";
 
 export function newDesign(input: { name: string; description?: string }): ApiDesign {
   const issues = checkApiName(input.name);
@@ -106,6 +119,81 @@ export function deleteResource(design: ApiDesign, resourceId: string): ApiDesign
   return next;
 }
 
+export type ApiSettings = Pick<ApiDesign, "name" | "description" | "endpointType" | "binaryMediaTypes" | "minimumCompressionSize" | "apiKeySource" | "policy" | "disableExecuteApiEndpoint">;
+
+/** Changes the API's own settings (AWS UpdateRestApi). Omitted fields keep their value; `null` clears compression or the policy. */
+export function updateApiSettings(design: ApiDesign, changes: Partial<ApiSettings>): ApiDesign {
+  const trimmed: Partial<ApiSettings> = { ...changes };
+  if (changes.name !== undefined) trimmed.name = changes.name.trim();
+  if (changes.description !== undefined) trimmed.description = changes.description.trim();
+  if (changes.binaryMediaTypes) trimmed.binaryMediaTypes = changes.binaryMediaTypes.map((t) => t.trim()).filter(Boolean);
+  if (changes.policy !== undefined) trimmed.policy = changes.policy?.trim() ? changes.policy.trim() : null;
+  const issues = checkApiSettings(trimmed as ApiSettingsInput);
+  if (issues.length) throw new ValidationError(issues);
+  const next = clone(design);
+  Object.assign(next, Object.fromEntries(Object.entries(trimmed).filter(([, v]) => v !== undefined)));
+  return next;
+}
+
+/** Methods below `ids` that declare a path parameter their (new) path no longer has. */
+function danglingPathParameters(design: ApiDesign, ids: string[], field: string) {
+  const issues: { field: string; message: string }[] = [];
+  for (const id of ids) {
+    const r = findResource(design, id)!;
+    const path = resourcePath(design, r);
+    const names = pathParameterNames(path);
+    for (const [verb, m] of Object.entries(r.methods)) {
+      for (const key of Object.keys(m.requestParameters)) {
+        const name = /^method\.request\.path\.(.+)$/.exec(key)?.[1];
+        if (name && !names.includes(name)) {
+          issues.push({ field, message: `${verb} ${path} uses path parameter ${name}, which would no longer be in its path: remove it from that method first` });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+/** Changes one resource's path part (AWS UpdateResource /pathPart); everything below it moves along. */
+export function renameResource(design: ApiDesign, resourceId: string, newPathPart: string): ApiDesign {
+  const r = resourceOrThrow(design, resourceId);
+  if (r.parentId === null) throw new ValidationError([{ field: "pathPart", message: "The root resource / has no path part to rename" }]);
+  const pathPart = newPathPart.trim();
+  if (pathPart === r.pathPart) throw new ValidationError([{ field: "pathPart", message: `The resource is already named ${pathPart}` }]);
+  const issues = checkPathPart(design, r.parentId, pathPart, r.id);
+  if (!issues.length && isGreedyPart(pathPart) && design.resources.some((c) => c.parentId === r.id)) {
+    issues.push({ field: "pathPart", message: `A greedy path variable ${pathPart} must be the last part of a path, and this resource has child resources` });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  const next = clone(design);
+  findResource(next, resourceId)!.pathPart = pathPart;
+  const dangling = danglingPathParameters(next, subtreeIds(next, resourceId), "pathPart");
+  if (dangling.length) throw new ValidationError(dangling);
+  return next;
+}
+
+/** Re-parents a resource with everything below it (no AWS call does this: a push recreates the subtree). */
+export function moveResource(design: ApiDesign, resourceId: string, newParentId: string): ApiDesign {
+  const r = resourceOrThrow(design, resourceId);
+  if (r.parentId === null) throw new ValidationError([{ field: "parentId", message: "The root resource / cannot be moved" }]);
+  if (!findResource(design, newParentId)) throw new ValidationError([{ field: "parentId", message: "The new parent resource does not exist" }]);
+  if (newParentId === r.parentId) throw new ValidationError([{ field: "parentId", message: "The resource is already under this parent" }]);
+  const subtree = subtreeIds(design, resourceId);
+  if (subtree.includes(newParentId)) {
+    throw new ValidationError([{ field: "parentId", message: `Cannot move ${resourcePath(design, r)} under itself or one of its own child resources` }]);
+  }
+  // Same checks as creating it there: syntax, a greedy parent, a sibling with that name, a second {param}.
+  const issues = checkPathPart(design, newParentId, r.pathPart, r.id).map((i) =>
+    i.field === "pathPart" ? { field: "parentId", message: i.message } : i,
+  );
+  if (issues.length) throw new ValidationError(issues);
+  const next = clone(design);
+  findResource(next, resourceId)!.parentId = newParentId;
+  const dangling = danglingPathParameters(next, subtree, "parentId");
+  if (dangling.length) throw new ValidationError(dangling);
+  return next;
+}
+
 export type MethodInput = Omit<Partial<Method>, "integration" | "methodResponses"> & { httpMethod: HttpMethod };
 
 /** Creates a method (AWS PutMethod). A method that exists already is an error, as in AWS. */
@@ -117,7 +205,7 @@ export function putMethod(design: ApiDesign, resourceId: string, input: MethodIn
   }
   const parsed = methodSchema.safeParse({ ...input, methodResponses: {} });
   if (!parsed.success) throw zodToValidation(parsed.error, "method");
-  checkMethodReferences(next, parsed.data);
+  checkMethodReferences(next, resource, parsed.data);
   resource.methods[input.httpMethod] = parsed.data;
   return next;
 }
@@ -129,7 +217,12 @@ export function updateMethod(design: ApiDesign, resourceId: string, httpMethod: 
   const current = methodOrThrow(resource, httpMethod);
   const parsed = methodSchema.safeParse({ ...current, ...changes, httpMethod });
   if (!parsed.success) throw zodToValidation(parsed.error, "method");
-  checkMethodReferences(next, parsed.data);
+  checkMethodReferences(next, resource, parsed.data);
+  if (parsed.data.integration) {
+    // A parameter the integration maps from or caches on cannot be removed from under it.
+    const issues = checkIntegrationForMethod(parsed.data.integration, parsed.data);
+    if (issues.length) throw new ValidationError(issues.map((i) => ({ field: "method.requestParameters", message: `${i.message} (the integration uses it: change its mappings first)` })));
+  }
   resource.methods[httpMethod] = parsed.data;
   return next;
 }
@@ -150,7 +243,7 @@ export function putIntegration(design: ApiDesign, resourceId: string, httpMethod
   const method = methodOrThrow(resourceOrThrow(next, resourceId), httpMethod);
   const parsed = integrationSchema.safeParse({ ...input, integrationResponses: method.integration?.integrationResponses ?? {} });
   if (!parsed.success) throw zodToValidation(parsed.error, "integration");
-  const issues = checkIntegration(parsed.data);
+  const issues = [...checkIntegration(parsed.data), ...checkIntegrationForMethod(parsed.data, method)];
   if (issues.length) throw new ValidationError(issues);
   method.integration = parsed.data;
   return next;
@@ -162,7 +255,7 @@ export function putIntegrationResponse(design: ApiDesign, resourceId: string, ht
   if (!method.integration) throw new ValidationError([{ field: "integration", message: "Set up the integration before its responses" }]);
   const parsed = integrationResponseSchema.safeParse({ ...input, selectionPattern: input.selectionPattern || undefined });
   if (!parsed.success) throw zodToValidation(parsed.error, "integrationResponse");
-  const issues = checkIntegrationResponse(parsed.data, "integrationResponse");
+  const issues = [...checkIntegrationResponse(parsed.data, "integrationResponse"), ...checkIntegrationResponseMappings(parsed.data, method.methodResponses[parsed.data.statusCode])];
   if (!method.methodResponses[parsed.data.statusCode]) {
     issues.push({ field: "integrationResponse.statusCode", message: `Add method response ${parsed.data.statusCode} first: an integration response maps onto a method response` });
   }
@@ -188,7 +281,12 @@ export function putMethodResponse(design: ApiDesign, resourceId: string, httpMet
   const method = methodOrThrow(resourceOrThrow(next, resourceId), httpMethod);
   const parsed = methodResponseSchema.safeParse(input);
   if (!parsed.success) throw zodToValidation(parsed.error, "methodResponse");
-  const issues = checkStatusCode(parsed.data.statusCode, "methodResponse.statusCode");
+  const issues = checkMethodResponse(next, parsed.data);
+  const mapped = method.integration?.integrationResponses[parsed.data.statusCode];
+  if (!issues.length && mapped) {
+    // Dropping a header that the integration response still maps onto would leave a dangling mapping.
+    issues.push(...checkIntegrationResponseMappings(mapped, parsed.data).map((i) => ({ field: "methodResponse.responseParameters", message: i.message })));
+  }
   if (issues.length) throw new ValidationError(issues);
   method.methodResponses[parsed.data.statusCode] = parsed.data;
   return next;
@@ -205,26 +303,8 @@ export function deleteMethodResponse(design: ApiDesign, resourceId: string, http
   return next;
 }
 
-function checkMethodReferences(design: ApiDesign, method: Method): void {
-  const issues = [];
-  if (method.authorizationType === "CUSTOM" || method.authorizationType === "COGNITO_USER_POOLS") {
-    if (!method.authorizerId || !design.authorizers.some((a) => a.id === method.authorizerId)) {
-      issues.push({ field: "method.authorizerId", message: "Choose an authorizer that exists in this API" });
-    }
-  }
-  if (method.requestValidatorId && !design.requestValidators.some((v) => v.id === method.requestValidatorId)) {
-    issues.push({ field: "method.requestValidatorId", message: "Invalid Request Validator identifier specified" });
-  }
-  for (const [ct, modelName] of Object.entries(method.requestModels)) {
-    if (!design.models.some((m) => m.name === modelName)) {
-      issues.push({ field: `method.requestModels.${ct}`, message: `Invalid model identifier specified: ${modelName}` });
-    }
-  }
-  for (const key of Object.keys(method.requestParameters)) {
-    if (!/^method\.request\.(path|querystring|header|multivaluequerystring|multivalueheader)\.[^\s]+$/.test(key)) {
-      issues.push({ field: `method.requestParameters.${key}`, message: "Parameter names look like method.request.{path|querystring|header}.NAME" });
-    }
-  }
+function checkMethodReferences(design: ApiDesign, resource: Resource, method: Method): void {
+  const issues = checkMethodRequest(design, resourcePath(design, resource), method);
   if (issues.length) throw new ValidationError(issues);
 }
 
