@@ -42,12 +42,16 @@ const ACTION_ROLES: Record<string, Role | "public"> = {
   deleteTestCaseAction: "editor",
   runTestCasesAction: "editor",
   awsTestInvokeAction: "editor",
+  importOpenApiAsNewApiAction: "editor",
+  previewOpenApiImportAction: "editor",
+  importOpenApiIntoApiAction: "editor",
 };
 
 /** Route handlers: method, path pattern, least role. */
 const ROUTE_ROLES: { method: "GET" | "POST"; route: string; role: Role | "public" }[] = [
   { method: "GET", route: "/api/health", role: "public" },
   { method: "GET", route: "/api/apis/[apiId]", role: "viewer" },
+  { method: "GET", route: "/api/apis/[apiId]/openapi", role: "viewer" },
   { method: "GET", route: "/api/history", role: "viewer" },
   { method: "POST", route: "/api/apis/[apiId]/stages/[stageName]/push", role: "deployer" },
   // The local gateway serves deployed stages to anyone, as API Gateway does; it only ever answers what the API's methods produce.

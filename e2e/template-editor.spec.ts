@@ -83,7 +83,7 @@ test("the template editor completes, diagnoses and previews as you type", async 
 
 test("gateway responses are saved and reset from the design page, on an API of the test's own", async ({ page }) => {
   await signIn(page, ADMIN);
-  await page.getByLabel("Name").fill(`Gateway e2e ${Date.now().toString(36)}`);
+  await page.getByLabel("Name", { exact: true }).fill(`Gateway e2e ${Date.now().toString(36)}`);
   await page.getByRole("button", { name: "Create API" }).click();
   await expect(page.getByTestId("api-name")).toBeVisible();
 

@@ -25,7 +25,7 @@ test("an admin designs, tests, deploys and pushes an API, and finds it all in th
   // Create an API; an empty name is refused with a field message first.
   await page.getByRole("button", { name: "Create API" }).click();
   await expect(page.locator('[data-field-error="name"]')).toHaveText("Name is required");
-  await page.getByLabel("Name").fill(API_NAME);
+  await page.getByLabel("Name", { exact: true }).fill(API_NAME);
   await page.getByLabel("Description").fill("Created by the end-to-end test");
   await page.getByRole("button", { name: "Create API" }).click();
   await expect(page.getByTestId("api-name")).toHaveText(API_NAME);

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/roles";
 import { listRestApis } from "@/lib/restapi/service";
 import { Card } from "@/components/ui/card";
 import { CreateApiForm } from "@/components/api-designer/create-api-form";
+import { ImportApiForm } from "@/components/openapi/import-api-form";
 
 export default async function ApisPage() {
   const user = await requireUser();
@@ -35,13 +36,20 @@ export default async function ApisPage() {
           )}
         </Card>
       </div>
-      <Card title="Create an API">
-        {can(user.role, "api.create") ? (
-          <CreateApiForm />
-        ) : (
-          <p className="text-sm text-slate-500">Your role ({user.role}) can read APIs but not create them.</p>
+      <div className="space-y-6">
+        <Card title="Create an API">
+          {can(user.role, "api.create") ? (
+            <CreateApiForm />
+          ) : (
+            <p className="text-sm text-slate-500">Your role ({user.role}) can read APIs but not create them.</p>
+          )}
+        </Card>
+        {can(user.role, "api.create") && (
+          <Card title="Import OpenAPI">
+            <ImportApiForm />
+          </Card>
         )}
-      </Card>
+      </div>
     </div>
   );
 }

@@ -18,6 +18,7 @@ export default async function ApiLayout({ children, params }: { children: React.
     { href: `/apis/${apiId}/stages`, label: "Deployments & stages" },
     { href: `/apis/${apiId}/tests`, label: "Tests" },
     { href: `/apis/${apiId}/history`, label: "History" },
+    { href: `/apis/${apiId}/openapi`, label: "OpenAPI" },
   ];
   return (
     <div className="space-y-4">
