@@ -71,7 +71,8 @@ export function createApiGatewayClient(conn: AwsConnection, options: { limiter?:
   const config: sdk.APIGatewayClientConfig = {
     region: conn.region,
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: options.requestTimeoutMs ?? 30_000 } as sdk.APIGatewayClientConfig["requestHandler"],
+    // throwOnRequestTimeout: without it the SDK only logs a warning and a hung call waits forever.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: options.requestTimeoutMs ?? 30_000, throwOnRequestTimeout: true } as sdk.APIGatewayClientConfig["requestHandler"],
   };
   if (conn.endpointUrl) config.endpoint = conn.endpointUrl;
   if (conn.profile) config.profile = conn.profile;
@@ -86,6 +87,11 @@ export function createApiGatewayClient(conn: AwsConnection, options: { limiter?:
   }
   limiters.set(client, limiter);
   return client;
+}
+
+/** Makes every client of this connection share `limiter` (tests: a virtual clock shared with the fake). */
+export function shareLimiter(conn: AwsConnection, limiter: ApiGatewayLimiter): void {
+  sharedLimiters.set(limiterKey(conn), limiter);
 }
 
 /** The limiter a client's calls go through (one is made for clients not built here). */

@@ -71,6 +71,8 @@ export interface PushPlan {
     stagePatchOperations: PatchOp[];
     /** Nothing to send: the stage already runs an AWS deployment of this very design (`deployedDeploymentId`). */
     upToDate?: { deploymentId: string };
+    /** Point the stage at this existing deployment instead of calling CreateDeployment. */
+    reuse?: { deploymentId: string };
   };
   summary: { creates: number; updates: number; deletes: number };
   /** Things the user should know about the plan (API not found, built-in models kept …). */
@@ -90,6 +92,12 @@ export interface PlanPushInput {
    * variables already match, the push makes no call at all instead of redeploying the same thing.
    */
   deployedDeploymentId?: string | null;
+  /**
+   * An AWS deployment an earlier, failed run of this push created from this same design before
+   * it stopped (at CreateStage / UpdateStage): when there is no entity call to make, the stage is
+   * pointed at it instead of deploying the same content a second time.
+   */
+  reuseDeploymentId?: string | null;
   /** The live API if the caller already read it (undefined: read it here; null: there is none). */
   live?: LiveApi | null;
 }
@@ -458,13 +466,15 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
       ? { deploymentId: stage.deploymentId }
       : undefined;
   if (upToDate) notes.push(`Stage ${stageName} already runs deployment ${upToDate.deploymentId} of this design: nothing to send.`);
+  const reuse = !upToDate && calls.length === 0 && live && input.reuseDeploymentId ? { deploymentId: input.reuseDeploymentId } : undefined;
+  if (reuse) notes.push(`Deployment ${reuse.deploymentId}, made by the push that stopped before pointing the stage at it, is used again.`);
   return {
     restApiId: live ? live.restApi.id! : null,
     apiName: design.name,
     stageName,
     bindings,
     calls,
-    deployment: { description: input.deploymentDescription, stageExists: !!stage, variables, stagePatchOperations, upToDate },
+    deployment: { description: input.deploymentDescription, stageExists: !!stage, variables, stagePatchOperations, upToDate, reuse },
     summary,
     notes,
   };
@@ -643,7 +653,7 @@ export async function executePush(client: APIGatewayClient, plan: PushPlan, opti
   const completed: CallRecord[] = [];
   if (plan.deployment.upToDate && plan.calls.length === 0 && plan.restApiId)
     return { restApiId: plan.restApiId, deploymentId: plan.deployment.upToDate.deploymentId, stageName: plan.stageName, calls: [] };
-  const total = plan.calls.length + 2;
+  const total = plan.calls.length + (plan.deployment.reuse ? 1 : 2);
   const clock = () => Date.now();
 
   async function run(call: PlannedCall): Promise<any> {
@@ -694,13 +704,16 @@ export async function executePush(client: APIGatewayClient, plan: PushPlan, opti
 
   const restApiId = bindings.restApi;
   if (!restApiId) throw new Error("Push plan has no REST API to deploy");
-  const dep = await run({
-    operation: "CreateDeployment",
-    target: `API ${plan.apiName}`,
-    description: `Deploy ${plan.apiName}`,
-    kind: "deploy",
-    params: compact({ restApiId, description: plan.deployment.description }),
-  });
+  const reused = plan.deployment.reuse?.deploymentId;
+  const dep = reused
+    ? { id: reused }
+    : await run({
+        operation: "CreateDeployment",
+        target: `API ${plan.apiName}`,
+        description: `Deploy ${plan.apiName}`,
+        kind: "deploy",
+        params: compact({ restApiId, description: plan.deployment.description }),
+      });
   const deploymentId: string = dep.id;
   const createStage: PlannedCall = {
     operation: "CreateStage",

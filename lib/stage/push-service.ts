@@ -11,7 +11,11 @@ import { parseDesign } from "../model/design";
 import { isUuid } from "../model/ids";
 import { GatehouseError, NotFoundError, ValidationError } from "../model/errors";
 import { createApiGatewayClient } from "../aws/client";
+import { liveToDesign, withAwsDefaults } from "../aws/import";
+import { type LiveApi, readLiveApi } from "../aws/live";
 import { executePush, planPush, PushError, type CallRecord, type PushPlan } from "../aws/push";
+import { type ApiDesign } from "../model/design";
+import { type DesignDiff, diffDesigns } from "../snapshot/diff";
 
 export interface PushProgress {
   done: number;
@@ -45,21 +49,80 @@ async function loadTarget(db: Db, actor: Actor, restApiId: string, stageName: st
   return { api, stage, connection };
 }
 
-export async function planStagePush(db: Db, actor: Actor, restApiId: string, stageName: string, connectionId?: string): Promise<PushPlan> {
-  assertCan(actor.role, "aws.push");
-  const { api, stage, connection } = await loadTarget(db, actor, restApiId, stageName, connectionId);
-  const client = createApiGatewayClient(connection);
-  try {
-    return await planPush(client, {
+export interface StagePushPreview {
+  plan: PushPlan;
+  /** From the live API (before) to the stage's deployment as AWS will hold it (after); same engine as comparing stages. */
+  diff: DesignDiff;
+  /** False: no REST API on AWS yet, the diff starts from an empty API. */
+  liveFound: boolean;
+  deploymentId: string;
+}
+
+/**
+ * The AWS deployment the stage already runs when Gatehouse knows it holds exactly this
+ * snapshot (it pushed that snapshot to this stage): a push with no entity change then sends nothing.
+ */
+function deployedDeploymentId(stage: { awsDeploymentId: string | null; awsDeploymentHash: string | null; deployment: { contentHash: string } }) {
+  return stage.awsDeploymentId && stage.awsDeploymentHash === stage.deployment.contentHash ? stage.awsDeploymentId : null;
+}
+
+function planInput(api: { awsRestApiId: string | null }, stage: Awaited<ReturnType<typeof loadTarget>>["stage"], stageName: string, live: LiveApi | null, reuseDeploymentId: string | null = null) {
+  return {
+    reuseDeploymentId,
     design: parseDesign(stage.deployment.snapshot),
     restApiId: api.awsRestApiId,
     stageName,
     stageVariables: stage.variables as Record<string, string>,
-      deploymentDescription: deploymentDescription(stage.deployment),
-    });
+    deploymentDescription: deploymentDescription(stage.deployment),
+    deployedDeploymentId: deployedDeploymentId(stage),
+    live,
+  };
+}
+
+function emptyLike(design: ApiDesign): ApiDesign {
+  return parseDesign({ name: design.name, resources: [{ id: "root", parentId: null, pathPart: "" }] });
+}
+
+/** The plan for pushing a stage, with the diff it comes from; nothing is sent but reads. */
+export async function planStagePush(db: Db, actor: Actor, restApiId: string, stageName: string, connectionId?: string): Promise<StagePushPreview> {
+  assertCan(actor.role, "aws.push");
+  const { api, stage, connection } = await loadTarget(db, actor, restApiId, stageName, connectionId);
+  const client = createApiGatewayClient(connection);
+  try {
+    const live = api.awsRestApiId ? await readLiveApi(client, api.awsRestApiId) : null;
+    const input = planInput(api, stage, stageName, live);
+    const plan = await planPush(client, input);
+    const target = withAwsDefaults(input.design);
+    return { plan, diff: diffDesigns(live ? liveToDesign(live) : emptyLike(target), target), liveFound: !!live, deploymentId: stage.deploymentId };
+  } catch (e) {
+    if (e instanceof GatehouseError) throw e;
+    throw new GatehouseError(`Could not read the live API from AWS: ${(e as Error).message}`, 502, [], "AwsError");
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * The AWS deployment the latest push of this stage created before failing to point the stage at
+ * it, when that push sent this same snapshot to this same REST API.
+ */
+async function reusableDeployment(db: Db, stageId: string, designHash: string, awsRestApiId: string | null): Promise<string | null> {
+  if (!awsRestApiId) return null;
+  const last = await db.push.findFirst({ where: { stageId }, orderBy: { startedAt: "desc" } });
+  if (!last || last.status !== "failed" || last.designHash !== designHash || last.awsRestApiId !== awsRestApiId) return null;
+  const created = (last.calls as unknown as CallRecord[]).find((c) => c.operation === "CreateDeployment" && c.ok && c.createdId);
+  return created?.createdId ?? null;
+}
+
+/** Push history of an API, newest first. */
+export async function listPushes(db: Db, workspaceId: string, restApiId: string, take = 50) {
+  if (!isUuid(restApiId)) throw new NotFoundError("REST API");
+  return db.push.findMany({
+    where: { restApiId, restApi: { workspaceId } },
+    orderBy: { startedAt: "desc" },
+    take,
+    include: { stage: { select: { name: true } }, connection: { select: { name: true, region: true } } },
+  });
 }
 
 function deploymentDescription(d: { id: string; description: string }) {
@@ -90,19 +153,18 @@ async function runPush(
 ): Promise<PushOutcome> {
   const { api, stage, connection, client, restApiId, stageName } = t;
   const options = { onProgress: t.onProgress };
-  const plan = await planPush(client, {
-    design: parseDesign(stage.deployment.snapshot),
-    restApiId: api.awsRestApiId,
-    stageName,
-    stageVariables: stage.variables as Record<string, string>,
-    deploymentDescription: deploymentDescription(stage.deployment),
-  }).catch((e) => {
+  let live: LiveApi | null = null;
+  const reuse = await reusableDeployment(db, stage.id, stage.deployment.contentHash, api.awsRestApiId);
+  const plan = await (async () => {
+    live = api.awsRestApiId ? await readLiveApi(client, api.awsRestApiId) : null;
+    return planPush(client, planInput(api, stage, stageName, live, reuse));
+  })().catch((e) => {
     throw new GatehouseError(`Could not read the live API from AWS: ${(e as Error).message}`, 502, [], "AwsError");
   });
 
   const push = await mutate(db, actor, async (tx) => {
     const row = await tx.push.create({
-      data: { restApiId, stageId: stage.id, connectionId: connection.id, plan: JSON.parse(JSON.stringify(plan)), actorId: actor.userId, awsRestApiId: plan.restApiId },
+      data: { restApiId, stageId: stage.id, connectionId: connection.id, plan: JSON.parse(JSON.stringify(plan)), actorId: actor.userId, awsRestApiId: plan.restApiId, designHash: stage.deployment.contentHash },
     });
     if (!api.awsConnectionId) await tx.restApi.update({ where: { id: restApiId }, data: { awsConnectionId: connection.id } });
     return {
@@ -119,17 +181,25 @@ async function runPush(
     const result = await executePush(client, plan, {
       onProgress: (done, total, call) => options.onProgress?.({ done, total, call: { description: call.description, ok: call.ok, operation: call.operation, retries: call.retries } }),
     });
+    // The drift baseline: the live API as AWS holds it now (read again unless nothing was sent).
+    const after = plan.calls.length === 0 && live ? live : await readLiveApi(client, result.restApiId).catch(() => null);
     await mutate(db, actor, async (tx) => {
       await tx.push.update({
         where: { id: push.id },
         data: { status: "succeeded", calls: JSON.parse(JSON.stringify(result.calls)), awsRestApiId: result.restApiId, awsDeploymentId: result.deploymentId, finishedAt: new Date() },
       });
-      await tx.restApi.update({ where: { id: restApiId }, data: { awsRestApiId: result.restApiId } });
+      await tx.restApi.update({
+        where: { id: restApiId },
+        data: { awsRestApiId: result.restApiId, ...(after ? { awsSyncedDesign: liveToDesign(after) as object, awsSyncedAt: new Date(), awsDriftAckHash: null } : {}) },
+      });
+      await tx.stage.update({ where: { id: stage.id }, data: { awsDeploymentId: result.deploymentId, awsDeploymentHash: stage.deployment.contentHash } });
       return {
         result: null,
         audit: {
           action: "stage.push", entityType: "stage", entityId: stageName, restApiId,
-          summary: `Pushed stage ${stageName} to AWS: REST API ${result.restApiId}, deployment ${result.deploymentId} (${result.calls.length} calls)`,
+          summary: plan.deployment.upToDate
+            ? `Pushed stage ${stageName} to AWS: already up to date on deployment ${result.deploymentId} (no call needed)`
+            : `Pushed stage ${stageName} to AWS: REST API ${result.restApiId}, deployment ${result.deploymentId} (${result.calls.length} calls)`,
           before: { awsRestApiId: api.awsRestApiId },
           after: { awsRestApiId: result.restApiId, awsDeploymentId: result.deploymentId, calls: result.calls.map((c) => c.description) },
         },
