@@ -13,7 +13,7 @@ import type { StageState } from "./transitions";
 
 export type AwsOutcome =
   | { status: "local" }
-  | { status: "applied"; calls: AwsStageCall[]; awsRestApiId: string }
+  | { status: "applied"; calls: AwsStageCall[]; awsRestApiId: string; /** The AWS deployment the stage now runs. */ awsDeploymentId: string }
   | { status: "skipped"; message: string };
 
 export interface ApiBinding {
@@ -22,25 +22,36 @@ export interface ApiBinding {
   awsRestApiId: string | null;
 }
 
-/** Gatehouse deployment id → the AWS deployment id of its latest successful push. */
+/**
+ * Gatehouse deployment id → the AWS deployment that holds the same snapshot: the latest successful
+ * push that sent its content hash (deployments are content-addressed, so any deployment with that
+ * hash maps there), or a stage that AWS runs it on (push or import). Older pushes that recorded no
+ * hash are matched through their "push started" audit rows, which name the deployment.
+ */
 export async function awsDeploymentIds(db: Db, restApiId: string): Promise<Map<string, string>> {
-  const pushes = await db.push.findMany({
-    where: { restApiId, status: "succeeded", awsDeploymentId: { not: null } },
-    orderBy: { startedAt: "asc" },
-    select: { id: true, awsDeploymentId: true },
-  });
-  if (pushes.length === 0) return new Map();
-  // The push row names the stage, not the deployment; its "started" audit row records which deployment it shipped.
-  const started = await db.auditEvent.findMany({ where: { restApiId, action: "stage.push_started" }, select: { after: true } });
-  const deploymentOfPush = new Map<string, string>();
-  for (const e of started) {
-    const a = e.after as { pushId?: unknown; deploymentId?: unknown } | null;
-    if (a && typeof a.pushId === "string" && typeof a.deploymentId === "string") deploymentOfPush.set(a.pushId, a.deploymentId);
+  const [deployments, pushes, stages] = await Promise.all([
+    db.deployment.findMany({ where: { restApiId }, select: { id: true, contentHash: true } }),
+    db.push.findMany({ where: { restApiId, status: "succeeded", awsDeploymentId: { not: null } }, orderBy: { startedAt: "asc" }, select: { id: true, awsDeploymentId: true, designHash: true } }),
+    db.stage.findMany({ where: { restApiId, awsDeploymentId: { not: null }, awsDeploymentHash: { not: null } }, select: { awsDeploymentId: true, awsDeploymentHash: true } }),
+  ]);
+  const byHash = new Map<string, string>();
+  for (const s of stages) byHash.set(s.awsDeploymentHash!, s.awsDeploymentId!);
+  const hashOf = new Map(deployments.map((d) => [d.id, d.contentHash]));
+  const unhashed = pushes.filter((p) => !p.designHash);
+  if (unhashed.length) {
+    const started = await db.auditEvent.findMany({ where: { restApiId, action: "stage.push_started" }, select: { after: true } });
+    const deploymentOfPush = new Map<string, string>();
+    for (const e of started) {
+      const a = e.after as { pushId?: unknown; deploymentId?: unknown } | null;
+      if (a && typeof a.pushId === "string" && typeof a.deploymentId === "string") deploymentOfPush.set(a.pushId, a.deploymentId);
+    }
+    for (const p of unhashed) p.designHash = hashOf.get(deploymentOfPush.get(p.id) ?? "") ?? null;
   }
+  for (const p of pushes) if (p.designHash && p.awsDeploymentId) byHash.set(p.designHash, p.awsDeploymentId);
   const out = new Map<string, string>();
-  for (const p of pushes) {
-    const local = deploymentOfPush.get(p.id);
-    if (local && p.awsDeploymentId) out.set(local, p.awsDeploymentId);
+  for (const d of deployments) {
+    const aws = byHash.get(d.contentHash);
+    if (aws) out.set(d.id, aws);
   }
   return out;
 }
@@ -96,7 +107,7 @@ export async function syncStageToAws(
     if (!live) {
       const missing = unpushedIn([want.deploymentId, want.canarySettings?.deploymentId]);
       if (missing) return { status: "skipped", message: notPushed(stageName, missing) };
-      return { status: "applied", awsRestApiId: api.awsRestApiId, calls: await createAwsStage(client, api.awsRestApiId, stageName, want) };
+      return { status: "applied", awsRestApiId: api.awsRestApiId, awsDeploymentId: want.deploymentId, calls: await createAwsStage(client, api.awsRestApiId, stageName, want) };
     }
     const had = before ? view(before, ids) : want;
     let ops;
@@ -104,7 +115,8 @@ export async function syncStageToAws(
     else ops = stageUpdateOps(had, want);
     const missing = unpushedIn([...ops.map((o) => o.value), options.promoteCanary ? had.canarySettings?.deploymentId : undefined]);
     if (missing) return { status: "skipped", message: notPushed(stageName, missing) };
-    return { status: "applied", awsRestApiId: api.awsRestApiId, calls: await updateAwsStage(client, api.awsRestApiId, stageName, ops) };
+    const runs = options.promoteCanary && had.canarySettings ? had.canarySettings.deploymentId : want.deploymentId;
+    return { status: "applied", awsRestApiId: api.awsRestApiId, awsDeploymentId: runs, calls: await updateAwsStage(client, api.awsRestApiId, stageName, ops) };
   } catch (e) {
     if (e instanceof GatehouseError) throw e;
     throw new GatehouseError(`AWS refused the change to stage ${stageName}: ${(e as Error).message}. Nothing was changed.`, 502, [], "AwsError");

@@ -82,6 +82,11 @@ export async function commitStage(
       where: { id: stage.id, version: stage.version },
       data: { deploymentId: next.deploymentId, description: next.description, variables: next.variables, protected: next.protected, settings: settingsJson(next.settings) as object, version: { increment: 1 } },
     });
+    if (aws.status === "applied" && next.deploymentId !== before.deploymentId) {
+      // Keep the push/drift baseline (which AWS deployment the stage runs, holding which snapshot) in step.
+      const d = await tx.deployment.findUniqueOrThrow({ where: { id: next.deploymentId }, select: { contentHash: true } });
+      await tx.stage.update({ where: { id: stage.id }, data: { awsDeploymentId: aws.awsDeploymentId, awsDeploymentHash: d.contentHash } });
+    }
     if (written.count !== 1) throw new ConflictError(`Stage ${stage.name} was changed by someone else since you opened it. Reload to see the current stage.`);
     const extra = options.extra ? await options.extra(tx) : [];
     return {

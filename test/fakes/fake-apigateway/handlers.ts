@@ -295,6 +295,8 @@ function applyStagePatch(a: FakeRestApi, stage: Json, body: Json) {
     }
     if (segs[0] === "deploymentId" && op.op !== "remove" && op.value && !a.deployments.has(op.value)) throw badRequest("Invalid deployment id specified");
     if (segs[0] === "canarySettings" && segs.length === 1 && op.op === "remove") {
+      // In order: a promotion copies from the canary before removing it in the same call.
+      patch(stage, { patchOperations: rest.splice(0) }, STAGE_FIELDS, "stage");
       delete stage.canarySettings;
       continue;
     }
