@@ -21,3 +21,19 @@ export async function testConnectionAction(connectionId: string) {
     return testConnection(conn);
   });
 }
+
+export async function listAwsRestApisAction(connectionId: string) {
+  return runAction("aws.push", async ({ db, actor }) => {
+    const { listImportableApis } = await import("@/lib/connection/import-service");
+    return listImportableApis(db, actor, z.string().parse(connectionId ?? ""));
+  });
+}
+
+export async function importAwsRestApiAction(connectionId: string, awsRestApiId: string) {
+  return runAction("aws.push", async ({ db, actor }) => {
+    const { importRestApi } = await import("@/lib/connection/import-service");
+    const result = await importRestApi(db, actor, { connectionId: String(connectionId ?? ""), awsRestApiId: String(awsRestApiId ?? "") });
+    revalidatePath("/apis");
+    return result;
+  });
+}

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/roles";
 import { listConnections } from "@/lib/connection/service";
 import { Card } from "@/components/ui/card";
 import { ConnectionForm, TestConnectionButton } from "@/components/connections/connection-forms";
+import { ImportApiPanel } from "@/components/aws/import-api-panel";
 
 export default async function ConnectionsPage() {
   const user = await requireUser();
@@ -21,13 +22,16 @@ export default async function ConnectionsPage() {
           <ul className="divide-y divide-slate-100 text-sm" data-testid="connection-list">
             {connections.length === 0 && <li className="py-2 text-slate-500">No connections yet.</li>}
             {connections.map((c) => (
-              <li key={c.id} className="flex items-center justify-between py-2">
-                <div>
-                  <span className="font-medium">{c.name}</span> <span className="text-slate-500">{c.region}</span>
-                  {c.endpointUrl && <span className="ml-2 font-mono text-xs text-slate-400">{c.endpointUrl}</span>}
-                  {c.roleArn && <span className="ml-2 font-mono text-xs text-slate-400">{c.roleArn}</span>}
+              <li key={c.id} className="py-2">
+                <div className="flex items-center justify-between">
+                  <div>
+                    <span className="font-medium">{c.name}</span> <span className="text-slate-500">{c.region}</span>
+                    {c.endpointUrl && <span className="ml-2 font-mono text-xs text-slate-400">{c.endpointUrl}</span>}
+                    {c.roleArn && <span className="ml-2 font-mono text-xs text-slate-400">{c.roleArn}</span>}
+                  </div>
+                  <TestConnectionButton connectionId={c.id} />
                 </div>
-                <TestConnectionButton connectionId={c.id} />
+                {can(user.role, "aws.push") && <ImportApiPanel connectionId={c.id} connectionName={c.name} />}
               </li>
             ))}
           </ul>

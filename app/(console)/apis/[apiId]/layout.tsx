@@ -17,6 +17,7 @@ export default async function ApiLayout({ children, params }: { children: React.
     { href: `/apis/${apiId}`, label: "Design" },
     { href: `/apis/${apiId}/stages`, label: "Deployments & stages" },
     { href: `/apis/${apiId}/tests`, label: "Tests" },
+    { href: `/apis/${apiId}/aws`, label: "AWS" },
     { href: `/apis/${apiId}/history`, label: "History" },
     { href: `/apis/${apiId}/openapi`, label: "OpenAPI" },
   ];

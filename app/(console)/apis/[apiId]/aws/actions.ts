@@ -1,0 +1,35 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/app/_server/action";
+import { acknowledgeDrift, adoptDrift, checkDrift } from "@/lib/connection/drift-service";
+import { planStagePush } from "@/lib/stage/push-service";
+
+const apiIdSchema = z.string().uuid("Unknown API");
+
+/** The diff and the exact calls a push of this stage would make; reads AWS, writes nothing. */
+export async function planAwsPushAction(apiId: string, stageName: string) {
+  return runAction("aws.push", async ({ db, actor }) => planStagePush(db, actor, apiIdSchema.parse(apiId), z.string().min(1, "Choose a stage").parse(stageName)));
+}
+
+export async function checkDriftAction(apiId: string) {
+  return runAction("design.edit", async ({ db, actor }) => checkDrift(db, actor, apiIdSchema.parse(apiId)));
+}
+
+export async function adoptDriftAction(apiId: string, baseVersion: number) {
+  return runAction("design.edit", async ({ db, actor }) => {
+    const id = apiIdSchema.parse(apiId);
+    const result = await adoptDrift(db, actor, id, Number(baseVersion));
+    revalidatePath(`/apis/${id}`, "layout");
+    return { version: result.version, adopted: result.adopted };
+  });
+}
+
+export async function overwriteDriftAction(apiId: string) {
+  return runAction("aws.push", async ({ db, actor }) => {
+    const id = apiIdSchema.parse(apiId);
+    const result = await acknowledgeDrift(db, actor, id);
+    revalidatePath(`/apis/${id}/aws`);
+    return result;
+  });
+}

@@ -1,0 +1,168 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { adoptDriftAction, checkDriftAction, overwriteDriftAction, planAwsPushAction } from "@/app/(console)/apis/[apiId]/aws/actions";
+import { DiffEntries } from "@/components/aws/diff-entries";
+import { PushStagePanel } from "@/components/stages/push-stage-panel";
+import { Button } from "@/components/ui/button";
+import { Card, ErrorBanner } from "@/components/ui/card";
+import { SelectField } from "@/components/ui/field";
+import type { DriftReport } from "@/lib/connection/drift-service";
+import type { StagePushPreview } from "@/lib/stage/push-service";
+
+interface Props {
+  apiId: string;
+  version: number;
+  stages: string[];
+  connections: { id: string; name: string }[];
+  boundConnectionId: string | null;
+  awsRestApiId: string | null;
+  canPush: boolean;
+  canEdit: boolean;
+}
+
+function patchText(params: Record<string, unknown>): string[] {
+  const ops = params.patchOperations as { op: string; path: string; value?: unknown }[] | undefined;
+  return (ops ?? []).map((o) => `${o.op} ${o.path}${o.value === undefined ? "" : ` = ${typeof o.value === "string" ? o.value : JSON.stringify(o.value)}`}`);
+}
+
+/** Plan → Push for one stage, and drift (adopt / overwrite) for the API. */
+export function AwsConsole(p: Props) {
+  const router = useRouter();
+  const [stage, setStage] = useState(p.stages[0] ?? "");
+  const [preview, setPreview] = useState<StagePushPreview | null>(null);
+  const [drift, setDrift] = useState<DriftReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [driftError, setDriftError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  const showPlan = () =>
+    start(async () => {
+      setError(null);
+      const r = await planAwsPushAction(p.apiId, stage);
+      if (r.ok) setPreview(r.data);
+      else setError(r.error);
+    });
+  const checkDrift = () =>
+    start(async () => {
+      setDriftError(null);
+      setNotice(null);
+      const r = await checkDriftAction(p.apiId);
+      if (r.ok) setDrift(r.data);
+      else setDriftError(r.error);
+    });
+  const adopt = () =>
+    start(async () => {
+      setDriftError(null);
+      const r = await adoptDriftAction(p.apiId, p.version);
+      if (!r.ok) return setDriftError(r.error);
+      setNotice(`Adopted ${r.data.adopted} change${r.data.adopted === 1 ? "" : "s"} into the draft (version ${r.data.version}). Deploy the draft to ship them with Gatehouse.`);
+      setDrift(null);
+      router.refresh();
+    });
+  const overwrite = () =>
+    start(async () => {
+      setDriftError(null);
+      const r = await overwriteDriftAction(p.apiId);
+      if (!r.ok) return setDriftError(r.error);
+      setNotice("Kept the draft: the next push reverts these changes on AWS.");
+      setDrift((d) => (d ? { ...d, acknowledged: true } : d));
+    });
+
+  const plan = preview?.plan;
+  const counts = plan ? { ...plan.summary, deploy: plan.deployment.upToDate ? 0 : plan.deployment.reuse ? 1 : 2 } : null;
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Card title="Plan and push">
+        {p.stages.length === 0 ? (
+          <p className="text-sm text-slate-500">Create a stage first (Deployments &amp; stages): a push sends a stage&apos;s deployment.</p>
+        ) : (
+          <>
+            <div className="flex items-end gap-2">
+              <SelectField label="Stage" name="aws.stage" value={stage} onChange={(e) => (setStage(e.target.value), setPreview(null))} options={p.stages} className="flex-1" />
+              <Button type="button" variant="secondary" onClick={showPlan} disabled={pending || !p.canPush || !p.boundConnectionId}>
+                Show plan
+              </Button>
+            </div>
+            {!p.boundConnectionId && <p className="mt-2 text-xs text-slate-500">Not on AWS yet: the first push (below) chooses the connection; the plan is shown once the API is bound.</p>}
+            <div className="mt-2">
+              <ErrorBanner message={error} />
+            </div>
+            {plan && preview && counts && (
+              <div className="mt-3 space-y-3" data-testid="aws-plan">
+                <p className="text-sm" data-testid="plan-counts">
+                  {plan.calls.length} entity call{plan.calls.length === 1 ? "" : "s"} ({counts.creates} create, {counts.updates} update, {counts.deletes} delete)
+                  {counts.deploy === 0 ? ", no deployment: the stage already runs this design" : counts.deploy === 1 ? ", then point the stage at the deployment already made" : ", then CreateDeployment and the stage update"}
+                </p>
+                {plan.notes.map((n, i) => (
+                  <p key={i} className="text-xs text-slate-500">{n}</p>
+                ))}
+                <div>
+                  <h3 className="mb-1 text-sm font-medium">Differences (live on AWS → stage {plan.stageName})</h3>
+                  <DiffEntries entries={preview.diff.entries} beforeLabel="live" afterLabel="Gatehouse" testId="plan-diff" />
+                </div>
+                <div>
+                  <h3 className="mb-1 text-sm font-medium">Calls</h3>
+                  <ol className="max-h-72 space-y-1 overflow-auto font-mono text-xs" data-testid="plan-calls">
+                    {plan.calls.map((c, i) => (
+                      <li key={i}>
+                        <span className="font-semibold">{c.operation}</span> <span className="text-slate-600">{c.target}</span>
+                        {patchText(c.params).map((t, j) => (
+                          <div key={j} className="pl-4 text-slate-500">{t}</div>
+                        ))}
+                      </li>
+                    ))}
+                    {!plan.deployment.upToDate && !plan.deployment.reuse && <li><span className="font-semibold">CreateDeployment</span> <span className="text-slate-600">API {plan.apiName}</span></li>}
+                    {!plan.deployment.upToDate && (
+                      <li>
+                        <span className="font-semibold">{plan.deployment.stageExists ? "UpdateStage" : "CreateStage"}</span> <span className="text-slate-600">stage {plan.stageName}</span>
+                        {plan.deployment.stagePatchOperations.map((o, j) => (
+                          <div key={j} className="pl-4 text-slate-500">{`${o.op} ${o.path}${o.value === undefined ? "" : ` = ${String(o.value)}`}`}</div>
+                        ))}
+                      </li>
+                    )}
+                  </ol>
+                </div>
+              </div>
+            )}
+            {p.canPush && stage && <PushStagePanel key={stage} apiId={p.apiId} stageName={stage} connections={p.connections} boundConnectionId={p.boundConnectionId} awsRestApiId={p.awsRestApiId} />}
+          </>
+        )}
+      </Card>
+
+      <Card title="Drift">
+        <p className="mb-2 text-sm text-slate-500">Changes made on AWS outside Gatehouse: live now compared with what Gatehouse last pushed or imported.</p>
+        <Button type="button" variant="secondary" onClick={checkDrift} disabled={pending || !p.canEdit || !p.awsRestApiId}>
+          Check drift
+        </Button>
+        {!p.awsRestApiId && <p className="mt-2 text-xs text-slate-500">Not on AWS yet.</p>}
+        <div className="mt-2">
+          <ErrorBanner message={driftError} />
+        </div>
+        {notice && <p className="mt-2 rounded bg-emerald-50 px-2 py-1 text-sm text-emerald-800" data-testid="drift-notice">{notice}</p>}
+        {drift && (
+          <div className="mt-3 space-y-2" data-testid="drift-report">
+            <p className="text-sm font-medium" data-testid="drift-status">
+              {drift.status === "in-sync" && "In sync: AWS matches what Gatehouse last pushed."}
+              {drift.status === "drifted" && `${drift.entries.length} change${drift.entries.length === 1 ? "" : "s"} made outside Gatehouse${drift.acknowledged ? " (kept the draft: the next push reverts them)" : ""}`}
+              {drift.status === "missing" && `REST API ${drift.awsRestApiId} no longer exists on AWS.`}
+              {drift.status === "no-baseline" && "Gatehouse has no record of what it last pushed: push once to start tracking drift."}
+            </p>
+            {drift.status === "drifted" && (
+              <>
+                <DiffEntries entries={drift.entries} beforeLabel="last pushed" afterLabel="live now" testId="drift-entries" />
+                <div className="flex gap-2">
+                  <Button type="button" onClick={adopt} disabled={pending || !p.canEdit}>Adopt into draft</Button>
+                  <Button type="button" variant="secondary" onClick={overwrite} disabled={pending || !p.canPush || drift.acknowledged}>Overwrite on next push</Button>
+                </div>
+              </>
+            )}
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}
