@@ -31,6 +31,13 @@ beforeAll(async () => {
     req.on("end", () => {
       const event = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>;
       events.push(event);
+      if (decodeURIComponent(req.url ?? "").includes("function:auth")) {
+        // FAKE authorizer: allows the token "allow" on every method of the API, with a usage key.
+        const allow = event.authorizationToken === "allow";
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ principalId: "p-1", usageIdentifierKey: "key-from-authorizer", context: { tier: "gold" }, policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: allow ? "Allow" : "Deny", Resource: "arn:aws:execute-api:us-east-1:123456789012:*" }] } }));
+        return;
+      }
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ statusCode: 200, headers: { "Content-Type": "text/plain" }, body: `hello ${String(event.path)} on ${String((event.requestContext as Record<string, unknown>)?.stage)}` }));
     });
@@ -47,9 +54,29 @@ afterAll(async () => {
 const FN = "arn:aws:lambda:us-east-1:123456789012:function:hello";
 const design = designOf({ "/{proxy+}": { ANY: { integration: { type: "AWS_PROXY", httpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FN}/invocations` } } } });
 
-function target(awsConnection: StageTarget["awsConnection"]): StageTarget {
-  return { restApiId: "r1", contextApiId: "abc123", stageName: "prod", deploymentId: "d1", design, variables: {}, settings: parseStageSettings({}), canary: null, awsConnection };
+function target(awsConnection: StageTarget["awsConnection"], d = design, settings: object = {}): StageTarget {
+  return { restApiId: "r1", contextApiId: "abc123", stageName: "prod", deploymentId: "d1", design: d, variables: {}, settings: parseStageSettings(settings), canary: null, awsConnection };
 }
+
+const AUTH_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations";
+const guarded = designOf(
+  {
+    "/secure": {
+      GET: {
+        authorizationType: "CUSTOM",
+        authorizerId: "a1",
+        apiKeyRequired: true,
+        methodResponses: { "200": { statusCode: "200" } },
+        integration: {
+          type: "MOCK",
+          requestTemplates: { "application/json": '{"statusCode": 200}' },
+          integrationResponses: { "200": { statusCode: "200", responseTemplates: { "application/json": '{"who": "$context.authorizer.principalId", "tier": "$context.authorizer.tier", "key": "$context.identity.apiKey"}' } } },
+        },
+      },
+    },
+  },
+  { apiKeySource: "AUTHORIZER", authorizers: [{ id: "a1", name: "auth", type: "TOKEN", authorizerUri: AUTH_URI, authorizerResultTtlInSeconds: 0 }] },
+);
 
 describe("local gateway → Lambda", () => {
   it("invokes through the API's AWS connection when bound", async () => {
@@ -70,5 +97,20 @@ describe("local gateway → Lambda", () => {
       lambda: async () => ({ statusCode: 200, payload: JSON.stringify({ statusCode: 202, body: "injected" }) }),
     });
     expect([res.status, res.body]).toEqual([202, "injected"]);
+  });
+
+  it("runs a CUSTOM method's Lambda authorizer through the connection; apiKeySource AUTHORIZER takes its usageIdentifierKey", async () => {
+    const conn = { region: "us-east-1", endpointUrl: url };
+    const ok = await serveStageTarget(target(conn, guarded, { apiKeys: ["key-from-authorizer"] }), { httpMethod: "GET", path: "/secure", headers: { Authorization: "allow" }, body: "" });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toEqual({ who: "p-1", tier: "gold", key: "key-from-authorizer" });
+    expect(events.find((e) => e.type === "TOKEN")).toEqual({ type: "TOKEN", authorizationToken: "allow", methodArn: "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/secure" });
+    const denied = await serveStageTarget(target(conn, guarded, { apiKeys: ["key-from-authorizer"] }), { httpMethod: "GET", path: "/secure", headers: { Authorization: "deny" }, body: "" });
+    expect([denied.status, denied.body, denied.headers["x-amzn-ErrorType"]]).toEqual([403, '{"Message":"User is not authorized to access this resource with an explicit deny"}', "AccessDeniedException"]);
+    const noToken = await serveStageTarget(target(conn, guarded, { apiKeys: ["key-from-authorizer"] }), { httpMethod: "GET", path: "/secure", headers: {}, body: "" });
+    expect([noToken.status, noToken.body, noToken.headers["x-amzn-ErrorType"]]).toEqual([401, '{"message":"Unauthorized"}', "UnauthorizedException"]);
+    // The authorizer's key is not one of the stage's keys: 403 Forbidden.
+    const unknownKey = await serveStageTarget(target(conn, guarded, { apiKeys: ["other"] }), { httpMethod: "GET", path: "/secure", headers: { Authorization: "allow" }, body: "" });
+    expect([unknownKey.status, unknownKey.body]).toEqual([403, '{"message":"Forbidden"}']);
   });
 });

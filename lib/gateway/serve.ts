@@ -13,6 +13,8 @@ import { sharedLambdaInvoker } from "../aws/lambda";
 import { createContext, GatewayError, HANDLERS, runPipeline, type GatewayResponseType, type Handler, type InvokeStep, type LambdaInvoker, type OutboundPolicy } from "../invoke/index";
 import type { MethodResponseOut } from "../invoke/context";
 import { header } from "../invoke/http";
+import { AuthorizerCache } from "../invoke/authorizer-cache";
+import { ERROR_TYPE_HEADER } from "../invoke/errors";
 import { renderTemplate } from "../template/index";
 import { chooseCanary } from "./canary";
 import { throttleFor } from "./settings";
@@ -68,6 +70,8 @@ export interface ServeOptions {
   requestId?: string;
   /** Invokes Lambda integrations; default: through the API's AWS connection when it is bound to one. */
   lambda?: LambdaInvoker;
+  /** Lambda authorizer results (authorizerResultTtlInSeconds); default: one cache for the process. */
+  authorizerCache?: AuthorizerCache;
   /** How long a resolved stage is reused (default STAGE_CACHE_MS = 1 s; 0 reads the database every time). */
   stageCacheMs?: number;
 }
@@ -88,11 +92,8 @@ export function internalError(requestId: string): Pick<GatewayResult, "status" |
 const THROTTLED = "THROTTLED" as GatewayResponseType;
 const INVALID_API_KEY = "INVALID_API_KEY" as GatewayResponseType;
 
-const ERROR_TYPES: Record<string, string> = {
-  THROTTLED: "TooManyRequestsException",
-  INVALID_API_KEY: "ForbiddenException",
-  MISSING_AUTHENTICATION_TOKEN: "MissingAuthenticationTokenException",
-};
+/** The gateway's Lambda authorizer results, shared by every request of this process. */
+export const defaultAuthorizerCache = new AuthorizerCache();
 
 /** Serves one request for `/{apiRef}/{stageName}/…`. Never throws. */
 export async function serveGatewayRequest(db: Db, apiRef: string, stageName: string, request: GatewayRequest, options: ServeOptions = {}): Promise<GatewayResult> {
@@ -120,6 +121,7 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
   const stageVariables = { ...target.variables, ...choice.stageVariableOverrides };
   const pathWithQueryString = (request.path.startsWith("/") ? request.path : `/${request.path}`) + (request.query ? `?${request.query}` : "");
 
+  const lambda = options.lambda ?? (target.awsConnection ? sharedLambdaInvoker(target.awsConnection) : undefined);
   const ctx = createContext(
     design,
     {
@@ -131,6 +133,8 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
       bodyBytes: request.bodyBytes,
       stageVariables,
       stage: target.stageName,
+      // Bound to AWS, the gateway runs CUSTOM methods' Lambda authorizers as API Gateway would.
+      callAuthorizer: lambda !== undefined,
     },
     {
       apiId: target.contextApiId,
@@ -139,7 +143,8 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
       fetchImpl: options.fetchImpl,
       outbound: options.outbound,
       now: options.now,
-      lambda: options.lambda ?? (target.awsConnection ? sharedLambdaInvoker(target.awsConnection) : undefined),
+      lambda,
+      authorizerCache: options.authorizerCache ?? defaultAuthorizerCache,
     },
     renderTemplate,
   );
@@ -163,7 +168,8 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
   const gatewayChecks: Handler = (c) => {
     const method = c.method!;
     if (method.apiKeyRequired) {
-      const key = header(c.request!.headers, "x-api-key");
+      // apiKeySource AUTHORIZER: the key is the Lambda authorizer's usageIdentifierKey, not a header.
+      const key = c.design.apiKeySource === "AUTHORIZER" ? c.authorizerRun?.usageIdentifierKey : header(c.request!.headers, "x-api-key");
       if (!key || !target.settings.apiKeys.includes(key)) {
         throw new GatewayError(INVALID_API_KEY, "Forbidden", [key ? "API Key not authorized" : "API Key not provided"], 403);
       }
@@ -178,15 +184,14 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
 
   const at = (name: string) => HANDLERS.findIndex(([n]) => n === name);
   const handlers: [string, Handler][] = [...HANDLERS];
-  handlers.splice(at("route") + 1, 0, ["gatewayChecks", gatewayChecks]);
+  // After the authorizer, as on AWS: with apiKeySource AUTHORIZER the key comes from it.
+  handlers.splice(at("authorize") + 1, 0, ["gatewayChecks", gatewayChecks]);
   handlers.splice(at("parse") + 1, 0, ["gatewayContext", gatewayContext]);
   const steps = await runPipeline(ctx, handlers);
 
   const response: MethodResponseOut = ctx.response ?? internalError(requestId);
   const headers: Record<string, string> = { ...response.headers, "x-amzn-RequestId": requestId };
-  const failed = steps.find((s) => !s.ok)?.name;
-  const errorType =
-    failed === "gatewayChecks" ? (response.status === 429 ? ERROR_TYPES.THROTTLED : ERROR_TYPES.INVALID_API_KEY) : failed === "route" ? ERROR_TYPES.MISSING_AUTHENTICATION_TOKEN : undefined;
+  const errorType = ctx.error ? ERROR_TYPE_HEADER[ctx.error.responseType as keyof typeof ERROR_TYPE_HEADER] : undefined;
   if (errorType && header(headers, "x-amzn-ErrorType") === undefined) headers["x-amzn-ErrorType"] = errorType;
   return {
     status: response.status,

@@ -1,12 +1,17 @@
 /**
- * Authorize: CUSTOM (Lambda) and COGNITO_USER_POOLS authorizers cannot run locally without AWS.
- * With a simulated result in the request (`InvokeRequest.authorizer`) this fills
- * `$context.authorizer` — principalId, `claims.X` for Cognito, the Lambda authorizer's context
- * keys — and logs that the result is SIMULATED. Without one, authorization is skipped as
- * TestInvokeMethod skips it, and the log says so.
+ * Authorize: CUSTOM (Lambda) and COGNITO_USER_POOLS authorizers.
+ * - A simulated result in the request (`InvokeRequest.authorizer`) fills `$context.authorizer` —
+ *   principalId, `claims.X` for Cognito, the Lambda authorizer's context keys — and the log says
+ *   it is SIMULATED.
+ * - Otherwise, with `callAuthorizer` and an AWS connection (options.lambda), a TOKEN or REQUEST
+ *   Lambda authorizer runs for real (lambda-authorizer.ts). Cognito user pool authorizers are not
+ *   called (Gatehouse does not verify Cognito tokens): they stay simulated or skipped.
+ * - Otherwise authorization is skipped as TestInvokeMethod skips it, and the log says so.
  */
 import type { Authorizer, Method } from "../model/design";
 import type { InvocationContext, SimulatedAuthorizer } from "./context";
+import { configurationError } from "./errors";
+import { runLambdaAuthorizer } from "./lambda-authorizer";
 import { javaMap } from "./log";
 
 const AUTHORIZED_TYPES = new Set(["CUSTOM", "COGNITO_USER_POOLS"]);
@@ -34,7 +39,7 @@ export function simulatedAuthorizerLine(sim: SimulatedAuthorizer): string {
   return `Authorizer result (SIMULATED by Gatehouse, no authorizer ran): ${parts.join(", ")}`;
 }
 
-export function authorize(ctx: InvocationContext): void {
+export async function authorize(ctx: InvocationContext): Promise<void> {
   const method = ctx.method!;
   const sim = ctx.input.authorizer;
   if (!AUTHORIZED_TYPES.has(method.authorizationType)) {
@@ -42,7 +47,24 @@ export function authorize(ctx: InvocationContext): void {
     return;
   }
   const authorizer = method.authorizerId ? ctx.design.authorizers.find((a) => a.id === method.authorizerId) : undefined;
+  if (!sim && ctx.input.callAuthorizer && method.authorizationType === "CUSTOM") {
+    if (!authorizer) throw configurationError(`The method's authorizer ${method.authorizerId ?? "(none)"} does not exist`);
+    if (!ctx.options.lambda) {
+      throw configurationError(
+        `Calling the ${describe(method, authorizer)} needs an AWS connection; bind this API to an AWS connection, or test with a simulated authorizer result`,
+      );
+    }
+    const result = await runLambdaAuthorizer(ctx, authorizer);
+    ctx.authorizer = result.variables;
+    ctx.authorizerRun = { latencyMs: result.latencyMs, usageIdentifierKey: result.usageIdentifierKey };
+    ctx.contextVariables = { ...ctx.contextVariables, authorizer: ctx.authorizer };
+    return;
+  }
   if (!sim) {
+    if (ctx.input.callAuthorizer && method.authorizationType === "COGNITO_USER_POOLS") {
+      ctx.log.add(`Cognito user pool authorizers are not called by Gatehouse: ${describe(method, authorizer)} skipped; give a simulated result to fill $context.authorizer.claims`);
+      return;
+    }
     ctx.log.add(
       `Authorization skipped: Gatehouse does not run the ${describe(method, authorizer)} (TestInvokeMethod skips authorization too); $context.authorizer is empty`,
     );

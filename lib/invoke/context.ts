@@ -6,6 +6,8 @@ import type { ApiDesign, Integration, Method, Resource } from "../model/design";
 import type { TemplateInput, TemplateResult } from "../template/types";
 import type { ExecutionLog } from "./log";
 import type { OutboundPolicy } from "./outbound";
+import type { AuthorizerCache } from "./authorizer-cache";
+import type { GatewayError } from "./errors";
 
 export interface InvokeRequest {
   httpMethod: string;
@@ -29,6 +31,11 @@ export interface InvokeRequest {
    * authorizers without AWS, so the caller says what the authorizer would have returned.
    */
   authorizer?: SimulatedAuthorizer;
+  /**
+   * Run a CUSTOM method's Lambda authorizer (TOKEN or REQUEST) for real through AWS (options.lambda)
+   * instead of skipping it. A simulated result (`authorizer`) wins when both are given.
+   */
+  callAuthorizer?: boolean;
 }
 
 /** What a Lambda authorizer (principalId, context) or a Cognito user pool (claims) would have returned. */
@@ -59,6 +66,8 @@ export interface RuntimeOptions {
   render: RenderTemplate;
   /** Present when an AWS connection can invoke Lambda functions. */
   lambda?: LambdaInvoker;
+  /** Lambda authorizer results by authorizer and identity (the local gateway shares one); none = no caching. */
+  authorizerCache?: AuthorizerCache;
 }
 
 /** The client's request after parsing (parse). */
@@ -151,8 +160,10 @@ export interface InvocationContext {
   integrationRequest?: IntegrationRequest;
   /** integration request: the rendered MOCK request template (MOCK reads `statusCode` from it). */
   mockRequestBody?: string;
-  /** authorize: what `$context.authorizer` holds (simulated), undefined when no authorizer result. */
+  /** authorize: what `$context.authorizer` holds (simulated or from the real authorizer), undefined when no authorizer result. */
   authorizer?: Record<string, unknown>;
+  /** authorize (a real Lambda authorizer): its latency and `usageIdentifierKey` (the API key when apiKeySource is AUTHORIZER). */
+  authorizerRun?: { latencyMs: number; usageIdentifierKey?: string };
   /** integration */
   endpointResponse?: EndpointResponse;
   /**
@@ -162,4 +173,6 @@ export interface InvocationContext {
   lambdaErrorMessage?: string;
   /** integration response, or the gateway-response handler */
   response?: MethodResponseOut;
+  /** The error that stopped the pipeline, when one did. */
+  error?: GatewayError;
 }

@@ -17,7 +17,9 @@ export type GatewayResponseType =
   | "RESOURCE_NOT_FOUND"
   | "REQUEST_TOO_LARGE"
   | "ACCESS_DENIED"
-  | "UNAUTHORIZED";
+  | "UNAUTHORIZED"
+  | "AUTHORIZER_CONFIGURATION_ERROR"
+  | "AUTHORIZER_FAILURE";
 
 /** AWS's default status per response type; DEFAULT_4XX/5XX have none of their own. */
 export const DEFAULT_STATUS: Record<GatewayResponseType, number | null> = {
@@ -34,6 +36,19 @@ export const DEFAULT_STATUS: Record<GatewayResponseType, number | null> = {
   REQUEST_TOO_LARGE: 413,
   ACCESS_DENIED: 403,
   UNAUTHORIZED: 401,
+  AUTHORIZER_CONFIGURATION_ERROR: 500,
+  AUTHORIZER_FAILURE: 500,
+};
+
+/** The `x-amzn-ErrorType` header API Gateway sends with its own errors. */
+export const ERROR_TYPE_HEADER: Partial<Record<GatewayResponseType | "THROTTLED" | "INVALID_API_KEY", string>> = {
+  MISSING_AUTHENTICATION_TOKEN: "MissingAuthenticationTokenException",
+  UNAUTHORIZED: "UnauthorizedException",
+  ACCESS_DENIED: "AccessDeniedException",
+  AUTHORIZER_CONFIGURATION_ERROR: "AuthorizerConfigurationException",
+  AUTHORIZER_FAILURE: "AuthorizerConfigurationException",
+  THROTTLED: "TooManyRequestsException",
+  INVALID_API_KEY: "ForbiddenException",
 };
 
 export class GatewayError extends Error {

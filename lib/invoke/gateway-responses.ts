@@ -24,7 +24,12 @@ const SPACED_DEFAULT_BODY = new Set<GatewayResponseType>([
   "INTEGRATION_FAILURE",
   "INTEGRATION_TIMEOUT",
   "DEFAULT_5XX",
+  "AUTHORIZER_CONFIGURATION_ERROR",
+  "AUTHORIZER_FAILURE",
 ]);
+
+/** Authorizer failures carry no message: `$context.error.messageString` is a bare `null`. */
+const NULL_MESSAGE = new Set<GatewayResponseType>(["AUTHORIZER_CONFIGURATION_ERROR", "AUTHORIZER_FAILURE"]);
 
 interface ResolvedGatewayResponse {
   /** True when neither the type nor its DEFAULT_4XX/5XX is configured: AWS's own answer. */
@@ -77,7 +82,7 @@ export function gatewayResponse(ctx: InvocationContext, error: GatewayError): Me
   const resolved = resolveGatewayResponse(ctx.design.gatewayResponses, error.responseType, error.fallbackStatus);
   const errorContext = {
     message: error.message,
-    messageString: JSON.stringify(error.message),
+    messageString: NULL_MESSAGE.has(error.responseType) ? "null" : JSON.stringify(error.message),
     responseType: error.responseType,
     validationErrorString: error.validationErrorString ?? "",
   };
@@ -103,6 +108,9 @@ export function gatewayResponse(ctx: InvocationContext, error: GatewayError): Me
   const body =
     resolved.builtIn && SPACED_DEFAULT_BODY.has(error.responseType)
       ? `{"message": ${errorContext.messageString}}`
-      : substituteGatewayTemplate(template, context, ctx.stageVariables);
+      : resolved.builtIn && error.responseType === "ACCESS_DENIED"
+        ? // A policy's deny comes back from AWS's edge with a capital M.
+          `{"Message":${errorContext.messageString}}`
+        : substituteGatewayTemplate(template, context, ctx.stageVariables);
   return { status: resolved.status, headers, body };
 }

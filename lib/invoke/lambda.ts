@@ -68,7 +68,8 @@ export function proxyEvent(ctx: InvocationContext): Record<string, unknown> {
   };
   if (ctx.authorizer) {
     // A Lambda authorizer's context arrives with integrationLatency; Cognito's claims as they are.
-    requestContext.authorizer = ctx.method?.authorizationType === "CUSTOM" ? { ...ctx.authorizer, integrationLatency: 0 } : { ...ctx.authorizer };
+    requestContext.authorizer =
+      ctx.method?.authorizationType === "CUSTOM" ? { ...ctx.authorizer, integrationLatency: ctx.authorizerRun?.latencyMs ?? 0 } : { ...ctx.authorizer };
   }
   return {
     resource: ctx.resourcePath,

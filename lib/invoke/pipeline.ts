@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { ApiDesign } from "../model/design";
 import { authorize } from "./authorize";
+import type { AuthorizerCache } from "./authorizer-cache";
 import type { InvocationContext, InvokeRequest, LambdaInvoker, RenderTemplate } from "./context";
 import { GatewayError } from "./errors";
 import { gatewayResponse } from "./gateway-responses";
@@ -28,6 +29,8 @@ export interface InvokeOptions {
   sourceIp?: string;
   /** Invokes Lambda functions for AWS/AWS_PROXY integrations (createLambdaInvoker from lib/aws/lambda); without it they answer that they need AWS. */
   lambda?: LambdaInvoker;
+  /** Caches Lambda authorizer results (authorizerResultTtlInSeconds); the local gateway passes one shared cache. */
+  authorizerCache?: AuthorizerCache;
 }
 
 export interface InvokeStep {
@@ -75,6 +78,7 @@ export function createContext(
       sourceIp: options.sourceIp ?? "test-invoke-source-ip",
       render,
       lambda: options.lambda,
+      authorizerCache: options.authorizerCache,
     },
     log: new ExecutionLog(requestId, now),
     input: request,
@@ -100,6 +104,7 @@ export async function runPipeline(ctx: InvocationContext, handlers: [string, Han
           ? e
           : // A bug of ours, not the API's: answer as AWS answers internal errors, and say what happened.
             new GatewayError("DEFAULT_5XX", "Internal server error", [`Execution failed due to an internal error: ${(e as Error)?.message ?? String(e)}`], 500);
+      ctx.error = error;
       for (const line of error.logLines) ctx.log.add(line);
       const response = gatewayResponse(ctx, error);
       response.headers = finalizeHeaders(ctx, response.headers);
