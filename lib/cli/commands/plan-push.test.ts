@@ -84,6 +84,25 @@ describe("gatehouse plan / push", () => {
     expect(fake.calls.length).toBe(before);
   });
 
+  it("exits 1 with AWS's error when a call fails midway; running it again converges on the same API without duplicates", async () => {
+    const common = ["--openapi", file, "--stage", "qa", "--region", "us-east-1", "--endpoint", fake.url, "--api-name", "CliRerun"];
+    fake.faults.failNth("PutIntegration", 1, { status: 500, message: "We encountered an internal error. Please try again." });
+    const failed = await gatehouse("push", ...common, "--json");
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain("We encountered an internal error. Please try again.");
+    expect(failed.stderr).toMatch(/run again to continue with --api-id [a-z0-9]{10}/);
+    const restApiId = /--api-id ([a-z0-9]{10})/.exec(failed.stderr)![1];
+    const ok = await gatehouse("push", ...common, "--json");
+    expect(ok.status, ok.stderr).toBe(0);
+    const summary = JSON.parse(ok.stdout.trim().split("\n").pop()!) as { restApiId: string; deploymentId: string; stage: string; calls: number };
+    expect(Object.keys(summary)).toEqual(["restApiId", "deploymentId", "stage", "calls"]);
+    expect(summary.restApiId).toBe(restApiId);
+    const lines = fake.state.describe(restApiId);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect([...fake.state.restApis.values()].filter((a) => a.api.name === "CliRerun")).toHaveLength(1);
+    expect(lines).toContain("integration GET /pets/{petId} MOCK");
+  }, 60_000);
+
   it("reports AWS's error and exits 1 when the API id does not exist, creating nothing", async () => {
     const before = fake.calls.length;
     const r = await gatehouse("push", "--openapi", file, "--stage", "dev", "--region", "us-east-1", "--endpoint", fake.url, "--api-id", "nosuchapi1");

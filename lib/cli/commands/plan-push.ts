@@ -85,6 +85,8 @@ function register(program: Command, name: "plan" | "push") {
         return;
       }
       const design = loadDesignFile(o.openapi!);
+      // --api-name names the API: a push that creates it must give it that name, or the next run would not find it.
+      if (o.apiName) design.name = o.apiName;
       const client = createApiGatewayClient({ region: o.region ?? process.env.AWS_REGION!, endpointUrl: o.endpoint ?? null });
       try {
         const plan = await planPush(client, { design, restApiId: await findApi(client, o), stageName: o.stage! });
