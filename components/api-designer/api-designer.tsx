@@ -13,6 +13,8 @@ import { ModelsPanel } from "./models-panel";
 import { ValidatorsPanel } from "./validators-panel";
 import { AuthorizersPanel } from "./authorizers-panel";
 import { ResourceTree } from "./resource-tree";
+import { ResourceActions } from "./resource-actions";
+import { ApiSettingsCard } from "./api-settings";
 import { useDraft, useEditDesign, type ApiDraft } from "./use-design";
 import type { StageOption } from "@/components/test-invoke/target-select";
 
@@ -55,6 +57,7 @@ export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableN
             )}
           </div>
         )}
+        <ApiSettingsCard design={design} editor={editor} canEdit={canEdit} />
         <Card title={<span data-testid="selected-resource">{resourcePath(design, resource)}</span>}>
           <div className="flex flex-wrap items-center gap-2">
             {Object.keys(resource.methods).length === 0 && <span className="text-sm text-slate-500">No methods on this resource.</span>}
@@ -68,6 +71,7 @@ export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableN
               </button>
             ))}
           </div>
+          {canEdit && <ResourceActions key={resource.id} design={design} resource={resource} editor={editor} onDeleted={(parentId) => setSelected({ resourceId: parentId })} />}
           {canEdit && (
             <div className="mt-4 border-t border-slate-100 pt-4">
               <AddMethodForm resource={resource} editor={editor} onAdded={(verb) => setSelected({ resourceId: resource.id, method: verb })} />

@@ -1,36 +1,111 @@
 "use client";
 
+import { useMemo, useState } from "react";
 import type { ApiDesign } from "@/lib/model/design";
-import { resourcePath, resourcesInTreeOrder } from "@/lib/model/tree";
+import { indexTree, visibleTreeRows } from "@/lib/model/tree";
 
-export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign; selected: { resourceId: string; method?: string }; onSelect: (s: { resourceId: string; method?: string }) => void }) {
+const ROW_HEIGHT = 26;
+const VIEWPORT_ROWS = 24;
+const OVERSCAN = 8;
+
+type Selection = { resourceId: string; method?: string };
+
+/**
+ * The resource tree, built for 300 resources and 1,200 methods: one index per design, a
+ * filter, collapsible subtrees, and only the rows in view are in the DOM (fixed-height rows
+ * in a scrolling window).
+ */
+export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign; selected: Selection; onSelect: (s: Selection) => void }) {
+  const index = useMemo(() => indexTree(design), [design]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [filter, setFilter] = useState("");
+  const [scrollTop, setScrollTop] = useState(0);
+  const rows = useMemo(() => visibleTreeRows(index, { collapsed, filter }), [index, collapsed, filter]);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil(scrollTop / ROW_HEIGHT) + VIEWPORT_ROWS + OVERSCAN);
+  const toggle = (id: string) =>
+    setCollapsed((old) => {
+      const next = new Set(old);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const withChildren = [...index.children.keys()];
   return (
-    <ul className="space-y-0.5 text-sm" data-testid="resource-tree">
-      {resourcesInTreeOrder(design).map((r) => {
-        const path = resourcePath(design, r);
-        const depth = path === "/" ? 0 : path.split("/").length - 1;
-        return (
-          <li key={r.id} style={{ paddingLeft: depth * 14 }}>
-            <button
-              onClick={() => onSelect({ resourceId: r.id })}
-              className={`w-full rounded px-2 py-1 text-left font-mono ${selected.resourceId === r.id ? "bg-indigo-50 text-indigo-800" : "hover:bg-slate-50"}`}
-              data-resource-path={path}
-            >
-              {path === "/" ? "/" : `/${r.pathPart}`}
-            </button>
-            {Object.keys(r.methods).sort().map((verb) => (
-              <button
-                key={verb}
-                onClick={() => onSelect({ resourceId: r.id, method: verb })}
-                className="ml-4 block rounded px-2 text-left text-xs font-semibold text-slate-600 hover:text-indigo-700"
-                data-method={`${verb} ${path}`}
-              >
-                {verb}
-              </button>
-            ))}
-          </li>
-        );
-      })}
-    </ul>
+    <div className="space-y-2">
+      <div className="flex items-center gap-2">
+        <input
+          type="search"
+          aria-label="Filter resources"
+          placeholder="Filter: /pets, GET /orders…"
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.target.value);
+            setScrollTop(0);
+          }}
+          className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+        />
+        <button type="button" className="whitespace-nowrap text-xs text-indigo-700 hover:underline" onClick={() => setCollapsed(new Set(withChildren.filter((id) => id !== index.root.id)))}>
+          Collapse all
+        </button>
+        <button type="button" className="whitespace-nowrap text-xs text-indigo-700 hover:underline" onClick={() => setCollapsed(new Set())}>
+          Expand all
+        </button>
+      </div>
+      <p className="text-xs text-slate-500" data-testid="resource-count">
+        {index.byId.size} resources · {design.resources.reduce((n, r) => n + Object.keys(r.methods).length, 0)} methods{filter ? ` · ${rows.filter((r) => r.kind === "resource").length} shown` : ""}
+      </p>
+      <div
+        className="overflow-y-auto text-sm"
+        style={{ maxHeight: ROW_HEIGHT * VIEWPORT_ROWS }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        data-testid="resource-tree"
+        role="tree"
+        aria-label="Resources"
+      >
+        <div style={{ height: rows.length * ROW_HEIGHT, position: "relative" }}>
+          {rows.slice(first, last).map((row, i) => {
+            const top = (first + i) * ROW_HEIGHT;
+            const style = { position: "absolute" as const, top, left: 0, right: 0, height: ROW_HEIGHT, paddingLeft: row.depth * 14 };
+            if (row.kind === "method") {
+              const active = selected.resourceId === row.id && selected.method === row.verb;
+              return (
+                <div key={`${row.id} ${row.verb}`} style={style} role="treeitem" aria-selected={active}>
+                  <button
+                    onClick={() => onSelect({ resourceId: row.id, method: row.verb })}
+                    className={`ml-5 rounded px-2 text-left text-xs font-semibold ${active ? "bg-indigo-600 text-white" : "text-slate-600 hover:text-indigo-700"}`}
+                    data-method={`${row.verb} ${row.path}`}
+                  >
+                    {row.verb}
+                  </button>
+                </div>
+              );
+            }
+            const active = selected.resourceId === row.id && !selected.method;
+            return (
+              <div key={row.id} style={style} className="flex items-center" role="treeitem" aria-selected={active} aria-expanded={row.hasChildren ? row.expanded : undefined}>
+                {row.hasChildren ? (
+                  <button type="button" onClick={() => toggle(row.id)} className="w-5 text-xs text-slate-400 hover:text-slate-700" aria-label={`${row.expanded ? "Collapse" : "Expand"} ${row.path}`}>
+                    {row.expanded ? "▾" : "▸"}
+                  </button>
+                ) : (
+                  <span className="w-5" />
+                )}
+                <button
+                  onClick={() => onSelect({ resourceId: row.id })}
+                  className={`min-w-0 flex-1 truncate rounded px-1.5 py-0.5 text-left font-mono ${active || (selected.resourceId === row.id && selected.method) ? "bg-indigo-50 text-indigo-800" : "hover:bg-slate-50"}`}
+                  data-resource-path={row.path}
+                  title={row.path}
+                >
+                  {row.label}
+                  {!row.expanded && row.methodCount > 0 && <span className="ml-1 text-xs text-slate-400">({row.methodCount})</span>}
+                </button>
+              </div>
+            );
+          })}
+        </div>
+        {rows.length === 0 && <p className="px-2 py-1 text-xs text-slate-500">No resource matches.</p>}
+      </div>
+    </div>
   );
 }

@@ -215,7 +215,13 @@ export function updateMethod(design: ApiDesign, resourceId: string, httpMethod: 
   const next = clone(design);
   const resource = resourceOrThrow(next, resourceId);
   const current = methodOrThrow(resource, httpMethod);
-  const parsed = methodSchema.safeParse({ ...current, ...changes, httpMethod });
+  const merged = { ...current, ...changes, httpMethod };
+  // Switching to NONE or AWS_IAM drops the authorizer (and scopes) unless the change names them.
+  if (changes.authorizationType && changes.authorizationType !== "CUSTOM" && changes.authorizationType !== "COGNITO_USER_POOLS") {
+    if (!changes.authorizerId) delete merged.authorizerId;
+    if (!changes.authorizationScopes?.length) merged.authorizationScopes = [];
+  }
+  const parsed = methodSchema.safeParse(merged);
   if (!parsed.success) throw zodToValidation(parsed.error, "method");
   checkMethodReferences(next, resource, parsed.data);
   if (parsed.data.integration) {
