@@ -1,6 +1,10 @@
-/** Parses "Name: value" lines (the AWS console's header box format) into a map. */
-export function parseHeaderLines(text: string): { headers: Record<string, string>; errors: string[] } {
-  const headers: Record<string, string> = {};
+/**
+ * Parses "Name: value" lines (the AWS console's header box format). A name may repeat: every value
+ * is kept in `multiValueHeaders` (as TestInvokeMethod takes them) and the last one in `headers`.
+ */
+export function parseHeaderLines(text: string): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]>; errors: string[] } {
+  const multiValueHeaders: Record<string, string[]> = {};
+  const spelling = new Map<string, string>();
   const errors: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
@@ -9,9 +13,20 @@ export function parseHeaderLines(text: string): { headers: Record<string, string
       errors.push(`Line ${i + 1}: expected "Name: value"`);
       return;
     }
-    headers[line.slice(0, idx).trim()] = line.slice(idx + 1).trim();
+    const name = line.slice(0, idx).trim();
+    // Header names are case-insensitive: `X-Tag` and `x-tag` are one header with two values.
+    const key = spelling.get(name.toLowerCase()) ?? name;
+    spelling.set(name.toLowerCase(), key);
+    (multiValueHeaders[key] ??= []).push(line.slice(idx + 1).trim());
   });
-  return { headers, errors };
+  const headers = Object.fromEntries(Object.entries(multiValueHeaders).map(([k, v]) => [k, v[v.length - 1]]));
+  return { headers, multiValueHeaders, errors };
+}
+
+/** Only the names given more than once, or undefined when none repeats (the request then needs no multi-value map). */
+export function repeatedHeaders(multiValueHeaders: Record<string, string[]>): Record<string, string[]> | undefined {
+  const repeated = Object.fromEntries(Object.entries(multiValueHeaders).filter(([, v]) => v.length > 1));
+  return Object.keys(repeated).length > 0 ? repeated : undefined;
 }
 
 /** Parses "name=value" lines into stage variables. */

@@ -6,6 +6,31 @@
 import { Field } from "@/components/ui/field";
 import { parseVariableLines } from "./parse-headers";
 
+/** How a CUSTOM method's Lambda authorizer runs in a test: a simulated result, or the real function on AWS. */
+export type AuthorizerMode = "simulated" | "aws";
+
+export function AuthorizerModeSelect({ value, onChange }: { value: AuthorizerMode; onChange: (v: AuthorizerMode) => void }) {
+  return (
+    <label className="text-sm font-medium text-slate-700 md:col-span-2">
+      Authorizer
+      <select
+        name="test.authorizerMode"
+        value={value}
+        onChange={(e) => onChange(e.target.value as AuthorizerMode)}
+        className="mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm"
+      >
+        <option value="simulated">Simulated</option>
+        <option value="aws">Call the authorizer on AWS</option>
+      </select>
+      {value === "aws" && (
+        <span className="mt-1 block text-xs font-normal text-slate-500">
+          Invokes the authorizer&apos;s Lambda function through the API&apos;s AWS connection with AWS&apos;s event, then applies the policy it returns (401/403 as API Gateway answers).
+        </span>
+      )}
+    </label>
+  );
+}
+
 export interface SimulatedAuthorizerInput {
   principalId: string;
   /** `name=value` lines: claims for Cognito, the context map for a Lambda authorizer. */
@@ -37,8 +62,8 @@ export function SimulatedAuthorizerFields({ authorizationType, value, onChange }
     <fieldset className="rounded-md border border-amber-300 bg-amber-50 p-3 md:col-span-2" data-testid="simulated-authorizer">
       <legend className="px-1 text-sm font-medium text-slate-700">Simulated authorizer</legend>
       <p className="mb-2 text-xs text-amber-800">
-        simulated — Gatehouse cannot run authorizers without AWS. What you enter here fills <code>$context.authorizer</code> as if the{" "}
-        {cognito ? "Cognito user pool" : "Lambda authorizer"} had allowed the request; leave it empty to skip authorization, as AWS&apos;s own test does.
+        simulated — no authorizer runs. What you enter here fills <code>$context.authorizer</code> as if the{" "}
+        {cognito ? "Cognito user pool (Gatehouse does not call Cognito)" : "Lambda authorizer"} had allowed the request; leave it empty to skip authorization, as AWS&apos;s own test does.
       </p>
       <div className="grid gap-3 md:grid-cols-2">
         <Field label="principalId" name="test.authorizer.principalId" value={value.principalId} onChange={(e) => onChange({ ...value, principalId: e.target.value })} placeholder="user-123" />

@@ -9,12 +9,12 @@ import { Card, ErrorBanner } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { CodeEditor } from "@/components/editor/code-editor";
 import { InvokeLog, prettyBody } from "./invoke-log";
-import { parseHeaderLines, parseVariableLines } from "./parse-headers";
+import { parseHeaderLines, parseVariableLines, repeatedHeaders } from "./parse-headers";
 import { SaveTestCaseForm, type SentRequest } from "./save-test-case-form";
 import { SavedTestCases } from "./saved-test-cases";
 import { AwsSideBySide } from "./aws-side-by-side";
 import { DRAFT, TargetSelect, type StageOption } from "./target-select";
-import { EMPTY_SIMULATED_AUTHORIZER, hasAuthorizer, SimulatedAuthorizerFields, simulatedAuthorizerPayload } from "./simulated-authorizer";
+import { AuthorizerModeSelect, EMPTY_SIMULATED_AUTHORIZER, hasAuthorizer, SimulatedAuthorizerFields, simulatedAuthorizerPayload, type AuthorizerMode } from "./simulated-authorizer";
 
 const variableLines = (vars: Record<string, string>) => Object.entries(vars).map(([k, v]) => `${k}=${v}`).join("\n");
 
@@ -46,21 +46,26 @@ export function TestInvokePanel({
   const [stageVarText, setStageVarText] = useState("");
   const [body, setBody] = useState("");
   const [simulated, setSimulated] = useState(EMPTY_SIMULATED_AUTHORIZER);
+  const [authorizerMode, setAuthorizerMode] = useState<AuthorizerMode>("simulated");
   const [formError, setFormError] = useState<string | null>(null);
   const stage = stages.find((s) => s.name === target) ?? null;
   const invoke = useMutation({
     mutationFn: async (): Promise<{ result: InvokeResult; request: SentRequest }> => {
-      const { headers, errors } = parseHeaderLines(headerText);
+      const { headers, multiValueHeaders, errors } = parseHeaderLines(headerText);
       if (errors.length) throw new Error(errors.join("; "));
+      const repeated = repeatedHeaders(multiValueHeaders);
       const pathWithQueryString = query.trim() ? `${path}?${query.trim().replace(/^\?/, "")}` : path;
       const stageVariables = parseVariableLines(stageVarText);
       const request = { pathWithQueryString, headers, body, stageVariables };
-      const authorizer = simulatedAuthorizerPayload(authorizationType, simulated);
+      const callAuthorizer = authorizationType === "CUSTOM" && authorizerMode === "aws";
+      const authorizer = callAuthorizer ? undefined : simulatedAuthorizerPayload(authorizationType, simulated);
       const result = await testInvokeAction(apiId, {
         httpMethod: httpMethod === "ANY" ? "GET" : httpMethod,
         ...request,
+        ...(repeated ? { multiValueHeaders: repeated } : {}),
         ...(stage ? { stage: stage.name } : {}),
         ...(authorizer ? { authorizer } : {}),
+        ...(callAuthorizer ? { callAuthorizer: true } : {}),
       });
       if (!result.ok) throw new Error(result.fieldErrors ? Object.values(result.fieldErrors).join("; ") : result.error);
       return { result: result.data, request: { ...request, stage: stage?.name ?? null, stageDefaults: stage?.variables ?? null } };
@@ -87,14 +92,17 @@ export function TestInvokePanel({
         <Field label="Path" name="test.path" value={path} onChange={(e) => setPath(e.target.value)} hint="Replace {params} with values, e.g. /pets/1" />
         <Field label="Query string" name="test.query" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="scope=internal&limit=10" />
         <label className="text-sm font-medium text-slate-700">
-          Headers (Name: value per line)
+          Headers (Name: value per line; repeat a name for several values)
           <textarea name="test.headers" value={headerText} onChange={(e) => setHeaderText(e.target.value)} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs" />
         </label>
         <label className="text-sm font-medium text-slate-700">
           Stage variables (name=value per line)
           <textarea name="test.stageVariables" value={stageVarText} onChange={(e) => setStageVarText(e.target.value)} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs" />
         </label>
-        {authorizationType && hasAuthorizer(authorizationType) && <SimulatedAuthorizerFields authorizationType={authorizationType} value={simulated} onChange={setSimulated} />}
+        {authorizationType === "CUSTOM" && <AuthorizerModeSelect value={authorizerMode} onChange={setAuthorizerMode} />}
+        {authorizationType && hasAuthorizer(authorizationType) && !(authorizationType === "CUSTOM" && authorizerMode === "aws") && (
+          <SimulatedAuthorizerFields authorizationType={authorizationType} value={simulated} onChange={setSimulated} />
+        )}
         <div className="text-sm font-medium text-slate-700 md:col-span-2">
           Request body
           <div className="mt-1">
@@ -135,12 +143,14 @@ function InvokeResultView({ result }: { result: InvokeResult }) {
       <div>
         <h3 className="text-xs font-semibold uppercase text-slate-500">Response headers</h3>
         <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs" data-testid="invoke-headers">
-          {Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}
+          {Object.entries(result.headers)
+            .flatMap(([k, v]) => (result.multiValueHeaders?.[k] ?? [v]).map((value) => `${k}: ${value}`))
+            .join("\n")}
         </pre>
       </div>
       <div>
-        <h3 className="text-xs font-semibold uppercase text-slate-500">Response body</h3>
-        <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs" data-testid="invoke-body">{prettyBody(result.body)}</pre>
+        <h3 className="text-xs font-semibold uppercase text-slate-500">Response body{result.isBase64Encoded ? " (binary, shown as base64)" : ""}</h3>
+        <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs" data-testid="invoke-body">{result.isBase64Encoded ? result.body : prettyBody(result.body)}</pre>
       </div>
       <div>
         <h3 className="text-xs font-semibold uppercase text-slate-500">Execution log</h3>

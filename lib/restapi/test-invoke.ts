@@ -19,7 +19,13 @@ export const testInvokeInputSchema = z.object({
   httpMethod: z.string().min(1),
   pathWithQueryString: z.string().min(1, "Enter a path such as /pets/1").refine((p) => p.startsWith("/"), "The path starts with /"),
   headers: z.record(z.string(), z.string()).default({}),
-  body: z.string().max(10 * 1024 * 1024, "Payloads are limited to 10 MB").default(""),
+  /** Repeated headers, every value (TestInvokeMethod's multiValueHeaders). */
+  multiValueHeaders: z.record(z.string(), z.array(z.string())).optional(),
+  body: z.string().max(14 * 1024 * 1024, "Payloads are limited to 10 MB").default(""),
+  /** The body is the base64 of a binary payload. */
+  isBase64Encoded: z.boolean().optional(),
+  /** Run a CUSTOM method's Lambda authorizer for real through the API's AWS connection. */
+  callAuthorizer: z.boolean().optional(),
   /** Left out with a stage: the stage's own variables. */
   stageVariables: z.record(z.string(), z.string()).optional(),
   /** A stage name: invoke that stage's deployment instead of the draft. */
@@ -100,8 +106,10 @@ export async function testInvoke(db: Db, actor: Actor, restApiId: string, raw: T
         request: { ...input, stageVariables, body: clip(input.body) },
         ...(target.stage === null ? { apiVersion: target.apiVersion } : { stage: target.stage, deploymentId: target.deploymentId }),
       },
-      after: { status: result.status, headers: result.headers, body: clip(result.body), latencyMs: result.latencyMs },
+      after: { status: result.status, headers: result.headers, body: clip(result.body), ...(result.isBase64Encoded ? { isBase64Encoded: true } : {}), latencyMs: result.latencyMs },
     },
   }));
-  return result;
+  // The bytes of a binary answer stay on the server: `body` carries their base64 (isBase64Encoded).
+  const { bodyBytes: _bytes, ...plain } = result;
+  return plain;
 }

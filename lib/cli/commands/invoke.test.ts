@@ -182,4 +182,9 @@ describe("parseInvokeArguments", () => {
       request: { httpMethod: "POST", pathWithQueryString: "/a?b=c", headers: { "Content-Type": "application/json", "X-Url": "http://a:1" }, body: "{}", stageVariables: { url: "a=b" }, stage: null },
     });
   });
+
+  it("keeps every value of a repeated --header in multiValueHeaders, the last in headers", () => {
+    const r = parseInvokeArguments({ openapi: "f", method: "get", path: "/a", header: ["X-Tag: one", "x-tag: two", "A: 1"], stageVar: [] });
+    expect(r).toMatchObject({ ok: true, request: { headers: { "X-Tag": "two", A: "1" }, multiValueHeaders: { "X-Tag": ["one", "two"] } } });
+  });
 });

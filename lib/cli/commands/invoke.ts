@@ -26,7 +26,11 @@ export interface InvokeCliOptions {
 
 /** Checks the arguments; returns the request, or the messages to print. */
 export function parseInvokeArguments(opts: InvokeCliOptions):
-  | { ok: true; file: string; request: { httpMethod: string; pathWithQueryString: string; headers: Record<string, string>; body: string; stageVariables: Record<string, string>; stage: string | null } }
+  | {
+      ok: true;
+      file: string;
+      request: { httpMethod: string; pathWithQueryString: string; headers: Record<string, string>; multiValueHeaders?: Record<string, string[]>; body: string; stageVariables: Record<string, string>; stage: string | null };
+    }
   | { ok: false; errors: string[] } {
   const errors: string[] = [];
   if (!opts.openapi) errors.push("--openapi FILE is required");
@@ -36,12 +40,19 @@ export function parseInvokeArguments(opts: InvokeCliOptions):
   if (!opts.path) errors.push("--path is required, e.g. --path '/pets/1?x=y'");
   else if (!opts.path.startsWith("/")) errors.push(`--path must start with /, not ${JSON.stringify(opts.path)}`);
   const headers: Record<string, string> = {};
+  // A repeated --header keeps every value, as API Gateway's multi-value headers do; `headers` has the last.
+  const multi: Record<string, string[]> = {};
   for (const h of opts.header) {
     const i = h.indexOf(":");
     const name = i < 0 ? "" : h.slice(0, i).trim();
     if (i < 0 || !TOKEN.test(name)) errors.push(`--header must be name:value, not ${JSON.stringify(h)}`);
-    else headers[name] = h.slice(i + 1).trim();
+    else {
+      const key = Object.keys(multi).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
+      (multi[key] ??= []).push(h.slice(i + 1).trim());
+      headers[key] = h.slice(i + 1).trim();
+    }
   }
+  const repeated = Object.fromEntries(Object.entries(multi).filter(([, v]) => v.length > 1));
   const stageVariables: Record<string, string> = {};
   for (const v of opts.stageVar) {
     const i = v.indexOf("=");
@@ -51,7 +62,19 @@ export function parseInvokeArguments(opts: InvokeCliOptions):
   }
   if (opts.stage !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(opts.stage)) errors.push(`--stage must be 1 to 128 characters of a-zA-Z0-9-_, not ${JSON.stringify(opts.stage)}`);
   if (errors.length) return { ok: false, errors };
-  return { ok: true, file: opts.openapi!, request: { httpMethod: method, pathWithQueryString: opts.path!, headers, body: opts.body ?? "", stageVariables, stage: opts.stage ?? null } };
+  return {
+    ok: true,
+    file: opts.openapi!,
+    request: {
+      httpMethod: method,
+      pathWithQueryString: opts.path!,
+      headers,
+      ...(Object.keys(repeated).length > 0 ? { multiValueHeaders: repeated } : {}),
+      body: opts.body ?? "",
+      stageVariables,
+      stage: opts.stage ?? null,
+    },
+  };
 }
 
 export function registerInvoke(program: Command): void {
@@ -84,6 +107,6 @@ export function registerInvoke(program: Command): void {
         return;
       }
       const result = await invokeMethod(design, args.request, { apiId: "local00000", outbound });
-      process.stdout.write(`${JSON.stringify({ status: result.status, headers: result.headers, body: result.body, log: result.log }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ status: result.status, headers: result.headers, ...(result.multiValueHeaders ? { multiValueHeaders: result.multiValueHeaders } : {}), body: result.body, ...(result.isBase64Encoded ? { isBase64Encoded: true } : {}), log: result.log }, null, 2)}\n`);
     });
 }
