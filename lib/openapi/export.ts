@@ -186,9 +186,21 @@ function securityScheme(a: Authorizer): Obj {
   };
 }
 
+/** This API's model URLs (`…/restapis/{restapi_id}/models/Pet`) back to `#/components/schemas/Pet`, as GetExport writes them. */
+function localRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(localRefs);
+  if (node === null || typeof node !== "object") return node;
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(node)) {
+    const m = k === "$ref" && typeof v === "string" ? /^https?:\/\/apigateway\.amazonaws\.com\/restapis\/\{restapi_id\}\/models\/([^/#]+)$/.exec(v) : null;
+    out[k] = m ? modelRef(decodeURIComponent(m[1])).$ref : localRefs(v);
+  }
+  return out;
+}
+
 function parsedSchema(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return localRefs(JSON.parse(text));
   } catch {
     // A model that isn't JSON can't be embedded as a schema; keep its text so nothing is lost silently.
     return { description: "Gatehouse: this model's schema is not valid JSON", "x-gatehouse-schema-text": text };

@@ -10,7 +10,8 @@
  * - `x-amazon-apigateway-integration` → integration (lower-case enums upper-cased; `responses`
  *   keyed by selection pattern → integrationResponses keyed by statusCode, the key becoming the
  *   selectionPattern unless it is `default`);
- * - components.schemas / definitions → models (schema as JSON text);
+ * - components.schemas / definitions → models (schema as JSON text, references between models
+ *   rewritten to API Gateway's model URLs);
  * - security schemes with `x-amazon-apigateway-authorizer` → authorizers (a method using one
  *   becomes CUSTOM or COGNITO_USER_POOLS), `awsSigv4` → AWS_IAM, an `apiKey` scheme without
  *   an authorizer → apiKeyRequired; `x-amazon-apigateway-auth` overrides;
@@ -32,6 +33,7 @@
 import { createHash } from "node:crypto";
 import { ZodError } from "zod";
 import { type ApiDesign, HTTP_METHODS, type Integration, parseDesign } from "../model/design";
+import { modelRefUrl } from "../model/components";
 import { checkGatewayResponse } from "../model/gateway-responses";
 import { checkIntegration, checkPathPart, MAX_RESOURCES_PER_API } from "../model/rules";
 
@@ -218,8 +220,28 @@ class Importer {
       this.guard(() => {
         if (!/^[A-Za-z0-9]+$/.test(name)) throw new OpenApiImportError("a model name must be alphanumeric (API Gateway refuses other names)", ptr(at, name));
         if (!isObj(schema)) throw new OpenApiImportError("a schema must be an object", ptr(at, name));
-        out.push({ id: stableId("model", name), name, contentType: "application/json", schema: JSON.stringify(schema, null, 2) });
+        out.push({ id: stableId("model", name), name, contentType: "application/json", schema: JSON.stringify(this.modelRefs(schema, ptr(at, name)), null, 2) });
       });
+    }
+    return out;
+  }
+
+  /**
+   * A model's schema with its references to other models rewritten as API Gateway stores them:
+   * `#/components/schemas/Pet` (or `#/definitions/Pet`) → `https://apigateway.amazonaws.com/restapis/{restapi_id}/models/Pet`,
+   * as ImportRestApi does. A reference to a model the document doesn't define is an error.
+   */
+  modelRefs(node: unknown, at: string): unknown {
+    if (Array.isArray(node)) return node.map((n, i) => this.modelRefs(n, ptr(at, i)));
+    if (!isObj(node)) return node;
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(node)) {
+      const m = k === "$ref" && typeof v === "string" ? /^#\/(?:components\/schemas|definitions)\/(.+)$/.exec(v) : null;
+      if (m) {
+        const name = decodeURIComponent(m[1]).replace(/~1/g, "/").replace(/~0/g, "~");
+        if (!this.modelNames.has(name)) throw new OpenApiImportError(`model ${JSON.stringify(name)} is not defined in ${this.v3 ? "components.schemas" : "definitions"}`, ptr(at, k));
+        out[k] = modelRefUrl(name);
+      } else out[k] = this.modelRefs(v, ptr(at, k));
     }
     return out;
   }

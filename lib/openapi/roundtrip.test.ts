@@ -64,6 +64,17 @@ describe("round trip details", () => {
     expect(paths["/"].get.responses["200"].headers).toEqual({ "Content-Type": { schema: { type: "string" } } });
   });
 
+  it("model references become API Gateway model URLs on import and #/components/schemas refs on export", () => {
+    const r = roundTrip(fixture("aws-petstore.yaml"));
+    const pets = r.first.models.find((m) => m.name === "Pets")!;
+    expect(JSON.parse(pets.schema)).toEqual({ type: "array", items: { $ref: "https://apigateway.amazonaws.com/restapis/{restapi_id}/models/Pet" } });
+    expect((r.exported.components as any).schemas.Pets).toEqual({ type: "array", items: { $ref: "#/components/schemas/Pet" } });
+    // A reference naming another API's id is kept as written, so it survives the trip unchanged.
+    const design = structuredClone(r.first);
+    design.models.find((m) => m.name === "NewPetResponse")!.schema = JSON.stringify({ type: "object", properties: { pet: { $ref: "https://apigateway.amazonaws.com/restapis/demo/models/Pet" } } });
+    expect(diffDesigns(design, importOpenApi(exportOpenApi(design))).entries).toEqual([]);
+  });
+
   it("request validators: the API default and the per-method override survive", () => {
     const r = roundTrip(fixture("aws-request-validators.yaml"));
     const validation = r.fromYaml.resources.find((res) => res.pathPart === "validation")!;
