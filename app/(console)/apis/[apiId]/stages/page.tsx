@@ -9,6 +9,11 @@ import { contentHash } from "@/lib/snapshot/snapshot";
 import { Card } from "@/components/ui/card";
 import { CreateDeploymentForm, CreateStageForm, StageDeploymentSelect } from "@/components/stages/stage-forms";
 import { PushStagePanel } from "@/components/stages/push-stage-panel";
+import { UndeployedNote } from "@/components/stages/undeployed-note";
+import { ChangeRequests } from "@/components/stages/stage-panels";
+import { undeployedChanges } from "@/lib/stage/insights";
+import { listChangeRequests } from "@/lib/stage/approvals";
+import Link from "next/link";
 
 export default async function StagesPage({ params }: { params: Promise<{ apiId: string }> }) {
   const user = await requireUser();
@@ -17,9 +22,16 @@ export default async function StagesPage({ params }: { params: Promise<{ apiId: 
   const api = await getRestApiOrThrow(prisma, user.workspaceId, apiId);
   const [deployments, stages, connections] = await Promise.all([listDeployments(prisma, apiId), listStages(prisma, apiId), listConnections(prisma, user.workspaceId)]);
   const draftHash = contentHash(api.design);
+  const [undeployed, pending] = await Promise.all([undeployedChanges(prisma, user.workspaceId, apiId), listChangeRequests(prisma, apiId, { status: "pending" })]);
   const canDeploy = can(user.role, "deployment.create");
   const deploymentOptions = deployments.map((d) => ({ value: d.id, label: `${d.id.slice(0, 8)} · ${d.createdAt.toISOString().slice(0, 16).replace("T", " ")}${d.description ? ` · ${d.description}` : ""}` }));
   return (
+    <div className="space-y-4">
+    <div className="flex items-center gap-4 text-sm">
+      <Link className="text-indigo-700 hover:underline" href={`/apis/${apiId}/stages/diff`}>Compare draft, stages and deployments</Link>
+      <Link className="text-indigo-700 hover:underline" href={`/apis/${apiId}/stages/matrix`}>Environment matrix</Link>
+    </div>
+    <ChangeRequests apiId={apiId} canDecide={can(user.role, "stage.write")} requests={pending.map((r) => ({ id: r.id, stageName: r.stage.name, summary: r.summary, requestedByEmail: r.requestedByEmail, createdAt: r.createdAt.toISOString(), mine: r.requestedById === user.userId }))} />
     <div className="grid gap-4 lg:grid-cols-2">
       <Card title="Deployments">
         {canDeploy && <CreateDeploymentForm apiId={apiId} undeployed={deployments[0]?.contentHash !== draftHash} />}
@@ -41,13 +53,15 @@ export default async function StagesPage({ params }: { params: Promise<{ apiId: 
             <li key={s.id} className="rounded-md border border-slate-200 p-3" data-stage={s.name}>
               <div className="flex items-center justify-between">
                 <span className="font-semibold">
-                  {s.name}{" "}
+                  <Link href={`/apis/${apiId}/stages/${encodeURIComponent(s.name)}`} className="hover:underline">{s.name}</Link>
+                  {s.protected && <span className="ml-1 rounded bg-indigo-50 px-1.5 text-xs font-normal text-indigo-700">protected</span>}{" "}
                   <a href={`/apis/${apiId}/history?entityType=stage&entity=${encodeURIComponent(s.name)}`} className="ml-2 text-xs font-normal text-indigo-700 hover:underline">history</a>
                 </span>
                 <span className="text-xs text-slate-500">
                   deployment <span className="font-mono">{s.deploymentId.slice(0, 8)}</span>
                 </span>
               </div>
+              {undeployed.stages.find((u) => u.stageName === s.name) && <UndeployedNote apiId={apiId} stage={undeployed.stages.find((u) => u.stageName === s.name)!} />}
               {Object.keys(s.variables as object).length > 0 && (
                 <p className="mt-1 font-mono text-xs text-slate-500">
                   {Object.entries(s.variables as Record<string, string>).map(([k, v]) => `${k}=${v}`).join("  ")}
@@ -64,6 +78,7 @@ export default async function StagesPage({ params }: { params: Promise<{ apiId: 
           </div>
         )}
       </Card>
+    </div>
     </div>
   );
 }
