@@ -93,6 +93,25 @@ describe("gatehouse diff", () => {
     expect(r.stdout).toContain("- resource /owners\n- resource /owners/{ownerId}\n- resource /owners/{ownerId}/pets\n- method /owners/{ownerId}/pets ANY\n");
   });
 
+  it("names exactly the changes between two OpenAPI files in JSON too (a deployment snapshot against an edited export)", () => {
+    const edited = structuredClone(swaggerPetStore) as Record<string, any>;
+    edited.paths["/pets"].get["x-amazon-apigateway-integration"].timeoutInMillis = 5000;
+    delete edited.paths["/owners/{ownerId}/pets"];
+    const snapshot = write("petstore-snapshot.json", { snapshot: importOpenApi(swaggerPetStore) });
+    const r = gatehouse("diff", snapshot, write("petstore-edited-2.json", edited), "--format", "json");
+    expect(r.code).toBe(0);
+    const diff = JSON.parse(r.stdout);
+    expect(diff.entries.map((e: { kind: string; entity: string; key: string }) => `${e.kind} ${e.entity} ${e.key}`)).toEqual([
+      "removed resource /owners",
+      "removed resource /owners/{ownerId}",
+      "removed resource /owners/{ownerId}/pets",
+      "removed method /owners/{ownerId}/pets ANY",
+      "changed integration /pets GET",
+    ]);
+    expect(diff.entries[4].fields).toEqual([{ path: "timeoutInMillis", before: 10000, after: 5000 }]);
+    expect(diff.summary).toMatchObject({ changes: 5, resources: { added: 0, removed: 3, changed: 1 }, methods: { added: 0, removed: 1, changed: 0 }, integrations: { changed: 1 } });
+  });
+
   it("exits 1 with the file and the problem on stderr", () => {
     const missing = gatehouse("diff", a, join(dir, "nope.json"));
     expect(missing.code).toBe(1);
