@@ -5,7 +5,7 @@ const config: NextConfig = {
   distDir: process.env.GATEHOUSE_DIST_DIR || ".next",
   // Database drivers, the embedded PGlite (wasm + data files) and the AWS SDK run as plain
   // Node modules on the server instead of being bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@aws-sdk/client-api-gateway", "tsx"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@aws-sdk/client-api-gateway", "tsx", "undici"],
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },

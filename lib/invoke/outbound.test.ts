@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
 import { checkOutbound, guardedFetch, OutboundRefusedError, outboundPolicyFromEnv, type OutboundPolicy } from "./outbound";
 
@@ -85,4 +87,25 @@ describe("outbound guard", () => {
     await guardedFetch("http://127.0.0.1/", { method: "GET" }, none, fetchImpl as unknown as typeof fetch);
     expect(fetchImpl).toHaveBeenCalledWith("http://127.0.0.1/", { method: "GET", redirect: "manual" });
   });
+
+  it("connects to the addresses it checked, not to a second DNS answer (no rebinding)", async () => {
+    const server = createServer((req, res) => {
+      res.writeHead(req.url === "/moved" ? 302 : 200, { location: "http://169.254.169.254/", "content-type": "text/plain" });
+      res.end(`host header ${req.headers.host}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      // The system resolver does not know this name: only the checked answer can be used.
+      const policy: OutboundPolicy = { allow: [], deny: [], lookup: async () => ["127.0.0.1"] };
+      const res = await guardedFetch(`http://rebind.gatehouse.invalid:${port}/`, { method: "GET" }, policy);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(`host header rebind.gatehouse.invalid:${port}`);
+      const moved = await guardedFetch(`http://rebind.gatehouse.invalid:${port}/moved`, { method: "GET" }, policy);
+      expect(moved.status).toBe(302);
+    } finally {
+      server.close();
+    }
+  });
 });
+

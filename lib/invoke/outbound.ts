@@ -6,6 +6,7 @@
  */
 import { BlockList, isIP } from "node:net";
 import { lookup as dnsLookup } from "node:dns/promises";
+import { Agent, fetch as undiciFetch } from "undici";
 
 export interface OutboundPolicy {
   /** CIDRs (`10.0.0.0/8`), addresses or hostnames (`api.example.com`, `*.example.com`) exempt from the built-in refusals. */
@@ -152,17 +153,48 @@ export async function checkOutbound(url: string | URL, policy: OutboundPolicy = 
 }
 
 /**
+ * One connection pool per set of checked addresses. The pool's `lookup` hands the socket only
+ * the addresses the guard approved, so a DNS answer that changes between the check and the
+ * connection (rebinding) cannot redirect the call. TLS still verifies the original hostname.
+ */
+const pinnedAgents = new Map<string, Agent>();
+const MAX_PINNED_AGENTS = 64;
+
+function pinnedAgent(addresses: string[]): Agent {
+  const key = addresses.join(",");
+  let agent = pinnedAgents.get(key);
+  if (agent) return agent;
+  const entries = addresses.map((address) => ({ address, family: isIP(address) === 6 ? 6 : 4 }));
+  agent = new Agent({
+    connect: {
+      lookup: ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+        if (options?.all) callback(null, entries);
+        else callback(null, entries[0].address, entries[0].family);
+      }) as never,
+    },
+  });
+  if (pinnedAgents.size >= MAX_PINNED_AGENTS) {
+    const [oldestKey, oldest] = pinnedAgents.entries().next().value as [string, Agent];
+    pinnedAgents.delete(oldestKey);
+    void oldest.close();
+  }
+  pinnedAgents.set(key, agent);
+  return agent;
+}
+
+/**
  * fetch behind the guard. Redirects are not followed (API Gateway does not follow them either,
- * and following one would bypass the check).
- * Known gap: fetch resolves the host again, so a DNS answer that changes between the check and
- * the call (rebinding) is not caught; pinning needs a custom dispatcher.
+ * and following one would bypass the check). The connection goes to the addresses that were
+ * checked (see pinnedAgent), not to a second DNS answer.
  */
 export async function guardedFetch(
   url: string,
   init: RequestInit,
   policy: OutboundPolicy = DEFAULT_OUTBOUND_POLICY,
-  fetchImpl: typeof fetch = fetch,
+  fetchImpl?: typeof fetch,
 ): Promise<Response> {
-  await checkOutbound(url, policy);
-  return fetchImpl(url, { ...init, redirect: "manual" });
+  const addresses = await checkOutbound(url, policy);
+  if (fetchImpl) return fetchImpl(url, { ...init, redirect: "manual" });
+  const res = await undiciFetch(url, { ...(init as object), redirect: "manual", dispatcher: pinnedAgent(addresses) } as never);
+  return res as unknown as Response;
 }
