@@ -374,4 +374,43 @@ describe("push to the fake API Gateway", () => {
     const result = await executePush(client, plan);
     expect(fake.state.describe(result.restApiId)).toContain("model PetList");
   });
+
+  it("a new API's Empty and Error models are updated, not created again, when the design has them", async () => {
+    const design = petsDesign();
+    design.models.push({ id: "g-err", name: "Error", contentType: "application/json", schema: '{"type":"object","properties":{"code":{"type":"string"}}}' });
+    const result = await push(client, { design, stageName: "dev" });
+    expect(result.plan.calls.filter((c) => c.target === "model Error").map((c) => c.operation)).toEqual(["UpdateModel"]);
+    expect(fake.state.restApis.get(result.restApiId)!.models.get("Error")!.schema).toContain("code");
+  });
+
+  it("sends nothing when the stage already runs a deployment known to hold this design", async () => {
+    const first = await push(client, { design: petsDesign(), stageName: "dev" });
+    fake.reset();
+    const plan = await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", deployedDeploymentId: first.deploymentId });
+    expect(plan.deployment.upToDate).toEqual({ deploymentId: first.deploymentId });
+    const again = await executePush(client, plan);
+    expect(again).toMatchObject({ deploymentId: first.deploymentId, calls: [] });
+    expect(fake.calls.filter((c) => !c.operation.startsWith("Get"))).toEqual([]);
+    // A deployment id that is not the stage's own does not count.
+    expect((await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", deployedDeploymentId: "other1" })).deployment.upToDate).toBeUndefined();
+  });
+
+  it("a call that times out after AWS applied it, at each kind of step, converges on re-run without duplicates", async () => {
+    for (const operation of ["CreateResource", "PutMethod", "PutIntegration", "PutIntegrationResponse", "CreateDeployment", "CreateStage"]) {
+      fake.reset({ state: true });
+      const shortTimeout = createApiGatewayClient({ region: "us-east-1", endpointUrl: fake.url }, { limiter, requestTimeoutMs: 150 });
+      fake.faults.add({ operation, nth: 1, timeout: "after" });
+      const err = (await push(shortTimeout, { design: petsDesign(), stageName: "dev" }).catch((e) => e)) as PushError;
+      shortTimeout.destroy();
+      expect(err, operation).toBeInstanceOf(PushError);
+      expect(err.failed.operation).toBe(operation);
+      const ok = await push(client, { design: petsDesign(), restApiId: err.restApiId, stageName: "dev" });
+      expect(fake.state.restApis.size, operation).toBe(1);
+      const lines = fake.state.describe(ok.restApiId);
+      expect(new Set(lines).size, operation).toBe(lines.length);
+      expect(lines.filter((l) => l.startsWith("resource "))).toEqual(["resource /", "resource /pets", "resource /pets/{id}"]);
+      expect([...fake.state.restApis.get(ok.restApiId)!.stages.keys()]).toEqual(["dev"]);
+      expect((await planPush(client, { design: petsDesign(), restApiId: ok.restApiId, stageName: "dev" })).calls).toEqual([]);
+    }
+  });
 });
