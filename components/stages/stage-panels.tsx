@@ -178,10 +178,11 @@ export interface RequestView {
 export function ChangeRequests({ apiId, requests, canDecide }: { apiId: string; requests: RequestView[]; canDecide: boolean }) {
   const { pending, error, outcome, run } = useStageAction();
   const [notes, setNotes] = useState<Record<string, string>>({});
-  if (requests.length === 0) return null;
+  // After the last decision the list is empty, but what the decision did stays in view.
+  if (requests.length === 0 && !outcome && !error) return null;
   return (
     <div className="rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="change-requests">
-      <h3 className="text-sm font-semibold text-amber-900">Waiting for approval</h3>
+      <h3 className="text-sm font-semibold text-amber-900">{requests.length ? "Waiting for approval" : "Nothing waiting for approval"}</h3>
       <ul className="mt-2 space-y-2">
         {requests.map((r) => (
           <li key={r.id} className="text-sm" data-change-request={r.id}>

@@ -85,20 +85,31 @@ function issuesOf(error: z.ZodError, prefix = ""): FieldIssue[] {
 }
 
 /** Parses settings input; throws a ValidationError naming every bad field (variables as `variables.NAME`). */
+/** A string map from raw input, for checking variables even when other fields are invalid. */
+function stringMap(v: unknown): Record<string, string> {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return {};
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === "string")) as Record<string, string>;
+}
+
+/** Parses settings input; throws a ValidationError naming every bad field at once (variables as `variables.NAME`). */
 export function parseStageSettingsInput(input: unknown): StageSettingsValue {
   const parsed = stageSettingsInputSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
-  const issues = checkStageVariables(parsed.data.variables);
+  const raw = (input && typeof input === "object" ? input : {}) as Record<string, unknown>;
+  const issues = [...(parsed.success ? [] : issuesOf(parsed.error)), ...checkStageVariables(parsed.success ? parsed.data.variables : stringMap(raw.variables))];
+  if (!parsed.success || issues.length) throw new ValidationError(issues);
   if (parsed.data.cacheClusterEnabled && !parsed.data.cacheClusterSize) parsed.data.cacheClusterSize = "0.5";
-  if (issues.length) throw new ValidationError(issues);
   return parsed.data;
 }
 
 export function parseCanaryInput(input: unknown): CanaryValue {
   const parsed = canaryInputSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error, "canarySettings"));
-  const issues = checkStageVariables(parsed.data.stageVariableOverrides).map((i) => ({ ...i, field: `canarySettings.stageVariableOverrides${i.field.slice("variables".length)}` }));
-  if (issues.length) throw new ValidationError(issues);
+  const raw = (input && typeof input === "object" ? input : {}) as Record<string, unknown>;
+  const overrides = parsed.success ? parsed.data.stageVariableOverrides : stringMap(raw.stageVariableOverrides);
+  const issues = [
+    ...(parsed.success ? [] : issuesOf(parsed.error, "canarySettings")),
+    ...checkStageVariables(overrides).map((i) => ({ ...i, field: `canarySettings.stageVariableOverrides${i.field.slice("variables".length)}` })),
+  ];
+  if (!parsed.success || issues.length) throw new ValidationError(issues);
   return parsed.data;
 }
 

@@ -83,6 +83,17 @@ describe.each(DATABASE_KINDS)("stage actions on %s", (kind) => {
       expect(await audits()).toBe(count);
     });
 
+    it("names every bad field at once", async () => {
+      const s = await stageRow(api.id, "prod");
+      const e = await rejection(updateStageSettings(p(), actors.deployer, api.id, "prod", s.version, { variables: { "bad-name": "x" }, methodSettings: { "*/*": { cacheTtlInSeconds: 5000 } } }), ValidationError);
+      expect(e.issues.map((i) => i.field).sort()).toEqual(["methodSettings.*/*.cacheTtlInSeconds", "variables.bad-name"]);
+      const c = await rejection(addCanary(p(), actors.deployer, api.id, "prod", { deploymentId: api.d2, percentTraffic: 150, stageVariableOverrides: { "no-dash": "x" } }), ValidationError);
+      expect(c.issues).toEqual([
+        { field: "canarySettings.percentTraffic", message: "Percent of traffic must be between 0 and 100" },
+        { field: "canarySettings.stageVariableOverrides.no-dash", message: "Variable names are 1 to 64 characters of a-zA-Z0-9_" },
+      ]);
+    });
+
     it("refuses more than 100 variables", async () => {
       const s = await stageRow(api.id, "prod");
       const variables = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`v${i}`, "x"]));
