@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { resolveSession, SESSION_COOKIE, type SessionUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/audit/mutate";
+import { clientAddress, trustedProxiesFromEnv } from "@/lib/auth/client-address";
 
 /** The signed-in user for this request, or null. Cached per request. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
@@ -31,8 +32,8 @@ export async function isHttps(): Promise<boolean> {
   return h.get("x-forwarded-proto") === "https" || process.env.GATEHOUSE_SECURE_COOKIES === "1";
 }
 
-/** The client's address as the nearest proxy reports it (first X-Forwarded-For hop), for rate limits and session lists. */
+/** The client's address for rate limits and session lists: see lib/auth/client-address.ts for whom it trusts. */
 export async function clientIp(): Promise<string> {
   const h = await headers();
-  return (h.get("x-forwarded-for")?.split(",")[0] ?? h.get("x-real-ip") ?? "local").trim().slice(0, 64);
+  return clientAddress(h.get("x-forwarded-for"), trustedProxiesFromEnv()) ?? "local";
 }

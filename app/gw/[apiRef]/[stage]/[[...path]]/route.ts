@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { SESSION_COOKIE } from "@/lib/auth/session";
 import { internalError, MAX_PAYLOAD_BYTES, readBodyCapped, responseBodyBytes, responseHeaders, serveGatewayRequest, withoutCookies } from "@/lib/gateway";
+import { clientAddress, trustedProxiesFromEnv } from "@/lib/auth/client-address";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -50,7 +51,7 @@ async function handle(request: Request, { params }: Params): Promise<Response> {
       // Raw bytes: binary payloads (the API's binaryMediaTypes) must not pass through a UTF-8 decode.
       bodyBytes: bytes,
       bodyTooLarge: tooLarge,
-      sourceIp: request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "127.0.0.1",
+      sourceIp: clientAddress(request.headers.get("x-forwarded-for"), trustedProxiesFromEnv()) ?? "127.0.0.1",
     });
     const noBody = request.method === "HEAD" || result.status === 204 || result.status === 304;
     // Always bytes: a binary answer (binaryMediaTypes) goes out exactly as the pipeline produced it.
