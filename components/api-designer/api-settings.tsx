@@ -13,6 +13,8 @@ const errorFor = (fe: Record<string, string>, prefix: string) => Object.entries(
 /** The API's own settings (UpdateRestApi): one form, one updateApi command. */
 export function ApiSettingsCard({ design, editor, canEdit }: { design: ApiDesign; editor: ReturnType<typeof useEditDesign>; canEdit: boolean }) {
   const [open, setOpen] = useState(false);
+  // Kept here: a successful save re-keys the form with the saved values.
+  const [saved, setSaved] = useState(false);
   return (
     <Card
       title="API settings"
@@ -33,12 +35,12 @@ export function ApiSettingsCard({ design, editor, canEdit }: { design: ApiDesign
           {w.message}
         </p>
       ))}
-      {open && <ApiSettingsForm key={JSON.stringify([design.name, design.description, design.endpointType, design.binaryMediaTypes, design.minimumCompressionSize, design.apiKeySource, design.policy, design.disableExecuteApiEndpoint])} design={design} editor={editor} canEdit={canEdit} />}
+      {open && <ApiSettingsForm key={JSON.stringify([design.name, design.description, design.endpointType, design.binaryMediaTypes, design.minimumCompressionSize, design.apiKeySource, design.policy, design.disableExecuteApiEndpoint])} design={design} editor={editor} canEdit={canEdit} saved={saved} setSaved={setSaved} />}
     </Card>
   );
 }
 
-function ApiSettingsForm({ design, editor, canEdit }: { design: ApiDesign; editor: ReturnType<typeof useEditDesign>; canEdit: boolean }) {
+function ApiSettingsForm({ design, editor, canEdit, saved, setSaved }: { design: ApiDesign; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; saved: boolean; setSaved: (v: boolean) => void }) {
   const [name, setName] = useState(design.name);
   const [description, setDescription] = useState(design.description);
   const [endpointType, setEndpointType] = useState(design.endpointType);
@@ -47,7 +49,6 @@ function ApiSettingsForm({ design, editor, canEdit }: { design: ApiDesign; edito
   const [apiKeySource, setApiKeySource] = useState(design.apiKeySource);
   const [policy, setPolicy] = useState(design.policy ?? "");
   const [disableDefault, setDisableDefault] = useState(design.disableExecuteApiEndpoint);
-  const [saved, setSaved] = useState(false);
   const fe = editor.error?.fieldErrors ?? {};
   return (
     <form
