@@ -11,7 +11,6 @@ import {
   deleteModel,
   deleteRequestValidator,
   functionArnOfUri,
-  lambdaInvocationUri,
   modelRefUrl,
   modelUsages,
   updateAuthorizer,
@@ -175,7 +174,10 @@ describe("authorizers", () => {
       providerARNs: [],
     });
     expect(functionArnOfUri(authorizer.authorizerUri)).toBe(FN);
-    expect(lambdaInvocationUri("arn:aws-cn:lambda:cn-north-1:123456789012:function:f:live")).toBe("arn:aws-cn:apigateway:cn-north-1:lambda:path/2015-03-31/functions/arn:aws-cn:lambda:cn-north-1:123456789012:function:f:live/invocations");
+    const alias = "arn:aws-cn:lambda:cn-north-1:123456789012:function:f:live";
+    expect(createAuthorizer(newDesign({ name: "B" }), { ...token, functionArn: alias }).authorizer.authorizerUri).toBe(`arn:aws-cn:apigateway:cn-north-1:lambda:path/2015-03-31/functions/${alias}/invocations`);
+    // The Region API Gateway calls Lambda in cannot be a stage variable.
+    expect(issuesOf(() => createAuthorizer(newDesign({ name: "B" }), { ...token, functionArn: "arn:aws:lambda:${stageVariables.region}:123456789012:function:auth" }))[0].field).toBe("authorizer.functionArn");
   });
 
   it("TOKEN: needs one header identity source, a valid regex, a TTL of 0-3600, a role ARN for credentials", () => {

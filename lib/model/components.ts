@@ -8,6 +8,7 @@ import Ajv from "ajv-draft-04";
 import type { ApiDesign, Authorizer, Model, RequestValidator } from "./design";
 import { NotFoundError, ValidationError, type FieldIssue } from "./errors";
 import { newEntityId } from "./ids";
+import { isLambdaFunctionArn, lambdaInvocationUri, parseLambdaInvocationUri } from "./lambda-uri";
 import { resourcePath } from "./tree";
 
 // ---------------------------------------------------------------------------------------------
@@ -345,27 +346,14 @@ export interface AuthorizerInput {
   providerARNs?: string[];
 }
 
-const NAME_OR_STAGE_VAR = String.raw`(?:[A-Za-z0-9_-]|\$\{stageVariables\.[A-Za-z0-9_]+\})+`;
-/** `arn:aws:lambda:{region}:{account}:function:{name}[:{alias or version}]`, names may use `${stageVariables.x}`. */
-const LAMBDA_FUNCTION_ARN = new RegExp(String.raw`^arn:(aws[a-z-]*):lambda:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):function:${NAME_OR_STAGE_VAR}(?::${NAME_OR_STAGE_VAR})?$`);
-const LAMBDA_INVOCATION_URI = /^arn:(aws[a-z-]*):apigateway:([a-z]{2}(?:-[a-z]+)+-\d):lambda:path\/2015-03-31\/functions\/(.+)\/invocations$/;
 const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_\-/]+$/;
 const USER_POOL_ARN = /^arn:aws[a-z-]*:cognito-idp:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:userpool\/[A-Za-z0-9_-]+$/;
 const HEADER_SOURCE = /^method\.request\.header\.[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const REQUEST_SOURCE = /^(?:method\.request\.(?:header|querystring|multivalueheader|multivaluequerystring)\.[^\s,]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+)$/;
 
-/** The URI API Gateway calls a Lambda authorizer (or integration) with: the function's region and ARN inside. */
-export function lambdaInvocationUri(functionArn: string): string {
-  const m = LAMBDA_FUNCTION_ARN.exec(functionArn);
-  const partition = m?.[1] ?? "aws";
-  const region = m?.[2] ?? "us-east-1";
-  return `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`;
-}
-
-/** The Lambda function ARN inside an invocation URI (what the designer shows instead of the raw URI). */
+/** The Lambda function ARN inside an authorizer URI (what the designer shows instead of the raw URI). */
 export function functionArnOfUri(uri: string | undefined): string | undefined {
-  const m = uri ? LAMBDA_INVOCATION_URI.exec(uri) : null;
-  return m ? m[3] : undefined;
+  return parseLambdaInvocationUri(uri)?.functionArn;
 }
 
 /** What the input becomes as stored: fields that do not apply to the type are dropped, AWS's default TTL filled. */
@@ -428,11 +416,17 @@ export function checkAuthorizer(design: ApiDesign, input: AuthorizerInput, selfI
   // TOKEN and REQUEST call a Lambda function.
   const functionArn = input.functionArn?.trim();
   if (functionArn) {
-    if (!LAMBDA_FUNCTION_ARN.test(functionArn)) {
+    if (!isLambdaFunctionArn(functionArn)) {
       issues.push({ field: "authorizer.functionArn", message: "Not a Lambda function ARN: expected arn:aws:lambda:{region}:{account}:function:{name}" });
+    } else {
+      try {
+        lambdaInvocationUri(functionArn);
+      } catch (e) {
+        issues.push({ field: "authorizer.functionArn", message: `Cannot build the authorizer URI: ${(e as Error).message}` });
+      }
     }
   } else if (input.authorizerUri?.trim()) {
-    if (!LAMBDA_INVOCATION_URI.test(input.authorizerUri.trim())) {
+    if (!parseLambdaInvocationUri(input.authorizerUri)) {
       issues.push({ field: "authorizer.authorizerUri", message: "Invalid authorizer URI: expected arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{function ARN}/invocations" });
     }
   } else {
