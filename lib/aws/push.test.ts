@@ -89,9 +89,10 @@ afterEach(async () => {
 const ENTITY_WRITES = /^(Create|Put|Update|Delete)/;
 const writes = (f: FakeApiGateway) => f.calls.filter((c) => ENTITY_WRITES.test(c.operation) && c.status < 300);
 
+// These tests pin the per-entity strategy (PutRestApi is covered in put-rest-api.test.ts).
 describe("push to the fake API Gateway", () => {
   it("creates everything for a fresh design, then deploys and creates the stage", async () => {
-    const plan = await planPush(client, { design: petsDesign(), restApiId: null, stageName: "dev", stageVariables: { backend: "petstore.example.com" } });
+    const plan = await planPush(client, { design: petsDesign(), restApiId: null, stageName: "dev", strategy: "per-entity", stageVariables: { backend: "petstore.example.com" } });
     expect(plan.restApiId).toBeNull();
     expect(plan.calls[0].operation).toBe("CreateRestApi");
     expect(plan.calls.map((c) => c.operation)).toEqual([
@@ -152,8 +153,8 @@ describe("push to the fake API Gateway", () => {
   });
 
   it("plans zero entity calls when nothing changed, and the next push only redeploys", async () => {
-    const first = await push(client, { design: petsDesign(), stageName: "dev" });
-    const plan = await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev" });
+    const first = await push(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity" });
+    const plan = await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" });
     expect(plan.calls).toEqual([]);
     expect(plan.summary).toEqual({ creates: 0, updates: 0, deletes: 0 });
     expect(plan.deployment.stageExists).toBe(true);
@@ -166,7 +167,7 @@ describe("push to the fake API Gateway", () => {
   });
 
   it("a change produces only the calls it needs", async () => {
-    const first = await push(client, { design: petsDesign(), stageName: "dev", stageVariables: { a: "1", b: "2" } });
+    const first = await push(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity", stageVariables: { a: "1", b: "2" } });
     const design = petsDesign();
     const pet = design.resources.find((r) => r.id === "g-pet")!;
     pet.methods.GET.integration!.uri = "http://petstore-v2.example.com/pets/{id}";
@@ -178,7 +179,7 @@ describe("push to the fake API Gateway", () => {
     design.models[0].schema = '{"type":"object"}';
     design.resources.push({ id: "g-owner", parentId: "g-pet", pathPart: "owner", methods: {} });
 
-    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", stageVariables: { a: "1", c: "3" } });
+    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity", stageVariables: { a: "1", c: "3" } });
     expect(plan.calls.map((c) => `${c.operation} ${c.target}`)).toEqual([
       "UpdateModel model Pet",
       "CreateResource /pets/{id}/owner",
@@ -206,19 +207,19 @@ describe("push to the fake API Gateway", () => {
     await executePush(client, plan);
     const stage = fake.state.restApis.get(first.restApiId)!.stages.get("dev")!;
     expect(stage.variables).toEqual({ a: "1", c: "3" });
-    const after = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", stageVariables: { a: "1", c: "3" } });
+    const after = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity", stageVariables: { a: "1", c: "3" } });
     expect(after.calls).toEqual([]);
     expect(after.deployment.stagePatchOperations).toEqual([]);
   });
 
   it("removes what the design no longer has: children before parents, references before referents", async () => {
-    const first = await push(client, { design: petsDesign(), stageName: "dev" });
+    const first = await push(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity" });
     const design = petsDesign();
     design.resources = design.resources.filter((r) => r.id !== "g-pet");
     design.requestValidators = [];
     design.models = [];
     design.resources.find((r) => r.id === "g-pets")!.methods.GET.methodResponses["200"].responseModels = {};
-    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" });
+    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" });
     expect(plan.calls.map((c) => `${c.operation} ${c.target}`)).toEqual([
       "UpdateMethodResponse GET /pets",
       "DeleteResource /pets/{id}",
@@ -226,12 +227,12 @@ describe("push to the fake API Gateway", () => {
       "DeleteModel model Pet",
     ]);
     await executePush(client, plan);
-    expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" })).calls).toEqual([]);
+    expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" })).calls).toEqual([]);
     expect(fake.state.describe(first.restApiId)).not.toContain("resource /pets/{id}");
   });
 
   it("switching an integration's type re-puts it with its responses", async () => {
-    const first = await push(client, { design: petsDesign(), stageName: "dev" });
+    const first = await push(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity" });
     const design = petsDesign();
     const pets = design.resources.find((r) => r.id === "g-pets")!;
     pets.methods.GET.integration = {
@@ -241,10 +242,10 @@ describe("push to the fake API Gateway", () => {
       uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:pets/invocations",
       requestTemplates: {},
     };
-    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" });
+    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" });
     expect(plan.calls.map((c) => c.operation)).toEqual(["PutIntegration", "PutIntegrationResponse"]);
     await executePush(client, plan);
-    expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" })).calls).toEqual([]);
+    expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" })).calls).toEqual([]);
   });
 
   it("a throttled call (429) is retried after retryAfterSeconds and the push succeeds", async () => {
@@ -253,7 +254,7 @@ describe("push to the fake API Gateway", () => {
     fake = await startFakeApiGateway({ now: clock.now, quotas: { PutMethod: { burst: 1, ratePerSecond: 0.5 } } });
     client = createApiGatewayClient({ region: "us-east-1", endpointUrl: fake.url }, { limiter });
     const t0 = clock.now();
-    const result = await push(client, { design: petsDesign(), stageName: "dev" });
+    const result = await push(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity" });
     const throttled = fake.calls.filter((c) => c.status === 429);
     expect(throttled.map((c) => c.operation)).toEqual(["PutMethod"]);
     expect(result.calls.find((c) => c.operation === "PutMethod" && c.retries > 0)).toBeDefined();
@@ -263,7 +264,7 @@ describe("push to the fake API Gateway", () => {
 
   it("a fault midway stops with PushError; planning again resumes without duplicates", async () => {
     fake.faults.failNth("PutIntegration", 2, { status: 500, message: "We encountered an internal error. Please try again." });
-    const plan = await planPush(client, { design: petsDesign(), stageName: "dev" });
+    const plan = await planPush(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity" });
     let error: PushError | undefined;
     try {
       await executePush(client, plan);
@@ -278,7 +279,7 @@ describe("push to the fake API Gateway", () => {
     expect(error!.restApiId).toBeTruthy();
     expect(error!.message).toContain("Set HTTP integration of GET /pets/{id}");
 
-    const again = await planPush(client, { design: petsDesign(), restApiId: error!.restApiId, stageName: "dev" });
+    const again = await planPush(client, { design: petsDesign(), restApiId: error!.restApiId, stageName: "dev", strategy: "per-entity" });
     expect(again.calls.map((c) => c.operation)).toEqual(["PutIntegration", "PutIntegrationResponse", "PutIntegrationResponse"]);
     const result = await executePush(client, again);
     expect(result.restApiId).toBe(error!.restApiId);
@@ -286,18 +287,18 @@ describe("push to the fake API Gateway", () => {
     const lines = fake.state.describe(result.restApiId);
     expect(new Set(lines).size).toBe(lines.length);
     expect(lines.filter((l) => l.startsWith("resource "))).toEqual(["resource /", "resource /pets", "resource /pets/{id}"]);
-    expect((await planPush(client, { design: petsDesign(), restApiId: result.restApiId, stageName: "dev" })).calls).toEqual([]);
+    expect((await planPush(client, { design: petsDesign(), restApiId: result.restApiId, stageName: "dev", strategy: "per-entity" })).calls).toEqual([]);
   });
 
   it("a failure while deploying keeps the entity calls as completed", async () => {
-    const plan = await planPush(client, { design: petsDesign(), stageName: "dev" });
+    const plan = await planPush(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity" });
     fake.faults.failNth("CreateDeployment", 1, { status: 400, type: "BadRequestException", message: "No integration defined for method" });
     const err = (await executePush(client, plan).catch((e) => e)) as PushError;
     expect(err).toBeInstanceOf(PushError);
     expect(err.failed.operation).toBe("CreateDeployment");
     expect(err.failed.error).toMatchObject({ name: "BadRequestException", status: 400 });
     expect(err.completed).toHaveLength(plan.calls.length);
-    const again = await planPush(client, { design: petsDesign(), restApiId: err.restApiId, stageName: "dev" });
+    const again = await planPush(client, { design: petsDesign(), restApiId: err.restApiId, stageName: "dev", strategy: "per-entity" });
     expect(again.calls).toEqual([]);
     expect(again.deployment.stageExists).toBe(false);
     const ok = await executePush(client, again);
@@ -305,9 +306,9 @@ describe("push to the fake API Gateway", () => {
   });
 
   it("keeps CreateDeployment at one per 5 s across pushes", async () => {
-    const first = await push(client, { design: petsDesign(), stageName: "dev" });
-    await push(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev" });
-    await push(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "prod" });
+    const first = await push(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity" });
+    await push(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" });
+    await push(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "prod", strategy: "per-entity" });
     const at = fake.calls.filter((c) => c.operation === "CreateDeployment").map((c) => c.at);
     expect(at).toHaveLength(3);
     expect(at[1] - at[0]).toBeGreaterThanOrEqual(5000);
@@ -316,19 +317,19 @@ describe("push to the fake API Gateway", () => {
   });
 
   it("creates a new API when the given id does not exist", async () => {
-    const plan = await planPush(client, { design: petsDesign(), restApiId: "doesnotexist", stageName: "dev" });
+    const plan = await planPush(client, { design: petsDesign(), restApiId: "doesnotexist", stageName: "dev", strategy: "per-entity" });
     expect(plan.restApiId).toBeNull();
     expect(plan.notes[0]).toContain("was not found");
     expect(plan.calls[0].operation).toBe("CreateRestApi");
   });
 
   it("updates API settings with patch operations", async () => {
-    const first = await push(client, { design: petsDesign(), stageName: "dev" });
+    const first = await push(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity" });
     const design = petsDesign();
     design.description = "Pets v2";
     design.binaryMediaTypes = ["image/png"];
     design.endpointType = "EDGE";
-    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" });
+    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" });
     expect(plan.calls).toHaveLength(1);
     expect(plan.calls[0].params.patchOperations).toEqual([
       { op: "replace", path: "/description", value: "Pets v2" },
@@ -336,7 +337,7 @@ describe("push to the fake API Gateway", () => {
       { op: "replace", path: "/endpointConfiguration/types/REGIONAL", value: "EDGE" },
     ]);
     await executePush(client, plan);
-    expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" })).calls).toEqual([]);
+    expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" })).calls).toEqual([]);
   });
 
   it("pushes authorizers and gateway responses and maps design ids to AWS ids by name", async () => {
@@ -346,21 +347,21 @@ describe("push to the fake API Gateway", () => {
     const pets = design.resources.find((r) => r.id === "g-pets")!;
     pets.methods.GET.authorizationType = "CUSTOM";
     pets.methods.GET.authorizerId = "g-auth";
-    const first = await push(client, { design, stageName: "dev" });
+    const first = await push(client, { design, stageName: "dev", strategy: "per-entity" });
     const api = fake.state.restApis.get(first.restApiId)!;
     const authId = [...api.authorizers.values()][0].id;
     expect(fake.state.resourceByPath(first.restApiId, "/pets")!.resourceMethods.GET.authorizerId).toBe(authId);
     expect(api.gatewayResponses.get("DEFAULT_4XX")!.statusCode).toBe("400");
-    expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" })).calls).toEqual([]);
+    expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" })).calls).toEqual([]);
 
     pets.methods.GET.authorizationType = "NONE";
     delete pets.methods.GET.authorizerId;
     design.authorizers = [];
     design.gatewayResponses = [];
-    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" });
+    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" });
     expect(plan.calls.map((c) => c.operation)).toEqual(["UpdateMethod", "DeleteGatewayResponse", "DeleteAuthorizer"]);
     await executePush(client, plan);
-    expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" })).calls).toEqual([]);
+    expect((await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" })).calls).toEqual([]);
   });
 
   it("creates models that others refer to first", async () => {
@@ -369,7 +370,7 @@ describe("push to the fake API Gateway", () => {
       { id: "g-list", name: "PetList", contentType: "application/json", schema: '{"type":"array","items":{"$ref":"https://apigateway.amazonaws.com/restapis/x/models/Pet"}}' },
       { id: "g-model", name: "Pet", contentType: "application/json", schema: '{"type":"object"}' },
     ];
-    const plan = await planPush(client, { design, stageName: "dev" });
+    const plan = await planPush(client, { design, stageName: "dev", strategy: "per-entity" });
     expect(plan.calls.filter((c) => c.operation === "CreateModel").map((c) => c.target)).toEqual(["model Pet", "model PetList"]);
     const result = await executePush(client, plan);
     expect(fake.state.describe(result.restApiId)).toContain("model PetList");
@@ -378,21 +379,21 @@ describe("push to the fake API Gateway", () => {
   it("a new API's Empty and Error models are updated, not created again, when the design has them", async () => {
     const design = petsDesign();
     design.models.push({ id: "g-err", name: "Error", contentType: "application/json", schema: '{"type":"object","properties":{"code":{"type":"string"}}}' });
-    const result = await push(client, { design, stageName: "dev" });
+    const result = await push(client, { design, stageName: "dev", strategy: "per-entity" });
     expect(result.plan.calls.filter((c) => c.target === "model Error").map((c) => c.operation)).toEqual(["UpdateModel"]);
     expect(fake.state.restApis.get(result.restApiId)!.models.get("Error")!.schema).toContain("code");
   });
 
   it("sends nothing when the stage already runs a deployment known to hold this design", async () => {
-    const first = await push(client, { design: petsDesign(), stageName: "dev" });
+    const first = await push(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity" });
     fake.reset();
-    const plan = await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", deployedDeploymentId: first.deploymentId });
+    const plan = await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", strategy: "per-entity", deployedDeploymentId: first.deploymentId });
     expect(plan.deployment.upToDate).toEqual({ deploymentId: first.deploymentId });
     const again = await executePush(client, plan);
     expect(again).toMatchObject({ deploymentId: first.deploymentId, calls: [] });
     expect(fake.calls.filter((c) => !c.operation.startsWith("Get"))).toEqual([]);
     // A deployment id that is not the stage's own does not count.
-    expect((await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", deployedDeploymentId: "other1" })).deployment.upToDate).toBeUndefined();
+    expect((await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", strategy: "per-entity", deployedDeploymentId: "other1" })).deployment.upToDate).toBeUndefined();
   });
 
   it("a call that times out after AWS applied it, at each kind of step, converges on re-run without duplicates", async () => {
@@ -400,17 +401,17 @@ describe("push to the fake API Gateway", () => {
       fake.reset({ state: true });
       const shortTimeout = createApiGatewayClient({ region: "us-east-1", endpointUrl: fake.url }, { limiter, requestTimeoutMs: 150 });
       fake.faults.add({ operation, nth: 1, timeout: "after" });
-      const err = (await push(shortTimeout, { design: petsDesign(), stageName: "dev" }).catch((e) => e)) as PushError;
+      const err = (await push(shortTimeout, { design: petsDesign(), stageName: "dev", strategy: "per-entity" }).catch((e) => e)) as PushError;
       shortTimeout.destroy();
       expect(err, operation).toBeInstanceOf(PushError);
       expect(err.failed.operation).toBe(operation);
-      const ok = await push(client, { design: petsDesign(), restApiId: err.restApiId, stageName: "dev" });
+      const ok = await push(client, { design: petsDesign(), restApiId: err.restApiId, stageName: "dev", strategy: "per-entity" });
       expect(fake.state.restApis.size, operation).toBe(1);
       const lines = fake.state.describe(ok.restApiId);
       expect(new Set(lines).size, operation).toBe(lines.length);
       expect(lines.filter((l) => l.startsWith("resource "))).toEqual(["resource /", "resource /pets", "resource /pets/{id}"]);
       expect([...fake.state.restApis.get(ok.restApiId)!.stages.keys()]).toEqual(["dev"]);
-      expect((await planPush(client, { design: petsDesign(), restApiId: ok.restApiId, stageName: "dev" })).calls).toEqual([]);
+      expect((await planPush(client, { design: petsDesign(), restApiId: ok.restApiId, stageName: "dev", strategy: "per-entity" })).calls).toEqual([]);
     }
   });
 });

@@ -54,7 +54,9 @@ describe("gatehouse plan / push", () => {
     const plan = await gatehouse("plan", ...common);
     expect(plan.status, plan.stderr).toBe(0);
     expect(plan.stdout).toContain("A new REST API CliPets will be created");
-    expect(plan.stdout).toMatch(/CreateResource\s+.*\/pets\/\{petId\}/);
+    // A whole new API is fewer calls as one PutRestApi (overwrite) of its OpenAPI document.
+    expect(plan.stdout).toMatch(/PutRestApi\s+Overwrite the API with its OpenAPI document/);
+    expect(plan.stdout).toMatch(/note: PutRestApi: \d+ calls instead of \d+/);
     expect(plan.stdout).toContain("then CreateDeployment and CreateStage dev");
 
     const push = await gatehouse("push", ...common, "--json");
@@ -86,7 +88,7 @@ describe("gatehouse plan / push", () => {
 
   it("exits 1 with AWS's error when a call fails midway; running it again converges on the same API without duplicates", async () => {
     const common = ["--openapi", file, "--stage", "qa", "--region", "us-east-1", "--endpoint", fake.url, "--api-name", "CliRerun"];
-    fake.faults.failNth("PutIntegration", 1, { status: 500, message: "We encountered an internal error. Please try again." });
+    fake.faults.failNth("PutRestApi", 1, { status: 500, message: "We encountered an internal error. Please try again." });
     const failed = await gatehouse("push", ...common, "--json");
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain("We encountered an internal error. Please try again.");

@@ -15,6 +15,19 @@ import {
   decodePointer,
 } from "./state";
 import { fakeTestInvoke, TestInvokeError } from "./test-invoke";
+import { PutRestApiError, putRestApi } from "./put-rest-api";
+
+/** Drops undefined values and empty maps/lists, as the SDK leaves unset fields out of a request. */
+function compactBody(o: Json): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    if (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    out[k] = v;
+  }
+  return out;
+}
 
 export class FakeApiError extends Error {
   constructor(
@@ -34,6 +47,8 @@ export interface HandlerRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: Json;
+  /** The request body as sent (PutRestApi's OpenAPI document). */
+  raw?: string;
   now: number; // ms, fake clock
 }
 export interface HandlerResult {
@@ -330,8 +345,16 @@ export const handlers: Record<string, Handler> = {
     s.restApis.delete(r.params.restApiId);
     return { status: 202 };
   },
-  PutRestApi: () => {
-    throw badRequest("PutRestApi (import) is not implemented by the fake API Gateway");
+  PutRestApi: (s, r) => {
+    // Each step goes through the fake's own handler, so it is validated and stored as the per-entity call would be.
+    const call = (operation: string, params: Record<string, string>, body: Json = {}) => handlers[operation](s, { params, query: new URLSearchParams(), body: compactBody(body), now: r.now }).body as Json;
+    try {
+      const restApi = putRestApi(s, { restApiId: r.params.restApiId, mode: r.query.get("mode"), failOnWarnings: r.query.get("failonwarnings") === "true", raw: r.raw ?? "", now: r.now }, call, () => notFound("Invalid API identifier specified " + r.params.restApiId));
+      return { status: 200, body: restApi };
+    } catch (e) {
+      if (e instanceof PutRestApiError) throw badRequest(e.message);
+      throw e;
+    }
   },
 
   // ---- Resources

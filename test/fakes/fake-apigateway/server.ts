@@ -156,13 +156,10 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     );
   }
 
-  async function readBody(req: IncomingMessage): Promise<Json | undefined> {
+  async function readText(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    if (!chunks.length) return undefined;
-    const text = Buffer.concat(chunks).toString("utf8");
-    if (!text.trim()) return undefined;
-    return JSON.parse(text);
+    return Buffer.concat(chunks).toString("utf8");
   }
 
   const server = createServer(async (req, res) => {
@@ -179,8 +176,10 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
       query[k] = all.length > 1 ? all : all[0];
     }
     let body: Json | undefined;
+    const raw = await readText(req);
     try {
-      body = await readBody(req);
+      // PutRestApi's body is the OpenAPI document itself (JSON or YAML): its handler reads `raw`.
+      if (raw.trim() && match?.operation !== "PutRestApi") body = JSON.parse(raw);
     } catch {
       sendError(res, 400, "SerializationException", "Could not parse request body into json");
       return;
@@ -229,7 +228,7 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
       if (f.rule.timeout) {
         if (f.rule.timeout === "after") {
           try {
-            handlers[op](state, { params: match.params, query: url.searchParams, body: body ?? {}, now: now() });
+            handlers[op](state, { params: match.params, query: url.searchParams, body: body ?? {}, raw, now: now() });
           } catch {
             // the client never learns either way
           }
@@ -245,7 +244,7 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     }
 
     try {
-      const result = handlers[op](state, { params: match.params, query: url.searchParams, body: body ?? {}, now: now() });
+      const result = handlers[op](state, { params: match.params, query: url.searchParams, body: body ?? {}, raw, now: now() });
       sendJson(res, result.status, result.body);
       finish(result.status);
     } catch (e) {
