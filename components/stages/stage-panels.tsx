@@ -34,8 +34,8 @@ export interface HistoryItem {
 export function DeploymentHistory({ apiId, stageName, current, items, canEdit }: { apiId: string; stageName: string; current: string; items: HistoryItem[]; canEdit: boolean }) {
   const { pending, error, outcome, run } = useStageAction();
   return (
-    <div>
-      <ol className="divide-y divide-slate-100 text-sm" data-testid="deployment-history">
+    <div data-testid="deployment-history">
+      <ol className="divide-y divide-slate-100 text-sm">
         {items.length === 0 && <li className="py-2 text-slate-500">No recorded deployments.</li>}
         {items.map((h, i) => (
           <li key={`${h.at}-${i}`} className="flex items-center justify-between gap-2 py-1.5" data-history-deployment={h.deploymentId}>
