@@ -22,6 +22,10 @@ interface Props {
   canEdit: boolean;
 }
 
+function formatBytes(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`;
+}
+
 function patchText(params: Record<string, unknown>): string[] {
   const ops = params.patchOperations as { op: string; path: string; value?: unknown }[] | undefined;
   return (ops ?? []).map((o) => `${o.op} ${o.path}${o.value === undefined ? "" : ` = ${typeof o.value === "string" ? o.value : JSON.stringify(o.value)}`}`);
@@ -97,7 +101,12 @@ export function AwsConsole(p: Props) {
                   {plan.calls.length} entity call{plan.calls.length === 1 ? "" : "s"} ({counts.creates} create, {counts.updates} update, {counts.deletes} delete)
                   {counts.deploy === 0 ? ", no deployment: the stage already runs this design" : counts.deploy === 1 ? ", then point the stage at the deployment already made" : ", then CreateDeployment and the stage update"}
                 </p>
-                {plan.notes.map((n, i) => (
+                {plan.strategy && (
+                  <p className="text-sm" data-testid="plan-strategy">
+                    <span className="font-medium">{plan.strategy.kind === "put-rest-api" ? "Whole API in one call" : "Per-entity calls"}:</span> {plan.strategy.reason}
+                  </p>
+                )}
+                {plan.notes.filter((n) => n !== plan.strategy?.reason).map((n, i) => (
                   <p key={i} className="text-xs text-slate-500">{n}</p>
                 ))}
                 <div>
@@ -110,6 +119,11 @@ export function AwsConsole(p: Props) {
                     {plan.calls.map((c, i) => (
                       <li key={i}>
                         <span className="font-semibold">{c.operation}</span> <span className="text-slate-600">{c.target}</span>
+                        {c.operation === "PutRestApi" && (
+                          <div className="pl-4 text-slate-500">
+                            mode={String(c.params.mode)} failOnWarnings={String(c.params.failOnWarnings)} body: OpenAPI 3 document, {formatBytes(typeof c.params.body === "string" ? new TextEncoder().encode(c.params.body).length : 0)}
+                          </div>
+                        )}
                         {patchText(c.params).map((t, j) => (
                           <div key={j} className="pl-4 text-slate-500">{t}</div>
                         ))}
