@@ -66,13 +66,20 @@ export function CreateStageForm({ apiId, deployments }: { apiId: string; deploym
 export function StageDeploymentSelect({ apiId, stageName, current, options }: { apiId: string; stageName: string; current: string; options: { value: string; label: string }[] }) {
   const { pending, errors, run } = useActionForm();
   const [value, setValue] = useState(current);
+  const [note, setNote] = useState<string | null>(null);
   return (
     <div className="mt-2 flex items-end gap-2">
       <SelectField label="Runs deployment" name={`stage.${stageName}.deployment`} value={value} onChange={(e) => setValue(e.target.value)} options={options} className="flex-1" />
-      <Button type="button" variant="secondary" disabled={pending || value === current} onClick={() => run(() => setStageDeploymentAction(apiId, stageName, value))}>
+      <Button type="button" variant="secondary" disabled={pending || value === current} onClick={() => run(async () => {
+        const r = await setStageDeploymentAction(apiId, stageName, value);
+        // A protected stage records a request instead; an API on AWS says what AWS did.
+        if (r.ok) setNote(r.data.status === "requested" ? `Waiting for approval: ${r.data.summary}` : (r.data.awsMessage ?? null));
+        return r;
+      })}>
         {options.findIndex((o) => o.value === value) > options.findIndex((o) => o.value === current) ? "Roll back" : "Point stage here"}
       </Button>
       <ErrorBanner message={errors.message} />
+      {note && <p role="status" className="text-xs text-amber-700">{note}</p>}
     </div>
   );
 }
