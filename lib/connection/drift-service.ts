@@ -12,7 +12,11 @@ import { isUuid } from "../model/ids";
 import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../model/errors";
 import type { DiffEntry, DiffSummary } from "../snapshot/diff";
 import { createApiGatewayClient } from "../aws/client";
-import { adoptLive, diffDrift } from "../aws/drift";
+import { adoptLive, diffDrift, diffStageDrift, gatehouseStageView, liveStageView, stageSettingsInputFromLive, type StageDriftChange } from "../aws/drift";
+import { readStage } from "../aws/live";
+import { updateAwsStage, stageUpdateOps } from "../aws/stage-sync";
+import { awsDeploymentIds } from "../stage/aws-sync";
+import { updateStageSettings } from "../stage/changes";
 import { designFingerprint, liveToDesign } from "../aws/import";
 import { readLiveApi } from "../aws/live";
 import { awsError } from "./import-service";
@@ -28,6 +32,44 @@ export interface DriftReport {
   liveHash: string | null;
   /** The user chose to overwrite exactly this live state on the next push. */
   acknowledged: boolean;
+  /** The stages Gatehouse pushed (or imported): their settings on AWS against Gatehouse's. */
+  stages: StageDriftReport[];
+}
+
+export interface StageDriftReport {
+  stageName: string;
+  status: "in-sync" | "drifted" | "missing";
+  /** `before`: what Gatehouse's stage holds; `after`: live on AWS (GetStage). */
+  changes: StageDriftChange[];
+}
+
+type Connection = Parameters<typeof createApiGatewayClient>[0];
+
+/** GetStage for each stage Gatehouse pushed, compared with the stage's row (deployment ids mapped to AWS's). */
+async function readStageDrift(db: Db, connection: Connection, restApiId: string, awsRestApiId: string, only?: string): Promise<(StageDriftReport & { live: ReturnType<typeof liveStageView> | null; row: { id: string; version: number; protected: boolean } })[]> {
+  const stages = await db.stage.findMany({ where: { restApiId, awsDeploymentId: { not: null }, ...(only ? { name: only } : {}) }, orderBy: { name: "asc" } });
+  if (!stages.length) return [];
+  const ids = await awsDeploymentIds(db, restApiId);
+  const client = createApiGatewayClient(connection);
+  try {
+    const out = [];
+    for (const st of stages) {
+      const raw = await readStage(client, awsRestApiId, st.name);
+      if (!raw) {
+        out.push({ stageName: st.name, status: "missing" as const, changes: [], live: null, row: st });
+        continue;
+      }
+      const live = liveStageView(raw);
+      const mine = gatehouseStageView(st, (id) => ids.get(id), live.deploymentId);
+      const changes = diffStageDrift(mine, live);
+      out.push({ stageName: st.name, status: changes.length ? ("drifted" as const) : ("in-sync" as const), changes, live, row: st });
+    }
+    return out;
+  } catch (e) {
+    throw awsError("Could not read the stages from AWS", e);
+  } finally {
+    client.destroy();
+  }
 }
 
 async function loadBound(db: Db, actor: Actor, restApiId: string) {
@@ -51,7 +93,7 @@ async function readLiveDesign(connection: Parameters<typeof createApiGatewayClie
 }
 
 function report(api: { awsSyncedDesign: unknown; awsSyncedAt: Date | null; awsDriftAckHash: string | null }, awsRestApiId: string, live: ApiDesign | null): DriftReport {
-  const base = { awsRestApiId, baselineAt: api.awsSyncedAt?.toISOString() ?? null };
+  const base = { awsRestApiId, baselineAt: api.awsSyncedAt?.toISOString() ?? null, stages: [] as StageDriftReport[] };
   if (!live) return { ...base, status: "missing", entries: [], summary: null, liveHash: null, acknowledged: false };
   const liveHash = designFingerprint(live);
   if (!api.awsSyncedDesign) return { ...base, status: "no-baseline", entries: [], summary: null, liveHash, acknowledged: false };
@@ -62,7 +104,60 @@ function report(api: { awsSyncedDesign: unknown; awsSyncedAt: Date | null; awsDr
 export async function checkDrift(db: Db, actor: Actor, restApiId: string): Promise<DriftReport> {
   assertCan(actor.role, "design.edit");
   const { api, connection, awsRestApiId } = await loadBound(db, actor, restApiId);
-  return report(api, awsRestApiId, await readLiveDesign(connection, awsRestApiId));
+  const r = report(api, awsRestApiId, await readLiveDesign(connection, awsRestApiId));
+  const stages = r.status === "missing" ? [] : (await readStageDrift(db, connection, api.id, awsRestApiId)).map(({ stageName, status, changes }) => ({ stageName, status, changes }));
+  return { ...r, stages };
+}
+
+/**
+ * Writes a stage's live settings (GetStage) into Gatehouse's stage through the stage service
+ * (`updateStageSettings`: validated by lib/stage/settings.ts, audited, version-checked). The
+ * canary is not adopted: it names an AWS deployment, and canaries change through their own actions.
+ */
+export async function adoptStageDrift(db: Db, actor: Actor, restApiId: string, stageName: string) {
+  assertCan(actor.role, "stage.write");
+  const { api, connection, awsRestApiId } = await loadBound(db, actor, restApiId);
+  const [d] = await readStageDrift(db, connection, api.id, awsRestApiId, stageName);
+  if (!d) throw new NotFoundError(`Stage ${stageName} on AWS`);
+  if (d.status === "missing" || !d.live) throw new GatehouseError(`Stage ${stageName} no longer exists on AWS`, 409, [], "NoDrift");
+  const adoptable = d.changes.filter((c) => !c.path.startsWith("canarySettings"));
+  if (!adoptable.length) throw new GatehouseError(d.changes.length ? "Only the canary differs: change it with the canary actions" : `Nothing to adopt: stage ${stageName} on AWS matches Gatehouse`, 409, [], "NoDrift");
+  const result = await updateStageSettings(db, actor, api.id, stageName, d.row.version, stageSettingsInputFromLive(d.live, { protected: d.row.protected }));
+  return { ...result, adopted: adoptable.length, canaryLeft: adoptable.length !== d.changes.length };
+}
+
+/** Puts Gatehouse's stage settings back on AWS now (UpdateStage patch operations, lib/aws/stage-sync.ts); audited. The deployment the stage runs is left to pushes. */
+export async function overwriteStageDrift(db: Db, actor: Actor, restApiId: string, stageName: string) {
+  assertCan(actor.role, "aws.push");
+  const { api, connection, awsRestApiId } = await loadBound(db, actor, restApiId);
+  const [d] = await readStageDrift(db, connection, api.id, awsRestApiId, stageName);
+  if (!d) throw new NotFoundError(`Stage ${stageName} on AWS`);
+  if (d.status !== "drifted" || !d.live) throw new GatehouseError(d.status === "missing" ? `Stage ${stageName} no longer exists on AWS: push it` : `Nothing to overwrite: stage ${stageName} on AWS matches Gatehouse`, 409, [], "NoDrift");
+  const ids = await awsDeploymentIds(db, api.id);
+  const stage = await db.stage.findFirstOrThrow({ where: { id: d.row.id } });
+  const want = gatehouseStageView(stage, (id) => ids.get(id), d.live.deploymentId);
+  if (want.canarySettings?.deploymentId.startsWith("(not on AWS")) throw new GatehouseError(`Stage ${stageName}'s canary deployment has never been pushed to AWS: push the stage first`, 409, [], "NotPushed");
+  const ops = stageUpdateOps(d.live, want);
+  const client = createApiGatewayClient(connection);
+  try {
+    await updateAwsStage(client, awsRestApiId, stageName, ops);
+  } catch (e) {
+    throw awsError(`AWS refused the change to stage ${stageName}`, e);
+  } finally {
+    client.destroy();
+  }
+  return mutate(db, actor, async () => ({
+    result: { overwritten: d.changes.length, patchOperations: ops.length },
+    audit: {
+      action: "stage.drift_overwrite",
+      entityType: "stage",
+      entityId: stageName,
+      restApiId: api.id,
+      summary: `Put Gatehouse's settings of stage ${stageName} back on AWS (${d.changes.length} setting${d.changes.length === 1 ? "" : "s"} changed outside Gatehouse; UpdateStage with ${ops.length} operation${ops.length === 1 ? "" : "s"})`,
+      before: { live: d.changes.map((c) => ({ field: c.path, value: c.after })) },
+      after: { gatehouse: d.changes.map((c) => ({ field: c.path, value: c.before })), patchOperations: ops },
+    },
+  }));
 }
 
 /** Writes the drifted entities' live values into the draft; the live state becomes the new baseline. */
