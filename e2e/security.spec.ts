@@ -45,6 +45,8 @@ const ACTION_ROLES: Record<string, Role | "public"> = {
   checkDriftAction: "editor",
   adoptDriftAction: "editor",
   overwriteDriftAction: "deployer",
+  adoptStageDriftAction: "deployer",
+  overwriteStageDriftAction: "deployer",
   testConnectionAction: "viewer",
   inviteMemberAction: "admin",
   revokeInvitationAction: "admin",

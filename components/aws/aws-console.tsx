@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { adoptDriftAction, checkDriftAction, overwriteDriftAction, planAwsPushAction } from "@/app/(console)/apis/[apiId]/aws/actions";
+import { adoptDriftAction, adoptStageDriftAction, checkDriftAction, overwriteDriftAction, overwriteStageDriftAction, planAwsPushAction } from "@/app/(console)/apis/[apiId]/aws/actions";
 import { DiffEntries } from "@/components/aws/diff-entries";
 import { PushStagePanel } from "@/components/stages/push-stage-panel";
 import { Button } from "@/components/ui/button";
@@ -73,6 +73,24 @@ export function AwsConsole(p: Props) {
       if (!r.ok) return setDriftError(r.error);
       setNotice("Kept the draft: the next push reverts these changes on AWS.");
       setDrift((d) => (d ? { ...d, acknowledged: true } : d));
+    });
+
+  const adoptStage = (stageName: string) =>
+    start(async () => {
+      setDriftError(null);
+      const r = await adoptStageDriftAction(p.apiId, stageName);
+      if (!r.ok) return setDriftError(r.error);
+      setNotice(`Adopted ${r.data.adopted} setting${r.data.adopted === 1 ? "" : "s"} of stage ${stageName} from AWS into Gatehouse${r.data.canaryLeft ? " (the canary differs too: change it with the canary actions)" : ""}.`);
+      setDrift((d) => (d ? { ...d, stages: d.stages.map((s) => (s.stageName === stageName ? { ...s, status: "in-sync", changes: [] } : s)) } : d));
+      router.refresh();
+    });
+  const overwriteStage = (stageName: string) =>
+    start(async () => {
+      setDriftError(null);
+      const r = await overwriteStageDriftAction(p.apiId, stageName);
+      if (!r.ok) return setDriftError(r.error);
+      setNotice(`Put Gatehouse's settings of stage ${stageName} back on AWS (UpdateStage with ${r.data.patchOperations} operation${r.data.patchOperations === 1 ? "" : "s"}).`);
+      setDrift((d) => (d ? { ...d, stages: d.stages.map((s) => (s.stageName === stageName ? { ...s, status: "in-sync", changes: [] } : s)) } : d));
     });
 
   const plan = preview?.plan;
@@ -173,6 +191,28 @@ export function AwsConsole(p: Props) {
                   <Button type="button" variant="secondary" onClick={overwrite} disabled={pending || !p.canPush || drift.acknowledged}>Overwrite on next push</Button>
                 </div>
               </>
+            )}
+            {drift.stages.length > 0 && (
+              <div className="space-y-2 pt-2" data-testid="stage-drift">
+                <h3 className="text-sm font-medium">Stage settings</h3>
+                {drift.stages.map((st) => (
+                  <div key={st.stageName} data-testid={`stage-drift-${st.stageName}`}>
+                    <p className="text-sm">
+                      <span className="font-mono">{st.stageName}</span>:{" "}
+                      {st.status === "in-sync" ? "matches Gatehouse" : st.status === "missing" ? "no longer exists on AWS (push it to create it again)" : `${st.changes.length} setting${st.changes.length === 1 ? "" : "s"} changed outside Gatehouse`}
+                    </p>
+                    {st.status === "drifted" && (
+                      <>
+                        <DiffEntries entries={[{ kind: "changed", entity: "stage", key: st.stageName, fields: st.changes }]} beforeLabel="Gatehouse" afterLabel="live now" testId={`stage-drift-entries-${st.stageName}`} />
+                        <div className="mt-1 flex gap-2">
+                          <Button type="button" onClick={() => adoptStage(st.stageName)} disabled={pending || !p.canPush}>Adopt into stage {st.stageName}</Button>
+                          <Button type="button" variant="secondary" onClick={() => overwriteStage(st.stageName)} disabled={pending || !p.canPush}>Overwrite on AWS</Button>
+                        </div>
+                      </>
+                    )}
+                  </div>
+                ))}
+              </div>
             )}
           </div>
         )}

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/app/_server/action";
-import { acknowledgeDrift, adoptDrift, checkDrift } from "@/lib/connection/drift-service";
+import { acknowledgeDrift, adoptDrift, adoptStageDrift, checkDrift, overwriteStageDrift } from "@/lib/connection/drift-service";
 import { planStagePush } from "@/lib/stage/push-service";
 
 const apiIdSchema = z.string().uuid("Unknown API");
@@ -29,6 +29,26 @@ export async function overwriteDriftAction(apiId: string) {
   return runAction("aws.push", async ({ db, actor }) => {
     const id = apiIdSchema.parse(apiId);
     const result = await acknowledgeDrift(db, actor, id);
+    revalidatePath(`/apis/${id}/aws`);
+    return result;
+  });
+}
+
+/** Writes a stage's live AWS settings into Gatehouse's stage (stage service: validated, audited). */
+export async function adoptStageDriftAction(apiId: string, stageName: string) {
+  return runAction("stage.write", async ({ db, actor }) => {
+    const id = apiIdSchema.parse(apiId);
+    const result = await adoptStageDrift(db, actor, id, z.string().min(1, "Choose a stage").parse(stageName));
+    revalidatePath(`/apis/${id}`, "layout");
+    return { adopted: result.adopted, canaryLeft: result.canaryLeft, version: result.version };
+  });
+}
+
+/** Puts Gatehouse's stage settings back on AWS (UpdateStage). */
+export async function overwriteStageDriftAction(apiId: string, stageName: string) {
+  return runAction("aws.push", async ({ db, actor }) => {
+    const id = apiIdSchema.parse(apiId);
+    const result = await overwriteStageDrift(db, actor, id, z.string().min(1, "Choose a stage").parse(stageName));
     revalidatePath(`/apis/${id}/aws`);
     return result;
   });
