@@ -91,6 +91,7 @@ describe("roles", () => {
       "invoke.test": "editor",
       "deployment.create": "deployer",
       "stage.write": "deployer",
+      "stage.protect": "admin",
       "aws.push": "deployer",
       "connection.write": "admin",
       "member.write": "admin",

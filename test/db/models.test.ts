@@ -45,6 +45,9 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
       data: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found", request: { pathWithQueryString: "/pets/1?x=y", headers: {}, body: "", stageVariables: {} }, expectations: { status: 200, bodyContains: ['"id"'] }, createdById: user.id },
     });
     touched.add("TestCase");
+    const request = await p.stageChangeRequest.create({ data: { restApiId: api.id, stageId: stage.id, change: { kind: "deploy", deploymentId: dep.id }, summary: "Point dev", requestedById: user.id, requestedByEmail: user.email } });
+    touched.add("StageChangeRequest");
+    expect(await p.stageChangeRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "pending", change: { kind: "deploy", deploymentId: dep.id }, decidedAt: null });
     expect((await p.testCase.findUniqueOrThrow({ where: { restApiId_resourcePath_httpMethod_name: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found" } } })).expectations).toEqual({ status: 200, bodyContains: ['"id"'] });
     await expect(p.testCase.create({ data: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found", request: {} } })).rejects.toThrow();
     expect(testCase.updatedAt).toBeInstanceOf(Date);
