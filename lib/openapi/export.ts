@@ -13,7 +13,9 @@
  * - models → `components.schemas` (their JSON Schema text parsed back into objects);
  * - validators, gateway responses, binary media types, minimum compression size, API key
  *   source, endpoint configuration and policy → the root `x-amazon-apigateway-*` extensions.
- * `importOpenApi(exportOpenApi(d))` gives back `d` (up to ids): the round-trip tests prove it.
+ * `importOpenApi(exportOpenApi(d))` gives back `d` (up to ids) for everything API Gateway's
+ * extensions can say; with `{ lossless: true }` (the console's and the CLI's export) also models'
+ * descriptions, content types and multi-value parameters: the round-trip tests prove both.
  */
 import { stringify as toYaml } from "yaml";
 import type { ApiDesign, Authorizer, Integration, Method, Resource } from "../model/design";
@@ -27,6 +29,15 @@ export interface ExportOptions {
   version?: string;
   /** Adds `servers: [{ url }]`, e.g. the stage's invoke URL. */
   serverUrl?: string;
+  /**
+   * Also writes what OpenAPI and API Gateway's extensions can't say, as `x-gatehouse-*`
+   * extensions AWS ignores, so that a Gatehouse export imports back with nothing lost:
+   * models' descriptions, non-JSON content types and non-JSON schema text (root
+   * `x-gatehouse-models`), and multi-value request parameters (`explode: true`, an array schema
+   * and `x-gatehouse-multivalue: true`). Off by default: the plain export is what API Gateway
+   * itself reads (PutRestApi pushes rely on that).
+   */
+  lossless?: boolean;
 }
 
 const OPERATION_KEY: Record<string, string> = {
@@ -122,12 +133,16 @@ interface SchemeNames {
   usedSigv4: boolean;
 }
 
-function operation(design: ApiDesign, m: Method, schemes: SchemeNames, validatorNames: Map<string, string>): Obj {
+function operation(design: ApiDesign, m: Method, schemes: SchemeNames, validatorNames: Map<string, string>, lossless: boolean): Obj {
   const parameters: Obj[] = [];
   for (const [key, required] of Object.entries(m.requestParameters)) {
     const match = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(key);
-    if (!match) continue; // multi-value forms have no OpenAPI spelling; AWS drops them from exports too
-    parameters.push(compact({ name: match[2], in: PARAM_IN[match[1]], required: match[1] === "path" ? true : required || undefined, schema: { type: "string" } }));
+    const multi = /^method\.request\.multivalue(querystring|header)\.(.+)$/.exec(key);
+    if (match) parameters.push(compact({ name: match[2], in: PARAM_IN[match[1]], required: match[1] === "path" ? true : required || undefined, schema: { type: "string" } }));
+    // Multi-value forms have no API Gateway OpenAPI spelling (AWS's export leaves them out): only a lossless export writes them.
+    else if (multi && lossless) {
+      parameters.push(compact({ name: multi[2], in: PARAM_IN[multi[1]], required: required || undefined, explode: multi[1] === "querystring" ? true : undefined, schema: { type: "array", items: { type: "string" } }, "x-gatehouse-multivalue": true }));
+    }
   }
   const requestContent: Obj = {};
   for (const [ct, model] of Object.entries(m.requestModels)) requestContent[ct] = { schema: modelRef(model) };
@@ -198,6 +213,15 @@ function localRefs(node: unknown): unknown {
   return out;
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function parsedSchema(text: string): unknown {
   try {
     return localRefs(JSON.parse(text));
@@ -224,7 +248,7 @@ export function exportOpenApi(design: ApiDesign, options: ExportOptions = {}): O
   for (const [resource, path] of ordered) {
     const item: Obj = {};
     const verbs = Object.keys(resource.methods).sort((a, b) => OPERATION_ORDER.indexOf(a) - OPERATION_ORDER.indexOf(b));
-    for (const verb of verbs) item[OPERATION_KEY[verb]] = operation(design, resource.methods[verb], schemes, validatorNames);
+    for (const verb of verbs) item[OPERATION_KEY[verb]] = operation(design, resource.methods[verb], schemes, validatorNames, options.lossless === true);
     paths[path] = item;
   }
   const securitySchemes: Obj = {};
@@ -232,7 +256,18 @@ export function exportOpenApi(design: ApiDesign, options: ExportOptions = {}): O
   if (schemes.usedSigv4) securitySchemes[schemes.sigv4] = { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" };
   for (const a of design.authorizers) securitySchemes[a.name] = securityScheme(a);
   const schemas: Obj = {};
-  for (const m of design.models) schemas[m.name] = parsedSchema(m.schema);
+  const modelExtras: Obj = {};
+  for (const m of design.models) {
+    const jsonText = isJson(m.schema);
+    schemas[m.name] = options.lossless && !jsonText ? {} : parsedSchema(m.schema);
+    if (!options.lossless) continue;
+    const extra = compact({
+      description: m.description || undefined,
+      contentType: m.contentType !== "application/json" ? m.contentType : undefined,
+      schemaText: jsonText ? undefined : m.schema,
+    });
+    if (Object.keys(extra).length) modelExtras[m.name] = extra;
+  }
   const validators: Obj = {};
   for (const v of design.requestValidators) validators[v.name] = { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters };
   const gatewayResponses: Obj = {};
@@ -258,6 +293,7 @@ export function exportOpenApi(design: ApiDesign, options: ExportOptions = {}): O
     "x-amazon-apigateway-api-key-source": design.apiKeySource,
     "x-amazon-apigateway-endpoint-configuration": compact({ types: [design.endpointType], disableExecuteApiEndpoint: design.disableExecuteApiEndpoint || undefined }),
     "x-amazon-apigateway-policy": policy,
+    "x-gatehouse-models": modelExtras,
   });
 }
 

@@ -11,7 +11,13 @@
  *   keyed by selection pattern → integrationResponses keyed by statusCode, the key becoming the
  *   selectionPattern unless it is `default`);
  * - components.schemas / definitions → models (schema as JSON text, references between models
- *   rewritten to API Gateway's model URLs);
+ *   rewritten to API Gateway's model URLs); an inline (non-`$ref`) request or response schema
+ *   becomes a generated model (`{Operation}Request`, `{Operation}Response{status}`), as
+ *   ImportRestApi makes one; `x-gatehouse-models` (a lossless export) restores a model's
+ *   description, content type and non-JSON schema; `x-gatehouse-multivalue` on a parameter
+ *   makes it `method.request.multivalue{querystring|header}.NAME`;
+ * - the base path (Swagger 2 `basePath`, OpenAPI 3 `servers`) is ignored, prepended or split
+ *   as ImportRestApi's `basepath` parameter says (`options.basePath`, default ignore);
  * - security schemes with `x-amazon-apigateway-authorizer` → authorizers (a method using one
  *   becomes CUSTOM or COGNITO_USER_POOLS), `awsSigv4` → AWS_IAM, an `apiKey` scheme without
  *   an authorizer → apiKeyRequired; `x-amazon-apigateway-auth` overrides;
@@ -28,7 +34,8 @@
  * What API Gateway accepts but a REST API doesn't use (`x-amazon-apigateway-documentation`,
  * `-tag-value`, HTTP-API-only `-cors`, `-importexport-version`, `-integrations`, unknown
  * `x-amazon-apigateway-*` keys, security requirements naming an undefined scheme) is skipped
- * with a warning, as ImportRestApi skips it unless `failOnWarnings` is set.
+ * with a warning, as ImportRestApi skips it; with `options.failOnWarnings` every warning is an
+ * error instead and nothing is imported.
  */
 import { createHash } from "node:crypto";
 import { ZodError } from "zod";
@@ -68,6 +75,21 @@ export interface ImportResult {
   warnings: ImportIssue[];
   /** API-level settings the document sets (what a `merge` import takes from it). */
   settings: ApiSetting[];
+}
+
+/** How a base path (Swagger 2 `basePath`, OpenAPI 3 `servers`) becomes resources, as ImportRestApi's `basepath` parameter says. */
+export type BasePathMode = "ignore" | "prepend" | "split";
+export const BASE_PATH_MODES = ["ignore", "prepend", "split"] as const;
+
+export interface ImportOptions {
+  /**
+   * `ignore` (AWS's default): paths are relative to the host, the base path is dropped;
+   * `prepend`: the base path's segments become resources above every path (`/v1` + `/pets` → `/v1/pets`);
+   * `split`: the first segment is taken as the stage name and dropped, the rest is prepended.
+   */
+  basePath?: BasePathMode;
+  /** Like ImportRestApi / PutRestApi `failOnWarnings=true`: every warning becomes an error and nothing is imported. */
+  failOnWarnings?: boolean;
 }
 
 export type ApiSetting = "description" | "binaryMediaTypes" | "minimumCompressionSize" | "apiKeySource" | "policy";
@@ -122,10 +144,44 @@ class Importer {
   readonly errors: ImportIssue[] = [];
   readonly warnings: ImportIssue[] = [];
 
-  constructor(readonly doc: Obj) {
+  /** Path segments written above every path (from the base path, per ImportOptions.basePath). */
+  readonly prefix: string;
+  /** Models made from inline schemas: name → schema text (so identical schemas share one model). */
+  readonly generated: ApiDesign["models"] = [];
+
+  constructor(
+    readonly doc: Obj,
+    readonly options: ImportOptions = {},
+  ) {
     this.v3 = typeof doc.openapi === "string";
     if (this.v3 && !/^3\.0(\.\d+)?$/.test(doc.openapi as string)) throw new OpenApiImportError(`unsupported OpenAPI version ${JSON.stringify(doc.openapi)} (expected 3.0.x)`, "/openapi");
     if (!this.v3 && String(doc.swagger) !== "2.0") throw new OpenApiImportError(`unsupported Swagger version ${JSON.stringify(doc.swagger)} (expected "2.0")`, "/swagger");
+    this.prefix = this.basePathPrefix();
+  }
+
+  /**
+   * The base path as AWS finds it: Swagger 2's `basePath`; in OpenAPI 3 the first server's
+   * `basePath` variable (its default), else the path of the first server URL beyond "/".
+   * Returned as what `options.basePath` puts above every path ("" for ignore).
+   */
+  basePathPrefix(): string {
+    const mode = this.options.basePath ?? "ignore";
+    if (mode === "ignore") return "";
+    let base: unknown;
+    if (!this.v3) base = this.doc.basePath;
+    else if (Array.isArray(this.doc.servers)) {
+      const servers = this.doc.servers.filter(isObj);
+      const withVariable = servers.find((s) => isObj(s.variables) && isObj(s.variables.basePath));
+      if (withVariable) base = ((withVariable.variables as Obj).basePath as Obj).default;
+      else if (servers[0] && typeof servers[0].url === "string") {
+        const vars = isObj(servers[0].variables) ? servers[0].variables : {};
+        const url = servers[0].url.replace(/\{([^}]+)\}/g, (whole, name: string) => (isObj(vars[name]) && typeof vars[name].default === "string" ? (vars[name].default as string) : whole));
+        base = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+      }
+    }
+    if (typeof base !== "string") return "";
+    const segments = base.split("/").filter(Boolean);
+    return "/" + (mode === "split" ? segments.slice(1) : segments).join("/");
   }
 
   /** Runs one independent part of the import; its errors are collected and the rest goes on. */
@@ -167,6 +223,56 @@ class Importer {
     const name = decodeURIComponent(m[1]).replace(/~1/g, "/").replace(/~0/g, "~");
     if (!this.modelNames.has(name)) throw new OpenApiImportError(`model ${JSON.stringify(name)} is not defined in ${this.v3 ? "components.schemas" : "definitions"}`, ptr(at, "$ref"));
     return name;
+  }
+
+  /**
+   * The model for a request or response schema: a `$ref` names a defined model; an inline schema
+   * becomes a generated model, as ImportRestApi creates one for it. Generated names are
+   * `{Operation}Request` / `{Operation}Response{status}` (the operationId in PascalCase, else the
+   * verb and path: `PostPetsPetIdRequest`), suffixed 2, 3… when taken by a different schema;
+   * an identical inline schema of the same operation reuses its model. An empty schema has none.
+   */
+  schemaModel(schema: unknown, at: string, name: string): string | undefined {
+    if (schema === undefined || schema === null) return undefined;
+    if (!isObj(schema)) throw new OpenApiImportError("a schema must be an object", at);
+    if (typeof schema.$ref === "string") return this.modelName(schema, at);
+    if (Object.keys(schema).length === 0) return undefined;
+    const text = JSON.stringify(this.modelRefs(schema, at), null, 2);
+    let candidate = name;
+    for (let i = 2; ; i++) {
+      const existing = this.generated.find((m) => m.name === candidate);
+      if (existing?.schema === text) return candidate;
+      if (!existing && !this.modelNames.has(candidate)) break;
+      candidate = `${name}${i}`;
+    }
+    this.modelNames.add(candidate);
+    this.generated.push({ id: stableId("model", candidate), name: candidate, contentType: "application/json", schema: text });
+    return candidate;
+  }
+
+  /**
+   * `x-gatehouse-models` (written by a lossless export): what OpenAPI can't say about a model,
+   * its description, content type and a schema that isn't JSON. AWS ignores the extension.
+   */
+  gatehouseModels(models: ApiDesign["models"]): void {
+    const at = "/x-gatehouse-models";
+    const extra = this.doc["x-gatehouse-models"];
+    if (extra === undefined) return;
+    if (!isObj(extra)) throw new OpenApiImportError("must be an object keyed by model name", at);
+    for (const [name, def] of Object.entries(extra)) {
+      this.guard(() => {
+        const mAt = ptr(at, name);
+        const model = models.find((m) => m.name === name);
+        if (!model) throw new OpenApiImportError(`model ${JSON.stringify(name)} is not defined in ${this.v3 ? "components.schemas" : "definitions"}`, mAt);
+        if (!isObj(def)) throw new OpenApiImportError("must be an object", mAt);
+        const description = this.str(def.description, ptr(mAt, "description"));
+        const contentType = this.str(def.contentType, ptr(mAt, "contentType"));
+        const schemaText = this.str(def.schemaText, ptr(mAt, "schemaText"));
+        if (description !== undefined) model.description = description;
+        if (contentType !== undefined) model.contentType = contentType;
+        if (schemaText !== undefined) model.schema = schemaText;
+      });
+    }
   }
 
   str(v: unknown, at: string): string | undefined {
@@ -407,7 +513,8 @@ class Importer {
     return integration;
   }
 
-  method(verb: string, op: Obj, at: string, pathParams: unknown[], pathParamsAt: string) {
+  method(verb: string, op: Obj, at: string, pathParams: unknown[], pathParamsAt: string, path: string) {
+    const base = pascalCase(typeof op.operationId === "string" ? op.operationId : "") || pascalCase(verb.toLowerCase()) + pascalCase(path);
     const requestParameters: Record<string, boolean> = {};
     const requestModels: Record<string, string> = {};
     const consumes = (Array.isArray(op.consumes) ? op.consumes : Array.isArray(this.doc.consumes) ? this.doc.consumes : ["application/json"]) as string[];
@@ -422,7 +529,7 @@ class Importer {
       if (!isObj(p)) throw new OpenApiImportError("a parameter must be an object", pAt);
       if (typeof p.name !== "string" || !p.name) throw new OpenApiImportError("a parameter needs a name", resolvedAt);
       if (p.in === "body") {
-        const model = this.modelName(p.schema, ptr(resolvedAt, "schema"));
+        const model = this.schemaModel(p.schema, ptr(resolvedAt, "schema"), `${base}Request`);
         if (model) for (const ct of consumes) requestModels[ct] = model;
         continue;
       }
@@ -432,13 +539,15 @@ class Importer {
         this.warn(`${p.in} parameters have no API Gateway counterpart; ignored`, resolvedAt);
         continue;
       }
-      requestParameters[`method.request.${where}.${p.name}`] = p.in === "path" ? true : p.required === true;
+      // A lossless export marks AWS's multi-value forms (`?tag=a&tag=b`, repeated headers) with x-gatehouse-multivalue.
+      const multi = p["x-gatehouse-multivalue"] === true && where !== "path" ? `multivalue${where}` : where;
+      requestParameters[`method.request.${multi}.${p.name}`] = p.in === "path" ? true : p.required === true;
     }
     if (op.requestBody !== undefined) {
       const { value: body, at: bAt } = this.deref(op.requestBody, ptr(at, "requestBody"));
       if (isObj(body) && isObj(body.content)) {
         for (const [ct, media] of Object.entries(body.content)) {
-          const model = isObj(media) ? this.modelName(media.schema, ptr(bAt, "content", ct, "schema")) : undefined;
+          const model = isObj(media) ? this.schemaModel(media.schema, ptr(bAt, "content", ct, "schema"), `${base}Request`) : undefined;
           if (model) requestModels[ct] = model;
         }
       }
@@ -459,11 +568,11 @@ class Importer {
           }
           if (this.v3 && isObj(r.content)) {
             for (const [ct, media] of Object.entries(r.content)) {
-              const model = isObj(media) ? this.modelName(media.schema, ptr(sAt, "content", ct, "schema")) : undefined;
+              const model = isObj(media) ? this.schemaModel(media.schema, ptr(sAt, "content", ct, "schema"), `${base}Response${status}`) : undefined;
               if (model) responseModels[ct] = model;
             }
           } else if (!this.v3 && r.schema !== undefined) {
-            const model = this.modelName(r.schema, ptr(sAt, "schema"));
+            const model = this.schemaModel(r.schema, ptr(sAt, "schema"), `${base}Response${status}`);
             if (model) for (const ct of produces) responseModels[ct] = model;
           }
         }
@@ -555,7 +664,8 @@ class Importer {
       if (rawPath.startsWith("x-")) continue; // specification extensions on the Paths object
       this.guard(() => {
         if (!rawPath.startsWith("/")) throw new OpenApiImportError("a path must start with /", at);
-        const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, "") : rawPath;
+        const trimmed = rawPath.length > 1 ? rawPath.replace(/\/+$/, "") : rawPath;
+        const path = this.prefix.length > 1 ? (trimmed === "/" ? this.prefix : this.prefix + trimmed) : trimmed;
         const { value: item } = this.deref(rawItem, at);
         if (!isObj(item)) throw new OpenApiImportError("a path item must be an object", at);
         if (list.length >= MAX_RESOURCES_PER_API && !byPath.has(path)) {
@@ -573,7 +683,7 @@ class Importer {
           this.guard(() => {
             if (!isObj(op)) throw new OpenApiImportError("an operation must be an object", opAt);
             if (!(HTTP_METHODS as readonly string[]).includes(verb)) return;
-            resource.methods[verb] = this.method(verb, op, opAt, pathParams, ptr(at, "parameters"));
+            resource.methods[verb] = this.method(verb, op, opAt, pathParams, ptr(at, "parameters"), path);
           });
         }
       });
@@ -589,9 +699,17 @@ class Importer {
       description: typeof info.description === "string" ? info.description : "",
     };
     this.guard(() => {
-      const endpoint = d["x-amazon-apigateway-endpoint-configuration"];
+      // Swagger 2 puts it at the root; for OpenAPI 3 AWS documents it on a Server object (the root is read too).
+      let endpoint = d["x-amazon-apigateway-endpoint-configuration"];
+      let eAt = "/x-amazon-apigateway-endpoint-configuration";
+      if (endpoint === undefined && this.v3 && Array.isArray(d.servers)) {
+        const i = d.servers.findIndex((s) => isObj(s) && s["x-amazon-apigateway-endpoint-configuration"] !== undefined);
+        if (i >= 0) {
+          endpoint = (d.servers[i] as Obj)["x-amazon-apigateway-endpoint-configuration"];
+          eAt = ptr("/servers", i, "x-amazon-apigateway-endpoint-configuration");
+        }
+      }
       if (endpoint === undefined) return;
-      const eAt = "/x-amazon-apigateway-endpoint-configuration";
       if (!isObj(endpoint)) throw new OpenApiImportError("must be an object", eAt);
       if (endpoint.types !== undefined) {
         if (!Array.isArray(endpoint.types) || endpoint.types.length !== 1) throw new OpenApiImportError("must be an array of one endpoint type (edge, regional or private)", ptr(eAt, "types"));
@@ -599,7 +717,7 @@ class Importer {
       }
       if (endpoint.disableExecuteApiEndpoint !== undefined && typeof endpoint.disableExecuteApiEndpoint !== "boolean") throw new OpenApiImportError("must be true or false", ptr(eAt, "disableExecuteApiEndpoint"));
       out.disableExecuteApiEndpoint = endpoint.disableExecuteApiEndpoint === true;
-      if (endpoint.vpcEndpointIds !== undefined) this.warn("VPC endpoint ids are set on the AWS side when pushing; ignored", ptr(eAt, "vpcEndpointIds"));
+      if (endpoint.vpcEndpointIds !== undefined) this.warn("Gatehouse designs don't hold a private API's VPC endpoint ids (associate them on the AWS side); ignored", ptr(eAt, "vpcEndpointIds"));
     });
     this.guard(() => {
       out.binaryMediaTypes = this.strArray(d["x-amazon-apigateway-binary-media-types"], "/x-amazon-apigateway-binary-media-types") ?? [];
@@ -635,6 +753,15 @@ class Importer {
   }
 }
 
+/** `list-pets` → `ListPets`, `/pets/{petId}` → `PetsPetId`: an alphanumeric name part, as API Gateway requires of model names. */
+function pascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
+}
+
 const OPERATION_EXTENSIONS = new Set(["x-amazon-apigateway-integration", "x-amazon-apigateway-auth", "x-amazon-apigateway-request-validator"]);
 
 const ROOT_EXTENSIONS = new Set([
@@ -663,16 +790,23 @@ const IGNORED_ROOT_EXTENSIONS: Record<string, string> = {
  * Converts a parsed OpenAPI 3.0 or Swagger 2.0 document into a design, with what was skipped.
  * Throws OpenApiImportError listing every problem found (each with a JSON pointer).
  */
-export function importOpenApiDocument(doc: unknown): ImportResult {
+export function importOpenApiDocument(doc: unknown, options: ImportOptions = {}): ImportResult {
   if (!isOpenApiDocument(doc)) throw new OpenApiImportError('not an OpenAPI document: expected an "openapi": "3.0.x" or "swagger": "2.0" field', "");
-  const im = new Importer(doc as Obj);
+  if (options.basePath !== undefined && !(BASE_PATH_MODES as readonly string[]).includes(options.basePath)) {
+    throw new OpenApiImportError(`basepath must be ignore, prepend or split (got ${JSON.stringify(options.basePath)})`, "");
+  }
+  const im = new Importer(doc as Obj, options);
   const models = im.guard(() => im.models()) ?? [];
   const requestValidators = im.guard(() => im.validators()) ?? [];
   const authorizers = im.guard(() => im.authorizersAndSchemes()) ?? [];
   const gatewayResponses = im.guard(() => im.gatewayResponses()) ?? [];
   const api = im.api();
   const resources = im.guard(() => im.resources()) ?? [];
-  if (im.errors.length) throw OpenApiImportError.of(im.errors);
+  models.push(...im.generated);
+  im.guard(() => im.gatehouseModels(models));
+  // failOnWarnings: AWS rolls the import back and reports the warnings as the error.
+  const refused = options.failOnWarnings ? im.warnings.map((w) => ({ pointer: w.pointer, message: `${w.message} (a warning, refused because failOnWarnings is set)` })) : [];
+  if (im.errors.length || refused.length) throw OpenApiImportError.of([...im.errors, ...refused]);
   try {
     const settings = SETTING_SOURCES.filter(([, present]) => present(doc as Obj)).map(([name]) => name);
     return { design: parseDesign({ ...api, resources, models, requestValidators, authorizers, gatewayResponses }), warnings: im.warnings, settings };
@@ -685,6 +819,6 @@ export function importOpenApiDocument(doc: unknown): ImportResult {
 }
 
 /** Converts a parsed OpenAPI 3.0 or Swagger 2.0 document into a design. Throws OpenApiImportError. */
-export function importOpenApi(doc: unknown): ApiDesign {
-  return importOpenApiDocument(doc).design;
+export function importOpenApi(doc: unknown, options: ImportOptions = {}): ApiDesign {
+  return importOpenApiDocument(doc, options).design;
 }
