@@ -44,7 +44,9 @@ export function normaliseMethodSettingKey(key: string): string {
   const decoded = key.replace(/~1/g, "/").replace(/~0/g, "~");
   const trimmed = decoded.replace(/^\/+/, "");
   const slash = trimmed.lastIndexOf("/");
-  if (slash < 0) return trimmed;
+  // No path left: a method of the root resource (AWS spells it `//GET`, patch paths `~1/GET`).
+  // throttleFor looks root methods up as `/GET`.
+  if (slash < 0) return `/${trimmed.toUpperCase()}`;
   const path = trimmed.slice(0, slash).replace(/\/+$/, "");
   return `${path}/${trimmed.slice(slash + 1).toUpperCase()}`;
 }
