@@ -3,7 +3,8 @@
  * import it into an existing API in `merge` or `overwrite` mode (one audited, versioned change
  * through mutate), preview what an import would change, and export the draft or a deployment.
  * A document with problems is refused whole with every problem and its JSON pointer; nothing
- * is written.
+ * is written. Imports take ImportRestApi's `basepath` (ignore/prepend/split) and `failOnWarnings`
+ * (every warning refused as a problem); the warnings of an import that went through are returned.
  */
 import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
@@ -13,7 +14,7 @@ import { type ApiDesign, parseDesign } from "../model/design";
 import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../model/errors";
 import { isUuid } from "../model/ids";
 import { exportOpenApiText, type ExportFormat } from "../openapi/export";
-import { type ImportIssue, importOpenApiDocument, type ImportResult, isOpenApiDocument, OpenApiImportError } from "../openapi/import";
+import { BASE_PATH_MODES, type BasePathMode, type ImportIssue, importOpenApiDocument, type ImportOptions, type ImportResult, isOpenApiDocument, OpenApiImportError } from "../openapi/import";
 import { applyImport, type ImportMode, IMPORT_MODES } from "../openapi/merge";
 import { diffDesigns, type DiffSummary } from "../snapshot/diff";
 import { DesignLoadError, parseDocumentText } from "../snapshot/load";
@@ -29,8 +30,22 @@ export class OpenApiDocumentError extends GatehouseError {
   }
 }
 
+/** What every import takes besides the document, as ImportRestApi / PutRestApi take them. */
+export interface ImportSettings {
+  /** Warnings become errors and nothing is written (PutRestApi's failOnWarnings). */
+  failOnWarnings?: boolean;
+  /** ignore (default), prepend or split the document's base path. */
+  basePath?: string;
+}
+
+function importOptions(input: ImportSettings): ImportOptions {
+  const basePath = input.basePath || "ignore";
+  if (!(BASE_PATH_MODES as readonly string[]).includes(basePath)) throw new ValidationError([{ field: "basePath", message: "Base path must be ignore, prepend or split" }]);
+  return { basePath: basePath as BasePathMode, failOnWarnings: input.failOnWarnings === true };
+}
+
 /** Parses and imports OpenAPI text (JSON or YAML). Throws OpenApiDocumentError. */
-export function readOpenApiText(text: string): ImportResult {
+export function readOpenApiText(text: string, options: ImportOptions = {}): ImportResult {
   if (!text.trim()) throw new OpenApiDocumentError([{ pointer: "", message: "Paste an OpenAPI 3.0 or Swagger 2.0 document, or choose a file" }]);
   if (Buffer.byteLength(text, "utf8") > MAX_DOCUMENT_BYTES) throw new OpenApiDocumentError([{ pointer: "", message: "The document is larger than 6 MB, API Gateway's import limit" }]);
   let doc: unknown;
@@ -42,7 +57,7 @@ export function readOpenApiText(text: string): ImportResult {
   }
   if (!isOpenApiDocument(doc)) throw new OpenApiDocumentError([{ pointer: "", message: 'Not an OpenAPI document: expected "openapi": "3.0.x" or "swagger": "2.0"' }]);
   try {
-    return importOpenApiDocument(doc);
+    return importOpenApiDocument(doc, options);
   } catch (e) {
     if (e instanceof OpenApiImportError) throw new OpenApiDocumentError(e.issues);
     throw e;
@@ -50,9 +65,9 @@ export function readOpenApiText(text: string): ImportResult {
 }
 
 /** Imports a document as a new API (audited as api.create). `name` overrides info.title. */
-export async function importOpenApiAsNewApi(db: Db, actor: Actor, input: { document: string; name?: string }) {
+export async function importOpenApiAsNewApi(db: Db, actor: Actor, input: { document: string; name?: string } & ImportSettings) {
   assertCan(actor.role, "api.create");
-  const { design, warnings } = readOpenApiText(input.document);
+  const { design, warnings } = readOpenApiText(input.document, importOptions(input));
   const name = input.name?.trim();
   if (name && name.length > 1024) throw new ValidationError([{ field: "name", message: "Name must be at most 1024 characters" }]);
   const row = await createRestApi(db, actor, { name: name || design.name, design: name ? { ...design, name } : design });
@@ -80,11 +95,12 @@ function previewOf(before: ApiDesign, after: ApiDesign, mode: ImportMode, warnin
 }
 
 /** What importing the document into the API would change, without writing anything. */
-export async function previewOpenApiImport(db: Db, actor: Actor, restApiId: string, input: { document: string; mode: string }): Promise<ImportPreview> {
+export async function previewOpenApiImport(db: Db, actor: Actor, restApiId: string, input: { document: string; mode: string } & ImportSettings): Promise<ImportPreview> {
   assertCan(actor.role, "design.edit");
   const mode = parseMode(input.mode);
+  const options = importOptions(input);
   const api = await getRestApiOrThrow(db, actor.workspaceId, restApiId);
-  const imported = readOpenApiText(input.document);
+  const imported = readOpenApiText(input.document, options);
   const after = applyImport(api.design, imported.design, mode, imported.settings);
   return previewOf(api.design, after, mode, imported.warnings, api.version);
 }
@@ -93,11 +109,12 @@ export async function previewOpenApiImport(db: Db, actor: Actor, restApiId: stri
  * Imports the document into the API's draft in `merge` or `overwrite` mode: one audited change
  * (before/after designs) with the optimistic version check every edit has.
  */
-export async function importOpenApiIntoApi(db: Db, actor: Actor, restApiId: string, input: { document: string; mode: string; baseVersion: number }) {
+export async function importOpenApiIntoApi(db: Db, actor: Actor, restApiId: string, input: { document: string; mode: string; baseVersion: number } & ImportSettings) {
   assertCan(actor.role, "design.edit");
   const mode = parseMode(input.mode);
+  const options = importOptions(input);
   if (!Number.isInteger(input.baseVersion)) throw new ValidationError([{ field: "baseVersion", message: "Required" }]);
-  const imported = readOpenApiText(input.document);
+  const imported = readOpenApiText(input.document, options);
   return mutate(db, actor, async (tx) => {
     if (!isUuid(restApiId)) throw new NotFoundError("REST API");
     const row = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
@@ -138,8 +155,12 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "api";
 }
 
-/** The draft (or a deployment's snapshot) as OpenAPI 3.0.1 with API Gateway extensions. */
-export async function exportApiOpenApi(db: Db, actor: Actor, restApiId: string, input: { format: string; deploymentId?: string | null }): Promise<OpenApiExport> {
+/**
+ * The draft (or a deployment's snapshot) as OpenAPI 3.0.1 with API Gateway extensions. Lossless
+ * by default (x-gatehouse-* extensions keep what OpenAPI can't say, so it imports back whole);
+ * `awsOnly` gives exactly what API Gateway reads, as its own GetExport would.
+ */
+export async function exportApiOpenApi(db: Db, actor: Actor, restApiId: string, input: { format: string; deploymentId?: string | null; awsOnly?: boolean }): Promise<OpenApiExport> {
   assertCan(actor.role, "read");
   if (input.format !== "json" && input.format !== "yaml") throw new ValidationError([{ field: "format", message: "Format must be json or yaml" }]);
   const format = input.format as ExportFormat;
@@ -154,7 +175,7 @@ export async function exportApiOpenApi(db: Db, actor: Actor, restApiId: string, 
     version = `deployment-${input.deploymentId.slice(0, 8)}`;
   }
   return {
-    text: exportOpenApiText(design, format, { version }),
+    text: exportOpenApiText(design, format, { version, lossless: input.awsOnly !== true }),
     filename: `${slug(api.name)}-${which}-oas30.${format}`,
     contentType: format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
   };

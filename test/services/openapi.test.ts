@@ -120,4 +120,47 @@ describe.each(DATABASE_KINDS)("OpenAPI services on %s", (kind) => {
     expect(diffDesigns(api.design, importOpenApi(doc)).entries).toEqual([]);
     await rejection(exportApiOpenApi(p(), actors.viewer, api.id, { format: "xml" }), ValidationError);
   });
+
+  it("failOnWarnings refuses a document with warnings (each with its pointer) and writes nothing; without it the warnings come back", async () => {
+    const [apis, audits] = [await apiCount(), await auditCount()];
+    const e = await rejection(importOpenApiAsNewApi(p(), actors.editor, { document: petstoreYaml, failOnWarnings: true }), OpenApiDocumentError);
+    expect(e.problems.map((x) => x.pointer)).toContain("/x-amazon-apigateway-documentation");
+    expect(e.problems.every((x) => x.message.endsWith("(a warning, refused because failOnWarnings is set)"))).toBe(true);
+    expect([await apiCount(), await auditCount()]).toEqual([apis, audits]);
+    const created = await importOpenApiAsNewApi(p(), actors.editor, { document: small({ "/a": { get: { responses: {}, "x-amazon-apigateway-integration": mock } } }) });
+    const api = await getRestApiOrThrow(p(), actors.editor.workspaceId, created.id);
+    const warned = small({ "/b": { get: { security: [{ nope: [] }], responses: {}, "x-amazon-apigateway-integration": mock } } });
+    await rejection(previewOpenApiImport(p(), actors.editor, api.id, { document: warned, mode: "merge", failOnWarnings: true }), OpenApiDocumentError);
+    const refused = await rejection(importOpenApiIntoApi(p(), actors.editor, api.id, { document: warned, mode: "merge", baseVersion: api.version, failOnWarnings: true }), OpenApiDocumentError);
+    expect(refused.problems).toEqual([{ pointer: "/paths/~1b/get/security/0/nope", message: 'security scheme "nope" is not defined; ignored (a warning, refused because failOnWarnings is set)' }]);
+    expect((await p().restApi.findUniqueOrThrow({ where: { id: api.id } })).version).toBe(api.version);
+    const ok = await importOpenApiIntoApi(p(), actors.editor, api.id, { document: warned, mode: "merge", baseVersion: api.version });
+    expect(ok.preview.warnings).toEqual([{ pointer: "/paths/~1b/get/security/0/nope", message: 'security scheme "nope" is not defined; ignored' }]);
+  });
+
+  it("a Swagger 2 basePath is prepended on request (ignored by default); an unknown mode is a field error", async () => {
+    const swagger = JSON.stringify({ swagger: "2.0", info: { title: "V1" }, basePath: "/v1", paths: { "/pets": { get: { responses: {}, "x-amazon-apigateway-integration": mock } } } });
+    const prepended = await importOpenApiAsNewApi(p(), actors.editor, { document: swagger, basePath: "prepend" });
+    const design = (await getRestApiOrThrow(p(), actors.editor.workspaceId, prepended.id)).design;
+    expect(design.resources.map((x) => resourcePath(design, x)).sort()).toEqual(["/", "/v1", "/v1/pets"]);
+    const ignored = await importOpenApiAsNewApi(p(), actors.editor, { document: swagger });
+    const plain = (await getRestApiOrThrow(p(), actors.editor.workspaceId, ignored.id)).design;
+    expect(plain.resources.map((x) => resourcePath(plain, x)).sort()).toEqual(["/", "/pets"]);
+    const apis = await apiCount();
+    const e = await rejection(importOpenApiAsNewApi(p(), actors.editor, { document: swagger, basePath: "strip" }), ValidationError);
+    expect(e.issues).toEqual([{ field: "basePath", message: "Base path must be ignore, prepend or split" }]);
+    expect(await apiCount()).toBe(apis);
+  });
+
+  it("the export is lossless by default (model descriptions survive); awsOnly gives what API Gateway reads", async () => {
+    const created = await importOpenApiAsNewApi(p(), actors.editor, { document: petstoreYaml, name: "Described" });
+    const api = await getRestApiOrThrow(p(), actors.editor.workspaceId, created.id);
+    const design = { ...api.design, models: api.design.models.map((m) => (m.name === "Pet" ? { ...m, description: "One pet" } : m)) };
+    await p().restApi.update({ where: { id: api.id }, data: { design: design as object } });
+    const lossless = JSON.parse((await exportApiOpenApi(p(), actors.viewer, api.id, { format: "json" })).text);
+    expect(lossless["x-gatehouse-models"]).toEqual({ Pet: { description: "One pet" } });
+    expect(diffDesigns(design, importOpenApi(lossless)).entries).toEqual([]);
+    const aws = JSON.parse((await exportApiOpenApi(p(), actors.viewer, api.id, { format: "json", awsOnly: true })).text);
+    expect(aws["x-gatehouse-models"]).toBeUndefined();
+  });
 });
