@@ -63,5 +63,30 @@ describe("gatehouse openapi", () => {
     expect(broken.stderr).toMatch(/broken\.yaml: invalid YAML \(line \d+, column \d+\)/);
     const format = gatehouse("openapi", write("ok.json", swaggerPetStore), "--format", "xml");
     expect(format).toEqual({ code: 1, stdout: "", stderr: 'gatehouse openapi: --format must be json or yaml, not "xml"\n' });
+    const basepath = gatehouse("openapi", write("ok2.json", swaggerPetStore), "--basepath", "drop");
+    expect(basepath).toEqual({ code: 1, stdout: "", stderr: 'gatehouse openapi: --basepath must be ignore, prepend or split, not "drop"\n' });
+  });
+
+  it("--fail-on-warnings turns every warning into a problem with its pointer and exits 1", () => {
+    const file = join(root, "lib/openapi/fixtures/aws-petstore.yaml");
+    const r = gatehouse("openapi", file, "--fail-on-warnings");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("is not a valid API definition (1 problem):");
+    expect(r.stderr).toContain("  /x-amazon-apigateway-documentation: x-amazon-apigateway-documentation (documentation parts) is not kept");
+    expect(r.stderr).toContain("(a warning, refused because failOnWarnings is set)");
+    // A document without warnings goes through the same with the flag.
+    expect(gatehouse("openapi", write("clean.json", swaggerPetStore), "--fail-on-warnings").code).toBe(0);
+  });
+
+  it("--basepath prepend puts a Swagger 2 basePath above every path; --aws leaves out the x-gatehouse-* extensions", () => {
+    const doc = { swagger: "2.0", info: { title: "V" }, basePath: "/v1", paths: { "/pets": { get: { responses: {} } } }, definitions: { Pet: { type: "object" } }, "x-gatehouse-models": { Pet: { description: "One pet" } } };
+    const prepended = gatehouse("openapi", write("v1.json", doc), "--basepath", "prepend");
+    expect(prepended.code).toBe(0);
+    const out = JSON.parse(prepended.stdout);
+    expect(Object.keys(out.paths)).toEqual(["/", "/v1", "/v1/pets"]);
+    expect(out["x-gatehouse-models"]).toEqual({ Pet: { description: "One pet" } });
+    expect(Object.keys(JSON.parse(gatehouse("openapi", write("v1b.json", doc)).stdout).paths)).toEqual(["/", "/pets"]);
+    expect(JSON.parse(gatehouse("openapi", write("v1c.json", doc), "--aws").stdout)["x-gatehouse-models"]).toBeUndefined();
   });
 });
