@@ -33,7 +33,7 @@ import {
   scalarOps,
   unset,
 } from "./diff";
-import type { ApiGatewayLimiter } from "./limiter";
+import { API_GATEWAY_TOTAL_QUOTA, type ApiGatewayLimiter } from "./limiter";
 import { BUILT_IN_MODEL_DESCRIPTIONS, BUILT_IN_MODEL_SCHEMAS } from "./import";
 import { type LiveApi, isNotFound, readLiveApi, readStage } from "./live";
 import { formatBytes, putRestApiDocument, redactPutRestApiParams } from "./put-rest-api";
@@ -116,8 +116,12 @@ export interface PlanPushInput {
   reuseDeploymentId?: string | null;
   /** The live API if the caller already read it (undefined: read it here; null: there is none). */
   live?: LiveApi | null;
-  /** "auto" (default): PutRestApi when it is fewer calls. "per-entity": never PutRestApi. */
-  strategy?: "auto" | "per-entity";
+  /**
+   * "auto" (default): PutRestApi when it is fewer calls and the API is new or empty, or the
+   * per-entity calls exceed the account's burst. "per-entity": never PutRestApi.
+   * "put-rest-api": PutRestApi whenever it is fewer calls.
+   */
+  strategy?: "auto" | "per-entity" | "put-rest-api";
 }
 
 export interface CallRecord {
@@ -469,10 +473,19 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
 
   // ---- 7. One PutRestApi (overwrite) instead, when that is fewer calls
   let strategy: PushStrategy = { kind: "per-entity", perEntityCalls: calls.length, reason: `${calls.length} per-entity call${calls.length === 1 ? "" : "s"}` };
+  // On an API that already has content, an overwrite re-creates every resource (new ids in AWS's
+  // console and logs, the whole API rewritten for a small edit), so it is only worth it when the
+  // per-entity calls would outrun the account's burst and wait on the quota. A new or empty API
+  // has nothing to lose: there, fewer calls wins.
+  const liveHasContent = live !== null && live.resources.length > 1;
+  const changeInPlace = input.strategy !== "put-rest-api" && liveHasContent && calls.length <= API_GATEWAY_TOTAL_QUOTA.burst;
   if (calls.length > 0 && input.strategy !== "per-entity") {
     const alternative = putRestApiCalls(design, live, calls[0]?.operation === "CreateRestApi" ? calls[0] : null, restApiId);
     strategy.putRestApiCalls = alternative.length;
-    if (alternative.length < calls.length) {
+    if (changeInPlace) {
+      if (alternative.length < calls.length)
+        strategy.reason = `${calls.length} per-entity calls: within the ${API_GATEWAY_TOTAL_QUOTA.burst}-request burst the live API is changed in place rather than overwritten`;
+    } else if (alternative.length < calls.length) {
       const check = putRestApiDocument(design);
       if (check.ok)
         for (const fix of check.modelDescriptions)

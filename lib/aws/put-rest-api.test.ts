@@ -166,7 +166,12 @@ describe("push with PutRestApi", () => {
     design.resources[1].methods.GET.integration!.requestTemplates["application/json"] = '{"statusCode": 200} ## v2';
     design.endpointType = "EDGE";
     design.gatewayResponses = [];
-    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" });
+    // Left to itself, a change this small to an API with content is made in place...
+    const auto = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev" });
+    expect(auto.strategy.kind).toBe("per-entity");
+    expect(auto.strategy.reason).toMatch(/changed in place/);
+    // ...and an overwrite, when asked for, removes what the design dropped.
+    const plan = await planPush(client, { design, restApiId: first.restApiId, stageName: "dev", strategy: "put-rest-api" });
     expect(plan.strategy.kind).toBe("put-rest-api");
     expect(plan.calls.map((c) => c.operation)).toEqual(["PutRestApi", "UpdateRestApi", "UpdateModel"]);
     expect(plan.calls[1].params.patchOperations).toEqual([{ op: "replace", path: "/endpointConfiguration/types/REGIONAL", value: "EDGE" }]);
