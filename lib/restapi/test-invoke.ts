@@ -38,6 +38,11 @@ export const testInvokeInputSchema = z.object({
       context: z.record(z.string(), z.string()).optional(),
     })
     .optional(),
+}).superRefine((r, ctx) => {
+  // Node's base64 decoder skips what it can't read; a typo would send other bytes without a word.
+  if (r.isBase64Encoded && !/^[A-Za-z0-9+/]*={0,2}$/.test(r.body.replace(/\s+/g, ""))) {
+    ctx.addIssue({ code: "custom", path: ["body"], message: "A binary body is base64 (A–Z, a–z, 0–9, +, /, = padding)" });
+  }
 });
 
 export type TestInvokeInput = z.input<typeof testInvokeInputSchema>;

@@ -7,9 +7,18 @@ const MAX_SAVED_BODY = 256 * 1024;
 
 export const testCaseRequestSchema = z.object({
   pathWithQueryString: z.string().min(1, "Enter a path such as /pets/1").max(8192).refine((p) => p.startsWith("/"), "The path starts with /"),
+  /** One value per name (the last, when a name repeats); rows saved before repeated headers have only this. */
   headers: z.record(z.string(), z.string()).default({}),
+  /** Every value of a repeated header, in order (TestInvokeMethod's multiValueHeaders); replayed with `headers`. */
+  multiValueHeaders: z.record(z.string(), z.array(z.string()).min(1, "A repeated header has at least one value").max(100, "At most 100 values per header")).optional(),
   body: z.string().max(MAX_SAVED_BODY, "A saved request body is limited to 256 KB").default(""),
+  /** `body` is the base64 of a binary payload. */
+  isBase64Encoded: z.boolean().optional(),
   stageVariables: z.record(z.string(), z.string()).default({}),
+}).superRefine((r, ctx) => {
+  if (r.isBase64Encoded && !/^[A-Za-z0-9+/]*={0,2}$/.test(r.body.replace(/\s+/g, ""))) {
+    ctx.addIssue({ code: "custom", path: ["body"], message: "A binary body is base64 (A–Z, a–z, 0–9, +, /, = padding)" });
+  }
 });
 export type TestCaseRequest = z.output<typeof testCaseRequestSchema>;
 

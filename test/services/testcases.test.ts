@@ -18,6 +18,7 @@ import { deleteTestCase, listTestCases, runTestCases, saveTestCase } from "../..
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
 import { rejection } from "../helpers/rejection";
 import { actorsOfEveryRole } from "../helpers/actors";
+import { startServer, type TestServer } from "../../lib/invoke/test-helpers";
 
 
 const PET = "/pets/{petId}";
@@ -160,6 +161,86 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
     it("reports zero cases as an empty run", async () => {
       const apiId = await stagedApi("No cases");
       expect(await runTestCases(p(), actors.editor, apiId, { target: "draft" })).toEqual({ target: "draft", total: 0, passed: 0, failed: 0, results: [] });
+    });
+  });
+
+  describe("repeated headers and binary bodies in saved cases", () => {
+    let backend: TestServer;
+    beforeAll(async () => {
+      // Answers with the x-tags header the integration mapped and the body it got.
+      backend = await startServer((req, body, res) => {
+        res.setHeader("Content-Type", "application/json");
+        res.end(JSON.stringify({ tags: req.headers["x-tags"] ?? null, body }));
+      });
+    });
+    afterAll(() => backend?.close());
+
+    /** An HTTP POST /echo that maps every X-Tag value into the x-tags endpoint header (the log shows it) and passes the backend's answer through. */
+    async function echoApi(name: string) {
+      const api = await createRestApi(p(), actors.editor, { name });
+      let version = api.version;
+      let design = parseDesign(api.design);
+      const run = async (command: unknown) => {
+        const r = await editDesign(p(), actors.editor, api.id, version, command);
+        version = r.version;
+        design = r.design;
+      };
+      await run({ type: "addResourcePath", path: "/echo" });
+      const echo = findResourceByPath(design, "/echo")!.id;
+      await run({ type: "putMethod", resourceId: echo, method: { httpMethod: "POST", requestParameters: { "method.request.header.X-Tag": false, "method.request.multivalueheader.X-Tag": false } } });
+      await run({ type: "putMethodResponse", resourceId: echo, httpMethod: "POST", response: { statusCode: "200", responseParameters: {}, responseModels: {} } });
+      await run({ type: "putIntegration", resourceId: echo, httpMethod: "POST", integration: { type: "HTTP", httpMethod: "POST", uri: `${backend.url}/echo`, requestParameters: { "integration.request.header.x-tags": "method.request.multivalueheader.X-Tag" } } });
+      await run({ type: "putIntegrationResponse", resourceId: echo, httpMethod: "POST", response: { statusCode: "200", responseParameters: {}, responseTemplates: {} } });
+      return api.id;
+    }
+
+    it("stores every value of a repeated header and a base64 body, and replays them", async () => {
+      const apiId = await echoApi("Repeated headers");
+      const saved = await saveTestCase(p(), actors.editor, apiId, {
+        resourcePath: "/echo",
+        httpMethod: "POST",
+        name: "tags",
+        request: { pathWithQueryString: "/echo", headers: { "X-Tag": "b", "Content-Type": "application/json" }, multiValueHeaders: { "X-Tag": ["a", "b"] }, body: Buffer.from('{"n": 1}').toString("base64"), isBase64Encoded: true },
+        expectations: { status: 200, bodyJson: [{ path: "$.tags", equals: "a,b" }, { path: "$.body", equals: '{"n": 1}' }] },
+      });
+      expect(saved.request).toMatchObject({ multiValueHeaders: { "X-Tag": ["a", "b"] }, isBase64Encoded: true });
+      const [listed] = await listTestCases(p(), actors.viewer, apiId);
+      expect(listed.request.multiValueHeaders).toEqual({ "X-Tag": ["a", "b"] });
+
+      const report = await runTestCases(p(), actors.editor, apiId, { target: "draft" });
+      expect(report.results[0].failures).toEqual([]);
+      expect(report.results[0].log).toMatch(/Endpoint request headers: {.*x-tags=a,b}/);
+      expect(report.results[0].log).toContain('Method request body before transformations: {"n": 1}');
+      expect(backend.requests.at(-1)!.headers["x-tags"]).toBe("a,b");
+    });
+
+    it("still loads and runs a row saved before repeated headers existed", async () => {
+      const apiId = await echoApi("Old rows");
+      // As rows were written before: single-value headers only, no multiValueHeaders / isBase64Encoded keys.
+      await p().testCase.create({ data: { restApiId: apiId, resourcePath: "/echo", httpMethod: "POST", name: "old", request: { pathWithQueryString: "/echo", headers: { "X-Tag": "only" }, body: "", stageVariables: {} }, expectations: { status: 200 } } });
+      const [old] = await listTestCases(p(), actors.viewer, apiId);
+      expect(old.request).toEqual({ pathWithQueryString: "/echo", headers: { "X-Tag": "only" }, body: "", stageVariables: {} });
+      const report = await runTestCases(p(), actors.editor, apiId, { target: "draft" });
+      expect(report.passed).toBe(1);
+      expect(report.results[0].log).toMatch(/Endpoint request headers: {.*x-tags=only}/);
+      expect(JSON.parse(report.results[0].body)).toEqual({ tags: "only", body: "" });
+    });
+
+    it("refuses a body marked base64 that is not, and a repeated header without values, writing nothing", async () => {
+      const apiId = await echoApi("Bad binary");
+      const before = await auditCount();
+      const e = await rejection(
+        saveTestCase(p(), actors.editor, apiId, { resourcePath: "/echo", httpMethod: "POST", name: "bad", request: { pathWithQueryString: "/echo", body: "not base64!", isBase64Encoded: true, multiValueHeaders: { "X-Tag": [] } } }),
+        ValidationError,
+      );
+      expect(e.issues).toEqual([
+        { field: "request.multiValueHeaders.X-Tag", message: "A repeated header has at least one value" },
+        { field: "request.body", message: "A binary body is base64 (A–Z, a–z, 0–9, +, /, = padding)" },
+      ]);
+      const invoked = await rejection(testInvoke(p(), actors.editor, apiId, { httpMethod: "POST", pathWithQueryString: "/echo", body: "%%%", isBase64Encoded: true }), ValidationError);
+      expect(invoked.issues).toEqual([{ field: "body", message: "A binary body is base64 (A–Z, a–z, 0–9, +, /, = padding)" }]);
+      expect(await auditCount()).toBe(before);
+      expect(await p().testCase.count({ where: { restApiId: apiId } })).toBe(0);
     });
   });
 
