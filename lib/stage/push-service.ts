@@ -4,6 +4,7 @@
  * push keeps the AWS REST API id it reached, so running it again converges instead of
  * creating a second API.
  */
+import { redactPutRestApiParams } from "../aws/put-rest-api";
 import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
@@ -79,6 +80,14 @@ function planInput(api: { awsRestApiId: string | null }, stage: Awaited<ReturnTy
   };
 }
 
+/**
+ * The plan as people see and keep it: a PutRestApi body (megabytes of OpenAPI for a large API)
+ * is named by its size, not shipped to the browser or stored in every push record.
+ */
+function withoutDocuments(plan: PushPlan): PushPlan {
+  return { ...plan, calls: plan.calls.map((c) => (c.operation === "PutRestApi" ? { ...c, params: redactPutRestApiParams(c.params) } : c)) };
+}
+
 function emptyLike(design: ApiDesign): ApiDesign {
   return parseDesign({ name: design.name, resources: [{ id: "root", parentId: null, pathPart: "" }] });
 }
@@ -93,7 +102,7 @@ export async function planStagePush(db: Db, actor: Actor, restApiId: string, sta
     const input = planInput(api, stage, stageName, live);
     const plan = await planPush(client, input);
     const target = withAwsDefaults(input.design);
-    return { plan, diff: diffDesigns(live ? liveToDesign(live) : emptyLike(target), target), liveFound: !!live, deploymentId: stage.deploymentId };
+    return { plan: withoutDocuments(plan), diff: diffDesigns(live ? liveToDesign(live) : emptyLike(target), target), liveFound: !!live, deploymentId: stage.deploymentId };
   } catch (e) {
     if (e instanceof GatehouseError) throw e;
     throw new GatehouseError(`Could not read the live API from AWS: ${(e as Error).message}`, 502, [], "AwsError");
@@ -164,7 +173,7 @@ async function runPush(
 
   const push = await mutate(db, actor, async (tx) => {
     const row = await tx.push.create({
-      data: { restApiId, stageId: stage.id, connectionId: connection.id, plan: JSON.parse(JSON.stringify(plan)), actorId: actor.userId, awsRestApiId: plan.restApiId, designHash: stage.deployment.contentHash },
+      data: { restApiId, stageId: stage.id, connectionId: connection.id, plan: JSON.parse(JSON.stringify(withoutDocuments(plan))), actorId: actor.userId, awsRestApiId: plan.restApiId, designHash: stage.deployment.contentHash },
     });
     if (!api.awsConnectionId) await tx.restApi.update({ where: { id: restApiId }, data: { awsConnectionId: connection.id } });
     return {
