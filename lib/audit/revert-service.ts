@@ -4,6 +4,7 @@ import { assertCan } from "../auth/roles";
 import { parseDesign } from "../model/design";
 import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
 import { mutate, type Actor } from "./mutate";
+import { changeStageDeployment } from "../stage/changes";
 import { DESIGN_ENTITY_TYPES, revertDesignChange } from "./revert";
 
 export function isRevertable(entry: { action: string; entityType: string; restApiId: string | null }): boolean {
@@ -24,13 +25,20 @@ export async function revertChange(db: Db, actor: Actor, auditEventId: string) {
     assertCan(actor.role, "stage.write");
     const before = entry.before as { deploymentId: string };
     const after = entry.after as { deploymentId: string };
-    return mutate(db, actor, async (tx) => {
-      const stage = await tx.stage.findFirst({ where: { restApiId, name: entry.entityId, restApi: { workspaceId: actor.workspaceId } } });
-      if (!stage) throw new NotFoundError(`Stage ${entry.entityId}`);
-      if (stage.deploymentId !== after.deploymentId) throw new ConflictError(`Cannot revert: stage ${entry.entityId} was pointed at another deployment since.`);
-      await tx.stage.update({ where: { id: stage.id }, data: { deploymentId: before.deploymentId, version: { increment: 1 } } });
-      return { result: { reverted: id }, audit: { action: "stage.revert", entityType: "stage", entityId: entry.entityId, restApiId, summary: `Reverted #${id}: stage ${entry.entityId} back on deployment ${before.deploymentId.slice(0, 8)}`, before: after, after: before } };
-    });
+    const stage = await db.stage.findFirst({ where: { restApiId, name: entry.entityId, restApi: { workspaceId: actor.workspaceId } } });
+    if (!stage) throw new NotFoundError(`Stage ${entry.entityId}`);
+    if (stage.deploymentId !== after.deploymentId) throw new ConflictError(`Cannot revert: stage ${entry.entityId} was pointed at another deployment since.`);
+    // Through the stage service, like any rollback: a protected stage gets a request for a second
+    // person's approval, and a stage bound to AWS is changed on AWS first.
+    const outcome = await changeStageDeployment(
+      db,
+      actor,
+      restApiId,
+      entry.entityId,
+      { kind: "deploy", deploymentId: before.deploymentId, rollback: true },
+      { action: "stage.revert", summary: `Reverted #${id}: stage ${entry.entityId} back on deployment ${before.deploymentId.slice(0, 8)}` },
+    );
+    return outcome.status === "applied" ? { reverted: id } : { reverted: id, status: outcome.status, requestId: (outcome as { requestId?: string }).requestId };
   }
 
   assertCan(actor.role, "design.edit");

@@ -120,14 +120,22 @@ export async function updateStageSettings(db: Db, actor: Actor, restApiId: strin
  * A change of what the stage runs: applied at once, or on a protected stage recorded as a request
  * for a second person's approval. Validated against the stage now either way.
  */
-export async function changeStageDeployment(db: Db, actor: Actor, restApiId: string, stageName: string, change: DeploymentChange): Promise<StageActionResult> {
+export async function changeStageDeployment(
+  db: Db,
+  actor: Actor,
+  restApiId: string,
+  stageName: string,
+  change: DeploymentChange,
+  /** How the history names it when applied at once (a revert says which entry it reverts). */
+  label: { action?: string; summary?: string } = {},
+): Promise<StageActionResult> {
   assertCan(actor.role, "stage.write");
   const loaded = await loadStage(db, actor, restApiId, stageName);
   await assertDeploymentsBelong(db, restApiId, deploymentsOf(change), change.kind === "canary.create" ? "canarySettings.deploymentId" : "deploymentId");
   const next = applyTransition(stateOf(loaded.stage), change);
-  const summary = describeTransition(stageName, change);
+  const summary = label.summary ?? describeTransition(stageName, change);
   if (loaded.stage.protected) return requestApproval(db, actor, loaded, change, summary);
-  return commitStage(db, actor, loaded, next, { action: transitionAction(change), summary }, change.kind === "canary.promote" ? { promoteCanary: { removeCanary: change.removeCanary } } : {});
+  return commitStage(db, actor, loaded, next, { action: label.action ?? transitionAction(change), summary }, change.kind === "canary.promote" ? { promoteCanary: { removeCanary: change.removeCanary } } : {});
 }
 
 async function requestApproval(db: Db, actor: Actor, loaded: Awaited<ReturnType<typeof loadStage>>, change: DeploymentChange, summary: string): Promise<StageActionResult> {

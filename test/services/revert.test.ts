@@ -300,5 +300,17 @@ describe.each(DATABASE_KINDS)("revert on %s", (kind) => {
       expect(await stage()).toMatchObject({ deploymentId: d1, version: s.version });
       expect(await auditCount()).toBe(audits);
     });
+
+    it("on a protected stage only asks for approval: a revert is no way around the two-person rule", async () => {
+      await setStageDeployment(p(), actors.deployer, apiId, "prod", d2);
+      const entry = await latestEntry(apiId);
+      await p().stage.updateMany({ where: { restApiId: apiId, name: "prod" }, data: { protected: true } });
+      const outcome = await revertChange(p(), actors.deployer, entry.id.toString());
+      expect(outcome).toMatchObject({ reverted: entry.id.toString(), status: "requested" });
+      expect((await stage()).deploymentId).toBe(d2);
+      const requests = await p().stageChangeRequest.findMany({ where: { restApiId: apiId, status: "pending" } });
+      expect(requests).toHaveLength(1);
+      expect(requests[0].change).toMatchObject({ kind: "deploy", deploymentId: d1 });
+    });
   });
 });
