@@ -17,7 +17,14 @@ export function RevertButton({ entryId }: { entryId: string }) {
         onClick={() =>
           start(async () => {
             const r = await revertChangeAction(entryId);
-            setMessage(r.ok ? { ok: true, text: "Reverted (recorded as a new change)." } : { ok: false, text: r.error });
+            const requested = r.ok && (r.data as { status?: string } | undefined)?.status === "requested";
+            setMessage(
+              !r.ok
+                ? { ok: false, text: r.error }
+                : requested
+                  ? { ok: true, text: "The stage is protected: a revert request now waits for a second person's approval on the stage page." }
+                  : { ok: true, text: "Reverted (recorded as a new change)." },
+            );
             if (r.ok) router.refresh();
           })
         }
