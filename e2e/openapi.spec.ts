@@ -1,7 +1,7 @@
 /**
  * OpenAPI in and out through the console: AWS's PetStore file imported as a new API from the
- * home page (seen in the designer), a bad document refused with every JSON pointer and nothing
- * created, YAML export (preview, download, the route's attachment), and import into an existing
+ * home page (its skipped parts listed, then seen in the designer), a bad document refused with
+ * every JSON pointer and nothing created, fail-on-warnings and a prepended base path, YAML export (preview, download, the route's attachment), and import into an existing
  * API with merge and with a confirmed overwrite.
  */
 import { readFileSync } from "node:fs";
@@ -23,6 +23,10 @@ async function importPetStore(page: Page, name: string): Promise<string> {
   await expect(page.getByLabel("OpenAPI document")).toHaveValue(/title: PetStore/);
   await page.getByLabel("API name").fill(name);
   await page.getByRole("button", { name: "Import", exact: true }).click();
+  // The PetStore's documentation parts are skipped: the warning is shown before opening the API.
+  await expect(page.getByRole("status").filter({ hasText: `Imported as ${name}` })).toContainText("with 1 warning");
+  await expect(page.getByTestId("openapi-warnings")).toContainText("/x-amazon-apigateway-documentation");
+  await page.getByRole("link", { name: "Open the designer" }).click();
   await expect(page.getByTestId("api-name")).toHaveText(name);
   return /\/apis\/([0-9a-f-]{36})/.exec(page.url())![1];
 }
@@ -56,6 +60,30 @@ test("a PetStore file becomes a new API; a bad document is refused with its poin
   await expect(page.getByTestId("api-list")).not.toContainText(`Never created ${RUN}`);
 });
 
+test("fail on warnings refuses the PetStore with every warning's pointer; a Swagger 2 basePath is prepended when asked", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto("/");
+  await page.getByLabel("OpenAPI document").fill(PETSTORE.toString("utf8"));
+  await page.getByLabel("API name").fill(`Refused on warnings ${RUN}`);
+  await page.getByLabel(/Fail on warnings/).check();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByTestId("openapi-problems")).toContainText("/x-amazon-apigateway-documentation:");
+  await expect(page.getByTestId("openapi-problems")).toContainText("refused because failOnWarnings is set");
+  await expect(page.locator("p[role=alert]")).toContainText("nothing was imported");
+
+  const swagger = { swagger: "2.0", info: { title: "Versioned" }, basePath: "/v1", paths: { "/pets": { get: { responses: { "200": { description: "ok" } }, "x-amazon-apigateway-integration": mock } } } };
+  await page.getByLabel("OpenAPI document").fill(JSON.stringify(swagger, null, 2));
+  await page.getByLabel("API name").fill(`Versioned ${RUN}`);
+  await page.getByLabel(/Fail on warnings/).uncheck();
+  await page.getByLabel("Base path").selectOption("prepend");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByTestId("api-name")).toHaveText(`Versioned ${RUN}`);
+  const apiId = /\/apis\/([0-9a-f-]{36})/.exec(page.url())![1];
+  expect((await exportedPaths(page, apiId)).sort()).toEqual(["/", "/v1", "/v1/pets"]);
+  await page.goto("/");
+  await expect(page.getByTestId("api-list")).not.toContainText(`Refused on warnings ${RUN}`);
+});
+
 test("export YAML from the API page, then import into the API with merge and with a confirmed overwrite", async ({ page }) => {
   await signIn(page, ADMIN);
   const apiId = await importPetStore(page, `OpenAPI merge e2e ${RUN}`);
@@ -73,6 +101,11 @@ test("export YAML from the API page, then import into the API with merge and wit
   const res = await page.request.get(`/api/apis/${apiId}/openapi?format=json`);
   expect(res.headers()["content-disposition"]).toBe(`attachment; filename="openapi-merge-e2e-${RUN}-draft-oas30.json"`);
   expect((await res.json()).info.title).toBe(`OpenAPI merge e2e ${RUN}`);
+  // API Gateway's shape only: the download asks the route for it.
+  await page.getByLabel(/API Gateway's shape only/).check();
+  await expect(page.getByRole("link", { name: "Download" })).toHaveAttribute("href", `/api/apis/${apiId}/openapi?format=yaml&shape=aws`);
+  await expect(preview).toContainText("openapi: 3.0.1");
+  await page.getByLabel(/API Gateway's shape only/).uncheck();
 
   // Merge: /toys is added, /pets stays.
   await page.getByLabel("OpenAPI document").fill(toysDoc);

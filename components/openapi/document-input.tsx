@@ -57,10 +57,10 @@ export function ProblemList({ problems }: { problems: ImportIssue[] }) {
 }
 
 /** What the import skipped (extensions a REST API doesn't use, undefined schemes…). */
-export function WarningList({ warnings }: { warnings: ImportIssue[] }) {
+export function WarningList({ warnings, open = false }: { warnings: ImportIssue[]; open?: boolean }) {
   if (warnings.length === 0) return null;
   return (
-    <details className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="openapi-warnings">
+    <details open={open} className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="openapi-warnings">
       <summary>
         {warnings.length} part{warnings.length === 1 ? "" : "s"} of the document skipped
       </summary>
@@ -72,5 +72,44 @@ export function WarningList({ warnings }: { warnings: ImportIssue[] }) {
         ))}
       </ul>
     </details>
+  );
+}
+
+/** ImportRestApi's own import parameters: `basepath` and `failOnWarnings`. */
+export interface ImportSettingsValue {
+  basePath: "ignore" | "prepend" | "split";
+  failOnWarnings: boolean;
+}
+
+export const DEFAULT_IMPORT_SETTINGS: ImportSettingsValue = { basePath: "ignore", failOnWarnings: false };
+
+export function ImportSettingsFields({ value, onChange }: { value: ImportSettingsValue; onChange: (next: ImportSettingsValue) => void }) {
+  const id = useId();
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <div>
+        <label htmlFor={`${id}-base`} className="block text-sm font-medium text-slate-700">
+          Base path
+        </label>
+        <select
+          id={`${id}-base`}
+          name="basePath"
+          value={value.basePath}
+          onChange={(e) => onChange({ ...value, basePath: e.target.value as ImportSettingsValue["basePath"] })}
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-500"
+        >
+          <option value="ignore">Ignore (paths relative to the host)</option>
+          <option value="prepend">Prepend (basePath /v1 + /pets → /v1/pets)</option>
+          <option value="split">Split (first segment is the stage, the rest is prepended)</option>
+        </select>
+        <p className="mt-1 text-xs text-slate-500">Swagger 2 basePath, or the path of an OpenAPI 3 server URL</p>
+      </div>
+      <label className="flex items-start gap-2 text-sm sm:pt-6">
+        <input type="checkbox" name="failOnWarnings" checked={value.failOnWarnings} onChange={(e) => onChange({ ...value, failOnWarnings: e.target.checked })} />
+        <span>
+          <strong>Fail on warnings</strong>: refuse the document if any part of it would be skipped
+        </span>
+      </label>
+    </div>
   );
 }

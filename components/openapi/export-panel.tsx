@@ -8,9 +8,10 @@ import { SelectField } from "@/components/ui/field";
 export function ExportPanel({ apiId, deployments }: { apiId: string; deployments: { value: string; label: string }[] }) {
   const [format, setFormat] = useState<"json" | "yaml">("yaml");
   const [source, setSource] = useState("");
-  const href = `/api/apis/${apiId}/openapi?format=${format}${source ? `&deploymentId=${encodeURIComponent(source)}` : ""}`;
+  const [awsOnly, setAwsOnly] = useState(false);
+  const href = `/api/apis/${apiId}/openapi?format=${format}${source ? `&deploymentId=${encodeURIComponent(source)}` : ""}${awsOnly ? "&shape=aws" : ""}`;
   const preview = useQuery({
-    queryKey: ["openapi-export", apiId, format, source],
+    queryKey: ["openapi-export", apiId, format, source, awsOnly],
     queryFn: async () => {
       const res = await fetch(href, { cache: "no-store" });
       if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? `Export failed (${res.status})`);
@@ -23,6 +24,12 @@ export function ExportPanel({ apiId, deployments }: { apiId: string; deployments
         <SelectField label="Format" value={format} onChange={(e) => setFormat(e.target.value as "json" | "yaml")} options={[{ value: "yaml", label: "YAML" }, { value: "json", label: "JSON" }]} />
         <SelectField label="Export" value={source} onChange={(e) => setSource(e.target.value)} options={[{ value: "", label: "Draft (current design)" }, ...deployments]} />
       </div>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" checked={awsOnly} onChange={(e) => setAwsOnly(e.target.checked)} />
+        <span>
+          <strong>API Gateway&apos;s shape only</strong>: leave out the x-gatehouse-* extensions that keep model descriptions, content types and multi-value parameters (AWS ignores them)
+        </span>
+      </label>
       <div className="flex items-center gap-3">
         <a href={href} download className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
           Download

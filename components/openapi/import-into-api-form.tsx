@@ -7,7 +7,7 @@ import type { ImportIssue } from "@/lib/openapi/import";
 import type { ImportPreview } from "@/lib/restapi/openapi-service";
 import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/card";
-import { DocumentInput, ProblemList, WarningList } from "./document-input";
+import { DEFAULT_IMPORT_SETTINGS, DocumentInput, ImportSettingsFields, type ImportSettingsValue, ProblemList, WarningList } from "./document-input";
 
 type Mode = "merge" | "overwrite";
 
@@ -42,6 +42,7 @@ export function ImportIntoApiForm({ apiId, version }: { apiId: string; version: 
   const [pending, start] = useTransition();
   const [document, setDocument] = useState("");
   const [mode, setMode] = useState<Mode>("merge");
+  const [settings, setSettings] = useState<ImportSettingsValue>(DEFAULT_IMPORT_SETTINGS);
   const [problems, setProblems] = useState<ImportIssue[]>([]);
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState<ImportPreview>();
@@ -55,7 +56,7 @@ export function ImportIntoApiForm({ apiId, version }: { apiId: string; version: 
   const apply = (baseVersion: number) =>
     start(async () => {
       reset();
-      const result = await importOpenApiIntoApiAction(apiId, baseVersion, { document, mode });
+      const result = await importOpenApiIntoApiAction(apiId, baseVersion, { document, mode, ...settings });
       setConfirming(undefined);
       if (!result.ok) return setError(result.error);
       if (result.data.kind === "invalid") {
@@ -74,7 +75,7 @@ export function ImportIntoApiForm({ apiId, version }: { apiId: string; version: 
         if (mode === "merge") return apply(version);
         start(async () => {
           reset();
-          const result = await previewOpenApiImportAction(apiId, { document, mode });
+          const result = await previewOpenApiImportAction(apiId, { document, mode, ...settings });
           if (!result.ok) return setError(result.error);
           if (result.data.kind === "invalid") {
             setError(result.data.message);
@@ -100,6 +101,7 @@ export function ImportIntoApiForm({ apiId, version }: { apiId: string; version: 
           </span>
         </label>
       </fieldset>
+      <ImportSettingsFields value={settings} onChange={setSettings} />
       <ErrorBanner message={error} />
       <ProblemList problems={problems} />
       {confirming ? (
@@ -133,7 +135,7 @@ export function ImportIntoApiForm({ apiId, version }: { apiId: string; version: 
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             Imported ({done.mode}): {done.changes} change{done.changes === 1 ? "" : "s"} saved to the draft.
           </p>
-          <WarningList warnings={done.warnings} />
+          <WarningList warnings={done.warnings} open />
         </div>
       )}
     </form>

@@ -20,7 +20,10 @@ async function orProblems<T>(work: () => Promise<T>): Promise<T | Invalid> {
   }
 }
 
-const newApiSchema = z.object({ document: z.string(), name: z.string().optional() });
+/** ImportRestApi's parameters; the service checks the base path mode and answers a field error. */
+const settings = { basePath: z.string().optional(), failOnWarnings: z.boolean().optional() };
+
+const newApiSchema = z.object({ document: z.string(), name: z.string().optional(), ...settings });
 
 /** Creates an API from an OpenAPI 3.0 / Swagger 2.0 document (JSON or YAML). */
 export async function importOpenApiAsNewApiAction(input: z.input<typeof newApiSchema>) {
@@ -33,7 +36,7 @@ export async function importOpenApiAsNewApiAction(input: z.input<typeof newApiSc
   );
 }
 
-const intoApiSchema = z.object({ document: z.string(), mode: z.string() });
+const intoApiSchema = z.object({ document: z.string(), mode: z.string(), ...settings });
 
 /** What importing the document into the API would change (nothing is written). */
 export async function previewOpenApiImportAction(restApiId: string, input: z.input<typeof intoApiSchema>) {
