@@ -56,6 +56,7 @@ const ACTION_ROLES: Record<string, Role | "public"> = {
   changePasswordAction: "viewer",
   revokeOwnSessionAction: "viewer",
   listTestCasesAction: "viewer",
+  invokeCapabilitiesAction: "viewer",
   saveTestCaseAction: "editor",
   deleteTestCaseAction: "editor",
   runTestCasesAction: "editor",

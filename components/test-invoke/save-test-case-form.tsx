@@ -12,7 +12,10 @@ import { testCaseKeys } from "./saved-test-cases";
 export interface SentRequest {
   pathWithQueryString: string;
   headers: Record<string, string>;
+  /** Repeated headers only, every value. */
+  multiValueHeaders?: Record<string, string[]>;
   body: string;
+  isBase64Encoded?: boolean;
   stageVariables: Record<string, string>;
   /** The stage it was sent to (null: the draft) and that stage's variables. */
   stage: string | null;
@@ -42,7 +45,13 @@ export function SaveTestCaseForm({ apiId, httpMethod, resourcePath, request, sta
         resourcePath,
         httpMethod: httpMethod as never,
         name,
-        request: { pathWithQueryString: request.pathWithQueryString, headers: request.headers, body: request.body, stageVariables: variablesToSave(request.stageVariables, request.stageDefaults) },
+        request: {
+          pathWithQueryString: request.pathWithQueryString,
+          headers: request.headers,
+          ...(request.multiValueHeaders ? { multiValueHeaders: request.multiValueHeaders } : {}),
+          body: request.body,
+          ...(request.isBase64Encoded ? { isBase64Encoded: true } : {}),
+          stageVariables: variablesToSave(request.stageVariables, request.stageDefaults) },
         expectations: {
           ...(statusText ? { status: Number(statusText) } : {}),
           ...(bodyContains.length ? { bodyContains } : {}),

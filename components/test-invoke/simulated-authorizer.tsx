@@ -9,25 +9,34 @@ import { parseVariableLines } from "./parse-headers";
 /** How a CUSTOM method's Lambda authorizer runs in a test: a simulated result, or the real function on AWS. */
 export type AuthorizerMode = "simulated" | "aws";
 
-export function AuthorizerModeSelect({ value, onChange }: { value: AuthorizerMode; onChange: (v: AuthorizerMode) => void }) {
+export function AuthorizerModeSelect({ value, onChange, awsConnection }: { value: AuthorizerMode; onChange: (v: AuthorizerMode) => void; awsConnection: { region: string } | null }) {
   return (
-    <label className="text-sm font-medium text-slate-700 md:col-span-2">
-      Authorizer
-      <select
-        name="test.authorizerMode"
-        value={value}
-        onChange={(e) => onChange(e.target.value as AuthorizerMode)}
-        className="mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm"
-      >
-        <option value="simulated">Simulated</option>
-        <option value="aws">Call the authorizer on AWS</option>
-      </select>
-      {value === "aws" && (
-        <span className="mt-1 block text-xs font-normal text-slate-500">
-          Invokes the authorizer&apos;s Lambda function through the API&apos;s AWS connection with AWS&apos;s event, then applies the policy it returns (401/403 as API Gateway answers).
+    <div className="text-sm font-medium text-slate-700 md:col-span-2">
+      <label>
+        Authorizer
+        <select
+          name="test.authorizerMode"
+          value={value}
+          onChange={(e) => onChange(e.target.value as AuthorizerMode)}
+          className="mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm"
+        >
+          <option value="simulated">Simulated</option>
+          <option value="aws" disabled={!awsConnection}>
+            Call the authorizer on AWS
+          </option>
+        </select>
+      </label>
+      {!awsConnection && (
+        <span className="mt-1 block text-xs font-normal text-slate-500" data-testid="authorizer-aws-unavailable">
+          Calling the authorizer on AWS needs this API bound to an AWS connection (AWS tab); until then, enter the result it would return below.
         </span>
       )}
-    </label>
+      {value === "aws" && awsConnection && (
+        <span className="mt-1 block text-xs font-normal text-slate-500">
+          Invokes the authorizer&apos;s Lambda function through the API&apos;s AWS connection ({awsConnection.region}) with AWS&apos;s event, then applies the policy it returns (401/403 as API Gateway answers).
+        </span>
+      )}
+    </div>
   );
 }
 

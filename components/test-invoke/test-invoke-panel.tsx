@@ -1,14 +1,16 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 import { testInvokeAction } from "@/app/(console)/apis/actions";
+import { invokeCapabilitiesAction } from "@/app/(console)/apis/[apiId]/tests/actions";
 import type { InvokeResult } from "@/lib/invoke/index";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBanner } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { CodeEditor } from "@/components/editor/code-editor";
-import { InvokeLog, prettyBody } from "./invoke-log";
+import { InvokeResultView } from "./invoke-result";
+import { base64ByteLength, fileToBase64, formatBytes } from "./binary-body";
 import { parseHeaderLines, parseVariableLines, repeatedHeaders } from "./parse-headers";
 import { SaveTestCaseForm, type SentRequest } from "./save-test-case-form";
 import { SavedTestCases } from "./saved-test-cases";
@@ -45,10 +47,24 @@ export function TestInvokePanel({
   const [headerText, setHeaderText] = useState("");
   const [stageVarText, setStageVarText] = useState("");
   const [body, setBody] = useState("");
+  const [bodyIsBase64, setBodyIsBase64] = useState(false);
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  // The editor echoes a value set from a file through onChange: only a real edit drops the file's note.
+  const loadedBody = useRef<string | null>(null);
   const [simulated, setSimulated] = useState(EMPTY_SIMULATED_AUTHORIZER);
   const [authorizerMode, setAuthorizerMode] = useState<AuthorizerMode>("simulated");
   const [formError, setFormError] = useState<string | null>(null);
   const stage = stages.find((s) => s.name === target) ?? null;
+  const capabilities = useQuery({
+    queryKey: ["api", apiId, "invoke-capabilities"],
+    queryFn: async () => {
+      const r = await invokeCapabilitiesAction(apiId);
+      if (!r.ok) throw new Error(r.error);
+      return r.data;
+    },
+    enabled: authorizationType === "CUSTOM",
+  });
+  const awsConnected = !!capabilities.data?.awsConnection;
   const invoke = useMutation({
     mutationFn: async (): Promise<{ result: InvokeResult; request: SentRequest }> => {
       const { headers, multiValueHeaders, errors } = parseHeaderLines(headerText);
@@ -56,13 +72,12 @@ export function TestInvokePanel({
       const repeated = repeatedHeaders(multiValueHeaders);
       const pathWithQueryString = query.trim() ? `${path}?${query.trim().replace(/^\?/, "")}` : path;
       const stageVariables = parseVariableLines(stageVarText);
-      const request = { pathWithQueryString, headers, body, stageVariables };
-      const callAuthorizer = authorizationType === "CUSTOM" && authorizerMode === "aws";
+      const request = { pathWithQueryString, headers, ...(repeated ? { multiValueHeaders: repeated } : {}), body, ...(bodyIsBase64 ? { isBase64Encoded: true } : {}), stageVariables };
+      const callAuthorizer = authorizationType === "CUSTOM" && authorizerMode === "aws" && awsConnected;
       const authorizer = callAuthorizer ? undefined : simulatedAuthorizerPayload(authorizationType, simulated);
       const result = await testInvokeAction(apiId, {
         httpMethod: httpMethod === "ANY" ? "GET" : httpMethod,
         ...request,
-        ...(repeated ? { multiValueHeaders: repeated } : {}),
         ...(stage ? { stage: stage.name } : {}),
         ...(authorizer ? { authorizer } : {}),
         ...(callAuthorizer ? { callAuthorizer: true } : {}),
@@ -99,14 +114,52 @@ export function TestInvokePanel({
           Stage variables (name=value per line)
           <textarea name="test.stageVariables" value={stageVarText} onChange={(e) => setStageVarText(e.target.value)} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs" />
         </label>
-        {authorizationType === "CUSTOM" && <AuthorizerModeSelect value={authorizerMode} onChange={setAuthorizerMode} />}
-        {authorizationType && hasAuthorizer(authorizationType) && !(authorizationType === "CUSTOM" && authorizerMode === "aws") && (
+        {authorizationType === "CUSTOM" && <AuthorizerModeSelect value={awsConnected ? authorizerMode : "simulated"} onChange={setAuthorizerMode} awsConnection={capabilities.data?.awsConnection ?? null} />}
+        {authorizationType && hasAuthorizer(authorizationType) && !(authorizationType === "CUSTOM" && authorizerMode === "aws" && awsConnected) && (
           <SimulatedAuthorizerFields authorizationType={authorizationType} value={simulated} onChange={setSimulated} />
         )}
         <div className="text-sm font-medium text-slate-700 md:col-span-2">
           Request body
+          <div className="mt-1 flex flex-wrap items-center gap-4 text-xs font-normal">
+            <label className="flex items-center gap-1">
+              <input type="checkbox" name="test.isBase64Encoded" checked={bodyIsBase64} onChange={(e) => setBodyIsBase64(e.target.checked)} />
+              Body is base64 (binary)
+            </label>
+            <label className="flex items-center gap-1">
+              Load a file as the body
+              <input
+                type="file"
+                name="test.file"
+                className="text-xs"
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  const encoded = await fileToBase64(file);
+                  loadedBody.current = encoded;
+                  setBody(encoded);
+                  setBodyIsBase64(true);
+                  setFileNote(`${file.name}, ${formatBytes(file.size)}${file.type ? `, ${file.type}` : ""}: sent as its bytes; set Content-Type in the headers`);
+                  e.target.value = "";
+                }}
+              />
+            </label>
+            {bodyIsBase64 && (
+              <span className="text-slate-500" data-testid="binary-body-note">
+                {fileNote ?? `The server decodes this base64 and sends ${formatBytes(base64ByteLength(body))}`}
+              </span>
+            )}
+          </div>
           <div className="mt-1">
-            <CodeEditor value={body} onChange={setBody} language="json" height={120} ariaLabel="test-body" />
+            <CodeEditor
+              value={body}
+              onChange={(v) => {
+                setBody(v);
+                if (v !== loadedBody.current) setFileNote(null);
+              }}
+              language={bodyIsBase64 ? "plaintext" : "json"}
+              height={120}
+              ariaLabel="test-body"
+            />
           </div>
         </div>
         <div className="md:col-span-2">
@@ -127,37 +180,5 @@ export function TestInvokePanel({
       )}
       <SavedTestCases apiId={apiId} httpMethod={httpMethod} resourcePath={resourcePath} target={target} />
     </Card>
-  );
-}
-
-function InvokeResultView({ result }: { result: InvokeResult }) {
-  const ok = result.status < 400;
-  return (
-    <div className="mt-4 space-y-3" data-testid="invoke-result">
-      <div className="flex items-center gap-3 text-sm">
-        <span className={`rounded px-2 py-0.5 font-mono font-semibold ${ok ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`} data-testid="invoke-status">
-          {result.status}
-        </span>
-        <span className="text-slate-500" data-testid="invoke-latency">Latency {result.latencyMs} ms</span>
-      </div>
-      <div>
-        <h3 className="text-xs font-semibold uppercase text-slate-500">Response headers</h3>
-        <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs" data-testid="invoke-headers">
-          {Object.entries(result.headers)
-            .flatMap(([k, v]) => (result.multiValueHeaders?.[k] ?? [v]).map((value) => `${k}: ${value}`))
-            .join("\n")}
-        </pre>
-      </div>
-      <div>
-        <h3 className="text-xs font-semibold uppercase text-slate-500">Response body{result.isBase64Encoded ? " (binary, shown as base64)" : ""}</h3>
-        <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs" data-testid="invoke-body">{result.isBase64Encoded ? result.body : prettyBody(result.body)}</pre>
-      </div>
-      <div>
-        <h3 className="text-xs font-semibold uppercase text-slate-500">Execution log</h3>
-        <div className="mt-1">
-          <InvokeLog log={result.log} steps={result.steps} />
-        </div>
-      </div>
-    </div>
   );
 }

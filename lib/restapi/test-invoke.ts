@@ -118,3 +118,12 @@ export async function testInvoke(db: Db, actor: Actor, restApiId: string, raw: T
   const { bodyBytes: _bytes, ...plain } = result;
   return plain;
 }
+
+/** What the Test panel can offer for an API: calling a Lambda (integration or authorizer) needs the API bound to an AWS connection. */
+export async function invokeCapabilities(db: Db, actor: Actor, restApiId: string): Promise<{ awsConnection: { region: string } | null }> {
+  assertCan(actor.role, "read");
+  const api = await getRestApiOrThrow(db, actor.workspaceId, restApiId);
+  if (!api.awsConnectionId) return { awsConnection: null };
+  const connection = await db.awsConnection.findFirst({ where: { id: api.awsConnectionId, workspaceId: actor.workspaceId }, select: { region: true } });
+  return { awsConnection: connection ? { region: connection.region } : null };
+}

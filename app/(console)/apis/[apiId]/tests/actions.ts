@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/app/_server/action";
+import { invokeCapabilities } from "@/lib/restapi/test-invoke";
 import { deleteTestCase, listTestCases, runTestCases, saveTestCase, runTestCasesSchema, saveTestCaseSchema, type RunTestCasesInput, type SaveTestCaseInput } from "@/lib/testcase/index";
 
 const apiIdSchema = z.string().min(1);
@@ -42,4 +43,9 @@ export async function runTestCasesAction(restApiId: string, input: RunTestCasesI
     revalidatePath(`/apis/${id}/history`);
     return report;
   });
+}
+
+/** Whether the API is bound to an AWS connection (the Test panel offers "Call the authorizer on AWS" only then). */
+export async function invokeCapabilitiesAction(restApiId: string) {
+  return runAction("read", async ({ db, actor }) => invokeCapabilities(db, actor, apiIdSchema.parse(restApiId)));
 }
