@@ -4,6 +4,7 @@ import { requireUser } from "@/app/_server/session";
 import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/model/errors";
 import { getRestApiOrThrow } from "@/lib/restapi/service";
+import { undeployedChanges } from "@/lib/stage/insights";
 
 export default async function ApiLayout({ children, params }: { children: React.ReactNode; params: Promise<{ apiId: string }> }) {
   const user = await requireUser();
@@ -13,6 +14,8 @@ export default async function ApiLayout({ children, params }: { children: React.
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
+  // Which stages run something other than the draft: shown on every tab of the API.
+  const behind = (await undeployedChanges(prisma, user.workspaceId, apiId)).stages.filter((s) => !s.upToDate);
   const tabs = [
     { href: `/apis/${apiId}`, label: "Design" },
     { href: `/apis/${apiId}/stages`, label: "Deployments & stages" },
@@ -37,6 +40,21 @@ export default async function ApiLayout({ children, params }: { children: React.
           ))}
         </nav>
       </div>
+      {behind.length > 0 && (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="undeployed-banner">
+          Undeployed changes: the draft differs from what {behind.length === 1 ? "stage" : "stages"}{" "}
+          {behind.map((s, i) => (
+            <span key={s.stageName}>
+              {i > 0 && ", "}
+              <Link className="font-medium underline" href={`/apis/${apiId}/stages/diff?a=${encodeURIComponent(`stage:${s.stageName}`)}&b=draft`}>
+                {s.stageName}
+              </Link>
+              {s.summary && ` (${s.summary.changes} ${s.summary.changes === 1 ? "change" : "changes"})`}
+            </span>
+          ))}{" "}
+          {behind.length === 1 ? "runs" : "run"}.
+        </p>
+      )}
       {children}
     </div>
   );
