@@ -4,7 +4,7 @@ import { requireUser } from "@/app/_server/session";
 import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/model/errors";
 import { getRestApiOrThrow } from "@/lib/restapi/service";
-import { undeployedChanges } from "@/lib/stage/insights";
+import { undeployedChangesOnce } from "@/app/_server/undeployed";
 
 export default async function ApiLayout({ children, params }: { children: React.ReactNode; params: Promise<{ apiId: string }> }) {
   const user = await requireUser();
@@ -15,7 +15,7 @@ export default async function ApiLayout({ children, params }: { children: React.
     throw e;
   });
   // Which stages run something other than the draft: shown on every tab of the API.
-  const behind = (await undeployedChanges(prisma, user.workspaceId, apiId)).stages.filter((s) => !s.upToDate);
+  const behind = (await undeployedChangesOnce(user.workspaceId, apiId)).stages.filter((s) => !s.upToDate);
   const tabs = [
     { href: `/apis/${apiId}`, label: "Design" },
     { href: `/apis/${apiId}/stages`, label: "Deployments & stages" },

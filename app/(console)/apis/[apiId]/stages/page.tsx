@@ -11,7 +11,7 @@ import { CreateDeploymentForm, CreateStageForm, StageDeploymentSelect } from "@/
 import { PushStagePanel } from "@/components/stages/push-stage-panel";
 import { UndeployedNote } from "@/components/stages/undeployed-note";
 import { ChangeRequests } from "@/components/stages/stage-panels";
-import { undeployedChanges } from "@/lib/stage/insights";
+import { undeployedChangesOnce } from "@/app/_server/undeployed";
 import { listChangeRequests } from "@/lib/stage/approvals";
 import Link from "next/link";
 
@@ -22,7 +22,7 @@ export default async function StagesPage({ params }: { params: Promise<{ apiId: 
   const api = await getRestApiOrThrow(prisma, user.workspaceId, apiId);
   const [deployments, stages, connections] = await Promise.all([listDeployments(prisma, apiId), listStages(prisma, apiId), listConnections(prisma, user.workspaceId)]);
   const draftHash = contentHash(api.design);
-  const [undeployed, pending] = await Promise.all([undeployedChanges(prisma, user.workspaceId, apiId), listChangeRequests(prisma, apiId, { status: "pending" })]);
+  const [undeployed, pending] = await Promise.all([undeployedChangesOnce(user.workspaceId, apiId), listChangeRequests(prisma, apiId, { status: "pending" })]);
   const canDeploy = can(user.role, "deployment.create");
   const deploymentOptions = deployments.map((d) => ({ value: d.id, label: `${d.id.slice(0, 8)} · ${d.createdAt.toISOString().slice(0, 16).replace("T", " ")}${d.description ? ` · ${d.description}` : ""}` }));
   return (

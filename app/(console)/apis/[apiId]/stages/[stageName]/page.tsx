@@ -7,7 +7,8 @@ import { listDeployments } from "@/lib/deployment/service";
 import { parseDesign } from "@/lib/model/design";
 import { listChangeRequests } from "@/lib/stage/approvals";
 import { stateOf } from "@/lib/stage/changes";
-import { stageDeploymentHistory, undeployedChanges } from "@/lib/stage/insights";
+import { stageDeploymentHistory } from "@/lib/stage/insights";
+import { undeployedChangesOnce } from "@/app/_server/undeployed";
 import { methodSettingKeys } from "@/lib/stage/settings";
 import { Card } from "@/components/ui/card";
 import { StageSettingsForm } from "@/components/stages/stage-settings-form";
@@ -26,7 +27,7 @@ export default async function StagePage({ params }: { params: Promise<{ apiId: s
     stageDeploymentHistory(prisma, apiId, stageName),
     listChangeRequests(prisma, apiId, { status: "pending" }),
     prisma.stage.findMany({ where: { restApiId: apiId, NOT: { name: stageName } }, select: { name: true }, orderBy: { name: "asc" } }),
-    undeployedChanges(prisma, user.workspaceId, apiId),
+    undeployedChangesOnce(user.workspaceId, apiId),
   ]);
   const state = stateOf(stage);
   const canEdit = can(user.role, "stage.write");
