@@ -1,27 +1,12 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { cliScratch } from "../../../test/helpers/cli";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
 import { importOpenApi } from "../../openapi/import";
 import { swaggerPetStore } from "../../openapi/petstore.fixture";
 import { generateDesign } from "../../snapshot/sample-design";
 
-const root = resolve(__dirname, "../../..");
-const dir = mkdtempSync(join(tmpdir(), "gatehouse-diff-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, content: unknown): string {
-  const file = join(dir, name);
-  writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content, null, 2));
-  return file;
-}
-
-function gatehouse(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, "bin/gatehouse.mjs"), ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, write, gatehouse } = cliScratch("gatehouse-diff-cli-");
 
 describe("gatehouse diff", () => {
   const before = generateDesign({ resources: 7, seed: 1 });
