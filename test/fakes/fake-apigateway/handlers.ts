@@ -16,6 +16,7 @@ import {
 } from "./state";
 import { fakeTestInvoke, TestInvokeError } from "./test-invoke";
 import { PutRestApiError, putRestApi } from "./put-rest-api";
+import { stageHandlers } from "./stages";
 
 /** Drops undefined values and empty maps/lists, as the SDK leaves unset fields out of a request. */
 function compactBody(o: Json): Json {
@@ -39,9 +40,9 @@ export class FakeApiError extends Error {
   }
 }
 
-const notFound = (m: string) => new FakeApiError(404, "NotFoundException", m);
-const badRequest = (m: string) => new FakeApiError(400, "BadRequestException", m);
-const conflict = (m: string) => new FakeApiError(409, "ConflictException", m);
+export const notFound = (m: string) => new FakeApiError(404, "NotFoundException", m);
+export const badRequest = (m: string) => new FakeApiError(400, "BadRequestException", m);
+export const conflict = (m: string) => new FakeApiError(409, "ConflictException", m);
 
 export interface HandlerRequest {
   params: Record<string, string>;
@@ -62,13 +63,10 @@ const AUTH_TYPES = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
 const INTEGRATION_TYPES = ["MOCK", "HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY"];
 const PASSTHROUGH = ["WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER"];
 const PATH_PART = /^([A-Za-z0-9\-._~:@!$&'()*+,;=]+|\{[A-Za-z0-9._\-]+\+?\})$/;
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
-const VAR_NAME = /^[A-Za-z0-9_]{1,64}$/;
-const VAR_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/;
 
-const secs = (ms: number) => Math.floor(ms / 1000);
+export const secs = (ms: number) => Math.floor(ms / 1000);
 
-function api(state: FakeState, id: string): FakeRestApi {
+export function api(state: FakeState, id: string): FakeRestApi {
   const a = state.restApis.get(id);
   if (!a) throw notFound("Invalid API identifier specified " + id);
   return a;
@@ -89,7 +87,7 @@ function integration(a: FakeRestApi, rid: string, verb: string): Json {
   return i;
 }
 
-function patch(target: Json, body: Json, fields: Record<string, FieldKind>, entity: string) {
+export function patch(target: Json, body: Json, fields: Record<string, FieldKind>, entity: string) {
   try {
     applyPatch(target, body.patchOperations as PatchOperation[], fields, entity);
   } catch (e) {
@@ -98,13 +96,13 @@ function patch(target: Json, body: Json, fields: Record<string, FieldKind>, enti
   }
 }
 
-function pick(body: Json, keys: string[]): Json {
+export function pick(body: Json, keys: string[]): Json {
   const out: Json = {};
   for (const k of keys) if (body[k] !== undefined && body[k] !== null) out[k] = structuredClone(body[k]);
   return out;
 }
 
-function paginate<T>(items: T[], query: URLSearchParams, defaultLimit = 25): { item: T[]; position?: string } {
+export function paginate<T>(items: T[], query: URLSearchParams, defaultLimit = 25): { item: T[]; position?: string } {
   const limit = query.has("limit") ? Number(query.get("limit")) : defaultLimit;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest("1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value less than or equal to 500");
   const pos = query.get("position");
@@ -158,13 +156,6 @@ function checkIntegration(i: Json) {
   }
   if (i.timeoutInMillis !== undefined && (i.timeoutInMillis < 50 || i.timeoutInMillis > 29000)) throw badRequest("Timeout should be between 50 ms and 29000 ms");
   if (i.passthroughBehavior !== undefined && !PASSTHROUGH.includes(i.passthroughBehavior)) throw badRequest("Invalid passthrough behavior specified");
-}
-
-function checkVariables(vars: Json | undefined) {
-  for (const [k, v] of Object.entries(vars ?? {})) {
-    if (!VAR_NAME.test(k)) throw badRequest("Stage variable names may only contain alphanumeric characters and underscores and must be 1-64 characters long");
-    if (!VAR_VALUE.test(String(v))) throw badRequest("Stage variable value '" + v + "' contains invalid characters");
-  }
 }
 
 const METHOD_FIELDS: Record<string, FieldKind> = {
@@ -222,32 +213,6 @@ const REST_API_FIELDS: Record<string, FieldKind> = {
   policy: "string",
   disableExecuteApiEndpoint: "bool",
 };
-const STAGE_FIELDS: Record<string, FieldKind> = {
-  deploymentId: "string",
-  description: "string",
-  cacheClusterEnabled: "bool",
-  cacheClusterSize: "string",
-  tracingEnabled: "bool",
-  variables: "stringMap",
-  accessLogSettings: "string",
-  canarySettings: "string",
-  clientCertificateId: "string",
-  webAclArn: "string",
-  documentationVersion: "string",
-};
-const METHOD_SETTING_PATHS: Record<string, [string, FieldKind]> = {
-  "metrics/enabled": ["metricsEnabled", "bool"],
-  "logging/loglevel": ["loggingLevel", "string"],
-  "logging/dataTrace": ["dataTraceEnabled", "bool"],
-  "throttling/burstLimit": ["throttlingBurstLimit", "int"],
-  "throttling/rateLimit": ["throttlingRateLimit", "number"],
-  "caching/enabled": ["cachingEnabled", "bool"],
-  "caching/ttlInSeconds": ["cacheTtlInSeconds", "int"],
-  "caching/dataEncrypted": ["cacheDataEncrypted", "bool"],
-  "caching/requireAuthorizationForCacheControl": ["requireAuthorizationForCacheControl", "bool"],
-  "caching/unauthorizedCacheControlHeaderStrategy": ["unauthorizedCacheControlHeaderStrategy", "string"],
-};
-
 function newRestApi(state: FakeState, body: Json, now: number): FakeRestApi {
   if (!body.name) throw badRequest("Invalid REST API name specified");
   const id = state.newId(10);
@@ -283,42 +248,6 @@ function newRestApi(state: FakeState, body: Json, now: number): FakeRestApi {
 function deleteSubtree(a: FakeRestApi, id: string) {
   for (const r of [...a.resources.values()]) if (r.parentId === id) deleteSubtree(a, r.id);
   a.resources.delete(id);
-}
-
-function applyStagePatch(a: FakeRestApi, stage: Json, body: Json) {
-  const rest: PatchOperation[] = [];
-  for (const op of (body.patchOperations ?? []) as PatchOperation[]) {
-    const segs = decodePointer(op.path);
-    // method settings: /{resourcePath}/{VERB}/{area}/{setting}, e.g. /*/*/metrics/enabled, /~1pets/GET/logging/loglevel
-    if (segs.length >= 2 && !(segs[0] in STAGE_FIELDS)) {
-      const key = `${segs[0]}/${segs[1]}`;
-      stage.methodSettings ??= {};
-      if (segs.length === 2 && op.op === "remove") {
-        delete stage.methodSettings[key];
-        continue;
-      }
-      const setting = METHOD_SETTING_PATHS[segs.slice(2).join("/")];
-      if (!setting) throw badRequest(`Invalid method setting path: ${op.path}`);
-      const ms: Json = (stage.methodSettings[key] ??= {});
-      if (op.op === "remove") delete ms[setting[0]];
-      else {
-        const t: Json = {};
-        applyPatch(t, [{ op: "replace", path: "/x", value: op.value }], { x: setting[1] }, "stage");
-        ms[setting[0]] = t.x;
-      }
-      continue;
-    }
-    if (segs[0] === "deploymentId" && op.op !== "remove" && op.value && !a.deployments.has(op.value)) throw badRequest("Invalid deployment id specified");
-    if (segs[0] === "canarySettings" && segs.length === 1 && op.op === "remove") {
-      // In order: a promotion copies from the canary before removing it in the same call.
-      patch(stage, { patchOperations: rest.splice(0) }, STAGE_FIELDS, "stage");
-      delete stage.canarySettings;
-      continue;
-    }
-    rest.push(op);
-  }
-  patch(stage, { patchOperations: rest }, STAGE_FIELDS, "stage");
-  checkVariables(stage.variables);
 }
 
 export const handlers: Record<string, Handler> = {
@@ -687,87 +616,7 @@ export const handlers: Record<string, Handler> = {
     return { status: 202 };
   },
 
-  // ---- Deployments
-  CreateDeployment: (s, r) => {
-    const a = api(s, r.params.restApiId);
-    const all = [...a.resources.values()];
-    if (!all.some((x) => Object.keys(x.resourceMethods).length)) throw badRequest("The REST API doesn't contain any methods");
-    for (const x of all) for (const m of Object.values(x.resourceMethods)) if (!m.methodIntegration) throw badRequest("No integration defined for method");
-    if (r.body.stageName !== undefined && !STAGE_NAME.test(r.body.stageName)) throw badRequest("Stage name only allows a-zA-Z0-9_-");
-    checkVariables(r.body.variables);
-    const apiSummary: Record<string, Record<string, { authorizationType: string; apiKeyRequired: boolean }>> = {};
-    for (const x of all)
-      for (const [verb, m] of Object.entries(x.resourceMethods))
-        (apiSummary[x.path] ??= {})[verb] = { authorizationType: m.authorizationType, apiKeyRequired: !!m.apiKeyRequired };
-    const d = { id: s.newId(6), description: r.body.description, createdDate: r.now, apiSummary, snapshot: structuredClone(all) };
-    a.deployments.set(d.id, d);
-    if (r.body.stageName) {
-      const existing = a.stages.get(r.body.stageName);
-      if (existing) {
-        existing.deploymentId = d.id;
-        if (r.body.variables) existing.variables = { ...existing.variables, ...r.body.variables };
-        existing.lastUpdatedDate = secs(r.now);
-      } else {
-        a.stages.set(r.body.stageName, newStage(r.body.stageName, d.id, { description: r.body.stageDescription, variables: r.body.variables }, r.now));
-      }
-    }
-    return { status: 201, body: deploymentJson(d, false) };
-  },
-  GetDeployments: (s, r) => ({ status: 200, body: paginate([...api(s, r.params.restApiId).deployments.values()].map((d) => deploymentJson(d, false)), r.query) }),
-  GetDeployment: (s, r) => {
-    const d = api(s, r.params.restApiId).deployments.get(r.params.deploymentId);
-    if (!d) throw notFound("Invalid Deployment identifier specified");
-    return { status: 200, body: deploymentJson(d, r.query.getAll("embed").includes("apisummary")) };
-  },
-  DeleteDeployment: (s, r) => {
-    const a = api(s, r.params.restApiId);
-    if (!a.deployments.has(r.params.deploymentId)) throw notFound("Invalid Deployment identifier specified");
-    if ([...a.stages.values()].some((st) => st.deploymentId === r.params.deploymentId))
-      throw badRequest("Active stages pointing to this deployment must be moved or deleted");
-    a.deployments.delete(r.params.deploymentId);
-    return { status: 202 };
-  },
-
-  // ---- Stages
-  CreateStage: (s, r) => {
-    const a = api(s, r.params.restApiId);
-    const name = String(r.body.stageName ?? "");
-    if (!STAGE_NAME.test(name)) throw badRequest("Stage name only allows a-zA-Z0-9_-");
-    if (!a.deployments.has(r.body.deploymentId)) throw badRequest("Invalid deployment id specified");
-    if (a.stages.has(name)) throw conflict("Stage already exists");
-    if (a.stages.size >= 10) throw new FakeApiError(429, "LimitExceededException", "Maximum number of Stages for this API has been reached");
-    checkVariables(r.body.variables);
-    const st = newStage(name, r.body.deploymentId, r.body, r.now);
-    a.stages.set(name, st);
-    return { status: 201, body: st };
-  },
-  GetStages: (s, r) => {
-    const a = api(s, r.params.restApiId);
-    const dep = r.query.get("deploymentId");
-    return { status: 200, body: { item: [...a.stages.values()].filter((st) => !dep || st.deploymentId === dep) } };
-  },
-  GetStage: (s, r) => {
-    const st = api(s, r.params.restApiId).stages.get(r.params.stageName);
-    if (!st) throw notFound("Invalid Stage identifier specified");
-    return { status: 200, body: st };
-  },
-  UpdateStage: (s, r) => {
-    const a = api(s, r.params.restApiId);
-    const st = a.stages.get(r.params.stageName);
-    if (!st) throw notFound("Invalid Stage identifier specified");
-    const copy = structuredClone(st);
-    applyStagePatch(a, copy, r.body);
-    copy.lastUpdatedDate = secs(r.now);
-    Object.keys(st).forEach((k) => delete st[k]);
-    Object.assign(st, copy);
-    return { status: 200, body: st };
-  },
-  DeleteStage: (s, r) => {
-    const a = api(s, r.params.restApiId);
-    if (!a.stages.has(r.params.stageName)) throw notFound("Invalid Stage identifier specified");
-    a.stages.delete(r.params.stageName);
-    return { status: 202 };
-  },
+  ...stageHandlers,
 
   // ---- Test invoke (a simpler rule than AWS's; see test-invoke.ts)
   TestInvokeMethod: (s, r) => {
@@ -780,27 +629,6 @@ export const handlers: Record<string, Handler> = {
     }
   },
 };
-
-function newStage(name: string, deploymentId: string, b: Json, now: number): Json {
-  return {
-    stageName: name,
-    deploymentId,
-    ...pick(b, ["description", "variables", "cacheClusterSize", "canarySettings", "tags", "documentationVersion"]),
-    cacheClusterEnabled: b.cacheClusterEnabled ?? false,
-    cacheClusterStatus: "NOT_AVAILABLE",
-    tracingEnabled: b.tracingEnabled ?? false,
-    methodSettings: {},
-    createdDate: secs(now),
-    lastUpdatedDate: secs(now),
-  };
-}
-
-function deploymentJson(d: { id: string; description?: string; createdDate: number; apiSummary: Json }, withSummary: boolean): Json {
-  const out: Json = { id: d.id, createdDate: secs(d.createdDate) };
-  if (d.description !== undefined) out.description = d.description;
-  if (withSummary) out.apiSummary = d.apiSummary;
-  return out;
-}
 
 /** [method, path pattern, operation]; `{x}` binds one URL-decoded segment. */
 export const routes: [string, string, string][] = [
