@@ -12,7 +12,7 @@ import type { Stage as AwsStage } from "@aws-sdk/client-api-gateway";
 import { API_SETTINGS, type DesignDiff, type DiffEntry, diffDesigns } from "../snapshot/diff";
 import { compareObjects, type FieldChange } from "../snapshot/diff-fields";
 import { methodSettingSchema, readStoredSettings } from "../stage/settings";
-import { type AwsMethodSetting, type AwsStageView, METHOD_SETTING_PATHS } from "./stage-sync";
+import { type AwsMethodSetting, type AwsStageView, METHOD_SETTING_PATHS, methodSettingKeyFromAws } from "./stage-sync";
 
 /** From the baseline (what Gatehouse last pushed, as AWS held it) to live now. */
 export function diffDrift(baseline: ApiDesign, live: ApiDesign): DesignDiff {
@@ -158,8 +158,6 @@ export function adoptLive(draft: ApiDesign, live: ApiDesign, entries: DiffEntry[
 /** One stage setting that differs: `field` is dotted (`variables.backend`, `methodSettings.*\/*.loggingLevel`). */
 export type StageDriftChange = FieldChange;
 
-const decodeSegment = (s: string) => s.replace(/~1/g, "/").replace(/~0/g, "~");
-
 /** A method setting with AWS's defaults filled in and fields Gatehouse doesn't manage dropped, so only real differences show. */
 function normalMethodSetting(v: unknown): AwsMethodSetting {
   // Values are kept as AWS holds them (not validated here: an adopt validates them and names what it refuses).
@@ -176,11 +174,7 @@ function normalMethodSetting(v: unknown): AwsMethodSetting {
  */
 export function liveStageView(stage: AwsStage): AwsStageView {
   const methodSettings: Record<string, AwsMethodSetting> = {};
-  for (const [key, v] of Object.entries(stage.methodSettings ?? {})) {
-    const slash = key.lastIndexOf("/");
-    const path = key === "*/*" ? "*/*" : `${decodeSegment(key.slice(0, slash))}/${key.slice(slash + 1)}`;
-    methodSettings[path.startsWith("/") || path === "*/*" ? path : `/${path}`] = normalMethodSetting(v);
-  }
+  for (const [key, v] of Object.entries(stage.methodSettings ?? {})) methodSettings[methodSettingKeyFromAws(key)] = normalMethodSetting(v);
   const c = stage.canarySettings;
   return {
     deploymentId: stage.deploymentId ?? "",

@@ -18,6 +18,7 @@ import { resourcePath } from "../model/tree";
 import { canonicalJson } from "../snapshot/snapshot";
 import { sameJsonText } from "./diff";
 import type { LiveApi } from "./live";
+import { methodSettingKeyFromAws } from "./stage-sync";
 
 /** The schemas API Gateway gives the two models it adds to every new REST API. */
 export const BUILT_IN_MODEL_SCHEMAS: Record<string, string> = {
@@ -180,12 +181,18 @@ export function designFingerprint(design: ApiDesign): string {
 }
 
 /** Stage fields that are not settings: identity, pointers, timestamps and what AWS manages. */
-const NOT_SETTINGS = new Set(["stageName", "deploymentId", "variables", "description", "createdDate", "lastUpdatedDate", "cacheClusterStatus", "clientCertificateId", "documentationVersion", "tags", "webAclArn", "$metadata"]);
+const NOT_SETTINGS = new Set(["stageName", "deploymentId", "variables", "description", "createdDate", "lastUpdatedDate", "cacheClusterStatus", "documentationVersion", "tags", "$metadata"]);
 
-/** A live stage as Gatehouse keeps it: variables, and settings in AWS's Stage shape. */
+/**
+ * A live stage as Gatehouse keeps it: variables, and settings in AWS's Stage shape, with
+ * method-setting keys in Gatehouse's form (AWS stores `~1pets~1{id}/GET`, Gatehouse `/pets/{id}/GET`),
+ * so drift and the next UpdateStage read them as the stage settings editor writes them.
+ */
 export function stageFromAws(stage: AwsStage): { name: string; description: string; awsDeploymentId: string | null; variables: Record<string, string>; settings: Json } {
   const settings: Json = {};
-  for (const [k, v] of Object.entries(stage as Json)) if (!NOT_SETTINGS.has(k) && v !== undefined && v !== null) settings[k] = structuredClone(v);
+  for (const [k, v] of Object.entries(stage as Json)) if (!NOT_SETTINGS.has(k) && v !== undefined && v !== null && v !== "") settings[k] = structuredClone(v);
+  if (settings.methodSettings && typeof settings.methodSettings === "object")
+    settings.methodSettings = Object.fromEntries(Object.entries(settings.methodSettings as Json).map(([k, v]) => [methodSettingKeyFromAws(k), v]));
   return {
     name: stage.stageName!,
     description: stage.description ?? "",

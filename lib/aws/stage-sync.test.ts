@@ -40,7 +40,6 @@ describe("stage patch operations", () => {
       { op: "replace", path: "/tracingEnabled", value: "true" },
       { op: "replace", path: "/accessLogSettings/destinationArn", value: "arn:aws:logs:us-east-1:123456789012:log-group:g" },
       { op: "replace", path: "/accessLogSettings/format", value: "$context.requestId" },
-      { op: "replace", path: "/webAclArn", value: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/a/b" },
       { op: "replace", path: "/*/*/metrics/enabled", value: "true" },
       { op: "replace", path: "/*/*/logging/loglevel", value: "INFO" },
       { op: "replace", path: "/~1pets/GET/throttling/rateLimit", value: "5.5" },
@@ -49,11 +48,12 @@ describe("stage patch operations", () => {
       { op: "replace", path: "/~1pets/GET/caching/ttlInSeconds", value: "60" },
     ]);
     expect(stageUpdateOps(after, after)).toEqual([]);
+    // The web ACL is WAFv2's to attach (updateAwsStage), never an UpdateStage path.
+    expect(stageUpdateOps(after, { ...after, webAclArn: undefined }).map((o) => o.path)).not.toContain("/webAclArn");
     expect(stageUpdateOps(after, { ...base, methodSettings: { "*/*": { loggingLevel: "INFO", metricsEnabled: true } } })).toEqual(
       expect.arrayContaining([
         { op: "remove", path: "/variables/new_one" },
         { op: "remove", path: "/accessLogSettings" },
-        { op: "remove", path: "/webAclArn" },
         { op: "remove", path: "/~1pets/GET" },
       ]),
     );

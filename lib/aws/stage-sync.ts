@@ -7,8 +7,9 @@
  * pushes created). Every call goes through the limiter (callApiGateway).
  */
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
-import { callApiGateway } from "./client";
+import { type AwsConnection, callApiGateway } from "./client";
 import { escapeKey, type PatchOp } from "./diff";
+import { setStageWebAcl, type WebAclCall } from "./waf";
 
 /** One method setting in AWS's MethodSetting field names. */
 export interface AwsMethodSetting {
@@ -63,6 +64,20 @@ export function methodSettingPath(key: string): string {
   return `/${escapeKey(key.slice(0, slash))}/${key.slice(slash + 1)}`;
 }
 
+const unescapeSegment = (s: string) => s.replace(/~1/g, "/").replace(/~0/g, "~");
+
+/**
+ * A `methodSettings` key as GetStage returns it → Gatehouse's key. AWS stores the resource path
+ * escaped as one segment (`~1pets~1{id}/GET`, the root as `~1/GET`, all methods as `*\/*`);
+ * Gatehouse keys are `/pets/{id}/GET`. A key already in Gatehouse's form is returned as is.
+ */
+export function methodSettingKeyFromAws(key: string): string {
+  if (key === "*/*") return key;
+  const slash = key.lastIndexOf("/");
+  const path = unescapeSegment(key.slice(0, slash));
+  return `${path.startsWith("/") ? path : `/${path}`}/${key.slice(slash + 1)}`;
+}
+
 const str = (v: unknown) => String(v);
 
 function mapDiff(prefix: string, before: Record<string, string>, after: Record<string, string>): PatchOp[] {
@@ -104,7 +119,7 @@ function canaryOps(before: AwsCanary | undefined, after: AwsCanary | undefined):
   return ops;
 }
 
-/** UpdateStage patch operations taking AWS's stage from `before` to `after` (only what changed). */
+/** UpdateStage patch operations taking AWS's stage from `before` to `after` (only what changed; the web ACL goes through `updateAwsStage`). */
 export function stageUpdateOps(before: AwsStageView, after: AwsStageView): PatchOp[] {
   const ops: PatchOp[] = [];
   ops.push(...scalar("/deploymentId", before.deploymentId, after.deploymentId));
@@ -120,7 +135,7 @@ export function stageUpdateOps(before: AwsStageView, after: AwsStageView): Patch
     ops.push(...scalar("/accessLogSettings/format", before.accessLogSettings?.format, after.accessLogSettings.format));
   }
   ops.push(...scalar("/clientCertificateId", before.clientCertificateId, after.clientCertificateId));
-  ops.push(...scalar("/webAclArn", before.webAclArn, after.webAclArn));
+  // No /webAclArn: it is not an UpdateStage path (AWS attaches web ACLs through WAFv2, see waf.ts).
   ops.push(...methodSettingOps(before.methodSettings, after.methodSettings));
   ops.push(...canaryOps(before.canarySettings, after.canarySettings));
   return ops;
@@ -161,20 +176,40 @@ export function createStageCalls(restApiId: string, stageName: string, view: Aws
 }
 
 export interface AwsStageCall {
-  operation: "UpdateStage" | "CreateStage";
+  operation: "UpdateStage" | "CreateStage" | WebAclCall["operation"];
   patchOperations?: PatchOp[];
+  webAclArn?: string;
 }
 
-/** Sends UpdateStage (nothing when there are no operations). */
-export async function updateAwsStage(client: APIGatewayClient, restApiId: string, stageName: string, patchOperations: PatchOp[]): Promise<AwsStageCall[]> {
-  if (patchOperations.length === 0) return [];
-  await callApiGateway(client, "UpdateStage", { restApiId, stageName, patchOperations });
-  return [{ operation: "UpdateStage", patchOperations }];
+/** Where a stage action goes: the API Gateway client, and the connection it came from (WAFv2 needs its own client). */
+export interface StageTarget {
+  client: APIGatewayClient;
+  connection: AwsConnection;
+  restApiId: string;
+  stageName: string;
 }
 
-/** CreateStage, then the UpdateStage for method settings, access logs, certificate and WAF. */
-export async function createAwsStage(client: APIGatewayClient, restApiId: string, stageName: string, view: AwsStageView): Promise<AwsStageCall[]> {
-  const { create, then } = createStageCalls(restApiId, stageName, view);
-  await callApiGateway(client, "CreateStage", create);
-  return [{ operation: "CreateStage" }, ...(await updateAwsStage(client, restApiId, stageName, then))];
+/**
+ * Sends UpdateStage (nothing when there are no operations) and, when the web ACL changes, the
+ * WAFv2 call for it. WAF goes first, so its refusal leaves the stage as it was; if UpdateStage
+ * then fails, the web ACL is put back before the error is passed on.
+ */
+export async function updateAwsStage(t: StageTarget, patchOperations: PatchOp[], webAcl: { had?: string; want?: string } = {}): Promise<AwsStageCall[]> {
+  const waf = await setStageWebAcl(t.connection, t, webAcl.had, webAcl.want);
+  if (patchOperations.length === 0) return waf;
+  try {
+    await callApiGateway(t.client, "UpdateStage", { restApiId: t.restApiId, stageName: t.stageName, patchOperations });
+  } catch (e) {
+    if (waf.length) await setStageWebAcl(t.connection, t, webAcl.want, webAcl.had).catch(() => undefined);
+    throw e;
+  }
+  return [...waf, { operation: "UpdateStage", patchOperations }];
+}
+
+/** CreateStage, then the UpdateStage for method settings, access logs and certificate, then the web ACL (WAFv2 needs the stage to exist). */
+export async function createAwsStage(t: StageTarget, view: AwsStageView): Promise<AwsStageCall[]> {
+  const { create, then } = createStageCalls(t.restApiId, t.stageName, view);
+  await callApiGateway(t.client, "CreateStage", create);
+  const rest = await updateAwsStage(t, then);
+  return [{ operation: "CreateStage" }, ...rest, ...(await setStageWebAcl(t.connection, t, undefined, view.webAclArn))];
 }

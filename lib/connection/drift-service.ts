@@ -140,7 +140,7 @@ export async function overwriteStageDrift(db: Db, actor: Actor, restApiId: strin
   const ops = stageUpdateOps(d.live, want);
   const client = createApiGatewayClient(connection);
   try {
-    await updateAwsStage(client, awsRestApiId, stageName, ops);
+    await updateAwsStage({ client, connection, restApiId: awsRestApiId, stageName }, ops, { had: d.live.webAclArn, want: want.webAclArn });
   } catch (e) {
     throw awsError(`AWS refused the change to stage ${stageName}`, e);
   } finally {

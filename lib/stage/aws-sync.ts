@@ -102,12 +102,13 @@ export async function syncStageToAws(
   const ids = await awsDeploymentIds(db, api.id);
   const want = view(after, ids);
   const client = createApiGatewayClient(connection);
+  const target = { client, connection, restApiId: api.awsRestApiId, stageName };
   try {
     const live = await readStage(client, api.awsRestApiId, stageName);
     if (!live) {
       const missing = unpushedIn([want.deploymentId, want.canarySettings?.deploymentId]);
       if (missing) return { status: "skipped", message: notPushed(stageName, missing) };
-      return { status: "applied", awsRestApiId: api.awsRestApiId, awsDeploymentId: want.deploymentId, calls: await createAwsStage(client, api.awsRestApiId, stageName, want) };
+      return { status: "applied", awsRestApiId: api.awsRestApiId, awsDeploymentId: want.deploymentId, calls: await createAwsStage(target, want) };
     }
     const had = before ? view(before, ids) : want;
     let ops;
@@ -116,7 +117,7 @@ export async function syncStageToAws(
     const missing = unpushedIn([...ops.map((o) => o.value), options.promoteCanary ? had.canarySettings?.deploymentId : undefined]);
     if (missing) return { status: "skipped", message: notPushed(stageName, missing) };
     const runs = options.promoteCanary && had.canarySettings ? had.canarySettings.deploymentId : want.deploymentId;
-    return { status: "applied", awsRestApiId: api.awsRestApiId, awsDeploymentId: runs, calls: await updateAwsStage(client, api.awsRestApiId, stageName, ops) };
+    return { status: "applied", awsRestApiId: api.awsRestApiId, awsDeploymentId: runs, calls: await updateAwsStage(target, ops, { had: live.webAclArn, want: want.webAclArn }) };
   } catch (e) {
     if (e instanceof GatehouseError) throw e;
     throw new GatehouseError(`AWS refused the change to stage ${stageName}: ${(e as Error).message}. Nothing was changed.`, 502, [], "AwsError");

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { FakeApiError, handlers, matchRoute } from "./handlers";
 import { FakeQuotaBook, type FakeQuota } from "./quotas";
 import { FakeState, type Json } from "./state";
+import { WAF_TARGET_PREFIX, wafv2Handlers } from "./wafv2";
 
 export interface RecordedCall {
   seq: number;
@@ -21,6 +22,8 @@ export interface RecordedCall {
   body: Json | undefined;
   status: number;
   errorType?: string;
+  /** The JSON body the fake answered with (its wire types, before the SDK parses them). */
+  response?: unknown;
   /** Fake-clock time in ms. */
   at: number;
 }
@@ -169,7 +172,8 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
       await fakeSts(req, res);
       return;
     }
-    const match = matchRoute(method, url.pathname);
+    const wafTarget = String(req.headers["x-amz-target"] ?? "");
+    const match = wafTarget.startsWith(WAF_TARGET_PREFIX) ? { operation: `wafv2:${wafTarget.slice(WAF_TARGET_PREFIX.length)}`, params: {} } : matchRoute(method, url.pathname);
     const query: Record<string, string | string[]> = {};
     for (const k of new Set(url.searchParams.keys())) {
       const all = url.searchParams.getAll(k);
@@ -209,7 +213,14 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     }
     const op = match.operation;
 
-    const admitted = quotas.admit(op);
+    const handler = handlers[op] ?? wafv2Handlers[op];
+    if (!handler) {
+      sendError(res, 400, "UnknownOperationException", `The fake does not implement ${op}`);
+      finish(400, "UnknownOperationException");
+      return;
+    }
+    // WAFv2 is another service: API Gateway's quotas don't count its calls.
+    const admitted = op.startsWith("wafv2:") ? ({ ok: true } as const) : quotas.admit(op);
     if (!admitted.ok) {
       // Retry-After in wall-clock seconds: fake ms / timeScale (virtual clocks use the fake's own seconds).
       const wallMs = options.now ? admitted.waitMs : admitted.waitMs / scale;
@@ -228,7 +239,7 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
       if (f.rule.timeout) {
         if (f.rule.timeout === "after") {
           try {
-            handlers[op](state, { params: match.params, query: url.searchParams, body: body ?? {}, raw, now: now() });
+            handler(state, { params: match.params, query: url.searchParams, body: body ?? {}, raw, now: now() });
           } catch {
             // the client never learns either way
           }
@@ -244,12 +255,14 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     }
 
     try {
-      const result = handlers[op](state, { params: match.params, query: url.searchParams, body: body ?? {}, raw, now: now() });
+      const result = handler(state, { params: match.params, query: url.searchParams, body: body ?? {}, raw, now: now() });
       sendJson(res, result.status, result.body);
+      record.response = result.body === undefined ? undefined : JSON.parse(JSON.stringify(result.body));
       finish(result.status);
     } catch (e) {
       if (e instanceof FakeApiError) {
         sendError(res, e.status, e.type, e.message);
+        record.response = { message: e.message };
         finish(e.status, e.type);
       } else {
         sendError(res, 500, "InternalServerError", (e as Error).message);
