@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiGatewayLimiter, ManualClock, ThrottledError, isThrottlingError, retryAfterMs } from "./limiter";
+import { ApiGatewayLimiter, LimitExceededError, ManualClock, ThrottledError, isThrottlingError, retryAfterMs } from "./limiter";
 
 function throttle(retryAfterSeconds?: string) {
   return Object.assign(new Error("Too Many Requests"), { name: "TooManyRequestsException", retryAfterSeconds, $metadata: { httpStatusCode: 429 } });
@@ -135,6 +135,28 @@ describe("ApiGatewayLimiter retry", () => {
       .catch((e) => e);
     expect(err.name).toBe("ConflictException");
     expect(n).toBe(1);
+  });
+
+  it("fails at once on a hard limit (429 LimitExceededException), naming the limit AWS named", async () => {
+    const clock = new ManualClock(0);
+    const limiter = new ApiGatewayLimiter({ clock });
+    let n = 0;
+    const limit = Object.assign(new Error("Maximum number of Resources for this API has been reached"), { name: "LimitExceededException", $metadata: { httpStatusCode: 429 } });
+    const err = await limiter
+      .run("CreateResource", async () => {
+        n++;
+        throw limit;
+      })
+      .catch((e) => e);
+    expect(n).toBe(1);
+    expect(clock.now()).toBe(0);
+    expect(err).toBeInstanceOf(LimitExceededError);
+    expect(err.name).toBe("LimitExceededException");
+    expect(err.$metadata.httpStatusCode).toBe(429);
+    expect(err.message).toContain("CreateResource reached an API Gateway limit (LimitExceededException: Maximum number of Resources for this API has been reached)");
+    expect(err.message).not.toMatch(/kept throttling/);
+    expect(isThrottlingError(limit)).toBe(false);
+    expect(limiter.stats.throttled).toBe(0);
   });
 
   it("recognises throttling errors and reads retryAfterSeconds", () => {

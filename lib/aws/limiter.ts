@@ -109,10 +109,38 @@ class Bucket {
   }
 }
 
-/** True for API Gateway's throttling answer (429 TooManyRequestsException). */
+type SdkError = { name?: string; message?: string; $metadata?: { httpStatusCode?: number } } | null;
+
+/**
+ * A hard limit (429 LimitExceededException: 300 resources, 10 stages, 10 authorizers per API …).
+ * It shares throttling's status code, but waiting does not make room: it must fail at once.
+ */
+export function isLimitExceeded(e: unknown): boolean {
+  return (e as SdkError)?.name === "LimitExceededException";
+}
+
+/** True for API Gateway's throttling answer (429 TooManyRequestsException); never for a hard limit. */
 export function isThrottlingError(e: unknown): boolean {
-  const err = e as { name?: string; $metadata?: { httpStatusCode?: number } } | null;
-  return !!err && (err.name === "TooManyRequestsException" || err.$metadata?.httpStatusCode === 429);
+  const err = e as SdkError;
+  if (!err || isLimitExceeded(err)) return false;
+  return err.name === "TooManyRequestsException" || err.$metadata?.httpStatusCode === 429;
+}
+
+/** A hard limit reached by one call: AWS's code and message kept, with what to do about it. */
+export class LimitExceededError extends Error {
+  readonly $metadata: { httpStatusCode?: number };
+  constructor(
+    readonly operation: string,
+    readonly cause: unknown,
+  ) {
+    const err = cause as SdkError;
+    super(
+      `${operation} reached an API Gateway limit (LimitExceededException: ${err?.message ?? "limit exceeded"}). ` +
+        "This is a quota on what the API or account may hold, not throttling, so retrying won't help: remove entities or request a higher quota in Service Quotas.",
+    );
+    this.name = "LimitExceededException";
+    this.$metadata = { ...(err?.$metadata ?? {}) };
+  }
 }
 
 /** `retryAfterSeconds` of a 429 (from the Retry-After header), in ms, if present. */
@@ -205,6 +233,7 @@ export class ApiGatewayLimiter {
       try {
         return await fn();
       } catch (e) {
+        if (isLimitExceeded(e)) throw new LimitExceededError(operation, e);
         if (!isThrottlingError(e)) throw e;
         this.stats.throttled++;
         if (attempt >= maxRetries) throw new ThrottledError(operation, attempt + 1, e);
