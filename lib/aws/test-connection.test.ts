@@ -31,11 +31,12 @@ afterEach(async () => {
 const byName = (r: Awaited<ReturnType<typeof testConnection>>) => Object.fromEntries(r.checks.map((c) => [c.name, c]));
 
 describe("testConnection", () => {
-  it("passes all three checks against a reachable endpoint", async () => {
+  it("passes the three checks against a reachable endpoint, and says whether stages' web ACLs can be managed", async () => {
     const r = await testConnection({ region: "eu-west-1", endpointUrl: fake.url });
     expect(r.ok).toBe(true);
-    expect(r.checks.map((c) => c.name)).toEqual(["credentials", "region", "permission"]);
-    expect(fake.calls.map((c) => c.operation)).toEqual(["GetRestApis"]);
+    expect(r.checks.map((c) => c.name)).toEqual(["credentials", "region", "permission", "waf"]);
+    expect(fake.calls.map((c) => c.operation)).toEqual(["GetRestApis", "wafv2:ListWebACLs"]);
+    expect(byName(r).waf).toMatchObject({ ok: true });
     expect(JSON.stringify(r)).not.toContain("fake-secret-value");
     expect(JSON.stringify(r)).not.toContain("AKIDFAKEFAKEFAKE");
   });
@@ -48,6 +49,14 @@ describe("testConnection", () => {
     expect(byName(r).credentials.ok).toBe(false);
     expect(byName(r).credentials.message).toMatch(/No AWS credentials were found/);
     expect(fake.calls).toHaveLength(0);
+  });
+
+  it("a connection without AWS WAF permissions still passes; the WAF check says what stages can't do", async () => {
+    fake.faults.failNth("wafv2:ListWebACLs", 1, { status: 400, type: "AccessDeniedException", message: "not authorized to perform: wafv2:ListWebACLs" });
+    const r = await testConnection({ region: "us-east-1", endpointUrl: fake.url });
+    expect(r.ok).toBe(true);
+    expect(byName(r).waf.ok).toBe(false);
+    expect(byName(r).waf.message).toMatch(/^Optional: AWS WAF answered AccessDeniedException: not authorized to perform: wafv2:ListWebACLs\. Stages' web ACLs can't be attached/);
   });
 
   it("reports permission denied in plain words", async () => {

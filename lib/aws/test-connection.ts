@@ -6,8 +6,13 @@
 import { GetRestApisCommand } from "@aws-sdk/client-api-gateway";
 import { createApiGatewayClient, type AwsConnection } from "./client";
 import { ApiGatewayLimiter } from "./limiter";
+import { ListWebACLsCommand } from "@aws-sdk/client-wafv2";
+import { createWafClient } from "./waf";
 
-export type ConnectionCheckName = "credentials" | "region" | "permission";
+export type ConnectionCheckName = "credentials" | "region" | "permission" | "waf";
+
+/** Checks that say what works without deciding whether the connection does (WAF is optional). */
+const OPTIONAL_CHECKS: ReadonlySet<ConnectionCheckName> = new Set(["waf"]);
 
 export interface ConnectionCheck {
   name: ConnectionCheckName;
@@ -58,9 +63,31 @@ function networkCode(e: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether stages' web ACLs can be managed: API Gateway has no UpdateStage path for them, they are
+ * attached through AWS WAF (waf.ts). Optional: without it the rest of Gatehouse works, and a
+ * stage's web ACL is changed in AWS WAF instead.
+ */
+async function wafCheck(conn: AwsConnection): Promise<ConnectionCheck> {
+  const waf = createWafClient(conn);
+  try {
+    await waf.send(new ListWebACLsCommand({ Scope: "REGIONAL", Limit: 1 }));
+    return { name: "waf", ok: true, message: "Allowed to read AWS WAF web ACLs; attaching one to a stage also needs wafv2:AssociateWebACL and apigateway:SetWebACL." };
+  } catch (e) {
+    const err = e as { name?: string; message?: string };
+    return {
+      name: "waf",
+      ok: false,
+      message: `Optional: AWS WAF answered ${err.name ?? "Error"}${err.message ? `: ${err.message}` : ""}. Stages' web ACLs can't be attached from Gatehouse with this connection (grant wafv2:ListWebACLs, wafv2:AssociateWebACL, wafv2:DisassociateWebACL and apigateway:SetWebACL, or change them in AWS WAF).`,
+    };
+  } finally {
+    waf.destroy();
+  }
+}
+
 export async function testConnection(conn: AwsConnection): Promise<ConnectionTestResult> {
   const checks: ConnectionCheck[] = [];
-  const done = () => ({ ok: checks.every((c) => c.ok), checks });
+  const done = () => ({ ok: checks.every((c) => c.ok || OPTIONAL_CHECKS.has(c.name)), checks });
   const skip = (name: ConnectionCheckName, why: string) => checks.push({ name, ok: false, message: `Not checked: ${why}` });
 
   const region = (conn.region ?? "").trim();
@@ -104,6 +131,7 @@ export async function testConnection(conn: AwsConnection): Promise<ConnectionTes
       checks.push({ name: "credentials", ok: true, message: "AWS accepted the credentials." });
       checks.push({ name: "region", ok: true, message: `API Gateway answered in ${regionLabel}.` });
       checks.push({ name: "permission", ok: true, message: "Allowed to list REST APIs (apigateway:GET on /restapis)." });
+      checks.push(await wafCheck({ ...conn, region }));
     } catch (e) {
       const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
       const net = networkCode(e);
