@@ -47,7 +47,7 @@ export function ConnectionForm() {
 
 export function TestConnectionButton({ connectionId }: { connectionId: string }) {
   const [pending, start] = useTransition();
-  const [checks, setChecks] = useState<{ name: string; ok: boolean; message: string }[] | null>(null);
+  const [checks, setChecks] = useState<{ name: string; ok: boolean; message: string; optional?: boolean }[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="text-right">
@@ -70,8 +70,8 @@ export function TestConnectionButton({ connectionId }: { connectionId: string })
       {checks && (
         <ul className="mt-1 text-xs" data-testid="connection-checks">
           {checks.map((c) => (
-            <li key={c.name} className={c.ok ? "text-emerald-700" : "text-red-600"}>
-              {c.ok ? "✓" : "✗"} {c.name}: {c.message}
+            <li key={c.name} className={c.ok ? "text-emerald-700" : c.optional ? "text-amber-700" : "text-red-600"}>
+              {c.ok ? "✓" : c.optional ? "–" : "✗"} {c.name}: {c.message}
             </li>
           ))}
         </ul>

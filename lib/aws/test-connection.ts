@@ -18,6 +18,8 @@ export interface ConnectionCheck {
   name: ConnectionCheckName;
   ok: boolean;
   message: string;
+  /** Says what works without deciding whether the connection does. */
+  optional?: boolean;
 }
 
 export interface ConnectionTestResult {
@@ -72,12 +74,13 @@ async function wafCheck(conn: AwsConnection): Promise<ConnectionCheck> {
   const waf = createWafClient(conn);
   try {
     await waf.send(new ListWebACLsCommand({ Scope: "REGIONAL", Limit: 1 }));
-    return { name: "waf", ok: true, message: "Allowed to read AWS WAF web ACLs; attaching one to a stage also needs wafv2:AssociateWebACL and apigateway:SetWebACL." };
+    return { name: "waf", ok: true, optional: true, message: "Allowed to read AWS WAF web ACLs; attaching one to a stage also needs wafv2:AssociateWebACL and apigateway:SetWebACL." };
   } catch (e) {
     const err = e as { name?: string; message?: string };
     return {
       name: "waf",
       ok: false,
+      optional: true,
       message: `Optional: AWS WAF answered ${err.name ?? "Error"}${err.message ? `: ${err.message}` : ""}. Stages' web ACLs can't be attached from Gatehouse with this connection (grant wafv2:ListWebACLs, wafv2:AssociateWebACL, wafv2:DisassociateWebACL and apigateway:SetWebACL, or change them in AWS WAF).`,
     };
   } finally {
