@@ -120,7 +120,14 @@ export function StageSettingsForm(p: StageSettingsFormProps) {
           <Field label="Access log destination ARN" name="accessLogSettings.destinationArn" value={logArn} onChange={(e) => setLogArn(e.target.value)} error={f("accessLogSettings.destinationArn")} placeholder="arn:aws:logs:us-east-1:123456789012:log-group:api-logs" />
           <Field label="Access log format" name="accessLogSettings.format" value={logFormat} onChange={(e) => setLogFormat(e.target.value)} error={f("accessLogSettings.format")} placeholder='{"requestId":"$context.requestId"}' />
           <Field label="Client certificate id" name="clientCertificateId" value={cert} onChange={(e) => setCert(e.target.value)} error={f("clientCertificateId")} />
-          <Field label="WAF web ACL ARN" name="webAclArn" value={waf} onChange={(e) => setWaf(e.target.value)} error={f("webAclArn")} />
+          <Field
+            label="WAF web ACL ARN"
+            name="webAclArn"
+            value={waf}
+            onChange={(e) => setWaf(e.target.value)}
+            error={f("webAclArn")}
+            hint="On AWS this is attached through AWS WAF (wafv2:AssociateWebACL), not UpdateStage; Test connection says whether this connection may."
+          />
         </div>
 
         <div>
