@@ -6,6 +6,7 @@
  */
 import * as sdk from "@aws-sdk/client-api-gateway";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { keepErrorDetails } from "./errors";
 import { ApiGatewayLimiter, type LimiterOptions } from "./limiter";
 
 export interface AwsConnection {
@@ -78,6 +79,8 @@ export function createApiGatewayClient(conn: AwsConnection, options: { limiter?:
   if (conn.profile) config.profile = conn.profile;
   if (conn.roleArn) config.credentials = assumeRoleProvider(conn);
   const client = new APIGatewayClient(config);
+  // Errors keep the body AWS (or whatever answered) sent and the operation's name: see errors.ts.
+  keepErrorDetails(client);
   // Quotas are per account and Region: clients for the same connection share one limiter.
   let limiter = options.limiter;
   if (!limiter) {

@@ -19,6 +19,8 @@ import type {
 import { type ApiDesign, HTTP_METHODS, type Integration, type IntegrationResponse, type Method, type MethodResponse } from "../model/design";
 import { resourcePath, resourcesInTreeOrder } from "../model/tree";
 import { callApiGateway } from "./client";
+import { type AwsErrorInfo, describeAwsError, formatAwsError } from "./errors";
+import { plannedCallCount } from "./push-counts";
 import {
   type PatchOp,
   type Ref,
@@ -741,9 +743,9 @@ export interface ExecuteOptions {
   limiter?: ApiGatewayLimiter;
 }
 
-function errorInfo(e: unknown): CallRecord["error"] {
-  const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  return { name: err?.name ?? "Error", message: err?.message ?? String(e), status: err?.$metadata?.httpStatusCode };
+/** What the record keeps of a failed call: AWS's code and message (or a readable account of what went wrong). */
+function errorInfo(info: AwsErrorInfo): CallRecord["error"] {
+  return { name: info.code, message: info.message, status: info.status };
 }
 
 export async function executePush(client: APIGatewayClient, plan: PushPlan, options: ExecuteOptions = {}): Promise<PushResult> {
@@ -751,7 +753,7 @@ export async function executePush(client: APIGatewayClient, plan: PushPlan, opti
   const completed: CallRecord[] = [];
   if (plan.deployment.upToDate && plan.calls.length === 0 && plan.restApiId)
     return { restApiId: plan.restApiId, deploymentId: plan.deployment.upToDate.deploymentId, stageName: plan.stageName, calls: [] };
-  const total = plan.calls.length + (plan.deployment.reuse ? 1 : 2);
+  const total = plannedCallCount(plan);
   const clock = () => Date.now();
 
   async function run(call: PlannedCall): Promise<any> {
@@ -789,9 +791,10 @@ export async function executePush(client: APIGatewayClient, plan: PushPlan, opti
       return out;
     } catch (e) {
       record.durationMs = clock() - started;
-      record.error = errorInfo(e);
+      const info = describeAwsError(e, { operation: call.operation, target: call.target });
+      record.error = errorInfo(info);
       throw new PushError(
-        `Push stopped at "${call.description}": ${record.error?.message ?? "failed"} (${completed.length} of ${total} calls done)`,
+        `Push stopped at "${call.description}": ${formatAwsError(info)} (${completed.length + 1} of ${total} calls made)`,
         [...completed],
         record,
         bindings.restApi ?? plan.restApiId,
