@@ -38,8 +38,8 @@ const d = (name: string, signature: string, doc: string): CatalogEntry => ({ pat
 export const INPUT_ENTRIES: CatalogEntry[] = [
   v("input", "$input", "The request (or integration response) payload and parameters."),
   p("input.body", "The raw payload as a string; `{}` when the body is empty."),
-  m("input.json", "$input.json(path)", "Evaluates a JSONPath on the payload and returns JSON text (strings keep their quotes): embed without extra quotes.", [1]),
-  m("input.path", "$input.path(path)", "Evaluates a JSONPath on the payload and returns an object (Map/List/String/number) usable with .size(), #foreach, $x.field.", [1]),
+  m("input.json", "$input.json(path)", "Evaluates a JSONPath on the payload and returns JSON text (strings keep their quotes): embed without extra quotes. A path the payload does not have gives `\"\"`.", [1]),
+  m("input.path", "$input.path(path)", "Evaluates a JSONPath on the payload and returns an object (Map/List/String/number) usable with .size(), #foreach, $x.field. A path the payload does not have gives an empty string (== \"\" is true); a JSON null gives null.", [1]),
   m("input.params", "$input.params() / $input.params(name)", "No argument: a map {path, querystring, header}. With a name: that parameter from path, then querystring, then header (\"\" if absent).", [0, 1]),
 ];
 

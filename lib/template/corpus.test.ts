@@ -55,7 +55,7 @@ const CASES: Case[] = [
   { name: "json slice", template: "$input.json('$.store.book[1:3].title')", body: STORE, expected: "[\"Sword of Honour\",\"Moby Dick\"]" },
   { name: "json negative index", template: "$input.json('$.store.book[-1].title')", body: STORE, expected: "\"The Lord of the Rings\"" },
   { name: "json bracket notation", template: "$input.json(\"$['store']['bicycle']['color']\")", body: STORE, expected: "\"red\"", velocity: true },
-  { name: "json missing is null", template: "$input.json('$.nope')", body: STORE, expected: "null", velocity: true },
+  { name: "json missing is an empty JSON string", template: "$input.json('$.nope')|$input.json('$.store.nope')", body: STORE, expected: "\"\"|\"\"", velocity: true },
   { name: "path map prints Java style", template: "$input.path('$.store.bicycle')", body: STORE, expected: "{color=red, price=19.95}", velocity: true },
   { name: "path list prints JSON", template: "$input.path('$.store.book[*].category')", body: STORE, expected: "[\"reference\",\"fiction\",\"fiction\",\"fiction\"]" },
   { name: "path size of wildcard", template: "$input.path('$.store.book[*]').size()", body: STORE, expected: "4" },

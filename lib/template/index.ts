@@ -11,7 +11,6 @@
  * for completion and hover.
  *
  * Known differences from AWS (unverifiable without TestInvokeMethod):
- * - `$input.json('$.missing')` prints `null`; `$input.path` of a missing path is null (prints "").
  * - `$input.json` / JSON-array printing do not escape `/` (json-smart's default would print `\/`).
  * - JSON decimals longer than 18 chars are Doubles, not BigDecimal (integers of any size stay exact).
  * - Java regex is translated to JavaScript regex (possessive quantifiers become greedy, no

@@ -352,12 +352,13 @@ function children(v: JValue): JValue[] {
 
 /**
  * Evaluates `path` on `root`. A definite path (no wildcard, deep scan, slice or union) yields
- * the value itself or null when missing; an indefinite one yields a JSONArray of matches.
+ * the value itself, or `missing` (default null) when nothing is there; an indefinite one yields
+ * a JSONArray of matches.
  */
-export function evalJsonPath(root: JValue, path: string): JValue {
+export function evalJsonPath(root: JValue, path: string, missing: JValue = null): JValue {
   const { steps, definite } = parsePath(path);
   const cur = run(root, steps, root);
-  if (definite) return cur.length ? cur[0] : null;
+  if (definite) return cur.length ? cur[0] : missing;
   return new JList(cur, "json");
 }
 

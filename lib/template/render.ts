@@ -42,6 +42,9 @@ function errAt(message: string, pos?: Pos): TemplateError {
 
 // ---- $input / $util ------------------------------------------------------
 
+/** What `$input.path` gives for a definite path with no match (see null-path.test.ts for AWS's facts). */
+const MISSING_PATH = "";
+
 class InputObject extends HostObject {
   readonly javaClass = "com.amazonaws.apigateway.InputObject";
   private parsed: { v: JValue } | null = null;
@@ -88,7 +91,8 @@ class InputObject extends HostObject {
       }
     }
     try {
-      return evalJsonPath(this.root(), toJavaString(p));
+      // AWS answers a path the payload does not have with an empty String (a JSON null stays null).
+      return evalJsonPath(this.root(), toJavaString(p), MISSING_PATH);
     } catch (e) {
       if (e instanceof JsonPathError) throw new JavaException("com.jayway.jsonpath.InvalidPathException", e.message);
       throw e;

@@ -192,7 +192,10 @@ public class Harness {
     }
   }
 
-  /** $input over a JSON payload; JSONPath limited to $, .name, ['name'] and [index]. */
+  /**
+   * $input over a JSON payload; JSONPath limited to $, .name, ['name'] and [index]. A path the
+   * payload does not have gives "" (as API Gateway's $input.path does); a JSON null gives null.
+   */
   public static class Input {
     private final String body;
     private final Map<String, Object> params;
@@ -219,28 +222,34 @@ public class Harness {
     public Object path(String p) {
       Object cur = root();
       int k = 1; // after $
-      while (k < p.length() && cur != null) {
+      while (k < p.length()) {
         char c = p.charAt(k);
         if (c == '.') {
           int e = k + 1;
           while (e < p.length() && p.charAt(e) != '.' && p.charAt(e) != '[') e++;
           String name = p.substring(k + 1, e);
-          cur = cur instanceof Map ? ((Map<?, ?>) cur).get(name) : null;
+          if (!(cur instanceof Map) || !((Map<?, ?>) cur).containsKey(name)) return MISSING;
+          cur = ((Map<?, ?>) cur).get(name);
           k = e;
         } else if (c == '[') {
           int e = p.indexOf(']', k);
           String in = p.substring(k + 1, e);
-          if (in.startsWith("'")) cur = cur instanceof Map ? ((Map<?, ?>) cur).get(in.substring(1, in.length() - 1)) : null;
-          else {
+          if (in.startsWith("'")) {
+            String name = in.substring(1, in.length() - 1);
+            if (!(cur instanceof Map) || !((Map<?, ?>) cur).containsKey(name)) return MISSING;
+            cur = ((Map<?, ?>) cur).get(name);
+          } else {
             int idx = Integer.parseInt(in);
-            List<?> l = cur instanceof List ? (List<?>) cur : null;
-            cur = l != null && idx < l.size() ? l.get(idx) : null;
+            if (!(cur instanceof List) || idx >= ((List<?>) cur).size()) return MISSING;
+            cur = ((List<?>) cur).get(idx);
           }
           k = e + 1;
         } else throw new IllegalArgumentException("unsupported path " + p);
       }
       return cur;
     }
+
+    private static final String MISSING = "";
 
     public String json(String p) {
       return Json.write(path(p));
