@@ -15,6 +15,7 @@ import { adoptStageDrift, checkDrift, overwriteStageDrift } from "../../lib/conn
 import { importRestApi } from "../../lib/connection/import-service";
 import { createConnection } from "../../lib/connection/service";
 import { seedDemo } from "../../lib/db/seed";
+import { updateStageSettings } from "../../lib/stage/changes";
 import { ForbiddenError, GatehouseError, ValidationError } from "../../lib/model/errors";
 import { type FakeApiGateway, startFakeApiGateway } from "../fakes/fake-apigateway";
 import { actorsOfEveryRole } from "../helpers/actors";
@@ -101,6 +102,31 @@ describe.each(DATABASE_KINDS)("stage drift on %s", (kind) => {
     expect(audit.entityId).toBe("prod");
     expect((await checkDrift(p(), actors.editor, id)).stages[0]).toEqual({ stageName: "prod", status: "in-sync", changes: [] });
     await rejection(adoptStageDrift(p(), actors.deployer, id, "prod"), GatehouseError);
+  });
+
+  it("a method's own settings survive import: no drift, no calls, and an edit sends AWS's escaped path once", async () => {
+    const live = await push(sdk, { design: fullDesign(), stageName: "prod" });
+    await callApiGateway(sdk, "UpdateStage", {
+      restApiId: live.restApiId,
+      stageName: "prod",
+      patchOperations: [
+        { op: "replace", path: "/~1orders~1{id}/GET/throttling/rateLimit", value: "10" },
+        { op: "replace", path: "/~1/GET/logging/loglevel", value: "INFO" },
+      ],
+    });
+    const { id } = await importRestApi(p(), actors.deployer, { connectionId, awsRestApiId: live.restApiId });
+    const stage = await p().stage.findFirstOrThrow({ where: { restApiId: id, name: "prod" } });
+    expect(Object.keys((stage.settings as { methodSettings: object }).methodSettings).sort()).toEqual(["//GET", "/orders/{id}/GET"]);
+    expect((await checkDrift(p(), actors.editor, id)).stages).toEqual([{ stageName: "prod", status: "in-sync", changes: [] }]);
+
+    fake.reset();
+    const settings = structuredClone(stage.settings) as { methodSettings: Record<string, Record<string, unknown>> };
+    settings.methodSettings["/orders/{id}/GET"].throttlingRateLimit = 20;
+    const r = await updateStageSettings(p(), actors.deployer, id, "prod", stage.version, { variables: stage.variables, methodSettings: settings.methodSettings });
+    expect(r.aws.status).toBe("applied");
+    const sent = fake.calls.filter((c) => c.operation === "UpdateStage");
+    expect(sent.map((c) => c.body!.patchOperations)).toEqual([[{ op: "replace", path: "/~1orders~1{id}/GET/throttling/rateLimit", value: "20" }]]);
+    expect((await checkDrift(p(), actors.editor, id)).stages).toEqual([{ stageName: "prod", status: "in-sync", changes: [] }]);
   });
 
   it("overwrites the live stage with Gatehouse's settings (UpdateStage, audited), leaving its deployment alone", async () => {
