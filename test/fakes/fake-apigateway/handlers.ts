@@ -278,7 +278,7 @@ export const handlers: Record<string, Handler> = {
     // Each step goes through the fake's own handler, so it is validated and stored as the per-entity call would be.
     const call = (operation: string, params: Record<string, string>, body: Json = {}) => handlers[operation](s, { params, query: new URLSearchParams(), body: compactBody(body), now: r.now }).body as Json;
     try {
-      const restApi = putRestApi(s, { restApiId: r.params.restApiId, mode: r.query.get("mode"), failOnWarnings: r.query.get("failonwarnings") === "true", raw: r.raw ?? "", now: r.now }, call, () => notFound("Invalid API identifier specified " + r.params.restApiId));
+      const restApi = putRestApi(s, { restApiId: r.params.restApiId, mode: r.query.get("mode"), failOnWarnings: r.query.get("failonwarnings") === "true", basePath: r.query.get("basepath"), raw: r.raw ?? "", now: r.now }, call, () => notFound("Invalid API identifier specified " + r.params.restApiId));
       return { status: 200, body: restApi };
     } catch (e) {
       if (e instanceof PutRestApiError) throw badRequest(e.message);
