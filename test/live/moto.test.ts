@@ -8,9 +8,11 @@
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiGatewayClient } from "../../lib/aws/client";
-import { liveToDesign, withAwsDefaults } from "../../lib/aws/import";
+import { diffStageDrift, gatehouseStageView, liveStageView } from "../../lib/aws/drift";
+import { liveToDesign, stageFromAws, withAwsDefaults } from "../../lib/aws/import";
 import { readLiveApi, readStage } from "../../lib/aws/live";
 import { planPush, push } from "../../lib/aws/push";
+import { stageUpdateOps, updateAwsStage } from "../../lib/aws/stage-sync";
 import type { ApiDesign } from "../../lib/model/design";
 import { diffDesigns } from "../../lib/snapshot/diff";
 import { fullDesign, petStoreDesign } from "./designs";
@@ -64,4 +66,30 @@ suite("the AWS adapter against moto, an independent API Gateway", () => {
       expect(rerun.deployment.upToDate).toEqual({ deploymentId: pushed.deploymentId });
     }, 120_000);
   });
+
+  it("stage method settings: sent with Gatehouse's patch paths, stored under AWS's escaped keys, imported with no drift and nothing to send", async () => {
+    const design = petStoreDesign();
+    const restApiId = await createRestApiAsPlanned(client, design);
+    await push(client, { design, restApiId, stageName: "dev", strategy: "per-entity" });
+    const stageTarget = { client, connection: { region: "us-east-1", endpointUrl: moto.url }, restApiId, stageName: "dev" };
+    const before = liveStageView((await readStage(client, restApiId, "dev"))!);
+    const ops = stageUpdateOps(before, { ...before, methodSettings: { "/pets/{petId}/GET": { throttlingRateLimit: 10, throttlingBurstLimit: 5 } } });
+    expect(ops.map((o) => o.path).sort()).toEqual(["/~1pets~1{petId}/GET/throttling/burstLimit", "/~1pets~1{petId}/GET/throttling/rateLimit"]);
+    await updateAwsStage(stageTarget, ops);
+
+    const live = (await readStage(client, restApiId, "dev"))!;
+    expect(Object.keys(live.methodSettings ?? {})).toEqual(["~1pets~1{petId}/GET"]);
+    const imported = stageFromAws(live);
+    const gatehouse = gatehouseStageView(imported, () => undefined, live.deploymentId!);
+    expect(diffStageDrift(gatehouse, liveStageView(live))).toEqual([]);
+    expect(stageUpdateOps(liveStageView(live), gatehouse)).toEqual([]);
+
+    // One edit after the import: one patch, escaped once, applied to the same setting.
+    const edited = structuredClone(gatehouse);
+    edited.methodSettings["/pets/{petId}/GET"].throttlingRateLimit = 20;
+    const edit = stageUpdateOps(liveStageView(live), edited);
+    expect(edit).toEqual([{ op: "replace", path: "/~1pets~1{petId}/GET/throttling/rateLimit", value: "20" }]);
+    await updateAwsStage(stageTarget, edit);
+    expect((await readStage(client, restApiId, "dev"))!.methodSettings).toMatchObject({ "~1pets~1{petId}/GET": { throttlingRateLimit: 20, throttlingBurstLimit: 5 } });
+  }, 120_000);
 });
