@@ -7,16 +7,26 @@ import {
   type FakeResource,
   type FakeRestApi,
   type FakeState,
-  type FieldKind,
   type Json,
   type PatchOperation,
-  PatchError,
-  applyPatch,
   decodePointer,
 } from "./state";
+import { type EntityPatchSpec, EntityPatchError, applyEntityPatch, validateOpEnum, validationMessage } from "./entity-patch";
+import {
+  AUTHORIZER_SPEC,
+  INTEGRATION_RESPONSE_SPEC,
+  INTEGRATION_SPEC,
+  METHOD_RESPONSE_SPEC,
+  METHOD_SPEC,
+  MODEL_SPEC,
+  RESOURCE_SPEC,
+  REST_API_SPEC,
+  VALIDATOR_SPEC,
+} from "./entity-specs";
 import { fakeTestInvoke, TestInvokeError } from "./test-invoke";
 import { PutRestApiError, putRestApi } from "./put-rest-api";
 import { stageHandlers } from "./stages";
+import { gatewayResponseHandlers } from "./gateway-responses";
 
 /** Drops undefined values and empty maps/lists, as the SDK leaves unset fields out of a request. */
 function compactBody(o: Json): Json {
@@ -39,6 +49,9 @@ export class FakeApiError extends Error {
     super(message);
   }
 }
+
+/** The account every fake API lives in (AWS names it in "Invalid API identifier specified <account>:<id>"). */
+export const FAKE_ACCOUNT_ID = "123456789012";
 
 export const notFound = (m: string) => new FakeApiError(404, "NotFoundException", m);
 export const badRequest = (m: string) => new FakeApiError(400, "BadRequestException", m);
@@ -68,7 +81,7 @@ export const secs = (ms: number) => Math.floor(ms / 1000);
 
 export function api(state: FakeState, id: string): FakeRestApi {
   const a = state.restApis.get(id);
-  if (!a) throw notFound("Invalid API identifier specified " + id);
+  if (!a) throw notFound(`Invalid API identifier specified ${FAKE_ACCOUNT_ID}:${id}`);
   return a;
 }
 function resource(a: FakeRestApi, id: string): FakeResource {
@@ -87,13 +100,25 @@ function integration(a: FakeRestApi, rid: string, verb: string): Json {
   return i;
 }
 
-export function patch(target: Json, body: Json, fields: Record<string, FieldKind>, entity: string) {
+/**
+ * Applies a PATCH body with AWS's rules for the entity (entity-specs.ts). `input` names the
+ * request shape in AWS's validation messages (e.g. "updateMethodInput"); `extraErrors` are other
+ * constraint failures AWS reports in the same ValidationException (e.g. a bad statusCode).
+ */
+export function patch(target: Json, body: Json, spec: EntityPatchSpec, input: string, extraErrors: string[] = []) {
+  const errors = [...validateOpEnum(body.patchOperations, input), ...extraErrors];
+  if (errors.length) throw new FakeApiError(400, "ValidationException", validationMessage(errors));
   try {
-    applyPatch(target, body.patchOperations as PatchOperation[], fields, entity);
+    applyEntityPatch(target, body.patchOperations as PatchOperation[], spec);
   } catch (e) {
-    if (e instanceof PatchError) throw badRequest(e.message);
+    if (e instanceof EntityPatchError) throw new FakeApiError(e.status, e.type, e.message);
     throw e;
   }
+}
+
+/** AWS's constraint on a response status code in the URI. */
+export function statusCodeErrors(code: string): string[] {
+  return /^[1-5]\d\d$/.test(code) ? [] : [`Value '${code}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`];
 }
 
 export function pick(body: Json, keys: string[]): Json {
@@ -139,7 +164,7 @@ function checkMethodRefs(a: FakeRestApi, m: Json) {
   if (!AUTH_TYPES.includes(m.authorizationType)) throw badRequest("Invalid authorization type specified. Valid values are NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS");
   if (m.authorizationType === "CUSTOM" || m.authorizationType === "COGNITO_USER_POOLS") {
     if (!m.authorizerId || !a.authorizers.has(m.authorizerId))
-      throw badRequest(`Invalid authorizer ID specified. Setting the authorization type to ${m.authorizationType} requires a valid authorizer.`);
+      throw badRequest("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
   }
   if (m.requestValidatorId && !a.requestValidators.has(m.requestValidatorId)) throw badRequest("Invalid Request Validator identifier specified");
   checkModels(a, m.requestModels);
@@ -158,72 +183,78 @@ function checkIntegration(i: Json) {
   if (i.passthroughBehavior !== undefined && !PASSTHROUGH.includes(i.passthroughBehavior)) throw badRequest("Invalid passthrough behavior specified");
 }
 
-const METHOD_FIELDS: Record<string, FieldKind> = {
-  authorizationType: "string",
-  authorizerId: "string",
-  apiKeyRequired: "bool",
-  requestValidatorId: "string",
-  operationName: "string",
-  requestParameters: "boolMap",
-  requestModels: "stringMap",
-  authorizationScopes: "stringList",
-};
-const METHOD_RESPONSE_FIELDS: Record<string, FieldKind> = { responseParameters: "boolMap", responseModels: "stringMap" };
-const INTEGRATION_FIELDS: Record<string, FieldKind> = {
-  httpMethod: "string",
-  uri: "string",
-  connectionType: "string",
-  connectionId: "string",
-  credentials: "string",
-  requestParameters: "stringMap",
-  requestTemplates: "stringMap",
-  passthroughBehavior: "string",
-  contentHandling: "string",
-  timeoutInMillis: "int",
-  cacheNamespace: "string",
-  cacheKeyParameters: "stringList",
-  tlsConfig: "string",
-};
-const INTEGRATION_RESPONSE_FIELDS: Record<string, FieldKind> = {
-  selectionPattern: "string",
-  responseParameters: "stringMap",
-  responseTemplates: "stringMap",
-  contentHandling: "string",
-};
-const MODEL_FIELDS: Record<string, FieldKind> = { schema: "string", description: "string" };
-const VALIDATOR_FIELDS: Record<string, FieldKind> = { name: "string", validateRequestBody: "bool", validateRequestParameters: "bool" };
-const AUTHORIZER_FIELDS: Record<string, FieldKind> = {
-  name: "string",
-  type: "string",
-  authType: "string",
-  authorizerUri: "string",
-  authorizerCredentials: "string",
-  identitySource: "string",
-  identityValidationExpression: "string",
-  authorizerResultTtlInSeconds: "int",
-  providerARNs: "stringList",
-};
-const GATEWAY_RESPONSE_FIELDS: Record<string, FieldKind> = { statusCode: "string", responseParameters: "stringMap", responseTemplates: "stringMap" };
-const REST_API_FIELDS: Record<string, FieldKind> = {
-  name: "string",
-  description: "string",
-  binaryMediaTypes: "stringList",
-  minimumCompressionSize: "int",
-  apiKeySource: "string",
-  policy: "string",
-  disableExecuteApiEndpoint: "bool",
-};
+const EMPTY_SCHEMA = "Model schema must have at least 1 property or array items defined";
+
+/** UpdateResource: a new parent and/or path part, checked as AWS checks them; descendants' paths follow. */
+function moveResource(a: FakeRestApi, res: FakeResource, next: Json) {
+  if (!res.parentId) {
+    if (next.pathPart !== res.pathPart) throw badRequest("Root resource cannot update its pathPart.");
+    if (next.parentId !== res.parentId) throw badRequest("Root resource cannot update its parentId.");
+    return;
+  }
+  const parent = resource(a, next.parentId);
+  for (let p: FakeResource | undefined = parent; p; p = p.parentId ? a.resources.get(p.parentId) : undefined)
+    if (p.id === res.id) throw badRequest("Resources cannot be cyclical.");
+  if (!PATH_PART.test(next.pathPart ?? ""))
+    throw badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
+  const siblings = [...a.resources.values()].filter((x) => x.parentId === parent.id && x.id !== res.id);
+  if (siblings.some((x) => x.pathPart === next.pathPart)) throw conflict(`Another resource with the same parent already has this name: ${next.pathPart}`);
+  res.parentId = parent.id;
+  res.pathPart = next.pathPart;
+  const repath = (r: FakeResource, parentPath: string) => {
+    r.path = (parentPath === "/" ? "" : parentPath) + "/" + r.pathPart;
+    for (const child of a.resources.values()) if (child.parentId === r.id) repath(child, r.path);
+  };
+  repath(res, parent.path);
+}
+
+const ENDPOINT_TYPES = ["REGIONAL", "EDGE", "PRIVATE"];
+
+/**
+ * AWS's endpoint-configuration paths: `/endpointConfiguration/types/{current type}` (replace,
+ * the value is the new type), `/endpointConfiguration/ipAddressType` (replace) and
+ * `/endpointConfiguration/vpcEndpointIds` (add/remove, the id in the value).
+ */
+function patchEndpointConfiguration(restApi: Json, op: PatchOperation) {
+  const segs = decodePointer(op.path);
+  const config: Json = (restApi.endpointConfiguration ??= { types: ["EDGE"] });
+  const invalid = () => badRequest(`Invalid patch path ${op.path}`);
+  if (segs[1] === "types") {
+    if (segs.length !== 3 || !config.types.includes(segs[2])) throw invalid();
+    if (op.op !== "replace") throw badRequest("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
+    if (!ENDPOINT_TYPES.includes(String(op.value))) throw badRequest("Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE");
+    config.types = [op.value];
+    if (op.value === "PRIVATE") config.ipAddressType = "dualstack";
+  } else if (segs[1] === "ipAddressType" && segs.length === 2) {
+    if (op.op !== "replace") throw badRequest("Invalid patch operation specified. Must be one of: [replace]");
+    if (op.value !== "ipv4" && op.value !== "dualstack") throw badRequest("ipAddressType must be either ipv4 or dualstack.");
+    if (op.value === "ipv4" && config.types.includes("PRIVATE")) throw badRequest("Only dualstack ipAddressType is supported for Private APIs.");
+    config.ipAddressType = op.value;
+  } else if (segs[1] === "vpcEndpointIds" && segs.length === 2 && (op.op === "add" || op.op === "remove")) {
+    const ids: string[] = config.vpcEndpointIds ?? [];
+    config.vpcEndpointIds = op.op === "add" ? [...new Set([...ids, String(op.value)])] : ids.filter((x) => x !== op.value);
+  } else {
+    throw invalid();
+  }
+}
+
 function newRestApi(state: FakeState, body: Json, now: number): FakeRestApi {
   if (!body.name) throw badRequest("Invalid REST API name specified");
+  if (body.description === "") throw badRequest("Description cannot be an empty string");
+  if (body.minimumCompressionSize !== undefined && !(body.minimumCompressionSize >= 0 && body.minimumCompressionSize <= 10485760))
+    throw badRequest("Invalid minimum compression size, must be between 0 and 10485760");
+  const types: string[] = body.endpointConfiguration?.types?.length ? body.endpointConfiguration.types : ["EDGE"];
+  if (types.length > 1) throw badRequest("Cannot create an api with multiple Endpoint Types.");
+  // AWS answers the IP address type: PRIVATE APIs are dualstack, the others ipv4 unless asked.
+  const ipAddressType = body.endpointConfiguration?.ipAddressType ?? (types[0] === "PRIVATE" ? "dualstack" : "ipv4");
   const id = state.newId(10);
   const rootId = state.newId(10);
-  const types = body.endpointConfiguration?.types ?? ["EDGE"];
   const restApi: Json = {
     id,
     name: body.name,
     createdDate: secs(now),
     apiKeySource: body.apiKeySource ?? "HEADER",
-    endpointConfiguration: { types, ...(types.includes("PRIVATE") && body.endpointConfiguration?.vpcEndpointIds ? { vpcEndpointIds: body.endpointConfiguration.vpcEndpointIds } : {}) },
+    endpointConfiguration: { types, ipAddressType, ...(types.includes("PRIVATE") && body.endpointConfiguration?.vpcEndpointIds ? { vpcEndpointIds: body.endpointConfiguration.vpcEndpointIds } : {}) },
     disableExecuteApiEndpoint: body.disableExecuteApiEndpoint ?? false,
     rootResourceId: rootId,
     ...pick(body, ["description", "version", "binaryMediaTypes", "minimumCompressionSize", "policy", "tags"]),
@@ -257,16 +288,15 @@ export const handlers: Record<string, Handler> = {
   GetRestApi: (s, r) => ({ status: 200, body: api(s, r.params.restApiId).api }),
   UpdateRestApi: (s, r) => {
     const a = api(s, r.params.restApiId);
-    const ops: PatchOperation[] = [];
-    for (const op of (r.body.patchOperations ?? []) as PatchOperation[]) {
-      const segs = decodePointer(op.path);
-      if (segs[0] === "endpointConfiguration" && segs[1] === "types") {
-        a.api.endpointConfiguration = { ...a.api.endpointConfiguration, types: [op.value] };
-        continue;
-      }
-      ops.push(op);
+    const ops = (r.body.patchOperations ?? []) as PatchOperation[];
+    const errors = validateOpEnum(ops, "updateRestApiInput");
+    if (errors.length) throw new FakeApiError(400, "ValidationException", validationMessage(errors));
+    const copy = structuredClone(a.api);
+    for (const op of ops) {
+      if (String(op.path ?? "").startsWith("/endpointConfiguration")) patchEndpointConfiguration(copy, op);
+      else patch(copy, { patchOperations: [op] }, REST_API_SPEC, "updateRestApiInput");
     }
-    patch(a.api, { patchOperations: ops }, REST_API_FIELDS, "restapi");
+    a.api = copy;
     return { status: 200, body: a.api };
   },
   DeleteRestApi: (s, r) => {
@@ -303,7 +333,7 @@ export const handlers: Record<string, Handler> = {
     const part = String(r.body.pathPart ?? "");
     if (!PATH_PART.test(part))
       throw badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
-    if (/\+\}$/.test(parent.pathPart ?? "")) throw badRequest(`A greedy path variable ${parent.pathPart} must be the last part of a path`);
+    if (/\+\}$/.test(parent.pathPart ?? "")) throw badRequest(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`);
     const siblings = [...a.resources.values()].filter((x) => x.parentId === parent.id);
     if (siblings.some((x) => x.pathPart === part)) throw conflict(`Another resource with the same parent already has this name: ${part}`);
     const otherVar = siblings.find((x) => x.pathPart?.startsWith("{"));
@@ -320,6 +350,14 @@ export const handlers: Record<string, Handler> = {
     a.resources.set(res.id, res);
     return { status: 201, body: resourceJson(res, false) };
   },
+  UpdateResource: (s, r) => {
+    const a = api(s, r.params.restApiId);
+    const res = resource(a, r.params.resourceId);
+    const next = { parentId: res.parentId, pathPart: res.pathPart };
+    patch(next, r.body, RESOURCE_SPEC, "updateResourceInput");
+    moveResource(a, res, next);
+    return { status: 200, body: resourceJson(res, false) };
+  },
   DeleteResource: (s, r) => {
     const a = api(s, r.params.restApiId);
     const res = resource(a, r.params.resourceId);
@@ -333,7 +371,7 @@ export const handlers: Record<string, Handler> = {
     const a = api(s, r.params.restApiId);
     const res = resource(a, r.params.resourceId);
     const verb = r.params.httpMethod;
-    if (!VERBS.includes(verb)) throw badRequest("Invalid HTTP method specified");
+    if (!VERBS.includes(verb)) throw badRequest("Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY");
     if (res.resourceMethods[verb]) throw conflict("Method already exists for this resource");
     const m: Json = {
       httpMethod: verb,
@@ -350,7 +388,7 @@ export const handlers: Record<string, Handler> = {
     const a = api(s, r.params.restApiId);
     const m = method(a, r.params.resourceId, r.params.httpMethod);
     const copy = structuredClone(m);
-    patch(copy, r.body, METHOD_FIELDS, "method");
+    patch(copy, r.body, METHOD_SPEC, "updateMethodInput");
     checkMethodRefs(a, copy);
     Object.keys(m).forEach((k) => delete m[k]);
     Object.assign(m, copy);
@@ -368,7 +406,8 @@ export const handlers: Record<string, Handler> = {
     const a = api(s, r.params.restApiId);
     const m = method(a, r.params.resourceId, r.params.httpMethod);
     const code = r.params.statusCode;
-    if (!/^[1-5]\d\d$/.test(code)) throw badRequest("Invalid status code specified");
+    const invalidCode = statusCodeErrors(code);
+    if (invalidCode.length) throw new FakeApiError(400, "ValidationException", validationMessage(invalidCode));
     m.methodResponses ??= {};
     if (m.methodResponses[code]) throw conflict("Response already exists for this resource");
     checkModels(a, r.body.responseModels);
@@ -382,11 +421,15 @@ export const handlers: Record<string, Handler> = {
     return { status: 200, body: mr };
   },
   UpdateMethodResponse: (s, r) => {
+    patch({}, { patchOperations: [] }, METHOD_RESPONSE_SPEC, "updateMethodResponseInput", [
+      ...validateOpEnum(r.body.patchOperations, "updateMethodResponseInput"),
+      ...statusCodeErrors(r.params.statusCode),
+    ]);
     const a = api(s, r.params.restApiId);
     const mr = method(a, r.params.resourceId, r.params.httpMethod).methodResponses?.[r.params.statusCode];
     if (!mr) throw notFound("Invalid Response status code specified");
     const copy = structuredClone(mr);
-    patch(copy, r.body, METHOD_RESPONSE_FIELDS, "method response");
+    patch(copy, r.body, METHOD_RESPONSE_SPEC, "updateMethodResponseInput");
     checkModels(a, copy.responseModels);
     Object.keys(mr).forEach((k) => delete mr[k]);
     Object.assign(mr, copy);
@@ -402,6 +445,8 @@ export const handlers: Record<string, Handler> = {
 
   // ---- Integrations
   PutIntegration: (s, r) => {
+    if (!INTEGRATION_TYPES.includes(r.body.type))
+      throw new FakeApiError(400, "ValidationException", validationMessage([`Value '${r.body.type}' at 'putIntegrationInput.type' failed to satisfy constraint: Member must satisfy enum value set: [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]`]));
     const a = api(s, r.params.restApiId);
     const m = method(a, r.params.resourceId, r.params.httpMethod);
     const b = r.body;
@@ -424,7 +469,7 @@ export const handlers: Record<string, Handler> = {
   UpdateIntegration: (s, r) => {
     const i = integration(api(s, r.params.restApiId), r.params.resourceId, r.params.httpMethod);
     const copy = structuredClone(i);
-    patch(copy, r.body, INTEGRATION_FIELDS, "integration");
+    patch(copy, r.body, INTEGRATION_SPEC, "updateIntegrationInput");
     checkIntegration(copy);
     Object.keys(i).forEach((k) => delete i[k]);
     Object.assign(i, copy);
@@ -439,11 +484,11 @@ export const handlers: Record<string, Handler> = {
 
   // ---- Integration responses
   PutIntegrationResponse: (s, r) => {
+    const invalidCode = statusCodeErrors(r.params.statusCode);
+    if (invalidCode.length) throw new FakeApiError(400, "ValidationException", validationMessage(invalidCode));
     const a = api(s, r.params.restApiId);
-    const m = method(a, r.params.resourceId, r.params.httpMethod);
     const i = integration(a, r.params.resourceId, r.params.httpMethod);
     const code = r.params.statusCode;
-    if (!m.methodResponses?.[code]) throw notFound("Invalid Response status code specified");
     if (r.body.selectionPattern) {
       try {
         new RegExp(r.body.selectionPattern);
@@ -464,7 +509,7 @@ export const handlers: Record<string, Handler> = {
   UpdateIntegrationResponse: (s, r) => {
     const ir = integration(api(s, r.params.restApiId), r.params.resourceId, r.params.httpMethod).integrationResponses?.[r.params.statusCode];
     if (!ir) throw notFound("Invalid Response status code specified");
-    patch(ir, r.body, INTEGRATION_RESPONSE_FIELDS, "integration response");
+    patch(ir, r.body, INTEGRATION_RESPONSE_SPEC, "updateIntegrationResponseInput");
     return { status: 200, body: ir };
   },
   DeleteIntegrationResponse: (s, r) => {
@@ -479,9 +524,11 @@ export const handlers: Record<string, Handler> = {
   CreateModel: (s, r) => {
     const a = api(s, r.params.restApiId);
     const name = String(r.body.name ?? "");
+    if (a.models.has(name)) throw conflict("Model name already exists for this REST API");
+    if (!name) throw badRequest("Model name must be non-empty");
     if (!/^[A-Za-z0-9]+$/.test(name)) throw badRequest("Model name must be alphanumeric");
     if (!r.body.contentType) throw badRequest("Content type must be specified");
-    if (a.models.has(name)) throw conflict("Model name already exists for this REST API");
+    if (!r.body.schema) throw badRequest(EMPTY_SCHEMA);
     if (r.body.schema !== undefined) {
       try {
         JSON.parse(r.body.schema);
@@ -504,7 +551,11 @@ export const handlers: Record<string, Handler> = {
   UpdateModel: (s, r) => {
     const m = api(s, r.params.restApiId).models.get(r.params.modelName);
     if (!m) throw notFound("Invalid model name specified: " + r.params.modelName);
-    patch(m, r.body, MODEL_FIELDS, "model");
+    const copy = structuredClone(m);
+    patch(copy, r.body, MODEL_SPEC, "updateModelInput");
+    if (!copy.schema) throw badRequest(EMPTY_SCHEMA);
+    Object.assign(m, copy);
+    if (!("description" in copy)) delete m.description;
     return { status: 200, body: m };
   },
   DeleteModel: (s, r) => {
@@ -540,7 +591,10 @@ export const handlers: Record<string, Handler> = {
   UpdateRequestValidator: (s, r) => {
     const v = api(s, r.params.restApiId).requestValidators.get(r.params.requestValidatorId);
     if (!v) throw notFound("Invalid Request Validator identifier specified");
-    patch(v, r.body, VALIDATOR_FIELDS, "request validator");
+    const copy = structuredClone(v);
+    patch(copy, r.body, VALIDATOR_SPEC, "updateRequestValidatorInput");
+    if (!copy.name) throw badRequest("Request Validator name cannot be blank");
+    Object.assign(v, copy);
     return { status: 200, body: v };
   },
   DeleteRequestValidator: (s, r) => {
@@ -576,7 +630,7 @@ export const handlers: Record<string, Handler> = {
   UpdateAuthorizer: (s, r) => {
     const au = api(s, r.params.restApiId).authorizers.get(r.params.authorizerId);
     if (!au) throw notFound("Invalid Authorizer identifier specified");
-    patch(au, r.body, AUTHORIZER_FIELDS, "authorizer");
+    patch(au, r.body, AUTHORIZER_SPEC, "updateAuthorizerInput");
     return { status: 200, body: au };
   },
   DeleteAuthorizer: (s, r) => {
@@ -589,33 +643,7 @@ export const handlers: Record<string, Handler> = {
     return { status: 202 };
   },
 
-  // ---- Gateway responses (only customised ones are stored; GET of a standard type answers its default)
-  PutGatewayResponse: (s, r) => {
-    const a = api(s, r.params.restApiId);
-    const g: Json = { responseType: r.params.responseType, ...pick(r.body, ["statusCode", "responseParameters", "responseTemplates"]), defaultResponse: false };
-    a.gatewayResponses.set(g.responseType, g);
-    return { status: 201, body: g };
-  },
-  GetGatewayResponses: (s, r) => ({ status: 200, body: paginate([...api(s, r.params.restApiId).gatewayResponses.values()], r.query) }),
-  GetGatewayResponse: (s, r) => {
-    const g = api(s, r.params.restApiId).gatewayResponses.get(r.params.responseType);
-    return { status: 200, body: g ?? { responseType: r.params.responseType, defaultResponse: true, responseParameters: {}, responseTemplates: { "application/json": '{"message":$context.error.messageString}' } } };
-  },
-  UpdateGatewayResponse: (s, r) => {
-    const a = api(s, r.params.restApiId);
-    const g = a.gatewayResponses.get(r.params.responseType) ?? { responseType: r.params.responseType, defaultResponse: false };
-    patch(g, r.body, GATEWAY_RESPONSE_FIELDS, "gateway response");
-    g.defaultResponse = false;
-    a.gatewayResponses.set(g.responseType, g);
-    return { status: 200, body: g };
-  },
-  DeleteGatewayResponse: (s, r) => {
-    const a = api(s, r.params.restApiId);
-    if (!a.gatewayResponses.has(r.params.responseType)) throw notFound("Invalid gateway response type specified");
-    a.gatewayResponses.delete(r.params.responseType);
-    return { status: 202 };
-  },
-
+  ...gatewayResponseHandlers,
   ...stageHandlers,
 
   // ---- Test invoke (a simpler rule than AWS's; see test-invoke.ts)
@@ -641,6 +669,7 @@ export const routes: [string, string, string][] = [
   ["GET", "/restapis/{restApiId}/resources", "GetResources"],
   ["GET", "/restapis/{restApiId}/resources/{resourceId}", "GetResource"],
   ["POST", "/restapis/{restApiId}/resources/{parentId}", "CreateResource"],
+  ["PATCH", "/restapis/{restApiId}/resources/{resourceId}", "UpdateResource"],
   ["DELETE", "/restapis/{restApiId}/resources/{resourceId}", "DeleteResource"],
   ["PUT", "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", "PutMethod"],
   ["GET", "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", "GetMethod"],
@@ -709,3 +738,24 @@ export function matchRoute(method: string, path: string): { operation: string; p
   }
   return null;
 }
+
+/**
+ * AWS looks up the resource before the API for calls under /resources/{id}: an unknown API is
+ * reported as an unknown resource (rec test_put_method_validation/wrong-api and others); the
+ * request validator calls have their own wording.
+ */
+function reportUnknownApiAs(operations: string[], message: string, status = 404, type = "NotFoundException") {
+  for (const op of operations) {
+    const inner = handlers[op];
+    handlers[op] = (s, r) => {
+      if (!s.restApis.has(r.params.restApiId)) throw new FakeApiError(status, type, message);
+      return inner(s, r);
+    };
+  }
+}
+reportUnknownApiAs(
+  routes.filter(([, path]) => path.includes("/resources/{resourceId}")).map(([, , op]) => op),
+  "Invalid Resource identifier specified",
+);
+reportUnknownApiAs(["GetRequestValidator", "UpdateRequestValidator", "DeleteRequestValidator"], "Invalid Request Validator identifier specified");
+reportUnknownApiAs(["CreateRequestValidator"], "Invalid REST API identifier specified", 400, "BadRequestException");

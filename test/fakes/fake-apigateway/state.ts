@@ -30,7 +30,7 @@ export interface FakeRestApi {
   models: Map<string, Json>; // by name
   requestValidators: Map<string, Json>;
   authorizers: Map<string, Json>;
-  gatewayResponses: Map<string, Json>; // by responseType, only customised ones
+  gatewayResponses: Map<string, Json>; // by responseType, only customised ones (reads add the defaults)
   deployments: Map<string, FakeDeployment>;
   stages: Map<string, Json>;
 }
@@ -97,7 +97,8 @@ export class FakeState {
 
 // ---------------------------------------------------------------------------------------------
 // PATCH (patchOperations): JSON-pointer-like paths, `~1` = `/`, `~0` = `~`. Values are strings on
-// the wire; `coerce` turns them into the field's type.
+// the wire. REST API entities are patched by entity-patch.ts (AWS's paths and ops per entity),
+// stages by stage-patch.ts.
 
 export interface PatchOperation {
   op: "add" | "remove" | "replace" | "move" | "copy" | "test";
@@ -106,103 +107,9 @@ export interface PatchOperation {
   from?: string;
 }
 
-export class PatchError extends Error {}
-
 export function decodePointer(path: string): string[] {
-  if (!path.startsWith("/")) throw new PatchError(`Invalid patch path '${path}'`);
   return path
     .slice(1)
     .split("/")
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-export type FieldKind = "string" | "bool" | "int" | "number" | "boolMap" | "stringMap" | "stringList";
-
-/** Applies patch operations to a JSON entity. `fields` declares the patchable top-level fields. */
-export function applyPatch(target: Json, ops: PatchOperation[] | undefined, fields: Record<string, FieldKind>, entity: string): Json {
-  for (const op of ops ?? []) {
-    const segs = decodePointer(op.path);
-    const field = segs[0];
-    const kind = fields[field];
-    if (!kind) throw new PatchError(`Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${Object.keys(fields).map((f) => "/" + f).join(", ")}]`);
-    if (op.op === "copy") {
-      const from = decodePointer(op.from ?? "");
-      const v = getAt(target, from);
-      target[field] = structuredClone(v);
-      continue;
-    }
-    if (op.op !== "add" && op.op !== "replace" && op.op !== "remove") throw new PatchError(`Invalid patch operation specified. Must be one of: [add, remove, replace, copy] (${entity})`);
-    if (kind === "boolMap" || kind === "stringMap") {
-      if (segs.length === 1) {
-        if (op.op === "remove") delete target[field];
-        else throw new PatchError(`Invalid patch path '${op.path}'`);
-        continue;
-      }
-      const key = segs.slice(1).join("/");
-      const map: Json = (target[field] ??= {});
-      if (op.op === "remove") {
-        if (!(key in map)) throw new PatchError(`Cannot remove '${key}': not found in ${field}`);
-        delete map[key];
-      } else {
-        map[key] = kind === "boolMap" ? parseBool(op.value) : (op.value ?? "");
-      }
-      continue;
-    }
-    if (kind === "stringList") {
-      const list: string[] = (target[field] ??= []);
-      const item = segs.length > 1 ? segs.slice(1).join("/") : (op.value ?? "");
-      if (op.op === "remove") target[field] = list.filter((x) => x !== item);
-      else if (!list.includes(item)) list.push(item);
-      continue;
-    }
-    if (segs.length > 1) {
-      // nested object field, e.g. /tlsConfig/insecureSkipVerification, /accessLogSettings/format
-      let obj: Json = (target[field] ??= {});
-      for (const s of segs.slice(1, -1)) obj = obj[s] ??= {};
-      const last = segs[segs.length - 1];
-      if (op.op === "remove") delete obj[last];
-      else obj[last] = coerceScalar(op.value, guessKind(op.value));
-      continue;
-    }
-    // replace with no value clears the field, as AWS does for /requestValidatorId, /authorizerId …
-    if (op.op === "remove" || op.value === undefined || op.value === null) delete target[field];
-    else target[field] = coerceScalar(op.value, kind);
-  }
-  return target;
-}
-
-function getAt(obj: Json, segs: string[]): unknown {
-  let cur: any = obj;
-  for (const s of segs) cur = cur?.[s];
-  return cur;
-}
-
-function parseBool(v: string | undefined): boolean {
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new PatchError(`Invalid boolean value '${v}'`);
-}
-
-function guessKind(v: string | undefined): FieldKind {
-  if (v === "true" || v === "false") return "bool";
-  return "string";
-}
-
-function coerceScalar(v: string | undefined, kind: FieldKind): unknown {
-  switch (kind) {
-    case "bool":
-      return parseBool(v);
-    case "int": {
-      const n = Number(v);
-      if (!Number.isInteger(n)) throw new PatchError(`Invalid integer value '${v}'`);
-      return n;
-    }
-    case "number": {
-      const n = Number(v);
-      if (Number.isNaN(n)) throw new PatchError(`Invalid number value '${v}'`);
-      return n;
-    }
-    default:
-      return v ?? "";
-  }
 }
