@@ -56,7 +56,7 @@ describe("gatehouse plan / push", () => {
     expect(plan.stdout).toContain("A new REST API CliPets will be created");
     // A whole new API is fewer calls as one PutRestApi (overwrite) of its OpenAPI document.
     expect(plan.stdout).toMatch(/PutRestApi\s+Overwrite the API with its OpenAPI document/);
-    expect(plan.stdout).toMatch(/note: PutRestApi: \d+ calls instead of \d+/);
+    expect(plan.stdout).toMatch(/strategy: put-rest-api \(PutRestApi: \d+ calls instead of \d+\)/);
     expect(plan.stdout).toContain("then CreateDeployment and CreateStage dev");
 
     const push = await gatehouse("push", ...common, "--json");
@@ -76,10 +76,10 @@ describe("gatehouse plan / push", () => {
     expect(again.stdout).toContain("0 change call(s)");
   }, 60_000);
 
-  it("refuses bad arguments with messages and exit 1, before calling AWS", async () => {
+  it("refuses bad arguments with messages and exit 2, before calling AWS", async () => {
     const before = fake.calls.length;
     const r = await gatehouse("push", "--stage", "dev!", "--api-id", "a", "--api-name", "b");
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("--openapi FILE is required");
     expect(r.stderr).toContain("--stage only allows");
     expect(r.stderr).toContain("give --api-id or --api-name, not both");
@@ -97,7 +97,7 @@ describe("gatehouse plan / push", () => {
     const ok = await gatehouse("push", ...common, "--json");
     expect(ok.status, ok.stderr).toBe(0);
     const summary = JSON.parse(ok.stdout.trim().split("\n").pop()!) as { restApiId: string; deploymentId: string; stage: string; calls: number };
-    expect(Object.keys(summary)).toEqual(["restApiId", "deploymentId", "stage", "calls"]);
+    expect(Object.keys(summary)).toEqual(["restApiId", "deploymentId", "stage", "calls", "upToDate"]);
     expect(summary.restApiId).toBe(restApiId);
     const lines = fake.state.describe(restApiId);
     expect(new Set(lines).size).toBe(lines.length);
