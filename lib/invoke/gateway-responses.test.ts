@@ -19,7 +19,11 @@ describe("gateway responses", () => {
   it("answers an unmatched route with 403 Missing Authentication Token", async () => {
     const ctx = contextFor(designOf({ "/a": { GET: mockMethod("{}") } }), { pathWithQueryString: "/b" });
     const steps = await runPipeline(ctx);
-    expect(ctx.response).toEqual({ status: 403, headers: { "Content-Type": "application/json" }, body: '{"message":"Missing Authentication Token"}' });
+    expect(ctx.response).toEqual({
+      status: 403,
+      headers: { "x-amzn-ErrorType": "MissingAuthenticationTokenException", "Content-Type": "application/json" },
+      body: '{"message":"Missing Authentication Token"}',
+    });
     expect(steps.map((s) => [s.name, s.ok])).toEqual([
       ["parse", true],
       ["route", false],
@@ -40,11 +44,15 @@ describe("gateway responses", () => {
     const ctx = contextFor(design, { headers: { "X-Id": "abc" }, stageVariables: { s: "beta" } });
     parseRequest(ctx);
     const own = gatewayResponse(ctx, unsupportedMediaType("x"));
-    expect(own).toEqual({ status: 415, headers: { "X-Req": "abc", "X-Stage": "beta" }, body: '{"msg":"Unsupported Media Type","req":"req-1","s":"beta"}' });
+    expect(own).toEqual({
+      status: 415,
+      headers: { "X-Req": "abc", "X-Stage": "beta", "x-amzn-ErrorType": "BadRequestException" },
+      body: '{"msg":"Unsupported Media Type","req":"req-1","s":"beta"}',
+    });
     const family = gatewayResponse(ctx, missingAuthenticationToken());
     expect(family).toEqual({
       status: 499,
-      headers: { "X-Family": "4xx" },
+      headers: { "X-Family": "4xx", "x-amzn-ErrorType": "MissingAuthenticationTokenException" },
       body: '{"oops":"Missing Authentication Token","type":"MISSING_AUTHENTICATION_TOKEN"}',
     });
   });

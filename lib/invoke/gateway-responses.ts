@@ -5,7 +5,7 @@
  */
 import type { GatewayResponse } from "../model/design";
 import type { InvocationContext, MethodResponseOut } from "./context";
-import { DEFAULT_STATUS, GatewayError, type GatewayResponseType } from "./errors";
+import { DEFAULT_STATUS, ERROR_TYPE_HEADER, GatewayError, type GatewayResponseType } from "./errors";
 import { acceptedTypes, byMediaType, dotted, header, setHeader, staticValue } from "./http";
 import { methodRequestValue } from "./mapping";
 
@@ -77,16 +77,24 @@ export function substituteGatewayTemplate(
   );
 }
 
-/** Renders the gateway response for an error into the client's answer and the log. */
-export function gatewayResponse(ctx: InvocationContext, error: GatewayError): MethodResponseOut {
-  const resolved = resolveGatewayResponse(ctx.design.gatewayResponses, error.responseType, error.fallbackStatus);
-  const errorContext = {
+/** `$context.error` while a gateway response renders. */
+function errorContextOf(error: GatewayError) {
+  return {
     message: error.message,
     messageString: NULL_MESSAGE.has(error.responseType) ? "null" : JSON.stringify(error.message),
     responseType: error.responseType,
     validationErrorString: error.validationErrorString ?? "",
   };
-  const context = { ...ctx.contextVariables, error: errorContext };
+}
+
+/**
+ * The headers a gateway response itself defines: its `gatewayresponse.header.*` parameters, then
+ * AWS's `x-amzn-ErrorType` naming the error (customised responses carry it too). This is all
+ * TestInvokeMethod shows for a gateway error; the gateway adds Content-Type and its ids.
+ */
+export function gatewayResponseHeaders(ctx: InvocationContext, error: GatewayError): Record<string, string> {
+  const resolved = resolveGatewayResponse(ctx.design.gatewayResponses, error.responseType, error.fallbackStatus);
+  const context = { ...ctx.contextVariables, error: errorContextOf(error) };
   const headers: Record<string, string> = {};
   for (const [target, source] of Object.entries(resolved.responseParameters)) {
     const m = /^gatewayresponse\.header\.(.+)$/.exec(target);
@@ -98,6 +106,17 @@ export function gatewayResponse(ctx: InvocationContext, error: GatewayError): Me
       methodRequestValue(source, ctx);
     if (value !== undefined) setHeader(headers, m[1], value);
   }
+  const errorType = ERROR_TYPE_HEADER[error.responseType];
+  if (errorType && header(headers, "x-amzn-ErrorType") === undefined) headers["x-amzn-ErrorType"] = errorType;
+  return headers;
+}
+
+/** Renders the gateway response for an error into the client's answer and the log. */
+export function gatewayResponse(ctx: InvocationContext, error: GatewayError): MethodResponseOut {
+  const resolved = resolveGatewayResponse(ctx.design.gatewayResponses, error.responseType, error.fallbackStatus);
+  const errorContext = errorContextOf(error);
+  const context = { ...ctx.contextVariables, error: errorContext };
+  const headers = gatewayResponseHeaders(ctx, error);
   const accept = ctx.request ? header(ctx.request.headers, "Accept") : undefined;
   let template: string | undefined;
   for (const t of accept ? acceptedTypes(accept) : ["application/json"]) {

@@ -8,6 +8,7 @@
 import type { ApiDesign } from "../model/design";
 import { renderTemplate } from "../template/index";
 import type { InvokeRequest } from "./context";
+import { gatewayResponseHeaders } from "./gateway-responses";
 import { createContext, runPipeline, type InvokeOptions, type InvokeStep } from "./pipeline";
 
 export type { InvokeRequest, LambdaInvoker, SimulatedAuthorizer } from "./context";
@@ -44,7 +45,9 @@ export async function invokeMethod(design: ApiDesign, request: InvokeRequest, op
   const response = ctx.response ?? { status: 500, headers: { "Content-Type": "application/json" }, body: '{"message": "Internal server error"}' };
   return {
     status: response.status,
-    headers: response.headers,
+    // TestInvokeMethod shows a gateway error with the response's own headers only (AWS's recorded
+    // answer: just x-amzn-ErrorType), none of the defaults a method response gets.
+    headers: ctx.error ? gatewayResponseHeaders(ctx, ctx.error) : response.headers,
     ...(response.multiValueHeaders ? { multiValueHeaders: response.multiValueHeaders } : {}),
     body: response.body,
     ...(response.bodyBytes ? { isBase64Encoded: true, bodyBytes: response.bodyBytes } : {}),

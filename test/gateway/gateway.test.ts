@@ -110,6 +110,9 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toMatchObject({ id: "7", type: "dog", resourcePath: "/pets/{petId}", requestId: ok.requestId });
     expect(ok.headers["x-amzn-RequestId"]).toBe(ok.requestId);
+    // The extended request id, on every answer (AWS knowledge center: "collect API Gateway extended request IDs").
+    expect(ok.headers["x-amz-apigw-id"]).toBeTruthy();
+    expect(ok.headers["x-amzn-ErrorType"]).toBeUndefined();
     expect(ok.headers["Content-Type"]).toBe("application/json");
     const missing = await serve(get("/pets/0"));
     expect(missing.status).toBe(404);
@@ -133,6 +136,7 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
     const noRoute = await serve(get("/nope"));
     expect([noRoute.status, noRoute.body]).toEqual([403, '{"message":"Missing Authentication Token"}']);
     expect(noRoute.headers["x-amzn-ErrorType"]).toBe("MissingAuthenticationTokenException");
+    expect(noRoute.headers["x-amz-apigw-id"]).toBeTruthy();
     for (const [api, stage] of [
       [apiId, "nostage"],
       ["00000000-0000-4000-8000-000000000000", "prod"],
@@ -142,6 +146,8 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
     ]) {
       const res = await serveGatewayRequest(p(), api, stage, get("/pets/1"), { stageCacheMs: 0 });
       expect([res.status, res.body]).toEqual([403, '{"message":"Forbidden"}']);
+      expect(res.headers).toMatchObject({ "x-amzn-ErrorType": "ForbiddenException", "x-amzn-RequestId": res.requestId });
+      expect(res.headers["x-amz-apigw-id"]).toBeTruthy();
     }
   });
 
@@ -160,6 +166,7 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
     for (const headers of [{}, { "x-api-key": "wrong" }] as Record<string, string>[]) {
       const res = await serve(get("/secret", { headers }));
       expect([res.status, res.body]).toEqual([403, '{"message":"Forbidden"}']);
+      expect(res.headers["x-amzn-ErrorType"]).toBe("ForbiddenException");
     }
     const ok = await serve(get("/secret", { headers: { "X-API-Key": "k-123" } }));
     expect(ok.status).toBe(200);
@@ -198,6 +205,8 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
     expect(res.status).toBe(429);
     expect(res.body).toBe('{"error":"slow down","stage":"prod"}');
     expect(res.headers["Retry-After"]).toBe("1");
+    // A customised response still names the error, as AWS's do.
+    expect(res.headers["x-amzn-ErrorType"]).toBe("TooManyRequestsException");
     await p().stage.updateMany({ where: { restApiId: apiId, name: "prod" }, data: { deploymentId: baseDeploymentId, settings: {} } });
   });
 

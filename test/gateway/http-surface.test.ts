@@ -3,7 +3,7 @@
  * Response objects, on both databases: a PetStore-shaped API deployed to a stage answers its MOCK and
  * HTTP methods (the HTTP one at a loopback server standing in for
  * petstore-demo-endpoint.execute-api.com) as AWS would, and every bad request gets AWS's error —
- * unknown route 403, validation 400s, 415, 429, 504 — never a crash. Binary answers leave as the
+ * unknown route 403, validation 400s, 415, 429, 504, each naming its error in x-amzn-ErrorType — never a crash. Binary answers leave as the
  * exact bytes, binary uploads reach the backend as they were sent, repeated Set-Cookie stay apart.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -142,6 +142,7 @@ describe.each(DATABASE_KINDS)("the local gateway's HTTP surface on %s", (kind) =
     const ok = await call("GET", "/pets/7");
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("application/json");
+    expect(ok.headers.get("x-amzn-errortype")).toBeNull();
     expect(ok.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
     const pet = (await ok.json()) as Record<string, unknown>;
     expect(pet).toMatchObject({ id: "7", type: "dog", price: 249.99, resourcePath: "/pets/{petId}" });
@@ -162,13 +163,18 @@ describe.each(DATABASE_KINDS)("the local gateway's HTTP surface on %s", (kind) =
     expect(res.status).toBe(403);
     expect(await res.text()).toBe('{"message":"Missing Authentication Token"}');
     expect(res.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get("x-amz-apigw-id")).toBeTruthy();
   });
 
   it("validation: 400 for a missing required parameter and for a body that does not match the model", async () => {
     const noParam = await call("POST", "/pets", { headers: { "Content-Type": "application/json" }, body: '{"name": "Rex"}' });
     expect([noParam.status, await noParam.text()]).toEqual([400, '{"message": "Missing required request parameters: [owner]"}']);
+    expect(noParam.headers.get("x-amzn-errortype")).toBe("BadRequestException");
     const badBody = await call("POST", "/pets?owner=me", { headers: { "Content-Type": "application/json" }, body: '{"age": 3}' });
     expect([badBody.status, await badBody.text()]).toEqual([400, '{"message": "Invalid request body"}']);
+    expect(badBody.headers.get("x-amzn-errortype")).toBe("BadRequestException");
     const good = await call("POST", "/pets?owner=me", { headers: { "Content-Type": "application/json" }, body: '{"name": "Rex"}' });
     expect([good.status, await good.json()]).toEqual([200, { created: true }]);
   });
@@ -176,11 +182,13 @@ describe.each(DATABASE_KINDS)("the local gateway's HTTP surface on %s", (kind) =
   it("415 Unsupported Media Type when passthroughBehavior NEVER has no template for the Content-Type", async () => {
     const res = await call("POST", "/strict", { headers: { "Content-Type": "text/plain" }, body: "hello" });
     expect([res.status, await res.text()]).toEqual([415, '{"message": "Unsupported Media Type"}']);
+    expect(res.headers.get("x-amzn-errortype")).toBe("BadRequestException");
   });
 
   it("504 when the backend answers after the integration timeout", async () => {
     const res = await call("GET", "/slow");
     expect([res.status, await res.text()]).toEqual([504, '{"message": "Endpoint request timed out"}']);
+    expect(res.headers.get("x-amzn-errortype")).toBe("InternalServerErrorException");
   });
 
   it("429 Too Many Requests once the method's burst is spent", async () => {
