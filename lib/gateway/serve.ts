@@ -78,14 +78,17 @@ export interface ServeOptions {
 
 const json = { "Content-Type": "application/json" };
 
+/** The ids API Gateway puts on every answer: the request id and the extended request id (x-amz-apigw-id). */
+const requestIds = (requestId: string, extendedRequestId = requestId) => ({ "x-amzn-RequestId": requestId, "x-amz-apigw-id": extendedRequestId });
+
 /** AWS's answer for a request to an API or stage that does not exist. */
 export function forbidden(requestId: string): Pick<GatewayResult, "status" | "headers" | "body"> {
-  return { status: 403, headers: { ...json, "x-amzn-RequestId": requestId, "x-amzn-ErrorType": "ForbiddenException" }, body: '{"message":"Forbidden"}' };
+  return { status: 403, headers: { ...json, ...requestIds(requestId), "x-amzn-ErrorType": "ForbiddenException" }, body: '{"message":"Forbidden"}' };
 }
 
 /** What API Gateway answers on an internal failure. */
 export function internalError(requestId: string): Pick<GatewayResult, "status" | "headers" | "body"> {
-  return { status: 500, headers: { ...json, "x-amzn-RequestId": requestId, "x-amzn-ErrorType": "InternalServerErrorException" }, body: '{"message": "Internal server error"}' };
+  return { status: 500, headers: { ...json, ...requestIds(requestId), "x-amzn-ErrorType": "InternalServerErrorException" }, body: '{"message": "Internal server error"}' };
 }
 
 /** Errors lib/invoke's type list does not name; gateway-responses.ts renders them with the fallback status. */
@@ -190,7 +193,7 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
   const steps = await runPipeline(ctx, handlers);
 
   const response: MethodResponseOut = ctx.response ?? internalError(requestId);
-  const headers: Record<string, string> = { ...response.headers, "x-amzn-RequestId": requestId };
+  const headers: Record<string, string> = { ...response.headers, ...requestIds(requestId, String(ctx.contextVariables.extendedRequestId ?? requestId)) };
   const errorType = ctx.error ? ERROR_TYPE_HEADER[ctx.error.responseType as keyof typeof ERROR_TYPE_HEADER] : undefined;
   if (errorType && header(headers, "x-amzn-ErrorType") === undefined) headers["x-amzn-ErrorType"] = errorType;
   return {
