@@ -179,7 +179,7 @@ export const methodSettingFacts: Fact[] = [
   },
   {
     name: "a setting for one method is stored under the escaped path as sent: ~1pets~1{id}/GET",
-    source: "issue #12 (AWS stores ~1pets~1{id}/GET); doc Stage.methodSettings keys '{resource_path}/{http_method}'; CLI update-stage example /~1resourceName/GET/logging/dataTrace",
+    source: "AWS CLI examples (aws/aws-cli awscli/examples/apigateway): get-stage output has the key \"~1resource/GET\", update-stage writes /~1resourceName/GET/logging/dataTrace",
     op: "UpdateStage",
     input: updateDev({ op: "replace", path: "/~1pets~1{id}/GET/logging/loglevel", value: "INFO" }, { op: "replace", path: "/~1pets~1{id}/GET/throttling/burstLimit", value: "20" }),
     status: 200,
