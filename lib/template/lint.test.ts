@@ -77,6 +77,23 @@ describe("input-json-in-quotes", () => {
   });
 });
 
+describe("input-path-as-condition", () => {
+  it("fires for $input.path (or a variable #set from it) tested on its own in #if / #elseif", () => {
+    const t = `#if($input.path('$.name'))yes#end`;
+    const ds = lintTemplate(t);
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([["input-path-as-condition", "info"]]);
+    expect(covered(t, ds[0])).toBe("$input.path('$.name')");
+    expect(codes(`#set($n = $input.path('$.n'))#if(!$n)none#elseif($n && $x)x#end`)).toEqual(["input-path-as-condition", "input-path-as-condition"]);
+  });
+  it("does not fire for comparisons, method calls on the value, or a variable set to something else since", () => {
+    expect(codes(`#if($input.path('$.n') != "")a#end#if($input.path('$.l').size() > 0)b#end#if($input.path('$.s') == 'x')c#end`)).toEqual([]);
+    expect(codes(`#set($n = $input.path('$.n'))#set($n = "x")#if($n)a#end`)).toEqual([]);
+  });
+  it("what it warns about is real: a missing field takes the #if branch", () => {
+    expect(renderTemplate({ template: `#if($input.path('$.name'))present#{else}absent#end`, body: "{}", params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} }).output).toBe("present");
+  });
+});
+
 describe("unknown $util / $input members", () => {
   it("fires for unknown $util functions with a suggestion, pointing at the name", () => {
     const t = `$util.escapeJavascript($x)`;

@@ -9,6 +9,8 @@
  * - `unknown-util-function` / `unknown-input-member`: AWS silently renders nothing for them.
  * - `unknown-context-field` / `access-log-only-context` (info): not a documented `$context` field.
  * - `undefined-stage-variable`: `$stageVariables.x` when the stage defines no `x`.
+ * - `input-path-as-condition` (info): `#if($input.path('$.x'))` is true when the payload has no
+ *   `x` (AWS gives an empty string, and only null and false are false in Velocity).
  * - `regex-*`: replaceAll / replaceFirst / matches / split patterns that throw or do not mean
  *   what the text suggests (see ./regex-lint).
  */
@@ -88,6 +90,8 @@ class Linter {
   /** Variables last #set from escapeJavaScript / $input.json, by name. */
   private readonly escapedVars = new Set<string>();
   private readonly jsonVars = new Set<string>();
+  /** Variables last #set from $input.path(...) itself. */
+  private readonly pathVars = new Set<string>();
   private state: JsonState = { inString: false, escaped: false };
 
   constructor(
@@ -157,6 +161,7 @@ class Linter {
           let after: JsonState | null = null;
           for (const b of n.branches) {
             this.expr(b.cond);
+            this.checkCondition(b.cond);
             this.state = { ...before };
             this.walkOutput(b.body);
             after ??= { ...this.state };
@@ -259,11 +264,37 @@ class Linter {
     const name = target.name;
     this.escapedVars.delete(name);
     this.jsonVars.delete(name);
+    this.pathVars.delete(name);
     let x = e;
     while (x.t === "paren") x = x.e;
     if (x.t !== "ref") return;
     if (this.escapesQuote(x.ref)) this.escapedVars.add(name);
     if (this.isInputJson(x.ref)) this.jsonVars.add(name);
+    if (this.isInputPath(x.ref)) this.pathVars.add(name);
+  }
+
+  isInputPath(ref: Ref): boolean {
+    if (ref.name === "input") return ref.parts.length === 1 && ref.parts[0].k === "method" && ref.parts[0].name === "path";
+    return ref.parts.length === 0 && this.pathVars.has(ref.name);
+  }
+
+  /** A `$input.path` value used as a truth value: its operands through !, &&, || and parentheses. */
+  checkCondition(e: Expr): void {
+    if (e.t === "paren" || e.t === "not") return this.checkCondition(e.e);
+    if (e.t === "bin" && /^(&&|\|\||and|or)$/.test(e.op)) {
+      this.checkCondition(e.l);
+      this.checkCondition(e.r);
+      return;
+    }
+    if (e.t !== "ref" || !this.isInputPath(e.ref)) return;
+    const [a, b] = this.refSpan(e.ref);
+    this.add(
+      "info",
+      "input-path-as-condition",
+      `When the payload has no such field, $input.path gives an empty string, which #if treats as true (only null and false are false). To test that the field is there, compare: #if(${e.ref.literal} != "").`,
+      a,
+      b,
+    );
   }
 
   /** The reference's value is escapeJavaScript output that still contains `\'`. */
