@@ -86,7 +86,8 @@ describe.each(DATABASE_KINDS)("stage actions on AWS (%s)", (kind) => {
     expect(live.variables).toEqual({ env: "prod", url: "https://prod.example.com" });
     expect(live.tracingEnabled).toBe(true);
     expect(live.methodSettings["*/*"]).toMatchObject({ loggingLevel: "INFO", metricsEnabled: true });
-    expect(live.methodSettings["/pets/GET"]).toMatchObject({ throttlingRateLimit: 5, throttlingBurstLimit: 2 });
+    // AWS stores the resource path escaped, as the patch path wrote it (AWS CLI get-stage example: "~1resource/GET").
+    expect(live.methodSettings["~1pets/GET"]).toMatchObject({ throttlingRateLimit: 5, throttlingBurstLimit: 2 });
   });
 
   it("promotes and rolls back by pointing AWS's stage at the AWS deployment of the same snapshot", async () => {
