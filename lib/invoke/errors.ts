@@ -38,6 +38,7 @@ export type GatewayResponseType =
  *   Lambda that threw answered 502 with the same header.
  * - [validated] LocalStack's gateway_response.py, for the types its maintainers checked against
  *   AWS (the others carry a "validate this header" TODO there).
+ * - [reported] the name users quote from AWS's answers (not recorded here).
  * - [inferred] no AWS answer on record: the value AWS gives every other 5XX it words "Internal
  *   server error" (INTEGRATION_FAILURE), or the value this project used before (authorizers,
  *   ACCESS_DENIED, REQUEST_TOO_LARGE). Checking them needs a real account.
@@ -57,7 +58,7 @@ export const GATEWAY_RESPONSE_FACTS: Record<GatewayResponseType, { status: numbe
   REQUEST_TOO_LARGE: { status: 413, errorType: "RequestTooLargeException" }, // inferred
   ACCESS_DENIED: { status: 403, errorType: "AccessDeniedException" }, // inferred
   UNAUTHORIZED: { status: 401, errorType: "UnauthorizedException" }, // validated
-  AUTHORIZER_CONFIGURATION_ERROR: { status: 500, errorType: "AuthorizerConfigurationException" }, // inferred
+  AUTHORIZER_CONFIGURATION_ERROR: { status: 500, errorType: "AuthorizerConfigurationException" }, // reported (users' 500s from a throwing Lambda authorizer)
   AUTHORIZER_FAILURE: { status: 500, errorType: "AuthorizerConfigurationException" }, // inferred
   INVALID_API_KEY: { status: 403, errorType: "ForbiddenException" }, // validated
   THROTTLED: { status: 429, errorType: "TooManyRequestsException" }, // validated
