@@ -12,6 +12,7 @@ import { isUuid } from "../model/ids";
 import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../model/errors";
 import { contentHash, normaliseDesign } from "../snapshot/snapshot";
 import { createApiGatewayClient } from "../aws/client";
+import { type AwsErrorContext, describeAwsError, formatAwsError } from "../aws/errors";
 import { liveToDesign, stageFromAws } from "../aws/import";
 import { listLiveRestApis, readLiveApi, readLiveDeployments, readLiveStages } from "../aws/live";
 
@@ -41,8 +42,9 @@ export async function loadConnection(db: Db, actor: Actor, connectionId: string)
   return connection;
 }
 
-export function awsError(what: string, e: unknown): GatehouseError {
-  return new GatehouseError(`${what}: ${(e as Error).message}`, 502, [], "AwsError");
+/** An AWS failure as a user sees it: what we were doing, then AWS's code and message (or which credentials are missing). */
+export function awsError(what: string, e: unknown, context: AwsErrorContext = {}): GatehouseError {
+  return new GatehouseError(`${what}: ${formatAwsError(describeAwsError(e, context))}`, 502, [], "AwsError");
 }
 
 export async function listImportableApis(db: Db, actor: Actor, connectionId: string): Promise<ImportableApi[]> {
@@ -51,7 +53,7 @@ export async function listImportableApis(db: Db, actor: Actor, connectionId: str
   const client = createApiGatewayClient(connection);
   try {
     const apis = await listLiveRestApis(client).catch((e) => {
-      throw awsError("Could not list the REST APIs in this account", e);
+      throw awsError("Could not list the REST APIs in this account", e, { profile: connection.profile });
     });
     const bound = await db.restApi.findMany({ where: { workspaceId: actor.workspaceId, awsConnectionId: connection.id }, select: { id: true, awsRestApiId: true } });
     const byAwsId = new Map(bound.map((b) => [b.awsRestApiId, b.id]));
@@ -79,7 +81,7 @@ export async function importRestApi(db: Db, actor: Actor, input: { connectionId:
     read = { live, stages: await readLiveStages(client, awsRestApiId), deployments: await readLiveDeployments(client, awsRestApiId) };
   } catch (e) {
     if (e instanceof GatehouseError) throw e;
-    throw awsError(`Could not read REST API ${awsRestApiId} from AWS`, e);
+    throw awsError(`Could not read REST API ${awsRestApiId} from AWS`, e, { profile: connection.profile });
   } finally {
     client.destroy();
   }

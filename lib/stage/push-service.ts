@@ -12,6 +12,8 @@ import { parseDesign } from "../model/design";
 import { isUuid } from "../model/ids";
 import { GatehouseError, NotFoundError, ValidationError } from "../model/errors";
 import { createApiGatewayClient } from "../aws/client";
+import { describeAwsError, formatAwsError, worthRetrying } from "../aws/errors";
+import { callCounts, callCountText } from "../aws/push-counts";
 import { liveToDesign, withAwsDefaults } from "../aws/import";
 import { type LiveApi, readLiveApi } from "../aws/live";
 import { executePush, planPush, PushError, type CallRecord, type PushPlan } from "../aws/push";
@@ -105,10 +107,33 @@ export async function planStagePush(db: Db, actor: Actor, restApiId: string, sta
     return { plan: withoutDocuments(plan), diff: diffDesigns(live ? liveToDesign(live) : emptyLike(target), target), liveFound: !!live, deploymentId: stage.deploymentId };
   } catch (e) {
     if (e instanceof GatehouseError) throw e;
-    throw new GatehouseError(`Could not read the live API from AWS: ${(e as Error).message}`, 502, [], "AwsError");
+    throw liveReadError(e, connection);
   } finally {
     client.destroy();
   }
+}
+
+/** Planning could not read what is live: AWS's code and message, or which credentials are missing. */
+function liveReadError(e: unknown, connection: { profile?: string | null }): GatehouseError {
+  return new GatehouseError(`Could not read the live API from AWS: ${formatAwsError(describeAwsError(e, { profile: connection.profile }))}`, 502, [], "AwsError");
+}
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * Why a push stopped and what to do next: AWS's code and message for the call and entity; run it
+ * again only when that can help (AWS's 5xx, throttling, no answer), fix the cause first for a
+ * refusal, provide credentials when there are none.
+ */
+function pushFailure(e: unknown, connection: { profile?: string | null }) {
+  if (!(e instanceof PushError)) {
+    const message = formatAwsError(describeAwsError(e, { profile: connection.profile }));
+    return { message, next: "" };
+  }
+  const info = describeAwsError(e.cause ?? e, { operation: e.failed.operation, target: e.failed.target, profile: connection.profile });
+  const message = `${e.failed.description} failed: ${formatAwsError(info)}`;
+  if (info.kind === "credentials") return { message, next: "" };
+  return { message, next: worthRetrying(info) ? " Run it again to continue from where it stopped." : " Fix the cause, then push again: it continues from where it stopped." };
 }
 
 /**
@@ -168,7 +193,7 @@ async function runPush(
     live = api.awsRestApiId ? await readLiveApi(client, api.awsRestApiId) : null;
     return planPush(client, planInput(api, stage, stageName, live, reuse));
   })().catch((e) => {
-    throw new GatehouseError(`Could not read the live API from AWS: ${(e as Error).message}`, 502, [], "AwsError");
+    throw liveReadError(e, connection);
   });
 
   const push = await mutate(db, actor, async (tx) => {
@@ -180,7 +205,7 @@ async function runPush(
       result: row,
       audit: {
         action: "stage.push_started", entityType: "stage", entityId: stageName, restApiId,
-        summary: `Started pushing stage ${stageName} to ${connection.name} (${connection.region}): ${plan.calls.length} entity calls planned`,
+        summary: `Started pushing stage ${stageName} to ${connection.name} (${connection.region}): ${callCountText(callCounts(plan, []))} (${plan.calls.length} entity calls planned)`,
         before: null, after: { pushId: row.id, connection: connection.name, region: connection.region, deploymentId: stage.deploymentId, summary: plan.summary },
       },
     };
@@ -219,7 +244,7 @@ async function runPush(
     const failed = e instanceof PushError ? e : null;
     const reachedApiId = failed?.restApiId ?? plan.restApiId;
     const calls = failed ? [...failed.completed, failed.failed] : [];
-    const message = failed ? `${failed.failed.description} failed: ${failed.failed.error?.message ?? failed.message}` : (e as Error).message;
+    const { message, next } = pushFailure(e, connection);
     await mutate(db, actor, async (tx) => {
       await tx.push.update({ where: { id: push.id }, data: { status: "failed", calls: JSON.parse(JSON.stringify(calls)), error: message, awsRestApiId: reachedApiId, finishedAt: new Date() } });
       // Remember the API this push created, so the next push updates it rather than making another.
@@ -228,11 +253,11 @@ async function runPush(
         result: null,
         audit: {
           action: "stage.push_failed", entityType: "stage", entityId: stageName, restApiId,
-          summary: `Push of stage ${stageName} stopped after ${failed?.completed.length ?? 0} of ${plan.calls.length + 2} calls: ${message}`,
+          summary: `Push of stage ${stageName} stopped, ${callCountText(callCounts(plan, calls))}: ${message}`,
           before: null, after: { pushId: push.id, completed: failed?.completed.map((c) => c.description) ?? [], failed: failed?.failed.description, error: message },
         },
       };
     });
-    throw new GatehouseError(`Push failed: ${message}. Run it again to continue from where it stopped.`, 502, [], "PushFailed");
+    throw new GatehouseError(`Push failed: ${sentence(message)}${next}`, 502, [], "PushFailed");
   }
 }

@@ -9,7 +9,8 @@ import type { Actor } from "../../lib/audit/mutate";
 import type { Role } from "../../lib/auth/roles";
 import { callApiGateway, createApiGatewayClient, shareLimiter } from "../../lib/aws/client";
 import { ApiGatewayLimiter, ManualClock } from "../../lib/aws/limiter";
-import { push } from "../../lib/aws/push";
+import { push, type CallRecord, type PushPlan } from "../../lib/aws/push";
+import { callCounts, callCountText } from "../../lib/aws/push-counts";
 import { acknowledgeDrift, adoptDrift, checkDrift } from "../../lib/connection/drift-service";
 import { importRestApi, listImportableApis } from "../../lib/connection/import-service";
 import { createConnection } from "../../lib/connection/service";
@@ -207,6 +208,86 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
     expect(ok.calls).toBe(1);
     expect([...fake.state.restApis.get(ok.awsRestApiId)!.stages.keys()]).toEqual([stageName]);
     expect((await planStagePush(p(), actors.deployer, api.id, stageName)).plan.calls).toEqual([]);
+  });
+
+  /** PetStore with a new stage, on no AWS REST API and bound to no connection: its first push creates everything. */
+  async function unboundStage() {
+    const api = await p().restApi.findFirstOrThrow({ where: { name: "PetStore", workspaceId: actors.admin.workspaceId } });
+    await createDeployment(p(), actors.deployer, api.id, { description: "v1" }).catch(() => undefined);
+    const deployment = await p().deployment.findFirstOrThrow({ where: { restApiId: api.id }, orderBy: { createdAt: "desc" } });
+    const stageName = `s${fake.port}`;
+    await p().stage.create({ data: { restApiId: api.id, name: stageName, deploymentId: deployment.id } });
+    await p().restApi.update({ where: { id: api.id }, data: { awsRestApiId: null, awsConnectionId: null } });
+    return { apiId: api.id, stageName };
+  }
+
+  it("a first push can be previewed once a connection is chosen: it creates everything, and nothing is written or bound", async () => {
+    const { apiId, stageName } = await unboundStage();
+    await expect(planStagePush(p(), actors.deployer, apiId, stageName)).rejects.toThrow("Choose an AWS connection");
+    const audits = await p().auditEvent.count();
+    const preview = await planStagePush(p(), actors.deployer, apiId, stageName, connectionId);
+    expect(preview.liveFound).toBe(false);
+    expect(preview.plan.restApiId).toBeNull();
+    expect(preview.plan.calls[0]).toMatchObject({ operation: "CreateRestApi", target: "API PetStore" });
+    expect(preview.plan.deployment).toMatchObject({ stageExists: false });
+    expect(preview.diff.entries.length).toBeGreaterThan(0);
+    expect(preview.diff.entries.filter((e) => e.kind === "removed")).toEqual([]);
+    expect(preview.diff.entries).toContainEqual(expect.objectContaining({ kind: "added", entity: "resource", key: "/pets" }));
+    expect(fake.calls).toEqual([]);
+    expect(await p().auditEvent.count()).toBe(audits);
+    expect(await p().restApi.findUniqueOrThrow({ where: { id: apiId } })).toMatchObject({ awsConnectionId: null, awsRestApiId: null });
+    await rejection(planStagePush(p(), actors.editor, apiId, stageName, connectionId), ForbiddenError);
+  });
+
+  it("a refused push keeps AWS's code and message with the call and entity, counts its calls one way, and resumes once the cause is fixed", async () => {
+    const { apiId, stageName } = await unboundStage();
+    const refusal = "Errors found during import:\n\tUnable to create model for 'Pet': Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]";
+    fake.faults.failNth("PutRestApi", 1, { status: 400, type: "BadRequestException", message: refusal });
+    const err = await rejection(pushStage(p(), actors.deployer, apiId, stageName, { connectionId }), GatehouseError);
+    expect(err.message).toMatch(/^Push failed: Overwrite the API with its OpenAPI document \([^)]*\) failed: PutRestApi \(API PetStore\): BadRequestException: /);
+    expect(err.message).toContain(refusal);
+    expect(err.message).toMatch(/ Fix the cause, then push again: it continues from where it stopped\.$/);
+    expect(err.message).not.toContain("Run it again");
+
+    const failed = (await listPushes(p(), actors.admin.workspaceId, apiId))[0];
+    const calls = failed.calls as unknown as CallRecord[];
+    expect(calls.map((c) => [c.operation, c.ok])).toEqual([["CreateRestApi", true], ["PutRestApi", false]]);
+    expect(calls[1].error).toEqual({ name: "BadRequestException", message: refusal, status: 400 });
+    // The AWS tab's history and the audit history count the same way.
+    const counted = callCountText(callCounts(failed.plan as unknown as PushPlan, calls));
+    expect(counted).toBe("2 of 4 calls made (1 refused or failed)");
+    const audit = await p().auditEvent.findFirstOrThrow({ where: { restApiId: apiId, action: "stage.push_failed" }, orderBy: { id: "desc" } });
+    expect(audit.summary).toContain(`stopped, ${counted}: `);
+    // Nothing past the refused step was recorded: the stage runs no AWS deployment yet.
+    expect(await p().stage.findFirstOrThrow({ where: { restApiId: apiId, name: stageName } })).toMatchObject({ awsDeploymentId: null });
+
+    const ok = await pushStage(p(), actors.deployer, apiId, stageName, { connectionId });
+    expect(ok.awsRestApiId).toBe(failed.awsRestApiId);
+    expect(fake.state.restApis.size).toBe(1);
+    expect((await planStagePush(p(), actors.deployer, apiId, stageName)).plan.calls).toEqual([]);
+  });
+
+  it("without credentials, planning and pushing name what is missing and how to provide it, and never say to run it again", async () => {
+    const { apiId, stageName } = await unboundStage();
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_SHARED_CREDENTIALS_FILE: "/nonexistent", AWS_CONFIG_FILE: "/nonexistent", AWS_EC2_METADATA_DISABLED: "true" });
+    for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"]) delete process.env[k];
+    try {
+      const err = await rejection(pushStage(p(), actors.deployer, apiId, stageName, { connectionId }), GatehouseError);
+      expect(err.message).toContain("Push failed: Create REST API PetStore failed: CreateRestApi (API PetStore): No AWS credentials: no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in the environment");
+      expect(err.message).toContain("AWS_PROFILE naming a profile");
+      expect(err.message).not.toMatch(/again/i);
+      expect(fake.calls).toEqual([]);
+      const row = (await listPushes(p(), actors.admin.workspaceId, apiId))[0];
+      expect(row.error).toContain("No AWS credentials");
+      // Bound to an AWS API, the plan reads it first: same message, from the read.
+      await p().restApi.update({ where: { id: apiId }, data: { awsRestApiId: "abcdef1234", awsConnectionId: connectionId } });
+      const planning = await rejection(planStagePush(p(), actors.deployer, apiId, stageName), GatehouseError);
+      expect(planning.message).toMatch(/^Could not read the live API from AWS: GetRestApi: No AWS credentials: /);
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
   });
 
   it("a push whose call timed out after AWS applied it re-runs without creating it twice", async () => {
