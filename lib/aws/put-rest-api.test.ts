@@ -11,6 +11,7 @@ import { type ApiDesign, parseDesign } from "../model/design";
 import { exportOpenApi } from "../openapi/export";
 import { generateDesign } from "../snapshot/sample-design";
 import { createApiGatewayClient } from "./client";
+import { BUILT_IN_MODEL_SCHEMAS } from "./import";
 import { ApiGatewayLimiter, ManualClock } from "./limiter";
 import { PushError, executePush, planPush, push } from "./push";
 import { putRestApiDocument } from "./put-rest-api";
@@ -116,7 +117,11 @@ describe("push with PutRestApi", () => {
     expect(plan.strategy.bodyBytes).toBeLessThan(6 * 1024 * 1024);
     const put = plan.calls[1];
     expect(put.params).toMatchObject({ restApiId: { ref: "restApi" }, mode: "overwrite", failOnWarnings: true });
-    expect(JSON.parse(put.params.body as string)).toEqual(exportOpenApi(design));
+    // The design's export, plus the built-in Empty model (the design defines Error) that an overwrite would otherwise remove.
+    const sent = JSON.parse(put.params.body as string);
+    const { Empty, ...designSchemas } = sent.components.schemas;
+    expect({ ...sent, components: { ...sent.components, schemas: designSchemas } }).toEqual(exportOpenApi(design));
+    expect(JSON.stringify(Empty)).toBe(BUILT_IN_MODEL_SCHEMAS.Empty);
 
     const t0 = clock.now();
     const result = await executePush(client, plan);
@@ -249,6 +254,20 @@ describe("push with PutRestApi", () => {
     await executePush(client, plan);
   });
 
+  it("AWS makes a schema's own description the model's: the push says what the model's is, or falls back when it has none", async () => {
+    // test/contract/facts/put-rest-api.ts: "a schema's description is the model's" (recorded GetModels after an import).
+    const design = petsDesign();
+    design.models[0].schema = '{"type":"object","description":"Pet schema","properties":{"id":{"type":"integer"}}}';
+    const viaPut = await push(client, { design, stageName: "dev" });
+    expect(viaPut.plan.strategy.kind).toBe("put-rest-api");
+    expect(fake.state.restApis.get(viaPut.restApiId)!.models.get("Pet")!.description).toBe("A pet");
+    expect((await planPush(client, { design, restApiId: viaPut.restApiId, stageName: "dev", strategy: "per-entity" })).calls).toEqual([]);
+    design.models[0].description = undefined;
+    const check = putRestApiDocument(design);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.reason).toBe("model Pet has no description but its schema has one, which AWS would make the model's");
+  });
+
   it("falls back when the document is over the 6 MB limit, and pushes per-entity if told to", async () => {
     const check = putRestApiDocument(petsDesign(), 1000);
     expect(check.ok).toBe(false);
@@ -285,7 +304,8 @@ describe("the fake's PutRestApi", () => {
     const { stringify } = await import("yaml");
     const over = await put(first.restApiId, "mode=overwrite", stringify(exportOpenApi(small)), "application/yaml");
     expect(over.status).toBe(200);
-    expect(fake.state.describe(first.restApiId)).toEqual(["integration GET /status MOCK", "method GET /status", "model Empty", "model Error", "resource /", "resource /status"]);
+    // An overwrite removes the models its document lacks, the built-in Empty and Error too (test/contract/facts/put-rest-api.ts).
+    expect(fake.state.describe(first.restApiId)).toEqual(["integration GET /status MOCK", "method GET /status", "resource /", "resource /status"]);
     expect(fake.state.restApis.get(first.restApiId)!.api.endpointConfiguration.types).toEqual(["REGIONAL"]); // never changed by an import
     expect(fake.state.restApis.get(first.restApiId)!.stages.has("dev")).toBe(true);
   });
@@ -295,13 +315,16 @@ describe("the fake's PutRestApi", () => {
     const before = fake.state.describe(first.restApiId);
     const check = putRestApiDocument(petsDesign());
     if (!check.ok) throw new Error(check.reason);
-    const withDocs = { ...JSON.parse(check.document.text), "x-amazon-apigateway-documentation": { version: "1" } };
+    // AWS warns about an integration request parameter that isn't a string (recorded; test/contract/facts/put-rest-api.ts).
+    const withDocs = JSON.parse(check.document.text);
+    withDocs.paths["/pets"].get["x-amazon-apigateway-integration"].requestParameters = { "integration.request.header.nothing": true };
     clock.advance(2_000);
     const refused = await put(first.restApiId, "mode=overwrite&failonwarnings=true", JSON.stringify(withDocs));
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { message: string }).message).toMatch(/^Warnings found during import:/);
     clock.advance(2_000);
-    const broken = await put(first.restApiId, "mode=overwrite", JSON.stringify({ openapi: "3.0.1", info: { title: "x" }, paths: { "/a": { get: { responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/Nope" } } } } } } } } }));
+    // A missing model is only a warning on AWS ("a missing model reference"); an HTTP integration without a URI is an error.
+    const broken = await put(first.restApiId, "mode=overwrite", JSON.stringify({ openapi: "3.0.1", info: { title: "x" }, paths: { "/a": { get: { responses: { "200": { description: "ok" } }, "x-amazon-apigateway-integration": { type: "http", httpMethod: "GET" } } } } }));
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { message: string }).message).toMatch(/^Errors found during import:/);
     expect(fake.state.describe(first.restApiId)).toEqual(before);

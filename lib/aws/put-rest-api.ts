@@ -46,7 +46,7 @@ export type DocumentCheck =
 
 /** The design as PutRestApi's body, or why it can't be sent that way. */
 export function putRestApiDocument(given: ApiDesign, maxBytes = PUT_REST_API_MAX_BYTES): DocumentCheck {
-  const design = withReferencedBuiltIns(given);
+  const design = withBuiltInModels(given);
   let text: string;
   try {
     text = JSON.stringify(exportOpenApi(design));
@@ -63,6 +63,8 @@ export function putRestApiDocument(given: ApiDesign, maxBytes = PUT_REST_API_MAX
   }
   if (back.warnings.length)
     return { ok: false, document, reason: `its OpenAPI document raises ${back.warnings.length} import warning(s) (first: ${back.warnings[0].pointer || "/"} ${back.warnings[0].message})` };
+  const described = modelWithUnwantedDescription(design);
+  if (described) return { ok: false, document, reason: `model ${described} has no description but its schema has one, which AWS would make the model's` };
   const modelDescriptions: ModelDescriptionFix[] = [];
   const lost = diffDesigns(design, back.design).entries.filter((e) => {
     const onlyDescription = e.entity === "model" && e.kind === "changed" && e.fields.every((f) => f.path === "description");
@@ -76,19 +78,33 @@ export function putRestApiDocument(given: ApiDesign, maxBytes = PUT_REST_API_MAX
 }
 
 /**
- * Methods may use the models every REST API comes with (Empty, Error) without the design
- * defining them; a document must define what it refers to, so those are written into it with
- * the schema AWS gives them (the live API ends up with the same built-ins either way).
+ * An import makes a schema's top-level `description` its model's description (recorded by AWS; see
+ * test/contract/facts/put-rest-api.ts). A model with a description gets it back with one UpdateModel
+ * afterwards; a model without one would be left with the schema's, which only per-entity calls avoid.
  */
-function withReferencedBuiltIns(design: ApiDesign): ApiDesign {
-  const defined = new Set(design.models.map((m) => m.name));
-  const used = new Set<string>();
-  for (const r of design.resources)
-    for (const m of Object.values(r.methods)) {
-      for (const name of Object.values(m.requestModels)) used.add(name);
-      for (const mr of Object.values(m.methodResponses)) for (const name of Object.values(mr.responseModels)) used.add(name);
+function modelWithUnwantedDescription(design: ApiDesign): string | undefined {
+  for (const m of design.models) {
+    if (m.description) continue;
+    try {
+      const schema = JSON.parse(m.schema) as unknown;
+      if (schema && typeof schema === "object" && typeof (schema as { description?: unknown }).description === "string") return m.name;
+    } catch {
+      // Not JSON: the export refuses or keeps it as text elsewhere.
     }
-  const missing = Object.keys(BUILT_IN_MODEL_SCHEMAS).filter((name) => used.has(name) && !defined.has(name));
+  }
+  return undefined;
+}
+
+/**
+ * Every REST API comes with the models Empty and Error, and designs use them without defining
+ * them. An overwrite removes every model its document doesn't define (AWS: "items from the existing
+ * API that aren't specifically defined in the imported definition are deleted"), so the document
+ * always carries both, with the schema AWS gives them: the live API keeps the same built-ins a
+ * per-entity push leaves, and a later per-entity push may still refer to them.
+ */
+function withBuiltInModels(design: ApiDesign): ApiDesign {
+  const defined = new Set(design.models.map((m) => m.name));
+  const missing = Object.keys(BUILT_IN_MODEL_SCHEMAS).filter((name) => !defined.has(name));
   if (!missing.length) return design;
   return {
     ...design,
