@@ -8,6 +8,7 @@ import { PushStagePanel } from "@/components/stages/push-stage-panel";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBanner } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
+import { plannedCallCount } from "@/lib/aws/push-counts";
 import type { DriftReport } from "@/lib/connection/drift-service";
 import type { StagePushPreview } from "@/lib/stage/push-service";
 
@@ -35,6 +36,8 @@ function patchText(params: Record<string, unknown>): string[] {
 export function AwsConsole(p: Props) {
   const router = useRouter();
   const [stage, setStage] = useState(p.stages[0] ?? "");
+  // One connection for the plan and the push: the bound one, or the one chosen for the first push.
+  const [connectionId, setConnectionId] = useState(p.boundConnectionId ?? p.connections[0]?.id ?? "");
   const [preview, setPreview] = useState<StagePushPreview | null>(null);
   const [drift, setDrift] = useState<DriftReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +48,7 @@ export function AwsConsole(p: Props) {
   const showPlan = () =>
     start(async () => {
       setError(null);
-      const r = await planAwsPushAction(p.apiId, stage);
+      const r = await planAwsPushAction(p.apiId, stage, p.boundConnectionId ? undefined : connectionId);
       if (r.ok) setPreview(r.data);
       else setError(r.error);
     });
@@ -105,11 +108,15 @@ export function AwsConsole(p: Props) {
           <>
             <div className="flex items-end gap-2">
               <SelectField label="Stage" name="aws.stage" value={stage} onChange={(e) => (setStage(e.target.value), setPreview(null))} options={p.stages} className="flex-1" />
-              <Button type="button" variant="secondary" onClick={showPlan} disabled={pending || !p.canPush || !p.boundConnectionId}>
+              <Button type="button" variant="secondary" onClick={showPlan} disabled={pending || !p.canPush || !connectionId}>
                 Show plan
               </Button>
             </div>
-            {!p.boundConnectionId && <p className="mt-2 text-xs text-slate-500">Not on AWS yet: the first push (below) chooses the connection; the plan is shown once the API is bound.</p>}
+            {!p.boundConnectionId && (
+              <p className="mt-2 text-xs text-slate-500" data-testid="plan-first-push">
+                {p.connections.length ? "Not on AWS yet: the plan is the first push through the connection chosen below; it creates the REST API and everything in it." : "Not on AWS yet: add an AWS connection to plan and push."}
+              </p>
+            )}
             <div className="mt-2">
               <ErrorBanner message={error} />
             </div>
@@ -118,6 +125,7 @@ export function AwsConsole(p: Props) {
                 <p className="text-sm" data-testid="plan-counts">
                   {plan.calls.length} entity call{plan.calls.length === 1 ? "" : "s"} ({counts.creates} create, {counts.updates} update, {counts.deletes} delete)
                   {counts.deploy === 0 ? ", no deployment: the stage already runs this design" : counts.deploy === 1 ? ", then point the stage at the deployment already made" : ", then CreateDeployment and the stage update"}
+                  {` · ${plannedCallCount(plan)} call${plannedCallCount(plan) === 1 ? "" : "s"} in all`}
                 </p>
                 {plan.strategy && (
                   <p className="text-sm" data-testid="plan-strategy">
@@ -160,7 +168,7 @@ export function AwsConsole(p: Props) {
                 </div>
               </div>
             )}
-            {p.canPush && stage && <PushStagePanel key={stage} apiId={p.apiId} stageName={stage} connections={p.connections} boundConnectionId={p.boundConnectionId} awsRestApiId={p.awsRestApiId} />}
+            {p.canPush && stage && <PushStagePanel key={stage} apiId={p.apiId} stageName={stage} connections={p.connections} boundConnectionId={p.boundConnectionId} awsRestApiId={p.awsRestApiId} connectionId={connectionId} onConnectionChange={(id) => (setConnectionId(id), setPreview(null))} />}
           </>
         )}
       </Card>

@@ -1,4 +1,5 @@
 import type { CallRecord, PushPlan } from "@/lib/aws/push";
+import { callCounts, callCountText } from "@/lib/aws/push-counts";
 
 interface PushRow {
   id: string;
@@ -30,7 +31,7 @@ export function PushHistory({ pushes }: { pushes: PushRow[] }) {
               <summary className="cursor-pointer">
                 <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[p.status] ?? ""}`}>{p.status}</span>
                 {p.startedAt.toISOString().replace("T", " ").slice(0, 19)} · stage <span className="font-medium">{p.stage.name}</span> · {p.connection.name} ({p.connection.region}) ·{" "}
-                {plan.calls.length} planned, {calls.length} call{calls.length === 1 ? "" : "s"} made
+                <span data-testid="push-call-count">{callCountText(callCounts(plan, calls))}</span>
                 {p.awsDeploymentId && (
                   <>
                     {" "}· deployment <span className="font-mono" data-testid="push-deployment-id">{p.awsDeploymentId}</span>
@@ -56,7 +57,7 @@ export function PushHistory({ pushes }: { pushes: PushRow[] }) {
                         {c.ok ? "✓" : "✗"} {c.operation} {c.target}
                         {c.createdId ? ` → ${c.createdId}` : ""}
                         {c.retries ? ` (retried ${c.retries}×)` : ""}
-                        {c.error ? `: ${c.error.name} ${c.error.message}` : ""}
+                        {c.error ? `: ${c.error.name}: ${c.error.message}` : ""}
                       </li>
                     ))}
                   </ol>

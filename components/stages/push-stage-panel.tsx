@@ -16,10 +16,15 @@ interface Line {
   awsDeploymentId?: string;
 }
 
-/** Pushes a stage to AWS, showing each call as the server streams it. */
-export function PushStagePanel({ apiId, stageName, connections, boundConnectionId, awsRestApiId }: { apiId: string; stageName: string; connections: { id: string; name: string }[]; boundConnectionId: string | null; awsRestApiId: string | null }) {
+/**
+ * Pushes a stage to AWS, showing each call as the server streams it. The connection choice can be
+ * held by the parent (`connectionId`/`onConnectionChange`: the AWS tab plans through the same one).
+ */
+export function PushStagePanel({ apiId, stageName, connections, boundConnectionId, awsRestApiId, connectionId: chosen, onConnectionChange }: { apiId: string; stageName: string; connections: { id: string; name: string }[]; boundConnectionId: string | null; awsRestApiId: string | null; connectionId?: string; onConnectionChange?: (id: string) => void }) {
   const router = useRouter();
-  const [connectionId, setConnectionId] = useState(boundConnectionId ?? connections[0]?.id ?? "");
+  const [own, setOwn] = useState(boundConnectionId ?? connections[0]?.id ?? "");
+  const connectionId = chosen ?? own;
+  const setConnectionId = (id: string) => (setOwn(id), onConnectionChange?.(id));
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number }>({ done: 0, total: 0 });
   const [calls, setCalls] = useState<Line["call"][]>([]);

@@ -7,9 +7,14 @@ import { planStagePush } from "@/lib/stage/push-service";
 
 const apiIdSchema = z.string().uuid("Unknown API");
 
-/** The diff and the exact calls a push of this stage would make; reads AWS, writes nothing. */
-export async function planAwsPushAction(apiId: string, stageName: string) {
-  return runAction("aws.push", async ({ db, actor }) => planStagePush(db, actor, apiIdSchema.parse(apiId), z.string().min(1, "Choose a stage").parse(stageName)));
+/**
+ * The diff and the exact calls a push of this stage would make; reads AWS, writes nothing. An API
+ * not on AWS yet is planned through the connection chosen for its first push (the plan creates everything).
+ */
+export async function planAwsPushAction(apiId: string, stageName: string, connectionId?: string) {
+  return runAction("aws.push", async ({ db, actor }) =>
+    planStagePush(db, actor, apiIdSchema.parse(apiId), z.string().min(1, "Choose a stage").parse(stageName), z.string().uuid("Choose an AWS connection").optional().parse(connectionId || undefined)),
+  );
 }
 
 export async function checkDriftAction(apiId: string) {
