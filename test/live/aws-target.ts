@@ -15,11 +15,16 @@ export interface AwsTarget {
   profile?: string;
   /** moto answers differently from AWS in places (MOTO.md): some steps take a detour or are skipped there. */
   isMoto: boolean;
+  /** How the first push sends the API (GATEHOUSE_TEST_AWS_STRATEGY); later pushes change it in place, per entity. */
+  strategy: PushStrategyName;
   /** One line for the log: "real AWS (eu-west-1)", "moto at http://127.0.0.1:5000". */
   label: string;
   /** Stops what resolving the target started (a moto server). */
   stop(): Promise<void>;
 }
+
+const STRATEGIES = ["per-entity", "put-rest-api", "auto"] as const;
+export type PushStrategyName = (typeof STRATEGIES)[number];
 
 export class AwsTargetRefused extends Error {
   constructor(reason: string) {
@@ -48,6 +53,8 @@ async function credentialsResolve(profile: string | undefined): Promise<string |
 export async function resolveAwsTarget(env: NodeJS.ProcessEnv = process.env): Promise<AwsTarget> {
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
   if (!region) throw new AwsTargetRefused("no Region: set AWS_REGION.");
+  const strategy = (env.GATEHOUSE_TEST_AWS_STRATEGY || "per-entity") as PushStrategyName;
+  if (!STRATEGIES.includes(strategy)) throw new AwsTargetRefused(`GATEHOUSE_TEST_AWS_STRATEGY must be one of ${STRATEGIES.join(", ")} (got "${strategy}").`);
   let endpoint = env.GATEHOUSE_TEST_AWS_ENDPOINT || undefined;
   let stop = async () => {};
   if (endpoint === "moto") {
@@ -68,5 +75,5 @@ export async function resolveAwsTarget(env: NodeJS.ProcessEnv = process.env): Pr
   }
   const isMoto = await isMotoEndpoint(endpoint);
   const label = endpoint ? `${isMoto ? "moto" : "endpoint"} at ${endpoint} (${region})` : `real AWS (${region}${profile ? `, profile ${profile}` : ""})`;
-  return { region, endpoint, profile, isMoto, label, stop };
+  return { region, endpoint, profile, isMoto, strategy, label: `${label}, first push ${strategy}`, stop };
 }

@@ -11,9 +11,10 @@ import { createApiGatewayClient } from "../../lib/aws/client";
 import { diffStageDrift, gatehouseStageView, liveStageView } from "../../lib/aws/drift";
 import { liveToDesign, stageFromAws, withAwsDefaults } from "../../lib/aws/import";
 import { readLiveApi, readStage } from "../../lib/aws/live";
-import { planPush, push } from "../../lib/aws/push";
+import { executePush, planPush, push } from "../../lib/aws/push";
 import { stageUpdateOps, updateAwsStage } from "../../lib/aws/stage-sync";
 import type { ApiDesign } from "../../lib/model/design";
+import { findResourceByPath } from "../../lib/model/tree";
 import { diffDesigns } from "../../lib/snapshot/diff";
 import { fullDesign, petStoreDesign } from "./designs";
 import { createRestApiAsPlanned, isMotoEndpoint, withoutMotoGaps } from "./moto-gaps";
@@ -66,6 +67,33 @@ suite("the AWS adapter against moto, an independent API Gateway", () => {
       expect(rerun.deployment.upToDate).toEqual({ deploymentId: pushed.deploymentId });
     }, 120_000);
   });
+
+  it("pushes a changed design in place with only the calls for what changed (create, update and delete of every kind moto has)", async () => {
+    const design = fullDesign();
+    const restApiId = await createRestApiAsPlanned(client, design);
+    await push(client, { design, restApiId, stageName: "dev", strategy: "per-entity" });
+
+    // Edited from the imported API (as a user edits after an import), so moto's own gaps are not re-sent.
+    const changed = liveToDesign((await readLiveApi(client, restApiId))!);
+    changed.requestValidators[0].validateRequestBody = false;
+    changed.authorizers[0].authorizerResultTtlInSeconds = 60;
+    changed.gatewayResponses = [];
+    changed.models.push({ id: "item", name: "Item", contentType: "application/json", schema: '{"type":"object","properties":{"sku":{"type":"string"}}}' });
+    const order = findResourceByPath(changed, "/orders/{id}")!;
+    delete (order.methods as Record<string, unknown>).DELETE;
+    const rootGet = findResourceByPath(changed, "/")!.methods.GET;
+    changed.resources.push({ id: "items", parentId: order.id, pathPart: "items", methods: { GET: { ...structuredClone(rootGet), operationName: "ListItems" } } });
+
+    const plan = await planPush(client, { design: changed, restApiId, stageName: "dev", strategy: "per-entity" });
+    expect(plan.calls.map((c) => c.operation).sort()).toEqual(
+      ["CreateModel", "UpdateRequestValidator", "UpdateAuthorizer", "CreateResource", "PutMethod", "PutMethodResponse", "PutIntegration", "PutIntegrationResponse", "DeleteMethod", "DeleteGatewayResponse"].sort(),
+    );
+    await executePush(client, plan);
+
+    const imported = liveToDesign((await readLiveApi(client, restApiId))!);
+    expect(withoutMotoGaps(diffDesigns(withAwsDefaults(changed), imported).entries)).toEqual([]);
+    expect((await planPush(client, { design: imported, restApiId, stageName: "dev", strategy: "per-entity" })).calls).toEqual([]);
+  }, 120_000);
 
   it("stage method settings: sent with Gatehouse's patch paths, stored under AWS's escaped keys, imported with no drift and nothing to send", async () => {
     const design = petStoreDesign();
