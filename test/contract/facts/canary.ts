@@ -37,6 +37,13 @@ export const createStageCanaryFacts: Fact[] = [
     returns: (ids) => ({ canarySettings: { deploymentId: ids.dep2, percentTraffic: 50, stageVariableOverrides: { testVar: "canary" }, useStageCache: false } }),
   },
   {
+    name: "CreateStage with a canary above 100 % is refused (message not recorded)",
+    source: "doc CanarySettings.percentTraffic: 'the percent (0-100) of traffic diverted to a canary deployment'",
+    op: "CreateStage",
+    input: (ids) => ({ restApiId: ids.api, stageName: "qa", deploymentId: ids.dep1, canarySettings: { deploymentId: ids.dep2, percentTraffic: 150 } }),
+    ...badRequest(/percentTraffic/),
+  },
+  {
     name: "CreateStage with a canary deployment id that does not exist is refused",
     source: "rec test_create_canary_deployment/bad-canary-deployment-id",
     op: "CreateStage",
@@ -78,6 +85,13 @@ export const createDeploymentCanaryFacts: Fact[] = [
     input: (ids) => ({ restApiId: ids.api, stageName: STAGE, canarySettings: { percentTraffic: 50, stageVariableOverrides: { testVar: "canary2" } } }),
     status: 201,
     then: [{ op: "GetStage", input: getDev, status: 200, returns: { canarySettings: { percentTraffic: 50, stageVariableOverrides: { testVar: "canary2" } } } }],
+  },
+  {
+    name: "a canary deployment above 100 % is refused (message not recorded)",
+    source: "doc CanarySettings.percentTraffic (0-100)",
+    op: "CreateDeployment",
+    input: (ids) => ({ restApiId: ids.api, stageName: STAGE, canarySettings: { percentTraffic: 150 } }),
+    ...badRequest(/percentTraffic/),
   },
   {
     name: "a canary deployment needs a stage name",
@@ -194,6 +208,13 @@ export const updateStageCanaryFacts: Fact[] = [
     input: updateDev({ op: "replace", path: "/canarySettings/percentTraffic", value: "100.0" }),
     status: 200,
     returns: { canarySettings: { percentTraffic: 100 } },
+  },
+  {
+    name: "percentTraffic above 100 is refused (message not recorded)",
+    source: "doc CanarySettings.percentTraffic (0-100)",
+    op: "UpdateStage",
+    input: updateDev({ op: "replace", path: "/canarySettings/percentTraffic", value: "150" }),
+    ...badRequest(/percentTraffic/),
   },
   {
     name: "remove /canarySettings drops the canary",

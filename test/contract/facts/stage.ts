@@ -74,6 +74,13 @@ export const createStageFacts: Fact[] = [
     error: { code: "LimitExceededException", message: /stage/i },
   },
   {
+    name: "a cache size outside AWS's list is refused (message not recorded)",
+    source: "doc Stage.cacheClusterSize: 0.5 | 1.6 | 6.1 | 13.5 | 28.4 | 58.2 | 118 | 237",
+    op: "CreateStage",
+    input: (ids) => ({ restApiId: ids.api, stageName: STAGE, deploymentId: ids.dep1, cacheClusterEnabled: true, cacheClusterSize: "2" }),
+    ...badRequest(/cache cluster size/i),
+  },
+  {
     name: "a stage name outside [A-Za-z0-9_-] is refused (message not recorded)",
     source: "doc CreateStage stageName: 'alphanumeric characters, hyphens, and underscores', at most 128",
     op: "CreateStage",
@@ -124,6 +131,15 @@ export const updateStageFacts: Fact[] = [
     input: updateDev({ op: "replace", path: "/description", value: "changed" }, { op: "replace", path: "/tracingEnabled", value: "true" }),
     status: 200,
     returns: { description: "changed", tracingEnabled: true },
+  },
+  {
+    name: "the cache size is a string from AWS's list; another size is refused (message not recorded)",
+    source: "doc Stage.cacheClusterSize (String, 0.5 | 1.6 | 6.1 | 13.5 | 28.4 | 58.2 | 118 | 237); /cacheClusterSize is in AWS's recorded path list",
+    op: "UpdateStage",
+    input: updateDev({ op: "replace", path: "/cacheClusterSize", value: "0.5" }),
+    status: 200,
+    returns: { cacheClusterSize: "0.5" },
+    then: [{ op: "UpdateStage", input: updateDev({ op: "replace", path: "/cacheClusterSize", value: "2" }), ...badRequest(/cache/i) }],
   },
   {
     name: "a variable is set with /variables/NAME and removed the same way",

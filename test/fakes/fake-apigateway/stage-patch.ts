@@ -26,6 +26,8 @@ export const NO_DEPLOYMENT = "Deployment id does not exist";
 type Kind = "bool" | "int" | "number" | "string" | readonly string[];
 const LOG_LEVELS = ["OFF", "ERROR", "INFO"] as const;
 const CACHE_CONTROL = ["FAIL_WITH_403", "SUCCEED_WITH_RESPONSE_HEADER", "SUCCEED_WITHOUT_RESPONSE_HEADER"] as const;
+/** Stage.cacheClusterSize's values in AWS's API reference (GB). */
+export const CACHE_SIZES = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] as const;
 
 /** `{area}/{setting}` below a method-setting key → MethodSetting field and value type (AWS API reference, MethodSetting). */
 const METHOD_SETTINGS: Record<string, [string, Kind]> = {
@@ -44,7 +46,7 @@ const SCALARS: Record<string, Kind> = {
   deploymentId: "string",
   description: "string",
   cacheClusterEnabled: "bool",
-  cacheClusterSize: "string",
+  cacheClusterSize: CACHE_SIZES,
   clientCertificateId: "string",
   tracingEnabled: "bool",
 };
@@ -133,8 +135,14 @@ function canary(a: FakeRestApi, stage: Json, op: PatchOperation, raw: string[]):
   if (isOverride) return canaryOverride(stage, decode(raw[2]), op);
   if (field === "deploymentId" && !a.deployments.has(op.value ?? "")) throw badRequest(NO_DEPLOYMENT);
   const value = typed(op.value, kind!, op.path);
-  if (field === "percentTraffic" && ((value as number) < 0 || (value as number) > 100)) throw badRequest(`Invalid percentTraffic value '${op.value}': must be between 0.0 and 100.0`);
+  if (field === "percentTraffic") checkPercentTraffic(value);
   ensureCanary(stage)[field] = value;
+}
+
+/** CanarySettings.percentTraffic is a percentage, 0.0 to 100.0 (API reference); the message is ours, AWS's is not recorded. */
+export function checkPercentTraffic(value: unknown): void {
+  const n = Number(value ?? 0);
+  if (Number.isNaN(n) || n < 0 || n > 100) throw badRequest(`Invalid percentTraffic value '${value}': must be between 0.0 and 100.0`);
 }
 
 function canaryOverride(stage: Json, name: string, op: PatchOperation): void {

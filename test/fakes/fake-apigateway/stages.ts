@@ -10,7 +10,7 @@
  */
 import { type Handler, api, badRequest, conflict, FakeApiError, notFound, paginate, pick, secs } from "./handlers";
 import type { FakeRestApi, Json, PatchOperation } from "./state";
-import { NO_DEPLOYMENT, applyStagePatch } from "./stage-patch";
+import { CACHE_SIZES, NO_DEPLOYMENT, applyStagePatch, checkPercentTraffic } from "./stage-patch";
 
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const VAR_NAME = /^[A-Za-z0-9_]{1,64}$/;
@@ -99,6 +99,7 @@ export const stageHandlers: Record<string, Handler> = {
   CreateDeployment: (s, r) => {
     const a = api(s, r.params.restApiId);
     if (r.body.canarySettings) checkCanaryTarget(a, r.body.stageName);
+    if (r.body.canarySettings) checkPercentTraffic(r.body.canarySettings.percentTraffic);
     checkDeployable(a);
     if (r.body.stageName !== undefined && !STAGE_NAME.test(r.body.stageName)) throw badRequest("Stage name only allows a-zA-Z0-9_-");
     checkVariables(r.body.variables);
@@ -129,6 +130,9 @@ export const stageHandlers: Record<string, Handler> = {
     if (!a.deployments.has(r.body.deploymentId)) throw badRequest(NO_DEPLOYMENT);
     const canaryDeployment = r.body.canarySettings?.deploymentId;
     if (canaryDeployment !== undefined && !a.deployments.has(canaryDeployment)) throw badRequest(NO_DEPLOYMENT);
+    if (r.body.canarySettings) checkPercentTraffic(r.body.canarySettings.percentTraffic);
+    const size = r.body.cacheClusterSize;
+    if (size !== undefined && !(CACHE_SIZES as readonly string[]).includes(size)) throw badRequest(`Invalid cache cluster size '${size}'. Must be one of: [${CACHE_SIZES.join(", ")}]`);
     if (a.stages.has(name)) throw conflict("Stage already exists");
     if (a.stages.size >= MAX_STAGES) throw new FakeApiError(429, "LimitExceededException", "Maximum number of Stages for this API has been reached");
     checkVariables(r.body.variables);
