@@ -89,6 +89,17 @@ export function sameList(a: string[] | undefined, b: string[] | undefined): bool
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
+/**
+ * A model schema with `$ref`s to its own API's models written with the `{restapi_id}` placeholder.
+ * After ImportRestApi/PutRestApi AWS stores the API's real id there
+ * (`https://apigateway.amazonaws.com/restapis/a1b2c3/models/Pet`); designs keep the placeholder,
+ * so a live schema is compared (and imported) in that form.
+ */
+export function withModelRefPlaceholder(schema: string, restApiId: string | null | undefined): string {
+  if (!restApiId || !schema.includes(`/restapis/${restApiId}/models/`)) return schema;
+  return schema.split(`apigateway.amazonaws.com/restapis/${restApiId}/models/`).join("apigateway.amazonaws.com/restapis/{restapi_id}/models/");
+}
+
 /** JSON documents (model schemas, policies) compare by content, not by formatting. */
 export function sameJsonText(a: string | null | undefined, b: string | null | undefined): boolean {
   if (unset(a) && unset(b)) return true;

@@ -16,7 +16,7 @@ import { createHash } from "node:crypto";
 import { type ApiDesign, ENDPOINT_TYPES, parseDesign } from "../model/design";
 import { resourcePath } from "../model/tree";
 import { canonicalJson } from "../snapshot/snapshot";
-import { sameJsonText } from "./diff";
+import { sameJsonText, withModelRefPlaceholder } from "./diff";
 import type { LiveApi } from "./live";
 import { methodSettingKeyFromAws } from "./stage-sync";
 
@@ -127,7 +127,7 @@ export function liveToDesign(live: LiveApi): ApiDesign {
     resources,
     models: live.models
       .filter((m) => !isUntouchedBuiltInModel(m))
-      .map((m) => defined({ id: m.id ?? m.name!, name: m.name!, description: m.description, contentType: m.contentType ?? "application/json", schema: m.schema ?? "" })),
+      .map((m) => defined({ id: m.id ?? m.name!, name: m.name!, description: m.description, contentType: m.contentType ?? "application/json", schema: withModelRefPlaceholder(m.schema ?? "", a.id) })),
     requestValidators: live.requestValidators.map((v) => ({ id: v.id!, name: v.name ?? "", validateRequestBody: v.validateRequestBody ?? false, validateRequestParameters: v.validateRequestParameters ?? false })),
     authorizers: live.authorizers.map((x) =>
       defined({

@@ -30,6 +30,7 @@ import {
   mapOps,
   resolveRefs,
   sameJsonText,
+  withModelRefPlaceholder,
   sameList,
   sameMap,
   scalarOps,
@@ -251,7 +252,7 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
       add({ operation: "DeleteModel", target: `model ${m.name}`, description: `Delete model ${m.name} (content type changes)`, kind: "delete", params: { restApiId, modelName: m.name } });
       add(create());
     } else {
-      const ops: PatchOp[] = [...(sameJsonText(l.schema, m.schema) ? [] : [{ op: "replace" as const, path: "/schema", value: m.schema }]), ...scalarOps("/description", l.description, m.description)];
+      const ops: PatchOp[] = [...(sameJsonText(withModelRefPlaceholder(l.schema ?? "", live?.restApi.id), m.schema) ? [] : [{ op: "replace" as const, path: "/schema", value: m.schema }]), ...scalarOps("/description", l.description, m.description)];
       if (ops.length) add({ operation: "UpdateModel", target: `model ${m.name}`, description: `Update model ${m.name} (${fieldsOf(ops)})`, kind: "update", params: { restApiId, modelName: m.name, patchOperations: ops } });
     }
   }
@@ -326,7 +327,7 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
   const liveGateway = new Map((live?.gatewayResponses ?? []).map((g) => [g.responseType as string, g]));
   for (const g of design.gatewayResponses) {
     const l = liveGateway.get(g.responseType);
-    if (l && sameScalarText(l.statusCode, g.statusCode) && sameMap(l.responseParameters, g.responseParameters) && sameMap(l.responseTemplates, g.responseTemplates)) continue;
+    if (l && sameScalarText(l.statusCode, g.statusCode) && sameMap(l.responseParameters, g.responseParameters) && sameMap(l.responseTemplates, templatesAwsKeeps(g))) continue;
     add({
       operation: "PutGatewayResponse",
       target: `gateway response ${g.responseType}`,
@@ -600,6 +601,14 @@ export function modelsInDependencyOrder<T extends { name: string; schema: string
   };
   models.forEach(visit);
   return out;
+}
+
+/** AWS's template for a gateway response put without one (rec test_gateway_response_put/put-gateway-response-status-only). */
+const DEFAULT_GATEWAY_TEMPLATES = { "application/json": '{"message":$context.error.messageString}' };
+
+/** The templates AWS stores for a customised gateway response: a Put without any gets AWS's default. */
+function templatesAwsKeeps(g: { responseTemplates?: Record<string, string> }): Record<string, string> {
+  return Object.keys(g.responseTemplates ?? {}).length ? (g.responseTemplates as Record<string, string>) : DEFAULT_GATEWAY_TEMPLATES;
 }
 
 function sameScalarText(a: unknown, b: unknown): boolean {
