@@ -202,3 +202,41 @@ export const serverVariableYaml = toYaml(oas3(baseTest, { servers: [{ url: "http
 /** Not JSON at all, and not YAML either. */
 export const badJson = '{"openapi": "3.0.1", "info": {"title": "x"';
 export const badYaml = "openapi: 3.0.1\ninfo:\n  title: [unclosed\n paths: {";
+
+const tokenScheme = (ttl?: number) => ({
+  type: "apiKey",
+  name: "Authorization",
+  in: "header",
+  "x-amazon-apigateway-authtype": "oauth2",
+  "x-amazon-apigateway-authorizer": {
+    type: "token",
+    authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111111111111:function:auth/invocations",
+    identityValidationExpression: "^x-[a-z]+",
+    ...(ttl === undefined ? {} : { authorizerResultTtlInSeconds: ttl }),
+  },
+});
+
+/** Swagger 2.0: a body parameter and response schemas by `consumes`/`produces`, a used and an unused TOKEN authorizer, documentation parts. */
+export const swaggerDocument = {
+  swagger: "2.0",
+  info: { title: "swagger shop", version: "1.0" },
+  paths: {
+    "/pets": {
+      post: {
+        operationId: "CreatePet",
+        consumes: ["application/json"],
+        produces: ["application/json"],
+        parameters: [{ in: "body", name: "NewPet", required: true, schema: { $ref: "#/definitions/NewPet" } }],
+        responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Pet" }, headers: { "Access-Control-Allow-Origin": { type: "string" } } } },
+        security: [{ "used-authorizer": [] }],
+        "x-amazon-apigateway-integration": mock(),
+      },
+    },
+  },
+  securityDefinitions: { "used-authorizer": tokenScheme(60), "unused-authorizer": tokenScheme() },
+  definitions: {
+    NewPet: { type: "object", properties: { kind: { type: "string" } } },
+    Pet: { type: "object", properties: { id: { type: "integer" } } },
+  },
+  "x-amazon-apigateway-documentation": { version: "1", documentationParts: [{ location: { type: "API" }, properties: { info: { description: "docs" } } }] },
+};

@@ -345,6 +345,39 @@ export const documentFacts: Fact[] = [
     ],
   },
   {
+    name: "Swagger 2.0: body parameter and response schema models by consumes/produces; every scheme with an authorizer is created, TTL only where given; documentation is no warning",
+    source: "rec test_import_swagger_api/get-authorizers (test-authorizer-not-used has no TTL), method-pets-post (imported with failOnWarnings=True from a document with x-amazon-apigateway-documentation)",
+    op: "PutRestApi",
+    input: put("overwrite", d.bytes(d.swaggerDocument), { failOnWarnings: true }),
+    status: 200,
+    returns: { name: "swagger shop" },
+    absent: ["warnings"],
+    then: [
+      {
+        op: "GetAuthorizers",
+        input: modelsOf,
+        status: 200,
+        returns: {
+          item: expect.arrayContaining([
+            expect.objectContaining({ name: "used-authorizer", type: "TOKEN", authType: "oauth2", identitySource: "method.request.header.Authorization", identityValidationExpression: "^x-[a-z]+", authorizerResultTtlInSeconds: 60 }),
+            satisfies("unused-authorizer without a TTL", (a) => a.name === "unused-authorizer" && a.type === "TOKEN" && !("authorizerResultTtlInSeconds" in a)),
+          ]),
+        },
+      },
+      {
+        op: "GetResources",
+        input: resourcesOf,
+        status: 200,
+        returns: method("/pets", "POST", {
+          operationName: "CreatePet",
+          authorizationType: "CUSTOM",
+          requestModels: { "application/json": "NewPet" },
+          methodResponses: { "200": { statusCode: "200", responseModels: { "application/json": "Pet" }, responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } } },
+        }),
+      },
+    ],
+  },
+  {
     name: "circular model references are accepted; $refs become model URLs with the API's id; a schema's description is the model's",
     source: "rec test_import_with_circular_models/get-models, test_import_with_circular_models_and_request_validation/request-validators and method-person-post",
     op: "PutRestApi",

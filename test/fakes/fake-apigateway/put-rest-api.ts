@@ -140,8 +140,8 @@ function applyAuthorizers(a: FakeRestApi, plan: ImportPlan, call: Call): Map<str
   const ids = new Map([...a.authorizers.values()].map((x) => [x.name as string, x.id as string]));
   for (const body of plan.authorizers) {
     const created = step(call, `Unable to create authorizer '${body.name}'`)("CreateAuthorizer", { restApiId: a.api.id }, body);
-    // Cognito authorizers read from a document carry no TTL unless it says one (recorded).
-    if (body.type === "COGNITO_USER_POOLS" && body.authorizerResultTtlInSeconds === undefined) delete created.authorizerResultTtlInSeconds;
+    // Authorizers read from a document carry no TTL unless it says one (recorded for TOKEN and Cognito ones).
+    if (body.authorizerResultTtlInSeconds === undefined) delete created.authorizerResultTtlInSeconds;
     const existing = ids.get(body.name);
     if (existing) {
       // merge: the document's authorizer replaces the one of that name, keeping the id methods use
