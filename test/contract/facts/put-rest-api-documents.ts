@@ -240,3 +240,13 @@ export const swaggerDocument = {
   },
   "x-amazon-apigateway-documentation": { version: "1", documentationParts: [{ location: { type: "API" }, properties: { info: { description: "docs" } } }] },
 };
+
+/** A response whose schema refers to a model the document doesn't define. */
+export const missingModelDocument = oas3({
+  "/test": {
+    get: {
+      responses: ok({ content: { "application/json": { schema: { $ref: "#/components/schemas/Nowhere" } } } }),
+      "x-amazon-apigateway-integration": mock(),
+    },
+  },
+});

@@ -17,6 +17,8 @@ const resourcesOf = (ids: Ids) => ({ restApiId: ids.api, embed: ["methods"] });
 const modelsOf = (ids: Ids) => ({ restApiId: ids.api });
 /** GetResources' items, in any order, exactly these paths. */
 const onlyPaths = (...items: Record<string, unknown>[]) => ({ item: expect.arrayContaining(items.map((i) => expect.objectContaining(i))) });
+/** GetResources has this method on this path with (at least) these fields. */
+const method = (path: string, verb: string, fields: Record<string, unknown>) => onlyPaths({ path, resourceMethods: expect.objectContaining({ [verb]: expect.objectContaining(fields) }) });
 const named = (...names: string[]) => names.map((name) => expect.objectContaining({ name }));
 /** A matcher for what `expect.objectContaining` can't say (e.g. "exactly these paths, in any order"); never throws. */
 const satisfies = (what: string, test: (v: any) => boolean) => ({
@@ -210,6 +212,15 @@ export const badBodyFacts: Fact[] = [
     ],
   },
   {
+    name: "a reference to a model the document doesn't define is a warning; the method is imported without it",
+    source: "doc import-errors (warnings for minor issues like a missing model reference); the warning's wording: GUESS",
+    op: "PutRestApi",
+    input: put("overwrite", d.bytes(d.missingModelDocument)),
+    status: 200,
+    returns: { warnings: [expect.stringContaining("Nowhere")] },
+    then: [{ op: "GetResources", input: resourcesOf, status: 200, returns: method("/test", "GET", { methodResponses: { "200": { statusCode: "200" } } }) }],
+  },
+  {
     name: "with failonwarnings=true a warning fails the call and nothing changes",
     source: "doc import-errors (otherwise the updates are rolled back; warnings are returned as a message in the exception); the message's prefix: GUESS",
     op: "PutRestApi",
@@ -221,7 +232,6 @@ export const badBodyFacts: Fact[] = [
   },
 ];
 
-const method = (path: string, verb: string, fields: Record<string, unknown>) => onlyPaths({ path, resourceMethods: expect.objectContaining({ [verb]: expect.objectContaining(fields) }) });
 
 export const documentFacts: Fact[] = [
   {
