@@ -46,7 +46,8 @@ const VERB_KEYS: Record<string, string> = {
 };
 const PARAM_SOURCE: Record<string, string> = { path: "path", query: "querystring", header: "header" };
 
-function refName(ref: unknown): string | undefined {
+/** `#/components/schemas/X` or `#/definitions/X` → X. */
+export function refName(ref: unknown): string | undefined {
   if (typeof ref !== "string") return undefined;
   const m = /^#\/(?:components\/schemas|definitions)\/(.+)$/.exec(ref);
   return m ? decodeURIComponent(m[1]).replace(/~1/g, "/").replace(/~0/g, "~") : undefined;

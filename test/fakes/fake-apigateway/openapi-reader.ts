@@ -14,7 +14,7 @@
  * `basepath` parameter (ignore, prepend, split).
  */
 import { parse as parseYaml } from "yaml";
-import { type Obj, ImportFailure, InvalidOpenApiInput, isObj, readOperations, type PlannedOperation } from "./openapi-operations";
+import { type Obj, ImportFailure, InvalidOpenApiInput, isObj, readOperations, refName, type PlannedOperation } from "./openapi-operations";
 
 export { ImportFailure, InvalidOpenApiInput };
 export type { PlannedOperation };
@@ -91,19 +91,12 @@ function schemasOf(doc: Obj): Obj {
   return isObj(schemas) ? schemas : {};
 }
 
-/** `#/components/schemas/X` or `#/definitions/X` → X. */
-export function modelNameOfRef(ref: unknown): string | undefined {
-  if (typeof ref !== "string") return undefined;
-  const m = /^#\/(?:components\/schemas|definitions)\/(.+)$/.exec(ref);
-  return m ? decodeURIComponent(m[1]).replace(/~1/g, "/").replace(/~0/g, "~") : undefined;
-}
-
 function withModelRefs(node: unknown, defined: Set<string>, owner: string): unknown {
   if (Array.isArray(node)) return node.map((n) => withModelRefs(n, defined, owner));
   if (!isObj(node)) return node;
   const out: Obj = {};
   for (const [k, v] of Object.entries(node)) {
-    const name = k === "$ref" ? modelNameOfRef(v) : undefined;
+    const name = k === "$ref" ? refName(v) : undefined;
     if (name !== undefined && !defined.has(name)) throw new ImportFailure(`Unable to create model for '${owner}': Invalid model name specified: ${name}`);
     out[k] = name !== undefined ? `${MODEL_REF_PREFIX}${name}` : withModelRefs(v, defined, owner);
   }
