@@ -276,6 +276,14 @@ export const accessLogFacts: Fact[] = [
     ...noMethodSetting("accessLogSettings/destinationArn"),
   },
   {
+    name: "removing the format alone is refused the same way (by the recorded two-segment rule; only remove /accessLogSettings clears a part)",
+    source: "rec test_stage_access_log_settings_validation/update-stage-access-log-dest-remove, invalid-path-remove (any /a/b remove = method setting a/b); format itself not recorded",
+    given: async (w) => void (await w.send("UpdateStage", updateDev({ op: "add", path: "/accessLogSettings/destinationArn", value: LOG_GROUP }, { op: "add", path: "/accessLogSettings/format", value: "$context.requestId" })(w.ids))),
+    op: "UpdateStage",
+    input: updateDev({ op: "remove", path: "/accessLogSettings/format" }),
+    ...noMethodSetting("accessLogSettings/format"),
+  },
+  {
     name: "an empty destinationArn is refused",
     source: "rec test_stage_access_log_settings_validation/update-stage-access-log-destinationArn-empty",
     op: "UpdateStage",
