@@ -104,6 +104,24 @@ export const readStageFacts: Fact[] = [
     returns: (ids) => ({ item: [{ stageName: "stage1", deploymentId: ids.dep1, methodSettings: {}, cacheClusterStatus: "NOT_AVAILABLE" }] }),
   },
   {
+    name: "GetStages without a filter lists every stage of the API, each in GetStage's shape",
+    source: "rec test_get_stages_filters_by_deployment_id/all-stages",
+    given: async (w) => {
+      w.ids.dep2 = (await w.send("CreateDeployment", { restApiId: w.ids.api })).id;
+      await w.send("CreateStage", { restApiId: w.ids.api, stageName: "stage1", deploymentId: w.ids.dep1 });
+      await w.send("CreateStage", { restApiId: w.ids.api, stageName: "stage2", deploymentId: w.ids.dep2 });
+    },
+    op: "GetStages",
+    input: (ids) => ({ restApiId: ids.api }),
+    status: 200,
+    returns: (ids) => ({
+      item: [
+        { stageName: "stage1", deploymentId: ids.dep1, cacheClusterEnabled: false, tracingEnabled: false, createdDate: expect.any(Number) },
+        { stageName: "stage2", deploymentId: ids.dep2, cacheClusterEnabled: false, tracingEnabled: false, createdDate: expect.any(Number) },
+      ],
+    }),
+  },
+  {
     name: "GetStage of an unknown stage is a 404 (message by analogy with the recorded 'Invalid <Entity> identifier specified')",
     source: "rec test_integration_response_wrong_resource et al. (Invalid Resource/Method/Integration identifier specified)",
     op: "GetStage",
