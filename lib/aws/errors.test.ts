@@ -74,6 +74,9 @@ describe("describeAwsError", () => {
   it("without the kept body, falls back to the excerpt in the parse error", () => {
     const e = Object.assign(new SyntaxError(`Unexpected token '<', "<html><bod"... is not valid JSON\n  Deserialization error: …`), { $metadata: { httpStatusCode: 503 } });
     expect(describeAwsError(e).message).toBe("The endpoint answered HTTP 503 with a body that is not API Gateway's JSON: <html><bod");
+    const notFound = describeAwsError(Object.assign(new SyntaxError(`Unexpected token '<', "<!DOCTYPE "... is not valid JSON`), { $metadata: { httpStatusCode: 404 } }));
+    expect(notFound.hint).toBe("Check the endpoint URL: something other than API Gateway answered.");
+    expect(worthRetrying(notFound)).toBe(false);
   });
 
   it("no credentials anywhere: names what is missing and how to provide it", async () => {

@@ -82,7 +82,8 @@ export function formatAwsError(info: AwsErrorInfo): string {
 
 /** True when the same call may well succeed if simply sent again (AWS's 5xx, throttling, no answer). */
 export function worthRetrying(info: AwsErrorInfo): boolean {
-  if (info.kind === "network" || info.kind === "unreadable") return true;
+  if (info.kind === "network") return true;
+  if (info.kind === "unreadable") return info.status! >= 500;
   return info.kind === "refused" && (info.status! >= 500 || info.code === "TooManyRequestsException");
 }
 
