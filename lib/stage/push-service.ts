@@ -13,7 +13,7 @@ import { isUuid } from "../model/ids";
 import { GatehouseError, NotFoundError, ValidationError } from "../model/errors";
 import { createApiGatewayClient } from "../aws/client";
 import { describeAwsError, formatAwsError, worthRetrying } from "../aws/errors";
-import { callCounts, callCountText } from "../aws/push-counts";
+import { callCounts, callCountText, plannedCallCount } from "../aws/push-counts";
 import { liveToDesign, withAwsDefaults } from "../aws/import";
 import { type LiveApi, readLiveApi } from "../aws/live";
 import { executePush, planPush, PushError, type CallRecord, type PushPlan } from "../aws/push";
@@ -205,7 +205,7 @@ async function runPush(
       result: row,
       audit: {
         action: "stage.push_started", entityType: "stage", entityId: stageName, restApiId,
-        summary: `Started pushing stage ${stageName} to ${connection.name} (${connection.region}): ${callCountText(callCounts(plan, []))} (${plan.calls.length} entity calls planned)`,
+        summary: `Started pushing stage ${stageName} to ${connection.name} (${connection.region}): ${plannedCallCount(plan)} calls planned (${plan.calls.length} entity calls)`,
         before: null, after: { pushId: row.id, connection: connection.name, region: connection.region, deploymentId: stage.deploymentId, summary: plan.summary },
       },
     };
