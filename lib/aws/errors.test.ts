@@ -51,12 +51,14 @@ describe("describeAwsError", () => {
 
   it("keeps AWS's code, message and status, and names the operation the SDK sent", async () => {
     setEnv(KEYS);
-    fake.faults.failNth("CreateResource", 1, { status: 400, type: "BadRequestException", message: "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace." });
-    const e = await failure(fake.url, "CreateResource", { restApiId: "abc", parentId: "root", pathPart: "pets!" });
-    const info = describeAwsError(e, { target: "/pets!" });
-    expect(info).toMatchObject({ kind: "refused", code: "BadRequestException", status: 400, operation: "CreateResource", target: "/pets!" });
-    expect(info.message).toBe("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
-    expect(formatAwsError(info)).toBe(`CreateResource (/pets!): BadRequestException: ${info.message}`);
+    // AWS's answer to CreateResource under {proxy+} (recorded: test_create_proxy_resource_validation,
+    // create-proxy-static-child-resource): 400 BadRequestException with this message.
+    const message = "Cannot create a child of a resource with a greedy path variable: {proxy+}";
+    fake.faults.failNth("CreateResource", 1, { status: 400, type: "BadRequestException", message });
+    const e = await failure(fake.url, "CreateResource", { restApiId: "abc", parentId: "proxy", pathPart: "child" });
+    const info = describeAwsError(e, { target: "/{proxy+}/child" });
+    expect(info).toMatchObject({ kind: "refused", code: "BadRequestException", status: 400, operation: "CreateResource", target: "/{proxy+}/child", message });
+    expect(formatAwsError(info)).toBe(`CreateResource (/{proxy+}/child): BadRequestException: ${message}`);
     expect(worthRetrying(info)).toBe(false);
   });
 

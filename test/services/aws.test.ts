@@ -241,7 +241,8 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
 
   it("a refused push keeps AWS's code and message with the call and entity, counts its calls one way, and resumes once the cause is fixed", async () => {
     const { apiId, stageName } = await unboundStage();
-    const refusal = "Errors found during import:\n\tUnable to create model for 'Pet': Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]";
+    // AWS's answer to a PutRestApi it cannot read (recorded: test_import_api_bad_file, put-rest-api-bad-json-file): 400 BadRequestException.
+    const refusal = "Invalid OpenAPI input.";
     fake.faults.failNth("PutRestApi", 1, { status: 400, type: "BadRequestException", message: refusal });
     const err = await rejection(pushStage(p(), actors.deployer, apiId, stageName, { connectionId }), GatehouseError);
     expect(err.message).toMatch(/^Push failed: Overwrite the API with its OpenAPI document \([^)]*\) failed: PutRestApi \(API PetStore\): BadRequestException: /);

@@ -44,7 +44,8 @@ describe("gatehouse push: errors as AWS gave them", () => {
   const args = (name: string, endpoint = fake.url) => ["push", "--openapi", write(`${name}.json`, petsOpenApi(name)), "--stage", "dev", "--region", "us-east-1", "--endpoint", endpoint, "--api-name", name];
 
   it("a refusal prints AWS's code and message with the call and the entity; fixed, the push resumes on the same API", async () => {
-    const message = "Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: method.response.header.X]";
+    // AWS's wording for a bad mapping expression (recorded: test_put_integration_request_parameter_bool_type): 400 BadRequestException.
+    const message = "Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: true]";
     fake.faults.failNth("PutIntegrationResponse", 1, { status: 400, type: "BadRequestException", message });
     const failed = await runGatehouse([...args("Refused"), "--strategy", "per-entity"], { env: CLI_ENV });
     expect(failed.code).toBe(1);
