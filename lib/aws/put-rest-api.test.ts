@@ -149,7 +149,7 @@ describe("push with PutRestApi", () => {
     expect(fake.state.describe(viaPut.restApiId)).toEqual(fake.state.describe(viaEntities.restApiId));
     const a = fake.state.restApis.get(viaPut.restApiId)!;
     const b = fake.state.restApis.get(viaEntities.restApiId)!;
-    expect(a.api.endpointConfiguration).toEqual({ types: ["REGIONAL"] });
+    expect(a.api.endpointConfiguration).toEqual({ types: ["REGIONAL"], ipAddressType: "ipv4" }); // AWS answers the IP address type too
     expect(a.api).toMatchObject({ name: "pets", description: "Pet store" });
     expect(a.models.get("Pet")!.description).toBe("A pet");
     const post = (x: typeof a) => [...x.resources.values()].find((r) => r.path === "/pets")!.resourceMethods.POST;
