@@ -7,7 +7,9 @@
 import type { Db } from "../db/client";
 import { GatehouseError } from "../model/errors";
 import { createApiGatewayClient } from "../aws/client";
+import { describeAwsError, formatAwsError } from "../aws/errors";
 import { readStage } from "../aws/live";
+import { WebAclError } from "../aws/waf";
 import { canaryPromoteOps, createAwsStage, stageUpdateOps, updateAwsStage, type AwsStageCall, type AwsStageView } from "../aws/stage-sync";
 import type { StageState } from "./transitions";
 
@@ -120,7 +122,9 @@ export async function syncStageToAws(
     return { status: "applied", awsRestApiId: api.awsRestApiId, awsDeploymentId: runs, calls: await updateAwsStage(target, ops, { had: live.webAclArn, want: want.webAclArn }) };
   } catch (e) {
     if (e instanceof GatehouseError) throw e;
-    throw new GatehouseError(`AWS refused the change to stage ${stageName}: ${(e as Error).message}. Nothing was changed.`, 502, [], "AwsError");
+    // A WAF refusal already says what it needs; anything else is read as AWS wrote it.
+    const why = e instanceof WebAclError ? e.message : formatAwsError(describeAwsError(e, { target: `stage ${stageName}`, profile: connection.profile }));
+    throw new GatehouseError(`AWS refused the change to stage ${stageName}: ${why}. Nothing was changed in Gatehouse.`, 502, [], "AwsError");
   } finally {
     client.destroy();
   }

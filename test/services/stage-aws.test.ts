@@ -147,6 +147,8 @@ describe.each(DATABASE_KINDS)("stage actions on AWS (%s)", (kind) => {
     const e = await rejection(updateStageSettings(p(), actors.deployer, apiId, "prod", s.version, { variables: { env: "changed" } }), GatehouseError);
     expect(e.status).toBe(502);
     expect(e.message).toContain("Invalid method setting path");
+    expect(e.message).toContain("BadRequestException");
+    expect(e.message).toContain("stage prod");
     expect(await stageRow("prod")).toEqual(s);
     expect(await p().auditEvent.count()).toBe(audits);
   });
