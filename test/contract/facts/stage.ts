@@ -201,8 +201,39 @@ export const updateStageFacts: Fact[] = [
   },
 ];
 
+/** What a new method setting holds besides the field set: every other field at AWS's default, except loggingLevel. */
+const SETTING_DEFAULTS = {
+  metricsEnabled: false,
+  dataTraceEnabled: false,
+  throttlingBurstLimit: 5000,
+  throttlingRateLimit: 10000,
+  cachingEnabled: false,
+  cacheTtlInSeconds: 300,
+  cacheDataEncrypted: false,
+  requireAuthorizationForCacheControl: true,
+  unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+};
+const UPDATE_STAGE_CLI = "doc AWS CLI reference, aws apigateway update-stage, examples 1 and 2 (the answers AWS gave)";
+
 /** Method settings, on withPetsStage (GET / and GET /pets/{id}, stage "dev"). */
 export const methodSettingFacts: Fact[] = [
+  {
+    name: "a new override for one method holds every field: the one set, AWS's defaults for the others, no loggingLevel",
+    source: `${UPDATE_STAGE_CLI}: replace /~1resourceName/GET/logging/dataTrace=false answers the key ~1resourceName/GET with all nine fields`,
+    op: "UpdateStage",
+    input: updateDev({ op: "replace", path: "/~1pets~1{id}/GET/logging/dataTrace", value: "false" }),
+    status: 200,
+    returns: { methodSettings: { "~1pets~1{id}/GET": SETTING_DEFAULTS } },
+    then: [{ op: "GetStage", input: getDev, status: 200, returns: { methodSettings: { "~1pets~1{id}/GET": expect.not.objectContaining({ loggingLevel: expect.anything() }) } } }],
+  },
+  {
+    name: "a new */* override likewise: the field set, AWS's defaults for the others",
+    source: `${UPDATE_STAGE_CLI}: replace /*/*/logging/dataTrace=true`,
+    op: "UpdateStage",
+    input: updateDev({ op: "replace", path: "/*/*/logging/dataTrace", value: "true" }),
+    status: 200,
+    returns: { methodSettings: { "*/*": { ...SETTING_DEFAULTS, dataTraceEnabled: true } } },
+  },
   {
     name: "a setting for all methods is stored under the key */* with its JSON type (rate limit a number)",
     source: "doc Stage.methodSettings ('*/*' for all methods), MethodSetting.throttlingRateLimit (double); CLI update-stage example /*/*/logging/dataTrace",

@@ -7,7 +7,8 @@
  *   `/documentationVersion` or `/canarySettings`; an unknown path is refused with that list.
  * - A two-segment `remove` is read as "remove the method setting `a/b`"
  *   (`/accessLogSettings/destinationArn`, `/canarySettings/stageVariableOverrides` are refused so).
- * - Method-setting keys are stored as written in the path: `/~1pets~1{id}/GET/...` → `~1pets~1{id}/GET`.
+ * - Method-setting keys are stored as written in the path: `/~1pets~1{id}/GET/...` → `~1pets~1{id}/GET`,
+ *   a new key holding every field (AWS's defaults for those not set, no loggingLevel until set).
  * - `replace` of a canary path on a stage without canary creates one (base deployment, 0 %);
  *   `add` of a canary path is refused; `copy` only promotes a canary (overrides merge into variables).
  */
@@ -41,6 +42,22 @@ const METHOD_SETTINGS: Record<string, [string, Kind]> = {
   "caching/dataEncrypted": ["cacheDataEncrypted", "bool"],
   "caching/requireAuthorizationForCacheControl": ["requireAuthorizationForCacheControl", "bool"],
   "caching/unauthorizedCacheControlHeaderStrategy": ["unauthorizedCacheControlHeaderStrategy", CACHE_CONTROL],
+};
+/**
+ * What AWS answers for a new method-setting key besides the field set (AWS CLI reference, update-stage
+ * examples 1 and 2): every field at these values; loggingLevel only once set. The throttling values
+ * are the account-level defaults (10,000 rps, burst 5,000).
+ */
+export const METHOD_SETTING_DEFAULTS: Json = {
+  metricsEnabled: false,
+  dataTraceEnabled: false,
+  throttlingBurstLimit: 5000,
+  throttlingRateLimit: 10000,
+  cachingEnabled: false,
+  cacheTtlInSeconds: 300,
+  cacheDataEncrypted: false,
+  requireAuthorizationForCacheControl: true,
+  unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
 };
 const SCALARS: Record<string, Kind> = {
   deploymentId: "string",
@@ -177,8 +194,11 @@ function methodSetting(stage: Json, op: PatchOperation, raw: string[]): void {
   const [field, kind] = setting;
   const settings: Json = (stage.methodSettings ??= {});
   if (op.op === "remove") {
-    if (settings[key]) delete settings[key][field];
+    // Removing one field puts AWS's default back (a guess: AWS's answer to it is not recorded).
+    const own = settings[key];
+    if (own && field in METHOD_SETTING_DEFAULTS) own[field] = METHOD_SETTING_DEFAULTS[field];
+    else if (own) delete own[field];
     return;
   }
-  (settings[key] ??= {})[field] = typed(op.value, kind, op.path);
+  (settings[key] ??= { ...METHOD_SETTING_DEFAULTS })[field] = typed(op.value, kind, op.path);
 }
