@@ -173,6 +173,13 @@ export const integrationResponseFacts: Fact[] = [
     ...notFound("Invalid Response status code specified"),
   },
   {
+    name: "DeleteIntegrationResponse on a method the resource lacks names the integration",
+    source: "rec test_delete_integration_response_errors/non-existent-method",
+    op: "DeleteIntegrationResponse",
+    input: (ids) => ({ ...rootGet(ids), httpMethod: "POST", statusCode: "200" }),
+    ...notFound("Invalid Integration identifier specified"),
+  },
+  {
     name: "DeleteIntegrationResponse answers 204",
     source: "rec test_lifecycle_integration_response/delete-integration-response",
     given: async (w) => {

@@ -39,6 +39,13 @@ export const putMethodFacts: Fact[] = [
     ...notFound("Invalid Resource identifier specified"),
   },
   {
+    name: "a parameter name used in two locations is refused",
+    source: "rec test_method_request_parameters/req-params-same-name",
+    op: "PutMethod",
+    input: (ids) => ({ ...rootGet(ids), authorizationType: "NONE", requestParameters: { "method.request.querystring.optional": false, "method.request.header.optional": false } }),
+    ...bad("Parameter names must be unique across querystring, header and path"),
+  },
+  {
     name: "an unknown HTTP method is refused",
     source: "rec test_put_method_validation/wrong-method",
     op: "PutMethod",
@@ -157,6 +164,24 @@ export const updateMethodFacts: Fact[] = [
     input: update({ op: "replace", path: "/apiKeyRequired", value: "whatever" }),
     status: 200,
     returns: { apiKeyRequired: false },
+  },
+  {
+    name: "an authorizer id on a method that is not CUSTOM is ignored",
+    source: "rec test_update_method_validation/skip-auth-id-with-wrong-type",
+    given: withGet,
+    op: "UpdateMethod",
+    input: update({ op: "replace", path: "/authorizerId", value: "abc123" }),
+    status: 200,
+    returns: { authorizationType: "NONE" },
+    absent: ["authorizerId"],
+  },
+  {
+    name: "CUSTOM with an authorizer id the API lacks is refused",
+    source: "rec test_update_method_validation/wrong-auth-id",
+    given: withGet,
+    op: "UpdateMethod",
+    input: update({ op: "replace", path: "/authorizationType", value: "CUSTOM" }, { op: "replace", path: "/authorizerId", value: "abc123" }),
+    ...bad("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer."),
   },
   {
     name: "CUSTOM without an authorizer is refused",

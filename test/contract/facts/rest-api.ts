@@ -60,6 +60,32 @@ export const createRestApiFacts: Fact[] = [
     ...bad("Cannot create an api with multiple Endpoint Types."),
   },
   {
+    name: "a PRIVATE API on ipv4 is refused",
+    source: "rec test_create_rest_api_private_type/create-with-private-type-and-ipv4-ip-address-type",
+    op: "CreateRestApi",
+    input: { name: "x", endpointConfiguration: { types: ["PRIVATE"], ipAddressType: "ipv4" } },
+    ...bad("Only dualstack ipAddressType is supported for Private APIs."),
+  },
+  {
+    name: "an endpoint type outside AWS's enum is a ValidationException",
+    source: "rec test_create_rest_api_verify_defaults/create-with-empty-ip-address-type-and-wrong-type",
+    op: "CreateRestApi",
+    input: { name: "x", endpointConfiguration: { types: ["wrong"] } },
+    status: 400,
+    error: {
+      code: "ValidationException",
+      message:
+        "1 validation error detected: Value '[wrong]' at 'createRestApiInput.endpointConfiguration.types' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [PRIVATE, EDGE, REGIONAL]]",
+    },
+  },
+  {
+    name: "an empty list of endpoint types is refused",
+    source: "rec test_create_rest_api_with_endpoint_configuration/create-with-empty-types",
+    op: "CreateRestApi",
+    input: { name: "x", endpointConfiguration: { types: [] } },
+    ...bad("REGIONAL Configuration and EDGE Configuration cannot be both DISABLED."),
+  },
+  {
     name: "binaryMediaTypes are kept as given, an empty list is left out",
     source: "rec test_create_rest_api_with_binary_media_types/create-with-binary-media",
     op: "CreateRestApi",
@@ -205,6 +231,22 @@ export const restApiFacts: Fact[] = [
     input: patch({ op: "replace", path: "/endpointConfiguration/types", value: "REGIONAL" }),
     status: 400,
     error: { code: "BadRequestException", message: /endpointConfiguration\/types/ },
+  },
+  {
+    name: "moving to PRIVATE makes the API dualstack; back to ipv4 is refused",
+    source: "rec test_update_rest_api_ip_address_type/update-rest-api-replace-type, update-rest-api-replace-to-ipv4-within-private-type",
+    op: "UpdateRestApi",
+    input: patch({ op: "replace", path: "/endpointConfiguration/types/EDGE", value: "PRIVATE" }),
+    status: 200,
+    returns: { endpointConfiguration: { types: ["PRIVATE"], ipAddressType: "dualstack" } },
+    then: [{ op: "UpdateRestApi", input: patch({ op: "replace", path: "/endpointConfiguration/ipAddressType", value: "ipv4" }), ...bad("Only dualstack ipAddressType is supported for Private APIs.") }],
+  },
+  {
+    name: "an ipAddressType other than ipv4 or dualstack is refused",
+    source: "rec test_update_rest_api_ip_address_type/update-rest-api-wrong-ipAddressType",
+    op: "UpdateRestApi",
+    input: patch({ op: "replace", path: "/endpointConfiguration/ipAddressType", value: "wrong" }),
+    ...bad("ipAddressType must be either ipv4 or dualstack."),
   },
   {
     name: "disableExecuteApiEndpoint is answered as a boolean",

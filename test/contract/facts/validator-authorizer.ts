@@ -102,6 +102,20 @@ export const authorizerFacts: Fact[] = [
     error: { code: "NotFoundException", message: `Invalid API identifier specified ${FAKE_ACCOUNT_ID}:test-fake-rest-id` },
   },
   {
+    // AWS's quota page: 10 authorizers per API, a hard limit. Its message is not recorded; the
+    // code and status are what tells a limit (fail now) from throttling (retry).
+    name: "an 11th authorizer is a 429 LimitExceededException, not TooManyRequestsException",
+    source: "doc API Gateway quotas (authorizers per API: 10); LimitExceededException (429) in the API reference",
+    given: async (w) => {
+      for (let n = 0; n < 10; n++)
+        await w.send("CreateAuthorizer", { restApiId: w.ids.api, name: `auth${n}`, type: "TOKEN", authorizerUri: LAMBDA_URI, identitySource: "method.request.header.Authorization" });
+    },
+    op: "CreateAuthorizer",
+    input: (ids) => ({ restApiId: ids.api, name: "auth10", type: "TOKEN", authorizerUri: LAMBDA_URI, identitySource: "method.request.header.Authorization" }),
+    status: 429,
+    error: { code: "LimitExceededException", message: /authorizers/i },
+  },
+  {
     name: "UpdateAuthorizer replaces the TTL, answered as a number",
     source: "doc UpdateAuthorizer / Authorizer (authorizerResultTtlInSeconds: Integer)",
     given: async (w) => {

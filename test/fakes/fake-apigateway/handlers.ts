@@ -160,8 +160,17 @@ function checkModels(a: FakeRestApi, models: Json | undefined) {
   }
 }
 
+/** `method.request.{querystring|header|path}.NAME`: one NAME may not appear in two locations. */
+function checkParameterNames(params: Json | undefined) {
+  const names = Object.keys(params ?? {}).map((k) => k.split(".").slice(3).join("."));
+  if (new Set(names).size !== names.length) throw badRequest("Parameter names must be unique across querystring, header and path");
+}
+
 function checkMethodRefs(a: FakeRestApi, m: Json) {
   if (!AUTH_TYPES.includes(m.authorizationType)) throw badRequest("Invalid authorization type specified. Valid values are NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS");
+  checkParameterNames(m.requestParameters);
+  // AWS ignores an authorizer id on a method that does not use one (rec skip-auth-id-with-wrong-type).
+  if (m.authorizationType !== "CUSTOM" && m.authorizationType !== "COGNITO_USER_POOLS") delete m.authorizerId;
   if (m.authorizationType === "CUSTOM" || m.authorizationType === "COGNITO_USER_POOLS") {
     if (!m.authorizerId || !a.authorizers.has(m.authorizerId))
       throw badRequest("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
@@ -243,10 +252,15 @@ function newRestApi(state: FakeState, body: Json, now: number): FakeRestApi {
   if (body.description === "") throw badRequest("Description cannot be an empty string");
   if (body.minimumCompressionSize !== undefined && !(body.minimumCompressionSize >= 0 && body.minimumCompressionSize <= 10485760))
     throw badRequest("Invalid minimum compression size, must be between 0 and 10485760");
-  const types: string[] = body.endpointConfiguration?.types?.length ? body.endpointConfiguration.types : ["EDGE"];
+  const types: string[] = body.endpointConfiguration?.types ?? ["EDGE"];
+  const wrongTypes = types.filter((t) => !ENDPOINT_TYPES.includes(t));
+  if (wrongTypes.length)
+    throw new FakeApiError(400, "ValidationException", validationMessage([`Value '[${types.join(", ")}]' at 'createRestApiInput.endpointConfiguration.types' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [PRIVATE, EDGE, REGIONAL]]`]));
+  if (types.length === 0) throw badRequest("REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.");
   if (types.length > 1) throw badRequest("Cannot create an api with multiple Endpoint Types.");
   // AWS answers the IP address type: PRIVATE APIs are dualstack, the others ipv4 unless asked.
   const ipAddressType = body.endpointConfiguration?.ipAddressType ?? (types[0] === "PRIVATE" ? "dualstack" : "ipv4");
+  if (types[0] === "PRIVATE" && ipAddressType === "ipv4") throw badRequest("Only dualstack ipAddressType is supported for Private APIs.");
   const id = state.newId(10);
   const rootId = state.newId(10);
   const restApi: Json = {
@@ -513,7 +527,10 @@ export const handlers: Record<string, Handler> = {
     return { status: 200, body: ir };
   },
   DeleteIntegrationResponse: (s, r) => {
-    const i = integration(api(s, r.params.restApiId), r.params.resourceId, r.params.httpMethod);
+    const a = api(s, r.params.restApiId);
+    // AWS names the integration, not the method, when the resource lacks the method.
+    if (!resource(a, r.params.resourceId).resourceMethods[r.params.httpMethod]) throw notFound("Invalid Integration identifier specified");
+    const i = integration(a, r.params.resourceId, r.params.httpMethod);
     if (!i.integrationResponses?.[r.params.statusCode]) throw notFound("Invalid Response status code specified");
     delete i.integrationResponses[r.params.statusCode];
     if (Object.keys(i.integrationResponses).length === 0) delete i.integrationResponses;
