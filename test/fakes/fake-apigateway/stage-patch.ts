@@ -67,6 +67,7 @@ const SCALARS: Record<string, Kind> = {
   clientCertificateId: "string",
   tracingEnabled: "bool",
 };
+const REQUIRED = ["deploymentId", "cacheClusterEnabled", "tracingEnabled"];
 const CANARY_SCALARS: Record<string, Kind> = { deploymentId: "string", percentTraffic: "number", useStageCache: "bool" };
 
 /** A patch value as the field's JSON type; refuses what AWS's model can't hold (message ours: not recorded). */
@@ -119,6 +120,8 @@ function topLevel(a: FakeRestApi, stage: Json, op: PatchOperation, field: string
   if (field === "canarySettings" && op.op === "remove") return void delete stage.canarySettings;
   const kind = SCALARS[field];
   if (!kind) throw invalidPath(op.path);
+  // A stage always has these three; the wording follows AWS's recorded "Invalid add operation with path" (a guess).
+  if (op.op === "remove" && REQUIRED.includes(field)) throw badRequest(`Invalid remove operation with path: ${op.path}`);
   if (op.op === "remove") return void delete stage[field];
   if (field === "deploymentId" && !a.deployments.has(op.value ?? "")) throw badRequest(NO_DEPLOYMENT);
   stage[field] = typed(op.value, kind, op.path);
