@@ -8,6 +8,10 @@
  * Facts are written in our own words in `test/contract/facts/*.ts`, each naming its `source`
  * (a recorded AWS answer or a page of AWS's API reference).
  *
+ * Other implementations: with CONTRACT_ENDPOINT=http://127.0.0.1:5055 (moto, LocalStack, or unset for the fake)
+ * the same facts run against that endpoint instead, each on a new REST API, to see where it
+ * disagrees with AWS (`world.fake` is then undefined; state nothing fake-specific in a fact).
+ *
  * Usage (one describe block per list; each fact runs on a fresh fake, after `given`):
  *
  *   runFacts("UpdateModel", modelFacts, { given: withApi });
@@ -15,6 +19,7 @@
  * where `withApi(world)` creates what the facts need and stores ids in `world.ids`, and an input
  * may be a function of those ids: `input: (ids) => ({ restApiId: ids.api, modelName: "Pet" })`.
  */
+import { Readable } from "node:stream";
 import * as sdk from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApiGatewayClient } from "../../lib/aws/client";
@@ -25,6 +30,7 @@ type Input = Record<string, unknown>;
 
 export interface World {
   client: sdk.APIGatewayClient;
+  /** Undefined when the facts run against CONTRACT_ENDPOINT. */
   fake: FakeApiGateway;
   ids: Ids;
   /** Sends one SDK command straight to the fake (no limiter, no retry); throws AWS's error. */
@@ -70,9 +76,11 @@ export function runFacts(title: string, facts: Fact[], options: RunFactsOptions 
     beforeAll(async () => {
       process.env.AWS_ACCESS_KEY_ID ??= "AKIDCONTRACTTESTS";
       process.env.AWS_SECRET_ACCESS_KEY ??= "contract-secret";
+      const endpoint = process.env.CONTRACT_ENDPOINT;
       // Quotas off: these tests state what AWS answers, not how fast it lets us ask.
-      fake = await startFakeApiGateway({ quotas: false, totalQuota: null });
-      client = createApiGatewayClient({ region: "us-east-1", endpointUrl: fake.url });
+      if (!endpoint) fake = await startFakeApiGateway({ quotas: false, totalQuota: null });
+      client = createApiGatewayClient({ region: "us-east-1", endpointUrl: endpoint ?? fake.url });
+      captureWireBodies(client);
       Object.assign(world, { client, fake, send: (op: string, input: Input) => sendCommand(client, op, input) });
     });
     afterAll(async () => {
@@ -80,7 +88,7 @@ export function runFacts(title: string, facts: Fact[], options: RunFactsOptions 
       await fake?.close();
     });
     beforeEach(async () => {
-      fake.reset({ state: true });
+      fake?.reset({ state: true });
       world.ids = {};
       await options.given?.(world);
     });
@@ -109,7 +117,6 @@ async function checkStep(world: World, step: Step): Promise<void> {
   } catch (e) {
     error = e;
   }
-  const wire = world.fake.calls.at(-1);
   if (step.error) {
     expect(error, `${label} should fail`).toBeDefined();
     expect({ status: error.$metadata?.httpStatusCode, code: error.name }, label).toEqual({ status: step.status, code: step.error.code });
@@ -119,9 +126,39 @@ async function checkStep(world: World, step: Step): Promise<void> {
     return;
   }
   if (error) throw new Error(`${label} should succeed but failed: ${error.name}: ${error.message}`);
+  const wire = lastWire.get(world.client);
   expect(wire?.status, label).toBe(step.status);
-  const body = (wire?.response ?? {}) as Record<string, unknown>;
+  const body = (wire?.body ?? {}) as Record<string, unknown>;
   const returns = typeof step.returns === "function" ? step.returns(world.ids) : step.returns;
   if (returns) expect(body, label).toMatchObject(returns);
   for (const field of step.absent ?? []) expect(body, `${label}: AWS leaves ${field} out`).not.toHaveProperty(field);
+}
+
+/** The last answer each client got, as sent on the wire (status and JSON body, before the SDK parses it). */
+const lastWire = new WeakMap<object, { status: number; body: unknown }>();
+
+/**
+ * Keeps a copy of every response body: the middleware sits inside the SDK's deserializer, reads
+ * the body and hands the deserializer an identical stream.
+ */
+function captureWireBodies(client: sdk.APIGatewayClient) {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const out = await next(args);
+      const response = out.response as { statusCode: number; body: AsyncIterable<Uint8Array> };
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.body) chunks.push(Buffer.from(chunk));
+      const text = Buffer.concat(chunks).toString("utf8");
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
+      lastWire.set(client, { status: response.statusCode, body });
+      response.body = Readable.from([Buffer.from(text, "utf8")]);
+      return out;
+    },
+    { step: "deserialize", priority: "low", name: "contractWireCapture" },
+  );
 }
