@@ -92,6 +92,22 @@ export const integrationFacts: Fact[] = [
     ...bad("Invalid patch path /tlsConfig/serverNameToVerify"),
   },
   {
+    name: "cache key parameters are added and removed with the parameter in the path",
+    source: "doc UpdateIntegration / patch-operations (`/cacheKeyParameters/{parameter}`, as Terraform's provider sends it)",
+    given: async (w) => {
+      await w.send("PutIntegration", { ...rootGet(w.ids), type: "HTTP", integrationHttpMethod: "GET", uri: "https://example.com" });
+    },
+    op: "UpdateIntegration",
+    input: update({ op: "add", path: "/cacheKeyParameters/method.request.querystring.q" }),
+    status: 200,
+    returns: { cacheKeyParameters: ["method.request.querystring.q"] },
+    then: [
+      // AWS always answers the list, empty or not (rec test_lifecycle_method_response/get-method)
+      { op: "UpdateIntegration", input: update({ op: "remove", path: "/cacheKeyParameters/method.request.querystring.q" }), status: 200, returns: { cacheKeyParameters: [] } },
+      { op: "UpdateIntegration", input: update({ op: "add", path: "/cacheKeyParameters", value: "method.request.querystring.q" }), ...bad("Invalid patch path /cacheKeyParameters") },
+    ],
+  },
+  {
     name: "GetIntegration of a method without one is a 404",
     source: "rec test_get_integration_non_existent/get-integration-no-integration",
     given: async (w) => {

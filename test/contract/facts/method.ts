@@ -123,6 +123,22 @@ export const updateMethodFacts: Fact[] = [
     ],
   },
   {
+    name: "authorization scopes are added and removed with the scope in the value",
+    source: "doc API Gateway developer guide, Cognito user pool authorizer: update-method op=add,path=/authorizationScopes,value=<scope>",
+    given: async (w) => {
+      const auth = await w.send("CreateAuthorizer", { restApiId: w.ids.api, name: "pool", type: "COGNITO_USER_POOLS", providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc"], identitySource: "method.request.header.Authorization" });
+      await w.send("PutMethod", { ...rootGet(w.ids), authorizationType: "COGNITO_USER_POOLS", authorizerId: auth.id });
+    },
+    op: "UpdateMethod",
+    input: update({ op: "add", path: "/authorizationScopes", value: "email" }, { op: "add", path: "/authorizationScopes", value: "openid" }),
+    status: 200,
+    returns: { authorizationScopes: ["email", "openid"] },
+    then: [
+      { op: "UpdateMethod", input: update({ op: "remove", path: "/authorizationScopes", value: "email" }), status: 200, returns: { authorizationScopes: ["openid"] } },
+      { op: "UpdateMethod", input: update({ op: "add", path: "/authorizationScopes/email" }), ...bad("Invalid patch path /authorizationScopes/email") },
+    ],
+  },
+  {
     name: "/requestModels/application/json with the `/` unescaped is refused",
     source: "rec test_update_method_validation/wrong-path-request-models",
     given: withGet,

@@ -484,6 +484,7 @@ export const handlers: Record<string, Handler> = {
     const i = integration(api(s, r.params.restApiId), r.params.resourceId, r.params.httpMethod);
     const copy = structuredClone(i);
     patch(copy, r.body, INTEGRATION_SPEC, "updateIntegrationInput");
+    copy.cacheKeyParameters ??= []; // AWS always answers the list
     checkIntegration(copy);
     Object.keys(i).forEach((k) => delete i[k]);
     Object.assign(i, copy);
