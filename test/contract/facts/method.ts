@@ -308,6 +308,27 @@ export const methodResponseFacts: Fact[] = [
     error: { code: "ValidationException", message: "1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d" },
   },
   {
+    name: "every bad op is named by its 1-based index, valid ones skipped, before a bad status code",
+    source: "rec test_update_method_response_wrong_operations/update-method-response-wrong-operation-5, test_update_method_response_negative_tests/update-method-response-invalid-statuscode-and-wrong-op",
+    given: withMethodResponse,
+    op: "UpdateMethodResponse",
+    input: (ids) => ({
+      ...rootGet(ids),
+      statusCode: "wrong",
+      patchOperations: [
+        { op: "wrong_op", path: "/responseParameters/method.response.header.my-header", value: "true" },
+        { op: "remove", path: "/responseModels/application~1json" },
+        { op: "wrong_op", path: "/responseModels/application~1json", value: "Empty" },
+      ],
+    }),
+    status: 400,
+    error: {
+      code: "ValidationException",
+      message:
+        "3 validation errors detected: Value 'wrong_op' at 'updateMethodResponseInput.patchOperations.1.member.op' failed to satisfy constraint: Member must satisfy enum value set: [add, remove, move, test, replace, copy]; Value 'wrong_op' at 'updateMethodResponseInput.patchOperations.3.member.op' failed to satisfy constraint: Member must satisfy enum value set: [add, remove, move, test, replace, copy]; Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d",
+    },
+  },
+  {
     name: "an unknown status code is a 404",
     source: "rec test_update_method_response_negative_tests/update-method-response-wrong-statuscode",
     given: withMethodResponse,
