@@ -158,10 +158,17 @@ export function adoptLive(draft: ApiDesign, live: ApiDesign, entries: DiffEntry[
 /** One stage setting that differs: `field` is dotted (`variables.backend`, `methodSettings.*\/*.loggingLevel`). */
 export type StageDriftChange = FieldChange;
 
+/**
+ * What AWS stores for a method-setting field nobody set: a new key holds every field, throttling
+ * at the account defaults (AWS CLI reference, update-stage examples: burstLimit 5000, rateLimit
+ * 10000). Without these, every override Gatehouse writes would show as drifted once read back.
+ */
+const AWS_METHOD_SETTING_DEFAULTS: Partial<AwsMethodSetting> = { throttlingBurstLimit: 5000, throttlingRateLimit: 10000 };
+
 /** A method setting with AWS's defaults filled in and fields Gatehouse doesn't manage dropped, so only real differences show. */
 function normalMethodSetting(v: unknown): AwsMethodSetting {
   // Values are kept as AWS holds them (not validated here: an adopt validates them and names what it refuses).
-  const out: Record<string, unknown> = { ...methodSettingSchema.parse({}) };
+  const out: Record<string, unknown> = { ...methodSettingSchema.parse({}), ...AWS_METHOD_SETTING_DEFAULTS };
   const raw = (v && typeof v === "object" ? v : {}) as Record<string, unknown>;
   for (const k of Object.keys(METHOD_SETTING_PATHS)) if (raw[k] !== undefined && raw[k] !== null) out[k] = raw[k];
   for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];

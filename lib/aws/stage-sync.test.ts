@@ -59,6 +59,18 @@ describe("stage patch operations", () => {
     );
   });
 
+  it("clears access logging only as a whole, never one of its fields", () => {
+    const logs = { destinationArn: "arn:aws:logs:us-east-1:123456789012:log-group:g", format: "$context.requestId" };
+    expect(stageUpdateOps({ ...base, accessLogSettings: logs }, base)).toEqual([{ op: "remove", path: "/accessLogSettings" }]);
+    expect(stageUpdateOps({ ...base, accessLogSettings: logs }, { ...base, accessLogSettings: { ...logs, format: "" } })).toEqual([
+      { op: "remove", path: "/accessLogSettings" },
+      { op: "replace", path: "/accessLogSettings/destinationArn", value: logs.destinationArn },
+    ]);
+    expect(stageUpdateOps({ ...base, accessLogSettings: logs }, { ...base, accessLogSettings: { ...logs, format: "$context.extendedRequestId" } })).toEqual([
+      { op: "replace", path: "/accessLogSettings/format", value: "$context.extendedRequestId" },
+    ]);
+  });
+
   it("adds, adjusts and removes a canary", () => {
     const canary = { deploymentId: "dep9", percentTraffic: 10, stageVariableOverrides: { url: "https://c" }, useStageCache: false };
     expect(stageUpdateOps(base, { ...base, canarySettings: canary })).toEqual([

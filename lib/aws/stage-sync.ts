@@ -119,6 +119,22 @@ function canaryOps(before: AwsCanary | undefined, after: AwsCanary | undefined):
   return ops;
 }
 
+/**
+ * AWS clears access logging only as a whole (`remove /accessLogSettings`); a remove of one of its
+ * fields is refused (read as a method-setting path). So a field that goes away clears both, and
+ * what stays is set again.
+ */
+function accessLogOps(before: AwsStageView["accessLogSettings"], after: AwsStageView["accessLogSettings"]): PatchOp[] {
+  const fields = ["destinationArn", "format"] as const;
+  if (!after?.destinationArn && !after?.format) return before ? [{ op: "remove", path: "/accessLogSettings" }] : [];
+  const losesOne = !!before && fields.some((f) => before[f] && !after[f]);
+  const from = losesOne ? undefined : before;
+  return [
+    ...(losesOne ? [{ op: "remove" as const, path: "/accessLogSettings" }] : []),
+    ...fields.flatMap((f) => (after[f] && after[f] !== from?.[f] ? [{ op: "replace" as const, path: `/accessLogSettings/${f}`, value: after[f] }] : [])),
+  ];
+}
+
 /** UpdateStage patch operations taking AWS's stage from `before` to `after` (only what changed; the web ACL goes through `updateAwsStage`). */
 export function stageUpdateOps(before: AwsStageView, after: AwsStageView): PatchOp[] {
   const ops: PatchOp[] = [];
@@ -128,12 +144,7 @@ export function stageUpdateOps(before: AwsStageView, after: AwsStageView): Patch
   if (before.cacheClusterEnabled !== after.cacheClusterEnabled) ops.push({ op: "replace", path: "/cacheClusterEnabled", value: str(after.cacheClusterEnabled) });
   if (after.cacheClusterEnabled) ops.push(...scalar("/cacheClusterSize", before.cacheClusterSize, after.cacheClusterSize));
   if (before.tracingEnabled !== after.tracingEnabled) ops.push({ op: "replace", path: "/tracingEnabled", value: str(after.tracingEnabled) });
-  if (!after.accessLogSettings) {
-    if (before.accessLogSettings) ops.push({ op: "remove", path: "/accessLogSettings" });
-  } else {
-    ops.push(...scalar("/accessLogSettings/destinationArn", before.accessLogSettings?.destinationArn, after.accessLogSettings.destinationArn));
-    ops.push(...scalar("/accessLogSettings/format", before.accessLogSettings?.format, after.accessLogSettings.format));
-  }
+  ops.push(...accessLogOps(before.accessLogSettings, after.accessLogSettings));
   ops.push(...scalar("/clientCertificateId", before.clientCertificateId, after.clientCertificateId));
   // No /webAclArn: it is not an UpdateStage path (AWS attaches web ACLs through WAFv2, see waf.ts).
   ops.push(...methodSettingOps(before.methodSettings, after.methodSettings));
