@@ -35,7 +35,7 @@ function integration(input: Partial<Integration> & { type: Integration["type"] }
 const fields = (issues: { field: string }[]) => issues.map((i) => i.field);
 
 describe("checkPathPart: syntax of one segment", () => {
-  it.each(["pets", "Pets-2", "a.b_c~d", "v1:list", "x@y!$&'()*+,;=", "{id}", "{pet.id}", "{proxy+}", "{a-b_c}"])(
+  it.each(["pets", "Pets-2", "a.b_c", "v1.list-2", "{id}", "{pet.id}", "{proxy+}", "{a-b_c}"])(
     "accepts %s",
     (part) => {
       const design = newDesign({ name: "Empty" });
@@ -43,7 +43,9 @@ describe("checkPathPart: syntax of one segment", () => {
     },
   );
 
-  it.each(["pe ts", "pets?", "pets#x", "%20", "{id", "id}", "{}", "{+}", "{a}b", "a{b}", "{a+b}", "{{a}}", "é"])(
+  it.each(["pe ts", "pets?", "pets#x", "%20", "{id", "id}", "{}", "{+}", "{a}b", "a{b}", "{a+b}", "{{a}}", "é",
+    // AWS's own message names the alphabet: a-zA-Z0-9._- only (the field hint says so too)
+    "orders!", "a.b_c~d", "v1:list", "x@y", "a$b", "a&b", "it's", "(a)", "a*b", "a+b", "a,b", "a;b", "a=b", "{a~b}"])(
     "refuses %s with the AWS path part message",
     (part) => {
       const { design, root } = fixture();

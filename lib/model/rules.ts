@@ -7,9 +7,10 @@ export const MAX_RESOURCES_PER_API = 300;
 export const MIN_INTEGRATION_TIMEOUT_MS = 50;
 export const MAX_INTEGRATION_TIMEOUT_MS = 29_000;
 
-// AWS: a path part is letters, digits and -._~:@!$&'()*+,;= (RFC 3986 pchar minus %), or {name}, or {name+}.
-const LITERAL_PART = /^[A-Za-z0-9\-._~:@!$&'()*+,;=]+$/;
-const PARAM_PART = /^\{([A-Za-z0-9._\-]+)(\+)?\}$/;
+// AWS (CreateResource's BadRequestException): "Resource's path part only allow a-zA-Z0-9._- and curly braces at the
+// beginning and the end and an optional plus sign before the closing brace." So `orders!` or `v1:list` are refused.
+const LITERAL_PART = /^[A-Za-z0-9._-]+$/;
+const PARAM_PART = /^\{([A-Za-z0-9._-]+)(\+)?\}$/;
 
 export function isParamPart(pathPart: string): boolean {
   return PARAM_PART.test(pathPart);
