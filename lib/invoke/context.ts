@@ -58,7 +58,8 @@ export type RenderTemplate = (input: TemplateInput) => TemplateResult;
 
 export interface RuntimeOptions {
   apiId: string;
-  fetchImpl: typeof fetch;
+  /** A test double for backend calls; unset in production, so guardedFetch pins the checked addresses. */
+  fetchImpl?: typeof fetch;
   outbound: OutboundPolicy;
   now: () => Date;
   requestId: string;

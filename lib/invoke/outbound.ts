@@ -97,12 +97,51 @@ function stripBrackets(host: string): string {
   return host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
 }
 
-/** `::ffff:169.254.169.254` is 169.254.169.254: check mapped addresses as IPv4. */
-function normalizeAddress(address: string): { address: string; type: "ipv4" | "ipv6" } {
+/** An IPv6 address as its eight 16-bit groups (a trailing dotted quad counts as two); null if it is not one. */
+function ipv6Groups(address: string): number[] | null {
+  if (isIP(address) !== 6) return null;
+  let text = address.toLowerCase().split("%")[0];
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (quad) {
+    const [a, b, c, d] = quad.slice(1).map(Number);
+    text = text.slice(0, quad.index) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes("::") ? text.split("::") : [text, undefined];
+  const parse = (part: string | undefined) => (part ? part.split(":").map((g) => parseInt(g, 16)) : []);
+  const left = parse(head);
+  const right = parse(tail);
+  return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
+}
+
+const ipv4Of = (high: number, low: number) => `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+const allZero = (groups: number[]) => groups.every((g) => g === 0);
+
+/**
+ * The IPv4 addresses an IPv6 address carries, so that a packet to it reaches (through a
+ * translator, a tunnel or the host's own stack) the IPv4 host it names: IPv4-mapped
+ * (`::ffff:a.b.c.d`), IPv4-translated (`::ffff:0:a.b.c.d`), IPv4-compatible (`::a.b.c.d`),
+ * NAT64 (`64:ff9b::/96`, and the /96 form of the local-use `64:ff9b:1::/48`), 6to4
+ * (`2002:AABB:CCDD::/48`) and Teredo (`2001:0:server:…:~client`).
+ */
+function embeddedIpv4(address: string): string[] {
+  const g = ipv6Groups(address);
+  if (!g) return [];
+  const last = ipv4Of(g[6], g[7]);
+  if (allZero(g.slice(0, 5)) && g[5] === 0xffff) return [last];
+  if (allZero(g.slice(0, 4)) && g[4] === 0xffff && g[5] === 0) return [last];
+  // `::` and `::1` are the unspecified and loopback addresses, not IPv4-compatible ones.
+  if (allZero(g.slice(0, 6)) && (g[6] !== 0 || g[7] > 1)) return [last];
+  if (g[0] === 0x64 && g[1] === 0xff9b && (allZero(g.slice(2, 6)) || (g[2] === 1 && allZero(g.slice(3, 6))))) return [last];
+  if (g[0] === 0x2002) return [ipv4Of(g[1], g[2])];
+  if (g[0] === 0x2001 && g[1] === 0) return [ipv4Of(g[2], g[3]), ipv4Of(g[6] ^ 0xffff, g[7] ^ 0xffff)];
+  return [];
+}
+
+/** The address itself and every IPv4 address it embeds, each with its family. */
+function addressForms(address: string): { address: string; type: "ipv4" | "ipv6" }[] {
   const lower = address.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (mapped) return { address: mapped[1], type: "ipv4" };
-  return { address: lower, type: isIP(lower) === 4 ? "ipv4" : "ipv6" };
+  const own = { address: lower, type: isIP(lower) === 4 ? ("ipv4" as const) : ("ipv6" as const) };
+  return [own, ...embeddedIpv4(lower).map((v4) => ({ address: v4, type: "ipv4" as const }))];
 }
 
 function hostnameMatches(host: string, patterns: string[]): boolean {
@@ -110,9 +149,9 @@ function hostnameMatches(host: string, patterns: string[]): boolean {
   return patterns.some((p) => (p.startsWith("*.") ? h.endsWith(p.slice(1)) : h === p));
 }
 
+/** True when the address, or an IPv4 address it embeds, falls under the rules. */
 function addressMatches(address: string, rules: BlockList): boolean {
-  const n = normalizeAddress(address);
-  return rules.check(n.address, n.type);
+  return addressForms(address).some((form) => rules.check(form.address, form.type));
 }
 
 async function systemLookup(hostname: string): Promise<string[]> {

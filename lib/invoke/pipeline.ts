@@ -71,7 +71,9 @@ export function createContext(
     design,
     options: {
       apiId: options.apiId,
-      fetchImpl: options.fetchImpl ?? fetch,
+      // No default: without an injected fetch, guardedFetch connects through its pinned pool
+      // (only the addresses it checked), which is the DNS-rebinding protection.
+      fetchImpl: options.fetchImpl,
       outbound: options.outbound ?? outboundPolicyFromEnv(process.env),
       now,
       requestId,
