@@ -5,7 +5,7 @@
  * throws raises a `JavaException`.
  */
 import { JavaException } from "./escape";
-import { javaPatternError, javaPatternMessage } from "./regex-lint";
+import { compileJavaRegex, findAll, javaMatchesWhole, type JavaMatch } from "./java-regex";
 import {
   HostObject,
   JChar,
@@ -74,109 +74,8 @@ function str(v: JValue): string {
 
 // ---- Java regular expressions --------------------------------------------
 
-const regexCache = new Map<string, RegExp>();
-
-/** Translates a java.util.regex pattern to a JavaScript RegExp (global). */
-export function javaRegex(pattern: string): RegExp {
-  const cached = regexCache.get(pattern);
-  if (cached) {
-    cached.lastIndex = 0;
-    return cached;
-  }
-  // Java rejects some patterns JavaScript accepts (`{` is a literal in JS): fail as Java does.
-  const syntax = javaPatternError(pattern);
-  if (syntax) throw new JavaException("java.util.regex.PatternSyntaxException", javaPatternMessage(pattern, syntax));
-  let p = pattern;
-  let flags = "g";
-  const lead = /^\(\?([imsux]+)\)/.exec(p);
-  if (lead) {
-    p = p.slice(lead[0].length);
-    for (const f of lead[1]) if ("ims".includes(f) && !flags.includes(f)) flags += f;
-  }
-  let out = "";
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === "\\") {
-      const d = p[i + 1];
-      if (d === "Q") {
-        const e = p.indexOf("\\E", i + 2);
-        const lit = e < 0 ? p.slice(i + 2) : p.slice(i + 2, e);
-        out += lit.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-        i = e < 0 ? p.length : e + 1;
-        continue;
-      }
-      if (d === "p" || d === "P") {
-        const m = /^\{(\w+)\}/.exec(p.slice(i + 2));
-        const cls: Record<string, string> = {
-          Lower: "a-z",
-          Upper: "A-Z",
-          Alpha: "a-zA-Z",
-          Digit: "0-9",
-          Alnum: "a-zA-Z0-9",
-          Punct: "!-\\/:-@\\[-`{-~",
-          Space: " \\t\\n\\x0B\\f\\r",
-          XDigit: "0-9a-fA-F",
-          ASCII: "\\x00-\\x7F",
-          Cntrl: "\\x00-\\x1F\\x7F",
-        };
-        if (m && cls[m[1]]) {
-          out += (d === "P" ? "[^" : "[") + cls[m[1]] + "]";
-          i += 1 + m[0].length;
-          continue;
-        }
-      }
-      if (d === "A") {
-        out += "(?<![\\s\\S])";
-        i++;
-        continue;
-      }
-      if (d === "z") {
-        out += "(?![\\s\\S])";
-        i++;
-        continue;
-      }
-      if (d === "Z") {
-        out += "(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))";
-        i++;
-        continue;
-      }
-      if (d === "h") {
-        out += "[ \\t\\xA0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000]";
-        i++;
-        continue;
-      }
-      out += c + (d ?? "");
-      i++;
-      continue;
-    }
-    // possessive quantifiers → greedy
-    if ((c === "+" && /[*+?}]/.test(p[i - 1] ?? "") && p[i - 2] !== "\\") ) {
-      continue;
-    }
-    out += c;
-  }
-  try {
-    const re = new RegExp(out, flags);
-    regexCache.set(pattern, re);
-    return re;
-  } catch (e) {
-    throw new JavaException("java.util.regex.PatternSyntaxException", `${(e as Error).message.replace(/^Invalid regular expression: /, "")} near index 0\n${pattern}`);
-  }
-}
-
-function* allMatches(re: RegExp, s: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (;;) {
-    const m = re.exec(s);
-    if (!m) return;
-    yield m;
-    if (m[0].length === 0) re.lastIndex++;
-    if (re.lastIndex > s.length) return;
-  }
-}
-
 /** Java's Matcher.appendReplacement rules: `$n`, `${name}`, `\x`. */
-function javaReplacement(rep: string, m: RegExpExecArray): string {
+function javaReplacement(rep: string, m: JavaMatch): string {
   let out = "";
   const groupCount = m.length - 1;
   for (let i = 0; i < rep.length; i++) {
@@ -212,28 +111,27 @@ function javaReplacement(rep: string, m: RegExpExecArray): string {
 }
 
 export function javaReplace(s: string, regex: string, rep: string, all: boolean): string {
-  const re = javaRegex(regex);
+  const re = compileJavaRegex(regex);
   let out = "";
   let last = 0;
-  for (const m of allMatches(re, s)) {
+  for (const m of findAll(re, s)) {
     out += s.slice(last, m.index) + javaReplacement(rep, m);
-    last = m.index + m[0].length;
+    last = m.index + m[0]!.length;
     if (!all) break;
   }
   return out + s.slice(last);
 }
 
 export function javaSplit(s: string, regex: string, limit = 0): string[] {
-  const re = javaRegex(regex);
+  const re = compileJavaRegex(regex);
   const list: string[] = [];
   let index = 0;
   let matched = false;
-  for (const m of allMatches(re, s)) {
+  for (const m of findAll(re, s)) {
     if (limit > 0 && list.length >= limit - 1) break;
     const start = m.index;
-    const end = start + m[0].length;
+    const end = start + m[0]!.length;
     if (start === 0 && end === 0) continue; // no leading empty string for a zero-width match at 0
-    if (end === 0 && m[0].length === 0) continue;
     list.push(s.slice(index, start));
     index = end;
     matched = true;
@@ -326,11 +224,7 @@ const STRING: Record<string, Overload[]> = {
   matches: [
     [
       ["S"],
-      (s: string, [r]) => {
-        const re = javaRegex(str(r));
-        const full = new RegExp(`^(?:${re.source})$`, re.flags.replace("g", "").replace("m", ""));
-        return full.test(s);
-      },
+      (s: string, [r]) => javaMatchesWhole(str(r), s),
     ],
   ],
   split: [

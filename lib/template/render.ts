@@ -5,6 +5,8 @@
  */
 import { base64Decode, base64Encode, escapeJavaScript, JavaException, urlDecode, urlEncode, utf8Length } from "./escape";
 import { evalJsonPath, fromNative, JsonParseError, JsonPathError, parseJson, parseJsonNative, walkNativePath } from "./json";
+import { DEFAULT_RENDER_LIMITS, RenderBudget, type RenderLimits, stringMethodCost } from "./budget";
+import { UnsupportedRegexError } from "./java-regex";
 import { getProperty, invokeMethod } from "./methods";
 import { type Expr, type MacroDef, type Node, parseTemplate, type Pos, type Ref, type Template } from "./parser";
 import { type TemplateInput, TemplateError, type TemplateOverrides, type TemplateResult } from "./types";
@@ -244,8 +246,13 @@ class Renderer {
   frames: Frame[] = [];
   macroDepth = 0;
   foreachScope: ForeachScope | null = null;
+  /** Where evaluation is (the last node with a position), for budget errors. */
+  pos: Pos | undefined;
 
-  constructor(readonly macros: Map<string, MacroDef>) {}
+  constructor(
+    readonly macros: Map<string, MacroDef>,
+    readonly budget: RenderBudget,
+  ) {}
 
   lookup(name: string): JValue {
     for (let k = this.frames.length - 1; k >= 0; k--) {
@@ -279,6 +286,8 @@ class Renderer {
   }
 
   renderNode(n: Node, out: string[]): void {
+    if (n.t !== "text") this.pos = n.pos;
+    this.budget.charge(1, this.pos);
     switch (n.t) {
       case "text":
         out.push(n.s);
@@ -334,6 +343,7 @@ class Renderer {
         if (i >= MAX_FOREACH_ITERATIONS) {
           throw errAt(`The #foreach loop exceeded the maximum of ${MAX_FOREACH_ITERATIONS} iterations`, n.pos);
         }
+        this.budget.charge(1, n.pos);
         const item = items[i];
         this.assign(n.varName, item === null ? undefined : item);
         scope.index = i;
@@ -369,8 +379,10 @@ class Renderer {
         const v = this.evalExpr(n.args[0]);
         if (v === null) return;
         let t;
+        const source = toJavaString(v);
+        this.budget.charge(1 + (source.length >> 6), n.pos);
         try {
-          t = parseTemplate(toJavaString(v), this.macros);
+          t = parseTemplate(source, this.macros);
         } catch (e) {
           if (e instanceof TemplateError) throw errAt(`#evaluate: ${e.message}`, n.pos);
           throw e;
@@ -498,7 +510,7 @@ class Renderer {
       } else if (part.k === "method") {
         const args = part.args.map((a) => this.evalExpr(a));
         try {
-          const r = invokeMethod(v, part.name, args);
+          const r = this.invokeCharged(v, part.name, args, part.pos);
           v = r === undefined ? null : r;
         } catch (e) {
           throw this.wrap(e, v, part.name, part.pos);
@@ -509,6 +521,21 @@ class Renderer {
       }
     }
     return v;
+  }
+
+  /** A method call, charged to the budget by the size of what it works on. */
+  invokeCharged(v: JValue, name: string, args: JValue[], pos: Pos): JValue | undefined {
+    if (typeof v === "string") {
+      this.budget.charge(stringMethodCost(name, v), pos);
+      return invokeMethod(v, name, args);
+    }
+    const sizeOf = (x: JValue) => (x instanceof JList ? x.items.length : x instanceof JMap ? x.m.size : 0);
+    const before = sizeOf(v);
+    this.budget.charge(1 + (before >> 8), pos);
+    const r = invokeMethod(v, name, args);
+    const after = sizeOf(v);
+    if (after > before) this.budget.checkSize(after, pos);
+    return r;
   }
 
   index(v: JValue, key: JValue, pos: Pos): JValue {
@@ -530,6 +557,7 @@ class Renderer {
   }
 
   wrap(e: unknown, obj: JValue, method: string, pos: Pos): unknown {
+    if (e instanceof UnsupportedRegexError) return errAt(e.message, pos);
     if (e instanceof JavaException) {
       return errAt(
         `Invocation of method '${method}' in  class ${javaClassName(obj)} threw exception ${e.javaClass}${e.message ? `: ${e.message}` : ""}`,
@@ -566,6 +594,7 @@ class Renderer {
   }
 
   evalExpr(e: Expr): JValue {
+    this.budget.charge(1, this.pos);
     switch (e.t) {
       case "int":
         return e.v;
@@ -580,6 +609,7 @@ class Renderer {
         {
           const o: string[] = [];
           this.render(e.interp, o);
+          this.budget.checkLength(totalLength(o), this.pos);
           return o.join("");
         }
       case "ref":
@@ -603,6 +633,8 @@ class Renderer {
         const a = this.evalExpr(e.from);
         const b = this.evalExpr(e.to);
         if (typeof a !== "number" || typeof b !== "number") return null;
+        // Charged before it is built: `[1..2000000000]` must fail, not allocate.
+        this.budget.charge(Math.abs(b - a) + 1, e.pos);
         const items: JValue[] = [];
         if (a <= b) for (let i = a; i <= b; i++) items.push(i);
         else for (let i = a; i >= b; i--) items.push(i);
@@ -637,6 +669,7 @@ class Renderer {
     if (e.op === "+" && (typeof l === "string" || typeof r === "string")) {
       const ls = l === null ? literalOf(e.l) : toJavaString(l);
       const rs = r === null ? literalOf(e.r) : toJavaString(r);
+      this.budget.checkLength(ls.length + rs.length, e.pos);
       return ls + rs;
     }
     if (!isNumber(l) || !isNumber(r)) return null;
@@ -685,6 +718,12 @@ class Renderer {
     }
     return null;
   }
+}
+
+function totalLength(parts: string[]): number {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  return n;
 }
 
 function literalOf(e: Expr): string {
@@ -798,8 +837,11 @@ function cachedParse(template: string): Template {
   return parsed;
 }
 
-/** Renders a mapping template. Throws `TemplateError` for parse and runtime failures. */
-export function renderTemplate(input: TemplateInput): TemplateResult {
+/**
+ * Renders a mapping template. Throws `TemplateError` for parse and runtime failures, and when the
+ * render exceeds its budget (`limits`, see ./budget.ts: steps, wall time, string size).
+ */
+export function renderTemplate(input: TemplateInput, limits: RenderLimits = DEFAULT_RENDER_LIMITS): TemplateResult {
   const template = input.template ?? "";
   const size = template.length > MAX_TEMPLATE_BYTES / 3 ? utf8Length(template) : 0;
   if (size > MAX_TEMPLATE_BYTES) {
@@ -807,7 +849,7 @@ export function renderTemplate(input: TemplateInput): TemplateResult {
   }
   const parsed = cachedParse(template);
   // #evaluate may define macros: work on a copy so the cached parse stays as parsed.
-  const r = new Renderer(new Map(parsed.macros));
+  const r = new Renderer(new Map(parsed.macros), new RenderBudget(limits));
   const written = new Set<string>();
   const makeParams = () => {
     const params = new JMap();
@@ -830,6 +872,7 @@ export function renderTemplate(input: TemplateInput): TemplateResult {
       throw e;
     }
   }
+  r.budget.checkLength(totalLength(out));
   const overrides = context ? readOverrides(context) : { responseHeaders: {}, requestHeaders: {}, requestPath: {}, requestQuerystring: {} };
   return { output: out.join(""), overrides };
 }

@@ -1,0 +1,92 @@
+/**
+ * A render's budget: every template render is bounded in evaluation steps, wall time and string
+ * size, so no template (nested `#foreach` loops, a huge `[1..n]` range, a string doubled in a
+ * loop) can hold the server's event loop. AWS stops a template at its limits with an error; so
+ * does Gatehouse, with a `TemplateError` the invoke pipeline answers as a 500 (configuration
+ * error) and logs.
+ *
+ * Why these numbers: AWS allows 1,000 `#foreach` iterations per loop, and a realistic template
+ * (a 1,000-item list with a dozen references per item) takes about 30,000 steps; 1,000,000 steps
+ * is 30× that and renders in about 0.1–0.3 s here. The wall-time bound (500 ms) catches steps
+ * that are individually slow (large strings, JSONPath over big bodies) and keeps a gateway
+ * request from holding the event loop for more than half a second. Strings stop at 10 MB, AWS's
+ * payload limit, and lists or maps a template grows at 1,000,000 items.
+ */
+import type { Pos } from "./parser";
+import { TemplateError } from "./types";
+
+export interface RenderLimits {
+  /** Evaluation steps (one per node, expression, loop iteration; large operations cost more). */
+  maxSteps: number;
+  /** Wall-clock milliseconds for the whole render. */
+  maxMillis: number;
+  /** Longest string (in UTF-16 units) a render may build. */
+  maxStringLength: number;
+  /** Most items a template may grow a list or map to (`addAll`, `put` in loops). */
+  maxCollectionSize: number;
+}
+
+export const DEFAULT_RENDER_LIMITS: RenderLimits = {
+  maxSteps: 1_000_000,
+  maxMillis: 500,
+  maxStringLength: 10 * 1024 * 1024,
+  maxCollectionSize: 1_000_000,
+};
+
+/** How many steps pass between two looks at the clock (reading it costs more than a step). */
+const CLOCK_EVERY = 1024;
+
+const now = () => performance.now();
+
+function budgetError(what: string, pos?: Pos): TemplateError {
+  const where = pos ? ` at line ${pos.line}, column ${pos.column}` : "";
+  return new TemplateError(`Template evaluation stopped: ${what}${where}`, pos?.line, pos?.column);
+}
+
+export class RenderBudget {
+  private steps = 0;
+  private nextClockCheck = CLOCK_EVERY;
+  private readonly deadline: number;
+
+  constructor(readonly limits: RenderLimits = DEFAULT_RENDER_LIMITS) {
+    this.deadline = now() + limits.maxMillis;
+  }
+
+  /** Spends `n` steps; throws when the step or time budget is spent. */
+  charge(n: number, pos?: Pos): void {
+    this.steps += n;
+    if (this.steps > this.limits.maxSteps) {
+      throw budgetError(`the render exceeded ${this.limits.maxSteps.toLocaleString("en-US")} evaluation steps`, pos);
+    }
+    if (this.steps >= this.nextClockCheck) {
+      this.nextClockCheck = this.steps + CLOCK_EVERY;
+      this.checkTime(pos);
+    }
+  }
+
+  checkTime(pos?: Pos): void {
+    if (now() > this.deadline) throw budgetError(`the render took longer than ${this.limits.maxMillis} ms`, pos);
+  }
+
+  /** Refuses a string longer than the limit (before it is built, when the length is known). */
+  checkLength(length: number, pos?: Pos): void {
+    if (length > this.limits.maxStringLength) {
+      throw budgetError(`a string of ${length.toLocaleString("en-US")} characters exceeds the limit of ${this.limits.maxStringLength.toLocaleString("en-US")}`, pos);
+    }
+  }
+
+  /** Refuses a list or map the template grew past the limit. */
+  checkSize(size: number, pos?: Pos): void {
+    if (size > this.limits.maxCollectionSize) {
+      throw budgetError(`a collection of ${size.toLocaleString("en-US")} items exceeds the limit of ${this.limits.maxCollectionSize.toLocaleString("en-US")}`, pos);
+    }
+  }
+}
+
+/** Cost in steps of a string method on `s`: regexes scan the string (RE2: linear), others copy it. */
+export function stringMethodCost(method: string, s: string): number {
+  const perChar = REGEX_METHODS.has(method) ? 1 / 16 : 1 / 256;
+  return 1 + Math.floor(s.length * perChar);
+}
+
+const REGEX_METHODS = new Set(["matches", "replaceAll", "replaceFirst", "split"]);

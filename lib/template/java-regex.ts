@@ -1,0 +1,194 @@
+/**
+ * Java regular expressions (java.util.regex syntax, as API Gateway's templates and selection
+ * patterns use them) run on RE2 (`re2js`, a pure-JavaScript port of RE2/J): matching takes time
+ * linear in the input whatever the pattern, so `(a+)+$` against an attacker's string cannot
+ * backtrack catastrophically and hold the event loop.
+ *
+ * Java syntax RE2 has no linear-time way to run — backreferences (`\1`, `\k<name>`), lookaround
+ * (`(?=`, `(?!`, `(?<=`, `(?<!`), `\G` and `\Z` — is refused with `UnsupportedRegexError`
+ * rather than run by a backtracking engine. Possessive quantifiers and atomic groups run as their
+ * greedy/plain forms (the same matches for anchored patterns; backtracking into them is what
+ * Java forbids, RE2 never backtracks). Syntax errors Java reports are raised first, as Java does.
+ */
+import { RE2JS } from "re2js";
+import { JavaException } from "./escape";
+import { javaPatternError, javaPatternMessage } from "./regex-lint";
+
+/** A pattern Java accepts but that needs a backtracking engine (see the module comment). */
+export class UnsupportedRegexError extends Error {
+  constructor(pattern: string, construct: string) {
+    super(
+      `Regular expression '${pattern}' uses ${construct}, which Gatehouse does not run: it evaluates ` +
+        `regular expressions in linear time (RE2) so that no input can stall the gateway; rewrite the pattern without it`,
+    );
+    this.name = "UnsupportedRegexError";
+  }
+}
+
+// java.util.regex POSIX and java.lang.Character classes, as RE2 class contents (ASCII, as Java's defaults).
+const POSIX_CLASSES: Record<string, string> = {
+  Lower: "a-z", Upper: "A-Z", ASCII: "\\x00-\\x7F", Alpha: "a-zA-Z", Digit: "0-9", Alnum: "a-zA-Z0-9",
+  Punct: "!-/:-@\\[-`{-~", Graph: "!-~", Print: " -~", Blank: " \\t", Cntrl: "\\x00-\\x1F\\x7F", XDigit: "0-9a-fA-F",
+  Space: " \\t\\n\\x0B\\f\\r", javaLowerCase: "a-z", javaUpperCase: "A-Z", javaWhitespace: " \\t\\n\\x0B\\f\\r\\x1C-\\x1F",
+};
+
+/** Escapes whose Java meaning RE2 spells differently (outside a class; inside one, the class contents). */
+const ESCAPES: Record<string, { outside: string; inside: string }> = {
+  h: { outside: "[ \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}]", inside: " \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}" },
+  R: { outside: "(?:\\r\\n|[\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}])", inside: "\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}" },
+  e: { outside: "\\x1B", inside: "\\x1B" },
+  a: { outside: "\\x07", inside: "\\x07" },
+  X: { outside: "(?s:.)", inside: "" },
+};
+
+const UNSUPPORTED_ESCAPES: Record<string, string> = {
+  G: "\\G (end of the previous match)",
+  Z: "\\Z (end of input but for the final terminator)",
+  k: "a named backreference (\\k<name>)",
+};
+
+interface Translation {
+  source: string;
+  flags: number;
+}
+
+/** Java pattern → RE2 source and flags; throws UnsupportedRegexError for what RE2 cannot run. */
+function translate(pattern: string): Translation {
+  let p = pattern;
+  let flags = 0;
+  const lead = /^\(\?([imsuxd]+)\)/.exec(p);
+  if (lead) {
+    p = p.slice(lead[0].length);
+    if (lead[1].includes("i")) flags |= RE2JS.CASE_INSENSITIVE;
+    if (lead[1].includes("s")) flags |= RE2JS.DOTALL;
+    if (lead[1].includes("m")) flags |= RE2JS.MULTILINE;
+  }
+  let out = "";
+  let inClass = false;
+  let lastWasQuantifier = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    const quantifierBefore = lastWasQuantifier;
+    lastWasQuantifier = false;
+    if (c === "\\") {
+      const d = p[i + 1] ?? "";
+      if (d === "Q") {
+        const end = p.indexOf("\\E", i + 2);
+        const literal = end < 0 ? p.slice(i + 2) : p.slice(i + 2, end);
+        out += literal.replace(/[\\^$.|?*+()[\]{}&-]/g, "\\$&");
+        i = end < 0 ? p.length : end + 1;
+        continue;
+      }
+      if (/[1-9]/.test(d)) throw new UnsupportedRegexError(pattern, `a backreference (\\${d})`);
+      if (UNSUPPORTED_ESCAPES[d]) throw new UnsupportedRegexError(pattern, UNSUPPORTED_ESCAPES[d]);
+      if (d === "p" || d === "P") {
+        const m = /^\{(?:Is)?(\w+)\}/.exec(p.slice(i + 2));
+        const body = m ? POSIX_CLASSES[m[1]] : undefined;
+        if (m && body !== undefined) {
+          out += inClass ? body : `[${d === "P" ? "^" : ""}${body}]`;
+          i += 1 + m[0].length;
+          continue;
+        }
+      }
+      if (d === "u" && /^[0-9a-fA-F]{4}$/.test(p.slice(i + 2, i + 6))) {
+        out += `\\x{${p.slice(i + 2, i + 6)}}`;
+        i += 5;
+        continue;
+      }
+      const mapped = ESCAPES[d];
+      out += mapped ? (inClass ? mapped.inside : mapped.outside) : c + d;
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "[") out += "\\[";
+      else {
+        if (c === "]") inClass = false;
+        out += c;
+      }
+      continue;
+    }
+    if (c === "[") {
+      inClass = true;
+      out += c;
+      // A `]` or `^]` right after the opening bracket is a literal in Java.
+      if (p[i + 1] === "^") out += p[++i];
+      if (p[i + 1] === "]") {
+        out += "\\]";
+        i++;
+      }
+      continue;
+    }
+    if (c === "+" && quantifierBefore) continue; // possessive → greedy
+    if (c === "*" || c === "+" || c === "?" || c === "}") lastWasQuantifier = true;
+    if (c === "?" && quantifierBefore) lastWasQuantifier = false; // lazy marker
+    if (c === "(" && p[i + 1] === "?") {
+      const rest = p.slice(i + 2);
+      if (/^(?:=|!|<=|<!)/.test(rest)) throw new UnsupportedRegexError(pattern, "lookaround (?=, ?!, ?<=, ?<!)");
+      if (rest.startsWith(">")) {
+        out += "(?:";
+        i += 2;
+        continue;
+      }
+      const inline = /^([imsuxd]*)(?:-([imsuxd]*))?([:)])/.exec(rest);
+      if (inline) {
+        const keep = (s = "") => s.replace(/[uxd]/g, "");
+        const on = keep(inline[1]);
+        const off = keep(inline[2]);
+        const spec = on + (off ? `-${off}` : "");
+        out += spec ? `(?${spec}${inline[3]}` : inline[3] === ":" ? "(?:" : "";
+        i += 1 + inline[0].length;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return { source: out, flags };
+}
+
+/** Compiled patterns by source; bounded, since templates may pass patterns built from the request. */
+const CACHE_SIZE = 256;
+const cache = new Map<string, RE2JS>();
+
+/**
+ * Compiles a Java pattern for RE2. Throws `JavaException(PatternSyntaxException)` where Java
+ * would, `UnsupportedRegexError` for syntax only a backtracking engine runs.
+ */
+export function compileJavaRegex(pattern: string): RE2JS {
+  const hit = cache.get(pattern);
+  if (hit) return hit;
+  const syntax = javaPatternError(pattern);
+  if (syntax) throw new JavaException("java.util.regex.PatternSyntaxException", javaPatternMessage(pattern, syntax));
+  const { source, flags } = translate(pattern);
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source, flags);
+  } catch (e) {
+    const detail = (e as Error).message.replace(/^error parsing regexp: /, "");
+    throw new JavaException("java.util.regex.PatternSyntaxException", `${detail} near index 0\n${pattern}`);
+  }
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(pattern, re);
+  return re;
+}
+
+/** One match, shaped as a RegExpExecArray: `[0]` the match, `[n]` group n, `index`, `groups`. */
+export type JavaMatch = (string | undefined)[] & { index: number; groups?: Record<string, string | undefined> };
+
+/** Successive matches of `re` in `s`, as Java's `Matcher.find()` loop finds them. */
+export function* findAll(re: RE2JS, s: string): Generator<JavaMatch> {
+  const m = re.matcher(s);
+  const names = Object.entries(re.namedGroups());
+  while (m.find()) {
+    const groups: (string | undefined)[] = [];
+    for (let g = 0; g <= m.groupCount(); g++) groups.push(m.group(g) ?? undefined);
+    const match = Object.assign(groups, { index: m.start() }) as JavaMatch;
+    if (names.length) match.groups = Object.fromEntries(names.map(([name, g]) => [name, groups[g]]));
+    yield match;
+  }
+}
+
+/** Java's `String.matches`: the whole value matches the pattern. */
+export function javaMatchesWhole(pattern: string, value: string): boolean {
+  return compileJavaRegex(pattern).matches(value);
+}
