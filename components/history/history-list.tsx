@@ -1,12 +1,16 @@
 import { changeLines } from "@/lib/audit/change-lines";
 import type { HistoryEntry } from "@/lib/audit/history";
+import { MASKING_NOTE } from "@/lib/audit/mask";
 import { isRevertable } from "@/lib/audit/revert-service";
 import { RevertButton } from "./revert-button";
 
 /** The audit timeline: who did what, when, and the before/after of each change. */
 export function HistoryList({ entries, canRevert = false }: { entries: HistoryEntry[]; canRevert?: boolean }) {
-  if (entries.length === 0) return <p className="text-sm text-slate-500">Nothing has happened here yet.</p>;
+  const note = <p className="mb-2 text-xs text-slate-500" data-testid="masking-note">{MASKING_NOTE}</p>;
+  if (entries.length === 0) return <>{note}<p className="text-sm text-slate-500">Nothing has happened here yet.</p></>;
   return (
+    <>
+    {note}
     <ol className="divide-y divide-slate-100" data-testid="history-list">
       {entries.map((e) => (
         <li key={e.id} className="py-2" data-action={e.action}>
@@ -34,5 +38,6 @@ export function HistoryList({ entries, canRevert = false }: { entries: HistoryEn
         </li>
       ))}
     </ol>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { testInvokeAction } from "@/app/(console)/apis/actions";
 import { invokeCapabilitiesAction } from "@/app/(console)/apis/[apiId]/tests/actions";
 import type { InvokeResult } from "@/lib/invoke/index";
+import { MASKING_NOTE } from "@/lib/audit/mask";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBanner } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -166,6 +167,7 @@ export function TestInvokePanel({
           <Button type="submit" disabled={invoke.isPending}>
             {invoke.isPending ? "Sending…" : "Send"}
           </Button>
+          <p className="mt-1 text-xs text-slate-500" data-testid="masking-note">Each invocation is kept in the history. {MASKING_NOTE}</p>
         </div>
       </form>
       <div className="mt-3">

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { isUuid } from "../model/ids";
+import { maskQueryStrings, maskSecrets } from "./mask";
 
 export const historyFilterSchema = z.object({
   actor: z.string().trim().max(320).optional(),
@@ -49,7 +50,14 @@ export async function listHistory(db: Db, filter: HistoryFilter) {
     orderBy: { id: "desc" },
     take: f.limit,
   });
-  return rows.map((r) => ({ ...r, id: r.id.toString() }));
+  // Masked again on the way out: rows written before a masking rule existed are covered too.
+  return rows.map((r) => ({
+    ...r,
+    id: r.id.toString(),
+    summary: maskQueryStrings(r.summary),
+    before: maskSecrets(r.before) as typeof r.before,
+    after: maskSecrets(r.after) as typeof r.after,
+  }));
 }
 
 export type HistoryEntry = Awaited<ReturnType<typeof listHistory>>[number];

@@ -5,7 +5,7 @@
  */
 import type { Db } from "../db/client";
 import type { Role } from "../auth/roles";
-import { maskSecrets } from "./mask";
+import { maskQueryStrings, maskSecrets } from "./mask";
 
 export interface Actor {
   userId: string | null;
@@ -50,8 +50,9 @@ export async function mutate<T>(db: Db, actor: Actor, change: (tx: Tx) => Promis
         actorEmail: actor.email,
         action: e.action,
         entityType: e.entityType,
-        entityId: e.entityId,
-        summary: e.summary ?? "",
+        // A path's query string may carry a token (`/pets?access_token=…`).
+        entityId: maskQueryStrings(e.entityId),
+        summary: maskQueryStrings(e.summary ?? ""),
         before: toJson(e.before),
         after: toJson(e.after),
       })),

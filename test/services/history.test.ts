@@ -221,7 +221,7 @@ describe.each(DATABASE_KINDS)("history on %s", (kind) => {
       const ws = await p().workspace.create({ data: { name: "Export", slug: "export" } });
       for (const n of nasty) {
         await p().auditEvent.create({
-          data: { workspaceId: ws.id, actorEmail: "x@example.com", action: "x.y", entityType: "x", entityId: n.entityId, summary: n.summary, before: { template: "=1+1", "quote\"key": "a\nb" }, after: ["-x"] },
+          data: { workspaceId: ws.id, actorEmail: "x@example.com", action: "x.y", entityType: "x", entityId: n.entityId, summary: n.summary, before: { template: "=1+1", "quote\"name": "a\nb" }, after: ["-x"] },
         });
       }
       entries = await listHistory(p(), { workspaceId: ws.id });
@@ -273,7 +273,7 @@ describe.each(DATABASE_KINDS)("history on %s", (kind) => {
       const parsed = JSON.parse(historyToJson(entries)) as Record<string, unknown>[];
       expect(parsed).toEqual(entries.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })));
       expect(parsed.map((e) => e.entityId)).toEqual(entries.map((e) => e.entityId));
-      expect(parsed[0].before).toEqual({ template: "=1+1", "quote\"key": "a\nb" });
+      expect(parsed[0].before).toEqual({ template: "=1+1", "quote\"name": "a\nb" });
       // And the real trail of a workspace, too.
       const real = await listHistory(p(), { workspaceId });
       expect(JSON.parse(historyToJson(real))).toEqual(real.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })));
