@@ -3,7 +3,8 @@ import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { type ApiDesign, parseDesign } from "../model/design";
-import { GatehouseError, ValidationError } from "../model/errors";
+import { GatehouseError, NotFoundError, ValidationError } from "../model/errors";
+import { lockRestApi } from "../db/locks";
 import { resourcePath } from "../model/tree";
 import { contentHash, normaliseDesign } from "../snapshot/snapshot";
 import { getRestApiOrThrow } from "../restapi/service";
@@ -27,14 +28,24 @@ export async function listDeployments(db: Db, restApiId: string) {
   });
 }
 
+/**
+ * Snapshots the draft as a new deployment, refused (409 NoChanges) when it holds exactly what
+ * the latest deployment holds. The API's row is locked first, so concurrent deploys of one draft
+ * run one after the other: the first creates the deployment, the rest find it and answer 409.
+ */
 export async function createDeployment(db: Db, actor: Actor, restApiId: string, input: { description?: string }) {
   assertCan(actor.role, "deployment.create");
-  const api = await getRestApiOrThrow(db, actor.workspaceId, restApiId);
-  const issues = deployabilityIssues(api.design);
-  if (issues.length) throw new ValidationError(issues.map((message) => ({ field: "design", message })));
-  const snapshot = normaliseDesign(api.design);
-  const hash = contentHash(snapshot);
+  await getRestApiOrThrow(db, actor.workspaceId, restApiId);
   return mutate(db, actor, async (tx) => {
+    await lockRestApi(tx, restApiId);
+    // Read under the lock: the snapshot is the draft as it is now, not as it was before waiting.
+    const api = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
+    if (!api) throw new NotFoundError("REST API");
+    const design = parseDesign(api.design);
+    const issues = deployabilityIssues(design);
+    if (issues.length) throw new ValidationError(issues.map((message) => ({ field: "design", message })));
+    const snapshot = normaliseDesign(design);
+    const hash = contentHash(snapshot);
     const latest = await tx.deployment.findFirst({ where: { restApiId }, orderBy: { createdAt: "desc" } });
     if (latest?.contentHash === hash) {
       throw new GatehouseError(`Nothing to deploy: the draft has not changed since deployment ${latest.id.slice(0, 8)}`, 409, [], "NoChanges");

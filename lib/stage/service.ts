@@ -4,6 +4,7 @@ import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
 import { isUuid } from "../model/ids";
+import { lockRestApi } from "../db/locks";
 import { checkStageName, checkStageVariables, MAX_STAGES_PER_API } from "./rules";
 import { pointStage, stateOf } from "./changes";
 import { describeAwsOutcome, syncStageToAws, type AwsOutcome } from "./aws-sync";
@@ -35,7 +36,9 @@ export async function createStage(
     aws = await syncStageToAws(db, binding, name, null, state);
   }
   const awsMessage = describeAwsOutcome(aws);
-  return mutate(db, actor, async (tx) => {
+  const created = mutate(db, actor, async (tx) => {
+    // Concurrent creations on one API run one after the other, so the name and count checks below hold.
+    await lockRestApi(tx, restApiId);
     const api = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId }, select: { id: true } });
     if (!api) throw new NotFoundError("REST API");
     const deployment = await tx.deployment.findFirst({ where: { id: input.deploymentId, restApiId } });
@@ -51,6 +54,11 @@ export async function createStage(
       result: stage,
       audit: { action: "stage.create", entityType: "stage", entityId: name, restApiId, summary: `Created stage ${name} on deployment ${deployment.id.slice(0, 8)}${awsMessage ? `. ${awsMessage}` : ""}`, before: null, after: { name, deploymentId: deployment.id, description: stage.description, variables, ...(aws.status === "local" ? {} : { aws }) } },
     };
+  });
+  // The unique (rest_api_id, name) index is the last word if a stage appears by another path.
+  return created.catch((e: unknown) => {
+    if ((e as { code?: string }).code === "P2002") throw new ConflictError(`Stage ${name} already exists`);
+    throw e;
   });
 }
 

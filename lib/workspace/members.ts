@@ -2,13 +2,14 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { mutate, type Actor } from "../audit/mutate";
+import { mutate, type Actor, type Tx } from "../audit/mutate";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import { assertCan, ROLES, type Role } from "../auth/roles";
 import { createSession, hashToken } from "../auth/session";
 import { normaliseEmail } from "../auth/sign-in";
 import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../model/errors";
 import { isUuid } from "../model/ids";
+import { lockWorkspace } from "../db/locks";
 import { mailConfigFromEnv, sendInvitationMail, type MailConfig } from "./mailer";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -44,6 +45,8 @@ export async function inviteMember(db: Db, actor: Actor, raw: { email: string; r
   const token = randomBytes(32).toString("base64url");
   const link = `${options.baseUrl.replace(/\/$/, "")}/invite/${token}`;
   const invitation = await mutate(db, actor, async (tx) => {
+    // Concurrent invitations of one email queue here, so each replaces the one before it.
+    await lockWorkspace(tx, actor.workspaceId);
     const member = await tx.membership.findFirst({ where: { workspaceId: actor.workspaceId, user: { email: input.email } } });
     if (member) throw new ValidationError([{ field: "email", message: `${input.email} is already a member` }]);
     await tx.invitation.updateMany({ where: { workspaceId: actor.workspaceId, email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -120,7 +123,11 @@ export async function acceptInvitation(db: Db, raw: { token: string; name?: stri
   return { ...session, email: inv.email };
 }
 
-async function adminCountAfter(tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], workspaceId: string, excludingUserId: string) {
+/**
+ * Other admins than this user. Callers hold the workspace lock: two admins demoting or removing
+ * each other at once then run one after the other, and the second sees the first one's change.
+ */
+async function adminCountAfter(tx: Tx, workspaceId: string, excludingUserId: string) {
   return tx.membership.count({ where: { workspaceId, role: "admin", userId: { not: excludingUserId } } });
 }
 
@@ -129,6 +136,7 @@ export async function changeMemberRole(db: Db, actor: Actor, userId: string, raw
   const role = parseOrThrow(roleSchema, rawRole) as Role;
   if (!isUuid(userId)) throw new NotFoundError("Member");
   return mutate(db, actor, async (tx) => {
+    await lockWorkspace(tx, actor.workspaceId);
     const m = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId } }, include: { user: true } });
     if (!m) throw new NotFoundError("Member");
     if (m.role === "admin" && role !== "admin" && (await adminCountAfter(tx, actor.workspaceId, userId)) === 0) {
@@ -143,6 +151,7 @@ export async function removeMember(db: Db, actor: Actor, userId: string) {
   assertCan(actor.role, "member.write");
   if (!isUuid(userId)) throw new NotFoundError("Member");
   return mutate(db, actor, async (tx) => {
+    await lockWorkspace(tx, actor.workspaceId);
     const m = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId } }, include: { user: true } });
     if (!m) throw new NotFoundError("Member");
     if (m.role === "admin" && (await adminCountAfter(tx, actor.workspaceId, userId)) === 0) {
