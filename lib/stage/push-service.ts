@@ -3,6 +3,10 @@
  * and keep the push in the history (plan, every call, result or where it stopped). A failed
  * push keeps the AWS REST API id it reached, so running it again converges instead of
  * creating a second API.
+ *
+ * One push per stage at a time, across processes (`push-lock.ts`); a push never depends on its
+ * watcher (a closed progress stream does not stop it), and a push whose server died is
+ * recorded as interrupted by the next push of the stage, which continues from where it got to.
  */
 import { redactPutRestApiParams } from "../aws/put-rest-api";
 import type { Db } from "../db/client";
@@ -19,6 +23,7 @@ import { type LiveApi, readLiveApi } from "../aws/live";
 import { executePush, planPush, PushError, type CallRecord, type PushPlan } from "../aws/push";
 import { type ApiDesign } from "../model/design";
 import { type DesignDiff, diffDesigns } from "../snapshot/diff";
+import { acquirePushLock, lockAbandoned, type LockRow, type PushLease } from "./push-lock";
 
 export interface PushProgress {
   done: number;
@@ -137,26 +142,78 @@ function pushFailure(e: unknown, connection: { profile?: string | null }) {
 }
 
 /**
- * The AWS deployment the latest push of this stage created before failing to point the stage at
- * it, when that push sent this same snapshot to this same REST API.
+ * The AWS deployment the latest push of this stage created before failing (or being interrupted)
+ * to point the stage at it, when that push sent this same snapshot to this same REST API.
  */
 async function reusableDeployment(db: Db, stageId: string, designHash: string, awsRestApiId: string | null): Promise<string | null> {
   if (!awsRestApiId) return null;
   const last = await db.push.findFirst({ where: { stageId }, orderBy: { startedAt: "desc" } });
-  if (!last || last.status !== "failed" || last.designHash !== designHash || last.awsRestApiId !== awsRestApiId) return null;
+  const stopped = last && (last.status === "failed" || last.status === "interrupted");
+  if (!last || !stopped || last.designHash !== designHash || last.awsRestApiId !== awsRestApiId) return null;
   const created = (last.calls as unknown as CallRecord[]).find((c) => c.operation === "CreateDeployment" && c.ok && c.createdId);
   return created?.createdId ?? null;
 }
 
-/** Push history of an API, newest first. */
+/**
+ * Push history of an API, newest first. A push still `running` is shown as it really is: who is
+ * pushing and since when while its server lives, "interrupted" once that server is gone.
+ */
 export async function listPushes(db: Db, workspaceId: string, restApiId: string, take = 50) {
   if (!isUuid(restApiId)) throw new NotFoundError("REST API");
-  return db.push.findMany({
-    where: { restApiId, restApi: { workspaceId } },
-    orderBy: { startedAt: "desc" },
-    take,
-    include: { stage: { select: { name: true } }, connection: { select: { name: true, region: true } } },
+  const [rows, locks] = await Promise.all([
+    db.push.findMany({
+      where: { restApiId, restApi: { workspaceId } },
+      orderBy: { startedAt: "desc" },
+      take,
+      include: { stage: { select: { name: true } }, connection: { select: { name: true, region: true } } },
+    }),
+    db.pushLock.findMany({ where: { restApiId } }),
+  ]);
+  return rows.map((row) => withLiveness(row, locks));
+}
+
+function withLiveness<R extends { id: string; status: string }>(row: R, locks: LockRow[]) {
+  if (row.status !== "running") return { ...row, pushingBy: null };
+  const lock = locks.find((l) => l.pushId === row.id);
+  if (!lock || lockAbandoned(lock)) return { ...row, status: "interrupted" as const, pushingBy: null };
+  return { ...row, pushingBy: { actorEmail: lock.actorEmail, since: lock.startedAt } };
+}
+
+const utc = (d: Date) => `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+
+/**
+ * The pushes of this stage left running by a server that died (found when this push took over
+ * its lock): marked interrupted, and the REST API they created kept, so this push continues on it.
+ */
+async function recordInterrupted(db: Db, actor: Actor, restApiId: string, stageId: string, stageName: string, lock: LockRow) {
+  const stopped = await db.push.findMany({ where: { stageId, status: "running" }, orderBy: { startedAt: "desc" } });
+  if (stopped.length === 0) return;
+  const api = await db.restApi.findUniqueOrThrow({ where: { id: restApiId } });
+  const reached = stopped.map((p) => p.awsRestApiId).find((id) => !!id) ?? null;
+  const message = `Interrupted: the server running this push stopped (${lock.holder}, last sign of life ${utc(lock.heartbeatAt)}). The next push continued from where it stopped.`;
+  await mutate(db, actor, async (tx) => {
+    await tx.push.updateMany({ where: { id: { in: stopped.map((p) => p.id) }, status: "running" }, data: { status: "interrupted", error: message, finishedAt: new Date() } });
+    if (reached && !api.awsRestApiId) await tx.restApi.update({ where: { id: restApiId }, data: { awsRestApiId: reached } });
+    return {
+      result: null,
+      audit: {
+        action: "stage.push_interrupted", entityType: "stage", entityId: stageName, restApiId,
+        summary: `Push of stage ${stageName} by ${lock.actorEmail} since ${utc(lock.startedAt)} was interrupted: its server stopped; continuing it`,
+        before: null, after: { pushIds: stopped.map((p) => p.id), holder: lock.holder, awsRestApiId: reached },
+      },
+    };
   });
+}
+
+/** Progress goes to whoever watches, if anyone still does: a watcher that is gone (closed stream) never stops the push. */
+function quietly(onProgress: ((p: PushProgress) => void) | undefined) {
+  return (p: PushProgress) => {
+    try {
+      onProgress?.(p);
+    } catch {
+      // The watcher left; the push goes on and records its outcome.
+    }
+  };
 }
 
 function deploymentDescription(d: { id: string; description: string }) {
@@ -171,21 +228,29 @@ export async function pushStage(
   options: { connectionId?: string; onProgress?: (p: PushProgress) => void } = {},
 ): Promise<PushOutcome> {
   assertCan(actor.role, "aws.push");
-  const { api, stage, connection } = await loadTarget(db, actor, restApiId, stageName, options.connectionId);
-  const client = createApiGatewayClient(connection);
+  const first = await loadTarget(db, actor, restApiId, stageName, options.connectionId);
+  const lease = await acquirePushLock(db, { stageId: first.stage.id, restApiId, stageName, actorEmail: actor.email });
   try {
-    return await runPush(db, actor, { api, stage, connection, client, restApiId, stageName, onProgress: options.onProgress });
+    if (lease.tookOverFrom) await recordInterrupted(db, actor, restApiId, first.stage.id, stageName, lease.tookOverFrom);
+    // Read again under the lock: a push that just ended (or was interrupted) changed what is recorded.
+    const { api, stage, connection } = await loadTarget(db, actor, restApiId, stageName, options.connectionId);
+    const client = createApiGatewayClient(connection);
+    try {
+      return await runPush(db, actor, { api, stage, connection, client, restApiId, stageName, lease, onProgress: quietly(options.onProgress) });
+    } finally {
+      client.destroy();
+    }
   } finally {
-    client.destroy();
+    await lease.release();
   }
 }
 
 async function runPush(
   db: Db,
   actor: Actor,
-  t: Awaited<ReturnType<typeof loadTarget>> & { client: ReturnType<typeof createApiGatewayClient>; restApiId: string; stageName: string; onProgress?: (p: PushProgress) => void },
+  t: Awaited<ReturnType<typeof loadTarget>> & { client: ReturnType<typeof createApiGatewayClient>; restApiId: string; stageName: string; lease: PushLease; onProgress: (p: PushProgress) => void },
 ): Promise<PushOutcome> {
-  const { api, stage, connection, client, restApiId, stageName } = t;
+  const { api, stage, connection, client, restApiId, stageName, lease } = t;
   const options = { onProgress: t.onProgress };
   let live: LiveApi | null = null;
   const reuse = await reusableDeployment(db, stage.id, stage.deployment.contentHash, api.awsRestApiId);
@@ -198,8 +263,9 @@ async function runPush(
 
   const push = await mutate(db, actor, async (tx) => {
     const row = await tx.push.create({
-      data: { restApiId, stageId: stage.id, connectionId: connection.id, plan: JSON.parse(JSON.stringify(withoutDocuments(plan))), actorId: actor.userId, awsRestApiId: plan.restApiId, designHash: stage.deployment.contentHash },
+      data: { restApiId, stageId: stage.id, connectionId: connection.id, plan: JSON.parse(JSON.stringify(withoutDocuments(plan))), actorId: actor.userId, awsRestApiId: plan.restApiId, designHash: stage.deployment.contentHash, heartbeatAt: new Date() },
     });
+    await tx.pushLock.updateMany({ where: { token: lease.token }, data: { pushId: row.id } });
     if (!api.awsConnectionId) await tx.restApi.update({ where: { id: restApiId }, data: { awsConnectionId: connection.id } });
     return {
       result: row,
@@ -211,12 +277,20 @@ async function runPush(
     };
   });
 
+  lease.attach(push.id);
+  const made: CallRecord[] = [];
   try {
     const result = await executePush(client, plan, {
-      onProgress: (done, total, call) => options.onProgress?.({ done, total, call: { description: call.description, ok: call.ok, operation: call.operation, retries: call.retries } }),
+      onProgress: (done, total, call) => {
+        // Kept as it goes, so a push whose server dies leaves where it got to (and the REST API it made).
+        made.push(call);
+        lease.progress(made, call.operation === "CreateRestApi" && call.ok ? call.createdId : undefined);
+        options.onProgress({ done, total, call: { description: call.description, ok: call.ok, operation: call.operation, retries: call.retries } });
+      },
     });
     // The drift baseline: the live API as AWS holds it now (read again unless nothing was sent).
     const after = plan.calls.length === 0 && live ? live : await readLiveApi(client, result.restApiId).catch(() => null);
+    await lease.stop();
     await mutate(db, actor, async (tx) => {
       await tx.push.update({
         where: { id: push.id },
@@ -245,6 +319,7 @@ async function runPush(
     const reachedApiId = failed?.restApiId ?? plan.restApiId;
     const calls = failed ? [...failed.completed, failed.failed] : [];
     const { message, next } = pushFailure(e, connection);
+    await lease.stop();
     await mutate(db, actor, async (tx) => {
       await tx.push.update({ where: { id: push.id }, data: { status: "failed", calls: JSON.parse(JSON.stringify(calls)), error: message, awsRestApiId: reachedApiId, finishedAt: new Date() } });
       // Remember the API this push created, so the next push updates it rather than making another.

@@ -1,9 +1,11 @@
 /**
  * AWS services on both databases, against the fake control plane with the real SDK: import,
- * plan preview, push (and re-run after failures), drift (adopt / overwrite), and no credential
- * anywhere in the database or the logs.
+ * plan preview, push (and re-run after failures, a closed watcher, a dead process), drift
+ * (adopt / overwrite), and no credential anywhere in the database or the logs.
  */
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { spawnSync } from "node:child_process";
+import { hostname } from "node:os";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/audit/mutate";
 import type { Role } from "../../lib/auth/roles";
@@ -332,5 +334,90 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
       expect(dump).not.toContain(secret);
       expect(logged).not.toContain(secret);
     }
+  });
+  /** A push's progress stream as the push route makes it, whose reader (the browser) goes away after the first line. */
+  function watcherThatLeaves() {
+    const encoder = new TextEncoder();
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const reader = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) }).getReader();
+    let lines = 0;
+    const onProgress = (p: unknown) => {
+      if (++lines === 1) void reader.read().then(() => reader.cancel());
+      controller.enqueue(encoder.encode(JSON.stringify(p) + "\n"));
+    };
+    return { onProgress, lines: () => lines };
+  }
+
+  it("a push goes on when its watcher's stream closes: it completes and its row says succeeded", async () => {
+    const { apiId, stageName } = await unboundStage();
+    const watcher = watcherThatLeaves();
+    const ok = await pushStage(p(), actors.deployer, apiId, stageName, { connectionId, onProgress: watcher.onProgress });
+    expect(watcher.lines()).toBeGreaterThan(1); // the push went on reporting to a closed stream
+    expect(ok.awsDeploymentId).toMatch(/^[a-z0-9]+$/);
+    const row = (await listPushes(p(), actors.admin.workspaceId, apiId))[0];
+    expect(row).toMatchObject({ status: "succeeded", error: null, awsDeploymentId: ok.awsDeploymentId });
+    expect(await p().stage.findFirstOrThrow({ where: { restApiId: apiId, name: stageName } })).toMatchObject({ awsDeploymentId: ok.awsDeploymentId });
+    expect(await auditActions(apiId)).not.toContain("stage.push_failed");
+  });
+
+  /**
+   * What a server killed (kill -9) during a first push leaves behind: the REST API it created on
+   * AWS, its push row still running with the calls made so far, and its lock on the stage.
+   */
+  async function deadPush(apiId: string, stageName: string, holder: string, lastSignOfLife: Date) {
+    const created = (await callApiGateway(sdk, "CreateRestApi", { name: "PetStore" })) as { id: string };
+    const stage = await p().stage.findFirstOrThrow({ where: { restApiId: apiId, name: stageName } });
+    await p().restApi.update({ where: { id: apiId }, data: { awsConnectionId: connectionId } });
+    const calls = [{ operation: "CreateRestApi", target: "API PetStore", description: "Create REST API PetStore", ok: true, createdId: created.id, retries: 0 }];
+    const row = await p().push.create({
+      data: { restApiId: apiId, stageId: stage.id, connectionId, plan: { calls: [], deployment: {}, summary: {} }, calls, awsRestApiId: created.id, actorId: actors.deployer.userId, startedAt: lastSignOfLife, heartbeatAt: lastSignOfLife },
+    });
+    await p().pushLock.create({
+      data: { stageId: stage.id, restApiId: apiId, token: crypto.randomUUID(), holder, pushId: row.id, actorEmail: actors.deployer.email, startedAt: lastSignOfLife, heartbeatAt: lastSignOfLife },
+    });
+    fake.reset();
+    return { pushId: row.id, awsRestApiId: created.id };
+  }
+
+  /** A process id on this host that no longer runs. */
+  const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid;
+
+  for (const [why, holder, lastSignOfLife] of [
+    ["its heartbeat is 10 minutes old", () => "other-host/4242/b00t", () => new Date(Date.now() - 10 * 60_000)],
+    ["its process on this host is gone", () => `${hostname()}/${deadPid()}/b00t`, () => new Date()],
+  ] as const) {
+    it(`a push left running by a dead server (${why}) is shown as interrupted; pushing again takes over and continues on the REST API it made`, async () => {
+      const { apiId, stageName } = await unboundStage();
+      const dead = await deadPush(apiId, stageName, holder(), lastSignOfLife());
+      const shown = (await listPushes(p(), actors.viewer.workspaceId, apiId)).find((row) => row.id === dead.pushId);
+      expect(shown).toMatchObject({ status: "interrupted", pushingBy: null });
+
+      const ok = await pushStage(p(), actors.deployer, apiId, stageName, { connectionId });
+      expect(ok.awsRestApiId).toBe(dead.awsRestApiId);
+      expect(fake.callsOf("CreateRestApi")).toEqual([]);
+      expect(fake.state.restApis.size).toBe(1);
+      const history = await listPushes(p(), actors.admin.workspaceId, apiId);
+      expect(history[0]).toMatchObject({ id: ok.pushId, status: "succeeded" });
+      expect(history.find((row) => row.id === dead.pushId)).toMatchObject({ status: "interrupted", error: expect.stringContaining("stopped") });
+      expect(await p().push.findUniqueOrThrow({ where: { id: dead.pushId } })).toMatchObject({ status: "interrupted", finishedAt: expect.any(Date) });
+      expect(await p().pushLock.count({ where: { restApiId: apiId } })).toBe(0);
+      expect(await auditActions(apiId)).toContain("stage.push_interrupted");
+    });
+  }
+
+  it("while another live server pushes a stage, a second push is refused with 409 naming who pushes and since when, and sends nothing", async () => {
+    const { apiId, stageName } = await unboundStage();
+    const since = new Date(Date.now() - 30_000);
+    const live = await deadPush(apiId, stageName, "other-host/4242/b00t", since);
+    await p().pushLock.updateMany({ where: { restApiId: apiId }, data: { heartbeatAt: new Date() } });
+    await p().push.update({ where: { id: live.pushId }, data: { heartbeatAt: new Date() } });
+    const shown = (await listPushes(p(), actors.viewer.workspaceId, apiId)).find((row) => row.id === live.pushId);
+    expect(shown).toMatchObject({ status: "running", pushingBy: { actorEmail: actors.deployer.email, since } });
+
+    const err = await rejection(pushStage(p(), actors.admin, apiId, stageName, { connectionId }), ConflictError);
+    expect(err.status).toBe(409);
+    expect(err.message).toContain(`Stage ${stageName} is already being pushed by ${actors.deployer.email} since ${since.toISOString().slice(0, 19).replace("T", " ")} UTC`);
+    expect(fake.calls).toEqual([]);
+    expect(await p().push.count({ where: { restApiId: apiId, status: "running" } })).toBe(1);
   });
 });
