@@ -1,23 +1,11 @@
 /** HTTP helpers for the gateway's route handler: a capped body reader and cookie stripping. */
+import { readCapped } from "../invoke/payload-limit";
 
 /** Reads a body up to `limit` bytes (its bytes, and their UTF-8 text); beyond it, stops reading and says so. */
 export async function readBodyCapped(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<{ body: string; bytes: Buffer; tooLarge: boolean }> {
-  if (!stream) return { body: "", bytes: Buffer.alloc(0), tooLarge: false };
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return { body: "", bytes: Buffer.alloc(0), tooLarge: true };
-    }
-    chunks.push(value);
-  }
-  const bytes = Buffer.concat(chunks);
-  return { body: bytes.toString("utf8"), bytes, tooLarge: false };
+  const read = await readCapped(stream, limit);
+  if (read.tooLarge) return { body: "", bytes: Buffer.alloc(0), tooLarge: true };
+  return { body: read.bytes.toString("utf8"), bytes: read.bytes, tooLarge: false };
 }
 
 /**

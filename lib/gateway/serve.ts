@@ -15,14 +15,15 @@ import type { MethodResponseOut } from "../invoke/context";
 import { header } from "../invoke/http";
 import { AuthorizerCache } from "../invoke/authorizer-cache";
 import { ERROR_TYPE_HEADER } from "../invoke/errors";
+import { MAX_PAYLOAD_BYTES } from "../invoke/payload-limit";
 import { renderTemplate } from "../template/index";
 import { chooseCanary } from "./canary";
 import { throttleFor } from "./settings";
 import { resolveStageTargetCached, type StageTarget } from "./target";
 import { defaultThrottles, type ThrottleRegistry } from "./throttle";
 
-/** API Gateway's payload limit. */
-export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+/** API Gateway's payload limit (10 MB), for requests as for integration responses. */
+export { MAX_PAYLOAD_BYTES };
 
 export interface GatewayRequest {
   httpMethod: string;

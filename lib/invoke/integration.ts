@@ -8,10 +8,11 @@
 import { BINARY_LOG, isBinaryMediaType } from "./binary";
 import type { InvocationContext } from "./context";
 import { header } from "./http";
-import { configurationError, integrationFailure, integrationTimeout } from "./errors";
+import { configurationError, GatewayError, integrationFailure, integrationTimeout } from "./errors";
 import { logBody, logHeaders } from "./log";
 import { lambdaFunctionOf, lambdaIntegration } from "./lambda";
 import { guardedFetch, OutboundRefusedError } from "./outbound";
+import { MAX_PAYLOAD_BYTES, readCapped } from "./payload-limit";
 
 /** Reads `statusCode` from a MOCK request template's output; 200 when absent. */
 export function mockStatusCode(rendered: string | undefined): number {
@@ -57,6 +58,25 @@ function fetchHeaders(req: { headers: Record<string, string>; multiValueHeaders?
   return out;
 }
 
+/** AWS's execution-log wording for an answer over the payload limit (a 500 configuration error). */
+const tooLarge = (length: string) =>
+  configurationError(`Integration response ${length}is larger than allowed maximum of ${MAX_PAYLOAD_BYTES} bytes.`);
+
+/**
+ * The backend's body, streamed and capped at the payload limit: a declared Content-Length over it
+ * is refused before reading, and an undeclared (chunked) one is cut off as soon as it passes it.
+ */
+async function readIntegrationBody(res: Response): Promise<Buffer> {
+  const declared = Number(res.headers.get("content-length") ?? "");
+  if (declared > MAX_PAYLOAD_BYTES) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge(`of reported length ${declared} `);
+  }
+  const read = await readCapped(res.body, MAX_PAYLOAD_BYTES);
+  if (read.tooLarge) throw tooLarge("");
+  return read.bytes;
+}
+
 async function httpIntegration(ctx: InvocationContext): Promise<void> {
   const req = ctx.integrationRequest!;
   const integration = ctx.integration!;
@@ -81,11 +101,12 @@ async function httpIntegration(ctx: InvocationContext): Promise<void> {
       ctx.options.outbound,
       ctx.options.fetchImpl,
     );
-    const bytes = Buffer.from(await res.arrayBuffer());
+    const bytes = await readIntegrationBody(res);
     const latencyMs = Math.round(performance.now() - started);
     ctx.endpointResponse = { status: res.status, ...responseHeaders(res), body: bytes.toString("utf8"), bodyBytes: bytes, latencyMs };
   } catch (e) {
     const err = e as Error;
+    if (err instanceof GatewayError) throw err;
     if (err instanceof OutboundRefusedError) {
       const gw = configurationError("Invalid endpoint address");
       gw.logLines.push(`Gatehouse outbound policy: ${err.message}`);
