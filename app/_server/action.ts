@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/audit/mutate";
 import { assertCan, type Permission } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { GatehouseError } from "@/lib/model/errors";
+import { guardedDb, inputErrorFromDatabase } from "@/lib/input/db-guard";
 import { actorOf, currentUser } from "./session";
 
 /** What every server action returns: data, or an error a form can show next to its fields. */
@@ -29,7 +30,8 @@ export async function runAction<T>(permission: Permission, work: (ctx: ActionCon
     if (!user) return { ok: false, status: 401, error: "Sign in to continue", code: "Unauthenticated" };
     assertCan(user.role, permission);
     const { prisma } = await getDb();
-    const data = await work({ db: prisma, user, actor: actorOf(user) });
+    // Guarded: text with U+0000 is refused as a field error before any write.
+    const data = await work({ db: guardedDb(prisma), user, actor: actorOf(user) });
     return { ok: true, data };
   } catch (e) {
     return toActionError(e);
@@ -41,6 +43,8 @@ export function toActionError(e: unknown): { ok: false; status: number; error: s
     const fieldErrors = Object.fromEntries(e.issues.filter((i) => i.field).map((i) => [i.field, i.message]));
     return { ok: false, status: e.status, error: e.message, code: e.code, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : undefined };
   }
+  const fromDatabase = inputErrorFromDatabase(e);
+  if (fromDatabase) return toActionError(fromDatabase);
   if (e instanceof ZodError) {
     const fieldErrors = Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message]));
     return { ok: false, status: 400, error: "Some fields are not valid", code: "ValidationError", fieldErrors };
