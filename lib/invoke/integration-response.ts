@@ -12,11 +12,17 @@ import { configurationError } from "./errors";
 import { acceptedTypes, byMediaType, header, setHeader } from "./http";
 import { responseSourceValue } from "./mapping";
 import { HOP_BY_HOP } from "./integration-request";
+import { javaMatchesWhole } from "../template/java-regex";
 
-/** True when a selection pattern matches the whole value, as Java's `String.matches` does. */
+/**
+ * True when a selection pattern (Java syntax) matches the whole value, as Java's `String.matches`
+ * does. The value can be a backend's error message, so the pattern runs on RE2 (linear time, see
+ * ../template/java-regex.ts); a pattern that does not compile, or needs backtracking
+ * (backreferences, lookaround), matches nothing.
+ */
 export function patternMatches(pattern: string, value: string): boolean {
   try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
+    return javaMatchesWhole(pattern, value);
   } catch {
     return false;
   }
