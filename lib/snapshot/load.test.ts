@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -77,5 +77,33 @@ describe("loadDesignFile", () => {
     const e = loadError(write("bad-openapi.json", doc));
     expect(e.pointer).toBe("/paths/~1pets/get/x-amazon-apigateway-integration/passthroughBehavior");
     expect(e.message).toContain('bad-openapi.json: at /paths/~1pets/get/x-amazon-apigateway-integration/passthroughBehavior: must be one of when_no_match, when_no_templates, never (got "sometimes")');
+  });
+});
+
+describe("documents a client can send to hurt the reader", () => {
+  /** A "billion laughs": nine levels of aliases, each nine of the one above (9⁹ strings once expanded). */
+  const aliasBomb = ["openapi: 3.0.1", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    .concat(["b", "c", "d", "e", "f", "g", "h", "i"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(",")}]`))
+    .join("\n");
+
+  it("refuses a YAML alias bomb with a load error, not a crash", () => {
+    const error = loadError(write("bomb.yaml", aliasBomb));
+    expect(error).toBeInstanceOf(DesignLoadError);
+    expect(error.detail).toMatch(/alias/i);
+  });
+
+  it("refuses a file over 6 MB before reading it, saying the limit", () => {
+    const file = join(dir, "huge.yaml");
+    writeFileSync(file, "");
+    truncateSync(file, 7 * 1024 * 1024); // sparse: no 7 MB written
+    const error = loadError(file);
+    expect(error).toBeInstanceOf(DesignLoadError);
+    expect(error.detail).toMatch(/7\.0 MB.*6 MB/);
+  });
+
+  it("refuses nesting deeper than a document needs, in JSON and YAML", () => {
+    const deep = "[".repeat(5000) + "]".repeat(5000);
+    expect(loadError(write("deep.json", `{"openapi":"3.0.1","x":${deep}}`)).detail).toMatch(/nested/);
+    expect(loadError(write("deep.yaml", `openapi: 3.0.1\nx: ${deep}\n`)).detail).toMatch(/nested|YAML/);
   });
 });

@@ -4,11 +4,12 @@
  * JSON or YAML with API Gateway's `x-amazon-apigateway-*` extensions. Errors name the file and,
  * where they can, the line and column or the JSON pointer of what is wrong.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { ZodError } from "zod";
 import { type ApiDesign, parseDesign } from "../model/design";
 import { importOpenApi, isOpenApiDocument, OpenApiImportError } from "../openapi/import";
+import { documentDepthProblem, documentSizeProblem, MAX_YAML_ALIASES } from "../openapi/limits";
 
 export class DesignLoadError extends Error {
   constructor(
@@ -45,8 +46,18 @@ function jsonErrorPlace(text: string): string {
   return "";
 }
 
-/** Parses JSON, or YAML when the file is .yaml/.yml or doesn't look like JSON. */
+/**
+ * Parses JSON, or YAML when the file is .yaml/.yml or doesn't look like JSON. Any failure —
+ * syntax, an alias bomb, nesting deeper than a document needs — is a DesignLoadError.
+ */
 export function parseDocumentText(text: string, file: string): unknown {
+  const doc = parseDocumentSyntax(text, file);
+  const tooDeep = documentDepthProblem(doc);
+  if (tooDeep) throw new DesignLoadError(file, tooDeep);
+  return doc;
+}
+
+function parseDocumentSyntax(text: string, file: string): unknown {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   const yamlName = /\.ya?ml$/i.test(file);
   if (!yamlName && (trimmed.startsWith("{") || trimmed.startsWith("[") || /\.json$/i.test(file))) {
@@ -60,14 +71,25 @@ export function parseDocumentText(text: string, file: string): unknown {
     }
   }
   try {
-    return parseYaml(trimmed, { prettyErrors: true });
+    return parseYaml(trimmed, { prettyErrors: true, maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
-    if (e instanceof YAMLParseError) {
-      const pos = e.linePos?.[0];
-      const where = pos ? ` (line ${pos.line}, column ${pos.col})` : "";
-      throw new DesignLoadError(file, `invalid YAML${where}: ${e.message.split("\n")[0]}`);
-    }
-    throw e;
+    const pos = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
+    const where = pos ? ` (line ${pos.line}, column ${pos.col})` : "";
+    // Not only YAMLParseError: an alias bomb is a ReferenceError, deep nesting a RangeError.
+    throw new DesignLoadError(file, `invalid YAML${where}: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
+  }
+}
+
+/** A document file's text, refused before it is read when it is over API Gateway's 6 MB. */
+export function readDocumentFile(path: string): string {
+  try {
+    const tooBig = documentSizeProblem(statSync(path).size);
+    if (tooBig) throw new DesignLoadError(path, tooBig);
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    if (e instanceof DesignLoadError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    throw new DesignLoadError(path, err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "is a directory, not a file" : err.message);
   }
 }
 
@@ -135,12 +157,5 @@ function checkTree(design: ApiDesign, file: string, base: string): void {
 
 /** Reads a design from a Gatehouse JSON file or an OpenAPI 3 / Swagger 2 JSON or YAML file. */
 export function loadDesignFile(path: string): ApiDesign {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new DesignLoadError(path, err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "is a directory, not a file" : err.message);
-  }
-  return designFromDocument(parseDocumentText(text, path), path);
+  return designFromDocument(parseDocumentText(readDocumentFile(path), path), path);
 }

@@ -75,3 +75,15 @@ describe("gatehouse openapi", () => {
     expect(JSON.parse(gatehouse("openapi", write("v1c.json", doc), "--aws").stdout)["x-gatehouse-models"]).toBeUndefined();
   });
 });
+
+describe("gatehouse openapi on documents past API Gateway's limits", () => {
+  it("refuses a file over 6 MB at once, saying the limit", async () => {
+    const { truncateSync } = await import("node:fs");
+    const file = write("huge.yaml", "");
+    truncateSync(file, 60 * 1024 * 1024); // sparse: the 59 MB YAML of the report took 516 s
+    const r = gatehouse("openapi", file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/60\.0 MB.*at most 6 MB/);
+  });
+});

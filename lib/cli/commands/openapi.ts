@@ -5,11 +5,10 @@
  * database. What the import skipped is listed on stderr as warnings; an unreadable file or an
  * invalid document prints every problem with its JSON pointer and exits 1.
  */
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { exportOpenApiText } from "../../openapi/export";
 import { BASE_PATH_MODES, type BasePathMode, importOpenApiDocument, isOpenApiDocument, OpenApiImportError } from "../../openapi/import";
-import { DesignLoadError, designFromDocument, parseDocumentText } from "../../snapshot/load";
+import { DesignLoadError, designFromDocument, parseDocumentText, readDocumentFile } from "../../snapshot/load";
 
 function fail(message: string): void {
   process.stderr.write(`gatehouse openapi: ${message}\n`);
@@ -28,15 +27,8 @@ export function registerOpenApi(program: Command): void {
     .action((file: string, opts: { format: string; basepath: string; failOnWarnings?: boolean; aws?: boolean }) => {
       if (opts.format !== "json" && opts.format !== "yaml") return fail(`--format must be json or yaml, not ${JSON.stringify(opts.format)}`);
       if (!(BASE_PATH_MODES as readonly string[]).includes(opts.basepath)) return fail(`--basepath must be ignore, prepend or split, not ${JSON.stringify(opts.basepath)}`);
-      let text: string;
       try {
-        text = readFileSync(file, "utf8");
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        return fail(`${file}: ${err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "is a directory, not a file" : err.message}`);
-      }
-      try {
-        const doc = parseDocumentText(text, file);
+        const doc = parseDocumentText(readDocumentFile(file), file);
         let design;
         if (isOpenApiDocument(doc)) {
           const result = importOpenApiDocument(doc, { basePath: opts.basepath as BasePathMode, failOnWarnings: opts.failOnWarnings === true });
