@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
+import { lockDataDir } from "./dir-lock";
 import { applyMigrations } from "./migrate";
 import { PrismaClient } from "./generated/client";
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from "./sql";
@@ -52,17 +53,30 @@ async function openPostgres(url: string): Promise<DbHandle> {
 
 async function openPglite(dataDir: string): Promise<DbHandle> {
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir);
-  await pglite.waitReady;
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // Two processes on one directory silently lose each other's writes: refuse the second.
+  const lock = inMemory ? null : lockDataDir(dataDir);
+  let pglite: InstanceType<typeof PGlite>;
+  try {
+    pglite = new PGlite(dataDir);
+    await pglite.waitReady;
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
     sql: pgliteExecutor(pglite),
     kind: "pglite",
     async close() {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
