@@ -9,6 +9,7 @@ import { signIn, SignInError } from "@/lib/auth/sign-in";
 import { mutate } from "@/lib/audit/mutate";
 import { clientIp, isHttps } from "@/app/_server/session";
 import { signInLimiter } from "@/lib/auth/rate-limit";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export interface SignInState {
   error?: string;
@@ -55,9 +56,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
       audit: { action: "user.sign_in", entityType: "user", entityId: user.email, summary: `${user.email} signed in` },
     }));
   }
-  const next = parsed.data.next;
-  // Only same-site paths: never an open redirect.
-  redirect(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+  // Only paths on the console's own origin, checked by resolving them: never an open redirect.
+  redirect(safeRedirectPath(parsed.data.next));
 }
 
 export async function signOutAction(): Promise<void> {
