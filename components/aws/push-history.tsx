@@ -13,9 +13,37 @@ interface PushRow {
   awsDeploymentId: string | null;
   stage: { name: string };
   connection: { name: string; region: string };
+  /** While its server lives: who pushes and since when (listPushes). */
+  pushingBy?: { actorEmail: string; since: Date } | null;
 }
 
-const STATUS = { succeeded: "bg-emerald-100 text-emerald-800", failed: "bg-red-100 text-red-800", running: "bg-slate-100 text-slate-700" } as Record<string, string>;
+const STATUS = {
+  succeeded: "bg-emerald-100 text-emerald-800",
+  failed: "bg-red-100 text-red-800",
+  running: "bg-slate-100 text-slate-700",
+  interrupted: "bg-amber-100 text-amber-800",
+} as Record<string, string>;
+
+const utc = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+
+/** What a push still in progress, or one whose server stopped, means for the person reading. */
+function Liveness({ push }: { push: PushRow }) {
+  if (push.status === "running" && push.pushingBy) {
+    return (
+      <p className="mt-1 text-xs text-slate-600" data-testid="push-in-progress">
+        Pushing by {push.pushingBy.actorEmail} since {utc(push.pushingBy.since)}: a second push of this stage is refused until it ends.
+      </p>
+    );
+  }
+  if (push.status === "interrupted" && !push.error) {
+    return (
+      <p className="mt-1 text-xs text-amber-800" data-testid="push-interrupted">
+        The server running this push stopped before it ended. Push the stage again: it continues from where this one stopped.
+      </p>
+    );
+  }
+  return null;
+}
 
 /** Each push with its plan, the calls made, the result and the AWS deployment id. */
 export function PushHistory({ pushes }: { pushes: PushRow[] }) {
@@ -38,7 +66,7 @@ export function PushHistory({ pushes }: { pushes: PushRow[] }) {
                   </>
                 )}
               </summary>
-              {p.error && <p className="mt-1 text-xs text-red-700">{p.error}</p>}
+              {p.error && <p className={`mt-1 text-xs ${p.status === "interrupted" ? "text-amber-800" : "text-red-700"}`}>{p.error}</p>}
               <div className="mt-1 grid gap-2 md:grid-cols-2">
                 <div>
                   <h4 className="text-xs font-medium text-slate-500">Plan</h4>
@@ -64,6 +92,7 @@ export function PushHistory({ pushes }: { pushes: PushRow[] }) {
                 </div>
               </div>
             </details>
+            <Liveness push={p} />
           </li>
         );
       })}
