@@ -7,8 +7,13 @@ const config: NextConfig = {
   // Node modules on the server instead of being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@aws-sdk/client-api-gateway", "tsx", "undici"],
   poweredByHeader: false,
+  // Body limits, set on purpose (lib/http/body-limits.ts explains them; test/http/body-limits.test.ts
+  // keeps these literals equal to its constants): server actions take 12 MB, and Next's copy of a
+  // body for proxy.ts is cut at 13 MB, above every limit, so a cut copy is always refused with 413
+  // by proxy.ts, never served short. The local gateway (/gw) is outside the proxy and caps at 10 MB.
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },
+    proxyClientMaxBodySize: "13mb",
   },
 };
 

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { bodyOverLimit, payloadTooLargeBody } from "./lib/http/body-limits";
 
 const SESSION_COOKIE = "gatehouse_session";
 // /invite/<token>: the one-time link is itself the credential.
@@ -8,8 +9,12 @@ const PUBLIC_PATHS = ["/sign-in", "/api/health", "/invite", "/gw"];
  * A first gate, on cookie presence only: pages redirect to sign-in, endpoints answer 401.
  * The session itself is verified against the database by every page, action and handler.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // Before the session check: a public page's server action (sign-in, invite) has a body too.
+  if (request.method !== "GET" && request.method !== "HEAD" && (await bodyOverLimit(request.headers, request.body))) {
+    return NextResponse.json(payloadTooLargeBody(), { status: 413 });
+  }
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   if (request.cookies.get(SESSION_COOKIE)?.value) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
@@ -26,6 +31,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's static assets and files in public/.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt|js|css|woff2?)$).*)"],
+  // Everything but Next's static assets, files in public/ and the local gateway: /gw is public
+  // and, outside the proxy, Next does not copy (and cut at proxyClientMaxBodySize) its bodies.
+  matcher: ["/((?!_next/static|_next/image|gw(?:/|$)|favicon.ico|.*\\.(?:png|svg|ico|txt|js|css|woff2?)$).*)"],
 };
