@@ -3,8 +3,12 @@
  * two servers (two connection pools on one database) push the same stage at the same moment,
  * against the fake control plane. AWS must see one CreateRestApi for a first push and one
  * CreateDeployment for a new snapshot; the push that loses is refused with 409 naming who pushes
- * (or, if it started after the winner finished, finds nothing left to do).
+ * (or, if it started after the winner finished, finds nothing left to do). A server killed (-9)
+ * mid-push leaves a push that shows as interrupted and that the next push continues.
  */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/audit/mutate";
 import type { Role } from "../../lib/auth/roles";
@@ -16,7 +20,7 @@ import { seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
 import { ConflictError } from "../../lib/model/errors";
 import { editDesign } from "../../lib/restapi/service";
-import { pushStage } from "../../lib/stage/push-service";
+import { listPushes, pushStage } from "../../lib/stage/push-service";
 import { type FakeApiGateway, startFakeApiGateway } from "../fakes/fake-apigateway";
 import { actorsOfEveryRole } from "../helpers/actors";
 import { openTestDatabase, type TestDatabase } from "../helpers/databases";
@@ -96,5 +100,54 @@ describe("concurrent pushes of one stage on postgres", () => {
     await pushFromBothServers();
     expect(fake.callsOf("CreateDeployment")).toHaveLength(1);
     expect(fake.callsOf("CreateResource")).toHaveLength(1);
+  });
+
+  /** Another server process pushing the stage, its progress lines as they come. */
+  function pushInAnotherProcess() {
+    const env = { ...process.env, PUSH_CHILD: JSON.stringify({ databaseUrl: db.url, actor: actors.deployer, apiId, stageName, connectionId }) };
+    const child = spawn(process.execPath, ["--import", "tsx", resolve(__dirname, "push-child.ts")], { env, stdio: ["ignore", "pipe", "inherit"] });
+    const lines: { call: { operation: string; ok: boolean } }[] = [];
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const parts = out.split("\n");
+      out = parts.pop()!;
+      lines.push(...parts.map((l) => JSON.parse(l)));
+    });
+    return { child, lines };
+  }
+
+  /** Waits (bounded) until the condition holds; the condition, not the time taken, is what is tested. */
+  async function until(what: string, check: () => Promise<boolean> | boolean) {
+    for (let i = 0; i < 600; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`gave up waiting until ${what}`);
+  }
+
+  it("a server killed (-9) mid-push leaves a push shown as interrupted; the next push continues it on the REST API it made", async () => {
+    // AWS never answers the document upload: the other server is stuck in its second call.
+    fake.faults.add({ operation: "PutRestApi", nth: 1, timeout: "before" });
+    const other = pushInAnotherProcess();
+    const prisma = db.handle.prisma;
+    await until("the other server created the REST API", () => other.lines.some((l) => l.call.operation === "CreateRestApi" && l.call.ok));
+    // Kept as it went: the push row already says which REST API it made.
+    await until("the push row records it", async () => !!(await prisma.push.findFirst({ where: { restApiId: apiId, status: "running", awsRestApiId: { not: null } } })));
+    const stuck = (await listPushes(prisma, actors.admin.workspaceId, apiId))[0];
+    expect(stuck).toMatchObject({ status: "running", pushingBy: { actorEmail: actors.deployer.email } });
+    await expect(pushStage(prisma, actors.admin, apiId, stageName, { connectionId })).rejects.toBeInstanceOf(ConflictError);
+
+    other.child.kill("SIGKILL");
+    await once(other.child, "exit");
+    expect((await listPushes(prisma, actors.admin.workspaceId, apiId))[0]).toMatchObject({ id: stuck.id, status: "interrupted", pushingBy: null });
+
+    fake.faults.clear();
+    const ok = await pushStage(prisma, actors.admin, apiId, stageName, { connectionId });
+    expect(fake.callsOf("CreateRestApi")).toHaveLength(1);
+    expect(fake.state.restApis.size).toBe(1);
+    expect(ok.awsRestApiId).toBe(stuck.awsRestApiId);
+    expect((await prisma.push.findUniqueOrThrow({ where: { id: stuck.id } })).status).toBe("interrupted");
+    expect(await prisma.pushLock.count()).toBe(0);
   });
 });
