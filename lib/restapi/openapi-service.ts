@@ -17,7 +17,8 @@ import { exportOpenApiText, type ExportFormat } from "../openapi/export";
 import { BASE_PATH_MODES, type BasePathMode, type ImportIssue, importOpenApiDocument, type ImportOptions, type ImportResult, isOpenApiDocument, OpenApiImportError } from "../openapi/import";
 import { applyImport, type ImportMode, IMPORT_MODES } from "../openapi/merge";
 import { diffDesigns, type DiffSummary } from "../snapshot/diff";
-import { DesignLoadError, parseDocumentText } from "../snapshot/load";
+import { DesignLoadError } from "../snapshot/load";
+import { parseDocumentTextOffThread } from "../openapi/parse-off-thread";
 import { createRestApi, getRestApiOrThrow } from "./service";
 
 /** PutRestApi / ImportRestApi refuse bodies over 6 MB. */
@@ -44,13 +45,13 @@ function importOptions(input: ImportSettings): ImportOptions {
   return { basePath: basePath as BasePathMode, failOnWarnings: input.failOnWarnings === true };
 }
 
-/** Parses and imports OpenAPI text (JSON or YAML). Throws OpenApiDocumentError. */
-export function readOpenApiText(text: string, options: ImportOptions = {}): ImportResult {
+/** Parses and imports OpenAPI text (JSON or YAML; large YAML off the request thread). Throws OpenApiDocumentError. */
+export async function readOpenApiText(text: string, options: ImportOptions = {}): Promise<ImportResult> {
   if (!text.trim()) throw new OpenApiDocumentError([{ pointer: "", message: "Paste an OpenAPI 3.0 or Swagger 2.0 document, or choose a file" }]);
   if (Buffer.byteLength(text, "utf8") > MAX_DOCUMENT_BYTES) throw new OpenApiDocumentError([{ pointer: "", message: "The document is larger than 6 MB, API Gateway's import limit" }]);
   let doc: unknown;
   try {
-    doc = parseDocumentText(text, "document");
+    doc = await parseDocumentTextOffThread(text, "document");
   } catch (e) {
     if (e instanceof DesignLoadError) throw new OpenApiDocumentError([{ pointer: "", message: e.detail }]);
     throw e;
@@ -67,7 +68,7 @@ export function readOpenApiText(text: string, options: ImportOptions = {}): Impo
 /** Imports a document as a new API (audited as api.create). `name` overrides info.title. */
 export async function importOpenApiAsNewApi(db: Db, actor: Actor, input: { document: string; name?: string } & ImportSettings) {
   assertCan(actor.role, "api.create");
-  const { design, warnings } = readOpenApiText(input.document, importOptions(input));
+  const { design, warnings } = await readOpenApiText(input.document, importOptions(input));
   const name = input.name?.trim();
   if (name && name.length > 1024) throw new ValidationError([{ field: "name", message: "Name must be at most 1024 characters" }]);
   const row = await createRestApi(db, actor, { name: name || design.name, design: name ? { ...design, name } : design });
@@ -100,7 +101,7 @@ export async function previewOpenApiImport(db: Db, actor: Actor, restApiId: stri
   const mode = parseMode(input.mode);
   const options = importOptions(input);
   const api = await getRestApiOrThrow(db, actor.workspaceId, restApiId);
-  const imported = readOpenApiText(input.document, options);
+  const imported = await readOpenApiText(input.document, options);
   const after = applyImport(api.design, imported.design, mode, imported.settings);
   return previewOf(api.design, after, mode, imported.warnings, api.version);
 }
@@ -114,7 +115,7 @@ export async function importOpenApiIntoApi(db: Db, actor: Actor, restApiId: stri
   const mode = parseMode(input.mode);
   const options = importOptions(input);
   if (!Number.isInteger(input.baseVersion)) throw new ValidationError([{ field: "baseVersion", message: "Required" }]);
-  const imported = readOpenApiText(input.document, options);
+  const imported = await readOpenApiText(input.document, options);
   return mutate(db, actor, async (tx) => {
     if (!isUuid(restApiId)) throw new NotFoundError("REST API");
     const row = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
