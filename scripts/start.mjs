@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { frontDoorAnswer } from "./front-door.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const SOURCES = ["app", "components", "lib", "prisma", "public", "package.json", "next.config.ts", "proxy.ts", "instrumentation.ts"];
@@ -40,6 +41,9 @@ const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer((req, res) => {
+  // TRACE, undecodable paths…: answered here, since Next cannot take them (scripts/front-door.mjs).
+  const early = frontDoorAnswer(req.method ?? "GET", req.url ?? "/");
+  if (early) return void res.writeHead(early.status, early.headers).end(early.body);
   const peer = req.socket.remoteAddress ?? "";
   const prior = req.headers["x-forwarded-for"];
   req.headers["x-forwarded-for"] = prior ? `${Array.isArray(prior) ? prior.join(", ") : prior}, ${peer}` : peer;
