@@ -357,7 +357,8 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
     const row = (await listPushes(p(), actors.admin.workspaceId, apiId))[0];
     expect(row).toMatchObject({ status: "succeeded", error: null, awsDeploymentId: ok.awsDeploymentId });
     expect(await p().stage.findFirstOrThrow({ where: { restApiId: apiId, name: stageName } })).toMatchObject({ awsDeploymentId: ok.awsDeploymentId });
-    expect(await auditActions(apiId)).not.toContain("stage.push_failed");
+    const stageAudit = await p().auditEvent.findMany({ where: { restApiId: apiId, entityId: stageName }, orderBy: { id: "asc" } });
+    expect(stageAudit.map((a) => a.action)).toEqual(["stage.push_started", "stage.push"]);
   });
 
   /**
