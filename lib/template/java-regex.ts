@@ -175,8 +175,26 @@ export function compileJavaRegex(pattern: string): RE2JS {
 /** One match, shaped as a RegExpExecArray: `[0]` the match, `[n]` group n, `index`, `groups`. */
 export type JavaMatch = (string | undefined)[] & { index: number; groups?: Record<string, string | undefined> };
 
-/** Successive matches of `re` in `s`, as Java's `Matcher.find()` loop finds them. */
-export function* findAll(re: RE2JS, s: string): Generator<JavaMatch> {
+/**
+ * The text a pattern matches when it is plain text (letters, digits, and punctuation escaped
+ * with `\`), else null. Such patterns — `","`, `"\\."`, the docs' `"\\'"` — are most of what
+ * templates pass, and `indexOf` finds them faster than any regex engine (and in linear time).
+ */
+function literalText(pattern: string): string | null {
+  if (pattern === "" || !/^(?:[^\\^$.|?*+()[\]{}]|\\[^0-9A-Za-z])+$/.test(pattern)) return null;
+  return pattern.replace(/\\(.)/g, "$1");
+}
+
+/** Successive matches of a Java pattern in `s`, as Java's `Matcher.find()` loop finds them. */
+export function* findAll(pattern: string, s: string): Generator<JavaMatch> {
+  const literal = literalText(pattern);
+  if (literal !== null) {
+    for (let at = s.indexOf(literal); at >= 0; at = s.indexOf(literal, at + literal.length)) {
+      yield Object.assign([literal], { index: at }) as JavaMatch;
+    }
+    return;
+  }
+  const re = compileJavaRegex(pattern);
   const m = re.matcher(s);
   const names = Object.entries(re.namedGroups());
   while (m.find()) {
@@ -190,5 +208,7 @@ export function* findAll(re: RE2JS, s: string): Generator<JavaMatch> {
 
 /** Java's `String.matches`: the whole value matches the pattern. */
 export function javaMatchesWhole(pattern: string, value: string): boolean {
+  const literal = literalText(pattern);
+  if (literal !== null) return value === literal;
   return compileJavaRegex(pattern).matches(value);
 }

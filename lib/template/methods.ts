@@ -5,7 +5,7 @@
  * throws raises a `JavaException`.
  */
 import { JavaException } from "./escape";
-import { compileJavaRegex, findAll, javaMatchesWhole, type JavaMatch } from "./java-regex";
+import { findAll, javaMatchesWhole, type JavaMatch } from "./java-regex";
 import {
   HostObject,
   JChar,
@@ -111,10 +111,9 @@ function javaReplacement(rep: string, m: JavaMatch): string {
 }
 
 export function javaReplace(s: string, regex: string, rep: string, all: boolean): string {
-  const re = compileJavaRegex(regex);
   let out = "";
   let last = 0;
-  for (const m of findAll(re, s)) {
+  for (const m of findAll(regex, s)) {
     out += s.slice(last, m.index) + javaReplacement(rep, m);
     last = m.index + m[0]!.length;
     if (!all) break;
@@ -123,11 +122,10 @@ export function javaReplace(s: string, regex: string, rep: string, all: boolean)
 }
 
 export function javaSplit(s: string, regex: string, limit = 0): string[] {
-  const re = compileJavaRegex(regex);
   const list: string[] = [];
   let index = 0;
   let matched = false;
-  for (const m of findAll(re, s)) {
+  for (const m of findAll(regex, s)) {
     if (limit > 0 && list.length >= limit - 1) break;
     const start = m.index;
     const end = start + m[0]!.length;

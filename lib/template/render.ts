@@ -529,7 +529,6 @@ class Renderer {
       this.budget.charge(stringMethodCost(name, v), pos);
       return invokeMethod(v, name, args);
     }
-    const sizeOf = (x: JValue) => (x instanceof JList ? x.items.length : x instanceof JMap ? x.m.size : 0);
     const before = sizeOf(v);
     this.budget.charge(1 + (before >> 8), pos);
     const r = invokeMethod(v, name, args);
@@ -718,6 +717,10 @@ class Renderer {
     }
     return null;
   }
+}
+
+function sizeOf(v: JValue): number {
+  return v instanceof JList ? v.items.length : v instanceof JMap ? v.m.size : 0;
 }
 
 function totalLength(parts: string[]): number {
