@@ -4,9 +4,9 @@
  * serves it. The database is migrated and seeded by the server itself on start.
  */
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:http";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { createConsoleServer } from "./console-server.mjs";
 import { frontDoorAnswer } from "./front-door.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -31,27 +31,19 @@ if (stale || process.env.GATEHOUSE_REBUILD === "1") {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-// Served through Next's request handler rather than `next start`, so that the socket's peer
-// address is appended to X-Forwarded-For: the last entry is then the address that really
-// connected, which a client cannot forge (see lib/auth/client-address.ts).
+// Served through Next's request handler rather than `next start`: see scripts/console-server.mjs
+// (the client address for rate limits, and client disconnects that are not errors).
 const port = Number(process.env.PORT ?? "3000");
 const host = process.env.HOST ?? "0.0.0.0";
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer((req, res) => {
+const server = createConsoleServer(async (req, res) => {
   // TRACE, undecodable paths…: answered here, since Next cannot take them (scripts/front-door.mjs).
   const early = frontDoorAnswer(req.method ?? "GET", req.url ?? "/");
   if (early) return void res.writeHead(early.status, early.headers).end(early.body);
-  const peer = req.socket.remoteAddress ?? "";
-  const prior = req.headers["x-forwarded-for"];
-  req.headers["x-forwarded-for"] = prior ? `${Array.isArray(prior) ? prior.join(", ") : prior}, ${peer}` : peer;
-  handle(req, res).catch((e) => {
-    console.error("[gatehouse] request failed", e);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  await handle(req, res);
 });
 server.listen(port, host, () => console.log(`[gatehouse] Console on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`));
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
