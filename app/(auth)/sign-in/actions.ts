@@ -24,6 +24,8 @@ const signInSchema = z.object({
 });
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  // A hand-made action call may send anything as arguments: a clear answer, not a 500.
+  if (!(form instanceof FormData)) return { error: "Send the sign-in form." };
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   const email = String(form.get("email") ?? "");
   if (!parsed.success) {

@@ -15,6 +15,8 @@ export interface AcceptState {
 }
 
 export async function acceptInvitationAction(_prev: AcceptState, form: FormData): Promise<AcceptState> {
+  // A hand-made action call may send anything as arguments: a clear answer, not a 500.
+  if (!(form instanceof FormData)) return { error: "Send the invitation form." };
   const ip = await clientIp();
   if (!signInLimiter.attempt(`invite:${ip}`)) return { error: "Too many attempts from your address. Try again in a few minutes." };
   const h = await headers();
