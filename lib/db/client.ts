@@ -21,15 +21,38 @@ export interface DbHandle {
 
 export interface OpenDbOptions {
   databaseUrl?: string;
+  /**
+   * PostgreSQL only: the schema owner's connection string, used for migrations alone, so that
+   * `databaseUrl` can be a role that owns nothing (the audit trail then holds against the app).
+   */
+  migrationUrl?: string;
   /** PGlite data directory; "memory://" for a throwaway database. */
   dataDir?: string;
   migrate?: boolean;
 }
 
 export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
+  const asOwner = options.databaseUrl && options.migrationUrl ? options.migrationUrl : undefined;
+  if (asOwner && options.migrate !== false) await migrateAs(asOwner);
   const handle = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir ?? defaultDataDir());
-  if (options.migrate !== false) await applyMigrations(handle.sql);
+  if (!asOwner && options.migrate !== false) {
+    await applyMigrations(handle.sql).catch(async (e) => {
+      await handle.close().catch(() => undefined);
+      throw e;
+    });
+  }
   return handle;
+}
+
+/** Applies the migrations over a short-lived connection as the schema owner. */
+async function migrateAs(ownerUrl: string): Promise<void> {
+  const { Pool } = await import("pg");
+  const pool = new Pool({ connectionString: ownerUrl, max: 1 });
+  try {
+    await applyMigrations(pgExecutor(pool));
+  } finally {
+    await pool.end();
+  }
 }
 
 export function defaultDataDir(): string {

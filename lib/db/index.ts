@@ -4,12 +4,17 @@
  */
 import { openDb, type DbHandle } from "./client";
 import { seedDemo } from "./seed";
+import { auditTamperWarning } from "./audit-guarantee";
 
 const globalForDb = globalThis as unknown as { gatehouseDb?: Promise<DbHandle> };
 
 export function getDb(): Promise<DbHandle> {
   globalForDb.gatehouseDb ??= (async () => {
-    const handle = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined });
+    const handle = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined, migrationUrl: process.env.DATABASE_MIGRATION_URL || undefined });
+    if (handle.kind === "postgres") {
+      const warning = await auditTamperWarning(handle.sql);
+      if (warning) console.warn(warning);
+    }
     if (process.env.GATEHOUSE_SEED !== "off") await seedDemo(handle.prisma, { log: (m) => console.log(m) });
     return handle;
   })().catch((e) => {

@@ -61,7 +61,13 @@ export interface MigrateResult {
 export async function applyMigrations(db: SqlExecutor, dir = DEFAULT_MIGRATIONS_DIR): Promise<MigrateResult> {
   const migrations = readMigrations(dir);
   return db.withLock(async (conn) => {
-    await conn.exec(CREATE_MIGRATIONS_TABLE);
+    // Checked first: a console role that owns nothing may not CREATE, even IF NOT EXISTS.
+    const [{ present }] = await conn.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+    if (!present) {
+      await conn.exec(CREATE_MIGRATIONS_TABLE).catch((e) => {
+        throw ownerNeeded(e, "create the migrations table") ?? e;
+      });
+    }
     const rows = await conn.query<{ migration_name: string; checksum: string }>(
       `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
@@ -82,10 +88,19 @@ export async function applyMigrations(db: SqlExecutor, dir = DEFAULT_MIGRATIONS_
         `BEGIN;\n${m.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('${id}', '${m.checksum}', now(), '${m.name.replace(/'/g, "''")}', 1);\nCOMMIT;`,
       ).catch(async (e) => {
         await conn.exec("ROLLBACK").catch(() => undefined);
-        throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);
+        throw ownerNeeded(e, `apply migration ${m.name}`) ?? new Error(`migration ${m.name} failed: ${(e as Error).message}`);
       });
       result.applied.push(m.name);
     }
     return result;
   });
+}
+
+/** A role without the owner's rights (the console's least-privilege role) is told how migrations are run instead. */
+function ownerNeeded(e: unknown, what: string): Error | null {
+  if ((e as { code?: string }).code !== "42501") return null;
+  return new Error(
+    `The database role may not ${what} (${(e as Error).message}). Migrations run as the schema owner: ` +
+      `set DATABASE_MIGRATION_URL to the owner's connection string, or run \`npm run db:migrate\` with it.`,
+  );
 }
