@@ -13,9 +13,14 @@
  * Known differences from AWS (unverifiable without TestInvokeMethod):
  * - `$input.json` / JSON-array printing do not escape `/` (json-smart's default would print `\/`).
  * - JSON decimals longer than 18 chars are Doubles, not BigDecimal (integers of any size stay exact).
- * - Java regex is translated to JavaScript regex (possessive quantifiers become greedy, no
- *   character-class intersections, only leading `(?i)`/`(?s)`/`(?m)` flags); the syntax errors
- *   Java reports (dangling quantifiers, `{`, unclosed groups/classes) are raised as Java does.
+ * - Java regexes run on RE2 (re2js, linear time: no input can make them backtrack; see
+ *   ./java-regex.ts). Possessive quantifiers and atomic groups run as greedy/plain ones; no
+ *   character-class intersections; backreferences, lookaround, `\G` and `\Z` are refused with a
+ *   template error (and an editor diagnostic) instead of run. The syntax errors Java reports
+ *   (dangling quantifiers, `{`, unclosed groups/classes) are raised as Java does.
+ * - Every render has a budget (./budget.ts: 1,000,000 steps, 500 ms, 10 MB strings, 1,000,000-item
+ *   collections); past it the render stops with a TemplateError, which the invoke pipeline
+ *   answers as AWS answers a template failure (500, "Unable to transform …" in the log).
  * - JSONPath filters support ==, !=, <, <=, >, >=, =~, in, nin, size, empty, existence, &&, ||,
  *   ! and parentheses; Jayway's functions (length(), min(), …) are not supported.
  * - Macro arguments are passed by value (Velocity 1.7 passes them by name).
@@ -24,6 +29,7 @@
  * - `String[]` (from `split`) prints as `[Ljava.lang.String;@<hash>` with a deterministic hash.
  */
 export { renderTemplate, MAX_TEMPLATE_BYTES, MAX_FOREACH_ITERATIONS } from "./render";
+export { DEFAULT_RENDER_LIMITS, type RenderLimits } from "./budget";
 export { TemplateError } from "./types";
 export type { TemplateInput, TemplateOverrides, TemplateResult } from "./types";
 export { escapeJavaScript, urlEncode, urlDecode, base64Encode, base64Decode } from "./escape";

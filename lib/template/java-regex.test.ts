@@ -3,7 +3,7 @@
  * a backtracking engine can run is refused with a clear template error (issue #16, item 1).
  */
 import { describe, expect, it } from "vitest";
-import { renderTemplate, TemplateError } from "./index";
+import { lintTemplate, renderTemplate, TemplateError } from "./index";
 
 function render(template: string, querystring: Record<string, string> = {}) {
   return renderTemplate({ template, body: "", params: { path: {}, querystring, header: {} }, context: {}, stageVariables: {} }).output;
@@ -63,5 +63,16 @@ describe("Java semantics on RE2", () => {
     expect((e as TemplateError).message).toContain(`uses ${construct}`);
     expect((e as TemplateError).message).toContain("linear time");
     expect((e as TemplateError).line).toBe(2);
+  });
+});
+
+describe("the editor says so before a request does", () => {
+  it("flags a pattern that needs backtracking as an error on the pattern", () => {
+    const t = `#set($s = "ab")\n$s.replaceAll("(a)\\1", "")`;
+    const ds = lintTemplate(t).filter((d) => d.code === "regex-needs-backtracking");
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ severity: "error", line: 2 });
+    expect(ds[0].message).toContain("uses a backreference");
+    expect(lintTemplate(`$s.replaceAll("(a)b", "")`).map((d) => d.code)).not.toContain("regex-needs-backtracking");
   });
 });

@@ -146,6 +146,17 @@ function translate(pattern: string): Translation {
   return { source: out, flags };
 }
 
+/** Why Gatehouse will refuse to run `pattern` (backreference, lookaround …), or null (editor diagnostics). */
+export function unsupportedRegexMessage(pattern: string): string | null {
+  try {
+    translate(pattern);
+    return null;
+  } catch (e) {
+    if (e instanceof UnsupportedRegexError) return e.message;
+    return null;
+  }
+}
+
 /** Compiled patterns by source; bounded, since templates may pass patterns built from the request. */
 const CACHE_SIZE = 256;
 const cache = new Map<string, RE2JS>();

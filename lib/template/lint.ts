@@ -16,6 +16,7 @@
  */
 import { CONTEXT_ENTRIES, INPUT_ENTRIES, lookupCatalog, UTIL_ENTRIES } from "./catalog";
 import { type Expr, type Node, parseTemplate, type Pos, type Ref, type Template } from "./parser";
+import { unsupportedRegexMessage } from "./java-regex";
 import { lintRegex } from "./regex-lint";
 
 export type DiagnosticSeverity = "error" | "warning" | "info";
@@ -468,10 +469,13 @@ class Linter {
     const text = literalText(pat);
     if (text === undefined || pat.t !== "str" || pat.at === undefined) return;
     const rep = method === "replaceAll" || method === "replaceFirst" ? literalText(args[1]) : undefined;
-    for (const f of lintRegex(method, text, rep)) {
+    const findings = lintRegex(method, text, rep);
+    for (const f of findings) {
       const target = f.code === "regex-replacement" && args[1]?.t === "str" && args[1].at !== undefined ? args[1] : pat;
       this.add(f.severity, f.code, `${method}: ${f.message}`, target.at!, target.end!);
     }
+    const unsupported = findings.some((f) => f.severity === "error") ? null : unsupportedRegexMessage(text);
+    if (unsupported) this.add("error", "regex-needs-backtracking", `${method}: ${unsupported}`, pat.at, pat.end!);
   }
 }
 
