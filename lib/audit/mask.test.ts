@@ -39,4 +39,9 @@ describe("masking recorded requests", () => {
     expect(maskSecrets({ responseTemplates: { "application/json": template } })).toEqual({ responseTemplates: { "application/json": template } });
     expect(maskSecrets({ request: { body: '{"password": "x"}' } })).toEqual({ request: { body: `{"password": "${MASK}"}` } });
   });
+
+  it("keeps parameter mappings readable but masks a static value under a secret name", () => {
+    const mapping = { "integration.request.header.x-api-key": "method.request.header.x-api-key", "integration.request.header.Authorization": "'Bearer abc'" };
+    expect(maskSecrets({ requestParameters: mapping })).toEqual({ requestParameters: { "integration.request.header.x-api-key": "method.request.header.x-api-key", "integration.request.header.Authorization": MASK } });
+  });
 });

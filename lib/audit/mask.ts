@@ -86,12 +86,19 @@ export function maskBody(body: string): string {
   return body;
 }
 
+/**
+ * A parameter mapping's source names where a value comes from, not the value
+ * (`"integration.request.header.x-api-key": "method.request.header.x-api-key"`): kept readable.
+ * A quoted static value (`'abc'`) may be a secret and is masked like any other.
+ */
+const MAPPING_EXPRESSION = /^(method\.request|integration\.response|stageVariables|context)\.[\w.$-]+$/;
+
 /** Masks one string value by what its key says it is. */
 function maskString(value: string, key: string): string {
   const lower = key.toLowerCase();
   if (lower === "cookie") return maskCookie(value);
   if (lower === "set-cookie") return maskSetCookie(value);
-  if (isSecretName(key) && value.length > 0) return MASK;
+  if (isSecretName(key) && value.length > 0 && !MAPPING_EXPRESSION.test(value)) return MASK;
   if (lower === "body") return maskBody(value).replace(AWS_ACCESS_KEY, MASK);
   if (lower === "pathwithquerystring" || lower === "path" || lower === "url") return maskQueryStrings(value);
   return value.replace(AWS_ACCESS_KEY, MASK);
