@@ -76,3 +76,18 @@ describe("the editor says so before a request does", () => {
     expect(lintTemplate(`$s.replaceAll("(a)b", "")`).map((d) => d.code)).not.toContain("regex-needs-backtracking");
   });
 });
+
+describe("JSONPath filter regexes (=~) run on RE2 too", () => {
+  const body = JSON.stringify({ items: [{ name: "a".repeat(27) + "!" }, { name: "Tolkien" }] });
+  const path = (p: string) =>
+    renderTemplate({ template: `$input.json($input.params('p'))`, body, params: { path: {}, querystring: { p }, header: {} }, context: {}, stageVariables: {} }).output;
+  it("a path from the request with a catastrophic filter answers at once", () => {
+    const { value, ms } = timed(() => path("$.items[?(@.name =~ /(a+)+$/)].name"));
+    expect(value).toBe("[]");
+    expect(ms).toBeLessThan(1000);
+  });
+  it("keeps Java syntax and flags", () => {
+    expect(path("$.items[?(@.name =~ /\\p{Upper}\\p{Lower}+/)].name")).toBe('["Tolkien"]');
+    expect(path("$.items[?(@.name =~ /tolk.*/i)].name")).toBe('["Tolkien"]');
+  });
+});

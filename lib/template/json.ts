@@ -3,6 +3,7 @@
  * objects become LinkedHashMaps in document order, arrays JSONArrays, integers Integer/Long,
  * decimals Double (`10.00` → 10.0).
  */
+import { compileJavaRegex, javaMatchesWhole } from "./java-regex";
 import { JDouble, JList, JMap, type JValue, toJson } from "./values";
 
 export class JsonParseError extends Error {}
@@ -422,7 +423,7 @@ function run(start: JValue, steps: Step[], root: JValue = start): JValue[] {
 
 type Pred = (item: JValue, root: JValue) => boolean;
 /** A filter operand: a path relative to the item (@) or the root ($), or a literal. */
-type Operand = (item: JValue, root: JValue) => { found: boolean; v: JValue | RegExp };
+type Operand = (item: JValue, root: JValue) => { found: boolean; v: JValue | JsonPathRegex };
 
 /** Jayway-style filters: ==, !=, <, <=, >, >=, =~ /re/, in, nin, empty, existence, &&, ||, !, (). */
 class FilterParser {
@@ -545,8 +546,10 @@ class FilterParser {
       const m = /^\/((?:[^/\\]|\\.)*)\/([a-z]*)/.exec(src.slice(this.i));
       if (!m) this.fail();
       this.i += m[0].length;
-      // Jayway matches the whole value (Matcher.matches), not a substring.
-      const re = new RegExp(`^(?:${m[1]})$`, m[2].replace(/[^ims]/g, ""));
+      // Jayway matches the whole value (Matcher.matches), not a substring, with a Java pattern:
+      // run on RE2 (linear time), since both the path and the value can come from the request.
+      const flags = m[2].replace(/[^ims]/g, "");
+      const re = new JsonPathRegex(flags ? `(?${flags})${m[1]}` : m[1]);
       return () => ({ found: true, v: re });
     }
     if (c === "[") {
@@ -583,8 +586,18 @@ function same(a: JValue, b: JValue): boolean {
   return toJson(a) === toJson(b);
 }
 
-function compare(op: string, a: JValue, b: JValue | RegExp): boolean {
-  if (b instanceof RegExp) return op === "=~" && typeof a === "string" && b.test(a);
+/** A filter's `/pattern/flags` operand, compiled when the path is parsed (syntax errors then). */
+class JsonPathRegex {
+  constructor(readonly pattern: string) {
+    compileJavaRegex(pattern);
+  }
+  matches(value: string): boolean {
+    return javaMatchesWhole(this.pattern, value);
+  }
+}
+
+function compare(op: string, a: JValue, b: JValue | JsonPathRegex): boolean {
+  if (b instanceof JsonPathRegex) return op === "=~" && typeof a === "string" && b.matches(a);
   switch (op) {
     case "==":
       return same(a, b);
