@@ -60,3 +60,14 @@ describe("render budget", () => {
     expect(parsed[999]).toEqual({ id: 999, name: "item 999", price: 499.5, tags: ["A", "B"], n: 1000 });
   });
 });
+
+describe("regexes over long strings", () => {
+  it("a regex over a body too long to scan within the budget is refused before it runs", () => {
+    const body = "1".repeat(3_000_000);
+    const e = failure(`$input.body.replaceAll("\\d+", "x").length()`, { body }, { maxMillis: 60_000 });
+    expect(e.message).toMatch(/exceeded 1,000,000 evaluation steps at line 1, column 13/);
+  });
+  it("a regex over a 100 KB body is well within it", () => {
+    expect(render(`$input.body.replaceAll("\\d+", "x").length()`, { body: "12a".repeat(33_000) })).toBe(String(2 * 33_000));
+  });
+});
