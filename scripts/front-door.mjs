@@ -3,8 +3,9 @@
  * because Next cannot take them and answered 5xx (issue #16 item 11):
  *
  * - TRACE, TRACK and CONNECT: fetch's Request refuses these methods, so Next fails to build one
- *   (500). On the local gateway (/gw/…) they get what API Gateway answers a verb no method is
- *   defined for: 403 {"message":"Missing Authentication Token"} (the documented, much-reported
+ *   (500). On the local gateway (/gw/…) they, and every other verb a REST API method cannot have
+ *   (PROPFIND, PURGE…, which Next answered with a bare 400), get what API Gateway answers a verb
+ *   no method is defined for: 403 {"message":"Missing Authentication Token"} (the documented, much-reported
  *   AWS behaviour for an undefined verb; PutMethod accepts only DELETE, GET, HEAD, OPTIONS, PATCH,
  *   POST, PUT and ANY, so no resource can ever define TRACE). Console paths answer 405 with Allow.
  * - A /gw path Next cannot percent-decode (a `%` without two hex digits, or escapes that are not
@@ -18,6 +19,8 @@
 import { randomUUID } from "node:crypto";
 
 const UNBUILDABLE_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
+/** The verbs a REST API method can have (PutMethod; ANY stands for these). */
+const GATEWAY_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
 const CONSOLE_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
 /** True for `/gw` and everything below it. */
@@ -60,7 +63,7 @@ export function frontDoorAnswer(method, url) {
   const path = url.split("?")[0];
   const verb = method.toUpperCase();
   if (isGatewayPath(path)) {
-    if (UNBUILDABLE_METHODS.has(verb)) return gatewayAnswer(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+    if (!GATEWAY_METHODS.has(verb)) return gatewayAnswer(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
     if (!decodable(path)) return gatewayAnswer(400, "BadRequestException", "Bad Request");
     return null;
   }
