@@ -5,6 +5,17 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("./lib/db");
-  const db = await getDb();
+  let db: Awaited<ReturnType<typeof getDb>>;
+  try {
+    db = await getDb();
+  } catch (e) {
+    // Another process holds the embedded database: serving on would answer every page with an
+    // error (and writing beside it would lose data), so this server stops with the reason.
+    if ((e as Error).name === "DataDirLockedError") {
+      console.error(`[gatehouse] ${(e as Error).message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
   console.log(`[gatehouse] Database ready (${db.kind === "pglite" ? "embedded PGlite under .data/" : "PostgreSQL from DATABASE_URL"}).`);
 }
