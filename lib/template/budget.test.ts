@@ -71,3 +71,9 @@ describe("regexes over long strings", () => {
     expect(render(`$input.body.replaceAll("\\d+", "x").length()`, { body: "12a".repeat(33_000) })).toBe(String(2 * 33_000));
   });
 });
+
+describe("runaway recursion", () => {
+  it.each(["#set($t = '#evaluate($t)')#evaluate($t)", "#define($b)$b#end$b"])("%s stops with a template error", (t) => {
+    expect(failure(t).message).toBe("Template evaluation stopped: Maximum call stack size exceeded");
+  });
+});

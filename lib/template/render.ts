@@ -872,6 +872,9 @@ export function renderTemplate(input: TemplateInput, limits: RenderLimits = DEFA
   } catch (e) {
     if (!(e instanceof StopSignal) && !(e instanceof BreakSignal)) {
       if (e instanceof JavaException) throw new TemplateError(`${e.javaClass}: ${e.message}`);
+      // Unbounded recursion (#evaluate or #define of itself) or a string past V8's limit: a
+      // template error like any other (Java would throw StackOverflowError / OutOfMemoryError).
+      if (e instanceof RangeError) throw new TemplateError(`Template evaluation stopped: ${e.message}`);
       throw e;
     }
   }
