@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { lintTemplate, renderTemplate, TemplateError } from "./index";
+import { javaMatchesWhole } from "./java-regex";
 
 function render(template: string, querystring: Record<string, string> = {}) {
   return renderTemplate({ template, body: "", params: { path: {}, querystring, header: {} }, context: {}, stageVariables: {} }).output;
@@ -39,6 +40,20 @@ describe("Java semantics on RE2", () => {
     expect(render(`#set($s = "aaa")$s.matches("a*+") $s.matches("(?>a+)") $s.replaceAll("\\Aa", "x")`)).toBe("true true xaa");
     expect(render(`#set($s = "abc")$s.split("").size() $s.replaceAll("", "-") $s.replaceAll("x*", "_")`)).toBe("3 -a-b-c- _a_b_c_");
     expect(render(`#set($s = "caf\u00e9 \u00e9")$s.replaceAll("\\u00e9", "e") $s.matches("[^a]+")`)).toBe("cafe e false");
+  });
+
+  it("translates Java escapes and groups RE2 spells differently", () => {
+    const cases: [string, string, boolean][] = [
+      ["a\\hb", "a\u00A0b", true],
+      ["a\\Hb", "a b", false],
+      ["a\\vb", "a\nb", true],
+      ["a\\Rb", "a\r\nb", true],
+      ["[]a]+", "]a]", true],
+      ["x(?i:ab)y", "xABy", true],
+      ["x(?i:ab)y", "XABy", false],
+      ["\\u0041{2}+", "AA", true],
+    ];
+    for (const [pattern, value, expected] of cases) expect(javaMatchesWhole(pattern, value), pattern).toBe(expected);
   });
 
   it("still raises Java's PatternSyntaxException", () => {

@@ -35,6 +35,9 @@ const POSIX_CLASSES: Record<string, string> = {
 /** Escapes whose Java meaning RE2 spells differently (outside a class; inside one, the class contents). */
 const ESCAPES: Record<string, { outside: string; inside: string }> = {
   h: { outside: "[ \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}]", inside: " \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}" },
+  H: { outside: "[^ \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}]", inside: "\\H" },
+  v: { outside: "[\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}]", inside: "\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}" },
+  V: { outside: "[^\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}]", inside: "\\V" },
   R: { outside: "(?:\\r\\n|[\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}])", inside: "\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}" },
   e: { outside: "\\x1B", inside: "\\x1B" },
   a: { outside: "\\x07", inside: "\\x07" },
