@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction, revokeMemberSessionAction } from "@/app/(console)/team/actions";
+import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction, revokeMemberSessionAction, unlockMemberSignInAction } from "@/app/(console)/team/actions";
 import { revokeOwnSessionAction } from "@/app/(console)/account/actions";
 import { ROLES } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
@@ -47,7 +47,8 @@ export function InviteForm() {
   );
 }
 
-export function MemberRow({ member, editable }: { member: { userId: string; email: string; name: string; role: string; since: string }; editable: boolean }) {
+/** signInLockedUntil: set (admins only) while the member is locked out of signing in from some address, or paused. */
+export function MemberRow({ member, editable }: { member: { userId: string; email: string; name: string; role: string; since: string; signInLockedUntil?: string }; editable: boolean }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [role, setRole] = useState(member.role);
@@ -68,6 +69,12 @@ export function MemberRow({ member, editable }: { member: { userId: string; emai
       <td className="py-2">
         <div className="font-medium">{member.name}</div>
         <div className="text-xs text-slate-500">{member.email}</div>
+        {member.signInLockedUntil && (
+          <p className="text-xs text-amber-800" data-testid="sign-in-locked">
+            Sign-in locked until {member.signInLockedUntil.slice(11, 16)} UTC after failed attempts{" "}
+            <button type="button" className="underline" disabled={pending} onClick={() => run(() => unlockMemberSignInAction(member.userId), "Sign-in unlocked")}>Unlock</button>
+          </p>
+        )}
         {error && <p className="text-xs text-red-600" role="alert">{error}</p>}
         {saved && <p className="text-xs text-emerald-700" role="status">{saved}</p>}
       </td>

@@ -1,11 +1,13 @@
-/** Passwords, roles, sign-in with lockout, and sessions (the last two on both databases). */
+/** Passwords, roles, sign-in with per-address lockout and account-wide slowdown, and sessions (the last two on both databases). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../../test/helpers/databases";
+import { cheapPasswordHash } from "../../test/helpers/cheap-password";
 import { ForbiddenError } from "../model/errors";
 import { hashPassword, verifyPassword } from "./password";
 import { REQUIRED_ROLE, ROLES, assertCan, can, roleAtLeast, type Permission, type Role } from "./roles";
 import { hashToken, resolveSession, revokeSession, SESSION_TTL_MS } from "./session";
 import { FAILURE_WINDOW_MS, GENERIC_SIGN_IN_ERROR, LOCKOUT_MS, MAX_FAILURES, SignInError, signIn } from "./sign-in";
+import { ACCOUNT_FREE_FAILURES } from "./throttle";
 
 const PASSWORD = "correct horse battery";
 
@@ -136,17 +138,17 @@ describe.each(DATABASE_KINDS)("sign-in and sessions on %s", (kind) => {
   const t0 = new Date("2030-01-01T00:00:00Z");
   const at = (ms: number) => new Date(t0.getTime() + ms);
 
-  async function addUser(email: string, role: Role = "editor") {
+  async function addUser(email: string, role: Role = "editor", hash = passwordHash) {
     const p = db.handle.prisma;
-    const user = await p.user.create({ data: { email, name: email.split("@")[0], passwordHash } });
+    const user = await p.user.create({ data: { email, name: email.split("@")[0], passwordHash: hash } });
     await p.membership.create({ data: { workspaceId, userId: user.id, role } });
     return user;
   }
 
   /** Runs a sign-in that must fail and returns its SignInError. */
-  async function failing(email: string, password: string, now: Date): Promise<SignInError> {
+  async function failing(email: string, password: string, now: Date, ip?: string): Promise<SignInError> {
     try {
-      await signIn(db.handle.prisma, { email, password }, now);
+      await signIn(db.handle.prisma, { email, password, ip }, now);
     } catch (e) {
       expect(e).toBeInstanceOf(SignInError);
       return e as SignInError;
@@ -203,26 +205,64 @@ describe.each(DATABASE_KINDS)("sign-in and sessions on %s", (kind) => {
     expect(wrongPassword.message).toBe(unknownEmail.message);
   });
 
-  it(`locks the account after ${MAX_FAILURES} failures, even for the right password, and unlocks after LOCKOUT_MS`, async () => {
+  const HOME = "198.51.100.7";
+  const ATTACKER = "203.0.113.66";
+
+  it(`locks an address out of an account after ${MAX_FAILURES} failures, even for the right password, and lets it in after LOCKOUT_MS`, async () => {
     const p = db.handle.prisma;
     const user = await addUser("carol@example.com");
     for (let i = 0; i < MAX_FAILURES; i++) {
-      const e = await failing("carol@example.com", `wrong ${i}`, at(i * 1000));
+      const e = await failing("carol@example.com", `wrong ${i}`, at(i * 1000), HOME);
       expect(e.status).toBe(401);
     }
     const lastFailure = at((MAX_FAILURES - 1) * 1000);
-    const locked = await failing("carol@example.com", PASSWORD, at(MAX_FAILURES * 1000));
+    const locked = await failing("carol@example.com", PASSWORD, at(MAX_FAILURES * 1000), HOME);
     expect(locked.status).toBe(429);
     expect(locked.code).toBe("TooManyAttempts");
-    expect(locked.message).not.toBe(GENERIC_SIGN_IN_ERROR);
+    expect(locked.message).toBe("Too many failed sign-in attempts from your address. Try again in 15 minutes.");
     // Still locked one millisecond before the lock ends.
-    expect((await failing("carol@example.com", PASSWORD, new Date(lastFailure.getTime() + LOCKOUT_MS - 1))).status).toBe(429);
+    expect((await failing("carol@example.com", PASSWORD, new Date(lastFailure.getTime() + LOCKOUT_MS - 1), HOME)).status).toBe(429);
     expect(await p.session.count({ where: { userId: user.id } })).toBe(0);
 
-    const ok = await signIn(p, { email: "carol@example.com", password: PASSWORD }, new Date(lastFailure.getTime() + LOCKOUT_MS + 1));
+    const ok = await signIn(p, { email: "carol@example.com", password: PASSWORD, ip: HOME }, new Date(lastFailure.getTime() + LOCKOUT_MS + 1));
     expect(ok.userId).toBe(user.id);
-    expect(await p.signInThrottle.findUnique({ where: { email: "carol@example.com" } })).toBeNull();
+    expect(await p.signInThrottle.findUnique({ where: { email_clientAddress: { email: "carol@example.com", clientAddress: HOME } } })).toBeNull();
     expect(await resolveSession(p, ok.token)).not.toBeNull();
+  });
+
+  it("says the real wait: ten minutes into a lock, the answer is five minutes", async () => {
+    await addUser("wendy@example.com");
+    for (let i = 0; i < MAX_FAILURES; i++) await failing("wendy@example.com", "wrong", at(0), ATTACKER);
+    const e = await failing("wendy@example.com", PASSWORD, at(10 * 60 * 1000), ATTACKER);
+    expect(e.message).toBe("Too many failed sign-in attempts from your address. Try again in 5 minutes.");
+    const last = await failing("wendy@example.com", PASSWORD, at(LOCKOUT_MS - 20_000), ATTACKER);
+    expect(last.message).toBe("Too many failed sign-in attempts from your address. Try again in 20 seconds.");
+  });
+
+  it(`${MAX_FAILURES} failures from an attacker's address do not lock the member out from their own`, async () => {
+    const user = await addUser("admin-victim@example.com", "admin");
+    for (let i = 0; i < MAX_FAILURES; i++) await failing("admin-victim@example.com", "guess", at(i), ATTACKER);
+    expect((await failing("admin-victim@example.com", PASSWORD, at(MAX_FAILURES), ATTACKER)).status).toBe(429);
+    const ok = await signIn(db.handle.prisma, { email: "admin-victim@example.com", password: PASSWORD, ip: HOME }, at(MAX_FAILURES + 1));
+    expect(ok.userId).toBe(user.id);
+  });
+
+  it(`past ${ACCOUNT_FREE_FAILURES} failures from many addresses, the account is paused between attempts (1 s, doubling), not locked`, async () => {
+    // A cheap hash: this test checks 20-odd passwords.
+    const user = await addUser("paused@example.com", "editor", cheapPasswordHash(PASSWORD));
+    const perAddress = MAX_FAILURES - 1;
+    for (let n = 0; n < ACCOUNT_FREE_FAILURES; n++) await failing("paused@example.com", "guess", at(0), `192.0.2.${Math.floor(n / perAddress)}`);
+    // The next attempt is still checked (401) and starts a 1 s pause for everyone.
+    expect((await failing("paused@example.com", "guess", at(0), "192.0.2.100")).status).toBe(401);
+    const paused = await failing("paused@example.com", PASSWORD, at(999), HOME);
+    expect(paused.status).toBe(429);
+    expect(paused.message).toBe("Too many failed sign-in attempts on this account from several addresses; it accepts one attempt at a time for now. Try again in 1 second.");
+    // After the pause, one more failure doubles it.
+    expect((await failing("paused@example.com", "guess", at(1000), "192.0.2.101")).status).toBe(401);
+    expect((await failing("paused@example.com", PASSWORD, at(1001), HOME)).message).toMatch(/Try again in 2 seconds\.$/);
+    // A refused attempt did not count against the member's own address: the next slot lets them in.
+    const ok = await signIn(db.handle.prisma, { email: "paused@example.com", password: PASSWORD, ip: HOME }, at(3000));
+    expect(ok.userId).toBe(user.id);
   });
 
   it("locks an unknown email the same way, so a lockout reveals nothing", async () => {
@@ -230,7 +270,7 @@ describe.each(DATABASE_KINDS)("sign-in and sessions on %s", (kind) => {
     expect((await failing("ghost@example.com", "x", at(MAX_FAILURES))).status).toBe(429);
   });
 
-  it("a successful sign-in clears earlier failures", async () => {
+  it("a successful sign-in clears earlier failures from that address", async () => {
     await addUser("dave@example.com");
     for (let i = 0; i < MAX_FAILURES - 1; i++) await failing("dave@example.com", "wrong", at(i));
     await signIn(db.handle.prisma, { email: "dave@example.com", password: PASSWORD }, at(10));

@@ -54,4 +54,15 @@ describe("RateLimiter", () => {
     expect(signInLimiter.limit).toBe(30);
     expect(signInLimiter.windowMs).toBe(10 * 60 * 1000);
   });
+
+  it("says how long until the next attempt is allowed (the real wait)", () => {
+    const limiter = new RateLimiter(2, 1000);
+    expect(limiter.retryAfterMs("w", 0)).toBe(0);
+    limiter.attempt("w", 100);
+    limiter.attempt("w", 400);
+    expect(limiter.retryAfterMs("w", 500)).toBe(600);
+    expect(limiter.retryAfterMs("w", 1099)).toBe(1);
+    expect(limiter.retryAfterMs("w", 1100)).toBe(0);
+    expect(limiter.retryAfterMs("other", 500)).toBe(0);
+  });
 });

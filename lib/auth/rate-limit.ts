@@ -24,6 +24,14 @@ export class RateLimiter {
     return true;
   }
 
+  /** How long until the key may try again: 0 when it may now. */
+  retryAfterMs(key: string, now = Date.now()): number {
+    const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (recent.length < this.limit) return 0;
+    // The oldest attempts leave the window first; the one that frees a slot is the (n - limit)-th.
+    return recent[recent.length - this.limit] + this.windowMs - now;
+  }
+
   private prune(now: number) {
     for (const [key, times] of this.hits) if (times.every((t) => now - t >= this.windowMs)) this.hits.delete(key);
   }

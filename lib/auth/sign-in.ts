@@ -1,16 +1,15 @@
 /**
- * Email and password sign-in with a generic error and a lockout after repeated failures.
- * The answer never says whether the email or the password was wrong.
+ * Email and password sign-in with a generic error, throttled per (email, client address) and
+ * slowed down per account (lib/auth/throttle.ts). The answer never says whether the email or the
+ * password was wrong; a refusal says how long to wait.
  */
 import type { Db } from "../db/client";
 import { GatehouseError } from "../model/errors";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { createSession } from "./session";
+import { clearAddress, describeWait, reserveAttempt, UNKNOWN_ADDRESS, type Refusal } from "./throttle";
 
-export const MAX_FAILURES = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
-/** Failures older than this no longer count toward a lockout. */
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+export { FAILURE_WINDOW_MS, LOCKOUT_MS, MAX_FAILURES } from "./throttle";
 
 export const GENERIC_SIGN_IN_ERROR = "Incorrect email or password";
 
@@ -24,31 +23,28 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+function refusalError(refusal: Refusal, now: Date): SignInError {
+  const wait = describeWait(refusal.lockedUntil.getTime() - now.getTime());
+  return refusal.scope === "address"
+    ? new SignInError(`Too many failed sign-in attempts from your address. Try again in ${wait}.`, 429)
+    : new SignInError(`Too many failed sign-in attempts on this account from several addresses; it accepts one attempt at a time for now. Try again in ${wait}.`, 429);
+}
+
 export async function signIn(
   db: Db,
   input: { email: string; password: string; userAgent?: string; ip?: string },
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date; userId: string }> {
   const email = normaliseEmail(input.email);
-  const throttle = await db.signInThrottle.findUnique({ where: { email } });
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    throw new SignInError("Too many failed sign-in attempts. Try again in a few minutes.", 429);
-  }
+  const address = input.ip || UNKNOWN_ADDRESS;
+  // Counted before the password is checked: parallel attempts cannot get past the limit.
+  const refusal = await reserveAttempt(db, email, address, now);
+  if (refusal) throw refusalError(refusal, now);
   const user = await db.user.findUnique({ where: { email } });
   // Verify against a dummy hash for unknown emails: same work, so timing reveals nothing.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !ok) {
-    const recent = throttle && now.getTime() - throttle.lastFailure.getTime() < FAILURE_WINDOW_MS ? throttle.failures : 0;
-    const failures = recent + 1;
-    const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCKOUT_MS) : null;
-    await db.signInThrottle.upsert({
-      where: { email },
-      create: { email, failures, lastFailure: now, lockedUntil },
-      update: { failures, lastFailure: now, lockedUntil },
-    });
-    throw new SignInError();
-  }
-  if (throttle) await db.signInThrottle.delete({ where: { email } });
+  if (!user || !ok) throw new SignInError();
+  await clearAddress(db, email, address);
   const session = await createSession(db, user.id, input.userAgent, input.ip);
   return { ...session, userId: user.id };
 }

@@ -90,6 +90,15 @@ describe.each(DATABASE_KINDS)("races that must not break a rule, on %s", (kind) 
       expect(await p().invitation.count({ where: { email, acceptedAt: null, revokedAt: null } })).toBe(1);
       expect(await p().auditEvent.count({ where: { action: "member.invite", entityId: email } })).toBe(10);
     });
+
+    it("the database itself refuses a second pending invitation of one email (partial unique index)", async () => {
+      const pending = (tokenHash: string) => ({ workspaceId: actors.admin.workspaceId, email: `direct-${kind}@example.com`, role: "viewer" as const, tokenHash, expiresAt: new Date(Date.now() + 60_000) });
+      await p().invitation.create({ data: pending(`h1-${kind}`) });
+      await expect(p().invitation.create({ data: pending(`h2-${kind}`) })).rejects.toMatchObject({ code: "P2002" });
+      // A revoked or accepted one does not count.
+      await p().invitation.updateMany({ where: { tokenHash: `h1-${kind}` }, data: { revokedAt: new Date() } });
+      await expect(p().invitation.create({ data: pending(`h2-${kind}`) })).resolves.toHaveProperty("id");
+    });
   });
 
   /** An API with GET /pets on a MOCK integration: deployable. */

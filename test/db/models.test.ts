@@ -21,7 +21,7 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
     touched.add("User");
     const session = await p.session.create({ data: { tokenHash: "h1", userId: user.id, expiresAt: new Date(Date.now() + 1000), userAgent: "ua" } });
     touched.add("Session");
-    await p.signInThrottle.create({ data: { email: "a@example.com", failures: 2, lastFailure: new Date() } });
+    await p.signInThrottle.create({ data: { email: "a@example.com", clientAddress: "192.0.2.1", failures: 2, windowStartedAt: new Date() } });
     touched.add("SignInThrottle");
     const ws = await p.workspace.create({ data: { name: "W", slug: "w" } });
     touched.add("Workspace");
@@ -69,7 +69,7 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
     expect(readApi.stages[0].pushes[0].status).toBe("running");
     expect(typeof audit.id).toBe("bigint");
     expect((await p.auditEvent.findFirstOrThrow({ where: { id: audit.id } })).after).toEqual({ v: 2 });
-    expect((await p.signInThrottle.findUniqueOrThrow({ where: { email: "a@example.com" } })).failures).toBe(2);
+    expect((await p.signInThrottle.findUniqueOrThrow({ where: { email_clientAddress: { email: "a@example.com", clientAddress: "192.0.2.1" } } })).failures).toBe(2);
 
     const updated = await p.push.update({ where: { id: push.id }, data: { status: "succeeded", finishedAt: new Date(), awsDeploymentId: "d1" } });
     expect(updated.status).toBe("succeeded");

@@ -9,6 +9,7 @@ import { signIn, SignInError } from "@/lib/auth/sign-in";
 import { mutate } from "@/lib/audit/mutate";
 import { clientIp, isHttps } from "@/app/_server/session";
 import { signInLimiter } from "@/lib/auth/rate-limit";
+import { describeWait } from "@/lib/auth/throttle";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export interface SignInState {
@@ -33,7 +34,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     return { fieldErrors, email };
   }
   const ip = await clientIp();
-  if (!signInLimiter.attempt(ip)) return { error: "Too many sign-in attempts from your address. Try again in a few minutes.", email };
+  if (!signInLimiter.attempt(ip)) return { error: `Too many sign-in attempts from your address. Try again in ${describeWait(signInLimiter.retryAfterMs(ip))}.`, email };
   const { prisma } = await getDb();
   let token: string;
   let expiresAt: Date;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { runAction } from "@/app/_server/action";
 import { inviteMember, revokeInvitation, changeMemberRole, removeMember } from "@/lib/workspace/members";
 import { revokeSessionById } from "@/lib/workspace/account";
+import { unlockMemberSignIn } from "@/lib/workspace/lockouts";
 
 async function baseUrl(): Promise<string> {
   const h = await headers();
@@ -49,6 +50,14 @@ export async function removeMemberAction(userId: string) {
 export async function revokeMemberSessionAction(sessionId: string) {
   return runAction("member.write", async ({ db, actor }) => {
     await revokeSessionById(db, actor, z.string().parse(sessionId));
+    revalidatePath("/team");
+    return null;
+  });
+}
+
+export async function unlockMemberSignInAction(userId: string) {
+  return runAction("member.write", async ({ db, actor }) => {
+    await unlockMemberSignIn(db, actor, z.string().parse(userId));
     revalidatePath("/team");
     return null;
   });

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { can } from "@/lib/auth/roles";
 import { listMembers, listPendingInvitations } from "@/lib/workspace/members";
 import { listWorkspaceSessions } from "@/lib/workspace/account";
+import { listSignInLocks } from "@/lib/workspace/lockouts";
 import { Card } from "@/components/ui/card";
 import { InviteForm, MemberRow, RevokeButton } from "@/components/team/team-forms";
 
@@ -10,11 +11,13 @@ export default async function TeamPage() {
   const user = await requireUser();
   const { prisma } = await getDb();
   const admin = can(user.role, "member.write");
-  const [members, invitations, sessions] = await Promise.all([
+  const [members, invitations, sessions, locks] = await Promise.all([
     listMembers(prisma, user.workspaceId),
     admin ? listPendingInvitations(prisma, user.workspaceId) : Promise.resolve([]),
     admin ? listWorkspaceSessions(prisma, actorOf(user)) : Promise.resolve([]),
+    admin ? listSignInLocks(prisma, actorOf(user)) : Promise.resolve([]),
   ]);
+  const lockedUntil = new Map(locks.map((l) => [l.userId, l.lockedUntil.toISOString()]));
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <div className="space-y-4 lg:col-span-2">
@@ -24,7 +27,7 @@ export default async function TeamPage() {
               <tr><th className="py-1">Member</th><th>Role</th><th /></tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {members.map((m) => <MemberRow key={m.userId} member={{ ...m, since: m.since.toISOString() }} editable={admin && m.userId !== user.userId} />)}
+              {members.map((m) => <MemberRow key={m.userId} member={{ ...m, since: m.since.toISOString(), signInLockedUntil: lockedUntil.get(m.userId) }} editable={admin && m.userId !== user.userId} />)}
             </tbody>
           </table>
         </Card>
