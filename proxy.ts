@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { bodyOverLimit, payloadTooLargeBody } from "./lib/http/body-limits";
+import { actionRequestProblem, isActionRequest, isCrossOriginAction } from "./lib/http/action-request";
 
 const SESSION_COOKIE = "gatehouse_session";
 // /invite/<token>: the one-time link is itself the credential.
@@ -14,6 +15,14 @@ export async function proxy(request: NextRequest) {
   // Before the session check: a public page's server action (sign-in, invite) has a body too.
   if (request.method !== "GET" && request.method !== "HEAD" && (await bodyOverLimit(request.headers, request.body))) {
     return NextResponse.json(payloadTooLargeBody(), { status: 413 });
+  }
+  // Next answers 500 to action bodies it cannot decode: refuse those here with the reason (400).
+  if (isActionRequest(request.method, request.headers) && isCrossOriginAction(request.headers)) {
+    return NextResponse.json({ message: "Cross-origin request refused", code: "CrossOrigin" }, { status: 403 });
+  }
+  if (isActionRequest(request.method, request.headers) && request.body && !request.body.locked) {
+    const problem = await actionRequestProblem(request.headers, await request.arrayBuffer());
+    if (problem) return NextResponse.json({ message: problem, code: "BadActionRequest" }, { status: 400 });
   }
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   if (request.cookies.get(SESSION_COOKIE)?.value) return NextResponse.next();
