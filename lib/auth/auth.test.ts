@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from "./password";
 import { REQUIRED_ROLE, ROLES, assertCan, can, roleAtLeast, type Permission, type Role } from "./roles";
 import { hashToken, resolveSession, revokeSession, SESSION_TTL_MS } from "./session";
 import { FAILURE_WINDOW_MS, GENERIC_SIGN_IN_ERROR, LOCKOUT_MS, MAX_FAILURES, SignInError, signIn } from "./sign-in";
-import { ACCOUNT_FREE_FAILURES } from "./throttle";
+import { ACCOUNT_FREE_FAILURES, ACCOUNT_WIDE } from "./throttle";
 
 const PASSWORD = "correct horse battery";
 
@@ -263,6 +263,31 @@ describe.each(DATABASE_KINDS)("sign-in and sessions on %s", (kind) => {
     // A refused attempt did not count against the member's own address: the next slot lets them in.
     const ok = await signIn(db.handle.prisma, { email: "paused@example.com", password: PASSWORD, ip: HOME }, at(3000));
     expect(ok.userId).toBe(user.id);
+  });
+
+  it(`successful sign-ins never count toward the account's pause (${ACCOUNT_FREE_FAILURES + 5} in a row all succeed)`, async () => {
+    await addUser("busy@example.com", "editor", cheapPasswordHash(PASSWORD));
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES + 5; i++) {
+      await expect(signIn(db.handle.prisma, { email: "busy@example.com", password: PASSWORD, ip: HOME }, at(i))).resolves.toHaveProperty("token");
+    }
+    const account = await db.handle.prisma.signInThrottle.findUnique({ where: { email_clientAddress: { email: "busy@example.com", clientAddress: ACCOUNT_WIDE } } });
+    expect(account?.failures).toBe(0);
+  });
+
+  it("a successful sign-in forgets other counters whose window and lock have ended, and keeps live ones", async () => {
+    const p = db.handle.prisma;
+    await addUser("pruner@example.com", "editor", cheapPasswordHash(PASSWORD));
+    const late = at(10 * 3600_000);
+    await p.signInThrottle.createMany({
+      data: [
+        { email: "stale@example.com", clientAddress: "192.0.2.50", failures: 3, windowStartedAt: at(0) },
+        { email: "stale@example.com", clientAddress: "192.0.2.51", failures: 5, windowStartedAt: at(0), lockedUntil: new Date(late.getTime() + 60_000) },
+        { email: "live@example.com", clientAddress: "192.0.2.52", failures: 1, windowStartedAt: new Date(late.getTime() - 1000) },
+      ],
+    });
+    await signIn(p, { email: "pruner@example.com", password: PASSWORD, ip: HOME }, late);
+    const left = await p.signInThrottle.findMany({ where: { email: { in: ["stale@example.com", "live@example.com"] } }, orderBy: { clientAddress: "asc" } });
+    expect(left.map((r) => r.clientAddress)).toEqual(["192.0.2.51", "192.0.2.52"]);
   });
 
   it("locks an unknown email the same way, so a lockout reveals nothing", async () => {

@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import { GatehouseError } from "../model/errors";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { createSession } from "./session";
-import { clearAddress, describeWait, reserveAttempt, UNKNOWN_ADDRESS, type Refusal } from "./throttle";
+import { describeWait, forgiveSuccess, pruneExpired, reserveAttempt, UNKNOWN_ADDRESS, type Refusal } from "./throttle";
 
 export { FAILURE_WINDOW_MS, LOCKOUT_MS, MAX_FAILURES } from "./throttle";
 
@@ -44,7 +44,8 @@ export async function signIn(
   // Verify against a dummy hash for unknown emails: same work, so timing reveals nothing.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !ok) throw new SignInError();
-  await clearAddress(db, email, address);
+  await forgiveSuccess(db, email, address);
+  await pruneExpired(db, now);
   const session = await createSession(db, user.id, input.userAgent, input.ip);
   return { ...session, userId: user.id };
 }

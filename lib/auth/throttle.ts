@@ -98,9 +98,25 @@ class AccountPaused extends Error {
   }
 }
 
-/** After a successful sign-in: this address starts afresh (the account-wide count stays). */
-export async function clearAddress(db: Db, email: string, clientAddress: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { email, clientAddress } });
+/**
+ * After a successful sign-in: this address starts afresh, and the attempt, counted on the account
+ * before its password was checked, is taken back there (other addresses' failures still count).
+ */
+export async function forgiveSuccess(db: Db, email: string, clientAddress: string): Promise<void> {
+  await db.$transaction([
+    db.signInThrottle.deleteMany({ where: { email, clientAddress } }),
+    db.signInThrottle.updateMany({ where: { email, clientAddress: ACCOUNT_WIDE, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } }),
+  ]);
+}
+
+/**
+ * Forgets counters whose window has passed and whose lock has ended (they would restart at 1
+ * anyway), so addresses that tried once and left do not pile up. Run after successful sign-ins.
+ */
+export async function pruneExpired(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - Math.max(PER_ADDRESS.windowMs, PER_ACCOUNT.windowMs));
+  const gone = await db.signInThrottle.deleteMany({ where: { windowStartedAt: { lte: before }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] } });
+  return gone.count;
 }
 
 /** Lifts every lock and pause on an email (an admin's unlock). Returns how many rows it removed. */
