@@ -18,13 +18,17 @@ export const historyFilterSchema = z.object({
 
 export type HistoryFilter = z.input<typeof historyFilterSchema> & { workspaceId: string };
 
-/** Reads filters from URL search params, dropping empty values. */
+/**
+ * Reads filters from URL search params, dropping empty values and values the filter cannot hold
+ * (a NUL byte, a date or number that isn't one, text over its length): a page shows the history
+ * without that filter rather than failing.
+ */
 export function historyFilterFromParams(params: Record<string, string | string[] | undefined>): z.input<typeof historyFilterSchema> {
   const out: Record<string, string> = {};
-  for (const key of ["actor", "action", "entityType", "entity", "from", "to", "limit"]) {
+  for (const key of ["actor", "action", "entityType", "entity", "from", "to", "limit"] as const) {
     const v = params[key];
     const s = Array.isArray(v) ? v[0] : v;
-    if (s && s.trim()) out[key] = s;
+    if (s && s.trim() && !s.includes("\u0000") && historyFilterSchema.shape[key].safeParse(s).success) out[key] = s;
   }
   return out;
 }
