@@ -125,6 +125,22 @@ describe.each(DATABASE_KINDS)("races that must not break a rule, on %s", (kind) 
       expect(await p().deployment.count({ where: { restApiId: apiId } })).toBe(1);
       expect(await p().auditEvent.count({ where: { restApiId: apiId, action: "deployment.create" } })).toBe(1);
     });
+
+    it("a draft edited back to an earlier deployment's content can still be deployed (the rule is 'same as the latest', so no unique hash per API)", async () => {
+      const apiId = await deployableApi(`Back and forth ${kind}`);
+      const first = await createDeployment(p(), actors.deployer, apiId, {});
+      const setKeyRequired = async (apiKeyRequired: boolean) => {
+        const row = await p().restApi.findUniqueOrThrow({ where: { id: apiId } });
+        const pets = findResourceByPath(parseDesign(row.design), "/pets")!.id;
+        await editDesign(p(), actors.editor, apiId, row.version, { type: "updateMethod", resourceId: pets, httpMethod: "GET", changes: { apiKeyRequired } });
+      };
+      await setKeyRequired(true);
+      await createDeployment(p(), actors.deployer, apiId, {});
+      await setKeyRequired(false);
+      const third = await createDeployment(p(), actors.deployer, apiId, {});
+      expect(third.contentHash).toBe(first.contentHash);
+      expect(await p().deployment.count({ where: { restApiId: apiId } })).toBe(3);
+    });
   });
 
   describe("createStage (item 11)", () => {
