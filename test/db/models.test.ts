@@ -37,6 +37,10 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
     touched.add("Stage");
     const push = await p.push.create({ data: { restApiId: api.id, stageId: stage.id, connectionId: conn.id, plan: { calls: [] }, actorId: user.id } });
     touched.add("Push");
+    const lock = await p.pushLock.create({ data: { stageId: stage.id, restApiId: api.id, token: "00000000-0000-4000-8000-000000000001", holder: "host/1/boot", pushId: push.id, actorEmail: user.email } });
+    expect(lock.heartbeatAt).toBeInstanceOf(Date);
+    await expect(p.pushLock.create({ data: { stageId: stage.id, restApiId: api.id, token: "00000000-0000-4000-8000-000000000002", holder: "other", actorEmail: user.email } })).rejects.toThrow();
+    touched.add("PushLock");
     const audit = await p.auditEvent.create({ data: { workspaceId: ws.id, restApiId: api.id, actorId: user.id, actorEmail: user.email, action: "x.y", entityType: "x", entityId: "1", before: { v: 1 }, after: { v: 2 } } });
     touched.add("AuditEvent");
     const invitation = await p.invitation.create({ data: { workspaceId: ws.id, email: "b@example.com", role: "viewer", tokenHash: "t1", invitedById: user.id, expiresAt: new Date(Date.now() + 1000) } });
