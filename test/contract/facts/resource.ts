@@ -44,6 +44,13 @@ export const resourceFacts: Fact[] = [
     ...notFound("Invalid Resource identifier specified"),
   },
   {
+    name: "a path part outside a-zA-Z0-9._- (orders!) is refused with AWS's rule",
+    source: "doc CreateResource BadRequestException text (AWS's message states the rule; the recorded proxy tests show the same wording family)",
+    op: "CreateResource",
+    input: (ids) => ({ restApiId: ids.api, parentId: ids.root, pathPart: "orders!" }),
+    ...bad("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace."),
+  },
+  {
     name: "a second sibling with the same name is a 409",
     source: "rec test_update_resource_behaviour/existing-future-sibling-path",
     given: withPets,

@@ -75,7 +75,8 @@ const VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"
 const AUTH_TYPES = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
 const INTEGRATION_TYPES = ["MOCK", "HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY"];
 const PASSTHROUGH = ["WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER"];
-const PATH_PART = /^([A-Za-z0-9\-._~:@!$&'()*+,;=]+|\{[A-Za-z0-9._\-]+\+?\})$/;
+// AWS's rule, as its refusal says: "only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace".
+const PATH_PART = /^([A-Za-z0-9._-]+|\{[A-Za-z0-9._-]+\+?\})$/;
 
 export const secs = (ms: number) => Math.floor(ms / 1000);
 
