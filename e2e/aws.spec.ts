@@ -112,3 +112,49 @@ test("connect, import, change a template, plan, push, history, drift, adopt", as
   }
   aws.destroy();
 });
+
+test("a first push can be previewed before the API is on AWS, and previewing writes nothing", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, ADMIN);
+  const connectionName = `fake-first-${Date.now().toString(36)}`;
+  await page.goto("/connections");
+  await page.getByLabel("Name", { exact: true }).fill(connectionName);
+  await page.getByLabel("Region").fill("us-east-1");
+  await page.getByLabel(/Endpoint URL/).fill(ENDPOINT);
+  await page.getByRole("button", { name: "Add connection" }).click();
+  await expect(page.getByTestId("connection-list")).toContainText(connectionName);
+
+  // A new API with GET /items, deployed to stage dev: nothing of it is on AWS.
+  const apiName = `first-push-${Date.now().toString(36)}`;
+  await page.goto("/");
+  await page.getByLabel("Name", { exact: true }).fill(apiName);
+  await page.getByRole("button", { name: "Create API" }).click();
+  await expect(page.getByTestId("api-name")).toHaveText(apiName);
+  const apiId = page.url().split("/apis/")[1].split(/[/?#]/)[0];
+  await page.getByLabel("Path part").fill("/items");
+  await page.getByRole("button", { name: "Add resource" }).click();
+  await expect(page.getByTestId("selected-resource")).toHaveText("/items");
+  await page.getByLabel("HTTP method").selectOption("GET");
+  await page.getByLabel("Integration type").first().selectOption("MOCK");
+  await page.getByRole("button", { name: "Add method" }).click();
+  await page.goto(`/apis/${apiId}/stages`);
+  await page.getByLabel("Description").fill("first");
+  await page.getByRole("button", { name: "Create deployment" }).click();
+  await expect(page.getByTestId("deployment-list")).toContainText("first");
+  await page.getByLabel("Stage name").fill("dev");
+  await page.getByRole("button", { name: "Create stage" }).click();
+  await expect(page.locator('[data-stage="dev"]')).toBeVisible();
+
+  await page.goto(`/apis/${apiId}/aws`);
+  await expect(page.getByTestId("aws-binding")).toContainText("Not on AWS yet");
+  await expect(page.getByTestId("plan-first-push")).toContainText("Not on AWS yet");
+  await page.getByLabel("AWS connection").selectOption({ label: `${connectionName} (us-east-1)` });
+  await page.getByRole("button", { name: "Show plan" }).click();
+  await expect(page.getByTestId("plan-calls")).toContainText("CreateRestApi");
+  // A new API goes up as one OpenAPI document (PutRestApi) or entity by entity.
+  await expect(page.getByTestId("plan-calls")).toContainText(/PutRestApi|CreateResource/);
+  await expect(page.getByTestId("plan-calls")).toContainText("CreateDeployment");
+  // Previewing wrote nothing: the API is still not bound.
+  await page.reload();
+  await expect(page.getByTestId("aws-binding")).toContainText("Not on AWS yet");
+});
