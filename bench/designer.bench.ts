@@ -27,8 +27,8 @@ function FullyExpandedTree({ design }: { design: ApiDesign }) {
       return h(
         "li",
         { key: r.id, style: { paddingLeft: depth * 14 } },
-        h("button", { className: "w-full rounded px-2 py-1 text-left font-mono", "data-resource-path": path }, path === "/" ? "/" : `/${r.pathPart}`),
-        ...Object.keys(r.methods).sort().map((verb) => h("button", { key: verb, className: "ml-4 block rounded px-2 text-left text-xs font-semibold", "data-method": `${verb} ${path}` }, verb)),
+        h("button", { type: "button", className: "w-full rounded px-2 py-1 text-left font-mono", "data-resource-path": path }, path === "/" ? "/" : `/${r.pathPart}`),
+        ...Object.keys(r.methods).sort().map((verb) => h("button", { type: "button", key: verb, className: "ml-4 block rounded px-2 text-left text-xs font-semibold", "data-method": `${verb} ${path}` }, verb)),
       );
     }),
   );

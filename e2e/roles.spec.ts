@@ -43,7 +43,7 @@ test("a viewer is refused an edit, in the UI and at the server action", async ({
     headers: {
       "next-action": actionHeaders["next-action"],
       "content-type": actionHeaders["content-type"],
-      accept: actionHeaders["accept"] ?? "text/x-component",
+      accept: actionHeaders.accept ?? "text/x-component",
       "next-router-state-tree": actionHeaders["next-router-state-tree"] ?? "",
       origin: new URL(actionRequest.url()).origin,
     },

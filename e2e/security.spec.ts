@@ -139,7 +139,7 @@ test("without a session, nothing but sign-in, health, invitation links and stati
       continue;
     }
     expect([307, 308], `${route} should redirect`).toContain(res.status());
-    expect(res.headers()["location"], route).toMatch(/\/sign-in/);
+    expect(res.headers().location, route).toMatch(/\/sign-in/);
   }
 
   const routes = appFiles(APP, "route.ts").map(routeOf);

@@ -51,7 +51,7 @@ export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableN
                 Reload
               </Button>
             ) : (
-              <button className="text-red-500" onClick={editor.clearError} aria-label="Dismiss">
+              <button type="button" className="text-red-500" onClick={editor.clearError} aria-label="Dismiss">
                 ×
               </button>
             )}
@@ -63,6 +63,7 @@ export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableN
             {Object.keys(resource.methods).length === 0 && <span className="text-sm text-slate-500">No methods on this resource.</span>}
             {Object.keys(resource.methods).sort().map((verb) => (
               <button
+                type="button"
                 key={verb}
                 onClick={() => setSelected({ resourceId: resource.id, method: verb })}
                 className={`rounded px-2 py-1 text-xs font-semibold ${selected.method === verb ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}

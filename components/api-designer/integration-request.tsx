@@ -25,7 +25,7 @@ export function IntegrationRequestCard({ resource, method, editor, canEdit, path
   const [httpMethod, setHttpMethod] = useState(current?.httpMethod ?? (current?.type === "AWS_PROXY" ? "POST" : "GET"));
   const [useLambda, setUseLambda] = useState(!!lambda || !current?.uri);
   const [functionArn, setFunctionArn] = useState(lambda?.functionArn ?? "");
-  const [lambdaRegion, setLambdaRegion] = useState(lambda && lambda.functionArn.includes(`:${lambda.region}:`) ? "" : (lambda?.region ?? ""));
+  const [lambdaRegion, setLambdaRegion] = useState(lambda?.functionArn.includes(`:${lambda.region}:`) ? "" : (lambda?.region ?? ""));
   const [uri, setUri] = useState(lambda ? "" : (current?.uri ?? ""));
   const [connectionType, setConnectionType] = useState(current?.connectionType ?? "INTERNET");
   const [connectionId, setConnectionId] = useState(current?.connectionId ?? "");

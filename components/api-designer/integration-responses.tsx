@@ -22,6 +22,7 @@ export function IntegrationResponses({ resource, method, editor, canEdit, path, 
       <div className="mb-3 flex flex-wrap gap-2">
         {Object.values(responses).sort((a, b) => a.statusCode.localeCompare(b.statusCode)).map((r) => (
           <button
+            type="button"
             key={r.statusCode}
             onClick={() => setEditing(r.statusCode)}
             className={`rounded px-2 py-1 font-mono text-xs ${editing === r.statusCode ? "bg-indigo-600 text-white" : "bg-slate-100"}`}

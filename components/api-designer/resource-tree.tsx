@@ -70,8 +70,9 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
             if (row.kind === "method") {
               const active = selected.resourceId === row.id && selected.method === row.verb;
               return (
-                <div key={`${row.id} ${row.verb}`} style={style} role="treeitem" aria-selected={active}>
+                <div key={`${row.id} ${row.verb}`} style={style} role="treeitem" aria-selected={active} tabIndex={-1}>
                   <button
+                    type="button"
                     onClick={() => onSelect({ resourceId: row.id, method: row.verb })}
                     className={`ml-5 rounded px-2 text-left text-xs font-semibold ${active ? "bg-indigo-600 text-white" : "text-slate-600 hover:text-indigo-700"}`}
                     data-method={`${row.verb} ${row.path}`}
@@ -83,7 +84,7 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
             }
             const active = selected.resourceId === row.id && !selected.method;
             return (
-              <div key={row.id} style={style} className="flex items-center" role="treeitem" aria-selected={active} aria-expanded={row.hasChildren ? row.expanded : undefined}>
+              <div key={row.id} style={style} className="flex items-center" role="treeitem" aria-selected={active} aria-expanded={row.hasChildren ? row.expanded : undefined} tabIndex={-1}>
                 {row.hasChildren ? (
                   <button type="button" onClick={() => toggle(row.id)} className="w-5 text-xs text-slate-400 hover:text-slate-700" aria-label={`${row.expanded ? "Collapse" : "Expand"} ${row.path}`}>
                     {row.expanded ? "▾" : "▸"}
@@ -92,6 +93,7 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
                   <span className="w-5" />
                 )}
                 <button
+                  type="button"
                   onClick={() => onSelect({ resourceId: row.id })}
                   className={`min-w-0 flex-1 truncate rounded px-1.5 py-0.5 text-left font-mono ${active || (selected.resourceId === row.id && selected.method) ? "bg-indigo-50 text-indigo-800" : "hover:bg-slate-50"}`}
                   data-resource-path={row.path}

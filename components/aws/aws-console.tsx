@@ -107,7 +107,10 @@ export function AwsConsole(p: Props) {
         ) : (
           <>
             <div className="flex items-end gap-2">
-              <SelectField label="Stage" name="aws.stage" value={stage} onChange={(e) => (setStage(e.target.value), setPreview(null))} options={p.stages} className="flex-1" />
+              <SelectField label="Stage" name="aws.stage" value={stage} onChange={(e) => {
+                  setStage(e.target.value);
+                  setPreview(null);
+                }} options={p.stages} className="flex-1" />
               <Button type="button" variant="secondary" onClick={showPlan} disabled={pending || !p.canPush || !connectionId}>
                 Show plan
               </Button>
@@ -168,7 +171,10 @@ export function AwsConsole(p: Props) {
                 </div>
               </div>
             )}
-            {p.canPush && stage && <PushStagePanel key={stage} apiId={p.apiId} stageName={stage} connections={p.connections} boundConnectionId={p.boundConnectionId} awsRestApiId={p.awsRestApiId} connectionId={connectionId} onConnectionChange={(id) => (setConnectionId(id), setPreview(null))} />}
+            {p.canPush && stage && <PushStagePanel key={stage} apiId={p.apiId} stageName={stage} connections={p.connections} boundConnectionId={p.boundConnectionId} awsRestApiId={p.awsRestApiId} connectionId={connectionId} onConnectionChange={(id) => {
+              setConnectionId(id);
+              setPreview(null);
+            }} />}
           </>
         )}
       </Card>

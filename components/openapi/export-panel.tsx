@@ -37,7 +37,7 @@ export function ExportPanel({ apiId, deployments }: { apiId: string; deployments
         <span className="text-xs text-slate-500">OpenAPI 3.0.1 with x-amazon-apigateway extensions, as API Gateway&apos;s export shapes it</span>
       </div>
       {preview.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{(preview.error as Error).message}</p>}
-      <pre className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100" data-testid="openapi-preview" aria-label="Export preview">
+      <pre className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100" data-testid="openapi-preview" title="Export preview">
         {preview.isPending ? "Loading…" : preview.data}
       </pre>
     </div>

@@ -24,7 +24,10 @@ export function PushStagePanel({ apiId, stageName, connections, boundConnectionI
   const router = useRouter();
   const [own, setOwn] = useState(boundConnectionId ?? connections[0]?.id ?? "");
   const connectionId = chosen ?? own;
-  const setConnectionId = (id: string) => (setOwn(id), onConnectionChange?.(id));
+  const setConnectionId = (id: string) => {
+    setOwn(id);
+    onConnectionChange?.(id);
+  };
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number }>({ done: 0, total: 0 });
   const [calls, setCalls] = useState<Line["call"][]>([]);

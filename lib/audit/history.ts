@@ -28,7 +28,7 @@ export function historyFilterFromParams(params: Record<string, string | string[]
   for (const key of ["actor", "action", "entityType", "entity", "from", "to", "limit"] as const) {
     const v = params[key];
     const s = Array.isArray(v) ? v[0] : v;
-    if (s && s.trim() && !s.includes("\u0000") && historyFilterSchema.shape[key].safeParse(s).success) out[key] = s;
+    if (s?.trim() && !s.includes("\u0000") && historyFilterSchema.shape[key].safeParse(s).success) out[key] = s;
   }
   return out;
 }

@@ -7,7 +7,7 @@
 const BASE = "http://gatehouse.invalid";
 
 export function safeRedirectPath(next: string | null | undefined, fallback = "/"): string {
-  if (!next || !next.startsWith("/")) return fallback;
+  if (!next?.startsWith("/")) return fallback;
   let url: URL;
   try {
     url = new URL(next, BASE);

@@ -56,7 +56,7 @@ export function assumeRoleProvider(conn: AwsConnection) {
         clientConfig: { region: conn.region, maxAttempts: 3 },
       });
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: the SDK types its credential providers per client; this one serves every client
     return provider() as Promise<any>;
   };
 }
@@ -109,12 +109,14 @@ export function setLimiter(client: APIGatewayClient, limiter: ApiGatewayLimiter)
 }
 
 /** Calls one API Gateway operation by its SDK name ("PutMethod", …) through the client's limiter. */
+// biome-ignore lint/suspicious/noExplicitAny: callers name the output type; untyped callers read loosely typed JSON
 export async function callApiGateway<T = any>(
   client: APIGatewayClient,
   operation: string,
   input: Record<string, unknown>,
   options: { limiter?: ApiGatewayLimiter; onRetry?: (attempt: number, waitMs: number) => void } = {},
 ): Promise<T> {
+  // biome-ignore lint/suspicious/noExplicitAny: commands are looked up by operation name, so their output type is not known here
   const Command = (sdk as unknown as Record<string, new (input: unknown) => any>)[`${operation}Command`];
   if (!Command) throw new Error(`Unknown API Gateway operation ${operation}`);
   const limiter = options.limiter ?? limiterFor(client);

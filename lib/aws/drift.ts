@@ -48,7 +48,11 @@ export function adoptLive(draft: ApiDesign, live: ApiDesign, entries: DiffEntry[
     const gone = new Set([r.id]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const x of out.resources) if (x.parentId && gone.has(x.parentId) && !gone.has(x.id)) (gone.add(x.id), (grew = true));
+      for (const x of out.resources)
+        if (x.parentId && gone.has(x.parentId) && !gone.has(x.id)) {
+          gone.add(x.id);
+          grew = true;
+        }
     }
     out.resources = out.resources.filter((x) => !gone.has(x.id));
   };

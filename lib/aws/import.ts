@@ -31,6 +31,7 @@ export const BUILT_IN_MODEL_DESCRIPTIONS: Record<string, string> = {
   Error: "This is a default error schema model",
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: AWS answers read field by field, each checked where it is used
 type Json = Record<string, any>;
 
 /** String maps as the design holds them: AWS answers `null` for an empty template. */

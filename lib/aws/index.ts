@@ -14,7 +14,7 @@ export {
   type Quota,
 } from "./limiter";
 export { isNotFound, readLiveApi, readStage, type LiveApi } from "./live";
-export { type PatchOp, type Ref } from "./diff";
+export type { PatchOp, Ref } from "./diff";
 export {
   BUILT_IN_MODELS,
   PushError,

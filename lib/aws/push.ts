@@ -25,7 +25,6 @@ import {
   type PatchOp,
   type Ref,
   compact,
-  known,
   listOps,
   mapOps,
   resolveRefs,
@@ -765,6 +764,7 @@ export async function executePush(client: APIGatewayClient, plan: PushPlan, opti
   const total = plannedCallCount(plan);
   const clock = () => Date.now();
 
+  // biome-ignore lint/suspicious/noExplicitAny: each operation answers its own shape; only ids are read from it
   async function run(call: PlannedCall): Promise<any> {
     const started = clock();
     let params: Record<string, unknown> = call.params;
@@ -784,6 +784,7 @@ export async function executePush(client: APIGatewayClient, plan: PushPlan, opti
       record.params = redactPutRestApiParams(params);
       // PutRestApi's body is a blob on the wire: the OpenAPI document's UTF-8 bytes.
       if (call.operation === "PutRestApi" && typeof params.body === "string") params = { ...params, body: new TextEncoder().encode(params.body) };
+      // biome-ignore lint/suspicious/noExplicitAny: as for run(): only ids are read from the answer
       const out = await callApiGateway<any>(client, call.operation, params, {
         limiter: options.limiter,
         onRetry: () => {

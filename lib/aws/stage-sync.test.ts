@@ -96,8 +96,8 @@ describe("stage patch operations", () => {
 
   it("creates a stage with what CreateStage takes, the rest as an UpdateStage", () => {
     const view: AwsStageView = { ...base, tracingEnabled: true, methodSettings: { "*/*": { metricsEnabled: true } }, clientCertificateId: "abc123" };
-    const { create, then } = createStageCalls("api1", "qa", view);
+    const { create, afterCreate } = createStageCalls("api1", "qa", view);
     expect(create).toMatchObject({ restApiId: "api1", stageName: "qa", deploymentId: "dep1", variables: base.variables, tracingEnabled: true });
-    expect(then).toEqual([{ op: "replace", path: "/clientCertificateId", value: "abc123" }, { op: "replace", path: "/*/*/metrics/enabled", value: "true" }]);
+    expect(afterCreate).toEqual([{ op: "replace", path: "/clientCertificateId", value: "abc123" }, { op: "replace", path: "/*/*/metrics/enabled", value: "true" }]);
   });
 });

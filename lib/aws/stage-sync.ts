@@ -170,7 +170,7 @@ export function canaryPromoteOps(baseVariables: Record<string, string>, canary: 
 }
 
 /** CreateStage input for a stage AWS doesn't have; what CreateStage can't set follows as UpdateStage operations. */
-export function createStageCalls(restApiId: string, stageName: string, view: AwsStageView): { create: Record<string, unknown>; then: PatchOp[] } {
+export function createStageCalls(restApiId: string, stageName: string, view: AwsStageView): { create: Record<string, unknown>; afterCreate: PatchOp[] } {
   const create: Record<string, unknown> = {
     restApiId,
     stageName,
@@ -183,7 +183,7 @@ export function createStageCalls(restApiId: string, stageName: string, view: Aws
     canarySettings: view.canarySettings,
   };
   const bare: AwsStageView = { ...view, accessLogSettings: undefined, clientCertificateId: undefined, webAclArn: undefined, methodSettings: {} };
-  return { create, then: stageUpdateOps(bare, view) };
+  return { create, afterCreate: stageUpdateOps(bare, view) };
 }
 
 export interface AwsStageCall {
@@ -219,8 +219,8 @@ export async function updateAwsStage(t: StageTarget, patchOperations: PatchOp[],
 
 /** CreateStage, then the UpdateStage for method settings, access logs and certificate, then the web ACL (WAFv2 needs the stage to exist). */
 export async function createAwsStage(t: StageTarget, view: AwsStageView): Promise<AwsStageCall[]> {
-  const { create, then } = createStageCalls(t.restApiId, t.stageName, view);
+  const { create, afterCreate } = createStageCalls(t.restApiId, t.stageName, view);
   await callApiGateway(t.client, "CreateStage", create);
-  const rest = await updateAwsStage(t, then);
+  const rest = await updateAwsStage(t, afterCreate);
   return [{ operation: "CreateStage" }, ...rest, ...(await setStageWebAcl(t.connection, t, undefined, view.webAclArn))];
 }

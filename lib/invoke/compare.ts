@@ -50,7 +50,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const bo = b as Record<string, unknown>;
   const keys = Object.keys(ao);
   if (keys.length !== Object.keys(bo).length) return false;
-  return keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]));
+  return keys.every((k) => Object.hasOwn(bo, k) && jsonEqual(ao[k], bo[k]));
 }
 
 /** True when two bodies say the same: equal JSON when both parse, else the same text. */

@@ -5,7 +5,7 @@
  */
 import type { GatewayResponse } from "../model/design";
 import type { InvocationContext, MethodResponseOut } from "./context";
-import { DEFAULT_STATUS, ERROR_TYPE_HEADER, GatewayError, type GatewayResponseType } from "./errors";
+import { DEFAULT_STATUS, ERROR_TYPE_HEADER, type GatewayError, type GatewayResponseType } from "./errors";
 import { acceptedTypes, byMediaType, dotted, header, setHeader, staticValue } from "./http";
 import { methodRequestValue } from "./mapping";
 

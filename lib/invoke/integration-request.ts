@@ -119,7 +119,7 @@ export function integrationRequest(ctx: InvocationContext): void {
   const rawUri = substitutePathParameters(substituteStageVariables(integration.uri ?? "", ctx.stageVariables), pathValues);
   const headers: Record<string, string> = {};
   let multiValueHeaders: Record<string, string[]> | undefined;
-  let query: [string, string][] = [];
+  const query: [string, string][] = [];
   if (isProxy) {
     multiValueHeaders = {};
     for (const [k, values] of Object.entries(request.multiValueHeaders)) {
@@ -132,7 +132,7 @@ export function integrationRequest(ctx: InvocationContext): void {
       for (const v of values) query.push([k, v]);
     }
   } else {
-    headers["Accept"] = "application/json";
+    headers.Accept = "application/json";
     headers["Content-Type"] = templateContentType ?? mediaType(header(request.headers, "Content-Type") || "application/json");
   }
   const own: Record<string, string> = { "x-amzn-apigateway-api-id": ctx.options.apiId, "X-Amzn-Trace-Id": ctx.traceId };

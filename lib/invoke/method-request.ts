@@ -54,7 +54,6 @@ function rewriteRefs(node: unknown): unknown {
       const [, name, fragment] = MODEL_REF.exec(v)!;
       out[k] = modelKey(name) + (fragment ?? "");
     } else if (k === "$schema" || k === "id" || k === "$id") {
-      continue; // ajv-draft-04 is draft 4 already; ids would clash across models
     } else {
       out[k] = rewriteRefs(v);
     }
@@ -127,7 +126,7 @@ export async function methodRequest(ctx: InvocationContext): Promise<void> {
   }
   if (validator.validateRequestBody) {
     const models = method.requestModels;
-    const modelName = Object.entries(models).find(([ct]) => ct.toLowerCase() === contentType)?.[1] ?? models["$default"];
+    const modelName = Object.entries(models).find(([ct]) => ct.toLowerCase() === contentType)?.[1] ?? models.$default;
     // No model for this content type: AWS does not validate the body.
     if (modelName) {
       const result = await validateBody(ctx.design, modelName, request.body);

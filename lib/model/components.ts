@@ -173,7 +173,6 @@ function rewriteModelRefs(node: unknown): unknown {
       const [, name, fragment] = MODEL_REF.exec(v)!;
       out[k] = modelKey(decodeURIComponent(name)) + (fragment ?? "");
     } else if (k === "$schema" || k === "id") {
-      continue;
     } else {
       out[k] = rewriteModelRefs(v);
     }

@@ -105,7 +105,7 @@ export function javaRegexToJs(pattern: string): { source: string; flags: string 
       if (n === "Q") {
         const end = pattern.indexOf("\\E", i + 2);
         const literal = pattern.slice(i + 2, end === -1 ? undefined : end);
-        out += literal.replace(/[\\^$.*+?()[\]{}|\/-]/g, "\\$&");
+        out += literal.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
         i = end === -1 ? pattern.length : end + 2;
         continue;
       }
@@ -355,7 +355,7 @@ export function checkMethodRequest(design: Pick<ApiDesign, "authorizers" | "requ
 
 const INTEGRATION_TARGET = new RegExp(`^integration\\.request\\.${PARAM_LOCATION}\\.([^\\s]+)$`);
 const STATIC_VALUE = /^'[^']*'$/;
-const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}|\*):(role|user)\/[\w+=,.@\/*-]+$/;
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}|\*):(role|user)\/[\w+=,.@/*-]+$/;
 
 /** Is `source` something API Gateway can map from in a request parameter mapping? */
 export function checkMappingSource(source: string, method: Pick<Method, "requestParameters">, field: string): FieldIssue[] {

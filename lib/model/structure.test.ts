@@ -299,7 +299,7 @@ describe("every rule of issue #4, refused with a field message and nothing writt
     expect(Object.keys(fields).sort()).toEqual(["method.authorizerId", "method.requestModels.application/json", "method.requestValidatorId"]);
   });
   it(`${MAX_RESOURCES_PER_API} resources per API`, () => {
-    let d = fixture();
+    const d = fixture();
     const root = idOf(d, "/");
     while (d.resources.length < MAX_RESOURCES_PER_API) d.resources.push({ id: `r${d.resources.length}`, parentId: root, pathPart: `r${d.resources.length}`, methods: {} });
     expect(refused(d, { type: "addResource", parentId: root, pathPart: "one-more" }).pathPart).toMatch(/at most 300/);

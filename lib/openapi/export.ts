@@ -133,7 +133,7 @@ interface SchemeNames {
   usedSigv4: boolean;
 }
 
-function operation(design: ApiDesign, m: Method, schemes: SchemeNames, validatorNames: Map<string, string>, lossless: boolean): Obj {
+function operation(m: Method, schemes: SchemeNames, validatorNames: Map<string, string>, lossless: boolean): Obj {
   const parameters: Obj[] = [];
   for (const [key, required] of Object.entries(m.requestParameters)) {
     const match = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(key);
@@ -248,7 +248,7 @@ export function exportOpenApi(design: ApiDesign, options: ExportOptions = {}): O
   for (const [resource, path] of ordered) {
     const item: Obj = {};
     const verbs = Object.keys(resource.methods).sort((a, b) => OPERATION_ORDER.indexOf(a) - OPERATION_ORDER.indexOf(b));
-    for (const verb of verbs) item[OPERATION_KEY[verb]] = operation(design, resource.methods[verb], schemes, validatorNames, options.lossless === true);
+    for (const verb of verbs) item[OPERATION_KEY[verb]] = operation(resource.methods[verb], schemes, validatorNames, options.lossless === true);
     paths[path] = item;
   }
   const securitySchemes: Obj = {};

@@ -240,7 +240,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const rb = b as Record<string, unknown>;
   for (const k of ka) {
     const vb = rb[k];
-    if (vb === undefined && !Object.prototype.hasOwnProperty.call(rb, k)) return false;
+    if (vb === undefined && !Object.hasOwn(rb, k)) return false;
     if (!deepEqual(ra[k], vb)) return false;
   }
   return true;

@@ -21,7 +21,7 @@ import { callCounts, callCountText, plannedCallCount } from "../aws/push-counts"
 import { liveToDesign, withAwsDefaults } from "../aws/import";
 import { type LiveApi, readLiveApi } from "../aws/live";
 import { executePush, planPush, PushError, type CallRecord, type PushPlan } from "../aws/push";
-import { type ApiDesign } from "../model/design";
+import type { ApiDesign } from "../model/design";
 import { type DesignDiff, diffDesigns } from "../snapshot/diff";
 import { acquirePushLock, lockAbandoned, type LockRow, type PushLease } from "./push-lock";
 

@@ -76,7 +76,7 @@ export function walkNativePath(root: unknown, path: string): unknown {
       cur = cur[k];
     } else {
       const name = m[1] ?? m[3];
-      if (cur === null || typeof cur !== "object" || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, name)) return undefined;
+      if (cur === null || typeof cur !== "object" || Array.isArray(cur) || !Object.hasOwn(cur, name)) return undefined;
       cur = (cur as Record<string, unknown>)[name];
     }
   }

@@ -481,7 +481,7 @@ class Linter {
 
 /** The value of a string literal with no live references in it (`"$"` is one), else undefined. */
 function literalText(e: Expr | undefined): string | undefined {
-  if (!e || e.t !== "str") return undefined;
+  if (e?.t !== "str") return undefined;
   if (!e.interp) return e.s;
   let s = "";
   for (const n of e.interp) {

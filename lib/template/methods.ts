@@ -50,12 +50,13 @@ function intArg(v: JValue): number {
   return v instanceof JChar ? v.c.charCodeAt(0) : (v as number);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: each method table narrows `self` to its own Java type
 type Impl = (self: any, args: JValue[]) => JValue;
 type Overload = [Spec[], Impl];
 const ov = (specs: Spec[], impl: Impl): Overload => [specs, impl];
 
 function dispatch(table: Record<string, Overload[]>, self: unknown, name: string, args: JValue[]): JValue | undefined {
-  const overloads = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+  const overloads = Object.hasOwn(table, name) ? table[name] : undefined;
   if (!overloads) return undefined;
   for (const [specs, impl] of overloads) {
     if (specs.length === args.length && specs.every((s, i) => matches(s, args[i]))) return impl(self, args);

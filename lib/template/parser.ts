@@ -389,7 +389,7 @@ class Parser {
     let cond = this.parseCondition(at);
     let otherwise: Node[] | null = null;
     for (;;) {
-      const { nodes, term, termAt } = this.parseBlock();
+      const { nodes, term } = this.parseBlock();
       if (term.kind === "eof") this.fail(this.end, "<EOF>", `#end to close the #if at ${this.describe(at)}`);
       branches.push({ cond, body: nodes });
       if (term.kind === "end") break;
@@ -555,7 +555,7 @@ class Parser {
       if (this.src[this.i] === "$") to = { t: "ref", ref: this.parseRefOrFail() };
       else {
         const n = this.tryNumber();
-        if (!n || n.t !== "int") this.fail(this.i, undefined, "an integer or reference in the range");
+        if (n?.t !== "int") this.fail(this.i, undefined, "an integer or reference in the range");
         to = n;
       }
       this.skipWs();
@@ -675,7 +675,7 @@ class Parser {
         arg = { t: "bool", v: false };
       } else {
         const n = this.tryNumber();
-        if (!n || n.t !== "int") this.fail(this.i, undefined, "an index (string, integer or reference)");
+        if (n?.t !== "int") this.fail(this.i, undefined, "an index (string, integer or reference)");
         arg = n;
       }
       this.skipWs();

@@ -138,7 +138,6 @@ function scan(pattern: string): Scan {
           java: { description: "Unmatched closing ')'", index: i - 1 },
         });
         break;
-        continue;
       }
       depth--;
       toks.push({ k: "close", i });

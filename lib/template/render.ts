@@ -397,7 +397,7 @@ class Renderer {
       }
       case "define": {
         const target = n.args[0];
-        if (!target || target.t !== "ref") throw errAt("#define() requires a reference argument", n.pos);
+        if (target?.t !== "ref") throw errAt("#define() requires a reference argument", n.pos);
         const body = n.body ?? [];
         this.setRef(
           target.ref,

@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { invokeMethod, outboundPolicyFromEnv } from "../invoke/index";
-import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
+import { NotFoundError, ValidationError } from "../model/errors";
 import { isUuid } from "../model/ids";
 import { getRestApiOrThrow } from "../restapi/service";
 import { loadInvokeTarget } from "../restapi/test-invoke";

@@ -6,7 +6,6 @@ import { mutate, type Actor, type Tx } from "../audit/mutate";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import { assertCan, ROLES, type Role } from "../auth/roles";
 import { createSession, hashToken } from "../auth/session";
-import { normaliseEmail } from "../auth/sign-in";
 import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../model/errors";
 import { isUuid } from "../model/ids";
 import { lockWorkspace } from "../db/locks";

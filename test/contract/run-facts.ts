@@ -59,7 +59,7 @@ export interface Fact extends Step {
   /** Extra setup before this fact's call (after the list's `given`). */
   given?: (world: World) => Promise<void>;
   /** Calls after the first one, e.g. a read-back. */
-  then?: Step[];
+  followedBy?: Step[];
 }
 
 export interface RunFactsOptions {
@@ -96,7 +96,7 @@ export function runFacts(title: string, facts: Fact[], options: RunFactsOptions 
     for (const fact of facts) {
       it(`${fact.name} (${fact.op})`, async () => {
         await fact.given?.(world);
-        for (const step of [fact, ...(fact.then ?? [])]) await checkStep(world, step);
+        for (const step of [fact, ...(fact.followedBy ?? [])]) await checkStep(world, step);
       });
     }
   });

@@ -69,7 +69,10 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
     sdk = createApiGatewayClient(conn, { limiter: new ApiGatewayLimiter({ clock }) });
     connectionId = (await createConnection(p(), actors.admin, { name: `fake-${fake.port}`, region: "us-east-1", endpointUrl: fake.url })).id;
     for (const stream of [process.stdout, process.stderr] as const)
-      vi.spyOn(stream, "write").mockImplementation(((chunk: unknown) => ((logged += String(chunk)), true)) as never);
+      vi.spyOn(stream, "write").mockImplementation(((chunk: unknown) => {
+        logged += String(chunk);
+        return true;
+      }) as never);
     for (const level of ["log", "info", "warn", "error", "debug"] as const)
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void (logged += args.map(String).join(" ") + "\n"));
   });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/audit/mutate";
 import type { Role } from "../../lib/auth/roles";
-import { DEMO_ADMIN_EMAIL, DEMO_VIEWER_EMAIL, seedDemo } from "../../lib/db/seed";
+import { seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
 import { parseDesign } from "../../lib/model/design";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/model/errors";

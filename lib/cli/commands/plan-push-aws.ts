@@ -3,7 +3,7 @@
  * the stage already runs a deployment this CLI made from this very design (the CLI has no
  * database, so the deployment's description carries the design's content hash).
  */
-import { type APIGatewayClient, type Deployment, type Stage } from "@aws-sdk/client-api-gateway";
+import type { APIGatewayClient, Deployment, Stage } from "@aws-sdk/client-api-gateway";
 import { callApiGateway } from "../../aws/client";
 import { isNotFound } from "../../aws/live";
 import type { ApiDesign } from "../../model/design";

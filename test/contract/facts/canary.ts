@@ -61,7 +61,7 @@ export const createDeploymentCanaryFacts: Fact[] = [
     input: (ids) => ({ restApiId: ids.api, stageName: STAGE, canarySettings: { percentTraffic: 50, stageVariableOverrides: { testVar: "canary" } } }),
     status: 201,
     returns: { id: expect.any(String), createdDate: expect.any(Number) },
-    then: [
+    followedBy: [
       {
         op: "GetStage",
         input: getDev,
@@ -84,7 +84,7 @@ export const createDeploymentCanaryFacts: Fact[] = [
     op: "CreateDeployment",
     input: (ids) => ({ restApiId: ids.api, stageName: STAGE, canarySettings: { percentTraffic: 50, stageVariableOverrides: { testVar: "canary2" } } }),
     status: 201,
-    then: [{ op: "GetStage", input: getDev, status: 200, returns: { canarySettings: { percentTraffic: 50, stageVariableOverrides: { testVar: "canary2" } } } }],
+    followedBy: [{ op: "GetStage", input: getDev, status: 200, returns: { canarySettings: { percentTraffic: 50, stageVariableOverrides: { testVar: "canary2" } } } }],
   },
   {
     name: "a canary deployment above 100 % is refused (message not recorded)",
@@ -133,7 +133,7 @@ export const updateStageNoCanaryFacts: Fact[] = [
     input: updateDev({ op: "replace", path: "/canarySettings/percentTraffic", value: "50" }),
     status: 200,
     returns: (ids) => ({ canarySettings: { deploymentId: ids.dep1, percentTraffic: 50, useStageCache: false } }),
-    then: [{ op: "GetStage", input: getDev, status: 200, returns: { canarySettings: { percentTraffic: 50 } } }],
+    followedBy: [{ op: "GetStage", input: getDev, status: 200, returns: { canarySettings: { percentTraffic: 50 } } }],
   },
   {
     name: "add on a canary path is refused: canary settings take replace",
@@ -223,7 +223,7 @@ export const updateStageCanaryFacts: Fact[] = [
     input: updateDev({ op: "remove", path: "/canarySettings" }),
     status: 200,
     absent: ["canarySettings"],
-    then: [{ op: "GetStage", input: getDev, status: 200, absent: ["canarySettings"] }],
+    followedBy: [{ op: "GetStage", input: getDev, status: 200, absent: ["canarySettings"] }],
   },
   {
     name: "remove /canarySettings/stageVariableOverrides is read as removing a method setting and refused",

@@ -25,7 +25,7 @@ export const createDeploymentFacts: Fact[] = [
     op: "CreateDeployment",
     input: (ids) => ({ restApiId: ids.api, stageName: STAGE }),
     status: 201,
-    then: [
+    followedBy: [
       {
         op: "GetStage",
         input: getDev,
@@ -41,7 +41,7 @@ export const createDeploymentFacts: Fact[] = [
     op: "CreateDeployment",
     input: (ids) => ({ restApiId: ids.api, stageName: STAGE, variables: { testVar: "test", testVar2: "test2" } }),
     status: 201,
-    then: [{ op: "GetStage", input: getDev, status: 200, returns: { variables: { testVar: "test", testVar2: "test2" } } }],
+    followedBy: [{ op: "GetStage", input: getDev, status: 200, returns: { variables: { testVar: "test", testVar2: "test2" } } }],
   },
   {
     name: "a method without integration cannot be deployed",

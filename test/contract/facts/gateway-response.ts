@@ -121,7 +121,7 @@ export const gatewayResponseFacts: Fact[] = [
     op: "DeleteGatewayResponse",
     input: key("MISSING_AUTHENTICATION_TOKEN"),
     status: 202,
-    then: [{ op: "GetGatewayResponse", input: key("MISSING_AUTHENTICATION_TOKEN"), status: 200, returns: defaultResponse("MISSING_AUTHENTICATION_TOKEN") }],
+    followedBy: [{ op: "GetGatewayResponse", input: key("MISSING_AUTHENTICATION_TOKEN"), status: 200, returns: defaultResponse("MISSING_AUTHENTICATION_TOKEN") }],
   },
   {
     name: "deleting a type that was never set is a 404",

@@ -101,7 +101,7 @@ export const integrationFacts: Fact[] = [
     input: update({ op: "add", path: "/cacheKeyParameters/method.request.querystring.q" }),
     status: 200,
     returns: { cacheKeyParameters: ["method.request.querystring.q"] },
-    then: [
+    followedBy: [
       // AWS always answers the list, empty or not (rec test_lifecycle_method_response/get-method)
       { op: "UpdateIntegration", input: update({ op: "remove", path: "/cacheKeyParameters/method.request.querystring.q" }), status: 200, returns: { cacheKeyParameters: [] } },
       { op: "UpdateIntegration", input: update({ op: "add", path: "/cacheKeyParameters", value: "method.request.querystring.q" }), ...bad("Invalid patch path /cacheKeyParameters") },
@@ -138,7 +138,7 @@ export const integrationResponseFacts: Fact[] = [
     input: (ids) => ({ ...response(ids), patchOperations: [{ op: "replace", path: "/selectionPattern", value: "updated-pattern" }] }),
     status: 200,
     returns: { statusCode: "200", selectionPattern: "updated-pattern", responseTemplates: { "application/json": '"created"' } },
-    then: [
+    followedBy: [
       {
         // rec …/overwrite-integration-response: a second Put replaces the whole response
         op: "PutIntegrationResponse",
@@ -158,7 +158,7 @@ export const integrationResponseFacts: Fact[] = [
     input: (ids) => ({ ...response(ids), patchOperations: [{ op: "add", path: "/responseTemplates/application~1json", value: "{}" }] }),
     status: 200,
     returns: { responseTemplates: { "application/json": "{}" } },
-    then: [
+    followedBy: [
       {
         op: "UpdateIntegrationResponse",
         input: (ids) => ({ ...response(ids), patchOperations: [{ op: "add", path: "/responseTemplates/application/xml", value: "<a/>" }] }),

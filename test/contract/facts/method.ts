@@ -80,7 +80,7 @@ export const putMethodFacts: Fact[] = [
     op: "DeleteMethod",
     input: rootGet,
     status: 204,
-    then: [{ op: "DeleteMethod", input: rootGet, ...notFound("Invalid Method identifier specified") }],
+    followedBy: [{ op: "DeleteMethod", input: rootGet, ...notFound("Invalid Method identifier specified") }],
   },
 ];
 
@@ -100,7 +100,7 @@ export const updateMethodFacts: Fact[] = [
     ),
     status: 200,
     returns: { requestModels: { "application/json": "Empty" }, requestParameters: { "method.request.querystring.optional": true } },
-    then: [
+    followedBy: [
       {
         // rec test_update_method/update-method-replace
         op: "UpdateMethod",
@@ -133,7 +133,7 @@ export const updateMethodFacts: Fact[] = [
     input: update({ op: "add", path: "/authorizationScopes", value: "email" }, { op: "add", path: "/authorizationScopes", value: "openid" }),
     status: 200,
     returns: { authorizationScopes: ["email", "openid"] },
-    then: [
+    followedBy: [
       { op: "UpdateMethod", input: update({ op: "remove", path: "/authorizationScopes", value: "email" }), status: 200, returns: { authorizationScopes: ["openid"] } },
       { op: "UpdateMethod", input: update({ op: "add", path: "/authorizationScopes/email" }), ...bad("Invalid patch path /authorizationScopes/email") },
     ],
@@ -243,7 +243,7 @@ export const methodResponseFacts: Fact[] = [
     status: 201,
     returns: { statusCode: "200" },
     absent: ["responseParameters", "responseModels"],
-    then: [
+    followedBy: [
       {
         // rec test_update_method_response/add-update-method-response
         op: "UpdateMethodResponse",

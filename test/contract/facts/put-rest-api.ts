@@ -75,7 +75,7 @@ export const modeFacts: Fact[] = [
     status: 200,
     returns: { name: "pets", description: "Pet shop", version: "2.1", endpointConfiguration: { types: ["REGIONAL"] } },
     absent: ["warnings"],
-    then: [
+    followedBy: [
       {
         op: "GetResources",
         input: resourcesOf,
@@ -95,7 +95,7 @@ export const modeFacts: Fact[] = [
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.petsDocument)),
     status: 200,
-    then: [{ op: "GetModels", input: modelsOf, status: 200, returns: { item: satisfies("models Pet and PetList only", (items: { name: string }[]) => items.map((m) => m.name).sort().join() === "Pet,PetList") } }],
+    followedBy: [{ op: "GetModels", input: modelsOf, status: 200, returns: { item: satisfies("models Pet and PetList only", (items: { name: string }[]) => items.map((m) => m.name).sort().join() === "Pet,PetList") } }],
   },
   {
     name: "overwrite: a resource on a path the document keeps keeps its id",
@@ -104,7 +104,7 @@ export const modeFacts: Fact[] = [
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.petsDocument)),
     status: 200,
-    then: [{ op: "GetResources", input: resourcesOf, status: 200, returns: (ids) => onlyPaths({ path: "/pets", id: ids.pets }) }],
+    followedBy: [{ op: "GetResources", input: resourcesOf, status: 200, returns: (ids) => onlyPaths({ path: "/pets", id: ids.pets }) }],
   },
   {
     name: "merge: the document's methods replace the same methods; other methods stay (AWS's GET /a, POST /a example)",
@@ -113,7 +113,7 @@ export const modeFacts: Fact[] = [
     op: "PutRestApi",
     input: put("merge", d.bytes(d.mergeExampleDocument)),
     status: 200,
-    then: [
+    followedBy: [
       {
         op: "GetResources",
         input: resourcesOf,
@@ -130,7 +130,7 @@ export const modeFacts: Fact[] = [
     input: put("merge", d.bytes(d.mergeExampleDocument)),
     status: 200,
     returns: { name: "shop", description: "old description", version: "1.0" },
-    then: [
+    followedBy: [
       { op: "GetResources", input: resourcesOf, status: 200, returns: onlyPaths({ path: "/old", resourceMethods: { GET: expect.anything() } }, { path: "/a" }, { path: "/pets" }) },
       { op: "GetModels", input: modelsOf, status: 200, returns: { item: expect.arrayContaining(named("Empty", "Error", "Old")) } },
       { op: "GetRequestValidators", input: modelsOf, status: 200, returns: { item: named("old-validator") } },
@@ -163,7 +163,7 @@ export const modeFacts: Fact[] = [
     input: put("overwrite", d.bytes(d.brokenDocument)),
     // GUESS: the wording after the prefix (AWS's exact text for each refused entity is not recorded).
     ...bad(/^Errors found during import:\n\t.*'\/broken'/),
-    then: [
+    followedBy: [
       { op: "GetRestApi", input: modelsOf, status: 200, returns: { name: "before", description: "old description" } },
       { op: "GetResources", input: resourcesOf, status: 200, returns: onlyPaths({ path: "/old" }, { path: "/pets" }) },
       { op: "GetModels", input: modelsOf, status: 200, returns: { item: expect.arrayContaining(named("Empty", "Error", "Old")) } },
@@ -193,7 +193,7 @@ export const badBodyFacts: Fact[] = [
     // Built when the fact runs, not when the list is read.
     input: (ids) => put("overwrite", d.bytes({ ...d.oas3({}), "x-padding": "x".repeat(6 * 1024 * 1024) }))(ids),
     ...bad("Request body is larger than the maximum allowed (6 MB)"),
-    then: [{ op: "GetRestApi", input: modelsOf, status: 200, returns: { name: "contract" } }],
+    followedBy: [{ op: "GetRestApi", input: modelsOf, status: 200, returns: { name: "contract" } }],
   },
   {
     name: "warnings come back in the RestApi's warnings (the non-string parameter left out) when failonwarnings is false",
@@ -202,7 +202,7 @@ export const badBodyFacts: Fact[] = [
     input: put("overwrite", d.bytes(d.warningDocument)),
     status: 200,
     returns: { warnings: ["Invalid format for 'requestParameters'. Expected type string for property 'integration.request.header.nothing' of resource '/test' and method 'GET' but got 'true'"] },
-    then: [
+    followedBy: [
       {
         op: "GetResources",
         input: resourcesOf,
@@ -218,7 +218,7 @@ export const badBodyFacts: Fact[] = [
     input: put("overwrite", d.bytes(d.missingModelDocument)),
     status: 200,
     returns: { warnings: [expect.stringContaining("Nowhere")] },
-    then: [{ op: "GetResources", input: resourcesOf, status: 200, returns: method("/test", "GET", { methodResponses: { "200": { statusCode: "200" } } }) }],
+    followedBy: [{ op: "GetResources", input: resourcesOf, status: 200, returns: method("/test", "GET", { methodResponses: { "200": { statusCode: "200" } } }) }],
   },
   {
     name: "with failonwarnings=true a warning fails the call and nothing changes",
@@ -228,7 +228,7 @@ export const badBodyFacts: Fact[] = [
     ...bad(
       "Warnings found during import:\n\tInvalid format for 'requestParameters'. Expected type string for property 'integration.request.header.nothing' of resource '/test' and method 'GET' but got 'true'",
     ),
-    then: [{ op: "GetResources", input: resourcesOf, status: 200, returns: { item: [expect.objectContaining({ path: "/" })] } }],
+    followedBy: [{ op: "GetResources", input: resourcesOf, status: 200, returns: { item: [expect.objectContaining({ path: "/" })] } }],
   },
 ];
 
@@ -240,7 +240,7 @@ export const documentFacts: Fact[] = [
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.petsDocument)),
     status: 200,
-    then: [
+    followedBy: [
       {
         op: "GetResources",
         input: resourcesOf,
@@ -286,7 +286,7 @@ export const documentFacts: Fact[] = [
     input: put("overwrite", d.bytes(d.integerStatusYaml)),
     status: 200,
     returns: { name: "integers", version: "2.0" },
-    then: [
+    followedBy: [
       {
         op: "GetResources",
         input: resourcesOf,
@@ -304,7 +304,7 @@ export const documentFacts: Fact[] = [
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.cognitoDocument)),
     status: 200,
-    then: [
+    followedBy: [
       {
         op: "GetAuthorizers",
         input: modelsOf,
@@ -326,7 +326,7 @@ export const documentFacts: Fact[] = [
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.cognitoDocument)),
     status: 200,
-    then: [
+    followedBy: [
       { op: "GetResources", input: resourcesOf, status: 200, returns: method("/inherits", "GET", { authorizationType: "COGNITO_USER_POOLS", authorizerId: expect.any(String), authorizationScopes: ["email"] }) },
       { op: "GetResources", input: resourcesOf, status: 200, returns: method("/other", "GET", { authorizationScopes: ["email", "openid"] }) },
       {
@@ -344,7 +344,7 @@ export const documentFacts: Fact[] = [
     input: put("overwrite", d.bytes(d.requestAuthorizerDocument)),
     status: 200,
     returns: { apiKeySource: "AUTHORIZER" },
-    then: [
+    followedBy: [
       {
         op: "GetAuthorizers",
         input: modelsOf,
@@ -362,7 +362,7 @@ export const documentFacts: Fact[] = [
     status: 200,
     returns: { name: "swagger shop" },
     absent: ["warnings"],
-    then: [
+    followedBy: [
       {
         op: "GetAuthorizers",
         input: modelsOf,
@@ -393,7 +393,7 @@ export const documentFacts: Fact[] = [
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.circularDocument)),
     status: 200,
-    then: [
+    followedBy: [
       {
         op: "GetModels",
         input: modelsOf,
@@ -417,7 +417,7 @@ const basePath = (mode: string, body: string, ...paths: string[]): Fact => ({
   op: "PutRestApi",
   input: put("overwrite", body, { parameters: { basepath: mode } }),
   status: 200,
-  then: [
+  followedBy: [
     {
       op: "GetResources",
       input: resourcesOf,

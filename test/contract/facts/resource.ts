@@ -95,7 +95,7 @@ export const resourceFacts: Fact[] = [
     op: "DeleteResource",
     input: (ids) => ({ restApiId: ids.api, resourceId: ids.pets }),
     status: 202,
-    then: [
+    followedBy: [
       { op: "GetResources", input: (ids) => ({ restApiId: ids.api }), status: 200, returns: (ids) => ({ item: [{ id: ids.root, path: "/" }] }) },
       { op: "DeleteResource", input: (ids) => ({ restApiId: ids.api, resourceId: ids.sub }), ...notFound("Invalid Resource identifier specified") },
     ],

@@ -119,7 +119,7 @@ export const restApiFacts: Fact[] = [
     input: patch({ op: "add", path: "/binaryMediaTypes/image~1png" }, { op: "add", path: "/binaryMediaTypes/image~1jpeg" }),
     status: 200,
     returns: { binaryMediaTypes: ["image/png", "image/jpeg"], description: "contract facts" },
-    then: [
+    followedBy: [
       {
         // rec …/update-rest-api-replace: replace swaps the item named in the path for the value
         op: "UpdateRestApi",
@@ -161,7 +161,7 @@ export const restApiFacts: Fact[] = [
     input: patch({ op: "replace", path: "/minimumCompressionSize", value: "10" }),
     status: 200,
     returns: { minimumCompressionSize: 10 },
-    then: [
+    followedBy: [
       // rec …/disable-compression: an empty value turns compression off (field left out)
       { op: "UpdateRestApi", input: patch({ op: "replace", path: "/minimumCompressionSize", value: "" }), status: 200, absent: ["minimumCompressionSize"] },
       { op: "UpdateRestApi", input: patch({ op: "replace", path: "/minimumCompressionSize", value: "0" }), status: 200, returns: { minimumCompressionSize: 0 } },
@@ -239,7 +239,7 @@ export const restApiFacts: Fact[] = [
     input: patch({ op: "replace", path: "/endpointConfiguration/types/EDGE", value: "PRIVATE" }),
     status: 200,
     returns: { endpointConfiguration: { types: ["PRIVATE"], ipAddressType: "dualstack" } },
-    then: [{ op: "UpdateRestApi", input: patch({ op: "replace", path: "/endpointConfiguration/ipAddressType", value: "ipv4" }), ...bad("Only dualstack ipAddressType is supported for Private APIs.") }],
+    followedBy: [{ op: "UpdateRestApi", input: patch({ op: "replace", path: "/endpointConfiguration/ipAddressType", value: "ipv4" }), ...bad("Only dualstack ipAddressType is supported for Private APIs.") }],
   },
   {
     name: "an ipAddressType other than ipv4 or dualstack is refused",
@@ -262,6 +262,6 @@ export const restApiFacts: Fact[] = [
     op: "DeleteRestApi",
     input: api,
     status: 202,
-    then: [{ op: "GetRestApis", input: {}, status: 200, returns: { item: [] } }],
+    followedBy: [{ op: "GetRestApis", input: {}, status: 200, returns: { item: [] } }],
   },
 ];

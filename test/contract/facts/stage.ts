@@ -136,7 +136,7 @@ export const readStageFacts: Fact[] = [
     op: "DeleteStage",
     input: getDev,
     status: 202,
-    then: [{ op: "GetStage", input: getDev, status: 404, error: { code: "NotFoundException", message: "Invalid Stage identifier specified" } }],
+    followedBy: [{ op: "GetStage", input: getDev, status: 404, error: { code: "NotFoundException", message: "Invalid Stage identifier specified" } }],
   },
 ];
 
@@ -157,7 +157,7 @@ export const updateStageFacts: Fact[] = [
     input: updateDev({ op: "replace", path: "/cacheClusterSize", value: "0.5" }),
     status: 200,
     returns: { cacheClusterSize: "0.5" },
-    then: [{ op: "UpdateStage", input: updateDev({ op: "replace", path: "/cacheClusterSize", value: "2" }), ...badRequest(/cache/i) }],
+    followedBy: [{ op: "UpdateStage", input: updateDev({ op: "replace", path: "/cacheClusterSize", value: "2" }), ...badRequest(/cache/i) }],
   },
   {
     name: "a variable is set with /variables/NAME and removed the same way",
@@ -166,7 +166,7 @@ export const updateStageFacts: Fact[] = [
     input: updateDev({ op: "replace", path: "/variables/url", value: "example.com" }, { op: "remove", path: "/variables/testVar" }),
     status: 200,
     returns: { variables: { url: "example.com" } },
-    then: [{ op: "GetStage", input: getDev, status: 200, returns: { variables: { url: "example.com" } } }],
+    followedBy: [{ op: "GetStage", input: getDev, status: 200, returns: { variables: { url: "example.com" } } }],
   },
   {
     name: "rollback: /deploymentId points the stage at another deployment",
@@ -197,7 +197,7 @@ export const updateStageFacts: Fact[] = [
     op: "UpdateStage",
     input: updateDev({ op: "replace", path: "/description", value: "half" }, { op: "replace", path: "/webAclArn", value: "arn" }),
     ...invalidPath("/webAclArn"),
-    then: [{ op: "GetStage", input: getDev, status: 200, returns: { description: "dev stage" } }],
+    followedBy: [{ op: "GetStage", input: getDev, status: 200, returns: { description: "dev stage" } }],
   },
 ];
 
@@ -224,7 +224,7 @@ export const methodSettingFacts: Fact[] = [
     input: updateDev({ op: "replace", path: "/~1pets~1{id}/GET/logging/dataTrace", value: "false" }),
     status: 200,
     returns: { methodSettings: { "~1pets~1{id}/GET": SETTING_DEFAULTS } },
-    then: [{ op: "GetStage", input: getDev, status: 200, returns: { methodSettings: { "~1pets~1{id}/GET": expect.not.objectContaining({ loggingLevel: expect.anything() }) } } }],
+    followedBy: [{ op: "GetStage", input: getDev, status: 200, returns: { methodSettings: { "~1pets~1{id}/GET": expect.not.objectContaining({ loggingLevel: expect.anything() }) } } }],
   },
   {
     name: "a new */* override likewise: the field set, AWS's defaults for the others",
@@ -249,7 +249,7 @@ export const methodSettingFacts: Fact[] = [
     input: updateDev({ op: "replace", path: "/~1pets~1{id}/GET/logging/loglevel", value: "INFO" }, { op: "replace", path: "/~1pets~1{id}/GET/throttling/burstLimit", value: "20" }),
     status: 200,
     returns: { methodSettings: { "~1pets~1{id}/GET": { loggingLevel: "INFO", throttlingBurstLimit: 20 } } },
-    then: [{ op: "GetStage", input: getDev, status: 200, returns: { methodSettings: { "~1pets~1{id}/GET": { loggingLevel: "INFO" } } } }],
+    followedBy: [{ op: "GetStage", input: getDev, status: 200, returns: { methodSettings: { "~1pets~1{id}/GET": { loggingLevel: "INFO" } } } }],
   },
   {
     name: "the whole override is removed with remove /{key}",

@@ -45,7 +45,7 @@ export const validatorFacts: Fact[] = [
     input: update({ op: "replace", path: "/validateRequestBody", value: "true" }),
     status: 200,
     returns: { validateRequestBody: true, validateRequestParameters: false },
-    then: [{ op: "UpdateRequestValidator", input: update({ op: "replace", path: "/validateRequestBody" }), status: 200, returns: { validateRequestBody: false } }],
+    followedBy: [{ op: "UpdateRequestValidator", input: update({ op: "replace", path: "/validateRequestBody" }), status: 200, returns: { validateRequestBody: false } }],
   },
   {
     name: "flags take only replace",
@@ -78,7 +78,7 @@ export const validatorFacts: Fact[] = [
     op: "DeleteRequestValidator",
     input: (ids) => ({ restApiId: ids.api, requestValidatorId: ids.val }),
     status: 202,
-    then: [
+    followedBy: [
       { op: "GetRequestValidator", input: (ids) => ({ restApiId: ids.api, requestValidatorId: ids.val }), status: 404, error: { code: "NotFoundException", message: "Invalid Request Validator identifier specified" } },
     ],
   },
