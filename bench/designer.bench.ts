@@ -27,8 +27,20 @@ function FullyExpandedTree({ design }: { design: ApiDesign }) {
       return h(
         "li",
         { key: r.id, style: { paddingLeft: depth * 14 } },
-        h("button", { type: "button", className: "w-full rounded px-2 py-1 text-left font-mono", "data-resource-path": path }, path === "/" ? "/" : `/${r.pathPart}`),
-        ...Object.keys(r.methods).sort().map((verb) => h("button", { type: "button", key: verb, className: "ml-4 block rounded px-2 text-left text-xs font-semibold", "data-method": `${verb} ${path}` }, verb)),
+        h(
+          "button",
+          { type: "button", className: "w-full rounded px-2 py-1 text-left font-mono", "data-resource-path": path },
+          path === "/" ? "/" : `/${r.pathPart}`,
+        ),
+        ...Object.keys(r.methods)
+          .sort()
+          .map((verb) =>
+            h(
+              "button",
+              { type: "button", key: verb, className: "ml-4 block rounded px-2 text-left text-xs font-semibold", "data-method": `${verb} ${path}` },
+              verb,
+            ),
+          ),
       );
     }),
   );
@@ -42,7 +54,9 @@ export default async function (): Promise<void> {
   const peer = () => renderToString(h(FullyExpandedTree, { design }));
   const withMethod = design.resources.find((r) => Object.keys(r.methods).length)!;
   const flow = () => renderToString(h(MethodFlow, { design, method: Object.values(withMethod.methods)[0] }));
-  console.log(`${design.resources.length} resources, ${methods} methods; HTML: tree ${(ours().length / 1024).toFixed(1)} KB vs fully expanded ${(peer().length / 1024).toFixed(1)} KB; method flow ${(flow().length / 1024).toFixed(1)} KB`);
+  console.log(
+    `${design.resources.length} resources, ${methods} methods; HTML: tree ${(ours().length / 1024).toFixed(1)} KB vs fully expanded ${(peer().length / 1024).toFixed(1)} KB; method flow ${(flow().length / 1024).toFixed(1)} KB`,
+  );
   const a = await measure("gatehouse resource tree", ours, { warmup: 5 });
   const b = await measure("fully expanded tree", peer, { warmup: 5 });
   report(a, b);

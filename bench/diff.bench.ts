@@ -31,7 +31,12 @@ function edited(design: ApiDesign): ApiDesign {
   // 5. A response status added.
   const vets = at("/vets").methods.GET;
   vets.methodResponses["429"] = { statusCode: "429", responseParameters: { "method.response.header.Retry-After": false }, responseModels: {} };
-  vets.integration!.integrationResponses["429"] = { statusCode: "429", selectionPattern: "429", responseParameters: { "method.response.header.Retry-After": "integration.response.header.Retry-After" }, responseTemplates: {} };
+  vets.integration!.integrationResponses["429"] = {
+    statusCode: "429",
+    selectionPattern: "429",
+    responseParameters: { "method.response.header.Retry-After": "integration.response.header.Retry-After" },
+    responseTemplates: {},
+  };
   return b;
 }
 
@@ -40,11 +45,19 @@ export default async function (): Promise<void> {
   const before = JSON.parse(JSON.stringify(generated)) as ApiDesign;
   const after = edited(generated);
   const methods = (d: ApiDesign) => d.resources.reduce((n, r) => n + Object.keys(r.methods).length, 0);
-  console.log(`before: ${before.resources.length} resources, ${methods(before)} methods, ${(JSON.stringify(before).length / 1e6).toFixed(2)} MB JSON; after: ${after.resources.length} resources, ${methods(after)} methods`);
+  console.log(
+    `before: ${before.resources.length} resources, ${methods(before)} methods, ${(JSON.stringify(before).length / 1e6).toFixed(2)} MB JSON; after: ${after.resources.length} resources, ${methods(after)} methods`,
+  );
 
   const ours = diffDesigns(before, after);
   console.log(`diffDesigns: ${ours.entries.map((e) => `${e.kind} ${e.entity} ${e.key}`).join("; ")}`);
-  const jdp = create({ objectHash: (o: object, i?: number) => (o as { id?: string; name?: string; responseType?: string }).id ?? (o as { name?: string }).name ?? (o as { responseType?: string }).responseType ?? `$$index:${i}` });
+  const jdp = create({
+    objectHash: (o: object, i?: number) =>
+      (o as { id?: string; name?: string; responseType?: string }).id ??
+      (o as { name?: string }).name ??
+      (o as { responseType?: string }).responseType ??
+      `$$index:${i}`,
+  });
   const delta = jdp.diff(before, after);
   console.log(`jsondiffpatch delta: ${JSON.stringify(delta).length} bytes`);
 

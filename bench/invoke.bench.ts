@@ -37,7 +37,9 @@ async function latencies(name: string, runs: number, fn: () => Promise<unknown>)
   }
   samples.sort((a, b) => a - b);
   const r = { name, p50: percentile(samples, 50), p99: percentile(samples, 99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
-  console.log(`${name.padEnd(34)} p50 ${r.p50.toFixed(3).padStart(8)} ms   p99 ${r.p99.toFixed(3).padStart(8)} ms   mean ${r.mean.toFixed(3).padStart(8)} ms   (${runs} runs)`);
+  console.log(
+    `${name.padEnd(34)} p50 ${r.p50.toFixed(3).padStart(8)} ms   p99 ${r.p99.toFixed(3).padStart(8)} ms   mean ${r.mean.toFixed(3).padStart(8)} ms   (${runs} runs)`,
+  );
   return r;
 }
 
@@ -50,7 +52,10 @@ const design = (backend: string) =>
           type: "MOCK",
           requestTemplates: { "application/json": `#if($input.params('petId') == "0"){"statusCode": 404}#else{"statusCode": 200}#end` },
           integrationResponses: {
-            "200": { statusCode: "200", responseTemplates: { "application/json": `{"id": "$input.params('petId')", "type": "dog", "price": 249.99, "requestId": "$context.requestId"}` } },
+            "200": {
+              statusCode: "200",
+              responseTemplates: { "application/json": `{"id": "$input.params('petId')", "type": "dog", "price": 249.99, "requestId": "$context.requestId"}` },
+            },
             "404": { statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": `{"message": "not found"}` } },
           },
         },
@@ -59,12 +64,25 @@ const design = (backend: string) =>
     "/pets": {
       GET: {
         methodResponses: { "200": { statusCode: "200" } },
-        integration: { type: "HTTP", httpMethod: "GET", uri: `${backend}/petstore/pets`, integrationResponses: { "200": { statusCode: "200", responseTemplates: {} } } },
+        integration: {
+          type: "HTTP",
+          httpMethod: "GET",
+          uri: `${backend}/petstore/pets`,
+          integrationResponses: { "200": { statusCode: "200", responseTemplates: {} } },
+        },
       },
     },
   });
 
-const request = (partial: Partial<InvokeRequest>): InvokeRequest => ({ httpMethod: "GET", pathWithQueryString: "/", headers: {}, body: "", stageVariables: {}, stage: null, ...partial });
+const request = (partial: Partial<InvokeRequest>): InvokeRequest => ({
+  httpMethod: "GET",
+  pathWithQueryString: "/",
+  headers: {},
+  body: "",
+  stageVariables: {},
+  stage: null,
+  ...partial,
+});
 
 async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server }> {
   const server = createServer(handler);
@@ -85,7 +103,9 @@ const autocannon = ((await import("autocannon" as string)) as { default: (opts: 
 async function load(name: string, url: string): Promise<{ name: string; rps: number; p50: number; p99: number; non2xx: number; errors: number }> {
   const result = await autocannon({ url, connections: 32, duration: SECONDS, pipelining: 1 });
   const r = { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
-  console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} req/s   latency p50 ${r.p50} ms  p99 ${r.p99} ms   non-2xx ${r.non2xx}  errors ${r.errors}   (${SECONDS} s, 32 connections)`);
+  console.log(
+    `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} req/s   latency p50 ${r.p50} ms  p99 ${r.p99} ms   non-2xx ${r.non2xx}  errors ${r.errors}   (${SECONDS} s, 32 connections)`,
+  );
   return r;
 }
 
@@ -109,7 +129,9 @@ export default async function (): Promise<void> {
     await (await fetch(`${backend.url}/petstore/pets`)).text();
     trim();
   });
-  console.log(`ratio: HTTP through the pipeline costs ${(http.p50 / direct.p50).toFixed(2)}x a direct fetch at p50 (${(http.p50 - direct.p50).toFixed(3)} ms overhead), ${(http.p99 / direct.p99).toFixed(2)}x at p99; MOCK p50 ${mock.p50.toFixed(3)} ms`);
+  console.log(
+    `ratio: HTTP through the pipeline costs ${(http.p50 / direct.p50).toFixed(2)}x a direct fetch at p50 (${(http.p50 - direct.p50).toFixed(3)} ms overhead), ${(http.p99 / direct.p99).toFixed(2)}x at p99; MOCK p50 ${mock.p50.toFixed(3)} ms`,
+  );
 
   console.log("\n### local gateway throughput");
   const handle = await openDb({ dataDir: "memory://" });
@@ -130,13 +152,19 @@ export default async function (): Promise<void> {
       const parts = url.pathname.split("/");
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
-      const result = await serveGatewayRequest(db, parts[2] ?? "", parts[3] ?? "", {
-        httpMethod: req.method ?? "GET",
-        path: "/" + parts.slice(4).join("/"),
-        query: url.search.slice(1),
-        headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      }, { throttles });
+      const result = await serveGatewayRequest(
+        db,
+        parts[2] ?? "",
+        parts[3] ?? "",
+        {
+          httpMethod: req.method ?? "GET",
+          path: "/" + parts.slice(4).join("/"),
+          query: url.search.slice(1),
+          headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        },
+        { throttles },
+      );
       res.writeHead(result.status, result.headers);
       res.end(result.body);
     });
@@ -150,7 +178,9 @@ export default async function (): Promise<void> {
   console.log(`GET /gw/{api}/prod/pets/7 → ${check}`);
   const ours = await load("gateway MOCK /pets/7", `${gateway.url}/gw/${api.id}/prod/pets/7`);
   const peer = await load("fixed JSON (no pipeline)", `${ceiling.url}/gw/x/prod/pets/7`);
-  console.log(`ratio: the local gateway serves ${(ours.rps / peer.rps).toFixed(3)}x the requests/s of a fixed-JSON node:http server (${ours.rps.toFixed(0)} vs ${peer.rps.toFixed(0)} req/s)`);
+  console.log(
+    `ratio: the local gateway serves ${(ours.rps / peer.rps).toFixed(3)}x the requests/s of a fixed-JSON node:http server (${ours.rps.toFixed(0)} vs ${peer.rps.toFixed(0)} req/s)`,
+  );
 
   for (const s of [gateway.server, ceiling.server]) {
     s.closeAllConnections();

@@ -22,7 +22,9 @@ export default async function (): Promise<void> {
   const doc = exportOpenApi(design);
   const yamlText = exportOpenApiText(design, "yaml");
   const jsonText = exportOpenApiText(design, "json");
-  console.log(`${design.resources.length} resources, ${methods} methods; OpenAPI ${(yamlText.length / 1e6).toFixed(2)} MB YAML, ${(jsonText.length / 1e6).toFixed(2)} MB JSON`);
+  console.log(
+    `${design.resources.length} resources, ${methods} methods; OpenAPI ${(yamlText.length / 1e6).toFixed(2)} MB YAML, ${(jsonText.length / 1e6).toFixed(2)} MB JSON`,
+  );
   const check = importOpenApiDocument(parseYaml(yamlText)).design;
   if (check.resources.length !== design.resources.length) throw new Error("import lost resources");
 

@@ -100,7 +100,12 @@ function withTemplateChange(design: ApiDesign): ApiDesign {
 
 function line(label: string, ours: Run, naive: Run) {
   const s = (ms: number) => (ms < 10_000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(1)} s`);
-  const timeRatio = ours.simulatedMs > 0 ? `${(naive.simulatedMs / ours.simulatedMs).toFixed(2)}x the simulated time` : naive.simulatedMs > 0 ? "gatehouse needs no waiting" : "both fit in the bursts";
+  const timeRatio =
+    ours.simulatedMs > 0
+      ? `${(naive.simulatedMs / ours.simulatedMs).toFixed(2)}x the simulated time`
+      : naive.simulatedMs > 0
+        ? "gatehouse needs no waiting"
+        : "both fit in the bursts";
   console.log(
     `${label.padEnd(36)} gatehouse ${String(ours.calls).padStart(5)} calls ${s(ours.simulatedMs).padStart(9)} | naive ${String(naive.calls).padStart(5)} calls ${s(naive.simulatedMs).padStart(9)} | ratio: naive makes ${(naive.calls / ours.calls).toFixed(2)}x the calls, ${timeRatio}`,
   );

@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2];
-const files = readdirSync(here).filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter))).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter)))
+  .sort();
 if (files.length === 0) {
   console.error(`no benchmark matches ${filter ?? "*"}`);
   process.exit(1);

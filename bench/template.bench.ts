@@ -213,7 +213,12 @@ function velocityjsContext(body: string) {
       json: (p: string) => JSON.stringify(jsonPath(root(), p)),
       path: (p: string) => jsonPath(root(), p),
       params: (name?: string) =>
-        name === undefined ? params : ((params.path as Record<string, string>)[name] ?? (params.querystring as Record<string, string>)[name] ?? (params.header as Record<string, string>)[name] ?? ""),
+        name === undefined
+          ? params
+          : ((params.path as Record<string, string>)[name] ??
+            (params.querystring as Record<string, string>)[name] ??
+            (params.header as Record<string, string>)[name] ??
+            ""),
     },
     util: {
       escapeJavaScript,

@@ -3,7 +3,18 @@
  * on (fake) AWS, change a template, see the plan, push with live progress, find the deployment in
  * the history, see drift made behind Gatehouse's back, adopt it. No credential reaches the browser.
  */
-import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodCommand, PutMethodResponseCommand, CreateResourceCommand, UpdateIntegrationCommand } from "@aws-sdk/client-api-gateway";
+import {
+  APIGatewayClient,
+  CreateDeploymentCommand,
+  CreateRestApiCommand,
+  GetResourcesCommand,
+  PutIntegrationCommand,
+  PutIntegrationResponseCommand,
+  PutMethodCommand,
+  PutMethodResponseCommand,
+  CreateResourceCommand,
+  UpdateIntegrationCommand,
+} from "@aws-sdk/client-api-gateway";
 import { expect, test } from "@playwright/test";
 import { FAKE_AWS_PORT } from "../playwright.config";
 import { ADMIN, setEditorText, signIn } from "./helpers";
@@ -14,7 +25,12 @@ const SERVER_KEYS = ["AKIAFAKEE2E000000000", "fake-secret-for-the-fake-control-p
 test("connect, import, change a template, plan, push, history, drift, adopt", async ({ page }) => {
   test.setTimeout(180_000);
   // An API made outside Gatehouse, straight on the fake control plane.
-  const aws = new APIGatewayClient({ region: "us-east-1", endpoint: ENDPOINT, credentials: { accessKeyId: "AKIDSPEC", secretAccessKey: "spec" }, maxAttempts: 8 });
+  const aws = new APIGatewayClient({
+    region: "us-east-1",
+    endpoint: ENDPOINT,
+    credentials: { accessKeyId: "AKIDSPEC", secretAccessKey: "spec" },
+    maxAttempts: 8,
+  });
   const name = `inventory-${Date.now().toString(36)}`;
   const api = await aws.send(new CreateRestApiCommand({ name, description: "made in the AWS console", endpointConfiguration: { types: ["REGIONAL"] } }));
   const items = await aws.send(new CreateResourceCommand({ restApiId: api.id, parentId: api.rootResourceId, pathPart: "items" }));

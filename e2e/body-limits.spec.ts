@@ -20,7 +20,12 @@ interface RawAnswer {
 }
 
 /** One request with exactly this method and request-target; `chunkedBytes` sends a body without Content-Length. */
-function raw(baseURL: string, method: string, target: string, options: { headers?: Record<string, string>; chunkedBytes?: number; body?: Buffer } = {}): Promise<RawAnswer> {
+function raw(
+  baseURL: string,
+  method: string,
+  target: string,
+  options: { headers?: Record<string, string>; chunkedBytes?: number; body?: Buffer } = {},
+): Promise<RawAnswer> {
   const base = new URL(baseURL);
   return new Promise((resolve, reject) => {
     let answered = false;
@@ -105,8 +110,14 @@ test("gateway and console bodies over their limits get 413, TRACE and undecodabl
     body: Buffer.from(JSON.stringify(["x".repeat(11 * MB)])),
   });
   expect(eleven.status).toBeLessThan(400);
-  const declared = await raw(baseURL!, "POST", `/apis/${apiId}`, { headers: { cookie, "next-action": "0".repeat(42), "content-type": "text/plain" }, body: Buffer.alloc(13 * MB, "a") });
+  const declared = await raw(baseURL!, "POST", `/apis/${apiId}`, {
+    headers: { cookie, "next-action": "0".repeat(42), "content-type": "text/plain" },
+    body: Buffer.alloc(13 * MB, "a"),
+  });
   expect([declared.status, JSON.parse(declared.body).code]).toEqual([413, "PayloadTooLarge"]);
-  const chunked = await raw(baseURL!, "POST", `/apis/${apiId}`, { headers: { cookie, "next-action": "0".repeat(42), "content-type": "text/plain" }, chunkedBytes: 14 * MB });
+  const chunked = await raw(baseURL!, "POST", `/apis/${apiId}`, {
+    headers: { cookie, "next-action": "0".repeat(42), "content-type": "text/plain" },
+    chunkedBytes: 14 * MB,
+  });
   expect([chunked.status, JSON.parse(chunked.body).code]).toEqual([413, "PayloadTooLarge"]);
 });

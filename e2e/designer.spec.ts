@@ -16,7 +16,13 @@ const LAMBDA_URI = `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/function
 const AUTH_ARN = "arn:aws:lambda:us-east-1:123456789012:function:jwt-authorizer";
 
 // One line each: typed into Monaco, a multi-line text would be re-indented by the editor as it goes.
-const PET_SCHEMA = JSON.stringify({ $schema: "http://json-schema.org/draft-04/schema#", title: "Pet", type: "object", required: ["name"], properties: { name: { type: "string" }, tag: { type: "string" } } });
+const PET_SCHEMA = JSON.stringify({
+  $schema: "http://json-schema.org/draft-04/schema#",
+  title: "Pet",
+  type: "object",
+  required: ["name"],
+  properties: { name: { type: "string" }, tag: { type: "string" } },
+});
 const PET_LIST_SCHEMA = JSON.stringify({ type: "array", items: { $ref: "https://apigateway.amazonaws.com/restapis/demo/models/Pet" } });
 
 interface Draft {
@@ -82,7 +88,9 @@ test("design an API with every component through the UI, export it, import it, f
   await addMethod(page, "GET", "MOCK");
   // The Lambda proxy method.
   await addMethod(page, "POST", "AWS_PROXY", LAMBDA_ARN);
-  await expect.poll(async () => (await draft(page, apiId)).design.resources.find((r) => r.pathPart === "pets")?.methods.POST?.integration?.uri).toBe(LAMBDA_URI);
+  await expect
+    .poll(async () => (await draft(page, apiId)).design.resources.find((r) => r.pathPart === "pets")?.methods.POST?.integration?.uri)
+    .toBe(LAMBDA_URI);
 
   // ---- Models -------------------------------------------------------------------------------
   const models = page.locator("section").filter({ has: page.getByRole("heading", { name: "Models", exact: true }) });
@@ -113,7 +121,6 @@ test("design an API with every component through the UI, export it, import it, f
   await expectSaved(page, apiId, () => models.getByRole("button", { name: "Create model" }).click());
   await expect(models.getByTestId("model")).toHaveText(["Pet", "PetList"]);
 
-
   // ---- Request validator --------------------------------------------------------------------
   const validators = page.locator("section").filter({ has: page.getByRole("heading", { name: "Request validators", exact: true }) });
   await validators.getByLabel("Validator name").fill("body-and-params");
@@ -129,14 +136,24 @@ test("design an API with every component through the UI, export it, import it, f
   await authorizers.getByLabel("Authorizer type").selectOption("TOKEN");
   await authorizers.getByLabel("Lambda function ARN").fill(AUTH_ARN);
   await authorizers.getByLabel("Token validation expression").fill("^Bearer [");
-  await expectRefused(page, apiId, "authorizer.identityValidationExpression", "Not a valid regular expression", () => authorizers.getByRole("button", { name: "Create authorizer" }).click());
+  await expectRefused(page, apiId, "authorizer.identityValidationExpression", "Not a valid regular expression", () =>
+    authorizers.getByRole("button", { name: "Create authorizer" }).click(),
+  );
   await authorizers.getByLabel("Token validation expression").fill("^Bearer [-0-9a-zA-Z._]*$");
   await authorizers.getByLabel("Result TTL (seconds)").fill("4000");
-  await expectRefused(page, apiId, "authorizer.authorizerResultTtlInSeconds", "from 0 (no caching) to 3600", () => authorizers.getByRole("button", { name: "Create authorizer" }).click());
+  await expectRefused(page, apiId, "authorizer.authorizerResultTtlInSeconds", "from 0 (no caching) to 3600", () =>
+    authorizers.getByRole("button", { name: "Create authorizer" }).click(),
+  );
   await authorizers.getByLabel("Result TTL (seconds)").fill("300");
   await expectSaved(page, apiId, () => authorizers.getByRole("button", { name: "Create authorizer" }).click());
   const authorizer = (await draft(page, apiId)).design.authorizers[0];
-  expect(authorizer).toMatchObject({ name: "jwt", type: "TOKEN", authorizerUri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${AUTH_ARN}/invocations`, identitySource: "method.request.header.Authorization", authorizerResultTtlInSeconds: 300 });
+  expect(authorizer).toMatchObject({
+    name: "jwt",
+    type: "TOKEN",
+    authorizerUri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${AUTH_ARN}/invocations`,
+    identitySource: "method.request.header.Authorization",
+    authorizerResultTtlInSeconds: 300,
+  });
 
   // ---- POST /pets uses them: authorizer, validator, request model --------------------------
   await page.getByTestId("resource-tree").locator('[data-method="POST /pets"]').click();
@@ -153,18 +170,28 @@ test("design an API with every component through the UI, export it, import it, f
   // What a method or another model uses cannot be deleted; the refusal names the users.
   await validators.getByTestId("validator").filter({ hasText: "body-and-params" }).click();
   await expect(validators.getByTestId("validator-usages")).toHaveText("Used by POST /pets.");
-  await expectRefused(page, apiId, "validatorId", "Request validator body-and-params is used by POST /pets", () => validators.getByRole("button", { name: "Delete validator" }).click());
-  await expectRefused(page, apiId, "authorizerId", "Authorizer jwt is used by POST /pets", () => authorizers.getByRole("button", { name: "Delete authorizer" }).click());
+  await expectRefused(page, apiId, "validatorId", "Request validator body-and-params is used by POST /pets", () =>
+    validators.getByRole("button", { name: "Delete validator" }).click(),
+  );
+  await expectRefused(page, apiId, "authorizerId", "Authorizer jwt is used by POST /pets", () =>
+    authorizers.getByRole("button", { name: "Delete authorizer" }).click(),
+  );
   await models.getByTestId("model").filter({ hasText: /^Pet$/ }).click();
-  await expect(models.getByTestId("model-usages")).toHaveText("Used by POST /pets request body (application/json), model PetList. Renaming updates these references.");
-  await expectRefused(page, apiId, "modelId", "Model Pet is still used by POST /pets request body (application/json), model PetList", () => models.getByRole("button", { name: "Delete model" }).click());
+  await expect(models.getByTestId("model-usages")).toHaveText(
+    "Used by POST /pets request body (application/json), model PetList. Renaming updates these references.",
+  );
+  await expectRefused(page, apiId, "modelId", "Model Pet is still used by POST /pets request body (application/json), model PetList", () =>
+    models.getByRole("button", { name: "Delete model" }).click(),
+  );
 
   // ---- CORS on /pets ------------------------------------------------------------------------
   await selectResource(page, "/pets");
   const cors = page.getByTestId("cors-helper");
   await expect(cors.getByLabel("Allowed headers")).toHaveValue("Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token");
   await cors.getByLabel("Allow credentials").check();
-  await expectRefused(page, apiId, "cors.allowCredentials", "Browsers refuse credentials with Access-Control-Allow-Origin '*'", () => page.getByRole("button", { name: "Enable CORS" }).click());
+  await expectRefused(page, apiId, "cors.allowCredentials", "Browsers refuse credentials with Access-Control-Allow-Origin '*'", () =>
+    page.getByRole("button", { name: "Enable CORS" }).click(),
+  );
   await cors.getByLabel("Allow credentials").uncheck();
   await expectSaved(page, apiId, () => page.getByRole("button", { name: "Enable CORS" }).click());
   const written = page.getByTestId("cors-changes");

@@ -41,29 +41,143 @@ type Rng = ReturnType<typeof prng>;
 const known = { apiId: "00000000-0000-4000-8000-000000000000", rootId: "r", stage: "dev" };
 
 const NASTY = [
-  "", " ", "\u0000", "a\u0000b", "%00", "%ZZ", "%", "%E0%A4%A", "\uD800", "\uFFFF", "\u202E", "é", "💥", "\r\n", "\t",
-  "$1", "$@0", "$K1", "$Q0", "$W0", "$B0", "$F0", "$T", "$n1", "$D2020", "$undefined", "$Infinity", "$-0", "$NaN", "$h0", "$S", "$l", "$", "$$",
-  "${x}", "#set($a = 1)", "$input.json('$')", "<script>alert(1)</script>", "'; DROP TABLE users;--", "../../etc/passwd",
-  "{proxy+}", "{id}", "orders!", "not-a-uuid", "00000000-0000-0000-0000-000000000000", "null", "true", "1e309", "-1", "NaN",
-  "GET", "POST", "ANY", "MOCK", "HTTP_PROXY", "merge", "overwrite", "json", "yaml", "admin", "viewer", "x@example.com",
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "%00",
+  "%ZZ",
+  "%",
+  "%E0%A4%A",
+  "\uD800",
+  "\uFFFF",
+  "\u202E",
+  "é",
+  "💥",
+  "\r\n",
+  "\t",
+  "$1",
+  "$@0",
+  "$K1",
+  "$Q0",
+  "$W0",
+  "$B0",
+  "$F0",
+  "$T",
+  "$n1",
+  "$D2020",
+  "$undefined",
+  "$Infinity",
+  "$-0",
+  "$NaN",
+  "$h0",
+  "$S",
+  "$l",
+  "$",
+  "$$",
+  "${x}",
+  "#set($a = 1)",
+  "$input.json('$')",
+  "<script>alert(1)</script>",
+  "'; DROP TABLE users;--",
+  "../../etc/passwd",
+  "{proxy+}",
+  "{id}",
+  "orders!",
+  "not-a-uuid",
+  "00000000-0000-0000-0000-000000000000",
+  "null",
+  "true",
+  "1e309",
+  "-1",
+  "NaN",
+  "GET",
+  "POST",
+  "ANY",
+  "MOCK",
+  "HTTP_PROXY",
+  "merge",
+  "overwrite",
+  "json",
+  "yaml",
+  "admin",
+  "viewer",
+  "x@example.com",
   "openapi: 3.0.1\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]",
   '{"openapi":"3.0.1","info":{"title":"t\\u0000"},"paths":{"/a!":{}}}',
   "swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {'/p': {get: {responses: {'200': {description: ok}}}}}",
 ];
 const FIELDS = [
-  "type", "name", "description", "id", "apiId", "restApiId", "resourceId", "parentId", "pathPart", "path", "httpMethod", "method",
-  "stageName", "deploymentId", "connectionId", "email", "role", "password", "currentPassword", "newPassword", "document", "mode",
-  "baseVersion", "version", "region", "endpoint", "roleArn", "profile", "variables", "settings", "request", "headers", "body", "query",
-  "statusCode", "integration", "changes", "patch", "target", "percentTraffic", "token", "userId", "sessionId", "auditEventId", "testCaseId",
+  "type",
+  "name",
+  "description",
+  "id",
+  "apiId",
+  "restApiId",
+  "resourceId",
+  "parentId",
+  "pathPart",
+  "path",
+  "httpMethod",
+  "method",
+  "stageName",
+  "deploymentId",
+  "connectionId",
+  "email",
+  "role",
+  "password",
+  "currentPassword",
+  "newPassword",
+  "document",
+  "mode",
+  "baseVersion",
+  "version",
+  "region",
+  "endpoint",
+  "roleArn",
+  "profile",
+  "variables",
+  "settings",
+  "request",
+  "headers",
+  "body",
+  "query",
+  "statusCode",
+  "integration",
+  "changes",
+  "patch",
+  "target",
+  "percentTraffic",
+  "token",
+  "userId",
+  "sessionId",
+  "auditEventId",
+  "testCaseId",
 ];
-const COMMAND_TYPES = ["updateApi", "addResource", "addResourcePath", "deleteResource", "renameResource", "moveResource", "putMethod", "updateMethod", "deleteMethod", "putIntegration", "putModel", "enableCors", "nope", "$K1"];
+const COMMAND_TYPES = [
+  "updateApi",
+  "addResource",
+  "addResourcePath",
+  "deleteResource",
+  "renameResource",
+  "moveResource",
+  "putMethod",
+  "updateMethod",
+  "deleteMethod",
+  "putIntegration",
+  "putModel",
+  "enableCors",
+  "nope",
+  "$K1",
+];
 
 function randomText(rng: Rng): string {
   if (rng.chance(0.5)) return rng.pick(NASTY);
   if (rng.chance(0.3)) return rng.pick([known.apiId, known.rootId, known.stage]);
   const length = rng.chance(0.05) ? 20_000 + rng.int(200_000) : rng.int(40);
   let s = "";
-  for (let i = 0; i < Math.min(length, 64); i++) s += String.fromCharCode(rng.chance(0.2) ? rng.int(0x20) : rng.chance(0.1) ? 0x80 + rng.int(0xff00) : 0x20 + rng.int(0x5f));
+  for (let i = 0; i < Math.min(length, 64); i++)
+    s += String.fromCharCode(rng.chance(0.2) ? rng.int(0x20) : rng.chance(0.1) ? 0x80 + rng.int(0xff00) : 0x20 + rng.int(0x5f));
   return length > 64 ? s.repeat(Math.ceil(length / Math.max(s.length, 1))).slice(0, length) || "x".repeat(length) : s;
 }
 
@@ -82,7 +196,15 @@ function randomValue(rng: Rng, depth = 0): unknown {
     case 5:
       return Array.from({ length: rng.int(4) }, () => randomValue(rng, depth + 1));
     case 6:
-      return { type: rng.pick(COMMAND_TYPES), resourceId: known.rootId, parentId: known.rootId, pathPart: randomText(rng), path: `/${randomText(rng)}`, httpMethod: rng.pick(["GET", "ANY", "get", randomText(rng)]), name: randomText(rng) };
+      return {
+        type: rng.pick(COMMAND_TYPES),
+        resourceId: known.rootId,
+        parentId: known.rootId,
+        pathPart: randomText(rng),
+        path: `/${randomText(rng)}`,
+        httpMethod: rng.pick(["GET", "ANY", "get", randomText(rng)]),
+        name: randomText(rng),
+      };
     default: {
       const out: Record<string, unknown> = {};
       for (let i = rng.int(5); i > 0; i--) out[rng.chance(0.9) ? rng.pick(FIELDS) : randomText(rng)] = randomValue(rng, depth + 1);
@@ -98,7 +220,11 @@ function actionBody(rng: Rng): { contentType: string; data: string | Buffer } {
   if (kind < 13) return { contentType: "text/plain;charset=UTF-8", data: args() };
   if (kind === 13) return { contentType: "text/plain;charset=UTF-8", data: args().slice(0, 1 + rng.int(20)) };
   if (kind === 14) return { contentType: "text/plain;charset=UTF-8", data: Buffer.from([0x5b, 0x22, 0xc3, 0x28, 0xff, 0xfe, 0x00, 0x22, 0x5d]) };
-  if (kind === 15) return { contentType: "multipart/form-data; boundary=fuzz", data: `--fuzz\r\nContent-Disposition: form-data; name="1_$K"\r\n\r\n${randomText(rng)}\r\n--fuzz` };
+  if (kind === 15)
+    return {
+      contentType: "multipart/form-data; boundary=fuzz",
+      data: `--fuzz\r\nContent-Disposition: form-data; name="1_$K"\r\n\r\n${randomText(rng)}\r\n--fuzz`,
+    };
   if (kind === 16) return { contentType: "multipart/form-data; boundary=", data: randomText(rng) };
   if (kind === 17) return { contentType: "application/x-www-form-urlencoded", data: `0=${encode(randomText(rng))}&%ZZ=1&$ACTION_ID_x=1` };
   if (kind === 18) return { contentType: "text/plain;charset=UTF-8", data: `[${"[".repeat(20_000)}${"]".repeat(20_000)}]` };
@@ -115,7 +241,14 @@ function appRoutes(name: string, dir = APP): string[] {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) return entry.startsWith("_") ? [] : appRoutes(name, path);
     if (entry !== name) return [];
-    return ["/" + relative(APP, path).split("/").slice(0, -1).filter((p) => !/^\(.*\)$/.test(p)).join("/")];
+    return [
+      "/" +
+        relative(APP, path)
+          .split("/")
+          .slice(0, -1)
+          .filter((p) => !/^\(.*\)$/.test(p))
+          .join("/"),
+    ];
   });
 }
 
@@ -125,7 +258,11 @@ const encode = (text: string) => encodeURIComponent(text.replace(/[\uD800-\uDFFF
 /** A route pattern with its [params] filled by known ids, nasty text, or malformed percent-encoding. */
 function fillRoute(rng: Rng, route: string): string {
   const segment = () =>
-    rng.chance(0.4) ? rng.pick([known.apiId, known.stage, known.rootId]) : rng.chance(0.3) ? rng.pick(["%ZZ", "%00", "%E0%A4%A", "%", "..", "%2e%2e", "%C0%AF"]) : encode(randomText(rng).slice(0, 200));
+    rng.chance(0.4)
+      ? rng.pick([known.apiId, known.stage, known.rootId])
+      : rng.chance(0.3)
+        ? rng.pick(["%ZZ", "%00", "%E0%A4%A", "%", "..", "%2e%2e", "%C0%AF"])
+        : encode(randomText(rng).slice(0, 200));
   return route.replace(/\[\[?\.{0,3}[^\]]+\]\]?/g, () => segment() || "x");
 }
 
@@ -195,7 +332,10 @@ test(`server actions: ${ACTION_CALLS} seeded inputs answer below 500 and refused
   for (let i = 0; i < ACTION_CALLS; i++) {
     const action = rng.pick(actions);
     const { contentType, data } = actionBody(rng);
-    const headers: Record<string, string> = { "next-action": rng.chance(0.97) ? action.id : randomText(rng).replace(/[^\x21-\x7e]/g, "") || "00", accept: "text/x-component" };
+    const headers: Record<string, string> = {
+      "next-action": rng.chance(0.97) ? action.id : randomText(rng).replace(/[^\x21-\x7e]/g, "") || "00",
+      accept: "text/x-component",
+    };
     if (contentType) headers["content-type"] = contentType;
     if (rng.chance(0.05)) headers.origin = rng.pick(["null", "http://evil.example", "file://"]);
     const asAdmin = rng.chance(0.85);
@@ -210,7 +350,10 @@ test(`server actions: ${ACTION_CALLS} seeded inputs answer below 500 and refused
     newest = after;
   }
   // Over the limit (12 MB for actions): refused with 413 before any decoding, never a 500.
-  const huge = await send(admin, "POST", "/", { headers: { "next-action": actions[0].id, "content-type": "text/plain;charset=UTF-8" }, data: Buffer.alloc(13 * 1024 * 1024, 0x61) });
+  const huge = await send(admin, "POST", "/", {
+    headers: { "next-action": actions[0].id, "content-type": "text/plain;charset=UTF-8" },
+    data: Buffer.alloc(13 * 1024 * 1024, 0x61),
+  });
   note("13 MB action body", huge.fault);
   expect(await newestAuditId(admin)).toBe(newest);
   expect(faults, faults.join("\n")).toEqual([]);
@@ -249,7 +392,9 @@ test(`local gateway: ${GATEWAY_CALLS} seeded requests answer below 500`, async (
   const rng = prng(SEED + 2);
   const anonymous = (await browser.newContext()).request;
   for (let i = 0; i < GATEWAY_CALLS; i++) {
-    const path = Array.from({ length: rng.int(4) }, () => (rng.chance(0.3) ? rng.pick(["%ZZ", "%00", "%E0%A4%A", "%", "%FF"]) : encode(randomText(rng).slice(0, 100)) || "x")).join("/");
+    const path = Array.from({ length: rng.int(4) }, () =>
+      rng.chance(0.3) ? rng.pick(["%ZZ", "%00", "%E0%A4%A", "%", "%FF"]) : encode(randomText(rng).slice(0, 100)) || "x",
+    ).join("/");
     const url = `/gw/${rng.pick([known.apiId, "nope", "%ZZ"])}/${rng.pick([known.stage, "prod", "%00"])}/${path}${randomQuery(rng)}`;
     const method = rng.pick(["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE"]);
     const body = method === "GET" || method === "HEAD" ? undefined : actionBody(rng);

@@ -78,7 +78,9 @@ test("a canary with 100% of a stage's traffic answers every request from its dep
           "x-amazon-apigateway-integration": {
             type: "mock",
             requestTemplates: { "application/json": '{"statusCode": 200}' },
-            responses: { default: { statusCode: "200", responseTemplates: { "application/json": '{"color": "$stageVariables.color", "stage": "$context.stage"}' } } },
+            responses: {
+              default: { statusCode: "200", responseTemplates: { "application/json": '{"color": "$stageVariables.color", "stage": "$context.stage"}' } },
+            },
           },
         },
       },

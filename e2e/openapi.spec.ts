@@ -15,7 +15,15 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const PETSTORE = readFileSync(join(HERE, "../lib/openapi/fixtures/aws-petstore.yaml"));
 const RUN = Date.now().toString(36);
 const mock = { type: "mock", requestTemplates: { "application/json": '{"statusCode": 200}' }, responses: { default: { statusCode: "200" } } };
-const toysDoc = JSON.stringify({ openapi: "3.0.1", info: { title: "Toys" }, paths: { "/toys": { get: { responses: { "200": { description: "ok" } }, "x-amazon-apigateway-integration": mock } } } }, null, 2);
+const toysDoc = JSON.stringify(
+  {
+    openapi: "3.0.1",
+    info: { title: "Toys" },
+    paths: { "/toys": { get: { responses: { "200": { description: "ok" } }, "x-amazon-apigateway-integration": mock } } },
+  },
+  null,
+  2,
+);
 
 async function importPetStore(page: Page, name: string): Promise<string> {
   await page.goto("/");
@@ -46,12 +54,23 @@ test("a PetStore file becomes a new API; a bad document is refused with its poin
   await expect(tree).toContainText("{petId}");
 
   await page.goto("/");
-  const bad = { openapi: "3.0.1", info: { title: "Bad" }, paths: { "/pets": { get: { responses: {}, "x-amazon-apigateway-integration": { ...mock, type: "lambda" } }, post: { responses: {}, "x-amazon-apigateway-integration": { ...mock, timeoutInMillis: 40000 } } } } };
+  const bad = {
+    openapi: "3.0.1",
+    info: { title: "Bad" },
+    paths: {
+      "/pets": {
+        get: { responses: {}, "x-amazon-apigateway-integration": { ...mock, type: "lambda" } },
+        post: { responses: {}, "x-amazon-apigateway-integration": { ...mock, timeoutInMillis: 40000 } },
+      },
+    },
+  };
   await page.getByLabel("OpenAPI document").fill(JSON.stringify(bad, null, 2));
   await page.getByLabel("API name").fill(`Never created ${RUN}`);
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const problems = page.getByTestId("openapi-problems");
-  await expect(problems).toContainText('/paths/~1pets/get/x-amazon-apigateway-integration/type: must be one of mock, http, http_proxy, aws, aws_proxy (got "lambda")');
+  await expect(problems).toContainText(
+    '/paths/~1pets/get/x-amazon-apigateway-integration/type: must be one of mock, http, http_proxy, aws, aws_proxy (got "lambda")',
+  );
   await expect(problems).toContainText("/paths/~1pets/post/x-amazon-apigateway-integration/timeoutInMillis: Timeout must be between 50 ms and 29000 ms");
   await expect(page.locator("p[role=alert]")).toContainText("2 problems; nothing was imported");
   await expect(page).toHaveURL(/\/$/);
@@ -71,7 +90,12 @@ test("fail on warnings refuses the PetStore with every warning's pointer; a Swag
   await expect(page.getByTestId("openapi-problems")).toContainText("refused because failOnWarnings is set");
   await expect(page.locator("p[role=alert]")).toContainText("nothing was imported");
 
-  const swagger = { swagger: "2.0", info: { title: "Versioned" }, basePath: "/v1", paths: { "/pets": { get: { responses: { "200": { description: "ok" } }, "x-amazon-apigateway-integration": mock } } } };
+  const swagger = {
+    swagger: "2.0",
+    info: { title: "Versioned" },
+    basePath: "/v1",
+    paths: { "/pets": { get: { responses: { "200": { description: "ok" } }, "x-amazon-apigateway-integration": mock } } },
+  };
   await page.getByLabel("OpenAPI document").fill(JSON.stringify(swagger, null, 2));
   await page.getByLabel("API name").fill(`Versioned ${RUN}`);
   await page.getByLabel(/Fail on warnings/).uncheck();

@@ -92,17 +92,27 @@ function appFiles(dir: string, name: string): string[] {
 
 /** `app/(console)/apis/[apiId]/page.tsx` → `/apis/[apiId]` (route groups and private folders dropped). */
 function routeOf(file: string): string {
-  const parts = relative(APP, file).split("/").slice(0, -1).filter((p) => !/^\(.*\)$/.test(p));
+  const parts = relative(APP, file)
+    .split("/")
+    .slice(0, -1)
+    .filter((p) => !/^\(.*\)$/.test(p));
   return "/" + parts.join("/");
 }
 
 function actionsFromManifest(): { id: string; name: string; file: string }[] {
   const manifest = JSON.parse(readFileSync(join(HERE, "..", process.env.GATEHOUSE_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8"));
-  return Object.entries(manifest.node as Record<string, { exportedName: string; filename: string }>).map(([id, a]) => ({ id, name: a.exportedName, file: a.filename }));
+  return Object.entries(manifest.node as Record<string, { exportedName: string; filename: string }>).map(([id, a]) => ({
+    id,
+    name: a.exportedName,
+    file: a.filename,
+  }));
 }
 
 async function callAction(request: APIRequestContext, id: string, args: unknown[], headers: Record<string, string> = {}) {
-  const res = await request.post("/", { headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", ...headers }, data: JSON.stringify(args) });
+  const res = await request.post("/", {
+    headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", ...headers },
+    data: JSON.stringify(args),
+  });
   return { status: res.status(), text: await res.text() };
 }
 
@@ -126,7 +136,13 @@ test("without a session, nothing but sign-in, health, invitation links and stati
   const request = anon.request;
   const uuid = "00000000-0000-4000-8000-000000000000";
   const fill = (route: string) =>
-    route.replace("[apiId]", uuid).replace("[apiRef]", uuid).replace("[stageName]", "dev").replace("[stage]", "dev").replace("[[...path]]", "pets/1").replace("[token]", "not-a-real-token");
+    route
+      .replace("[apiId]", uuid)
+      .replace("[apiRef]", uuid)
+      .replace("[stageName]", "dev")
+      .replace("[stage]", "dev")
+      .replace("[[...path]]", "pets/1")
+      .replace("[token]", "not-a-real-token");
 
   const pages = appFiles(APP, "page.tsx").map(routeOf);
   expect(pages.length).toBeGreaterThan(5);
@@ -178,7 +194,10 @@ test("without a session, nothing but sign-in, health, invitation links and stati
 test("each role is allowed exactly its server actions and routes, and refusals write nothing", async ({ browser }) => {
   // Members of every role: the demo has an admin and a viewer; invite an editor and a deployer.
   const admin = await signedInContext(browser, ADMIN);
-  const sessions: Record<Role, APIRequestContext> = { admin: admin.context.request, viewer: (await signedInContext(browser, VIEWER)).context.request } as Record<Role, APIRequestContext>;
+  const sessions: Record<Role, APIRequestContext> = {
+    admin: admin.context.request,
+    viewer: (await signedInContext(browser, VIEWER)).context.request,
+  } as Record<Role, APIRequestContext>;
   for (const role of ["editor", "deployer"] as const) {
     const email = `${role}-${Date.now().toString(36)}@example.com`;
     await admin.page.goto("/team");
@@ -195,7 +214,9 @@ test("each role is allowed exactly its server actions and routes, and refusals w
     await expect(page.getByTestId("current-role")).toHaveText(role);
     sessions[role] = ctx.request;
   }
-  const apiId = ((await (await admin.context.request.get("/api/history?format=json&limit=5000")).json()) as { restApiId: string | null }[]).find((e) => e.restApiId)!.restApiId!;
+  const apiId = ((await (await admin.context.request.get("/api/history?format=json&limit=5000")).json()) as { restApiId: string | null }[]).find(
+    (e) => e.restApiId,
+  )!.restApiId!;
 
   const actions = actionsFromManifest().filter((a) => ACTION_ROLES[a.name] !== "public" && a.name !== "signOutAction");
   const before = await auditCount(admin.context.request);
@@ -210,7 +231,8 @@ test("each role is allowed exactly its server actions and routes, and refusals w
     }
     for (const { method, route, role: least } of ROUTE_ROLES.filter((r) => r.role !== "public")) {
       const url = route.replace("[apiId]", apiId).replace("[stageName]", "no-such-stage");
-      const res = method === "GET" ? await sessions[role].get(url) : await sessions[role].post(url, { data: { connectionId: "00000000-0000-4000-8000-000000000000" } });
+      const res =
+        method === "GET" ? await sessions[role].get(url) : await sessions[role].post(url, { data: { connectionId: "00000000-0000-4000-8000-000000000000" } });
       const refused = res.status() === 403;
       expect(refused, `${role} ${method} ${route} (needs ${least})`).toBe(ROLES.indexOf(role) < ROLES.indexOf(least as Role));
       if (method === "POST" && !refused) await res.text();
@@ -234,7 +256,10 @@ test("cross-origin calls are refused and session cookies are httpOnly, SameSite,
   expect(evil.text).not.toContain('"ok":true');
   const sameSite = await callAction(admin.context.request, create.id, [{ name: "" }]);
   expect(sameSite.text).toContain("Name is required");
-  const push = await admin.context.request.post("/api/apis/00000000-0000-4000-8000-000000000000/stages/dev/push", { headers: { origin: "http://evil.example" }, data: {} });
+  const push = await admin.context.request.post("/api/apis/00000000-0000-4000-8000-000000000000/stages/dev/push", {
+    headers: { origin: "http://evil.example" },
+    data: {},
+  });
   expect(push.status()).toBe(403);
   expect(await auditCount(admin.context.request)).toBe(before);
 

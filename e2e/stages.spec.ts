@@ -148,7 +148,11 @@ test("deploy twice, read the diff, promote dev to a protected prod with approval
   await expect(page.getByTestId("change-requests")).toHaveCount(0);
 
   // Roll prod back to "first" in one step (approved by the second deployer as well).
-  await page.getByTestId("deployment-history").getByRole("button", { name: `Roll back to ${first}` }).first().click();
+  await page
+    .getByTestId("deployment-history")
+    .getByRole("button", { name: `Roll back to ${first}` })
+    .first()
+    .click();
   await expect(page.getByTestId("deployment-history").getByTestId("stage-outcome")).toContainText("Waiting for approval: Roll stage prod back");
   await approver.reload();
   await approver.getByTestId("change-requests").getByRole("button", { name: "Approve" }).click();
@@ -198,5 +202,6 @@ test("deploy twice, read the diff, promote dev to a protected prod with approval
 
   // Every step is in the history, approvals included.
   await page.goto(`/apis/${apiId}/history?entityType=stage&entity=prod`);
-  for (const text of ["stage.change_requested", "stage.change_approved", "stage.promote", "stage.rollback"]) await expect(page.locator("main")).toContainText(text);
+  for (const text of ["stage.change_requested", "stage.change_approved", "stage.promote", "stage.rollback"])
+    await expect(page.locator("main")).toContainText(text);
 });

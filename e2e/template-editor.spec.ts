@@ -30,7 +30,11 @@ test("the template editor completes, diagnoses and previews as you type", async 
   await expect(output).toContainText('"resourcePath": "/pets/{petId}"');
 
   // Type a template, fill the sample path parameters: the preview follows.
-  await setEditorText(page, "response-template", `{"id": "$input.params('petId')", "method": "$context.httpMethod", "upper": "$input.params('petId').toUpperCase()"}`);
+  await setEditorText(
+    page,
+    "response-template",
+    `{"id": "$input.params('petId')", "method": "$context.httpMethod", "upper": "$input.params('petId').toUpperCase()"}`,
+  );
   await response.getByLabel("Sample path parameters (name=value)").fill("petId=rex-7");
   await expect(output).toHaveText('{"id": "rex-7", "method": "GET", "upper": "REX-7"}');
   await expect(diagnostics).toContainText("No problems found");
@@ -42,7 +46,7 @@ test("the template editor completes, diagnoses and previews as you type", async 
   await expect(response.getByTestId("template-preview-json-note")).toContainText("Output is not valid JSON");
 
   // A broken template: a diagnostic with its line, a marker in Monaco, and the preview's error.
-  await setEditorText(page, "response-template", ['{', '  "id": "$input.params(\'petId\')"', "}", "#if($input.params('petId') == \"0\""].join("\n"));
+  await setEditorText(page, "response-template", ["{", '  "id": "$input.params(\'petId\')"', "}", "#if($input.params('petId') == \"0\""].join("\n"));
   await expect(diagnostics.locator('[data-severity="error"]')).toContainText("line 4:");
   await expect(response.getByTestId("template-preview-error")).toContainText("line 4:");
   await expect(response.locator(".monaco-editor .squiggly-error").first()).toBeAttached();
@@ -73,7 +77,9 @@ test("the template editor completes, diagnoses and previews as you type", async 
 
   // Gateway responses: substitution only, said so, previewed by plain substitution.
   const gateway = page.locator('[data-template-editor="gateway-response-template"]');
-  await expect(page.getByTestId("template-substitution-note")).toContainText("API Gateway does not run gateway-response templates through Velocity: only $context and $stageVariables references are substituted");
+  await expect(page.getByTestId("template-substitution-note")).toContainText(
+    "API Gateway does not run gateway-response templates through Velocity: only $context and $stageVariables references are substituted",
+  );
   await setEditorText(page, "gateway-response-template", '{"error": $context.error.messageString, "stage": "$context.stage", "raw": "$input.body"}');
   await expect(gateway.getByTestId("template-preview-output")).toHaveText('{"error": "Missing Authentication Token", "stage": "test", "raw": "$input.body"}');
   await expect(gateway.getByTestId("template-diagnostics").locator('[data-severity="error"]')).toHaveCount(0);
@@ -109,7 +115,9 @@ test("gateway responses are saved and reset from the design page, on an API of t
   await page.reload();
   await page.getByTestId("gateway-response").click();
   await expect(page.getByTestId("gateway-response-form").getByLabel(/Response headers/)).toHaveValue("gatewayresponse.header.Access-Control-Allow-Origin='*'");
-  await expect(page.locator('[data-template-editor="gateway-response-template"]').getByTestId("template-preview-output")).toContainText('"type": "MISSING_AUTHENTICATION_TOKEN"');
+  await expect(page.locator('[data-template-editor="gateway-response-template"]').getByTestId("template-preview-output")).toContainText(
+    '"type": "MISSING_AUTHENTICATION_TOKEN"',
+  );
 
   await page.getByTestId("gateway-response-form").getByRole("button", { name: "Reset to default" }).click();
   await expect(page.getByTestId("gateway-responses")).toContainText("None configured");

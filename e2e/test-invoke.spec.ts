@@ -52,7 +52,12 @@ function openApiDoc(baseURL: string) {
           "x-amazon-apigateway-integration": {
             type: "mock",
             requestTemplates: { "application/json": '{"statusCode": 200}' },
-            responses: { default: { statusCode: "200", responseTemplates: { "application/json": '{"principal": "$context.authorizer.principalId", "tenant": "$context.authorizer.tenant"}' } } },
+            responses: {
+              default: {
+                statusCode: "200",
+                responseTemplates: { "application/json": '{"principal": "$context.authorizer.principalId", "tenant": "$context.authorizer.tenant"}' },
+              },
+            },
           },
         },
       },
@@ -99,7 +104,10 @@ async function openMethod(page: Page, apiPath: string, method: string) {
   await expect(page.getByTestId("method-editor").getByRole("heading", { name: method, exact: true })).toBeVisible();
 }
 
-test("Test panel: repeated headers in the log and replayed from a saved case, simulated authorizer, AWS's 400, a file as a binary body", async ({ page, baseURL }) => {
+test("Test panel: repeated headers in the log and replayed from a saved case, simulated authorizer, AWS's 400, a file as a binary body", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, ADMIN);
   const apiPath = await importApi(page, baseURL!);
   const editor = page.getByTestId("method-editor");

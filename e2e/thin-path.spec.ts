@@ -46,7 +46,11 @@ test("an admin designs, tests, deploys and pushes an API, and finds it all in th
   await expect(editor.getByRole("heading", { name: "GET /pets/{id}", exact: true })).toBeVisible();
 
   // The request template chooses the status code.
-  await setEditorText(page, "request-template", ['#if($input.params(\'id\') == "0")', '{"statusCode": 404}', "#else", '{"statusCode": 200}', "#end"].join("\n"));
+  await setEditorText(
+    page,
+    "request-template",
+    ["#if($input.params('id') == \"0\")", '{"statusCode": 404}', "#else", '{"statusCode": 200}', "#end"].join("\n"),
+  );
   await editor.getByRole("button", { name: "Save integration request" }).click();
   await expect(page.getByTestId("edit-error")).toHaveCount(0);
 
@@ -129,7 +133,11 @@ test("an admin designs, tests, deploys and pushes an API, and finds it all in th
   await expect(push.getByTestId("push-calls")).toContainText(/deployment/i);
 
   // The fake control plane now holds the API, its resources and the stage.
-  const aws = new APIGatewayClient({ region: "us-east-1", endpoint: `http://127.0.0.1:${FAKE_AWS_PORT}`, credentials: { accessKeyId: "x", secretAccessKey: "y" } });
+  const aws = new APIGatewayClient({
+    region: "us-east-1",
+    endpoint: `http://127.0.0.1:${FAKE_AWS_PORT}`,
+    credentials: { accessKeyId: "x", secretAccessKey: "y" },
+  });
   const live = (await aws.send(new GetRestApisCommand({ limit: 500 }))).items?.find((a) => a.name === API_NAME);
   expect(live?.id).toBeTruthy();
   const resources = (await aws.send(new GetResourcesCommand({ restApiId: live!.id!, embed: ["methods"] }))).items ?? [];
@@ -158,7 +166,19 @@ test("an admin designs, tests, deploys and pushes an API, and finds it all in th
   await page.getByRole("link", { name: "History", exact: true }).last().click();
   await page.waitForURL(/\/history$/);
   const history = page.getByTestId("history-list");
-  for (const action of ["api.create", "resource.create", "method.create", "integration.update", "integrationResponse.create", "methodResponse.create", "method.test_invoke", "deployment.create", "stage.create", "stage.push", "method.test_invoke_aws"]) {
+  for (const action of [
+    "api.create",
+    "resource.create",
+    "method.create",
+    "integration.update",
+    "integrationResponse.create",
+    "methodResponse.create",
+    "method.test_invoke",
+    "deployment.create",
+    "stage.create",
+    "stage.push",
+    "method.test_invoke_aws",
+  ]) {
     await expect(history.locator(`[data-action="${action}"]`).first()).toBeVisible();
   }
   await expect(history.getByTestId("history-actor").first()).toHaveText(ADMIN);

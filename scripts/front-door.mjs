@@ -67,7 +67,8 @@ export function frontDoorAnswer(method, url) {
     if (!decodable(path)) return gatewayAnswer(400, "BadRequestException", "Bad Request");
     return null;
   }
-  if (UNBUILDABLE_METHODS.has(verb)) return consoleAnswer(405, { message: `Method ${verb} is not allowed`, code: "MethodNotAllowed" }, { Allow: CONSOLE_METHODS });
+  if (UNBUILDABLE_METHODS.has(verb))
+    return consoleAnswer(405, { message: `Method ${verb} is not allowed`, code: "MethodNotAllowed" }, { Allow: CONSOLE_METHODS });
   if (!decodable(path)) return consoleAnswer(400, { message: "The path has malformed percent-encoding", code: "BadRequest" });
   return null;
 }

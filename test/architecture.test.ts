@@ -27,7 +27,9 @@ describe("architecture", () => {
 
   it("pages, actions and components never write to the database themselves", () => {
     const files = [...sourceFiles(join(ROOT, "app")), ...sourceFiles(join(ROOT, "components"))];
-    const offenders = files.filter((f) => /(prisma|db|tx)\s*\.\s*\w+\s*\.\s*(create|createMany|update|updateMany|upsert|delete|deleteMany)\(/.test(readFileSync(f, "utf8")));
+    const offenders = files.filter((f) =>
+      /(prisma|db|tx)\s*\.\s*\w+\s*\.\s*(create|createMany|update|updateMany|upsert|delete|deleteMany)\(/.test(readFileSync(f, "utf8")),
+    );
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
@@ -37,14 +39,24 @@ describe("architecture", () => {
   it("lib/ writes only through a transaction from mutate(), except auth bookkeeping, the push lock and the first-start seed", () => {
     // Sessions and sign-in throttles are not changes to anything a team designs; the seed
     // writes the workspace row and its audit row in one transaction before any actor exists.
-    const allowed = new Set(["lib/auth/session.ts", "lib/auth/sign-in.ts", "lib/auth/throttle.ts", "lib/stage/push-lock.ts", "lib/db/seed.ts", "lib/audit/mutate.ts"]);
+    const allowed = new Set([
+      "lib/auth/session.ts",
+      "lib/auth/sign-in.ts",
+      "lib/auth/throttle.ts",
+      "lib/stage/push-lock.ts",
+      "lib/db/seed.ts",
+      "lib/audit/mutate.ts",
+    ]);
     const offenders: string[] = [];
     for (const file of sourceFiles(join(ROOT, "lib"))) {
       const rel = relative(ROOT, file);
       if (allowed.has(rel) || rel.startsWith("lib/aws/") || rel.startsWith("lib/template/") || rel.startsWith("lib/invoke/")) continue;
-      readFileSync(file, "utf8").split("\n").forEach((line, i) => {
-        if (WRITE.test(line) && /\b(db|prisma)\.\w+\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\(/.test(line)) offenders.push(`${rel}:${i + 1}`);
-      });
+      readFileSync(file, "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          if (WRITE.test(line) && /\b(db|prisma)\.\w+\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\(/.test(line))
+            offenders.push(`${rel}:${i + 1}`);
+        });
     }
     expect(offenders).toEqual([]);
   });

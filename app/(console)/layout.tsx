@@ -12,14 +12,24 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             Gatehouse
           </Link>
           <nav className="flex gap-4 text-sm text-slate-600">
-            <Link href="/" className="hover:text-slate-900">APIs</Link>
-            <Link href="/connections" className="hover:text-slate-900">AWS connections</Link>
-            <Link href="/history" className="hover:text-slate-900">History</Link>
-            <Link href="/team" className="hover:text-slate-900">Team</Link>
+            <Link href="/" className="hover:text-slate-900">
+              APIs
+            </Link>
+            <Link href="/connections" className="hover:text-slate-900">
+              AWS connections
+            </Link>
+            <Link href="/history" className="hover:text-slate-900">
+              History
+            </Link>
+            <Link href="/team" className="hover:text-slate-900">
+              Team
+            </Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-slate-500">{user.workspaceName}</span>
-            <Link href="/account" data-testid="current-user" className="hover:underline">{user.email}</Link>
+            <Link href="/account" data-testid="current-user" className="hover:underline">
+              {user.email}
+            </Link>
             <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" data-testid="current-role">
               {user.role}
             </span>

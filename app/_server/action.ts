@@ -10,9 +10,7 @@ import { guardedDb, inputErrorFromDatabase } from "@/lib/input/db-guard";
 import { actorOf, currentUser } from "./session";
 
 /** What every server action returns: data, or an error a form can show next to its fields. */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; status: number; error: string; code?: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string; code?: string; fieldErrors?: Record<string, string> };
 
 export interface ActionContext {
   db: Db;

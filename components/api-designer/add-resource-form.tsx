@@ -8,7 +8,17 @@ import { Field, SelectField } from "@/components/ui/field";
 import type { useEditDesign } from "./use-design";
 
 /** Adds one path part under a parent, or a whole path like /pets/{id} when it starts with "/". */
-export function AddResourceForm({ design, defaultParentId, editor, onAdded }: { design: ApiDesign; defaultParentId: string; editor: ReturnType<typeof useEditDesign>; onAdded: (resourceId: string) => void }) {
+export function AddResourceForm({
+  design,
+  defaultParentId,
+  editor,
+  onAdded,
+}: {
+  design: ApiDesign;
+  defaultParentId: string;
+  editor: ReturnType<typeof useEditDesign>;
+  onAdded: (resourceId: string) => void;
+}) {
   const [parentId, setParentId] = useState<string | null>(null);
   const [pathPart, setPathPart] = useState("");
   const options = resourcesInTreeOrder(design).map((r) => ({ value: r.id, label: resourcePath(design, r) }));

@@ -18,7 +18,21 @@ import { ApiSettingsCard } from "./api-settings";
 import { useDraft, useEditDesign, type ApiDraft } from "./use-design";
 import type { StageOption } from "@/components/test-invoke/target-select";
 
-export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableNames, stages }: { apiId: string; initial: ApiDraft; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[]; stages?: StageOption[] }) {
+export function ApiDesigner({
+  apiId,
+  initial,
+  canEdit,
+  canInvoke,
+  stageVariableNames,
+  stages,
+}: {
+  apiId: string;
+  initial: ApiDraft;
+  canEdit: boolean;
+  canInvoke: boolean;
+  stageVariableNames?: string[];
+  stages?: StageOption[];
+}) {
   const { data: draft } = useDraft(apiId, initial);
   const editor = useEditDesign(apiId);
   const design = draft.design;
@@ -61,18 +75,28 @@ export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableN
         <Card title={<span data-testid="selected-resource">{resourcePath(design, resource)}</span>}>
           <div className="flex flex-wrap items-center gap-2">
             {Object.keys(resource.methods).length === 0 && <span className="text-sm text-slate-500">No methods on this resource.</span>}
-            {Object.keys(resource.methods).sort().map((verb) => (
-              <button
-                type="button"
-                key={verb}
-                onClick={() => setSelected({ resourceId: resource.id, method: verb })}
-                className={`rounded px-2 py-1 text-xs font-semibold ${selected.method === verb ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
-              >
-                {verb}
-              </button>
-            ))}
+            {Object.keys(resource.methods)
+              .sort()
+              .map((verb) => (
+                <button
+                  type="button"
+                  key={verb}
+                  onClick={() => setSelected({ resourceId: resource.id, method: verb })}
+                  className={`rounded px-2 py-1 text-xs font-semibold ${selected.method === verb ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
+                >
+                  {verb}
+                </button>
+              ))}
           </div>
-          {canEdit && <ResourceActions key={resource.id} design={design} resource={resource} editor={editor} onDeleted={(parentId) => setSelected({ resourceId: parentId })} />}
+          {canEdit && (
+            <ResourceActions
+              key={resource.id}
+              design={design}
+              resource={resource}
+              editor={editor}
+              onDeleted={(parentId) => setSelected({ resourceId: parentId })}
+            />
+          )}
           {canEdit && (
             <div className="mt-4 border-t border-slate-100 pt-4">
               <AddMethodForm resource={resource} editor={editor} onAdded={(verb) => setSelected({ resourceId: resource.id, method: verb })} />
@@ -95,7 +119,15 @@ export function ApiDesigner({ apiId, initial, canEdit, canInvoke, stageVariableN
           />
         )}
         {/* Keyed by the resource's verbs (not OPTIONS, which it writes itself) so its defaults follow new methods. */}
-        <CorsHelper key={`${resource.id}:${Object.keys(resource.methods).filter((v) => v !== "OPTIONS").sort()}`} design={design} resource={resource} editor={editor} canEdit={canEdit} />
+        <CorsHelper
+          key={`${resource.id}:${Object.keys(resource.methods)
+            .filter((v) => v !== "OPTIONS")
+            .sort()}`}
+          design={design}
+          resource={resource}
+          editor={editor}
+          canEdit={canEdit}
+        />
         <GatewayResponsesCard design={design} editor={editor} canEdit={canEdit} stageVariableNames={stageVariableNames} />
         <ModelsPanel design={design} editor={editor} canEdit={canEdit} />
         <div className="grid gap-4 xl:grid-cols-2">

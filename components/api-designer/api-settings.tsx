@@ -25,7 +25,8 @@ export function ApiSettingsCard({ design, editor, canEdit }: { design: ApiDesign
       }
     >
       <p className="text-xs text-slate-500" data-testid="api-settings-summary">
-        {design.endpointType} · API key source {design.apiKeySource} · compression {design.minimumCompressionSize === null ? "off" : `≥ ${design.minimumCompressionSize} B`} · binary{" "}
+        {design.endpointType} · API key source {design.apiKeySource} · compression{" "}
+        {design.minimumCompressionSize === null ? "off" : `≥ ${design.minimumCompressionSize} B`} · binary{" "}
         {design.binaryMediaTypes.length ? design.binaryMediaTypes.join(", ") : "none"}
         {design.policy ? " · resource policy" : ""}
         {design.disableExecuteApiEndpoint ? " · default endpoint off" : ""}
@@ -35,12 +36,42 @@ export function ApiSettingsCard({ design, editor, canEdit }: { design: ApiDesign
           {w.message}
         </p>
       ))}
-      {open && <ApiSettingsForm key={JSON.stringify([design.name, design.description, design.endpointType, design.binaryMediaTypes, design.minimumCompressionSize, design.apiKeySource, design.policy, design.disableExecuteApiEndpoint])} design={design} editor={editor} canEdit={canEdit} saved={saved} setSaved={setSaved} />}
+      {open && (
+        <ApiSettingsForm
+          key={JSON.stringify([
+            design.name,
+            design.description,
+            design.endpointType,
+            design.binaryMediaTypes,
+            design.minimumCompressionSize,
+            design.apiKeySource,
+            design.policy,
+            design.disableExecuteApiEndpoint,
+          ])}
+          design={design}
+          editor={editor}
+          canEdit={canEdit}
+          saved={saved}
+          setSaved={setSaved}
+        />
+      )}
     </Card>
   );
 }
 
-function ApiSettingsForm({ design, editor, canEdit, saved, setSaved }: { design: ApiDesign; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; saved: boolean; setSaved: (v: boolean) => void }) {
+function ApiSettingsForm({
+  design,
+  editor,
+  canEdit,
+  saved,
+  setSaved,
+}: {
+  design: ApiDesign;
+  editor: ReturnType<typeof useEditDesign>;
+  canEdit: boolean;
+  saved: boolean;
+  setSaved: (v: boolean) => void;
+}) {
   const [name, setName] = useState(design.name);
   const [description, setDescription] = useState(design.description);
   const [endpointType, setEndpointType] = useState(design.endpointType);
@@ -62,7 +93,10 @@ function ApiSettingsForm({ design, editor, canEdit, saved, setSaved }: { design:
           name,
           description,
           endpointType,
-          binaryMediaTypes: binary.split(/[\n,]/).map((t) => t.trim()).filter(Boolean),
+          binaryMediaTypes: binary
+            .split(/[\n,]/)
+            .map((t) => t.trim())
+            .filter(Boolean),
           // Not a number is sent as-is so the server names the field; empty turns compression off.
           minimumCompressionSize: compression.trim() === "" ? null : Number(compression),
           apiKeySource,
@@ -75,8 +109,22 @@ function ApiSettingsForm({ design, editor, canEdit, saved, setSaved }: { design:
       <fieldset disabled={!canEdit} className="grid min-w-0 gap-3 sm:grid-cols-2">
         <Field label="API name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={fe.name} />
         <Field label="API description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={fe.description} />
-        <SelectField label="Endpoint type" name="endpointType" value={endpointType} onChange={(e) => setEndpointType(e.target.value as never)} options={ENDPOINT_TYPES} error={fe.endpointType} />
-        <SelectField label="API key source" name="apiKeySource" value={apiKeySource} onChange={(e) => setApiKeySource(e.target.value as never)} options={["HEADER", "AUTHORIZER"]} error={fe.apiKeySource} />
+        <SelectField
+          label="Endpoint type"
+          name="endpointType"
+          value={endpointType}
+          onChange={(e) => setEndpointType(e.target.value as never)}
+          options={ENDPOINT_TYPES}
+          error={fe.endpointType}
+        />
+        <SelectField
+          label="API key source"
+          name="apiKeySource"
+          value={apiKeySource}
+          onChange={(e) => setApiKeySource(e.target.value as never)}
+          options={["HEADER", "AUTHORIZER"]}
+          error={fe.apiKeySource}
+        />
         <Field
           label="Minimum compression size (bytes)"
           name="minimumCompressionSize"
@@ -93,15 +141,41 @@ function ApiSettingsForm({ design, editor, canEdit, saved, setSaved }: { design:
           <label className="block text-sm font-medium text-slate-700" htmlFor="binaryMediaTypes">
             Binary media types
           </label>
-          <textarea id="binaryMediaTypes" name="binaryMediaTypes" rows={2} value={binary} onChange={(e) => setBinary(e.target.value)} placeholder={"image/png\napplication/octet-stream\n*/*"} className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-sm" aria-invalid={!!errorFor(fe, "binaryMediaTypes")} />
-          {errorFor(fe, "binaryMediaTypes") && <p className="mt-1 text-xs text-red-600" data-field-error="binaryMediaTypes">{errorFor(fe, "binaryMediaTypes")}</p>}
+          <textarea
+            id="binaryMediaTypes"
+            name="binaryMediaTypes"
+            rows={2}
+            value={binary}
+            onChange={(e) => setBinary(e.target.value)}
+            placeholder={"image/png\napplication/octet-stream\n*/*"}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-sm"
+            aria-invalid={!!errorFor(fe, "binaryMediaTypes")}
+          />
+          {errorFor(fe, "binaryMediaTypes") && (
+            <p className="mt-1 text-xs text-red-600" data-field-error="binaryMediaTypes">
+              {errorFor(fe, "binaryMediaTypes")}
+            </p>
+          )}
         </div>
         <div className="sm:col-span-2">
           <label className="block text-sm font-medium text-slate-700" htmlFor="policy">
             Resource policy (JSON)
           </label>
-          <textarea id="policy" name="policy" rows={5} value={policy} onChange={(e) => setPolicy(e.target.value)} placeholder='{"Version": "2012-10-17", "Statement": [...]}' className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-xs" aria-invalid={!!fe.policy} />
-          {fe.policy && <p className="mt-1 text-xs text-red-600" data-field-error="policy">{fe.policy}</p>}
+          <textarea
+            id="policy"
+            name="policy"
+            rows={5}
+            value={policy}
+            onChange={(e) => setPolicy(e.target.value)}
+            placeholder='{"Version": "2012-10-17", "Statement": [...]}'
+            className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-xs"
+            aria-invalid={!!fe.policy}
+          />
+          {fe.policy && (
+            <p className="mt-1 text-xs text-red-600" data-field-error="policy">
+              {fe.policy}
+            </p>
+          )}
         </div>
       </fieldset>
       {canEdit && (
@@ -109,7 +183,11 @@ function ApiSettingsForm({ design, editor, canEdit, saved, setSaved }: { design:
           <Button type="submit" disabled={editor.pending}>
             Save API settings
           </Button>
-          {saved && <span role="status" className="text-xs text-green-700">API settings saved</span>}
+          {saved && (
+            <span role="status" className="text-xs text-green-700">
+              API settings saved
+            </span>
+          )}
         </div>
       )}
     </form>

@@ -23,7 +23,13 @@ export function AuthorizersPanel({ design, editor, canEdit }: { design: ApiDesig
   return (
     <Card
       title="Authorizers"
-      actions={canEdit && selected ? <Button type="button" variant="ghost" onClick={() => setSelectedId(null)}>New authorizer</Button> : undefined}
+      actions={
+        canEdit && selected ? (
+          <Button type="button" variant="ghost" onClick={() => setSelectedId(null)}>
+            New authorizer
+          </Button>
+        ) : undefined
+      }
     >
       <div className="mb-3 flex flex-wrap gap-2" data-testid="authorizers">
         {design.authorizers.length === 0 && <span className="text-sm text-slate-500">No authorizers.</span>}
@@ -39,12 +45,31 @@ export function AuthorizersPanel({ design, editor, canEdit }: { design: ApiDesig
           </button>
         ))}
       </div>
-      <AuthorizerForm key={selected ? `${selected.id}:${JSON.stringify(selected)}` : "new"} design={design} authorizer={selected} editor={editor} canEdit={canEdit} onSaved={setSelectedId} />
+      <AuthorizerForm
+        key={selected ? `${selected.id}:${JSON.stringify(selected)}` : "new"}
+        design={design}
+        authorizer={selected}
+        editor={editor}
+        canEdit={canEdit}
+        onSaved={setSelectedId}
+      />
     </Card>
   );
 }
 
-function AuthorizerForm({ design, authorizer, editor, canEdit, onSaved }: { design: ApiDesign; authorizer?: Authorizer; editor: Editor; canEdit: boolean; onSaved: (id: string | null) => void }) {
+function AuthorizerForm({
+  design,
+  authorizer,
+  editor,
+  canEdit,
+  onSaved,
+}: {
+  design: ApiDesign;
+  authorizer?: Authorizer;
+  editor: Editor;
+  canEdit: boolean;
+  onSaved: (id: string | null) => void;
+}) {
   const [name, setName] = useState(authorizer?.name ?? "");
   const [type, setType] = useState<Authorizer["type"]>(authorizer?.type ?? "TOKEN");
   // A URI that is not a plain Lambda invocation (an import) is kept as the raw URI.
@@ -70,7 +95,12 @@ function AuthorizerForm({ design, authorizer, editor, canEdit, onSaved }: { desi
     // A TTL that is not a number is sent as-is for the server to refuse with its field message.
     authorizerResultTtlInSeconds: ttl.trim() === "" ? undefined : Number(ttl),
     authorizerCredentials: lambda ? credentials : undefined,
-    providerARNs: lambda ? undefined : pools.split(/[\n,]/).map((p) => p.trim()).filter(Boolean),
+    providerARNs: lambda
+      ? undefined
+      : pools
+          .split(/[\n,]/)
+          .map((p) => p.trim())
+          .filter(Boolean),
   });
 
   return (
@@ -108,7 +138,11 @@ function AuthorizerForm({ design, authorizer, editor, canEdit, onSaved }: { desi
               placeholder="arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123"
               spellCheck={false}
             />
-            {fe["authorizer.providerARNs"] && <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="authorizer.providerARNs">{fe["authorizer.providerARNs"]}</span>}
+            {fe["authorizer.providerARNs"] && (
+              <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="authorizer.providerARNs">
+                {fe["authorizer.providerARNs"]}
+              </span>
+            )}
           </label>
         )}
         <Field
@@ -117,14 +151,40 @@ function AuthorizerForm({ design, authorizer, editor, canEdit, onSaved }: { desi
           value={identitySource}
           onChange={(e) => setIdentitySource(e.target.value)}
           error={fe["authorizer.identitySource"]}
-          hint={type === "REQUEST" ? "Comma-separated: method.request.header.X, method.request.querystring.X, stageVariables.X, context.X" : "The header with the token: method.request.header.NAME"}
+          hint={
+            type === "REQUEST"
+              ? "Comma-separated: method.request.header.X, method.request.querystring.X, stageVariables.X, context.X"
+              : "The header with the token: method.request.header.NAME"
+          }
         />
         {type === "TOKEN" && (
-          <Field label="Token validation expression" name="authorizer.identityValidationExpression" value={expression} onChange={(e) => setExpression(e.target.value)} error={fe["authorizer.identityValidationExpression"]} placeholder="^Bearer [-0-9a-zA-Z._]*$" />
+          <Field
+            label="Token validation expression"
+            name="authorizer.identityValidationExpression"
+            value={expression}
+            onChange={(e) => setExpression(e.target.value)}
+            error={fe["authorizer.identityValidationExpression"]}
+            placeholder="^Bearer [-0-9a-zA-Z._]*$"
+          />
         )}
-        <Field label="Result TTL (seconds)" name="authorizer.authorizerResultTtlInSeconds" inputMode="numeric" value={ttl} onChange={(e) => setTtl(e.target.value)} error={fe["authorizer.authorizerResultTtlInSeconds"]} hint="0 turns caching off; at most 3600." />
+        <Field
+          label="Result TTL (seconds)"
+          name="authorizer.authorizerResultTtlInSeconds"
+          inputMode="numeric"
+          value={ttl}
+          onChange={(e) => setTtl(e.target.value)}
+          error={fe["authorizer.authorizerResultTtlInSeconds"]}
+          hint="0 turns caching off; at most 3600."
+        />
         {lambda && (
-          <Field label="Invoke role ARN" name="authorizer.authorizerCredentials" value={credentials} onChange={(e) => setCredentials(e.target.value)} error={fe["authorizer.authorizerCredentials"]} placeholder="Empty: the function's resource policy allows API Gateway" />
+          <Field
+            label="Invoke role ARN"
+            name="authorizer.authorizerCredentials"
+            value={credentials}
+            onChange={(e) => setCredentials(e.target.value)}
+            error={fe["authorizer.authorizerCredentials"]}
+            placeholder="Empty: the function's resource policy allows API Gateway"
+          />
         )}
       </fieldset>
       {authorizer && (
@@ -132,7 +192,11 @@ function AuthorizerForm({ design, authorizer, editor, canEdit, onSaved }: { desi
           {uses.length ? `Used by ${uses.join(", ")}.` : "Not used by any method."}
         </p>
       )}
-      {fe.authorizerId && <p className="text-xs text-red-600" data-field-error="authorizerId">{fe.authorizerId}</p>}
+      {fe.authorizerId && (
+        <p className="text-xs text-red-600" data-field-error="authorizerId">
+          {fe.authorizerId}
+        </p>
+      )}
       {canEdit && (
         <div className="flex gap-2">
           <Button

@@ -11,7 +11,11 @@ import type { useEditDesign } from "./use-design";
 
 type Editor = ReturnType<typeof useEditDesign>;
 
-const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** "Enable CORS" for one resource, like the AWS console's, then the list of what it wrote. */
 export function CorsHelper({ design, resource, editor, canEdit }: { design: ApiDesign; resource: Resource; editor: Editor; canEdit: boolean }) {
@@ -38,29 +42,76 @@ export function CorsHelper({ design, resource, editor, canEdit }: { design: ApiD
   return (
     <Card title={`Enable CORS on ${path}`}>
       <fieldset disabled={!canEdit} className="grid min-w-0 gap-3 sm:grid-cols-2" data-testid="cors-helper">
-        <Field label="Allowed origin" name="cors.allowOrigin" value={origin} onChange={(e) => setOrigin(e.target.value)} error={fe["cors.allowOrigin"]} hint="* or one origin, such as https://app.example.com" />
-        <Field label="Max age (seconds)" name="cors.maxAge" inputMode="numeric" value={maxAge} onChange={(e) => setMaxAge(e.target.value)} error={fe["cors.maxAge"]} hint="Empty: not sent." />
+        <Field
+          label="Allowed origin"
+          name="cors.allowOrigin"
+          value={origin}
+          onChange={(e) => setOrigin(e.target.value)}
+          error={fe["cors.allowOrigin"]}
+          hint="* or one origin, such as https://app.example.com"
+        />
+        <Field
+          label="Max age (seconds)"
+          name="cors.maxAge"
+          inputMode="numeric"
+          value={maxAge}
+          onChange={(e) => setMaxAge(e.target.value)}
+          error={fe["cors.maxAge"]}
+          hint="Empty: not sent."
+        />
         <div className="sm:col-span-2">
           <p className="text-sm font-medium text-slate-700">Allowed methods</p>
           <div className="mt-1 flex flex-wrap gap-3">
             {CORS_METHODS.map((m) => (
               <label key={m} className="flex items-center gap-1 text-sm">
-                <input type="checkbox" checked={methods.includes(m)} onChange={(e) => setMethods((old) => (e.target.checked ? [...old, m] : old.filter((x) => x !== m)))} /> {m}
+                <input
+                  type="checkbox"
+                  checked={methods.includes(m)}
+                  onChange={(e) => setMethods((old) => (e.target.checked ? [...old, m] : old.filter((x) => x !== m)))}
+                />{" "}
+                {m}
               </label>
             ))}
           </div>
-          {fe["cors.allowMethods"] && <p className="mt-1 text-xs text-red-600" data-field-error="cors.allowMethods">{fe["cors.allowMethods"]}</p>}
+          {fe["cors.allowMethods"] && (
+            <p className="mt-1 text-xs text-red-600" data-field-error="cors.allowMethods">
+              {fe["cors.allowMethods"]}
+            </p>
+          )}
         </div>
-        <Field className="sm:col-span-2" label="Allowed headers" name="cors.allowHeaders" value={headers} onChange={(e) => setHeaders(e.target.value)} error={fe["cors.allowHeaders"]} />
-        <Field className="sm:col-span-2" label="Exposed headers" name="cors.exposeHeaders" value={expose} onChange={(e) => setExpose(e.target.value)} error={fe["cors.exposeHeaders"]} hint="Optional, comma-separated: response headers browser code may read." />
+        <Field
+          className="sm:col-span-2"
+          label="Allowed headers"
+          name="cors.allowHeaders"
+          value={headers}
+          onChange={(e) => setHeaders(e.target.value)}
+          error={fe["cors.allowHeaders"]}
+        />
+        <Field
+          className="sm:col-span-2"
+          label="Exposed headers"
+          name="cors.exposeHeaders"
+          value={expose}
+          onChange={(e) => setExpose(e.target.value)}
+          error={fe["cors.exposeHeaders"]}
+          hint="Optional, comma-separated: response headers browser code may read."
+        />
         <div>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={credentials} onChange={(e) => setCredentials(e.target.checked)} /> Allow credentials
           </label>
-          {fe["cors.allowCredentials"] && <p className="mt-1 text-xs text-red-600" data-field-error="cors.allowCredentials">{fe["cors.allowCredentials"]}</p>}
+          {fe["cors.allowCredentials"] && (
+            <p className="mt-1 text-xs text-red-600" data-field-error="cors.allowCredentials">
+              {fe["cors.allowCredentials"]}
+            </p>
+          )}
         </div>
       </fieldset>
-      {fe.resourceId && <p className="mt-2 text-xs text-red-600" data-field-error="resourceId">{fe.resourceId}</p>}
+      {fe.resourceId && (
+        <p className="mt-2 text-xs text-red-600" data-field-error="resourceId">
+          {fe.resourceId}
+        </p>
+      )}
       {canEdit && (
         <div className="mt-3">
           <Button
@@ -115,7 +166,9 @@ function CorsChanges({ changes }: { changes: CorsChange[] }) {
             </span>
             {c.headers && (
               <span className="font-mono text-slate-600">
-                {Object.entries(c.headers).map(([h, v]) => (v === "declared" ? h : `${h}: ${v}`)).join("; ")}
+                {Object.entries(c.headers)
+                  .map(([h, v]) => (v === "declared" ? h : `${h}: ${v}`))
+                  .join("; ")}
               </span>
             )}
             {c.detail && <span className="text-slate-500">{c.detail}</span>}

@@ -14,7 +14,17 @@ const TYPES = Object.keys(GATEWAY_RESPONSE_TYPES).sort();
 const DEFAULT_TEMPLATE = '{"message":$context.error.messageString}';
 
 /** The API's gateway responses: how API Gateway answers its own errors (templates: substitution only). */
-export function GatewayResponsesCard({ design, editor, canEdit, stageVariableNames }: { design: ApiDesign; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; stageVariableNames?: string[] }) {
+export function GatewayResponsesCard({
+  design,
+  editor,
+  canEdit,
+  stageVariableNames,
+}: {
+  design: ApiDesign;
+  editor: ReturnType<typeof useEditDesign>;
+  canEdit: boolean;
+  stageVariableNames?: string[];
+}) {
   const configured = design.gatewayResponses;
   const [selected, setSelected] = useState<string>(configured[0]?.responseType ?? "DEFAULT_4XX");
   const current = configured.find((g) => g.responseType === selected);
@@ -48,8 +58,20 @@ export function GatewayResponsesCard({ design, editor, canEdit, stageVariableNam
   );
 }
 
-function GatewayResponseForm({ responseType, initial, editor, canEdit, onTypeChange, stageVariableNames }: {
-  responseType: string; initial?: GatewayResponse; editor: ReturnType<typeof useEditDesign>; canEdit: boolean; onTypeChange: (t: string) => void; stageVariableNames?: string[];
+function GatewayResponseForm({
+  responseType,
+  initial,
+  editor,
+  canEdit,
+  onTypeChange,
+  stageVariableNames,
+}: {
+  responseType: string;
+  initial?: GatewayResponse;
+  editor: ReturnType<typeof useEditDesign>;
+  canEdit: boolean;
+  onTypeChange: (t: string) => void;
+  stageVariableNames?: string[];
 }) {
   const [statusCode, setStatusCode] = useState(initial?.statusCode ?? "");
   const [headers, setHeaders] = useState(formatNameValueLines(initial?.responseParameters ?? {}));
@@ -60,36 +82,57 @@ function GatewayResponseForm({ responseType, initial, editor, canEdit, onTypeCha
   return (
     <div className="space-y-3" data-testid="gateway-response-form">
       <fieldset disabled={!canEdit} className="min-w-0 space-y-3">
-      <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label="Response type" name="gatewayResponse.responseType" value={responseType} onChange={(e) => onTypeChange(e.target.value)} options={TYPES} error={fe["gatewayResponse.responseType"]} />
-        <Field
-          label="Response status"
-          name="gatewayResponse.statusCode"
-          inputMode="numeric"
-          value={statusCode}
-          onChange={(e) => setStatusCode(e.target.value)}
-          placeholder={defaultStatus ? String(defaultStatus) : "4XX/5XX default"}
-          hint={`Empty: AWS's default (${defaultStatus ?? "the error's own status"}).`}
-          error={fe["gatewayResponse.statusCode"]}
-        />
-      </div>
-      <label className="block text-sm font-medium text-slate-700">
-        Response headers (gatewayresponse.header.NAME=value, one per line)
-        <textarea
-          name="gatewayResponse.responseParameters"
-          className={`mt-1 block w-full rounded-md border px-2 py-1 font-mono text-xs ${headerError ? "border-red-400" : "border-slate-300"}`}
-          rows={2}
-          value={headers}
-          onChange={(e) => setHeaders(e.target.value)}
-          placeholder="gatewayresponse.header.Access-Control-Allow-Origin='*'"
-          spellCheck={false}
-        />
-        {headerError && <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="gatewayResponse.responseParameters">{headerError}</span>}
-      </label>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <SelectField
+            label="Response type"
+            name="gatewayResponse.responseType"
+            value={responseType}
+            onChange={(e) => onTypeChange(e.target.value)}
+            options={TYPES}
+            error={fe["gatewayResponse.responseType"]}
+          />
+          <Field
+            label="Response status"
+            name="gatewayResponse.statusCode"
+            inputMode="numeric"
+            value={statusCode}
+            onChange={(e) => setStatusCode(e.target.value)}
+            placeholder={defaultStatus ? String(defaultStatus) : "4XX/5XX default"}
+            hint={`Empty: AWS's default (${defaultStatus ?? "the error's own status"}).`}
+            error={fe["gatewayResponse.statusCode"]}
+          />
+        </div>
+        <label className="block text-sm font-medium text-slate-700">
+          Response headers (gatewayresponse.header.NAME=value, one per line)
+          <textarea
+            name="gatewayResponse.responseParameters"
+            className={`mt-1 block w-full rounded-md border px-2 py-1 font-mono text-xs ${headerError ? "border-red-400" : "border-slate-300"}`}
+            rows={2}
+            value={headers}
+            onChange={(e) => setHeaders(e.target.value)}
+            placeholder="gatewayresponse.header.Access-Control-Allow-Origin='*'"
+            spellCheck={false}
+          />
+          {headerError && (
+            <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="gatewayResponse.responseParameters">
+              {headerError}
+            </span>
+          )}
+        </label>
       </fieldset>
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700">Response template (application/json)</p>
-        <TemplateEditor value={template} onChange={setTemplate} ariaLabel="gateway-response-template" readOnly={!canEdit} mode="substitution" contentType="application/json" stageVariableNames={stageVariableNames} kind="gateway" height={120} />
+        <TemplateEditor
+          value={template}
+          onChange={setTemplate}
+          ariaLabel="gateway-response-template"
+          readOnly={!canEdit}
+          mode="substitution"
+          contentType="application/json"
+          stageVariableNames={stageVariableNames}
+          kind="gateway"
+          height={120}
+        />
       </div>
       {canEdit && (
         <div className="flex gap-2">
@@ -114,7 +157,12 @@ function GatewayResponseForm({ responseType, initial, editor, canEdit, onTypeCha
             Save gateway response
           </Button>
           {initial && (
-            <Button type="button" variant="secondary" disabled={editor.pending} onClick={() => void editor.edit({ type: "deleteGatewayResponse", responseType })}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={editor.pending}
+              onClick={() => void editor.edit({ type: "deleteGatewayResponse", responseType })}
+            >
               Reset to default
             </Button>
           )}

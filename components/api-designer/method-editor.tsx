@@ -14,9 +14,28 @@ import type { useEditDesign } from "./use-design";
 type Editor = ReturnType<typeof useEditDesign>;
 
 /** The AWS flow for one method: method request → integration request → responses, each editable in place, and a Test panel. */
-export function MethodEditor({ apiId, design, resource, method, editor, canEdit, canInvoke, stageVariableNames, stages, onAws = false }: {
+export function MethodEditor({
+  apiId,
+  design,
+  resource,
+  method,
+  editor,
+  canEdit,
+  canInvoke,
+  stageVariableNames,
+  stages,
+  onAws = false,
+}: {
   onAws?: boolean;
-  apiId: string; design: ApiDesign; resource: Resource; method: Method; editor: Editor; canEdit: boolean; canInvoke: boolean; stageVariableNames?: string[]; stages?: StageOption[];
+  apiId: string;
+  design: ApiDesign;
+  resource: Resource;
+  method: Method;
+  editor: Editor;
+  canEdit: boolean;
+  canInvoke: boolean;
+  stageVariableNames?: string[];
+  stages?: StageOption[];
 }) {
   const path = resourcePath(design, resource);
   return (
@@ -33,10 +52,25 @@ export function MethodEditor({ apiId, design, resource, method, editor, canEdit,
       {/* Each card is keyed by what it edits, so a saved change (or a reload) refreshes its fields. */}
       <div className="grid gap-4 xl:grid-cols-2">
         <div id={flowTarget("methodRequest")} className="rounded-lg transition">
-          <MethodRequestCard key={JSON.stringify({ ...method, integration: undefined, methodResponses: undefined })} design={design} resource={resource} method={method} editor={editor} canEdit={canEdit} />
+          <MethodRequestCard
+            key={JSON.stringify({ ...method, integration: undefined, methodResponses: undefined })}
+            design={design}
+            resource={resource}
+            method={method}
+            editor={editor}
+            canEdit={canEdit}
+          />
         </div>
         <div id={flowTarget("integrationRequest")} className="rounded-lg transition">
-          <IntegrationRequestCard key={JSON.stringify({ ...method.integration, integrationResponses: undefined })} resource={resource} method={method} editor={editor} canEdit={canEdit} path={path} stageVariableNames={stageVariableNames} />
+          <IntegrationRequestCard
+            key={JSON.stringify({ ...method.integration, integrationResponses: undefined })}
+            resource={resource}
+            method={method}
+            editor={editor}
+            canEdit={canEdit}
+            path={path}
+            stageVariableNames={stageVariableNames}
+          />
         </div>
       </div>
       <div id={flowTarget("methodResponse")} className="rounded-lg transition">
@@ -47,8 +81,16 @@ export function MethodEditor({ apiId, design, resource, method, editor, canEdit,
           <IntegrationResponses resource={resource} method={method} editor={editor} canEdit={canEdit} path={path} stageVariableNames={stageVariableNames} />
         </div>
       )}
-      {canInvoke && <TestInvokePanel apiId={apiId} httpMethod={method.httpMethod} resourcePath={path} stages={stages} onAws={onAws} authorizationType={method.authorizationType} />}
+      {canInvoke && (
+        <TestInvokePanel
+          apiId={apiId}
+          httpMethod={method.httpMethod}
+          resourcePath={path}
+          stages={stages}
+          onAws={onAws}
+          authorizationType={method.authorizationType}
+        />
+      )}
     </div>
   );
 }
-

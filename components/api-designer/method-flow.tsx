@@ -12,7 +12,9 @@ function focusEditor(part: FlowPart) {
   const el = document.getElementById(flowTarget(part === "integration" ? "integrationRequest" : part));
   if (!el) return;
   el.scrollIntoView({ behavior: "smooth", block: "start" });
-  el.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])")?.focus({ preventScroll: true });
+  el.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])")?.focus({
+    preventScroll: true,
+  });
   el.classList.add("ring-2", "ring-indigo-400");
   setTimeout(() => el.classList.remove("ring-2", "ring-indigo-400"), 1200);
 }

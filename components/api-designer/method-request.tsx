@@ -20,7 +20,19 @@ function paramsOf(method: Method): Param[] {
 }
 
 /** Method request: who may call (authorization, API key), what it must send (parameters, models), how it is checked (validator). */
-export function MethodRequestCard({ design, resource, method, editor, canEdit }: { design: ApiDesign; resource: Resource; method: Method; editor: ReturnType<typeof useEditDesign>; canEdit: boolean }) {
+export function MethodRequestCard({
+  design,
+  resource,
+  method,
+  editor,
+  canEdit,
+}: {
+  design: ApiDesign;
+  resource: Resource;
+  method: Method;
+  editor: ReturnType<typeof useEditDesign>;
+  canEdit: boolean;
+}) {
   const [authorizationType, setAuth] = useState(method.authorizationType);
   const [authorizerId, setAuthorizerId] = useState(method.authorizerId ?? "");
   const [scopes, setScopes] = useState(method.authorizationScopes.join(" "));
@@ -37,21 +49,42 @@ export function MethodRequestCard({ design, resource, method, editor, canEdit }:
     <Card title="Method request">
       <fieldset disabled={!canEdit} className="min-w-0 space-y-3" data-testid="method-request-form">
         <div className="grid grid-cols-2 gap-3">
-          <SelectField label="Authorization" name="authorizationType" value={authorizationType} onChange={(e) => setAuth(e.target.value as never)} options={AUTHORIZATION_TYPES} error={fe["method.authorizationType"]} />
+          <SelectField
+            label="Authorization"
+            name="authorizationType"
+            value={authorizationType}
+            onChange={(e) => setAuth(e.target.value as never)}
+            options={AUTHORIZATION_TYPES}
+            error={fe["method.authorizationType"]}
+          />
           {usesAuthorizer && (
             <SelectField
               label="Authorizer"
               name="method.authorizerId"
               value={authorizerId}
               onChange={(e) => setAuthorizerId(e.target.value)}
-              options={[{ value: "", label: authorizers.length ? "Choose…" : "None of this type: add one below" }, ...authorizers.map((a) => ({ value: a.id, label: `${a.name} (${a.type})` }))]}
+              options={[
+                { value: "", label: authorizers.length ? "Choose…" : "None of this type: add one below" },
+                ...authorizers.map((a) => ({ value: a.id, label: `${a.name} (${a.type})` })),
+              ]}
               error={fe["method.authorizerId"]}
             />
           )}
           {authorizationType === "COGNITO_USER_POOLS" && (
-            <Field label="OAuth scopes" name="method.authorizationScopes" value={scopes} onChange={(e) => setScopes(e.target.value)} placeholder="pets/read pets/write" error={errorUnder(fe, "method.authorizationScopes")} />
+            <Field
+              label="OAuth scopes"
+              name="method.authorizationScopes"
+              value={scopes}
+              onChange={(e) => setScopes(e.target.value)}
+              placeholder="pets/read pets/write"
+              error={errorUnder(fe, "method.authorizationScopes")}
+            />
           )}
-          {!usesAuthorizer && fe["method.authorizerId"] && <p className="col-span-2 text-xs text-red-600" data-field-error="method.authorizerId">{fe["method.authorizerId"]}</p>}
+          {!usesAuthorizer && fe["method.authorizerId"] && (
+            <p className="col-span-2 text-xs text-red-600" data-field-error="method.authorizerId">
+              {fe["method.authorizerId"]}
+            </p>
+          )}
           <Field label="Operation name" name="operationName" value={operationName} onChange={(e) => setOp(e.target.value)} />
           <SelectField
             label="Request validator"
@@ -76,11 +109,25 @@ export function MethodRequestCard({ design, resource, method, editor, canEdit }:
           render={(p, set, i) => (
             <>
               <select aria-label={`Parameter location ${i}`} className={rowSelect} value={p.location} onChange={(e) => set({ ...p, location: e.target.value })}>
-                {LOCATIONS.map((l) => <option key={l}>{l}</option>)}
+                {LOCATIONS.map((l) => (
+                  <option key={l}>{l}</option>
+                ))}
               </select>
-              <input aria-label={`Parameter name ${i}`} className={rowInput} value={p.name} onChange={(e) => set({ ...p, name: e.target.value })} placeholder="name" />
+              <input
+                aria-label={`Parameter name ${i}`}
+                className={rowInput}
+                value={p.name}
+                onChange={(e) => set({ ...p, name: e.target.value })}
+                placeholder="name"
+              />
               <label className="flex items-center gap-1 text-xs">
-                <input type="checkbox" aria-label={`Parameter ${i} required`} checked={p.required} onChange={(e) => set({ ...p, required: e.target.checked })} /> required
+                <input
+                  type="checkbox"
+                  aria-label={`Parameter ${i} required`}
+                  checked={p.required}
+                  onChange={(e) => set({ ...p, required: e.target.checked })}
+                />{" "}
+                required
               </label>
             </>
           )}
@@ -95,9 +142,16 @@ export function MethodRequestCard({ design, resource, method, editor, canEdit }:
           error={errorUnder(fe, "method.requestModels")}
           render={(m, set, i) => (
             <>
-              <input aria-label={`Model content type ${i}`} className={rowInput} value={m.contentType} onChange={(e) => set({ ...m, contentType: e.target.value })} />
+              <input
+                aria-label={`Model content type ${i}`}
+                className={rowInput}
+                value={m.contentType}
+                onChange={(e) => set({ ...m, contentType: e.target.value })}
+              />
               <select aria-label={`Model ${i}`} className={rowSelect} value={m.model} onChange={(e) => set({ ...m, model: e.target.value })}>
-                {(modelNames.includes(m.model) ? modelNames : [m.model, ...modelNames]).map((n) => <option key={n}>{n}</option>)}
+                {(modelNames.includes(m.model) ? modelNames : [m.model, ...modelNames]).map((n) => (
+                  <option key={n}>{n}</option>
+                ))}
               </select>
             </>
           )}
@@ -119,7 +173,9 @@ export function MethodRequestCard({ design, resource, method, editor, canEdit }:
                   apiKeyRequired,
                   operationName: operationName.trim() || undefined,
                   requestValidatorId: validatorId || undefined,
-                  requestParameters: Object.fromEntries(params.filter((p) => p.name.trim()).map((p) => [`method.request.${p.location}.${p.name.trim()}`, p.required])),
+                  requestParameters: Object.fromEntries(
+                    params.filter((p) => p.name.trim()).map((p) => [`method.request.${p.location}.${p.name.trim()}`, p.required]),
+                  ),
                   requestModels: Object.fromEntries(models.filter((m) => m.contentType.trim()).map((m) => [m.contentType.trim(), m.model])),
                 },
               })

@@ -28,7 +28,13 @@ export function ModelsPanel({ design, editor, canEdit }: { design: ApiDesign; ed
   return (
     <Card
       title="Models"
-      actions={canEdit && selected ? <Button type="button" variant="ghost" onClick={() => setSelectedId(null)}>New model</Button> : undefined}
+      actions={
+        canEdit && selected ? (
+          <Button type="button" variant="ghost" onClick={() => setSelectedId(null)}>
+            New model
+          </Button>
+        ) : undefined
+      }
     >
       <div className="mb-3 flex flex-wrap gap-2" data-testid="models">
         {design.models.length === 0 && <span className="text-sm text-slate-500">No models yet (Empty and Error are built in).</span>}
@@ -44,12 +50,31 @@ export function ModelsPanel({ design, editor, canEdit }: { design: ApiDesign; ed
           </button>
         ))}
       </div>
-      <ModelForm key={selected ? `${selected.id}:${JSON.stringify(selected)}` : "new"} design={design} model={selected} editor={editor} canEdit={canEdit} onSaved={setSelectedId} />
+      <ModelForm
+        key={selected ? `${selected.id}:${JSON.stringify(selected)}` : "new"}
+        design={design}
+        model={selected}
+        editor={editor}
+        canEdit={canEdit}
+        onSaved={setSelectedId}
+      />
     </Card>
   );
 }
 
-function ModelForm({ design, model, editor, canEdit, onSaved }: { design: ApiDesign; model?: Model; editor: Editor; canEdit: boolean; onSaved: (id: string | null) => void }) {
+function ModelForm({
+  design,
+  model,
+  editor,
+  canEdit,
+  onSaved,
+}: {
+  design: ApiDesign;
+  model?: Model;
+  editor: Editor;
+  canEdit: boolean;
+  onSaved: (id: string | null) => void;
+}) {
   const [name, setName] = useState(model?.name ?? "");
   const [contentType, setContentType] = useState(model?.contentType ?? "application/json");
   const [description, setDescription] = useState(model?.description ?? "");
@@ -71,14 +96,31 @@ function ModelForm({ design, model, editor, canEdit, onSaved }: { design: ApiDes
   return (
     <div className="space-y-3" data-testid="model-form">
       <fieldset disabled={!canEdit} className="grid min-w-0 gap-3 sm:grid-cols-3">
-        <Field label="Model name" name="model.name" value={name} onChange={(e) => setName(e.target.value)} error={fe["model.name"]} hint="Letters and digits only." />
-        <Field label="Content type" name="model.contentType" value={contentType} onChange={(e) => setContentType(e.target.value)} error={fe["model.contentType"]} />
+        <Field
+          label="Model name"
+          name="model.name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={fe["model.name"]}
+          hint="Letters and digits only."
+        />
+        <Field
+          label="Content type"
+          name="model.contentType"
+          value={contentType}
+          onChange={(e) => setContentType(e.target.value)}
+          error={fe["model.contentType"]}
+        />
         <Field label="Model description" name="model.description" value={description} onChange={(e) => setDescription(e.target.value)} />
       </fieldset>
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700">Schema (JSON Schema draft 4)</p>
         <JsonSchemaEditor value={schema} onChange={setSchema} design={design} modelName={name.trim()} readOnly={!canEdit} />
-        {fe["model.schema"] && <p className="mt-1 text-xs text-red-600" data-field-error="model.schema">{fe["model.schema"]}</p>}
+        {fe["model.schema"] && (
+          <p className="mt-1 text-xs text-red-600" data-field-error="model.schema">
+            {fe["model.schema"]}
+          </p>
+        )}
         <p className="mt-1 text-xs text-slate-500">
           Refer to another model with <code className="font-mono">{`{"$ref": "${modelRefUrl("OtherModel")}"}`}</code>.
         </p>
@@ -88,7 +130,11 @@ function ModelForm({ design, model, editor, canEdit, onSaved }: { design: ApiDes
           {uses.length ? `Used by ${uses.join(", ")}. Renaming updates these references.` : "Not used by any method or model."}
         </p>
       )}
-      {fe.modelId && <p className="text-xs text-red-600" data-field-error="modelId">{fe.modelId}</p>}
+      {fe.modelId && (
+        <p className="text-xs text-red-600" data-field-error="modelId">
+          {fe.modelId}
+        </p>
+      )}
       {canEdit && (
         <div className="flex gap-2">
           <Button type="button" variant="secondary" disabled={editor.pending} onClick={() => void save()}>

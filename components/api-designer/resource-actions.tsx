@@ -10,7 +10,17 @@ import type { useEditDesign } from "./use-design";
 type Editor = ReturnType<typeof useEditDesign>;
 
 /** Rename, move and delete the selected resource; delete first shows everything that goes with it. */
-export function ResourceActions({ design, resource, editor, onDeleted }: { design: ApiDesign; resource: Resource; editor: Editor; onDeleted: (parentId: string) => void }) {
+export function ResourceActions({
+  design,
+  resource,
+  editor,
+  onDeleted,
+}: {
+  design: ApiDesign;
+  resource: Resource;
+  editor: Editor;
+  onDeleted: (parentId: string) => void;
+}) {
   const [mode, setMode] = useState<"none" | "rename" | "move" | "delete">("none");
   if (resource.parentId === null) return null;
   const fe = editor.error?.fieldErrors ?? {};
@@ -18,14 +28,23 @@ export function ResourceActions({ design, resource, editor, onDeleted }: { desig
     <div className="mt-3 border-t border-slate-100 pt-3" data-testid="resource-actions">
       <div className="flex gap-2">
         {(["rename", "move", "delete"] as const).map((m) => (
-          <Button key={m} type="button" variant={m === "delete" ? "ghost" : "secondary"} className={m === "delete" ? "text-red-700" : ""} onClick={() => setMode(mode === m ? "none" : m)} aria-pressed={mode === m}>
+          <Button
+            key={m}
+            type="button"
+            variant={m === "delete" ? "ghost" : "secondary"}
+            className={m === "delete" ? "text-red-700" : ""}
+            onClick={() => setMode(mode === m ? "none" : m)}
+            aria-pressed={mode === m}
+          >
             {m === "rename" ? "Rename resource" : m === "move" ? "Move resource" : "Delete resource"}
           </Button>
         ))}
       </div>
       {mode === "rename" && <RenameForm key={resource.id} resource={resource} editor={editor} error={fe.pathPart} onDone={() => setMode("none")} />}
       {mode === "move" && <MoveForm key={resource.id} design={design} resource={resource} editor={editor} error={fe.parentId} onDone={() => setMode("none")} />}
-      {mode === "delete" && <DeleteConfirm design={design} resource={resource} editor={editor} onCancel={() => setMode("none")} onDeleted={() => onDeleted(resource.parentId!)} />}
+      {mode === "delete" && (
+        <DeleteConfirm design={design} resource={resource} editor={editor} onCancel={() => setMode("none")} onDeleted={() => onDeleted(resource.parentId!)} />
+      )}
     </div>
   );
 }
@@ -52,7 +71,10 @@ function MoveForm({ design, resource, editor, error, onDone }: { design: ApiDesi
   const index = indexTree(design);
   const below = new Set(describeSubtree(design, resource.id).resources.map((r) => r.id));
   // Offered: every resource not in the subtree itself (the server still checks greedy parents and siblings).
-  const options = [...index.pathOf].filter(([id]) => !below.has(id) && id !== resource.parentId).map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+  const options = [...index.pathOf]
+    .filter(([id]) => !below.has(id) && id !== resource.parentId)
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   const [parentId, setParentId] = useState(options[0]?.value ?? "");
   if (!options.length) return <p className="mt-3 text-sm text-slate-500">There is no other place to move this resource to.</p>;
   return (
@@ -63,7 +85,15 @@ function MoveForm({ design, resource, editor, error, onDone }: { design: ApiDesi
         if (await editor.edit({ type: "moveResource", resourceId: resource.id, parentId })) onDone();
       }}
     >
-      <SelectField label="New parent" name="parentId" value={parentId} onChange={(e) => setParentId(e.target.value)} options={options} error={error} className="flex-1" />
+      <SelectField
+        label="New parent"
+        name="parentId"
+        value={parentId}
+        onChange={(e) => setParentId(e.target.value)}
+        options={options}
+        error={error}
+        className="flex-1"
+      />
       <Button type="submit" disabled={editor.pending || !parentId}>
         Move here
       </Button>
@@ -71,7 +101,19 @@ function MoveForm({ design, resource, editor, error, onDone }: { design: ApiDesi
   );
 }
 
-function DeleteConfirm({ design, resource, editor, onCancel, onDeleted }: { design: ApiDesign; resource: Resource; editor: Editor; onCancel: () => void; onDeleted: () => void }) {
+function DeleteConfirm({
+  design,
+  resource,
+  editor,
+  onCancel,
+  onDeleted,
+}: {
+  design: ApiDesign;
+  resource: Resource;
+  editor: Editor;
+  onCancel: () => void;
+  onDeleted: () => void;
+}) {
   const summary = describeSubtree(design, resource.id);
   const children = summary.resources.length - 1;
   return (

@@ -45,7 +45,11 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
           }}
           className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
         />
-        <button type="button" className="whitespace-nowrap text-xs text-indigo-700 hover:underline" onClick={() => setCollapsed(new Set(withChildren.filter((id) => id !== index.root.id)))}>
+        <button
+          type="button"
+          className="whitespace-nowrap text-xs text-indigo-700 hover:underline"
+          onClick={() => setCollapsed(new Set(withChildren.filter((id) => id !== index.root.id)))}
+        >
           Collapse all
         </button>
         <button type="button" className="whitespace-nowrap text-xs text-indigo-700 hover:underline" onClick={() => setCollapsed(new Set())}>
@@ -53,7 +57,8 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
         </button>
       </div>
       <p className="text-xs text-slate-500" data-testid="resource-count">
-        {index.byId.size} resources · {design.resources.reduce((n, r) => n + Object.keys(r.methods).length, 0)} methods{filter ? ` · ${rows.filter((r) => r.kind === "resource").length} shown` : ""}
+        {index.byId.size} resources · {design.resources.reduce((n, r) => n + Object.keys(r.methods).length, 0)} methods
+        {filter ? ` · ${rows.filter((r) => r.kind === "resource").length} shown` : ""}
       </p>
       <div
         className="overflow-y-auto text-sm"
@@ -84,9 +89,22 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
             }
             const active = selected.resourceId === row.id && !selected.method;
             return (
-              <div key={row.id} style={style} className="flex items-center" role="treeitem" aria-selected={active} aria-expanded={row.hasChildren ? row.expanded : undefined} tabIndex={-1}>
+              <div
+                key={row.id}
+                style={style}
+                className="flex items-center"
+                role="treeitem"
+                aria-selected={active}
+                aria-expanded={row.hasChildren ? row.expanded : undefined}
+                tabIndex={-1}
+              >
                 {row.hasChildren ? (
-                  <button type="button" onClick={() => toggle(row.id)} className="w-5 text-xs text-slate-400 hover:text-slate-700" aria-label={`${row.expanded ? "Collapse" : "Expand"} ${row.path}`}>
+                  <button
+                    type="button"
+                    onClick={() => toggle(row.id)}
+                    className="w-5 text-xs text-slate-400 hover:text-slate-700"
+                    aria-label={`${row.expanded ? "Collapse" : "Expand"} ${row.path}`}
+                  >
                     {row.expanded ? "▾" : "▸"}
                   </button>
                 ) : (

@@ -2,8 +2,24 @@
 /** Small list editors for the designer's maps (parameters, mappings, models): rows in, rows out. */
 import type { ReactNode } from "react";
 
-export function RowList<T>({ label, rows, onChange, blank, render, addLabel, error, disabled }: {
-  label: string; rows: T[]; onChange: (rows: T[]) => void; blank: T; render: (row: T, set: (row: T) => void, i: number) => ReactNode; addLabel: string; error?: string; disabled?: boolean;
+export function RowList<T>({
+  label,
+  rows,
+  onChange,
+  blank,
+  render,
+  addLabel,
+  error,
+  disabled,
+}: {
+  label: string;
+  rows: T[];
+  onChange: (rows: T[]) => void;
+  blank: T;
+  render: (row: T, set: (row: T) => void, i: number) => ReactNode;
+  addLabel: string;
+  error?: string;
+  disabled?: boolean;
 }) {
   return (
     <div>
@@ -13,7 +29,12 @@ export function RowList<T>({ label, rows, onChange, blank, render, addLabel, err
           <div key={i} className="flex items-center gap-2">
             {render(row, (r) => onChange(rows.map((x, j) => (j === i ? r : x))), i + 1)}
             {!disabled && (
-              <button type="button" className="text-xs text-slate-400 hover:text-red-600" aria-label={`Remove ${label.toLowerCase()} ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="text-xs text-slate-400 hover:text-red-600"
+                aria-label={`Remove ${label.toLowerCase()} ${i + 1}`}
+                onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              >
                 ✕
               </button>
             )}
@@ -26,7 +47,11 @@ export function RowList<T>({ label, rows, onChange, blank, render, addLabel, err
           {addLabel}
         </button>
       )}
-      {error && <p className="mt-1 text-xs text-red-600" data-field-error={label}>{error}</p>}
+      {error && (
+        <p className="mt-1 text-xs text-red-600" data-field-error={label}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

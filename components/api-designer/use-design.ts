@@ -44,14 +44,20 @@ export function useEditDesign(apiId: string) {
     },
     onMutate: () => setError(null),
     onSuccess: (data) => {
-      client.setQueryData<ApiDraft>(designKeys.draft(apiId), (old) => (old ? { ...old, version: data.version, design: data.design, name: data.design.name } : old));
+      client.setQueryData<ApiDraft>(designKeys.draft(apiId), (old) =>
+        old ? { ...old, version: data.version, design: data.design, name: data.design.name } : old,
+      );
     },
     onError: (e: Error & { status?: number; fieldErrors?: Record<string, string> }) =>
       setError({ status: e.status ?? 500, message: e.message, fieldErrors: e.fieldErrors }),
   });
   return {
     /** Resolves to the saved design, or null when the edit was refused (the error is in `error`). */
-    edit: (command: DesignCommand): Promise<ApiDesign | null> => mutation.mutateAsync(command).then((d) => d.design, () => null),
+    edit: (command: DesignCommand): Promise<ApiDesign | null> =>
+      mutation.mutateAsync(command).then(
+        (d) => d.design,
+        () => null,
+      ),
     pending: mutation.isPending,
     error,
     clearError: () => setError(null),

@@ -17,7 +17,13 @@ export function ValidatorsPanel({ design, editor, canEdit }: { design: ApiDesign
   return (
     <Card
       title="Request validators"
-      actions={canEdit && selected ? <Button type="button" variant="ghost" onClick={() => setSelectedId(null)}>New validator</Button> : undefined}
+      actions={
+        canEdit && selected ? (
+          <Button type="button" variant="ghost" onClick={() => setSelectedId(null)}>
+            New validator
+          </Button>
+        ) : undefined
+      }
     >
       <div className="mb-3 flex flex-wrap gap-2" data-testid="validators">
         {design.requestValidators.length === 0 && <span className="text-sm text-slate-500">No request validators.</span>}
@@ -33,12 +39,31 @@ export function ValidatorsPanel({ design, editor, canEdit }: { design: ApiDesign
           </button>
         ))}
       </div>
-      <ValidatorForm key={selected ? `${selected.id}:${JSON.stringify(selected)}` : "new"} design={design} validator={selected} editor={editor} canEdit={canEdit} onSaved={setSelectedId} />
+      <ValidatorForm
+        key={selected ? `${selected.id}:${JSON.stringify(selected)}` : "new"}
+        design={design}
+        validator={selected}
+        editor={editor}
+        canEdit={canEdit}
+        onSaved={setSelectedId}
+      />
     </Card>
   );
 }
 
-function ValidatorForm({ design, validator, editor, canEdit, onSaved }: { design: ApiDesign; validator?: RequestValidator; editor: Editor; canEdit: boolean; onSaved: (id: string | null) => void }) {
+function ValidatorForm({
+  design,
+  validator,
+  editor,
+  canEdit,
+  onSaved,
+}: {
+  design: ApiDesign;
+  validator?: RequestValidator;
+  editor: Editor;
+  canEdit: boolean;
+  onSaved: (id: string | null) => void;
+}) {
   const [name, setName] = useState(validator?.name ?? "");
   const [body, setBody] = useState(validator?.validateRequestBody ?? true);
   const [params, setParams] = useState(validator?.validateRequestParameters ?? true);
@@ -61,7 +86,11 @@ function ValidatorForm({ design, validator, editor, canEdit, onSaved }: { design
           {uses.length ? `Used by ${uses.join(", ")}.` : "Not used by any method."}
         </p>
       )}
-      {fe.validatorId && <p className="text-xs text-red-600" data-field-error="validatorId">{fe.validatorId}</p>}
+      {fe.validatorId && (
+        <p className="text-xs text-red-600" data-field-error="validatorId">
+          {fe.validatorId}
+        </p>
+      )}
       {canEdit && (
         <div className="flex gap-2">
           <Button

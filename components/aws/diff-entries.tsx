@@ -4,8 +4,23 @@ import { formatValue } from "@/lib/snapshot/diff-format";
 const KIND_STYLE = { added: "bg-emerald-100 text-emerald-800", removed: "bg-red-100 text-red-800", changed: "bg-amber-100 text-amber-800" } as const;
 
 /** Diff entries with each field's two sides, labelled with what they are (e.g. "live" / "Gatehouse"). */
-export function DiffEntries({ entries, beforeLabel, afterLabel, testId }: { entries: (Omit<DiffEntry, "entity"> & { entity: string })[]; beforeLabel: string; afterLabel: string; testId: string }) {
-  if (entries.length === 0) return <p className="text-sm text-slate-500" data-testid={testId}>No differences.</p>;
+export function DiffEntries({
+  entries,
+  beforeLabel,
+  afterLabel,
+  testId,
+}: {
+  entries: (Omit<DiffEntry, "entity"> & { entity: string })[];
+  beforeLabel: string;
+  afterLabel: string;
+  testId: string;
+}) {
+  if (entries.length === 0)
+    return (
+      <p className="text-sm text-slate-500" data-testid={testId}>
+        No differences.
+      </p>
+    );
   return (
     <ul className="divide-y divide-slate-100 text-sm" data-testid={testId}>
       {entries.map((e, i) => (

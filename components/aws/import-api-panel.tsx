@@ -48,7 +48,9 @@ export function ImportApiPanel({ connectionId, connectionName }: { connectionId:
                 {a.description && <span className="ml-2 text-xs text-slate-500">{a.description}</span>}
               </div>
               {a.importedAs ? (
-                <a className="text-xs text-indigo-600 hover:underline" href={`/apis/${a.importedAs}/aws`}>Imported</a>
+                <a className="text-xs text-indigo-600 hover:underline" href={`/apis/${a.importedAs}/aws`}>
+                  Imported
+                </a>
               ) : (
                 <Button type="button" onClick={() => importOne(a.id)} disabled={pending} aria-label={`Import ${a.name}`}>
                   {importing === a.id ? "Importing…" : "Import"}

@@ -47,7 +47,12 @@ function Liveness({ push }: { push: PushRow }) {
 
 /** Each push with its plan, the calls made, the result and the AWS deployment id. */
 export function PushHistory({ pushes }: { pushes: PushRow[] }) {
-  if (pushes.length === 0) return <p className="text-sm text-slate-500" data-testid="push-history">No pushes yet.</p>;
+  if (pushes.length === 0)
+    return (
+      <p className="text-sm text-slate-500" data-testid="push-history">
+        No pushes yet.
+      </p>
+    );
   return (
     <ul className="divide-y divide-slate-100 text-sm" data-testid="push-history">
       {pushes.map((p) => {
@@ -58,11 +63,15 @@ export function PushHistory({ pushes }: { pushes: PushRow[] }) {
             <details>
               <summary className="cursor-pointer">
                 <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[p.status] ?? ""}`}>{p.status}</span>
-                {p.startedAt.toISOString().replace("T", " ").slice(0, 19)} · stage <span className="font-medium">{p.stage.name}</span> · {p.connection.name} ({p.connection.region}) ·{" "}
-                <span data-testid="push-call-count">{callCountText(callCounts(plan, calls))}</span>
+                {p.startedAt.toISOString().replace("T", " ").slice(0, 19)} · stage <span className="font-medium">{p.stage.name}</span> · {p.connection.name} (
+                {p.connection.region}) · <span data-testid="push-call-count">{callCountText(callCounts(plan, calls))}</span>
                 {p.awsDeploymentId && (
                   <>
-                    {" "}· deployment <span className="font-mono" data-testid="push-deployment-id">{p.awsDeploymentId}</span>
+                    {" "}
+                    · deployment{" "}
+                    <span className="font-mono" data-testid="push-deployment-id">
+                      {p.awsDeploymentId}
+                    </span>
                   </>
                 )}
               </summary>
@@ -71,9 +80,13 @@ export function PushHistory({ pushes }: { pushes: PushRow[] }) {
                 <div>
                   <h4 className="text-xs font-medium text-slate-500">Plan</h4>
                   <ol className="font-mono text-xs">
-                    {plan.calls.length === 0 && <li className="text-slate-500">{plan.deployment.upToDate ? "nothing: the stage already ran this design" : "no entity change"}</li>}
+                    {plan.calls.length === 0 && (
+                      <li className="text-slate-500">{plan.deployment.upToDate ? "nothing: the stage already ran this design" : "no entity change"}</li>
+                    )}
                     {plan.calls.map((c, i) => (
-                      <li key={i}>{c.operation} {c.target}</li>
+                      <li key={i}>
+                        {c.operation} {c.target}
+                      </li>
                     ))}
                   </ol>
                 </div>

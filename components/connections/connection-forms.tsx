@@ -40,7 +40,9 @@ export function ConnectionForm() {
       <Field label="Endpoint URL (optional, e.g. LocalStack)" name="endpointUrl" placeholder="http://localhost:4566" error={errors.fields?.endpointUrl} />
       <Field label="Profile (optional)" name="profile" error={errors.fields?.profile} />
       <ErrorBanner message={errors.message} />
-      <Button type="submit" disabled={pending}>Add connection</Button>
+      <Button type="submit" disabled={pending}>
+        Add connection
+      </Button>
     </form>
   );
 }

@@ -11,9 +11,26 @@ export function DiffPickers({ apiId, options, a, b }: { apiId: string; options: 
   const [right, setRight] = useState(b);
   const go = (x: string, y: string) => router.push(`/apis/${apiId}/stages/diff?a=${encodeURIComponent(x)}&b=${encodeURIComponent(y)}`);
   return (
-    <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); go(left, right); }}>
+    <form
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        go(left, right);
+      }}
+    >
       <SelectField label="A (before)" name="diff.a" value={left} onChange={(e) => setLeft(e.target.value)} options={options} className="min-w-64 flex-1" />
-      <Button type="button" variant="ghost" aria-label="Swap A and B" onClick={() => { setLeft(right); setRight(left); go(right, left); }}>⇄</Button>
+      <Button
+        type="button"
+        variant="ghost"
+        aria-label="Swap A and B"
+        onClick={() => {
+          setLeft(right);
+          setRight(left);
+          go(right, left);
+        }}
+      >
+        ⇄
+      </Button>
       <SelectField label="B (after)" name="diff.b" value={right} onChange={(e) => setRight(e.target.value)} options={options} className="min-w-64 flex-1" />
       <Button type="submit">Compare</Button>
     </form>

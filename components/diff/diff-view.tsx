@@ -56,7 +56,12 @@ function Counts({ c }: { c: DiffCounts }) {
 }
 
 export function DiffSummaryTable({ summary }: { summary: DesignDiff["summary"] }) {
-  if (summary.identical) return <p className="text-sm text-emerald-700" data-testid="diff-identical">No differences: both sides hold the same API definition.</p>;
+  if (summary.identical)
+    return (
+      <p className="text-sm text-emerald-700" data-testid="diff-identical">
+        No differences: both sides hold the same API definition.
+      </p>
+    );
   return (
     <div data-testid="diff-summary">
       <table className="text-sm">
@@ -69,7 +74,10 @@ export function DiffSummaryTable({ summary }: { summary: DesignDiff["summary"] }
           </tr>
         </thead>
         <tbody>
-          {ROWS.filter((r) => { const c = summary[r.key]; return c.added + c.removed + c.changed > 0 || r.key === "resources" || r.key === "methods"; }).map((r) => (
+          {ROWS.filter((r) => {
+            const c = summary[r.key];
+            return c.added + c.removed + c.changed > 0 || r.key === "resources" || r.key === "methods";
+          }).map((r) => (
             <tr key={r.key} data-summary-row={r.key}>
               <td className="pr-4 text-slate-700">{r.label}</td>
               <Counts c={summary[r.key]} />
@@ -106,11 +114,18 @@ export function FieldRows({ fields }: { fields: FieldChange[] }) {
             {f.lineDiff ? (
               <td colSpan={2} className="py-1">
                 <button type="button" className="text-indigo-700 hover:underline" onClick={() => setOpen(open === f.path ? null : f.path)}>
-                  {open === f.path ? "Hide line diff" : `Line diff (+${f.lineDiff.filter((l) => l.kind === "add").length} −${f.lineDiff.filter((l) => l.kind === "remove").length})`}
+                  {open === f.path
+                    ? "Hide line diff"
+                    : `Line diff (+${f.lineDiff.filter((l) => l.kind === "add").length} −${f.lineDiff.filter((l) => l.kind === "remove").length})`}
                 </button>
                 {open === f.path && (
                   <div className="mt-1">
-                    <MonacoDiff before={typeof f.before === "string" ? f.before : ""} after={typeof f.after === "string" ? f.after : ""} language={languageOf(f.path)} ariaLabel={f.path} />
+                    <MonacoDiff
+                      before={typeof f.before === "string" ? f.before : ""}
+                      after={typeof f.after === "string" ? f.after : ""}
+                      language={languageOf(f.path)}
+                      ariaLabel={f.path}
+                    />
                   </div>
                 )}
               </td>
@@ -137,9 +152,17 @@ export function DiffEntries({ entries }: { entries: DiffEntry[] }) {
               <span className={`w-16 rounded px-1 text-center text-xs ${KIND_STYLE[e.kind]}`}>{e.kind}</span>
               <span className="text-slate-500">{ENTITY_LABEL[e.entity]}</span>
               <span className="font-mono">{e.key}</span>
-              {e.fields.length > 0 && <span className="ml-auto text-xs text-slate-400">{e.fields.length} field{e.fields.length === 1 ? "" : "s"}</span>}
+              {e.fields.length > 0 && (
+                <span className="ml-auto text-xs text-slate-400">
+                  {e.fields.length} field{e.fields.length === 1 ? "" : "s"}
+                </span>
+              )}
             </summary>
-            {e.fields.length > 0 && <div className="border-t border-slate-100 px-2 py-1"><FieldRows fields={e.fields} /></div>}
+            {e.fields.length > 0 && (
+              <div className="border-t border-slate-100 px-2 py-1">
+                <FieldRows fields={e.fields} />
+              </div>
+            )}
           </details>
         </li>
       ))}
@@ -161,7 +184,12 @@ export function DiffView({ design, stage, beforeLabel, afterLabel }: { design: D
   return (
     <div className="space-y-4">
       <section>
-        <h3 className="mb-1 text-sm font-semibold">Summary <span className="font-normal text-slate-500">({beforeLabel} → {afterLabel})</span></h3>
+        <h3 className="mb-1 text-sm font-semibold">
+          Summary{" "}
+          <span className="font-normal text-slate-500">
+            ({beforeLabel} → {afterLabel})
+          </span>
+        </h3>
         <DiffSummaryTable summary={design.summary} />
       </section>
       {design.entries.length > 0 && (

@@ -21,7 +21,15 @@ export default function MonacoDiffImpl({ before, after, language = "plaintext", 
         modified={after}
         language={language}
         height={height}
-        options={{ readOnly: true, originalEditable: false, renderSideBySide: true, minimap: { enabled: false }, scrollBeyondLastLine: false, fontSize: 12, automaticLayout: true }}
+        options={{
+          readOnly: true,
+          originalEditable: false,
+          renderSideBySide: true,
+          minimap: { enabled: false },
+          scrollBeyondLastLine: false,
+          fontSize: 12,
+          automaticLayout: true,
+        }}
       />
     </div>
   );

@@ -37,7 +37,15 @@ function locate(text: string, message: string): { line: number; column: number }
   return { line: 1, column: 1 };
 }
 
-export function JsonSchemaEditor({ value, onChange, design, modelName, ariaLabel = "model-schema", readOnly, height = 220 }: {
+export function JsonSchemaEditor({
+  value,
+  onChange,
+  design,
+  modelName,
+  ariaLabel = "model-schema",
+  readOnly,
+  height = 220,
+}: {
   value: string;
   onChange: (value: string) => void;
   design: ApiDesign;
@@ -60,7 +68,14 @@ export function JsonSchemaEditor({ value, onChange, design, modelName, ariaLabel
       "gatehouse-schema",
       issues.map((issue) => {
         const { line, column } = locate(settled, issue.message);
-        return { severity: mounted.monaco.MarkerSeverity.Error, message: issue.message, startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: model.getLineMaxColumn(Math.min(line, model.getLineCount())) };
+        return {
+          severity: mounted.monaco.MarkerSeverity.Error,
+          message: issue.message,
+          startLineNumber: line,
+          startColumn: column,
+          endLineNumber: line,
+          endColumn: model.getLineMaxColumn(Math.min(line, model.getLineCount())),
+        };
       }),
     );
   }, [mounted, issues, settled]);

@@ -80,7 +80,10 @@ export function defaultContext(method: { httpMethod?: string; resourcePath?: str
 }
 
 /** A sample request prefilled for a method: its path parameters named with empty values, a JSON body. */
-export function defaultSample(method: { httpMethod?: string; resourcePath?: string; gatewayResponse?: boolean }, stageVariableNames: string[] = []): SampleRequest {
+export function defaultSample(
+  method: { httpMethod?: string; resourcePath?: string; gatewayResponse?: boolean },
+  stageVariableNames: string[] = [],
+): SampleRequest {
   return {
     body: method.gatewayResponse ? "" : "{}",
     path: pathParameterNames(method.resourcePath ?? "")

@@ -34,7 +34,8 @@ export interface TemplateEditorProps {
   height?: number;
 }
 
-export const SUBSTITUTION_NOTE = "API Gateway does not run gateway-response templates through Velocity: only $context and $stageVariables references are substituted";
+export const SUBSTITUTION_NOTE =
+  "API Gateway does not run gateway-response templates through Velocity: only $context and $stageVariables references are substituted";
 
 const SEVERITY_STYLE: Record<EditorDiagnostic["severity"], string> = {
   error: "text-red-700",
@@ -42,7 +43,18 @@ const SEVERITY_STYLE: Record<EditorDiagnostic["severity"], string> = {
   info: "text-sky-700",
 };
 
-export function TemplateEditor({ value, onChange, ariaLabel, readOnly, mode = "vtl", contentType = "application/json", stageVariableNames, method, kind = "request", height = 200 }: TemplateEditorProps) {
+export function TemplateEditor({
+  value,
+  onChange,
+  ariaLabel,
+  readOnly,
+  mode = "vtl",
+  contentType = "application/json",
+  stageVariableNames,
+  method,
+  kind = "request",
+  height = 200,
+}: TemplateEditorProps) {
   const [mounted, setMounted] = useState<{ editor: EditorApi; monaco: MonacoApi } | null>(null);
   // Stable across renders as long as the set of names is the same.
   const namesKey = stageVariableNames ? JSON.stringify([...new Set(stageVariableNames)].sort()) : null;
@@ -116,7 +128,11 @@ function DiagnosticList({ diagnostics, onSelect }: { diagnostics: EditorDiagnost
       {diagnostics.map((d, i) => (
         <li key={`${d.line}:${d.column}:${d.code}:${i}`} data-severity={d.severity} data-code={d.code}>
           <button type="button" className={`text-left hover:underline ${SEVERITY_STYLE[d.severity]}`} onClick={() => onSelect(d)}>
-            <span className="font-semibold capitalize">{d.severity}</span> <span className="font-mono">line {d.line}:{d.column}</span> {d.message}
+            <span className="font-semibold capitalize">{d.severity}</span>{" "}
+            <span className="font-mono">
+              line {d.line}:{d.column}
+            </span>{" "}
+            {d.message}
           </button>
         </li>
       ))}
@@ -124,8 +140,20 @@ function DiagnosticList({ diagnostics, onSelect }: { diagnostics: EditorDiagnost
   );
 }
 
-function TemplatePreview({ template, mode, contentType, stageVariableNames, method, kind }: {
-  template: string; mode: "vtl" | "substitution"; contentType: string; stageVariableNames?: string[]; method?: { httpMethod?: string; resourcePath?: string }; kind: "request" | "response" | "gateway";
+function TemplatePreview({
+  template,
+  mode,
+  contentType,
+  stageVariableNames,
+  method,
+  kind,
+}: {
+  template: string;
+  mode: "vtl" | "substitution";
+  contentType: string;
+  stageVariableNames?: string[];
+  method?: { httpMethod?: string; resourcePath?: string };
+  kind: "request" | "response" | "gateway";
 }) {
   const id = useId();
   const [sample, setSample] = useState<SampleRequest>(() => defaultSample({ ...method, gatewayResponse: kind === "gateway" }, stageVariableNames));
@@ -165,13 +193,28 @@ function TemplatePreview({ template, mode, contentType, stageVariableNames, meth
           )}
           <label>
             <span className="text-slate-600">Sample stage variables (name=value)</span>
-            <textarea className={area} rows={2} value={sample.stageVariables} onChange={set("stageVariables")} spellCheck={false} placeholder="backend=example.com" />
+            <textarea
+              className={area}
+              rows={2}
+              value={sample.stageVariables}
+              onChange={set("stageVariables")}
+              spellCheck={false}
+              placeholder="backend=example.com"
+            />
           </label>
           <div className="grid grid-cols-2 gap-x-2 gap-y-1 @lg:col-span-2 @xl:grid-cols-3">
             {Object.entries(sample.context).map(([key, v]) => (
               <label key={key} htmlFor={`${id}-${key}`} className="min-w-0">
-                <span className="block truncate font-mono text-slate-600" title={`$context.${key}`}>$context.{key}</span>
-                <input id={`${id}-${key}`} className={area} value={v} onChange={(e) => setSample((s) => ({ ...s, context: { ...s.context, [key]: e.target.value } }))} spellCheck={false} />
+                <span className="block truncate font-mono text-slate-600" title={`$context.${key}`}>
+                  $context.{key}
+                </span>
+                <input
+                  id={`${id}-${key}`}
+                  className={area}
+                  value={v}
+                  onChange={(e) => setSample((s) => ({ ...s, context: { ...s.context, [key]: e.target.value } }))}
+                  spellCheck={false}
+                />
               </label>
             ))}
           </div>
@@ -185,7 +228,10 @@ function TemplatePreview({ template, mode, contentType, stageVariableNames, meth
             {result.error.message}
           </p>
         ) : (
-          <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded border border-slate-200 bg-white p-2 font-mono text-xs" data-testid="template-preview-output">
+          <pre
+            className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded border border-slate-200 bg-white p-2 font-mono text-xs"
+            data-testid="template-preview-output"
+          >
             {result.output}
           </pre>
         )}

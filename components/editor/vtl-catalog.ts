@@ -83,8 +83,13 @@ export function referenceAt(line: string, column: number): { text: string; start
 export function hoverDoc(reference: string, stageVariableNames?: string[]): { title: string; doc: string } | null {
   const sv = /^\$stageVariables\.([\w-]+)/.exec(reference);
   if (sv) {
-    if (stageVariableNames?.includes(sv[1])) return { title: `$stageVariables.${sv[1]}`, doc: `Stage variable \`${sv[1]}\`, defined on at least one of this API's stages.` };
-    if (stageVariableNames) return { title: `$stageVariables.${sv[1]}`, doc: `Stage variable \`${sv[1]}\` is not defined on any of this API's stages: it renders as an empty string.` };
+    if (stageVariableNames?.includes(sv[1]))
+      return { title: `$stageVariables.${sv[1]}`, doc: `Stage variable \`${sv[1]}\`, defined on at least one of this API's stages.` };
+    if (stageVariableNames)
+      return {
+        title: `$stageVariables.${sv[1]}`,
+        doc: `Stage variable \`${sv[1]}\` is not defined on any of this API's stages: it renders as an empty string.`,
+      };
   }
   if (reference.startsWith("#")) {
     const e = lookupCatalog(reference);
@@ -98,6 +103,7 @@ export function hoverDoc(reference: string, stageVariableNames?: string[]): { ti
     return { title: e.placeholder ? `$${segs.slice(0, n).join(".")}` : e.signature, doc: e.doc };
   }
   const m = /^\$(util|input)\.([\w-]+)/.exec(reference);
-  if (m) return { title: `$${m[1]}.${m[2]}`, doc: `Not a \`$${m[1]}\` member API Gateway knows: AWS ignores it silently and renders the reference as written.` };
+  if (m)
+    return { title: `$${m[1]}.${m[2]}`, doc: `Not a \`$${m[1]}\` member API Gateway knows: AWS ignores it silently and renders the reference as written.` };
   return null;
 }

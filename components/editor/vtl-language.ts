@@ -142,7 +142,12 @@ export function registerVtl(monaco: typeof Monaco): void {
       if (mode === "substitution" && !/^\$(context|stageVariables)\./.test(ref.text)) {
         return {
           range: new monaco.Range(position.lineNumber, ref.start, position.lineNumber, ref.end),
-          contents: [{ value: `**${ref.text}**` }, { value: "Not substituted: gateway-response templates are not run through Velocity; only `$context` and `$stageVariables` references are replaced." }],
+          contents: [
+            { value: `**${ref.text}**` },
+            {
+              value: "Not substituted: gateway-response templates are not run through Velocity; only `$context` and `$stageVariables` references are replaced.",
+            },
+          ],
         };
       }
       const doc = hoverDoc(ref.text, stageVariableNames);

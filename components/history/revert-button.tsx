@@ -31,7 +31,11 @@ export function RevertButton({ entryId }: { entryId: string }) {
       >
         {pending ? "Reverting…" : "Revert this change"}
       </button>
-      {message && <span role="status" className={`text-xs ${message.ok ? "text-emerald-700" : "text-red-600"}`}>{message.text}</span>}
+      {message && (
+        <span role="status" className={`text-xs ${message.ok ? "text-emerald-700" : "text-red-600"}`}>
+          {message.text}
+        </span>
+      )}
     </div>
   );
 }

@@ -19,7 +19,7 @@ export function DocumentInput({ value, onChange, rows = 10 }: { value: string; o
           spellCheck={false}
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          placeholder={'openapi: 3.0.1\ninfo:\n  title: Orders\npaths: …'}
+          placeholder={"openapi: 3.0.1\ninfo:\n  title: Orders\npaths: …"}
           className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-xs shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-500"
         />
       </div>
@@ -105,7 +105,12 @@ export function ImportSettingsFields({ value, onChange }: { value: ImportSetting
         <p className="mt-1 text-xs text-slate-500">Swagger 2 basePath, or the path of an OpenAPI 3 server URL</p>
       </div>
       <label className="flex items-start gap-2 text-sm sm:pt-6">
-        <input type="checkbox" name="failOnWarnings" checked={value.failOnWarnings} onChange={(e) => onChange({ ...value, failOnWarnings: e.target.checked })} />
+        <input
+          type="checkbox"
+          name="failOnWarnings"
+          checked={value.failOnWarnings}
+          onChange={(e) => onChange({ ...value, failOnWarnings: e.target.checked })}
+        />
         <span>
           <strong>Fail on warnings</strong>: refuse the document if any part of it would be skipped
         </span>

@@ -21,23 +21,49 @@ export function ExportPanel({ apiId, deployments }: { apiId: string; deployments
   return (
     <div className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label="Format" value={format} onChange={(e) => setFormat(e.target.value as "json" | "yaml")} options={[{ value: "yaml", label: "YAML" }, { value: "json", label: "JSON" }]} />
-        <SelectField label="Export" value={source} onChange={(e) => setSource(e.target.value)} options={[{ value: "", label: "Draft (current design)" }, ...deployments]} />
+        <SelectField
+          label="Format"
+          value={format}
+          onChange={(e) => setFormat(e.target.value as "json" | "yaml")}
+          options={[
+            { value: "yaml", label: "YAML" },
+            { value: "json", label: "JSON" },
+          ]}
+        />
+        <SelectField
+          label="Export"
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+          options={[{ value: "", label: "Draft (current design)" }, ...deployments]}
+        />
       </div>
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" checked={awsOnly} onChange={(e) => setAwsOnly(e.target.checked)} />
         <span>
-          <strong>API Gateway&apos;s shape only</strong>: leave out the x-gatehouse-* extensions that keep model descriptions, content types and multi-value parameters (AWS ignores them)
+          <strong>API Gateway&apos;s shape only</strong>: leave out the x-gatehouse-* extensions that keep model descriptions, content types and multi-value
+          parameters (AWS ignores them)
         </span>
       </label>
       <div className="flex items-center gap-3">
-        <a href={href} download className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
+        <a
+          href={href}
+          download
+          className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+        >
           Download
         </a>
         <span className="text-xs text-slate-500">OpenAPI 3.0.1 with x-amazon-apigateway extensions, as API Gateway&apos;s export shapes it</span>
       </div>
-      {preview.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{(preview.error as Error).message}</p>}
-      <pre className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100" data-testid="openapi-preview" title="Export preview">
+      {preview.error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {(preview.error as Error).message}
+        </p>
+      )}
+      <pre
+        className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100"
+        data-testid="openapi-preview"
+        title="Export preview"
+      >
         {preview.isPending ? "Loading…" : preview.data}
       </pre>
     </div>

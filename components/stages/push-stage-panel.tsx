@@ -20,7 +20,23 @@ interface Line {
  * Pushes a stage to AWS, showing each call as the server streams it. The connection choice can be
  * held by the parent (`connectionId`/`onConnectionChange`: the AWS tab plans through the same one).
  */
-export function PushStagePanel({ apiId, stageName, connections, boundConnectionId, awsRestApiId, connectionId: chosen, onConnectionChange }: { apiId: string; stageName: string; connections: { id: string; name: string }[]; boundConnectionId: string | null; awsRestApiId: string | null; connectionId?: string; onConnectionChange?: (id: string) => void }) {
+export function PushStagePanel({
+  apiId,
+  stageName,
+  connections,
+  boundConnectionId,
+  awsRestApiId,
+  connectionId: chosen,
+  onConnectionChange,
+}: {
+  apiId: string;
+  stageName: string;
+  connections: { id: string; name: string }[];
+  boundConnectionId: string | null;
+  awsRestApiId: string | null;
+  connectionId?: string;
+  onConnectionChange?: (id: string) => void;
+}) {
   const router = useRouter();
   const [own, setOwn] = useState(boundConnectionId ?? connections[0]?.id ?? "");
   const connectionId = chosen ?? own;
@@ -42,7 +58,11 @@ export function PushStagePanel({ apiId, stageName, connections, boundConnectionI
     setResult(null);
     setError(null);
     try {
-      const res = await fetch(`/api/apis/${apiId}/stages/${encodeURIComponent(stageName)}/push`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ connectionId }) });
+      const res = await fetch(`/api/apis/${apiId}/stages/${encodeURIComponent(stageName)}/push`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ connectionId }),
+      });
       if (!res.ok || !res.body) {
         setError((await res.json().catch(() => ({}))).message ?? `Push refused (${res.status})`);
         return;
@@ -73,23 +93,39 @@ export function PushStagePanel({ apiId, stageName, connections, boundConnectionI
   return (
     <div className="mt-3 border-t border-slate-100 pt-3" data-testid={`push-${stageName}`}>
       <div className="flex items-end gap-2">
-        <SelectField label="AWS connection" name="push.connectionId" value={connectionId} onChange={(e) => setConnectionId(e.target.value)} options={connections.map((c) => ({ value: c.id, label: c.name }))} disabled={!!boundConnectionId} className="flex-1" />
+        <SelectField
+          label="AWS connection"
+          name="push.connectionId"
+          value={connectionId}
+          onChange={(e) => setConnectionId(e.target.value)}
+          options={connections.map((c) => ({ value: c.id, label: c.name }))}
+          disabled={!!boundConnectionId}
+          className="flex-1"
+        />
         <Button type="button" onClick={push} disabled={running || !connectionId}>
           {running ? "Pushing…" : "Push to AWS"}
         </Button>
       </div>
-      {awsRestApiId && <p className="mt-1 text-xs text-slate-500">On AWS as REST API <span className="font-mono">{awsRestApiId}</span></p>}
+      {awsRestApiId && (
+        <p className="mt-1 text-xs text-slate-500">
+          On AWS as REST API <span className="font-mono">{awsRestApiId}</span>
+        </p>
+      )}
       {(running || calls.length > 0) && progress.total > 0 && (
         <div className="mt-2">
           <div className="h-2 w-full overflow-hidden rounded bg-slate-100" role="progressbar" aria-valuenow={progress.done} aria-valuemax={progress.total}>
             <div className="h-2 bg-indigo-500 transition-all" style={{ width: `${(100 * progress.done) / progress.total}%` }} />
           </div>
           <ol className="mt-2 max-h-48 overflow-auto font-mono text-xs" data-testid="push-calls">
-            {calls.map((c, i) => c && (
-              <li key={i} className={c.ok ? "text-slate-700" : "text-red-600"}>
-                {c.ok ? "✓" : "✗"} {c.description}{c.retries ? ` (throttled, retried ${c.retries}×)` : ""}
-              </li>
-            ))}
+            {calls.map(
+              (c, i) =>
+                c && (
+                  <li key={i} className={c.ok ? "text-slate-700" : "text-red-600"}>
+                    {c.ok ? "✓" : "✗"} {c.description}
+                    {c.retries ? ` (throttled, retried ${c.retries}×)` : ""}
+                  </li>
+                ),
+            )}
           </ol>
         </div>
       )}

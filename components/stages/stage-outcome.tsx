@@ -3,14 +3,27 @@
 import { Button } from "@/components/ui/button";
 import type { StageOutcome } from "./use-stage-action";
 
-const text = (o: StageOutcome) => (o.status === "requested" ? `Waiting for approval: ${o.summary}` : o.status === "applied" ? `Done: ${o.summary}` : `Request ${o.status}`);
+const text = (o: StageOutcome) =>
+  o.status === "requested" ? `Waiting for approval: ${o.summary}` : o.status === "applied" ? `Done: ${o.summary}` : `Request ${o.status}`;
 
-export function StageOutcomeNote({ outcome, error, onReload }: { outcome: StageOutcome | null; error: { message: string; status: number; fields?: Record<string, string> } | null; onReload?: () => void }) {
+export function StageOutcomeNote({
+  outcome,
+  error,
+  onReload,
+}: {
+  outcome: StageOutcome | null;
+  error: { message: string; status: number; fields?: Record<string, string> } | null;
+  onReload?: () => void;
+}) {
   if (error) {
     return (
       <div role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="stage-error">
         {error.fields ? "Some fields are not valid: see the messages next to them." : error.message}
-        {error.status === 409 && onReload && <Button type="button" variant="secondary" className="ml-2" onClick={onReload}>Reload</Button>}
+        {error.status === 409 && onReload && (
+          <Button type="button" variant="secondary" className="ml-2" onClick={onReload}>
+            Reload
+          </Button>
+        )}
       </div>
     );
   }
@@ -20,7 +33,11 @@ export function StageOutcomeNote({ outcome, error, onReload }: { outcome: StageO
       <p role="status" className={outcome.status === "requested" ? "text-amber-700" : "text-emerald-700"}>
         {text(outcome)}
       </p>
-      {outcome.awsMessage && <p className="text-xs text-slate-600" data-testid="aws-outcome">{outcome.awsMessage}</p>}
+      {outcome.awsMessage && (
+        <p className="text-xs text-slate-600" data-testid="aws-outcome">
+          {outcome.awsMessage}
+        </p>
+      )}
     </div>
   );
 }

@@ -31,7 +31,19 @@ export interface HistoryItem {
   description: string;
 }
 
-export function DeploymentHistory({ apiId, stageName, current, items, canEdit }: { apiId: string; stageName: string; current: string; items: HistoryItem[]; canEdit: boolean }) {
+export function DeploymentHistory({
+  apiId,
+  stageName,
+  current,
+  items,
+  canEdit,
+}: {
+  apiId: string;
+  stageName: string;
+  current: string;
+  items: HistoryItem[];
+  canEdit: boolean;
+}) {
   const { pending, error, outcome, run } = useStageAction();
   return (
     <div data-testid="deployment-history">
@@ -43,17 +55,25 @@ export function DeploymentHistory({ apiId, stageName, current, items, canEdit }:
               <span className="font-mono">{short(h.deploymentId)}</span>
               {h.description && <span className="text-slate-500"> · {h.description}</span>}
               {h.canary && <span className="ml-1 rounded bg-amber-50 px-1 text-xs text-amber-700">canary</span>}
-              <span className="block text-xs text-slate-500">{h.action.replace("stage.", "")} · {h.at.replace("T", " ").slice(0, 19)} UTC · {h.by}</span>
+              <span className="block text-xs text-slate-500">
+                {h.action.replace("stage.", "")} · {h.at.replace("T", " ").slice(0, 19)} UTC · {h.by}
+              </span>
             </span>
-            {h.deploymentId === current && !h.canary ? (
-              i === items.findIndex((x) => x.deploymentId === current && !x.canary) && <span className="rounded bg-emerald-50 px-1.5 text-xs text-emerald-700">running</span>
-            ) : (
-              canEdit && !h.canary && (
-                <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => pointStageAction(apiId, stageName, h.deploymentId, true))}>
-                  Roll back to {short(h.deploymentId)}
-                </Button>
-              )
-            )}
+            {h.deploymentId === current && !h.canary
+              ? i === items.findIndex((x) => x.deploymentId === current && !x.canary) && (
+                  <span className="rounded bg-emerald-50 px-1.5 text-xs text-emerald-700">running</span>
+                )
+              : canEdit &&
+                !h.canary && (
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    disabled={pending}
+                    onClick={() => run(() => pointStageAction(apiId, stageName, h.deploymentId, true))}
+                  >
+                    Roll back to {short(h.deploymentId)}
+                  </Button>
+                )}
           </li>
         ))}
       </ol>
@@ -62,7 +82,17 @@ export function DeploymentHistory({ apiId, stageName, current, items, canEdit }:
   );
 }
 
-export function PromotePanel({ apiId, stageName, otherStages, isProtected }: { apiId: string; stageName: string; otherStages: string[]; isProtected: boolean }) {
+export function PromotePanel({
+  apiId,
+  stageName,
+  otherStages,
+  isProtected,
+}: {
+  apiId: string;
+  stageName: string;
+  otherStages: string[];
+  isProtected: boolean;
+}) {
   const { pending, error, outcome, run } = useStageAction();
   const [from, setFrom] = useState(otherStages[0] ?? "");
   const [preview, setPreview] = useState<PromotionPreview | null>(null);
@@ -70,34 +100,72 @@ export function PromotePanel({ apiId, stageName, otherStages, isProtected }: { a
   if (otherStages.length === 0) return <p className="text-sm text-slate-500">Create another stage to promote from.</p>;
   const load = async () => {
     const r = await promotionPreviewAction(apiId, from, stageName);
-    if (r.ok) { setPreview(r.data); setPreviewError(null); } else { setPreview(null); setPreviewError(r.error); }
+    if (r.ok) {
+      setPreview(r.data);
+      setPreviewError(null);
+    } else {
+      setPreview(null);
+      setPreviewError(r.error);
+    }
   };
   return (
     <div className="space-y-3" data-testid="promote-panel">
       <div className="flex items-end gap-2">
-        <SelectField label="Promote from stage" name="promote.from" value={from} onChange={(e) => { setFrom(e.target.value); setPreview(null); }} options={otherStages} className="flex-1" />
-        <Button type="button" variant="secondary" onClick={load}>Preview promotion</Button>
+        <SelectField
+          label="Promote from stage"
+          name="promote.from"
+          value={from}
+          onChange={(e) => {
+            setFrom(e.target.value);
+            setPreview(null);
+          }}
+          options={otherStages}
+          className="flex-1"
+        />
+        <Button type="button" variant="secondary" onClick={load}>
+          Preview promotion
+        </Button>
       </div>
-      {previewError && <p role="alert" className="text-sm text-red-700">{previewError}</p>}
+      {previewError && (
+        <p role="alert" className="text-sm text-red-700">
+          {previewError}
+        </p>
+      )}
       {preview && (
         <div className="space-y-3 rounded-md border border-slate-200 p-3" data-testid="promotion-preview">
           <p className="text-sm">
-            <strong>{stageName}</strong> will run deployment <span className="font-mono">{short(preview.fromDeploymentId)}</span> (exactly what {preview.from} runs) instead of <span className="font-mono">{short(preview.toDeploymentId)}</span>.
+            <strong>{stageName}</strong> will run deployment <span className="font-mono">{short(preview.fromDeploymentId)}</span> (exactly what {preview.from}{" "}
+            runs) instead of <span className="font-mono">{short(preview.toDeploymentId)}</span>.
           </p>
           <div>
             <h4 className="text-sm font-semibold">What {stageName} receives</h4>
             <DiffSummaryTable summary={preview.receives.summary} />
-            {preview.receives.entries.length > 0 && <div className="mt-2"><DiffEntries entries={preview.receives.entries} /></div>}
+            {preview.receives.entries.length > 0 && (
+              <div className="mt-2">
+                <DiffEntries entries={preview.receives.entries} />
+              </div>
+            )}
           </div>
           <div>
             <h4 className="text-sm font-semibold">What stays {stageName}&apos;s own</h4>
             <p className="font-mono text-xs text-slate-600" data-testid="promotion-stays">
-              {Object.entries(preview.stays.variables).map(([k, v]) => `${k}=${v}`).join("  ") || "(no variables)"}
+              {Object.entries(preview.stays.variables)
+                .map(([k, v]) => `${k}=${v}`)
+                .join("  ") || "(no variables)"}
             </p>
             <p className="text-xs text-slate-500">Variables and settings are not promoted. Where they differ from {preview.from}&apos;s:</p>
             <StageDiffTable diff={preview.stays.differences} />
           </div>
-          <Button type="button" disabled={pending} onClick={() => run(() => promoteStageAction(apiId, from, stageName), () => setPreview(null))}>
+          <Button
+            type="button"
+            disabled={pending}
+            onClick={() =>
+              run(
+                () => promoteStageAction(apiId, from, stageName),
+                () => setPreview(null),
+              )
+            }
+          >
             {isProtected ? "Request approval to promote" : `Promote ${from} to ${stageName}`}
           </Button>
         </div>
@@ -114,9 +182,28 @@ export interface CanaryView {
   useStageCache: boolean;
 }
 
-const lines = (m: Record<string, string>) => Object.entries(m).map(([k, v]) => `${k}=${v}`).join("\n");
+const lines = (m: Record<string, string>) =>
+  Object.entries(m)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("\n");
 
-export function CanaryPanel({ apiId, stageName, canary, deployments, current, canEdit, isProtected }: { apiId: string; stageName: string; canary: CanaryView | null; deployments: { value: string; label: string }[]; current: string; canEdit: boolean; isProtected: boolean }) {
+export function CanaryPanel({
+  apiId,
+  stageName,
+  canary,
+  deployments,
+  current,
+  canEdit,
+  isProtected,
+}: {
+  apiId: string;
+  stageName: string;
+  canary: CanaryView | null;
+  deployments: { value: string; label: string }[];
+  current: string;
+  canEdit: boolean;
+  isProtected: boolean;
+}) {
   const { pending, error, outcome, run } = useStageAction();
   const choices = [{ value: "new", label: "New deployment of the current draft" }, ...deployments.filter((d) => d.value !== current)];
   const [deploymentId, setDeploymentId] = useState("new");
@@ -132,30 +219,91 @@ export function CanaryPanel({ apiId, stageName, canary, deployments, current, ca
       {canary ? (
         <p className="text-sm" data-testid="canary-state">
           Canary: deployment <span className="font-mono">{short(canary.deploymentId)}</span> gets <strong>{canary.percentTraffic}%</strong> of requests
-          {Object.keys(canary.stageVariableOverrides).length > 0 && <> with <span className="font-mono text-xs">{lines(canary.stageVariableOverrides).replace(/\n/g, "  ")}</span></>}.
+          {Object.keys(canary.stageVariableOverrides).length > 0 && (
+            <>
+              {" "}
+              with <span className="font-mono text-xs">{lines(canary.stageVariableOverrides).replace(/\n/g, "  ")}</span>
+            </>
+          )}
+          .
         </p>
       ) : (
         <p className="text-sm text-slate-500">No canary: every request runs the stage&apos;s deployment.</p>
       )}
       {canEdit && (
         <fieldset disabled={pending} className="space-y-2">
-          {!canary && <SelectField label="Canary deployment" name="canary.deploymentId" value={deploymentId} onChange={(e) => setDeploymentId(e.target.value)} options={choices} error={f("deploymentId")} />}
-          <Field label="Percent of traffic to the canary" name="canary.percentTraffic" inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} error={f("percentTraffic")} />
+          {!canary && (
+            <SelectField
+              label="Canary deployment"
+              name="canary.deploymentId"
+              value={deploymentId}
+              onChange={(e) => setDeploymentId(e.target.value)}
+              options={choices}
+              error={f("deploymentId")}
+            />
+          )}
+          <Field
+            label="Percent of traffic to the canary"
+            name="canary.percentTraffic"
+            inputMode="decimal"
+            value={percent}
+            onChange={(e) => setPercent(e.target.value)}
+            error={f("percentTraffic")}
+          />
           <label className="block text-sm font-medium text-slate-700">
             Canary variable overrides (name=value per line)
-            <textarea name="canary.stageVariableOverrides" value={overrides} onChange={(e) => setOverrides(e.target.value)} rows={2} className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs" />
+            <textarea
+              name="canary.stageVariableOverrides"
+              value={overrides}
+              onChange={(e) => setOverrides(e.target.value)}
+              rows={2}
+              className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+            />
           </label>
-          {overrideErrors.map(([k, v]) => <p key={k} className="text-xs text-red-600" data-field-error={k}>{k.replace("canarySettings.", "")}: {v}</p>)}
-          <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={useCache} onChange={(e) => setUseCache(e.target.checked)} /> Canary uses the stage cache</label>
+          {overrideErrors.map(([k, v]) => (
+            <p key={k} className="text-xs text-red-600" data-field-error={k}>
+              {k.replace("canarySettings.", "")}: {v}
+            </p>
+          ))}
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={useCache} onChange={(e) => setUseCache(e.target.checked)} /> Canary uses the stage cache
+          </label>
           {canary ? (
             <div className="flex flex-wrap items-center gap-2">
-              <Button type="button" variant="secondary" onClick={() => run(() => updateCanaryAction(apiId, stageName, { percentTraffic: num(), stageVariableOverrides: overrides, useStageCache: useCache }))}>Update canary</Button>
-              <label className="flex items-center gap-1 text-sm"><input type="checkbox" checked={removeAfter} onChange={(e) => setRemoveAfter(e.target.checked)} /> Remove the canary after promoting</label>
-              <Button type="button" onClick={() => run(() => promoteCanaryAction(apiId, stageName, removeAfter))}>{isProtected ? "Request approval to promote canary" : "Promote canary"}</Button>
-              <Button type="button" variant="danger" onClick={() => run(() => removeCanaryAction(apiId, stageName))}>{canary.percentTraffic === 0 ? "Remove canary" : "Cancel canary"}</Button>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() =>
+                  run(() => updateCanaryAction(apiId, stageName, { percentTraffic: num(), stageVariableOverrides: overrides, useStageCache: useCache }))
+                }
+              >
+                Update canary
+              </Button>
+              <label className="flex items-center gap-1 text-sm">
+                <input type="checkbox" checked={removeAfter} onChange={(e) => setRemoveAfter(e.target.checked)} /> Remove the canary after promoting
+              </label>
+              <Button type="button" onClick={() => run(() => promoteCanaryAction(apiId, stageName, removeAfter))}>
+                {isProtected ? "Request approval to promote canary" : "Promote canary"}
+              </Button>
+              <Button type="button" variant="danger" onClick={() => run(() => removeCanaryAction(apiId, stageName))}>
+                {canary.percentTraffic === 0 ? "Remove canary" : "Cancel canary"}
+              </Button>
             </div>
           ) : (
-            <Button type="button" onClick={() => run(() => addCanaryAction(apiId, stageName, { deployDraft: deploymentId === "new", deploymentId: deploymentId === "new" ? undefined : deploymentId, percentTraffic: num(), stageVariableOverrides: overrides, useStageCache: useCache }))}>
+            <Button
+              type="button"
+              onClick={() =>
+                run(() =>
+                  addCanaryAction(apiId, stageName, {
+                    deployDraft: deploymentId === "new",
+                    deploymentId: deploymentId === "new" ? undefined : deploymentId,
+                    percentTraffic: num(),
+                    stageVariableOverrides: overrides,
+                    useStageCache: useCache,
+                  }),
+                )
+              }
+            >
               {isProtected ? "Request approval for canary" : "Add canary"}
             </Button>
           )}
@@ -187,12 +335,26 @@ export function ChangeRequests({ apiId, requests, canDecide }: { apiId: string; 
         {requests.map((r) => (
           <li key={r.id} className="text-sm" data-change-request={r.id}>
             <p>{r.summary}</p>
-            <p className="text-xs text-slate-600">Requested by {r.requestedByEmail} · {r.createdAt.replace("T", " ").slice(0, 16)} UTC</p>
+            <p className="text-xs text-slate-600">
+              Requested by {r.requestedByEmail} · {r.createdAt.replace("T", " ").slice(0, 16)} UTC
+            </p>
             {canDecide && (
               <div className="mt-1 flex flex-wrap items-end gap-2">
-                <Field label="Note" name={`note.${r.id}`} value={notes[r.id] ?? ""} onChange={(e) => setNotes({ ...notes, [r.id]: e.target.value })} className="flex-1" />
-                {!r.mine && <Button type="button" disabled={pending} onClick={() => run(() => approveChangeAction(apiId, r.id, notes[r.id]))}>Approve</Button>}
-                <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => rejectChangeAction(apiId, r.id, notes[r.id]))}>{r.mine ? "Cancel request" : "Reject"}</Button>
+                <Field
+                  label="Note"
+                  name={`note.${r.id}`}
+                  value={notes[r.id] ?? ""}
+                  onChange={(e) => setNotes({ ...notes, [r.id]: e.target.value })}
+                  className="flex-1"
+                />
+                {!r.mine && (
+                  <Button type="button" disabled={pending} onClick={() => run(() => approveChangeAction(apiId, r.id, notes[r.id]))}>
+                    Approve
+                  </Button>
+                )}
+                <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => rejectChangeAction(apiId, r.id, notes[r.id]))}>
+                  {r.mine ? "Cancel request" : "Reject"}
+                </Button>
                 {r.mine && <span className="text-xs text-slate-600">A different deployer or admin must approve your request.</span>}
               </div>
             )}

@@ -46,7 +46,19 @@ export interface StageSettingsFormProps {
   canProtect: boolean;
 }
 
-function Check({ label, name, checked, onChange, disabled }: { label: string; name: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean }) {
+function Check({
+  label,
+  name,
+  checked,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  name: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  disabled?: boolean;
+}) {
   return (
     <label className="flex items-center gap-2 text-sm text-slate-700">
       <input type="checkbox" name={name} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
@@ -58,7 +70,11 @@ function Check({ label, name, checked, onChange, disabled }: { label: string; na
 export function StageSettingsForm(p: StageSettingsFormProps) {
   const { pending, error, outcome, run, reload } = useStageAction();
   const [description, setDescription] = useState(p.description);
-  const [variables, setVariables] = useState(Object.entries(p.variables).map(([k, v]) => `${k}=${v}`).join("\n"));
+  const [variables, setVariables] = useState(
+    Object.entries(p.variables)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n"),
+  );
   const [isProtected, setProtected] = useState(p.isProtected);
   const [cacheOn, setCacheOn] = useState(p.settings.cacheClusterEnabled);
   const [cacheSize, setCacheSize] = useState<string>(p.settings.cacheClusterSize ?? "0.5");
@@ -82,7 +98,16 @@ export function StageSettingsForm(p: StageSettingsFormProps) {
       else vars[line.slice(0, at).trim()] = line.slice(at + 1).trim();
     }
     const methodSettings = Object.fromEntries(
-      rows.map((r) => [r.key, { ...r, key: undefined, throttlingRateLimit: toNumber(r.throttlingRateLimit), throttlingBurstLimit: toNumber(r.throttlingBurstLimit), cacheTtlInSeconds: toNumber(r.cacheTtlInSeconds) ?? DEFAULT_CACHE_TTL }]),
+      rows.map((r) => [
+        r.key,
+        {
+          ...r,
+          key: undefined,
+          throttlingRateLimit: toNumber(r.throttlingRateLimit),
+          throttlingBurstLimit: toNumber(r.throttlingBurstLimit),
+          cacheTtlInSeconds: toNumber(r.cacheTtlInSeconds) ?? DEFAULT_CACHE_TTL,
+        },
+      ]),
     );
     run(() =>
       updateStageSettingsAction(p.apiId, p.stageName, p.version, {
@@ -102,24 +127,75 @@ export function StageSettingsForm(p: StageSettingsFormProps) {
   const variableErrors = Object.entries(error?.fields ?? {}).filter(([k]) => k === "variables" || k.startsWith("variables."));
 
   return (
-    <form className="space-y-4" onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="stage-settings">
+    <form
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      data-testid="stage-settings"
+    >
       <fieldset disabled={!p.canEdit || pending} className="space-y-4">
         <Field label="Stage description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={f("description")} />
         <label className="block text-sm font-medium text-slate-700">
           Stage variables (name=value per line)
-          <textarea name="variables" value={variables} onChange={(e) => setVariables(e.target.value)} rows={4} className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs" />
+          <textarea
+            name="variables"
+            value={variables}
+            onChange={(e) => setVariables(e.target.value)}
+            rows={4}
+            className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+          />
         </label>
-        {variableErrors.map(([k, v]) => <p key={k} className="text-xs text-red-600" data-field-error={k}>{k}: {v}</p>)}
-        <Check label="Protected: changing what this stage runs needs a second person's approval" name="protected" checked={isProtected} onChange={setProtected} disabled={!p.canProtect} />
+        {variableErrors.map(([k, v]) => (
+          <p key={k} className="text-xs text-red-600" data-field-error={k}>
+            {k}: {v}
+          </p>
+        ))}
+        <Check
+          label="Protected: changing what this stage runs needs a second person's approval"
+          name="protected"
+          checked={isProtected}
+          onChange={setProtected}
+          disabled={!p.canProtect}
+        />
         <div className="grid gap-3 sm:grid-cols-2">
           <Check label="Cache cluster enabled" name="cacheClusterEnabled" checked={cacheOn} onChange={setCacheOn} />
-          <SelectField label="Cache cluster size (GB)" name="cacheClusterSize" value={cacheSize} onChange={(e) => setCacheSize(e.target.value)} options={[...CACHE_CLUSTER_SIZES]} disabled={!cacheOn} error={f("cacheClusterSize")} />
+          <SelectField
+            label="Cache cluster size (GB)"
+            name="cacheClusterSize"
+            value={cacheSize}
+            onChange={(e) => setCacheSize(e.target.value)}
+            options={[...CACHE_CLUSTER_SIZES]}
+            disabled={!cacheOn}
+            error={f("cacheClusterSize")}
+          />
           <Check label="X-Ray tracing" name="tracingEnabled" checked={tracing} onChange={setTracing} />
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Access log destination ARN" name="accessLogSettings.destinationArn" value={logArn} onChange={(e) => setLogArn(e.target.value)} error={f("accessLogSettings.destinationArn")} placeholder="arn:aws:logs:us-east-1:123456789012:log-group:api-logs" />
-          <Field label="Access log format" name="accessLogSettings.format" value={logFormat} onChange={(e) => setLogFormat(e.target.value)} error={f("accessLogSettings.format")} placeholder='{"requestId":"$context.requestId"}' />
-          <Field label="Client certificate id" name="clientCertificateId" value={cert} onChange={(e) => setCert(e.target.value)} error={f("clientCertificateId")} />
+          <Field
+            label="Access log destination ARN"
+            name="accessLogSettings.destinationArn"
+            value={logArn}
+            onChange={(e) => setLogArn(e.target.value)}
+            error={f("accessLogSettings.destinationArn")}
+            placeholder="arn:aws:logs:us-east-1:123456789012:log-group:api-logs"
+          />
+          <Field
+            label="Access log format"
+            name="accessLogSettings.format"
+            value={logFormat}
+            onChange={(e) => setLogFormat(e.target.value)}
+            error={f("accessLogSettings.format")}
+            placeholder='{"requestId":"$context.requestId"}'
+          />
+          <Field
+            label="Client certificate id"
+            name="clientCertificateId"
+            value={cert}
+            onChange={(e) => setCert(e.target.value)}
+            error={f("clientCertificateId")}
+          />
           <Field
             label="WAF web ACL ARN"
             name="webAclArn"
@@ -139,27 +215,96 @@ export function StageSettingsForm(p: StageSettingsFormProps) {
               <div key={r.key} className="mt-2 rounded-md border border-slate-200 p-2" data-method-setting={r.key}>
                 <div className="flex items-center justify-between">
                   <span className="font-mono text-sm">{r.key}</span>
-                  <Button type="button" variant="ghost" onClick={() => setRows(rows.filter((_, j) => j !== i))}>Remove</Button>
+                  <Button type="button" variant="ghost" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                    Remove
+                  </Button>
                 </div>
-                {f(`methodSettings.${r.key}`) && <p className="text-xs text-red-600" data-field-error={`methodSettings.${r.key}`}>{f(`methodSettings.${r.key}`)}</p>}
+                {f(`methodSettings.${r.key}`) && (
+                  <p className="text-xs text-red-600" data-field-error={`methodSettings.${r.key}`}>
+                    {f(`methodSettings.${r.key}`)}
+                  </p>
+                )}
                 <div className="grid gap-2 sm:grid-cols-4">
-                  <Field label="Rate limit (req/s)" name={`methodSettings.${r.key}.throttlingRateLimit`} inputMode="decimal" value={r.throttlingRateLimit} onChange={(ev) => set(i, { throttlingRateLimit: ev.target.value })} error={e("throttlingRateLimit")} />
-                  <Field label="Burst limit" name={`methodSettings.${r.key}.throttlingBurstLimit`} inputMode="numeric" value={r.throttlingBurstLimit} onChange={(ev) => set(i, { throttlingBurstLimit: ev.target.value })} error={e("throttlingBurstLimit")} />
-                  <Field label="Cache TTL (seconds)" name={`methodSettings.${r.key}.cacheTtlInSeconds`} inputMode="numeric" value={r.cacheTtlInSeconds} onChange={(ev) => set(i, { cacheTtlInSeconds: ev.target.value })} error={e("cacheTtlInSeconds")} />
-                  <SelectField label="Log level" name={`methodSettings.${r.key}.loggingLevel`} value={r.loggingLevel} onChange={(ev) => set(i, { loggingLevel: ev.target.value as MethodRow["loggingLevel"] })} options={[...LOGGING_LEVELS]} error={e("loggingLevel")} />
+                  <Field
+                    label="Rate limit (req/s)"
+                    name={`methodSettings.${r.key}.throttlingRateLimit`}
+                    inputMode="decimal"
+                    value={r.throttlingRateLimit}
+                    onChange={(ev) => set(i, { throttlingRateLimit: ev.target.value })}
+                    error={e("throttlingRateLimit")}
+                  />
+                  <Field
+                    label="Burst limit"
+                    name={`methodSettings.${r.key}.throttlingBurstLimit`}
+                    inputMode="numeric"
+                    value={r.throttlingBurstLimit}
+                    onChange={(ev) => set(i, { throttlingBurstLimit: ev.target.value })}
+                    error={e("throttlingBurstLimit")}
+                  />
+                  <Field
+                    label="Cache TTL (seconds)"
+                    name={`methodSettings.${r.key}.cacheTtlInSeconds`}
+                    inputMode="numeric"
+                    value={r.cacheTtlInSeconds}
+                    onChange={(ev) => set(i, { cacheTtlInSeconds: ev.target.value })}
+                    error={e("cacheTtlInSeconds")}
+                  />
+                  <SelectField
+                    label="Log level"
+                    name={`methodSettings.${r.key}.loggingLevel`}
+                    value={r.loggingLevel}
+                    onChange={(ev) => set(i, { loggingLevel: ev.target.value as MethodRow["loggingLevel"] })}
+                    options={[...LOGGING_LEVELS]}
+                    error={e("loggingLevel")}
+                  />
                 </div>
                 <div className="mt-1 flex flex-wrap gap-4">
-                  <Check label="Caching" name={`methodSettings.${r.key}.cachingEnabled`} checked={r.cachingEnabled} onChange={(v) => set(i, { cachingEnabled: v })} />
-                  <Check label="Encrypt cache" name={`methodSettings.${r.key}.cacheDataEncrypted`} checked={r.cacheDataEncrypted} onChange={(v) => set(i, { cacheDataEncrypted: v })} />
-                  <Check label="Data trace" name={`methodSettings.${r.key}.dataTraceEnabled`} checked={r.dataTraceEnabled} onChange={(v) => set(i, { dataTraceEnabled: v })} />
-                  <Check label="Metrics" name={`methodSettings.${r.key}.metricsEnabled`} checked={r.metricsEnabled} onChange={(v) => set(i, { metricsEnabled: v })} />
+                  <Check
+                    label="Caching"
+                    name={`methodSettings.${r.key}.cachingEnabled`}
+                    checked={r.cachingEnabled}
+                    onChange={(v) => set(i, { cachingEnabled: v })}
+                  />
+                  <Check
+                    label="Encrypt cache"
+                    name={`methodSettings.${r.key}.cacheDataEncrypted`}
+                    checked={r.cacheDataEncrypted}
+                    onChange={(v) => set(i, { cacheDataEncrypted: v })}
+                  />
+                  <Check
+                    label="Data trace"
+                    name={`methodSettings.${r.key}.dataTraceEnabled`}
+                    checked={r.dataTraceEnabled}
+                    onChange={(v) => set(i, { dataTraceEnabled: v })}
+                  />
+                  <Check
+                    label="Metrics"
+                    name={`methodSettings.${r.key}.metricsEnabled`}
+                    checked={r.metricsEnabled}
+                    onChange={(v) => set(i, { metricsEnabled: v })}
+                  />
                 </div>
               </div>
             );
           })}
           <div className="mt-2 flex items-end gap-2">
-            <SelectField label="Method" name="newMethodSetting" value={newKey} onChange={(e) => setNewKey(e.target.value)} options={p.methodKeys.filter((k) => !rows.some((r) => r.key === k))} className="flex-1" />
-            <Button type="button" variant="secondary" disabled={!newKey || rows.some((r) => r.key === newKey)} onClick={() => { setRows([...rows, rowOf(newKey)]); setNewKey(p.methodKeys.find((k) => k !== newKey && !rows.some((r) => r.key === k)) ?? ""); }}>
+            <SelectField
+              label="Method"
+              name="newMethodSetting"
+              value={newKey}
+              onChange={(e) => setNewKey(e.target.value)}
+              options={p.methodKeys.filter((k) => !rows.some((r) => r.key === k))}
+              className="flex-1"
+            />
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={!newKey || rows.some((r) => r.key === newKey)}
+              onClick={() => {
+                setRows([...rows, rowOf(newKey)]);
+                setNewKey(p.methodKeys.find((k) => k !== newKey && !rows.some((r) => r.key === k)) ?? "");
+              }}
+            >
               Add method setting
             </Button>
           </div>

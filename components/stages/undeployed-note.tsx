@@ -3,7 +3,12 @@ import Link from "next/link";
 import type { UndeployedStage } from "@/lib/stage/insights";
 
 export function UndeployedNote({ apiId, stage }: { apiId: string; stage: UndeployedStage }) {
-  if (stage.upToDate) return <p className="text-xs text-emerald-700" data-undeployed={stage.stageName} data-up-to-date="true">Runs the current draft.</p>;
+  if (stage.upToDate)
+    return (
+      <p className="text-xs text-emerald-700" data-undeployed={stage.stageName} data-up-to-date="true">
+        Runs the current draft.
+      </p>
+    );
   const s = stage.summary!;
   const parts: string[] = [];
   const add = (label: string, c: { added: number; removed: number; changed: number }) => {
@@ -13,7 +18,11 @@ export function UndeployedNote({ apiId, stage }: { apiId: string; stage: Undeplo
   add("resources", s.resources);
   add("methods", s.methods);
   add("integrations", s.integrations);
-  add("responses", { added: s.methodResponses.added + s.integrationResponses.added, removed: s.methodResponses.removed + s.integrationResponses.removed, changed: s.methodResponses.changed + s.integrationResponses.changed });
+  add("responses", {
+    added: s.methodResponses.added + s.integrationResponses.added,
+    removed: s.methodResponses.removed + s.integrationResponses.removed,
+    changed: s.methodResponses.changed + s.integrationResponses.changed,
+  });
   add("models", s.models);
   add("authorizers", s.authorizers);
   add("gateway responses", s.gatewayResponses);
@@ -21,7 +30,9 @@ export function UndeployedNote({ apiId, stage }: { apiId: string; stage: Undeplo
   return (
     <p className="text-xs text-amber-700" data-undeployed={stage.stageName} data-up-to-date="false">
       Undeployed changes in the draft — {parts.join("; ") || `${s.changes} changes`}.{" "}
-      <Link className="text-indigo-700 hover:underline" href={`/apis/${apiId}/stages/diff?a=${encodeURIComponent(`stage:${stage.stageName}`)}&b=draft`}>See the diff</Link>
+      <Link className="text-indigo-700 hover:underline" href={`/apis/${apiId}/stages/diff?a=${encodeURIComponent(`stage:${stage.stageName}`)}&b=draft`}>
+        See the diff
+      </Link>
     </p>
   );
 }

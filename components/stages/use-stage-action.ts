@@ -29,5 +29,14 @@ export function useStageAction() {
         setError({ message: r.error, status: r.status, fields: r.fieldErrors });
       }
     });
-  return { pending, error, outcome, run, reload: () => { setError(null); router.refresh(); } };
+  return {
+    pending,
+    error,
+    outcome,
+    run,
+    reload: () => {
+      setError(null);
+      router.refresh();
+    },
+  };
 }

@@ -34,7 +34,9 @@ export function ChangePasswordForm() {
       <Field label="New password" name="newPassword" type="password" autoComplete="new-password" error={errors.fields?.newPassword} />
       <ErrorBanner message={errors.message} />
       {done && <p className="rounded bg-emerald-50 px-2 py-1 text-sm text-emerald-800">{done}</p>}
-      <Button type="submit" disabled={pending}>Change password</Button>
+      <Button type="submit" disabled={pending}>
+        Change password
+      </Button>
     </form>
   );
 }

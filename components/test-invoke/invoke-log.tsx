@@ -13,13 +13,16 @@ const STEP_LABELS: Record<string, string> = {
 };
 
 /** Which pipeline step a log line belongs to, by the phrases AWS's log uses. */
-export function logLineKind(line: string): "start" | "method-request" | "integration-request" | "integration" | "integration-response" | "method-response" | "error" | "done" | null {
+export function logLineKind(
+  line: string,
+): "start" | "method-request" | "integration-request" | "integration" | "integration-response" | "method-response" | "error" | "done" | null {
   if (/Execution failed|failed|error:/i.test(line)) return "error";
   if (/Starting execution|HTTP Method: .*Resource Path/.test(line)) return "start";
   if (/Method request (path|query|headers|body)/.test(line)) return "method-request";
   if (/Endpoint request (URI|headers|body)/.test(line)) return "integration-request";
   if (/Sending request to|Received response|Endpoint response (headers|body)/.test(line)) return "integration";
-  if (/after transformations|Integration response|Method response body/.test(line)) return /Method response/.test(line) ? "method-response" : "integration-response";
+  if (/after transformations|Integration response|Method response body/.test(line))
+    return /Method response/.test(line) ? "method-response" : "integration-response";
   if (/Method response|Method completed/.test(line)) return /completed/.test(line) ? "done" : "method-response";
   return null;
 }

@@ -16,10 +16,15 @@ export function InvokeResultView({ result }: { result: InvokeResult }) {
   return (
     <div className="mt-4 space-y-3" data-testid="invoke-result">
       <div className="flex items-center gap-3 text-sm">
-        <span className={`rounded px-2 py-0.5 font-mono font-semibold ${ok ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`} data-testid="invoke-status">
+        <span
+          className={`rounded px-2 py-0.5 font-mono font-semibold ${ok ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}
+          data-testid="invoke-status"
+        >
           {result.status}
         </span>
-        <span className="text-slate-500" data-testid="invoke-latency">Latency {result.latencyMs} ms</span>
+        <span className="text-slate-500" data-testid="invoke-latency">
+          Latency {result.latencyMs} ms
+        </span>
       </div>
       <div>
         <h3 className="text-xs font-semibold uppercase text-slate-500">Response headers</h3>

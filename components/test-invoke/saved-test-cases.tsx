@@ -37,7 +37,10 @@ export function SavedTestCases({ apiId, httpMethod, resourcePath, target }: { ap
   });
   const run = useMutation({
     mutationFn: async (ids?: string[]): Promise<TestRunReport> => {
-      const r = await runTestCasesAction(apiId, { target: target === DRAFT ? "draft" : { stage: target }, ...(ids ? { ids } : { filter: { resourcePath, httpMethod } }) });
+      const r = await runTestCasesAction(apiId, {
+        target: target === DRAFT ? "draft" : { stage: target },
+        ...(ids ? { ids } : { filter: { resourcePath, httpMethod } }),
+      });
       if (!r.ok) throw new Error(r.error);
       return r.data;
     },
@@ -74,7 +77,13 @@ export function SavedTestCases({ apiId, httpMethod, resourcePath, target }: { ap
               <Button type="button" variant="secondary" disabled={run.isPending} onClick={() => run.mutate([t.id])} aria-label={`Run ${t.name}`}>
                 Run
               </Button>
-              <Button type="button" variant="ghost" disabled={remove.isPending} onClick={() => confirm(`Delete test case ${t.name}?`) && remove.mutate(t.id)} aria-label={`Delete ${t.name}`}>
+              <Button
+                type="button"
+                variant="ghost"
+                disabled={remove.isPending}
+                onClick={() => confirm(`Delete test case ${t.name}?`) && remove.mutate(t.id)}
+                aria-label={`Delete ${t.name}`}
+              >
                 Delete
               </Button>
             </span>

@@ -9,7 +9,15 @@ import { parseVariableLines } from "./parse-headers";
 /** How a CUSTOM method's Lambda authorizer runs in a test: a simulated result, or the real function on AWS. */
 export type AuthorizerMode = "simulated" | "aws";
 
-export function AuthorizerModeSelect({ value, onChange, awsConnection }: { value: AuthorizerMode; onChange: (v: AuthorizerMode) => void; awsConnection: { region: string } | null }) {
+export function AuthorizerModeSelect({
+  value,
+  onChange,
+  awsConnection,
+}: {
+  value: AuthorizerMode;
+  onChange: (v: AuthorizerMode) => void;
+  awsConnection: { region: string } | null;
+}) {
   return (
     <div className="text-sm font-medium text-slate-700 md:col-span-2">
       <label>
@@ -33,7 +41,8 @@ export function AuthorizerModeSelect({ value, onChange, awsConnection }: { value
       )}
       {value === "aws" && awsConnection && (
         <span className="mt-1 block text-xs font-normal text-slate-500">
-          Invokes the authorizer&apos;s Lambda function through the API&apos;s AWS connection ({awsConnection.region}) with AWS&apos;s event, then applies the policy it returns (401/403 as API Gateway answers).
+          Invokes the authorizer&apos;s Lambda function through the API&apos;s AWS connection ({awsConnection.region}) with AWS&apos;s event, then applies the
+          policy it returns (401/403 as API Gateway answers).
         </span>
       )}
     </div>
@@ -65,17 +74,32 @@ export function simulatedAuthorizerPayload(
   };
 }
 
-export function SimulatedAuthorizerFields({ authorizationType, value, onChange }: { authorizationType: string; value: SimulatedAuthorizerInput; onChange: (v: SimulatedAuthorizerInput) => void }) {
+export function SimulatedAuthorizerFields({
+  authorizationType,
+  value,
+  onChange,
+}: {
+  authorizationType: string;
+  value: SimulatedAuthorizerInput;
+  onChange: (v: SimulatedAuthorizerInput) => void;
+}) {
   const cognito = authorizationType === "COGNITO_USER_POOLS";
   return (
     <fieldset className="rounded-md border border-amber-300 bg-amber-50 p-3 md:col-span-2" data-testid="simulated-authorizer">
       <legend className="px-1 text-sm font-medium text-slate-700">Simulated authorizer</legend>
       <p className="mb-2 text-xs text-amber-800">
         simulated — no authorizer runs. What you enter here fills <code>$context.authorizer</code> as if the{" "}
-        {cognito ? "Cognito user pool (Gatehouse does not call Cognito)" : "Lambda authorizer"} had allowed the request; leave it empty to skip authorization, as AWS&apos;s own test does.
+        {cognito ? "Cognito user pool (Gatehouse does not call Cognito)" : "Lambda authorizer"} had allowed the request; leave it empty to skip authorization,
+        as AWS&apos;s own test does.
       </p>
       <div className="grid gap-3 md:grid-cols-2">
-        <Field label="principalId" name="test.authorizer.principalId" value={value.principalId} onChange={(e) => onChange({ ...value, principalId: e.target.value })} placeholder="user-123" />
+        <Field
+          label="principalId"
+          name="test.authorizer.principalId"
+          value={value.principalId}
+          onChange={(e) => onChange({ ...value, principalId: e.target.value })}
+          placeholder="user-123"
+        />
         <label className="text-sm font-medium text-slate-700">
           {cognito ? "Claims" : "Context"} (name=value per line)
           <textarea

@@ -9,7 +9,17 @@ export interface StageOption {
 
 export const DRAFT = "";
 
-export function TargetSelect({ stages, value, onChange, name = "test.target" }: { stages: StageOption[]; value: string; onChange: (stage: string) => void; name?: string }) {
+export function TargetSelect({
+  stages,
+  value,
+  onChange,
+  name = "test.target",
+}: {
+  stages: StageOption[];
+  value: string;
+  onChange: (stage: string) => void;
+  name?: string;
+}) {
   return (
     <SelectField
       label="Target"

@@ -17,9 +17,19 @@ import { SaveTestCaseForm, type SentRequest } from "./save-test-case-form";
 import { SavedTestCases } from "./saved-test-cases";
 import { AwsSideBySide } from "./aws-side-by-side";
 import { DRAFT, TargetSelect, type StageOption } from "./target-select";
-import { AuthorizerModeSelect, EMPTY_SIMULATED_AUTHORIZER, hasAuthorizer, SimulatedAuthorizerFields, simulatedAuthorizerPayload, type AuthorizerMode } from "./simulated-authorizer";
+import {
+  AuthorizerModeSelect,
+  EMPTY_SIMULATED_AUTHORIZER,
+  hasAuthorizer,
+  SimulatedAuthorizerFields,
+  simulatedAuthorizerPayload,
+  type AuthorizerMode,
+} from "./simulated-authorizer";
 
-const variableLines = (vars: Record<string, string>) => Object.entries(vars).map(([k, v]) => `${k}=${v}`).join("\n");
+const variableLines = (vars: Record<string, string>) =>
+  Object.entries(vars)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("\n");
 
 /**
  * Runs the method through the local pipeline — the draft, or a stage's deployment with its
@@ -73,7 +83,14 @@ export function TestInvokePanel({
       const repeated = repeatedHeaders(multiValueHeaders);
       const pathWithQueryString = query.trim() ? `${path}?${query.trim().replace(/^\?/, "")}` : path;
       const stageVariables = parseVariableLines(stageVarText);
-      const request = { pathWithQueryString, headers, ...(repeated ? { multiValueHeaders: repeated } : {}), body, ...(bodyIsBase64 ? { isBase64Encoded: true } : {}), stageVariables };
+      const request = {
+        pathWithQueryString,
+        headers,
+        ...(repeated ? { multiValueHeaders: repeated } : {}),
+        body,
+        ...(bodyIsBase64 ? { isBase64Encoded: true } : {}),
+        stageVariables,
+      };
       const callAuthorizer = authorizationType === "CUSTOM" && authorizerMode === "aws" && awsConnected;
       const authorizer = callAuthorizer ? undefined : simulatedAuthorizerPayload(authorizationType, simulated);
       const result = await testInvokeAction(apiId, {
@@ -109,13 +126,31 @@ export function TestInvokePanel({
         <Field label="Query string" name="test.query" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="scope=internal&limit=10" />
         <label className="text-sm font-medium text-slate-700">
           Headers (Name: value per line; repeat a name for several values)
-          <textarea name="test.headers" value={headerText} onChange={(e) => setHeaderText(e.target.value)} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs" />
+          <textarea
+            name="test.headers"
+            value={headerText}
+            onChange={(e) => setHeaderText(e.target.value)}
+            rows={3}
+            className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+          />
         </label>
         <label className="text-sm font-medium text-slate-700">
           Stage variables (name=value per line)
-          <textarea name="test.stageVariables" value={stageVarText} onChange={(e) => setStageVarText(e.target.value)} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs" />
+          <textarea
+            name="test.stageVariables"
+            value={stageVarText}
+            onChange={(e) => setStageVarText(e.target.value)}
+            rows={3}
+            className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+          />
         </label>
-        {authorizationType === "CUSTOM" && <AuthorizerModeSelect value={awsConnected ? authorizerMode : "simulated"} onChange={setAuthorizerMode} awsConnection={capabilities.data?.awsConnection ?? null} />}
+        {authorizationType === "CUSTOM" && (
+          <AuthorizerModeSelect
+            value={awsConnected ? authorizerMode : "simulated"}
+            onChange={setAuthorizerMode}
+            awsConnection={capabilities.data?.awsConnection ?? null}
+          />
+        )}
         {authorizationType && hasAuthorizer(authorizationType) && !(authorizationType === "CUSTOM" && authorizerMode === "aws" && awsConnected) && (
           <SimulatedAuthorizerFields authorizationType={authorizationType} value={simulated} onChange={setSimulated} />
         )}
@@ -139,7 +174,9 @@ export function TestInvokePanel({
                   loadedBody.current = encoded;
                   setBody(encoded);
                   setBodyIsBase64(true);
-                  setFileNote(`${file.name}, ${formatBytes(file.size)}${file.type ? `, ${file.type}` : ""}: sent as its bytes; set Content-Type in the headers`);
+                  setFileNote(
+                    `${file.name}, ${formatBytes(file.size)}${file.type ? `, ${file.type}` : ""}: sent as its bytes; set Content-Type in the headers`,
+                  );
                   e.target.value = "";
                 }}
               />
@@ -167,7 +204,9 @@ export function TestInvokePanel({
           <Button type="submit" disabled={invoke.isPending}>
             {invoke.isPending ? "Sending…" : "Send"}
           </Button>
-          <p className="mt-1 text-xs text-slate-500" data-testid="masking-note">Each invocation is kept in the history. {MASKING_NOTE}</p>
+          <p className="mt-1 text-xs text-slate-500" data-testid="masking-note">
+            Each invocation is kept in the history. {MASKING_NOTE}
+          </p>
         </div>
       </form>
       <div className="mt-3">
@@ -176,8 +215,23 @@ export function TestInvokePanel({
       {invoke.data && (
         <>
           <InvokeResultView result={invoke.data.result} />
-          {onAws && !invoke.data.request.stage && <AwsSideBySide key={`aws-${invoke.submittedAt}`} apiId={apiId} httpMethod={httpMethod === "ANY" ? "GET" : httpMethod} request={invoke.data.request} local={invoke.data.result} />}
-          <SaveTestCaseForm key={invoke.submittedAt} apiId={apiId} httpMethod={httpMethod} resourcePath={resourcePath} request={invoke.data.request} status={invoke.data.result.status} />
+          {onAws && !invoke.data.request.stage && (
+            <AwsSideBySide
+              key={`aws-${invoke.submittedAt}`}
+              apiId={apiId}
+              httpMethod={httpMethod === "ANY" ? "GET" : httpMethod}
+              request={invoke.data.request}
+              local={invoke.data.result}
+            />
+          )}
+          <SaveTestCaseForm
+            key={invoke.submittedAt}
+            apiId={apiId}
+            httpMethod={httpMethod}
+            resourcePath={resourcePath}
+            request={invoke.data.request}
+            status={invoke.data.result.status}
+          />
         </>
       )}
       <SavedTestCases apiId={apiId} httpMethod={httpMethod} resourcePath={resourcePath} target={target} />

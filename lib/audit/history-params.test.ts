@@ -4,7 +4,12 @@ import { historyFilterFromParams, historyFilterSchema } from "./history";
 
 describe("historyFilterFromParams", () => {
   it("keeps valid filters", () => {
-    expect(historyFilterFromParams({ actor: "admin", limit: "50", from: "2026-01-01", entityType: ["api", "stage"] })).toEqual({ actor: "admin", limit: "50", from: "2026-01-01", entityType: "api" });
+    expect(historyFilterFromParams({ actor: "admin", limit: "50", from: "2026-01-01", entityType: ["api", "stage"] })).toEqual({
+      actor: "admin",
+      limit: "50",
+      from: "2026-01-01",
+      entityType: "api",
+    });
   });
 
   it("drops values the filter cannot hold: NUL bytes, bad numbers and dates, over-long text", () => {

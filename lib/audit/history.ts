@@ -69,7 +69,14 @@ export type HistoryEntry = Awaited<ReturnType<typeof listHistory>>[number];
 const CSV_COLUMNS = ["id", "createdAt", "actorEmail", "action", "entityType", "entityId", "restApiId", "summary", "before", "after"] as const;
 
 function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const s =
+    value === null || value === undefined
+      ? ""
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === "object"
+          ? JSON.stringify(value)
+          : String(value);
   // Quote every cell; double quotes inside. A leading =,+,-,@ is prefixed so spreadsheets don't run it as a formula.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return `"${safe.replace(/"/g, '""')}"`;
@@ -82,5 +89,9 @@ export function historyToCsv(entries: HistoryEntry[]): string {
 }
 
 export function historyToJson(entries: HistoryEntry[]): string {
-  return JSON.stringify(entries.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })), null, 2);
+  return JSON.stringify(
+    entries.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    null,
+    2,
+  );
 }

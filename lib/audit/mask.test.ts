@@ -3,13 +3,39 @@ import { isSecretName, MASK, maskBody, maskQueryStrings, maskSecrets } from "./m
 
 describe("secret names", () => {
   it("catches secret words anywhere and short ones as the last word", () => {
-    for (const name of ["password", "dbPass", "DB_PASSWORD", "adminPwd", "client_secret", "x-api-key", "apiKey", "Cookie", "Set-Cookie", "Authorization", "X-Amz-Security-Token", "access_token", "privateKey", "awsCredentials", "gatehouse_session"]) {
+    for (const name of [
+      "password",
+      "dbPass",
+      "DB_PASSWORD",
+      "adminPwd",
+      "client_secret",
+      "x-api-key",
+      "apiKey",
+      "Cookie",
+      "Set-Cookie",
+      "Authorization",
+      "X-Amz-Security-Token",
+      "access_token",
+      "privateKey",
+      "awsCredentials",
+      "gatehouse_session",
+    ]) {
       expect(isSecretName(name), name).toBe(true);
     }
   });
 
   it("leaves design settings readable", () => {
-    for (const name of ["authorizationType", "apiKeySource", "apiKeyRequired", "cacheKeyParameters", "passthroughBehavior", "keyName", "monkey", "region", "page"]) {
+    for (const name of [
+      "authorizationType",
+      "apiKeySource",
+      "apiKeyRequired",
+      "cacheKeyParameters",
+      "passthroughBehavior",
+      "keyName",
+      "monkey",
+      "region",
+      "page",
+    ]) {
       expect(isSecretName(name), name).toBe(false);
     }
   });
@@ -42,6 +68,8 @@ describe("masking recorded requests", () => {
 
   it("keeps parameter mappings readable but masks a static value under a secret name", () => {
     const mapping = { "integration.request.header.x-api-key": "method.request.header.x-api-key", "integration.request.header.Authorization": "'Bearer abc'" };
-    expect(maskSecrets({ requestParameters: mapping })).toEqual({ requestParameters: { "integration.request.header.x-api-key": "method.request.header.x-api-key", "integration.request.header.Authorization": MASK } });
+    expect(maskSecrets({ requestParameters: mapping })).toEqual({
+      requestParameters: { "integration.request.header.x-api-key": "method.request.header.x-api-key", "integration.request.header.Authorization": MASK },
+    });
   });
 });

@@ -46,12 +46,31 @@ export async function revertChange(db: Db, actor: Actor, auditEventId: string) {
     const api = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
     if (!api) throw new NotFoundError("REST API");
     const design = parseDesign(api.design);
-    const reverted = revertDesignChange(design, { id, action: entry.action, entityType: entry.entityType, entityId: entry.entityId, summary: entry.summary, before: entry.before, after: entry.after });
-    const updated = await tx.restApi.updateMany({ where: { id: api.id, version: api.version }, data: { design: reverted as object, name: reverted.name, description: reverted.description, version: { increment: 1 } } });
+    const reverted = revertDesignChange(design, {
+      id,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      summary: entry.summary,
+      before: entry.before,
+      after: entry.after,
+    });
+    const updated = await tx.restApi.updateMany({
+      where: { id: api.id, version: api.version },
+      data: { design: reverted as object, name: reverted.name, description: reverted.description, version: { increment: 1 } },
+    });
     if (updated.count !== 1) throw new ConflictError("The API changed while reverting; try again.");
     return {
       result: { reverted: id, version: api.version + 1 },
-      audit: { action: `${entry.entityType}.revert`, entityType: entry.entityType, entityId: entry.entityId, restApiId, summary: `Reverted #${id}: ${entry.summary}`, before: entry.after, after: entry.before },
+      audit: {
+        action: `${entry.entityType}.revert`,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        restApiId,
+        summary: `Reverted #${id}: ${entry.summary}`,
+        before: entry.after,
+        after: entry.before,
+      },
     };
   });
 }

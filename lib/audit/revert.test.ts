@@ -21,7 +21,15 @@ function change(design: ApiDesign, raw: unknown): { design: ApiDesign; entry: Re
   const o = applyCommand(design, parseDesignCommand(raw));
   return {
     design: o.design,
-    entry: { id: String(++seq), action: o.action, entityType: o.entityType, entityId: o.entityId, summary: o.summary, before: stored(o.before), after: stored(o.after) },
+    entry: {
+      id: String(++seq),
+      action: o.action,
+      entityType: o.entityType,
+      entityId: o.entityId,
+      summary: o.summary,
+      before: stored(o.before),
+      after: stored(o.after),
+    },
   };
 }
 
@@ -38,12 +46,29 @@ function base(): ApiDesign {
   d = apply(
     d,
     () => ({ type: "addResourcePath", path: "/pets/{id}" }),
-    (x) => ({ type: "putMethod", resourceId: idOf(x, "/pets/{id}"), method: { httpMethod: "GET", operationName: "GetPet", requestParameters: { "method.request.path.id": true } } }),
+    (x) => ({
+      type: "putMethod",
+      resourceId: idOf(x, "/pets/{id}"),
+      method: { httpMethod: "GET", operationName: "GetPet", requestParameters: { "method.request.path.id": true } },
+    }),
     (x) => ({ type: "putMethodResponse", resourceId: idOf(x, "/pets/{id}"), httpMethod: "GET", response: { statusCode: "200" } }),
     (x) => ({ type: "putMethodResponse", resourceId: idOf(x, "/pets/{id}"), httpMethod: "GET", response: { statusCode: "404" } }),
-    (x) => ({ type: "putIntegration", resourceId: idOf(x, "/pets/{id}"), httpMethod: "GET", integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } } }),
-    (x) => ({ type: "putIntegrationResponse", resourceId: idOf(x, "/pets/{id}"), httpMethod: "GET", response: { statusCode: "200", responseTemplates: { "application/json": '{"id": "$input.params(\'id\')"}' } } }),
-    () => ({ type: "putGatewayResponse", response: { responseType: "DEFAULT_4XX", statusCode: "400", responseTemplates: { "application/json": '{"message": $context.error.messageString}' } } }),
+    (x) => ({
+      type: "putIntegration",
+      resourceId: idOf(x, "/pets/{id}"),
+      httpMethod: "GET",
+      integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } },
+    }),
+    (x) => ({
+      type: "putIntegrationResponse",
+      resourceId: idOf(x, "/pets/{id}"),
+      httpMethod: "GET",
+      response: { statusCode: "200", responseTemplates: { "application/json": '{"id": "$input.params(\'id\')"}' } },
+    }),
+    () => ({
+      type: "putGatewayResponse",
+      response: { responseType: "DEFAULT_4XX", statusCode: "400", responseTemplates: { "application/json": '{"message": $context.error.messageString}' } },
+    }),
     () => ({ type: "putGatewayResponse", response: { responseType: "THROTTLED", responseTemplates: { "application/json": '{"slow": "down"}' } } }),
   );
   return d;
@@ -89,21 +114,37 @@ describe("revertDesignChange restores the design before the change", () => {
 
   it("resource delete (puts the subtree back with its methods)", () => {
     let d = base();
-    d = apply(d, () => ({ type: "addResourcePath", path: "/pets/{id}/toys" }), (x) => ({ type: "putMethod", resourceId: idOf(x, "/pets/{id}/toys"), method: { httpMethod: "POST" } }));
+    d = apply(
+      d,
+      () => ({ type: "addResourcePath", path: "/pets/{id}/toys" }),
+      (x) => ({ type: "putMethod", resourceId: idOf(x, "/pets/{id}/toys"), method: { httpMethod: "POST" } }),
+    );
     const { entry } = expectRevertRestores(d, { type: "deleteResource", resourceId: idOf(d, "/pets") }, { action: "resource.delete", entityType: "resource" });
     expect((entry.before as unknown[]).length).toBe(3);
   });
 
   it("method create, update and delete", () => {
     const d = base();
-    expectRevertRestores(d, { type: "putMethod", resourceId: pet(d), method: { httpMethod: "DELETE", apiKeyRequired: true } }, { action: "method.create", entityType: "method" });
-    expectRevertRestores(d, { type: "updateMethod", resourceId: pet(d), httpMethod: "GET", changes: { operationName: "FetchPet", apiKeyRequired: true } }, { action: "method.update", entityType: "method" });
+    expectRevertRestores(
+      d,
+      { type: "putMethod", resourceId: pet(d), method: { httpMethod: "DELETE", apiKeyRequired: true } },
+      { action: "method.create", entityType: "method" },
+    );
+    expectRevertRestores(
+      d,
+      { type: "updateMethod", resourceId: pet(d), httpMethod: "GET", changes: { operationName: "FetchPet", apiKeyRequired: true } },
+      { action: "method.update", entityType: "method" },
+    );
     expectRevertRestores(d, { type: "deleteMethod", resourceId: pet(d), httpMethod: "GET" }, { action: "method.delete", entityType: "method" });
   });
 
   it("a method without an integration: update and delete", () => {
     const d = apply(base(), (x) => ({ type: "putMethod", resourceId: pet(x), method: { httpMethod: "PUT" } }));
-    expectRevertRestores(d, { type: "updateMethod", resourceId: pet(d), httpMethod: "PUT", changes: { operationName: "PutPet" } }, { action: "method.update", entityType: "method" });
+    expectRevertRestores(
+      d,
+      { type: "updateMethod", resourceId: pet(d), httpMethod: "PUT", changes: { operationName: "PutPet" } },
+      { action: "method.update", entityType: "method" },
+    );
     expectRevertRestores(d, { type: "deleteMethod", resourceId: pet(d), httpMethod: "PUT" }, { action: "method.delete", entityType: "method" });
   });
 
@@ -111,33 +152,88 @@ describe("revertDesignChange restores the design before the change", () => {
     const d = base();
     const { after } = expectRevertRestores(
       d,
-      { type: "putIntegration", resourceId: pet(d), httpMethod: "GET", integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 404}' } } },
+      {
+        type: "putIntegration",
+        resourceId: pet(d),
+        httpMethod: "GET",
+        integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 404}' } },
+      },
       { action: "integration.update", entityType: "integration" },
     );
     expect(findResourceByPath(after, "/pets/{id}")!.methods.GET.integration!.integrationResponses["200"]).toBeDefined();
     const withPut = apply(d, (x) => ({ type: "putMethod", resourceId: pet(x), method: { httpMethod: "PUT" } }));
-    expectRevertRestores(withPut, { type: "putIntegration", resourceId: pet(d), httpMethod: "PUT", integration: { type: "HTTP", httpMethod: "PUT", uri: "https://example.com/pets" } }, { action: "integration.create", entityType: "integration" });
+    expectRevertRestores(
+      withPut,
+      { type: "putIntegration", resourceId: pet(d), httpMethod: "PUT", integration: { type: "HTTP", httpMethod: "PUT", uri: "https://example.com/pets" } },
+      { action: "integration.create", entityType: "integration" },
+    );
   });
 
   it("integration response create, update and delete", () => {
     const d = base();
-    expectRevertRestores(d, { type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "404", selectionPattern: "4\\d{2}" } }, { action: "integrationResponse.create", entityType: "integrationResponse" });
-    expectRevertRestores(d, { type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "200", responseTemplates: { "application/json": "{}" } } }, { action: "integrationResponse.update", entityType: "integrationResponse" });
-    expectRevertRestores(d, { type: "deleteIntegrationResponse", resourceId: pet(d), httpMethod: "GET", statusCode: "200" }, { action: "integrationResponse.delete", entityType: "integrationResponse" });
+    expectRevertRestores(
+      d,
+      { type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "404", selectionPattern: "4\\d{2}" } },
+      { action: "integrationResponse.create", entityType: "integrationResponse" },
+    );
+    expectRevertRestores(
+      d,
+      {
+        type: "putIntegrationResponse",
+        resourceId: pet(d),
+        httpMethod: "GET",
+        response: { statusCode: "200", responseTemplates: { "application/json": "{}" } },
+      },
+      { action: "integrationResponse.update", entityType: "integrationResponse" },
+    );
+    expectRevertRestores(
+      d,
+      { type: "deleteIntegrationResponse", resourceId: pet(d), httpMethod: "GET", statusCode: "200" },
+      { action: "integrationResponse.delete", entityType: "integrationResponse" },
+    );
   });
 
   it("method response create, update and delete", () => {
     const d = base();
-    expectRevertRestores(d, { type: "putMethodResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "500" } }, { action: "methodResponse.create", entityType: "methodResponse" });
-    expectRevertRestores(d, { type: "putMethodResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "404", responseParameters: { "method.response.header.X-Why": true } } }, { action: "methodResponse.update", entityType: "methodResponse" });
-    expectRevertRestores(d, { type: "deleteMethodResponse", resourceId: pet(d), httpMethod: "GET", statusCode: "404" }, { action: "methodResponse.delete", entityType: "methodResponse" });
+    expectRevertRestores(
+      d,
+      { type: "putMethodResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "500" } },
+      { action: "methodResponse.create", entityType: "methodResponse" },
+    );
+    expectRevertRestores(
+      d,
+      {
+        type: "putMethodResponse",
+        resourceId: pet(d),
+        httpMethod: "GET",
+        response: { statusCode: "404", responseParameters: { "method.response.header.X-Why": true } },
+      },
+      { action: "methodResponse.update", entityType: "methodResponse" },
+    );
+    expectRevertRestores(
+      d,
+      { type: "deleteMethodResponse", resourceId: pet(d), httpMethod: "GET", statusCode: "404" },
+      { action: "methodResponse.delete", entityType: "methodResponse" },
+    );
   });
 
   it("gateway response create, update and reset (keeping their order)", () => {
     const d = base();
-    expectRevertRestores(d, { type: "putGatewayResponse", response: { responseType: "ACCESS_DENIED", statusCode: "403" } }, { action: "gatewayResponse.create", entityType: "gatewayResponse" });
-    expectRevertRestores(d, { type: "putGatewayResponse", response: { responseType: "DEFAULT_4XX", statusCode: "418" } }, { action: "gatewayResponse.update", entityType: "gatewayResponse" });
-    expectRevertRestores(d, { type: "deleteGatewayResponse", responseType: "DEFAULT_4XX" }, { action: "gatewayResponse.delete", entityType: "gatewayResponse" });
+    expectRevertRestores(
+      d,
+      { type: "putGatewayResponse", response: { responseType: "ACCESS_DENIED", statusCode: "403" } },
+      { action: "gatewayResponse.create", entityType: "gatewayResponse" },
+    );
+    expectRevertRestores(
+      d,
+      { type: "putGatewayResponse", response: { responseType: "DEFAULT_4XX", statusCode: "418" } },
+      { action: "gatewayResponse.update", entityType: "gatewayResponse" },
+    );
+    expectRevertRestores(
+      d,
+      { type: "deleteGatewayResponse", responseType: "DEFAULT_4XX" },
+      { action: "gatewayResponse.delete", entityType: "gatewayResponse" },
+    );
   });
 });
 
@@ -175,11 +271,20 @@ describe("revertDesignChange refuses when a later change touched the entity", ()
   it("method created then changed; updated then updated again; deleted then re-added", () => {
     const d = base();
     const created = change(d, { type: "putMethod", resourceId: pet(d), method: { httpMethod: "PATCH" } });
-    expectConflict(change(created.design, { type: "updateMethod", resourceId: pet(d), httpMethod: "PATCH", changes: { apiKeyRequired: true } }).design, created.entry);
-    expectConflict(change(created.design, { type: "putIntegration", resourceId: pet(d), httpMethod: "PATCH", integration: { type: "MOCK" } }).design, created.entry);
+    expectConflict(
+      change(created.design, { type: "updateMethod", resourceId: pet(d), httpMethod: "PATCH", changes: { apiKeyRequired: true } }).design,
+      created.entry,
+    );
+    expectConflict(
+      change(created.design, { type: "putIntegration", resourceId: pet(d), httpMethod: "PATCH", integration: { type: "MOCK" } }).design,
+      created.entry,
+    );
 
     const updated = change(d, { type: "updateMethod", resourceId: pet(d), httpMethod: "GET", changes: { operationName: "A" } });
-    expectConflict(change(updated.design, { type: "updateMethod", resourceId: pet(d), httpMethod: "GET", changes: { operationName: "B" } }).design, updated.entry);
+    expectConflict(
+      change(updated.design, { type: "updateMethod", resourceId: pet(d), httpMethod: "GET", changes: { operationName: "B" } }).design,
+      updated.entry,
+    );
 
     const deleted = change(d, { type: "deleteMethod", resourceId: pet(d), httpMethod: "GET" });
     expectConflict(change(deleted.design, { type: "putMethod", resourceId: pet(d), method: { httpMethod: "GET" } }).design, deleted.entry);
@@ -190,12 +295,21 @@ describe("revertDesignChange refuses when a later change touched the entity", ()
   it("integration template edited again; integration created and then given responses", () => {
     const d = base();
     const put = (design: ApiDesign, template: string) =>
-      change(design, { type: "putIntegration", resourceId: pet(d), httpMethod: "GET", integration: { type: "MOCK", requestTemplates: { "application/json": template } } });
+      change(design, {
+        type: "putIntegration",
+        resourceId: pet(d),
+        httpMethod: "GET",
+        integration: { type: "MOCK", requestTemplates: { "application/json": template } },
+      });
     const first = put(d, '{"statusCode": 201}');
     const second = put(first.design, '{"statusCode": 202}');
     expectConflict(second.design, first.entry);
 
-    const withPut = apply(d, (x) => ({ type: "putMethod", resourceId: pet(x), method: { httpMethod: "PUT" } }), (x) => ({ type: "putMethodResponse", resourceId: pet(x), httpMethod: "PUT", response: { statusCode: "200" } }));
+    const withPut = apply(
+      d,
+      (x) => ({ type: "putMethod", resourceId: pet(x), method: { httpMethod: "PUT" } }),
+      (x) => ({ type: "putMethodResponse", resourceId: pet(x), httpMethod: "PUT", response: { statusCode: "200" } }),
+    );
     const created = change(withPut, { type: "putIntegration", resourceId: pet(d), httpMethod: "PUT", integration: { type: "MOCK" } });
     const responded = change(created.design, { type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "PUT", response: { statusCode: "200" } });
     expectConflict(responded.design, created.entry);
@@ -203,12 +317,38 @@ describe("revertDesignChange refuses when a later change touched the entity", ()
 
   it("integration or method response changed later; a method response that an integration response now uses", () => {
     const d = base();
-    const ir = change(d, { type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "200", responseTemplates: { "application/json": "{}" } } });
-    expectConflict(change(ir.design, { type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "200", responseTemplates: { "application/json": "[]" } } }).design, ir.entry);
+    const ir = change(d, {
+      type: "putIntegrationResponse",
+      resourceId: pet(d),
+      httpMethod: "GET",
+      response: { statusCode: "200", responseTemplates: { "application/json": "{}" } },
+    });
+    expectConflict(
+      change(ir.design, {
+        type: "putIntegrationResponse",
+        resourceId: pet(d),
+        httpMethod: "GET",
+        response: { statusCode: "200", responseTemplates: { "application/json": "[]" } },
+      }).design,
+      ir.entry,
+    );
 
     const mr = change(d, { type: "putMethodResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "500" } });
-    expectConflict(change(mr.design, { type: "putMethodResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "500", responseModels: { "application/json": "Error" } } }).design, mr.entry);
-    const used = change(mr.design, { type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "500", selectionPattern: "5\\d{2}" } });
+    expectConflict(
+      change(mr.design, {
+        type: "putMethodResponse",
+        resourceId: pet(d),
+        httpMethod: "GET",
+        response: { statusCode: "500", responseModels: { "application/json": "Error" } },
+      }).design,
+      mr.entry,
+    );
+    const used = change(mr.design, {
+      type: "putIntegrationResponse",
+      resourceId: pet(d),
+      httpMethod: "GET",
+      response: { statusCode: "500", selectionPattern: "5\\d{2}" },
+    });
     expectConflict(used.design, mr.entry);
   });
 
@@ -227,7 +367,12 @@ describe("revertDesignChange refuses what cannot be restored", () => {
       type: "putIntegration",
       resourceId: pet(x),
       httpMethod: "GET",
-      integration: { type: "AWS", httpMethod: "POST", uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations", credentials: "arn:aws:iam::123456789012:role/Invoker" },
+      integration: {
+        type: "AWS",
+        httpMethod: "POST",
+        uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations",
+        credentials: "arn:aws:iam::123456789012:role/Invoker",
+      },
     }));
     const edit = change(d, { type: "putIntegration", resourceId: pet(d), httpMethod: "GET", integration: { type: "MOCK" } });
     expect(JSON.stringify(edit.entry.before)).toContain('"****"');
@@ -243,7 +388,15 @@ describe("revertDesignChange refuses what cannot be restored", () => {
   });
 
   it("entity types that are not part of a design", () => {
-    const entry: RevertableEntry = { id: "1", action: "member.invite", entityType: "member", entityId: "a@b.c", summary: "", before: null, after: { email: "a@b.c" } };
+    const entry: RevertableEntry = {
+      id: "1",
+      action: "member.invite",
+      entityType: "member",
+      entityId: "a@b.c",
+      summary: "",
+      before: null,
+      after: { email: "a@b.c" },
+    };
     expect(() => revertDesignChange(base(), entry)).toThrow(ValidationError);
   });
 });

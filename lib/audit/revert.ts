@@ -25,7 +25,9 @@ export const DESIGN_ENTITY_TYPES = new Set(["api", "resource", "method", "integr
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 function conflict(entry: RevertableEntry): never {
-  throw new ConflictError(`Cannot revert "${entry.summary}": ${entry.entityId} has changed since (a later change would be undone too). Revert the later changes first, or edit it by hand.`);
+  throw new ConflictError(
+    `Cannot revert "${entry.summary}": ${entry.entityId} has changed since (a later change would be undone too). Revert the later changes first, or edit it by hand.`,
+  );
 }
 
 function withoutChildren(m: Method | undefined) {
@@ -115,7 +117,10 @@ export function revertDesignChange(design: ApiDesign, entry: RevertableEntry): A
         if (Object.keys(method.integration?.integrationResponses ?? {}).length) conflict(entry);
         delete method.integration;
       } else {
-        method.integration = { ...(structuredClone(entry.before) as NonNullable<Method["integration"]>), integrationResponses: method.integration!.integrationResponses };
+        method.integration = {
+          ...(structuredClone(entry.before) as NonNullable<Method["integration"]>),
+          integrationResponses: method.integration!.integrationResponses,
+        };
       }
       return next;
     }

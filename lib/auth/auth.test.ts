@@ -256,7 +256,9 @@ describe.each(DATABASE_KINDS)("sign-in and sessions on %s", (kind) => {
     expect((await failing("paused@example.com", "guess", at(0), "192.0.2.100")).status).toBe(401);
     const paused = await failing("paused@example.com", PASSWORD, at(999), HOME);
     expect(paused.status).toBe(429);
-    expect(paused.message).toBe("Too many failed sign-in attempts on this account from several addresses; it accepts one attempt at a time for now. Try again in 1 second.");
+    expect(paused.message).toBe(
+      "Too many failed sign-in attempts on this account from several addresses; it accepts one attempt at a time for now. Try again in 1 second.",
+    );
     // After the pause, one more failure doubles it.
     expect((await failing("paused@example.com", "guess", at(1000), "192.0.2.101")).status).toBe(401);
     expect((await failing("paused@example.com", PASSWORD, at(1001), HOME)).message).toMatch(/Try again in 2 seconds\.$/);
@@ -270,7 +272,9 @@ describe.each(DATABASE_KINDS)("sign-in and sessions on %s", (kind) => {
     for (let i = 0; i < ACCOUNT_FREE_FAILURES + 5; i++) {
       await expect(signIn(db.handle.prisma, { email: "busy@example.com", password: PASSWORD, ip: HOME }, at(i))).resolves.toHaveProperty("token");
     }
-    const account = await db.handle.prisma.signInThrottle.findUnique({ where: { email_clientAddress: { email: "busy@example.com", clientAddress: ACCOUNT_WIDE } } });
+    const account = await db.handle.prisma.signInThrottle.findUnique({
+      where: { email_clientAddress: { email: "busy@example.com", clientAddress: ACCOUNT_WIDE } },
+    });
     expect(account?.failures).toBe(0);
   });
 
@@ -308,7 +312,9 @@ describe.each(DATABASE_KINDS)("sign-in and sessions on %s", (kind) => {
     for (let i = 0; i < MAX_FAILURES - 1; i++) await failing("erin@example.com", "wrong", at(i));
     // One more failure, but after the window: the count restarts at 1, so no lock.
     expect((await failing("erin@example.com", "wrong", at(MAX_FAILURES + FAILURE_WINDOW_MS))).status).toBe(401);
-    await expect(signIn(db.handle.prisma, { email: "erin@example.com", password: PASSWORD }, at(MAX_FAILURES + FAILURE_WINDOW_MS + 1))).resolves.toHaveProperty("token");
+    await expect(signIn(db.handle.prisma, { email: "erin@example.com", password: PASSWORD }, at(MAX_FAILURES + FAILURE_WINDOW_MS + 1))).resolves.toHaveProperty(
+      "token",
+    );
   });
 
   it("an expired session resolves to null", async () => {

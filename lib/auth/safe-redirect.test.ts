@@ -8,7 +8,20 @@ describe("redirect after sign-in", () => {
   });
 
   it("refuses every way of naming another host", () => {
-    for (const next of ["/\\evil.example/x", decodeURIComponent("/%5Cevil.example/x"), "//evil.example/x", "/\t/evil.example", "/\\/evil.example", "https://evil.example/", "javascript:alert(1)", "\\\\evil.example", " /x", "", undefined, null]) {
+    for (const next of [
+      "/\\evil.example/x",
+      decodeURIComponent("/%5Cevil.example/x"),
+      "//evil.example/x",
+      "/\t/evil.example",
+      "/\\/evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "\\\\evil.example",
+      " /x",
+      "",
+      undefined,
+      null,
+    ]) {
       expect(safeRedirectPath(next), String(next)).toBe("/");
     }
   });

@@ -27,7 +27,10 @@ function refusalError(refusal: Refusal, now: Date): SignInError {
   const wait = describeWait(refusal.lockedUntil.getTime() - now.getTime());
   return refusal.scope === "address"
     ? new SignInError(`Too many failed sign-in attempts from your address. Try again in ${wait}.`, 429)
-    : new SignInError(`Too many failed sign-in attempts on this account from several addresses; it accepts one attempt at a time for now. Try again in ${wait}.`, 429);
+    : new SignInError(
+        `Too many failed sign-in attempts on this account from several addresses; it accepts one attempt at a time for now. Try again in ${wait}.`,
+        429,
+      );
 }
 
 export async function signIn(

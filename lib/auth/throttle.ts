@@ -41,7 +41,12 @@ export const ACCOUNT_MAX_PAUSE_MS = 60 * 1000;
 
 // The lock is at least as long as the window, so a lock ends with its window and counting restarts.
 export const PER_ADDRESS: ThrottlePolicy = { windowMs: FAILURE_WINDOW_MS, lockFrom: MAX_FAILURES, firstLockMs: LOCKOUT_MS, maxLockMs: LOCKOUT_MS };
-export const PER_ACCOUNT: ThrottlePolicy = { windowMs: ACCOUNT_WINDOW_MS, lockFrom: ACCOUNT_FREE_FAILURES + 1, firstLockMs: ACCOUNT_FIRST_PAUSE_MS, maxLockMs: ACCOUNT_MAX_PAUSE_MS };
+export const PER_ACCOUNT: ThrottlePolicy = {
+  windowMs: ACCOUNT_WINDOW_MS,
+  lockFrom: ACCOUNT_FREE_FAILURES + 1,
+  firstLockMs: ACCOUNT_FIRST_PAUSE_MS,
+  maxLockMs: ACCOUNT_MAX_PAUSE_MS,
+};
 
 export type Refusal = { scope: "address" | "account"; lockedUntil: Date };
 

@@ -23,7 +23,14 @@ export async function createMember(db: Db, actor: Actor, input: { email: string;
     await tx.membership.create({ data: { workspaceId: actor.workspaceId, userId: user.id, role: input.role } });
     return {
       result: user,
-      audit: { action: "member.create", entityType: "member", entityId: email, summary: `Added ${email} as ${input.role}`, before: null, after: { email, name: user.name, role: input.role } },
+      audit: {
+        action: "member.create",
+        entityType: "member",
+        entityId: email,
+        summary: `Added ${email} as ${input.role}`,
+        before: null,
+        after: { email, name: user.name, role: input.role },
+      },
     };
   });
 }

@@ -73,7 +73,11 @@ export function createApiGatewayClient(conn: AwsConnection, options: { limiter?:
     region: conn.region,
     maxAttempts: 1,
     // throwOnRequestTimeout: without it the SDK only logs a warning and a hung call waits forever.
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: options.requestTimeoutMs ?? 30_000, throwOnRequestTimeout: true } as sdk.APIGatewayClientConfig["requestHandler"],
+    requestHandler: {
+      connectionTimeout: 5_000,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      throwOnRequestTimeout: true,
+    } as sdk.APIGatewayClientConfig["requestHandler"],
   };
   if (conn.endpointUrl) config.endpoint = conn.endpointUrl;
   if (conn.profile) config.profile = conn.profile;

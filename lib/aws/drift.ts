@@ -76,7 +76,11 @@ export function adoptLive(draft: ApiDesign, live: ApiDesign, entries: DiffEntry[
     return la.id;
   };
   const liveMethod = (path: string, verb: string): Method | undefined => liveByPath.get(path)?.methods[verb];
-  const withDraftRefs = (m: Method): Method => ({ ...structuredClone(m), authorizerId: authorizerRef(m.authorizerId), requestValidatorId: validatorRef(m.requestValidatorId) });
+  const withDraftRefs = (m: Method): Method => ({
+    ...structuredClone(m),
+    authorizerId: authorizerRef(m.authorizerId),
+    requestValidatorId: validatorRef(m.requestValidatorId),
+  });
 
   for (const e of entries) {
     const { path, verb, code } = splitKey(e.key);
@@ -110,7 +114,11 @@ export function adoptLive(draft: ApiDesign, live: ApiDesign, entries: DiffEntry[
         const mine = r.methods[verb!];
         if (!mine) break; // the method entry brings it
         if (!lm?.integration) delete mine.integration;
-        else mine.integration = e.kind === "changed" && mine.integration ? { ...structuredClone(lm.integration), integrationResponses: mine.integration.integrationResponses } : structuredClone(lm.integration);
+        else
+          mine.integration =
+            e.kind === "changed" && mine.integration
+              ? { ...structuredClone(lm.integration), integrationResponses: mine.integration.integrationResponses }
+              : structuredClone(lm.integration);
         break;
       }
       case "integrationResponse": {
@@ -194,12 +202,19 @@ export function liveStageView(stage: AwsStage): AwsStageView {
     cacheClusterEnabled: stage.cacheClusterEnabled ?? false,
     cacheClusterSize: stage.cacheClusterEnabled ? stage.cacheClusterSize : undefined,
     tracingEnabled: stage.tracingEnabled ?? false,
-    accessLogSettings: stage.accessLogSettings?.destinationArn ? { destinationArn: stage.accessLogSettings.destinationArn, format: stage.accessLogSettings.format ?? "" } : undefined,
+    accessLogSettings: stage.accessLogSettings?.destinationArn
+      ? { destinationArn: stage.accessLogSettings.destinationArn, format: stage.accessLogSettings.format ?? "" }
+      : undefined,
     clientCertificateId: stage.clientCertificateId || undefined,
     webAclArn: stage.webAclArn || undefined,
     methodSettings,
     canarySettings: c
-      ? { deploymentId: c.deploymentId ?? "", percentTraffic: c.percentTraffic ?? 0, stageVariableOverrides: { ...(c.stageVariableOverrides ?? {}) }, useStageCache: c.useStageCache ?? false }
+      ? {
+          deploymentId: c.deploymentId ?? "",
+          percentTraffic: c.percentTraffic ?? 0,
+          stageVariableOverrides: { ...(c.stageVariableOverrides ?? {}) },
+          useStageCache: c.useStageCache ?? false,
+        }
       : undefined,
   };
 }
@@ -225,7 +240,9 @@ export function gatehouseStageView(
     clientCertificateId: s.clientCertificateId,
     webAclArn: s.webAclArn,
     methodSettings,
-    canarySettings: s.canarySettings ? { ...s.canarySettings, deploymentId: awsDeploymentOf(s.canarySettings.deploymentId) ?? `(not on AWS: ${s.canarySettings.deploymentId})` } : undefined,
+    canarySettings: s.canarySettings
+      ? { ...s.canarySettings, deploymentId: awsDeploymentOf(s.canarySettings.deploymentId) ?? `(not on AWS: ${s.canarySettings.deploymentId})` }
+      : undefined,
   };
 }
 

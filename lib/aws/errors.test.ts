@@ -11,8 +11,9 @@ const NO_CREDENTIALS = { AWS_SHARED_CREDENTIALS_FILE: "/nonexistent", AWS_CONFIG
 const saved = { ...process.env };
 
 function setEnv(values: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries(values)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(values))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
 }
 
 async function failure(endpointUrl: string, operation = "GetRestApis", input: Record<string, unknown> = {}) {
@@ -68,15 +69,21 @@ describe("describeAwsError", () => {
     expect((e as Error).message).toContain("Unexpected token '<'");
     const info = describeAwsError(e);
     expect(info).toMatchObject({ kind: "unreadable", code: "UnreadableResponse", status: 502, operation: "PutRestApi" });
-    expect(info.message).toBe("The endpoint answered HTTP 502 (text/html) with a body that is not API Gateway's JSON: <html> <head><title>502 Bad Gateway</title></head> <body><h1>502 Bad Gateway</h1></body> </html>");
+    expect(info.message).toBe(
+      "The endpoint answered HTTP 502 (text/html) with a body that is not API Gateway's JSON: <html> <head><title>502 Bad Gateway</title></head> <body><h1>502 Bad Gateway</h1></body> </html>",
+    );
     expect(formatAwsError(info)).not.toContain("Unexpected token");
     expect(worthRetrying(info)).toBe(true);
   });
 
   it("without the kept body, falls back to the excerpt in the parse error", () => {
-    const e = Object.assign(new SyntaxError(`Unexpected token '<', "<html><bod"... is not valid JSON\n  Deserialization error: …`), { $metadata: { httpStatusCode: 503 } });
+    const e = Object.assign(new SyntaxError(`Unexpected token '<', "<html><bod"... is not valid JSON\n  Deserialization error: …`), {
+      $metadata: { httpStatusCode: 503 },
+    });
     expect(describeAwsError(e).message).toBe("The endpoint answered HTTP 503 with a body that is not API Gateway's JSON: <html><bod");
-    const notFound = describeAwsError(Object.assign(new SyntaxError(`Unexpected token '<', "<!DOCTYPE "... is not valid JSON`), { $metadata: { httpStatusCode: 404 } }));
+    const notFound = describeAwsError(
+      Object.assign(new SyntaxError(`Unexpected token '<', "<!DOCTYPE "... is not valid JSON`), { $metadata: { httpStatusCode: 404 } }),
+    );
     expect(notFound.hint).toBe("Check the endpoint URL: something other than API Gateway answered.");
     expect(worthRetrying(notFound)).toBe(false);
   });
@@ -89,7 +96,9 @@ describe("describeAwsError", () => {
     const info = describeAwsError(e);
     expect(info).toMatchObject({ kind: "credentials", code: "CredentialsProviderError", operation: "GetRestApis" });
     expect(info.status).toBeUndefined();
-    expect(info.message).toContain("No AWS credentials: no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in the environment; no AWS_PROFILE and no default profile in /nonexistent or /nonexistent");
+    expect(info.message).toContain(
+      "No AWS credentials: no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in the environment; no AWS_PROFILE and no default profile in /nonexistent or /nonexistent",
+    );
     expect(info.message).toContain("instance role lookup disabled (AWS_EC2_METADATA_DISABLED=true)");
     expect(info.message).toContain("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
     expect(formatAwsError(info)).not.toMatch(/again/i);
@@ -101,7 +110,9 @@ describe("describeAwsError", () => {
     const half = describeAwsError(e, { env: { AWS_ACCESS_KEY_ID: "AKIAHALFPAIR00000000" } }).message;
     expect(half).toContain("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not");
     expect(half).not.toContain("AKIAHALFPAIR00000000");
-    expect(describeAwsError(e, { profile: "deploy", env: {} }).message).toContain('profile "deploy" not found or without credentials in ~/.aws/credentials or ~/.aws/config');
+    expect(describeAwsError(e, { profile: "deploy", env: {} }).message).toContain(
+      'profile "deploy" not found or without credentials in ~/.aws/credentials or ~/.aws/config',
+    );
   });
 
   it("no answer at all is a network error, worth retrying", async () => {

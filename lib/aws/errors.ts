@@ -69,7 +69,14 @@ export function describeAwsError(e: unknown, context: AwsErrorContext = {}): Aws
     return { ...base, kind: "refused", code: err.name, message, status, hint: HINTS[err.name] };
   }
   const code = err.code && NETWORK_CODES.has(err.code) ? err.code : err.name === "TimeoutError" ? "TimeoutError" : undefined;
-  if (code) return { ...base, kind: "network", code, message: `No answer from API Gateway: ${err.message}`, hint: "Check the connection's Region and endpoint URL, and that this machine can reach it." };
+  if (code)
+    return {
+      ...base,
+      kind: "network",
+      code,
+      message: `No answer from API Gateway: ${err.message}`,
+      hint: "Check the connection's Region and endpoint URL, and that this machine can reach it.",
+    };
   return { ...base, kind: "other", code: err.name || "Error", message: err.message };
 }
 
@@ -98,7 +105,10 @@ function unreadableAnswer(err: SdkError, status: number): Pick<AwsErrorInfo, "co
     code: "UnreadableResponse",
     status,
     message: `The endpoint answered HTTP ${status}${type ? ` (${type})` : ""} with a body that is not API Gateway's JSON${preview ? `: ${preview}` : ""}`,
-    hint: status >= 500 ? "Something in front of API Gateway (a proxy or load balancer) answered; check the endpoint URL, or try again later." : "Check the endpoint URL: something other than API Gateway answered.",
+    hint:
+      status >= 500
+        ? "Something in front of API Gateway (a proxy or load balancer) answered; check the endpoint URL, or try again later."
+        : "Check the endpoint URL: something other than API Gateway answered.",
   };
 }
 
@@ -120,7 +130,11 @@ function missingCredentialsMessage(err: SdkError, context: AwsErrorContext): str
   if (env.AWS_ACCESS_KEY_ID && !env.AWS_SECRET_ACCESS_KEY) missing.push("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not");
   else if (!env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) missing.push("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not");
   else if (!env.AWS_ACCESS_KEY_ID) missing.push("no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in the environment");
-  missing.push(profile ? `profile "${profile}" not found or without credentials in ${credentialsFile} or ${configFile}` : `no AWS_PROFILE and no default profile in ${credentialsFile} or ${configFile}`);
+  missing.push(
+    profile
+      ? `profile "${profile}" not found or without credentials in ${credentialsFile} or ${configFile}`
+      : `no AWS_PROFILE and no default profile in ${credentialsFile} or ${configFile}`,
+  );
   if (!env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI && !env.AWS_CONTAINER_CREDENTIALS_FULL_URI) missing.push("no container role");
   missing.push(env.AWS_EC2_METADATA_DISABLED === "true" ? "instance role lookup disabled (AWS_EC2_METADATA_DISABLED=true)" : "no instance role answered");
   const detail = err.message && !/could not load credentials from any providers/i.test(err.message) ? ` (${err.message})` : "";

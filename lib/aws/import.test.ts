@@ -53,7 +53,11 @@ describe("import from the fake API Gateway", () => {
   it("keeps an edited built-in model, and the fingerprint tells a change apart", async () => {
     const pushed = await push(client, { design: fullDesign(), stageName: "prod" });
     const before = liveToDesign((await readLiveApi(client, pushed.restApiId))!);
-    await callApiGateway(client, "UpdateModel", { restApiId: pushed.restApiId, modelName: "Error", patchOperations: [{ op: "replace", path: "/schema", value: '{"type":"object","properties":{"code":{"type":"string"}}}' }] });
+    await callApiGateway(client, "UpdateModel", {
+      restApiId: pushed.restApiId,
+      modelName: "Error",
+      patchOperations: [{ op: "replace", path: "/schema", value: '{"type":"object","properties":{"code":{"type":"string"}}}' }],
+    });
     const after = liveToDesign((await readLiveApi(client, pushed.restApiId))!);
     expect(after.models.map((m) => m.name).sort()).toEqual(["Error", "Order"]);
     expect(designFingerprint(after)).not.toBe(designFingerprint(before));

@@ -128,8 +128,21 @@ export function liveToDesign(live: LiveApi): ApiDesign {
     resources,
     models: live.models
       .filter((m) => !isUntouchedBuiltInModel(m))
-      .map((m) => defined({ id: m.id ?? m.name!, name: m.name!, description: m.description, contentType: m.contentType ?? "application/json", schema: withModelRefPlaceholder(m.schema ?? "", a.id) })),
-    requestValidators: live.requestValidators.map((v) => ({ id: v.id!, name: v.name ?? "", validateRequestBody: v.validateRequestBody ?? false, validateRequestParameters: v.validateRequestParameters ?? false })),
+      .map((m) =>
+        defined({
+          id: m.id ?? m.name!,
+          name: m.name!,
+          description: m.description,
+          contentType: m.contentType ?? "application/json",
+          schema: withModelRefPlaceholder(m.schema ?? "", a.id),
+        }),
+      ),
+    requestValidators: live.requestValidators.map((v) => ({
+      id: v.id!,
+      name: v.name ?? "",
+      validateRequestBody: v.validateRequestBody ?? false,
+      validateRequestParameters: v.validateRequestParameters ?? false,
+    })),
     authorizers: live.authorizers.map((x) =>
       defined({
         id: x.id!,
@@ -144,7 +157,12 @@ export function liveToDesign(live: LiveApi): ApiDesign {
       }),
     ),
     gatewayResponses: live.gatewayResponses.map((g) =>
-      defined({ responseType: g.responseType as string, statusCode: g.statusCode, responseParameters: strings(g.responseParameters), responseTemplates: strings(g.responseTemplates) }),
+      defined({
+        responseType: g.responseType as string,
+        statusCode: g.statusCode,
+        responseParameters: strings(g.responseParameters),
+        responseTemplates: strings(g.responseTemplates),
+      }),
     ),
   });
   // Parents before children, root first: the order a person reads the tree in.
@@ -166,7 +184,11 @@ export function designFingerprint(design: ApiDesign): string {
   for (const r of design.resources) {
     const methods: Json = {};
     for (const [verb, m] of Object.entries(r.methods))
-      methods[verb] = { ...m, authorizerId: m.authorizerId ? (authorizers.get(m.authorizerId) ?? m.authorizerId) : undefined, requestValidatorId: m.requestValidatorId ? (validators.get(m.requestValidatorId) ?? m.requestValidatorId) : undefined };
+      methods[verb] = {
+        ...m,
+        authorizerId: m.authorizerId ? (authorizers.get(m.authorizerId) ?? m.authorizerId) : undefined,
+        requestValidatorId: m.requestValidatorId ? (validators.get(m.requestValidatorId) ?? m.requestValidatorId) : undefined,
+      };
     resources[paths.get(r.id)!] = methods;
   }
   const { resources: _r, models, requestValidators, authorizers: auths, gatewayResponses, ...settings } = design;
@@ -182,14 +204,31 @@ export function designFingerprint(design: ApiDesign): string {
 }
 
 /** Stage fields that are not settings: identity, pointers, timestamps and what AWS manages. */
-const NOT_SETTINGS = new Set(["stageName", "deploymentId", "variables", "description", "createdDate", "lastUpdatedDate", "cacheClusterStatus", "documentationVersion", "tags", "$metadata"]);
+const NOT_SETTINGS = new Set([
+  "stageName",
+  "deploymentId",
+  "variables",
+  "description",
+  "createdDate",
+  "lastUpdatedDate",
+  "cacheClusterStatus",
+  "documentationVersion",
+  "tags",
+  "$metadata",
+]);
 
 /**
  * A live stage as Gatehouse keeps it: variables, and settings in AWS's Stage shape, with
  * method-setting keys in Gatehouse's form (AWS stores `~1pets~1{id}/GET`, Gatehouse `/pets/{id}/GET`),
  * so drift and the next UpdateStage read them as the stage settings editor writes them.
  */
-export function stageFromAws(stage: AwsStage): { name: string; description: string; awsDeploymentId: string | null; variables: Record<string, string>; settings: Json } {
+export function stageFromAws(stage: AwsStage): {
+  name: string;
+  description: string;
+  awsDeploymentId: string | null;
+  variables: Record<string, string>;
+  settings: Json;
+} {
   const settings: Json = {};
   for (const [k, v] of Object.entries(stage as Json)) if (!NOT_SETTINGS.has(k) && v !== undefined && v !== null && v !== "") settings[k] = structuredClone(v);
   if (settings.methodSettings && typeof settings.methodSettings === "object")

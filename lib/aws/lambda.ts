@@ -8,7 +8,6 @@ import { InvokeCommand, LambdaClient, type LambdaClientConfig } from "@aws-sdk/c
 import type { LambdaInvoker } from "../invoke/context";
 import { assumeRoleProvider, type AwsConnection } from "./client";
 
-
 export function createLambdaClient(conn: AwsConnection): LambdaClient {
   const config: LambdaClientConfig = {
     region: conn.region,

@@ -61,7 +61,12 @@ describe("ApiGatewayLimiter quotas (virtual clock, no real waiting)", () => {
 
   it("accepts quota overrides", async () => {
     const clock = new ManualClock(0);
-    const limiter = new ApiGatewayLimiter({ clock, safetyMarginMs: 0, quotas: { CreateDeployment: null, PutMethod: { burst: 1, ratePerSecond: 1 } }, total: null });
+    const limiter = new ApiGatewayLimiter({
+      clock,
+      safetyMarginMs: 0,
+      quotas: { CreateDeployment: null, PutMethod: { burst: 1, ratePerSecond: 1 } },
+      total: null,
+    });
     for (let i = 0; i < 50; i++) await limiter.acquire("CreateDeployment");
     expect(clock.now()).toBe(0);
     await limiter.acquire("PutMethod");
@@ -141,7 +146,10 @@ describe("ApiGatewayLimiter retry", () => {
     const clock = new ManualClock(0);
     const limiter = new ApiGatewayLimiter({ clock });
     let n = 0;
-    const limit = Object.assign(new Error("Maximum number of Resources for this API has been reached"), { name: "LimitExceededException", $metadata: { httpStatusCode: 429 } });
+    const limit = Object.assign(new Error("Maximum number of Resources for this API has been reached"), {
+      name: "LimitExceededException",
+      $metadata: { httpStatusCode: 429 },
+    });
     const err = await limiter
       .run("CreateResource", async () => {
         n++;
@@ -153,7 +161,9 @@ describe("ApiGatewayLimiter retry", () => {
     expect(err).toBeInstanceOf(LimitExceededError);
     expect(err.name).toBe("LimitExceededException");
     expect(err.$metadata.httpStatusCode).toBe(429);
-    expect(err.message).toContain("CreateResource reached an API Gateway limit (LimitExceededException: Maximum number of Resources for this API has been reached)");
+    expect(err.message).toContain(
+      "CreateResource reached an API Gateway limit (LimitExceededException: Maximum number of Resources for this API has been reached)",
+    );
     expect(err.message).not.toMatch(/kept throttling/);
     expect(isThrottlingError(limit)).toBe(false);
     expect(limiter.stats.throttled).toBe(0);

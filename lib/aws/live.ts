@@ -55,9 +55,7 @@ export async function readLiveApi(client: APIGatewayClient, restApiId: string, o
   const models = await paginate<AwsModel>(client, "GetModels", { restApiId }, opts);
   const requestValidators = await paginate<AwsRequestValidator>(client, "GetRequestValidators", { restApiId }, opts);
   const authorizers = await paginate<AwsAuthorizer>(client, "GetAuthorizers", { restApiId }, opts);
-  const gatewayResponses = (await paginate<AwsGatewayResponse>(client, "GetGatewayResponses", { restApiId }, opts)).filter(
-    (g) => g.defaultResponse !== true,
-  );
+  const gatewayResponses = (await paginate<AwsGatewayResponse>(client, "GetGatewayResponses", { restApiId }, opts)).filter((g) => g.defaultResponse !== true);
   return { restApi, resources, models, requestValidators, authorizers, gatewayResponses };
 }
 

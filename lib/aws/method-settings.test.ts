@@ -20,9 +20,42 @@ const getStage: Stage = {
   cacheClusterStatus: "NOT_AVAILABLE",
   tracingEnabled: false,
   methodSettings: {
-    "*/*": { metricsEnabled: true, loggingLevel: "INFO", dataTraceEnabled: false, throttlingBurstLimit: 100, throttlingRateLimit: 50, cachingEnabled: false, cacheTtlInSeconds: 300, cacheDataEncrypted: false, requireAuthorizationForCacheControl: true, unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER" },
-    "~1pets~1{id}/GET": { metricsEnabled: false, loggingLevel: "OFF", dataTraceEnabled: false, throttlingBurstLimit: 5, throttlingRateLimit: 10, cachingEnabled: false, cacheTtlInSeconds: 300, cacheDataEncrypted: false, requireAuthorizationForCacheControl: true, unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER" },
-    "~1/GET": { metricsEnabled: false, loggingLevel: "OFF", dataTraceEnabled: false, throttlingBurstLimit: 1, throttlingRateLimit: 1, cachingEnabled: false, cacheTtlInSeconds: 300, cacheDataEncrypted: false, requireAuthorizationForCacheControl: true, unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER" },
+    "*/*": {
+      metricsEnabled: true,
+      loggingLevel: "INFO",
+      dataTraceEnabled: false,
+      throttlingBurstLimit: 100,
+      throttlingRateLimit: 50,
+      cachingEnabled: false,
+      cacheTtlInSeconds: 300,
+      cacheDataEncrypted: false,
+      requireAuthorizationForCacheControl: true,
+      unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+    },
+    "~1pets~1{id}/GET": {
+      metricsEnabled: false,
+      loggingLevel: "OFF",
+      dataTraceEnabled: false,
+      throttlingBurstLimit: 5,
+      throttlingRateLimit: 10,
+      cachingEnabled: false,
+      cacheTtlInSeconds: 300,
+      cacheDataEncrypted: false,
+      requireAuthorizationForCacheControl: true,
+      unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+    },
+    "~1/GET": {
+      metricsEnabled: false,
+      loggingLevel: "OFF",
+      dataTraceEnabled: false,
+      throttlingBurstLimit: 1,
+      throttlingRateLimit: 1,
+      cachingEnabled: false,
+      cacheTtlInSeconds: 300,
+      cacheDataEncrypted: false,
+      requireAuthorizationForCacheControl: true,
+      unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+    },
   },
   clientCertificateId: "abc123",
   webAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/guard/0b3f1c2d-aaaa-bbbb-cccc-1234567890ab",
@@ -40,7 +73,11 @@ describe("method-setting keys", () => {
   it("an imported stage has no drift and sends nothing until something changes", () => {
     const imported = stageFromAws(getStage);
     expect(Object.keys(imported.settings.methodSettings as object).sort()).toEqual(["*/*", "//GET", "/pets/{id}/GET"]);
-    const gatehouse = gatehouseStageView({ description: imported.description, variables: imported.variables, settings: imported.settings }, () => undefined, "dep123");
+    const gatehouse = gatehouseStageView(
+      { description: imported.description, variables: imported.variables, settings: imported.settings },
+      () => undefined,
+      "dep123",
+    );
     const live = liveStageView(getStage);
     expect(diffStageDrift(gatehouse, live)).toEqual([]);
     expect(stageUpdateOps(live, gatehouse)).toEqual([]);

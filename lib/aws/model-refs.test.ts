@@ -34,8 +34,11 @@ afterEach(async () => {
 
 describe("model references", () => {
   it("are read with the placeholder whatever id AWS wrote, and only for this API", () => {
-    const schema = '{"items":{"$ref":"https://apigateway.amazonaws.com/restapis/a1b2c3/models/Pet"},"x":{"$ref":"https://apigateway.amazonaws.com/restapis/zzz999/models/Other"}}';
-    expect(withModelRefPlaceholder(schema, "a1b2c3")).toBe('{"items":{"$ref":"https://apigateway.amazonaws.com/restapis/{restapi_id}/models/Pet"},"x":{"$ref":"https://apigateway.amazonaws.com/restapis/zzz999/models/Other"}}');
+    const schema =
+      '{"items":{"$ref":"https://apigateway.amazonaws.com/restapis/a1b2c3/models/Pet"},"x":{"$ref":"https://apigateway.amazonaws.com/restapis/zzz999/models/Other"}}';
+    expect(withModelRefPlaceholder(schema, "a1b2c3")).toBe(
+      '{"items":{"$ref":"https://apigateway.amazonaws.com/restapis/{restapi_id}/models/Pet"},"x":{"$ref":"https://apigateway.amazonaws.com/restapis/zzz999/models/Other"}}',
+    );
     expect(withModelRefPlaceholder(schema, null)).toBe(schema);
   });
 

@@ -25,7 +25,17 @@ function design(): ApiDesign {
         id: "g-items",
         parentId: "g-root",
         pathPart: "items",
-        methods: { GET: { httpMethod: "GET", methodResponses: { "200": { statusCode: "200" } }, integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' }, integrationResponses: { "200": { statusCode: "200" } } } } },
+        methods: {
+          GET: {
+            httpMethod: "GET",
+            methodResponses: { "200": { statusCode: "200" } },
+            integration: {
+              type: "MOCK",
+              requestTemplates: { "application/json": '{"statusCode": 200}' },
+              integrationResponses: { "200": { statusCode: "200" } },
+            },
+          },
+        },
       },
     ],
   });
@@ -50,7 +60,14 @@ type GatewayResponses = { items: { responseType: string; defaultResponse: boolea
 describe("default gateway responses", () => {
   it("are listed by AWS but never planned as deletes; only a customised one is reset", async () => {
     const d = design();
-    d.gatewayResponses = [{ responseType: "DEFAULT_4XX", statusCode: "400", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: {} }];
+    d.gatewayResponses = [
+      {
+        responseType: "DEFAULT_4XX",
+        statusCode: "400",
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+        responseTemplates: {},
+      },
+    ];
     const first = await push(client, { design: d, stageName: "dev", strategy: "per-entity" });
     const listed = await callApiGateway<GatewayResponses>(client, "GetGatewayResponses", { restApiId: first.restApiId, limit: 500 });
     expect(listed.items.length).toBeGreaterThan(10);
@@ -74,9 +91,17 @@ describe("a hard limit", () => {
     // Grow the live API to AWS's 300 resources behind the push's back.
     const api = fake.state.restApis.get(first.restApiId)!;
     const root = fake.state.resourceByPath(first.restApiId, "/")!;
-    for (let i = api.resources.size; i < 300; i++) api.resources.set(`bulk${i}`, { id: `bulk${i}`, parentId: root.id, pathPart: `bulk${i}`, path: `/bulk${i}`, resourceMethods: {} });
+    for (let i = api.resources.size; i < 300; i++)
+      api.resources.set(`bulk${i}`, { id: `bulk${i}`, parentId: root.id, pathPart: `bulk${i}`, path: `/bulk${i}`, resourceMethods: {} });
     // The design holds the same resources plus one more: the plan is that one CreateResource.
-    const d = parseDesign({ ...design(), resources: [...design().resources, ...[...api.resources.values()].filter((r) => r.id.startsWith("bulk")).map((r) => ({ id: `g-${r.id}`, parentId: "g-root", pathPart: r.pathPart })), { id: "g-more", parentId: "g-root", pathPart: "more" }] });
+    const d = parseDesign({
+      ...design(),
+      resources: [
+        ...design().resources,
+        ...[...api.resources.values()].filter((r) => r.id.startsWith("bulk")).map((r) => ({ id: `g-${r.id}`, parentId: "g-root", pathPart: r.pathPart })),
+        { id: "g-more", parentId: "g-root", pathPart: "more" },
+      ],
+    });
     fake.reset();
     const t0 = clock.now();
     const err = (await push(client, { design: d, restApiId: first.restApiId, stageName: "dev", strategy: "per-entity" }).catch((e) => e)) as PushError;

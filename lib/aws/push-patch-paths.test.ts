@@ -30,7 +30,9 @@ function shop(): ApiDesign {
           GET: {
             httpMethod: "GET",
             requestParameters: { "method.request.querystring.q": false },
-            methodResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.X-A": false }, responseModels: { "application/json": "Empty" } } },
+            methodResponses: {
+              "200": { statusCode: "200", responseParameters: { "method.response.header.X-A": false }, responseModels: { "application/json": "Empty" } },
+            },
             integration: {
               type: "HTTP",
               httpMethod: "GET",
@@ -46,7 +48,14 @@ function shop(): ApiDesign {
     ],
     models: [{ id: "g-item", name: "Item", schema: '{"type":"object","properties":{"id":{"type":"string"}}}' }],
     requestValidators: [{ id: "g-val", name: "all", validateRequestBody: true, validateRequestParameters: true }],
-    gatewayResponses: [{ responseType: "DEFAULT_4XX", statusCode: "400", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: {} }],
+    gatewayResponses: [
+      {
+        responseType: "DEFAULT_4XX",
+        statusCode: "400",
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+        responseTemplates: {},
+      },
+    ],
   });
 }
 

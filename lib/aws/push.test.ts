@@ -92,7 +92,13 @@ const writes = (f: FakeApiGateway) => f.calls.filter((c) => ENTITY_WRITES.test(c
 // These tests pin the per-entity strategy (PutRestApi is covered in put-rest-api.test.ts).
 describe("push to the fake API Gateway", () => {
   it("creates everything for a fresh design, then deploys and creates the stage", async () => {
-    const plan = await planPush(client, { design: petsDesign(), restApiId: null, stageName: "dev", strategy: "per-entity", stageVariables: { backend: "petstore.example.com" } });
+    const plan = await planPush(client, {
+      design: petsDesign(),
+      restApiId: null,
+      stageName: "dev",
+      strategy: "per-entity",
+      stageVariables: { backend: "petstore.example.com" },
+    });
     expect(plan.restApiId).toBeNull();
     expect(plan.calls[0].operation).toBe("CreateRestApi");
     expect(plan.calls.map((c) => c.operation)).toEqual([
@@ -342,8 +348,24 @@ describe("push to the fake API Gateway", () => {
 
   it("pushes authorizers and gateway responses and maps design ids to AWS ids by name", async () => {
     const design = petsDesign();
-    design.authorizers = [{ id: "g-auth", name: "token-auth", type: "TOKEN", authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations", identitySource: "method.request.header.Authorization", providerARNs: [] }];
-    design.gatewayResponses = [{ responseType: "DEFAULT_4XX", statusCode: "400", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: {} }];
+    design.authorizers = [
+      {
+        id: "g-auth",
+        name: "token-auth",
+        type: "TOKEN",
+        authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations",
+        identitySource: "method.request.header.Authorization",
+        providerARNs: [],
+      },
+    ];
+    design.gatewayResponses = [
+      {
+        responseType: "DEFAULT_4XX",
+        statusCode: "400",
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+        responseTemplates: {},
+      },
+    ];
     const pets = design.resources.find((r) => r.id === "g-pets")!;
     pets.methods.GET.authorizationType = "CUSTOM";
     pets.methods.GET.authorizerId = "g-auth";
@@ -367,7 +389,12 @@ describe("push to the fake API Gateway", () => {
   it("creates models that others refer to first", async () => {
     const design = petsDesign();
     design.models = [
-      { id: "g-list", name: "PetList", contentType: "application/json", schema: '{"type":"array","items":{"$ref":"https://apigateway.amazonaws.com/restapis/x/models/Pet"}}' },
+      {
+        id: "g-list",
+        name: "PetList",
+        contentType: "application/json",
+        schema: '{"type":"array","items":{"$ref":"https://apigateway.amazonaws.com/restapis/x/models/Pet"}}',
+      },
       { id: "g-model", name: "Pet", contentType: "application/json", schema: '{"type":"object"}' },
     ];
     const plan = await planPush(client, { design, stageName: "dev", strategy: "per-entity" });
@@ -387,13 +414,22 @@ describe("push to the fake API Gateway", () => {
   it("sends nothing when the stage already runs a deployment known to hold this design", async () => {
     const first = await push(client, { design: petsDesign(), stageName: "dev", strategy: "per-entity" });
     fake.reset();
-    const plan = await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", strategy: "per-entity", deployedDeploymentId: first.deploymentId });
+    const plan = await planPush(client, {
+      design: petsDesign(),
+      restApiId: first.restApiId,
+      stageName: "dev",
+      strategy: "per-entity",
+      deployedDeploymentId: first.deploymentId,
+    });
     expect(plan.deployment.upToDate).toEqual({ deploymentId: first.deploymentId });
     const again = await executePush(client, plan);
     expect(again).toMatchObject({ deploymentId: first.deploymentId, calls: [] });
     expect(fake.calls.filter((c) => !c.operation.startsWith("Get"))).toEqual([]);
     // A deployment id that is not the stage's own does not count.
-    expect((await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", strategy: "per-entity", deployedDeploymentId: "other1" })).deployment.upToDate).toBeUndefined();
+    expect(
+      (await planPush(client, { design: petsDesign(), restApiId: first.restApiId, stageName: "dev", strategy: "per-entity", deployedDeploymentId: "other1" }))
+        .deployment.upToDate,
+    ).toBeUndefined();
   });
 
   it("a call that times out after AWS applied it, at each kind of step, converges on re-run without duplicates", async () => {

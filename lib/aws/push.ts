@@ -219,7 +219,11 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
       ...scalarOps("/name", a.name, design.name),
       ...scalarOps("/description", a.description, design.description),
       ...listOps("/binaryMediaTypes", a.binaryMediaTypes, design.binaryMediaTypes, "path"),
-      ...scalarOps("/minimumCompressionSize", a.minimumCompressionSize === undefined ? undefined : String(a.minimumCompressionSize), design.minimumCompressionSize === null ? undefined : String(design.minimumCompressionSize)),
+      ...scalarOps(
+        "/minimumCompressionSize",
+        a.minimumCompressionSize === undefined ? undefined : String(a.minimumCompressionSize),
+        design.minimumCompressionSize === null ? undefined : String(design.minimumCompressionSize),
+      ),
       ...scalarOps("/apiKeySource", a.apiKeySource ?? "HEADER", design.apiKeySource),
       ...(sameJsonText(a.policy, design.policy) ? [] : [{ op: "replace" as const, path: "/policy", value: design.policy ?? undefined }]),
       ...scalarOps("/disableExecuteApiEndpoint", String(a.disableExecuteApiEndpoint ?? false), String(design.disableExecuteApiEndpoint)),
@@ -227,14 +231,28 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
     const liveType = a.endpointConfiguration?.types?.[0];
     if (liveType && liveType !== design.endpointType) ops.push({ op: "replace", path: `/endpointConfiguration/types/${liveType}`, value: design.endpointType });
     if (ops.length)
-      add({ operation: "UpdateRestApi", target: `API ${design.name}`, description: `Update API settings (${fieldsOf(ops)})`, kind: "update", params: { restApiId: a.id, patchOperations: ops } });
+      add({
+        operation: "UpdateRestApi",
+        target: `API ${design.name}`,
+        description: `Update API settings (${fieldsOf(ops)})`,
+        kind: "update",
+        params: { restApiId: a.id, patchOperations: ops },
+      });
   }
   const restApiId = idOf("restApi");
 
   // ---- 2. Models, request validators, authorizers, gateway responses (methods refer to them)
   // A new REST API comes with Empty and Error: a design that has them updates those rather than creating them again.
   const liveModels = new Map(
-    (live?.models ?? Object.entries(BUILT_IN_MODEL_SCHEMAS).map(([name, schema]) => ({ name, schema, contentType: "application/json", description: BUILT_IN_MODEL_DESCRIPTIONS[name] }))).map((m) => [m.name!, m]),
+    (
+      live?.models ??
+      Object.entries(BUILT_IN_MODEL_SCHEMAS).map(([name, schema]) => ({
+        name,
+        schema,
+        contentType: "application/json",
+        description: BUILT_IN_MODEL_DESCRIPTIONS[name],
+      }))
+    ).map((m) => [m.name!, m]),
   );
   for (const m of modelsInDependencyOrder(design.models)) {
     const l = liveModels.get(m.name);
@@ -248,11 +266,29 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
     if (!l) add(create());
     else if ((l.contentType ?? "application/json") !== m.contentType) {
       notes.push(`Model ${m.name} changes content type: it is deleted and created again.`);
-      add({ operation: "DeleteModel", target: `model ${m.name}`, description: `Delete model ${m.name} (content type changes)`, kind: "delete", params: { restApiId, modelName: m.name } });
+      add({
+        operation: "DeleteModel",
+        target: `model ${m.name}`,
+        description: `Delete model ${m.name} (content type changes)`,
+        kind: "delete",
+        params: { restApiId, modelName: m.name },
+      });
       add(create());
     } else {
-      const ops: PatchOp[] = [...(sameJsonText(withModelRefPlaceholder(l.schema ?? "", live?.restApi.id), m.schema) ? [] : [{ op: "replace" as const, path: "/schema", value: m.schema }]), ...scalarOps("/description", l.description, m.description)];
-      if (ops.length) add({ operation: "UpdateModel", target: `model ${m.name}`, description: `Update model ${m.name} (${fieldsOf(ops)})`, kind: "update", params: { restApiId, modelName: m.name, patchOperations: ops } });
+      const ops: PatchOp[] = [
+        ...(sameJsonText(withModelRefPlaceholder(l.schema ?? "", live?.restApi.id), m.schema)
+          ? []
+          : [{ op: "replace" as const, path: "/schema", value: m.schema }]),
+        ...scalarOps("/description", l.description, m.description),
+      ];
+      if (ops.length)
+        add({
+          operation: "UpdateModel",
+          target: `model ${m.name}`,
+          description: `Update model ${m.name} (${fieldsOf(ops)})`,
+          kind: "update",
+          params: { restApiId, modelName: m.name, patchOperations: ops },
+        });
     }
   }
 
@@ -279,7 +315,13 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
       ...scalarOps("/validateRequestParameters", String(l.validateRequestParameters ?? false), String(v.validateRequestParameters)),
     ];
     if (ops.length)
-      add({ operation: "UpdateRequestValidator", target: `validator ${v.name}`, description: `Update request validator ${v.name}`, kind: "update", params: { restApiId, requestValidatorId: l.id, patchOperations: ops } });
+      add({
+        operation: "UpdateRequestValidator",
+        target: `validator ${v.name}`,
+        description: `Update request validator ${v.name}`,
+        kind: "update",
+        params: { restApiId, requestValidatorId: l.id, patchOperations: ops },
+      });
   }
 
   const authorizerName = new Map(design.authorizers.map((a) => [a.id, a.name]));
@@ -316,23 +358,43 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
       ...scalarOps("/authorizerCredentials", l.authorizerCredentials, a.authorizerCredentials),
       ...scalarOps("/identitySource", l.identitySource, a.identitySource),
       ...scalarOps("/identityValidationExpression", l.identityValidationExpression, a.identityValidationExpression),
-      ...(a.authorizerResultTtlInSeconds === undefined ? [] : scalarOps("/authorizerResultTtlInSeconds", String(l.authorizerResultTtlInSeconds ?? 300), String(a.authorizerResultTtlInSeconds))),
+      ...(a.authorizerResultTtlInSeconds === undefined
+        ? []
+        : scalarOps("/authorizerResultTtlInSeconds", String(l.authorizerResultTtlInSeconds ?? 300), String(a.authorizerResultTtlInSeconds))),
       ...listOps("/providerARNs", l.providerARNs, a.providerARNs, "value"),
     ];
     if (ops.length)
-      add({ operation: "UpdateAuthorizer", target: `authorizer ${a.name}`, description: `Update authorizer ${a.name} (${fieldsOf(ops)})`, kind: "update", params: { restApiId, authorizerId: l.id, patchOperations: ops } });
+      add({
+        operation: "UpdateAuthorizer",
+        target: `authorizer ${a.name}`,
+        description: `Update authorizer ${a.name} (${fieldsOf(ops)})`,
+        kind: "update",
+        params: { restApiId, authorizerId: l.id, patchOperations: ops },
+      });
   }
 
   const liveGateway = new Map((live?.gatewayResponses ?? []).map((g) => [g.responseType as string, g]));
   for (const g of design.gatewayResponses) {
     const l = liveGateway.get(g.responseType);
-    if (l && sameScalarText(l.statusCode, g.statusCode) && sameMap(l.responseParameters, g.responseParameters) && sameMap(l.responseTemplates, templatesAwsKeeps(g))) continue;
+    if (
+      l &&
+      sameScalarText(l.statusCode, g.statusCode) &&
+      sameMap(l.responseParameters, g.responseParameters) &&
+      sameMap(l.responseTemplates, templatesAwsKeeps(g))
+    )
+      continue;
     add({
       operation: "PutGatewayResponse",
       target: `gateway response ${g.responseType}`,
       description: `${l ? "Update" : "Customise"} gateway response ${g.responseType}`,
       kind: l ? "update" : "create",
-      params: compact({ restApiId, responseType: g.responseType, statusCode: g.statusCode, responseParameters: g.responseParameters, responseTemplates: g.responseTemplates }),
+      params: compact({
+        restApiId,
+        responseType: g.responseType,
+        statusCode: g.statusCode,
+        responseParameters: g.responseParameters,
+        responseTemplates: g.responseTemplates,
+      }),
     });
   }
 
@@ -388,7 +450,13 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
       const m = { ...base, httpMethod: verb };
       const l = liveMethods[verb] as AwsMethod | undefined;
       if (!l) {
-        add({ operation: "PutMethod", target, description: `Create method ${target}`, kind: "create", params: putMethodParams(m, want, refs.authorizer(want), refs.validator(want)) });
+        add({
+          operation: "PutMethod",
+          target,
+          description: `Create method ${target}`,
+          kind: "create",
+          params: putMethodParams(m, want, refs.authorizer(want), refs.validator(want)),
+        });
         for (const code of Object.keys(want.methodResponses).sort()) add(putMethodResponse(m, target, want.methodResponses[code], false));
         if (want.integration) for (const c of putIntegrationWithResponses(m, target, want.integration, false)) add(c);
         continue;
@@ -399,10 +467,23 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
       if (liveInt && wantInt)
         for (const code of Object.keys(liveInt.integrationResponses ?? {}).sort())
           if (!(code in wantInt.integrationResponses))
-            add({ operation: "DeleteIntegrationResponse", target, description: `Delete integration response ${code} of ${target}`, kind: "delete", params: { ...m, statusCode: code } });
+            add({
+              operation: "DeleteIntegrationResponse",
+              target,
+              description: `Delete integration response ${code} of ${target}`,
+              kind: "delete",
+              params: { ...m, statusCode: code },
+            });
 
       const methodOps = diffMethod(l, want, refs.authorizer(want), refs.validator(want), bindings);
-      if (methodOps.length) add({ operation: "UpdateMethod", target, description: `Update method ${target} (${fieldsOf(methodOps)})`, kind: "update", params: { ...m, patchOperations: methodOps } });
+      if (methodOps.length)
+        add({
+          operation: "UpdateMethod",
+          target,
+          description: `Update method ${target} (${fieldsOf(methodOps)})`,
+          kind: "update",
+          params: { ...m, patchOperations: methodOps },
+        });
 
       const liveMr = l.methodResponses ?? {};
       for (const code of Object.keys(want.methodResponses).sort()) {
@@ -413,11 +494,24 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
           continue;
         }
         const ops = diffMethodResponse(lmr, wmr);
-        if (ops.length) add({ operation: "UpdateMethodResponse", target, description: `Update method response ${code} of ${target} (${fieldsOf(ops)})`, kind: "update", params: { ...m, statusCode: code, patchOperations: ops } });
+        if (ops.length)
+          add({
+            operation: "UpdateMethodResponse",
+            target,
+            description: `Update method response ${code} of ${target} (${fieldsOf(ops)})`,
+            kind: "update",
+            params: { ...m, statusCode: code, patchOperations: ops },
+          });
       }
       for (const code of Object.keys(liveMr).sort())
         if (!(code in want.methodResponses))
-          add({ operation: "DeleteMethodResponse", target, description: `Delete method response ${code} of ${target}`, kind: "delete", params: { ...m, statusCode: code } });
+          add({
+            operation: "DeleteMethodResponse",
+            target,
+            description: `Delete method response ${code} of ${target}`,
+            kind: "delete",
+            params: { ...m, statusCode: code },
+          });
 
       if (!wantInt) {
         if (liveInt) add({ operation: "DeleteIntegration", target, description: `Delete integration of ${target}`, kind: "delete", params: m });
@@ -425,7 +519,14 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
         for (const c of putIntegrationWithResponses(m, target, wantInt, !!liveInt)) add(c);
       } else {
         const ops = diffIntegration(liveInt, wantInt);
-        if (ops.length) add({ operation: "UpdateIntegration", target, description: `Update ${wantInt.type} integration of ${target} (${fieldsOf(ops)})`, kind: "update", params: { ...m, patchOperations: ops } });
+        if (ops.length)
+          add({
+            operation: "UpdateIntegration",
+            target,
+            description: `Update ${wantInt.type} integration of ${target} (${fieldsOf(ops)})`,
+            kind: "update",
+            params: { ...m, patchOperations: ops },
+          });
         for (const code of Object.keys(wantInt.integrationResponses).sort()) {
           const w = wantInt.integrationResponses[code];
           const li = liveInt.integrationResponses?.[code];
@@ -436,7 +537,13 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
     }
     for (const verb of Object.keys(liveMethods).sort(byVerb))
       if (!(verb in r.methods))
-        deleteMethods.push({ operation: "DeleteMethod", target: `${verb} ${path}`, description: `Delete method ${verb} ${path}`, kind: "delete", params: { ...base, httpMethod: verb } });
+        deleteMethods.push({
+          operation: "DeleteMethod",
+          target: `${verb} ${path}`,
+          description: `Delete method ${verb} ${path}`,
+          kind: "delete",
+          params: { ...base, httpMethod: verb },
+        });
   }
 
   // ---- 5. Deletions: methods, then resources (the topmost removed one takes its subtree with it)
@@ -460,18 +567,44 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
   // ---- 6. Deletions of API-level entities nothing refers to any more
   const designGateway = new Set<string>(design.gatewayResponses.map((g) => g.responseType));
   for (const g of liveGateway.keys())
-    if (!designGateway.has(g as string)) add({ operation: "DeleteGatewayResponse", target: `gateway response ${g}`, description: `Reset gateway response ${g} to its default`, kind: "delete", params: { restApiId, responseType: g } });
+    if (!designGateway.has(g as string))
+      add({
+        operation: "DeleteGatewayResponse",
+        target: `gateway response ${g}`,
+        description: `Reset gateway response ${g} to its default`,
+        kind: "delete",
+        params: { restApiId, responseType: g },
+      });
   const designAuthorizers = new Set(design.authorizers.map((a) => a.name));
   for (const a of live?.authorizers ?? [])
-    if (!designAuthorizers.has(a.name!)) add({ operation: "DeleteAuthorizer", target: `authorizer ${a.name}`, description: `Delete authorizer ${a.name}`, kind: "delete", params: { restApiId, authorizerId: a.id } });
+    if (!designAuthorizers.has(a.name!))
+      add({
+        operation: "DeleteAuthorizer",
+        target: `authorizer ${a.name}`,
+        description: `Delete authorizer ${a.name}`,
+        kind: "delete",
+        params: { restApiId, authorizerId: a.id },
+      });
   const designValidators = new Set(design.requestValidators.map((v) => v.name));
   for (const v of live?.requestValidators ?? [])
     if (!designValidators.has(v.name ?? ""))
-      add({ operation: "DeleteRequestValidator", target: `validator ${v.name}`, description: `Delete request validator ${v.name}`, kind: "delete", params: { restApiId, requestValidatorId: v.id } });
+      add({
+        operation: "DeleteRequestValidator",
+        target: `validator ${v.name}`,
+        description: `Delete request validator ${v.name}`,
+        kind: "delete",
+        params: { restApiId, requestValidatorId: v.id },
+      });
   const designModels = new Set(design.models.map((m) => m.name));
   for (const m of live?.models ?? [])
     if (!designModels.has(m.name!) && !BUILT_IN_MODELS.includes(m.name!))
-      add({ operation: "DeleteModel", target: `model ${m.name}`, description: `Delete model ${m.name}`, kind: "delete", params: { restApiId, modelName: m.name } });
+      add({
+        operation: "DeleteModel",
+        target: `model ${m.name}`,
+        description: `Delete model ${m.name}`,
+        kind: "delete",
+        params: { restApiId, modelName: m.name },
+      });
 
   // ---- 7. One PutRestApi (overwrite) instead, when that is fewer calls
   let strategy: PushStrategy = { kind: "per-entity", perEntityCalls: calls.length, reason: `${calls.length} per-entity call${calls.length === 1 ? "" : "s"}` };
@@ -513,7 +646,9 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
         calls.splice(0, calls.length, ...alternative);
         // Overwrite gives every resource a new id: only the API's own id stays valid.
         for (const k of Object.keys(bindings)) if (k !== "restApi") delete bindings[k];
-        notes.push(`${strategy.reason} (mode=overwrite, ${formatBytes(check.document.bytes)} document, failOnWarnings): the API is replaced by the design as a whole; running it again gives the same API.`);
+        notes.push(
+          `${strategy.reason} (mode=overwrite, ${formatBytes(check.document.bytes)} document, failOnWarnings): the API is replaced by the design as a whole; running it again gives the same API.`,
+        );
       } else if (!check.ok) {
         strategy.reason = `${calls.length} per-entity calls: PutRestApi (${alternative.length} calls) not used because ${check.reason}`;
         notes.push(strategy.reason);
@@ -525,7 +660,10 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
   const stage = live ? await readStage(client, live.restApi.id!, stageName, opts) : null;
   const variables = input.stageVariables ?? {};
   const stagePatchOperations: PatchOp[] = [];
-  if (stage && input.stageVariables) stagePatchOperations.push(...mapOps("/variables", stage.variables, input.stageVariables).map((o) => (o.op === "add" ? { ...o, op: "replace" as const } : o)));
+  if (stage && input.stageVariables)
+    stagePatchOperations.push(
+      ...mapOps("/variables", stage.variables, input.stageVariables).map((o) => (o.op === "add" ? { ...o, op: "replace" as const } : o)),
+    );
 
   const summary = { creates: 0, updates: 0, deletes: 0 };
   for (const c of calls) {
@@ -534,7 +672,11 @@ export async function planPush(client: APIGatewayClient, input: PlanPushInput, o
     else if (c.kind === "delete") summary.deletes++;
   }
   const upToDate =
-    calls.length === 0 && stage?.deploymentId && input.deployedDeploymentId && stage.deploymentId === input.deployedDeploymentId && stagePatchOperations.length === 0
+    calls.length === 0 &&
+    stage?.deploymentId &&
+    input.deployedDeploymentId &&
+    stage.deploymentId === input.deployedDeploymentId &&
+    stagePatchOperations.length === 0
       ? { deploymentId: stage.deploymentId }
       : undefined;
   if (upToDate) notes.push(`Stage ${stageName} already runs deployment ${upToDate.deploymentId} of this design: nothing to send.`);
@@ -573,9 +715,16 @@ function putRestApiCalls(design: ApiDesign, live: LiveApi | null, create: Planne
     const a = live.restApi;
     const ops: PatchOp[] = [...scalarOps("/disableExecuteApiEndpoint", String(a.disableExecuteApiEndpoint ?? false), String(design.disableExecuteApiEndpoint))];
     const liveType = a.endpointConfiguration?.types?.[0];
-    if (liveType && liveType !== design.endpointType) ops.unshift({ op: "replace", path: `/endpointConfiguration/types/${liveType}`, value: design.endpointType });
+    if (liveType && liveType !== design.endpointType)
+      ops.unshift({ op: "replace", path: `/endpointConfiguration/types/${liveType}`, value: design.endpointType });
     if (ops.length)
-      out.push({ operation: "UpdateRestApi", target: `API ${design.name}`, description: `Update API settings PutRestApi leaves alone (${fieldsOf(ops)})`, kind: "update", params: { restApiId, patchOperations: ops } });
+      out.push({
+        operation: "UpdateRestApi",
+        target: `API ${design.name}`,
+        description: `Update API settings PutRestApi leaves alone (${fieldsOf(ops)})`,
+        kind: "update",
+        params: { restApiId, patchOperations: ops },
+      });
   }
   return out;
 }
@@ -633,7 +782,13 @@ function putMethodParams(m: MethodKey, want: Method, authorizerId: string | Ref 
   });
 }
 
-function diffMethod(l: AwsMethod, want: Method, authorizerId: string | Ref | undefined, validatorId: string | Ref | undefined, bindings: Record<string, string>): PatchOp[] {
+function diffMethod(
+  l: AwsMethod,
+  want: Method,
+  authorizerId: string | Ref | undefined,
+  validatorId: string | Ref | undefined,
+  bindings: Record<string, string>,
+): PatchOp[] {
   return [
     ...scalarOps("/authorizationType", l.authorizationType ?? "NONE", want.authorizationType),
     ...scalarOps("/authorizerId", l.authorizerId, authorizerId, bindings),
@@ -840,7 +995,11 @@ export async function executePush(client: APIGatewayClient, plan: PushPlan, opti
     target: `stage ${plan.stageName}`,
     description: `Point stage ${plan.stageName} at the new deployment`,
     kind: "deploy",
-    params: { restApiId, stageName: plan.stageName, patchOperations: [{ op: "replace", path: "/deploymentId", value: deploymentId }, ...plan.deployment.stagePatchOperations] },
+    params: {
+      restApiId,
+      stageName: plan.stageName,
+      patchOperations: [{ op: "replace", path: "/deploymentId", value: deploymentId }, ...plan.deployment.stagePatchOperations],
+    },
   };
   // The stage may have appeared or gone since planning (another push, a console edit): fall back once.
   const first = plan.deployment.stageExists ? updateStage : createStage;

@@ -52,7 +52,11 @@ function petsDesign(): ApiDesign {
             requestValidatorId: "g-val",
             requestModels: { "application/json": "Pet" },
             methodResponses: { "201": { statusCode: "201" } },
-            integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 201}' }, integrationResponses: { "201": { statusCode: "201" } } },
+            integration: {
+              type: "MOCK",
+              requestTemplates: { "application/json": '{"statusCode": 201}' },
+              integrationResponses: { "201": { statusCode: "201" } },
+            },
           },
         },
       },
@@ -81,8 +85,23 @@ function petsDesign(): ApiDesign {
     ],
     models: [{ id: "g-model", name: "Pet", description: "A pet", schema: '{"type":"object","properties":{"id":{"type":"integer"}}}' }],
     requestValidators: [{ id: "g-val", name: "body-only", validateRequestBody: true }],
-    authorizers: [{ id: "g-auth", name: "tokens", type: "TOKEN", authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations", identitySource: "method.request.header.Authorization" }],
-    gatewayResponses: [{ responseType: "DEFAULT_4XX", statusCode: "400", responseParameters: {}, responseTemplates: { "application/json": '{"error":$context.error.messageString}' } }],
+    authorizers: [
+      {
+        id: "g-auth",
+        name: "tokens",
+        type: "TOKEN",
+        authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations",
+        identitySource: "method.request.header.Authorization",
+      },
+    ],
+    gatewayResponses: [
+      {
+        responseType: "DEFAULT_4XX",
+        statusCode: "400",
+        responseParameters: {},
+        responseTemplates: { "application/json": '{"error":$context.error.messageString}' },
+      },
+    ],
   });
 }
 
@@ -156,7 +175,12 @@ describe("push with PutRestApi", () => {
     expect(a.authorizers.get(post(a).authorizerId)!.name).toBe("tokens");
     expect(a.requestValidators.get(post(a).requestValidatorId)!.name).toBe("body-only");
     // Ids differ (authorizer, validator, and the integration's cacheNamespace, which defaults to the resource id); nothing else.
-    const shape = (m: Record<string, any>) => ({ ...m, authorizerId: undefined, requestValidatorId: undefined, methodIntegration: { ...m.methodIntegration, cacheNamespace: undefined } });
+    const shape = (m: Record<string, any>) => ({
+      ...m,
+      authorizerId: undefined,
+      requestValidatorId: undefined,
+      methodIntegration: { ...m.methodIntegration, cacheNamespace: undefined },
+    });
     expect(shape(post(a))).toEqual(shape(post(b)));
     for (const id of [viaPut.restApiId, viaEntities.restApiId]) {
       expect((await planPush(client, { design, restApiId: id, stageName: "dev" })).calls).toEqual([]);
@@ -249,7 +273,9 @@ describe("push with PutRestApi", () => {
     const plan = await planPush(client, { design, stageName: "dev" });
     expect(plan.strategy.kind).toBe("per-entity");
     expect(plan.calls[1].operation).not.toBe("PutRestApi");
-    expect(plan.strategy.reason).toMatch(/PutRestApi \(2 calls\) not used because its OpenAPI document can't carry 1 part\(s\) of it \(first: method \/pets GET/);
+    expect(plan.strategy.reason).toMatch(
+      /PutRestApi \(2 calls\) not used because its OpenAPI document can't carry 1 part\(s\) of it \(first: method \/pets GET/,
+    );
     expect(plan.notes).toContain(plan.strategy.reason);
     await executePush(client, plan);
   });
@@ -324,7 +350,15 @@ describe("the fake's PutRestApi", () => {
     expect(((await refused.json()) as { message: string }).message).toMatch(/^Warnings found during import:/);
     clock.advance(2_000);
     // A missing model is only a warning on AWS ("a missing model reference"); an HTTP integration without a URI is an error.
-    const broken = await put(first.restApiId, "mode=overwrite", JSON.stringify({ openapi: "3.0.1", info: { title: "x" }, paths: { "/a": { get: { responses: { "200": { description: "ok" } }, "x-amazon-apigateway-integration": { type: "http", httpMethod: "GET" } } } } }));
+    const broken = await put(
+      first.restApiId,
+      "mode=overwrite",
+      JSON.stringify({
+        openapi: "3.0.1",
+        info: { title: "x" },
+        paths: { "/a": { get: { responses: { "200": { description: "ok" } }, "x-amazon-apigateway-integration": { type: "http", httpMethod: "GET" } } } },
+      }),
+    );
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { message: string }).message).toMatch(/^Errors found during import:/);
     expect(fake.state.describe(first.restApiId)).toEqual(before);

@@ -54,7 +54,8 @@ export function putRestApiDocument(given: ApiDesign, maxBytes = PUT_REST_API_MAX
     return { ok: false, reason: `the design can't be written as OpenAPI (${(e as Error).message})` };
   }
   const document = { text, bytes: Buffer.byteLength(text) };
-  if (document.bytes > maxBytes) return { ok: false, document, reason: `its OpenAPI document is ${formatBytes(document.bytes)}, over PutRestApi's ${formatBytes(maxBytes)} limit` };
+  if (document.bytes > maxBytes)
+    return { ok: false, document, reason: `its OpenAPI document is ${formatBytes(document.bytes)}, over PutRestApi's ${formatBytes(maxBytes)} limit` };
   let back;
   try {
     back = importOpenApiDocument(JSON.parse(text));
@@ -62,7 +63,11 @@ export function putRestApiDocument(given: ApiDesign, maxBytes = PUT_REST_API_MAX
     return { ok: false, document, reason: `API Gateway would refuse its OpenAPI document (${(e as Error).message})` };
   }
   if (back.warnings.length)
-    return { ok: false, document, reason: `its OpenAPI document raises ${back.warnings.length} import warning(s) (first: ${back.warnings[0].pointer || "/"} ${back.warnings[0].message})` };
+    return {
+      ok: false,
+      document,
+      reason: `its OpenAPI document raises ${back.warnings.length} import warning(s) (first: ${back.warnings[0].pointer || "/"} ${back.warnings[0].message})`,
+    };
   const described = modelWithUnwantedDescription(design);
   if (described) return { ok: false, document, reason: `model ${described} has no description but its schema has one, which AWS would make the model's` };
   const modelDescriptions: ModelDescriptionFix[] = [];
@@ -73,7 +78,12 @@ export function putRestApiDocument(given: ApiDesign, maxBytes = PUT_REST_API_MAX
     return !(onlyDescription && description);
   });
   if (lost.length)
-    return { ok: false, document, lost, reason: `its OpenAPI document can't carry ${lost.length} part(s) of it (first: ${lost[0].entity} ${lost[0].key}${lost[0].fields[0] ? ` ${lost[0].fields[0].path}` : ""})` };
+    return {
+      ok: false,
+      document,
+      lost,
+      reason: `its OpenAPI document can't carry ${lost.length} part(s) of it (first: ${lost[0].entity} ${lost[0].key}${lost[0].fields[0] ? ` ${lost[0].fields[0].path}` : ""})`,
+    };
   return { ok: true, document, modelDescriptions };
 }
 

@@ -28,7 +28,10 @@ describe("stage patch operations", () => {
       tracingEnabled: true,
       accessLogSettings: { destinationArn: "arn:aws:logs:us-east-1:123456789012:log-group:g", format: "$context.requestId" },
       webAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/a/b",
-      methodSettings: { "*/*": { loggingLevel: "INFO", metricsEnabled: true }, "/pets/GET": { throttlingRateLimit: 5.5, throttlingBurstLimit: 2, cachingEnabled: true, cacheTtlInSeconds: 60 } },
+      methodSettings: {
+        "*/*": { loggingLevel: "INFO", metricsEnabled: true },
+        "/pets/GET": { throttlingRateLimit: 5.5, throttlingBurstLimit: 2, cachingEnabled: true, cacheTtlInSeconds: 60 },
+      },
     };
     expect(stageUpdateOps(base, after)).toEqual([
       { op: "replace", path: "/deploymentId", value: "dep2" },
@@ -79,7 +82,9 @@ describe("stage patch operations", () => {
       { op: "replace", path: "/canarySettings/useStageCache", value: "false" },
       { op: "replace", path: "/canarySettings/stageVariableOverrides/url", value: "https://c" },
     ]);
-    expect(stageUpdateOps({ ...base, canarySettings: canary }, { ...base, canarySettings: { ...canary, percentTraffic: 50 } })).toEqual([{ op: "replace", path: "/canarySettings/percentTraffic", value: "50" }]);
+    expect(stageUpdateOps({ ...base, canarySettings: canary }, { ...base, canarySettings: { ...canary, percentTraffic: 50 } })).toEqual([
+      { op: "replace", path: "/canarySettings/percentTraffic", value: "50" },
+    ]);
     expect(stageUpdateOps({ ...base, canarySettings: canary }, base)).toEqual([{ op: "remove", path: "/canarySettings" }]);
   });
 
@@ -98,6 +103,9 @@ describe("stage patch operations", () => {
     const view: AwsStageView = { ...base, tracingEnabled: true, methodSettings: { "*/*": { metricsEnabled: true } }, clientCertificateId: "abc123" };
     const { create, afterCreate } = createStageCalls("api1", "qa", view);
     expect(create).toMatchObject({ restApiId: "api1", stageName: "qa", deploymentId: "dep1", variables: base.variables, tracingEnabled: true });
-    expect(afterCreate).toEqual([{ op: "replace", path: "/clientCertificateId", value: "abc123" }, { op: "replace", path: "/*/*/metrics/enabled", value: "true" }]);
+    expect(afterCreate).toEqual([
+      { op: "replace", path: "/clientCertificateId", value: "abc123" },
+      { op: "replace", path: "/*/*/metrics/enabled", value: "true" },
+    ]);
   });
 });

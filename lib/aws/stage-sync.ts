@@ -141,7 +141,8 @@ export function stageUpdateOps(before: AwsStageView, after: AwsStageView): Patch
   ops.push(...scalar("/deploymentId", before.deploymentId, after.deploymentId));
   ops.push(...scalar("/description", before.description, after.description));
   ops.push(...mapDiff("/variables", before.variables, after.variables));
-  if (before.cacheClusterEnabled !== after.cacheClusterEnabled) ops.push({ op: "replace", path: "/cacheClusterEnabled", value: str(after.cacheClusterEnabled) });
+  if (before.cacheClusterEnabled !== after.cacheClusterEnabled)
+    ops.push({ op: "replace", path: "/cacheClusterEnabled", value: str(after.cacheClusterEnabled) });
   if (after.cacheClusterEnabled) ops.push(...scalar("/cacheClusterSize", before.cacheClusterSize, after.cacheClusterSize));
   if (before.tracingEnabled !== after.tracingEnabled) ops.push({ op: "replace", path: "/tracingEnabled", value: str(after.tracingEnabled) });
   ops.push(...accessLogOps(before.accessLogSettings, after.accessLogSettings));
@@ -164,7 +165,8 @@ export function canaryPromoteOps(baseVariables: Record<string, string>, canary: 
     { op: "copy", from: "/canarySettings/stageVariableOverrides", path: "/variables" },
     { op: "copy", from: "/canarySettings/deploymentId", path: "/deploymentId" },
   ];
-  for (const [k, v] of Object.entries(baseVariables)) if (!(k in canary.stageVariableOverrides)) ops.push({ op: "replace", path: `/variables/${escapeKey(k)}`, value: v });
+  for (const [k, v] of Object.entries(baseVariables))
+    if (!(k in canary.stageVariableOverrides)) ops.push({ op: "replace", path: `/variables/${escapeKey(k)}`, value: v });
   if (removeCanary) ops.push({ op: "remove", path: "/canarySettings" });
   return ops;
 }

@@ -56,11 +56,17 @@ describe("testConnection", () => {
     const r = await testConnection({ region: "us-east-1", endpointUrl: fake.url });
     expect(r.ok).toBe(true);
     expect(byName(r).waf.ok).toBe(false);
-    expect(byName(r).waf.message).toMatch(/^Optional: AWS WAF answered AccessDeniedException: not authorized to perform: wafv2:ListWebACLs\. Stages' web ACLs can't be attached/);
+    expect(byName(r).waf.message).toMatch(
+      /^Optional: AWS WAF answered AccessDeniedException: not authorized to perform: wafv2:ListWebACLs\. Stages' web ACLs can't be attached/,
+    );
   });
 
   it("reports permission denied in plain words", async () => {
-    fake.faults.failNth("GetRestApis", 1, { status: 403, type: "AccessDeniedException", message: "User: arn:aws:iam::123:user/x is not authorized to perform: apigateway:GET" });
+    fake.faults.failNth("GetRestApis", 1, {
+      status: 403,
+      type: "AccessDeniedException",
+      message: "User: arn:aws:iam::123:user/x is not authorized to perform: apigateway:GET",
+    });
     const r = await testConnection({ region: "us-east-1", endpointUrl: fake.url });
     expect(byName(r).credentials.ok).toBe(true);
     expect(byName(r).region.ok).toBe(true);
@@ -69,7 +75,11 @@ describe("testConnection", () => {
   });
 
   it("reports rejected credentials", async () => {
-    fake.faults.failNth("GetRestApis", 1, { status: 403, type: "UnrecognizedClientException", message: "The security token included in the request is invalid." });
+    fake.faults.failNth("GetRestApis", 1, {
+      status: 403,
+      type: "UnrecognizedClientException",
+      message: "The security token included in the request is invalid.",
+    });
     const r = await testConnection({ region: "us-east-1", endpointUrl: fake.url });
     expect(byName(r).credentials.ok).toBe(false);
     expect(byName(r).credentials.message).toMatch(/rejected the credentials/);

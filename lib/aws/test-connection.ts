@@ -29,14 +29,44 @@ export interface ConnectionTestResult {
 
 /** Regions where API Gateway (REST) is offered, across the aws, aws-cn and aws-us-gov partitions. */
 export const KNOWN_REGIONS = [
-  "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
   "af-south-1",
-  "ap-east-1", "ap-east-2", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
-  "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
-  "ca-central-1", "ca-west-1",
-  "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1",
-  "il-central-1", "me-south-1", "me-central-1", "mx-central-1", "sa-east-1",
-  "cn-north-1", "cn-northwest-1", "us-gov-east-1", "us-gov-west-1",
+  "ap-east-1",
+  "ap-east-2",
+  "ap-south-1",
+  "ap-south-2",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-southeast-3",
+  "ap-southeast-4",
+  "ap-southeast-5",
+  "ap-southeast-6",
+  "ap-southeast-7",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ca-central-1",
+  "ca-west-1",
+  "eu-central-1",
+  "eu-central-2",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "eu-south-1",
+  "eu-south-2",
+  "eu-north-1",
+  "il-central-1",
+  "me-south-1",
+  "me-central-1",
+  "mx-central-1",
+  "sa-east-1",
+  "cn-north-1",
+  "cn-northwest-1",
+  "us-gov-east-1",
+  "us-gov-west-1",
 ];
 
 const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
@@ -74,7 +104,12 @@ async function wafCheck(conn: AwsConnection): Promise<ConnectionCheck> {
   const waf = createWafClient(conn);
   try {
     await waf.send(new ListWebACLsCommand({ Scope: "REGIONAL", Limit: 1 }));
-    return { name: "waf", ok: true, optional: true, message: "Allowed to read AWS WAF web ACLs; attaching one to a stage also needs wafv2:AssociateWebACL and apigateway:SetWebACL." };
+    return {
+      name: "waf",
+      ok: true,
+      optional: true,
+      message: "Allowed to read AWS WAF web ACLs; attaching one to a stage also needs wafv2:AssociateWebACL and apigateway:SetWebACL.",
+    };
   } catch (e) {
     const err = e as { name?: string; message?: string };
     return {
@@ -98,7 +133,8 @@ export async function testConnection(conn: AwsConnection): Promise<ConnectionTes
   let regionProblem: string | undefined;
   if (!region) regionProblem = "No AWS Region is set. Choose the Region your APIs are in, such as us-east-1.";
   else if (!REGION_SHAPE.test(region)) regionProblem = `"${region}" is not an AWS Region name. Region names look like us-east-1 or eu-west-2.`;
-  else if (!conn.endpointUrl && !KNOWN_REGIONS.includes(region)) regionProblem = `"${region}" is not a Region Gatehouse knows API Gateway in. Check the spelling (for example eu-west-1).`;
+  else if (!conn.endpointUrl && !KNOWN_REGIONS.includes(region))
+    regionProblem = `"${region}" is not a Region Gatehouse knows API Gateway in. Check the spelling (for example eu-west-1).`;
 
   const client = createApiGatewayClient({ ...conn, region: region || "us-east-1" }, { limiter: new ApiGatewayLimiter() });
   try {
@@ -167,7 +203,11 @@ export async function testConnection(conn: AwsConnection): Promise<ConnectionTes
         });
       } else {
         checks.push({ name: "credentials", ok: true, message: "Credentials were found." });
-        checks.push({ name: "region", ok: false, message: `API Gateway at ${regionLabel} answered with an error: ${err.name ?? "Error"}: ${err.message ?? ""}`.trim() });
+        checks.push({
+          name: "region",
+          ok: false,
+          message: `API Gateway at ${regionLabel} answered with an error: ${err.name ?? "Error"}: ${err.message ?? ""}`.trim(),
+        });
         skip("permission", "API Gateway answered with an unexpected error.");
       }
     }

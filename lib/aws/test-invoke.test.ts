@@ -21,8 +21,16 @@ const design = designOf({
         passthroughBehavior: "WHEN_NO_TEMPLATES",
         requestTemplates: { "application/json": DEMO_PET_REQUEST_TEMPLATE },
         integrationResponses: {
-          "200": { statusCode: "200", responseParameters: { "method.response.header.X-Kind": "'pet'" }, responseTemplates: { "application/json": '{"id": "$input.params(\'petId\')", "type": "dog"}' } },
-          "404": { statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": `{"message": "Pet $input.params('petId') was not found"}` } },
+          "200": {
+            statusCode: "200",
+            responseParameters: { "method.response.header.X-Kind": "'pet'" },
+            responseTemplates: { "application/json": '{"id": "$input.params(\'petId\')", "type": "dog"}' },
+          },
+          "404": {
+            statusCode: "404",
+            selectionPattern: "404",
+            responseTemplates: { "application/json": `{"message": "Pet $input.params('petId') was not found"}` },
+          },
         },
       },
     },
@@ -58,7 +66,11 @@ afterAll(async () => {
 
 describe("testInvokeOnAws against the fake control plane", () => {
   it("finds the resource by path and returns status, headers, body and AWS's log", async () => {
-    const out = await testInvokeOnAws(conn(), { restApiId, resourcePath: "/pets/{petId}", httpMethod: "GET", pathWithQueryString: "/pets/7" }, { client, limiter });
+    const out = await testInvokeOnAws(
+      conn(),
+      { restApiId, resourcePath: "/pets/{petId}", httpMethod: "GET", pathWithQueryString: "/pets/7" },
+      { client, limiter },
+    );
     expect(out.status).toBe(200);
     expect(JSON.parse(out.body)).toEqual({ id: "7", type: "dog" });
     expect(out.headers["X-Kind"]).toBe("pet");
@@ -67,14 +79,26 @@ describe("testInvokeOnAws against the fake control plane", () => {
     expect(out.log).toMatch(/ : Method completed with status: 200\n$/);
     const call = fake.callsOf("TestInvokeMethod").at(-1)!;
     expect(call.body).toMatchObject({ pathWithQueryString: "/pets/7" });
-    const notFound = await testInvokeOnAws(conn(), { restApiId, resourcePath: "/pets/{petId}", httpMethod: "GET", pathWithQueryString: "/pets/0" }, { client, limiter });
+    const notFound = await testInvokeOnAws(
+      conn(),
+      { restApiId, resourcePath: "/pets/{petId}", httpMethod: "GET", pathWithQueryString: "/pets/0" },
+      { client, limiter },
+    );
     expect([notFound.status, notFound.body]).toEqual([404, '{"message": "Pet 0 was not found"}']);
   });
 
   it("agrees with the local pipeline on a MOCK method (compareInvokeResults finds nothing)", async () => {
     for (const path of ["/pets/7", "/pets/0"]) {
-      const aws = await testInvokeOnAws(conn(), { restApiId, resourcePath: "/pets/{petId}", httpMethod: "GET", pathWithQueryString: path }, { client, limiter });
-      const local = await invokeMethod(design, { httpMethod: "GET", pathWithQueryString: path, headers: {}, body: "", stageVariables: {}, stage: null }, { apiId: restApiId });
+      const aws = await testInvokeOnAws(
+        conn(),
+        { restApiId, resourcePath: "/pets/{petId}", httpMethod: "GET", pathWithQueryString: path },
+        { client, limiter },
+      );
+      const local = await invokeMethod(
+        design,
+        { httpMethod: "GET", pathWithQueryString: path, headers: {}, body: "", stageVariables: {}, stage: null },
+        { apiId: restApiId },
+      );
       expect(compareInvokeResults(local, aws)).toEqual([]);
     }
   });
@@ -88,7 +112,11 @@ describe("testInvokeOnAws against the fake control plane", () => {
   it("explains a missing API, resource or method", async () => {
     const fails = async (input: Partial<Parameters<typeof testInvokeOnAws>[1]>) => {
       try {
-        await testInvokeOnAws(conn(), { restApiId, resourcePath: "/pets/{petId}", httpMethod: "GET", pathWithQueryString: "/pets/1", ...input }, { client, limiter });
+        await testInvokeOnAws(
+          conn(),
+          { restApiId, resourcePath: "/pets/{petId}", httpMethod: "GET", pathWithQueryString: "/pets/1", ...input },
+          { client, limiter },
+        );
       } catch (e) {
         expect(e).toBeInstanceOf(AwsTestInvokeError);
         return (e as AwsTestInvokeError).message;

@@ -92,7 +92,8 @@ export async function testInvokeOnAws(conn: AwsConnection, input: AwsTestInvokeI
         { limiter: opts.limiter },
       );
     } catch (e) {
-      if (isNotFound(e)) throw new AwsTestInvokeError(`${input.httpMethod.toUpperCase()} ${input.resourcePath} is not on AWS yet. Push this API to AWS again.`, 404, "NotFound");
+      if (isNotFound(e))
+        throw new AwsTestInvokeError(`${input.httpMethod.toUpperCase()} ${input.resourcePath} is not on AWS yet. Push this API to AWS again.`, 404, "NotFound");
       throw e;
     }
     const headers: Record<string, string> = { ...(out.headers ?? {}) };

@@ -38,7 +38,15 @@ beforeEach(async () => {
 });
 afterEach(() => client.destroy());
 
-const view = (over: Partial<AwsStageView> = {}): AwsStageView => ({ deploymentId: "", description: "", variables: {}, cacheClusterEnabled: false, tracingEnabled: false, methodSettings: {}, ...over });
+const view = (over: Partial<AwsStageView> = {}): AwsStageView => ({
+  deploymentId: "",
+  description: "",
+  variables: {},
+  cacheClusterEnabled: false,
+  tracingEnabled: false,
+  methodSettings: {},
+  ...over,
+});
 
 describe("a stage's web ACL", () => {
   it("is attached with WAFv2 on the stage's ARN and shows on GetStage; the other settings still go in one UpdateStage", async () => {
@@ -62,9 +70,16 @@ describe("a stage's web ACL", () => {
   });
 
   it("a WAF refusal names the missing permission and leaves the stage's other settings as they were", async () => {
-    fake.faults.failNth("wafv2:AssociateWebACL", 1, { status: 400, type: "AccessDeniedException", message: "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: wafv2:AssociateWebACL" });
+    fake.faults.failNth("wafv2:AssociateWebACL", 1, {
+      status: 400,
+      type: "AccessDeniedException",
+      message: "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: wafv2:AssociateWebACL",
+    });
     const ops = stageUpdateOps(view(), view({ tracingEnabled: true, webAclArn: ACL }));
-    const err = await updateAwsStage({ client, connection: conn, restApiId, stageName: "prod" }, ops, { want: ACL }).then(() => new Error("resolved"), (e: Error) => e);
+    const err = await updateAwsStage({ client, connection: conn, restApiId, stageName: "prod" }, ops, { want: ACL }).then(
+      () => new Error("resolved"),
+      (e: Error) => e,
+    );
     expect(err.message).toContain("AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: wafv2:AssociateWebACL");
     expect(err.message).toContain("need wafv2:AssociateWebACL and apigateway:SetWebACL");
     expect(fake.calls.map((c) => c.operation)).not.toContain("UpdateStage");
@@ -73,7 +88,12 @@ describe("a stage's web ACL", () => {
 
   it("when UpdateStage is refused after the web ACL was attached, the web ACL is detached again", async () => {
     fake.faults.failNth("UpdateStage", 1, { status: 400, type: "BadRequestException", message: "Invalid method setting path" });
-    const err = await updateAwsStage({ client, connection: conn, restApiId, stageName: "prod" }, [{ op: "replace", path: "/tracingEnabled", value: "true" }], { want: ACL }).then(() => new Error("resolved"), (e: Error) => e);
+    const err = await updateAwsStage({ client, connection: conn, restApiId, stageName: "prod" }, [{ op: "replace", path: "/tracingEnabled", value: "true" }], {
+      want: ACL,
+    }).then(
+      () => new Error("resolved"),
+      (e: Error) => e,
+    );
     expect(err.name).toBe("BadRequestException");
     expect(fake.calls.map((c) => c.operation)).toEqual(["wafv2:AssociateWebACL", "UpdateStage", "wafv2:DisassociateWebACL"]);
     expect((await readStage(client, restApiId, "prod"))!.webAclArn).toBeUndefined();

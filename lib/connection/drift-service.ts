@@ -46,7 +46,13 @@ export interface StageDriftReport {
 type Connection = Parameters<typeof createApiGatewayClient>[0];
 
 /** GetStage for each stage Gatehouse pushed, compared with the stage's row (deployment ids mapped to AWS's). */
-async function readStageDrift(db: Db, connection: Connection, restApiId: string, awsRestApiId: string, only?: string): Promise<(StageDriftReport & { live: ReturnType<typeof liveStageView> | null; row: { id: string; version: number; protected: boolean } })[]> {
+async function readStageDrift(
+  db: Db,
+  connection: Connection,
+  restApiId: string,
+  awsRestApiId: string,
+  only?: string,
+): Promise<(StageDriftReport & { live: ReturnType<typeof liveStageView> | null; row: { id: string; version: number; protected: boolean } })[]> {
   const stages = await db.stage.findMany({ where: { restApiId, awsDeploymentId: { not: null }, ...(only ? { name: only } : {}) }, orderBy: { name: "asc" } });
   if (!stages.length) return [];
   const ids = await awsDeploymentIds(db, restApiId);
@@ -76,7 +82,8 @@ async function loadBound(db: Db, actor: Actor, restApiId: string) {
   if (!isUuid(restApiId)) throw new NotFoundError("REST API");
   const api = await db.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId }, include: { awsConnection: true } });
   if (!api) throw new NotFoundError("REST API");
-  if (!api.awsRestApiId || !api.awsConnection) throw new ValidationError([{ field: "awsRestApiId", message: "This API is not on AWS yet: push a stage or import it first" }]);
+  if (!api.awsRestApiId || !api.awsConnection)
+    throw new ValidationError([{ field: "awsRestApiId", message: "This API is not on AWS yet: push a stage or import it first" }]);
   return { api, connection: api.awsConnection, awsRestApiId: api.awsRestApiId };
 }
 
@@ -92,20 +99,34 @@ async function readLiveDesign(connection: Parameters<typeof createApiGatewayClie
   }
 }
 
-function report(api: { awsSyncedDesign: unknown; awsSyncedAt: Date | null; awsDriftAckHash: string | null }, awsRestApiId: string, live: ApiDesign | null): DriftReport {
+function report(
+  api: { awsSyncedDesign: unknown; awsSyncedAt: Date | null; awsDriftAckHash: string | null },
+  awsRestApiId: string,
+  live: ApiDesign | null,
+): DriftReport {
   const base = { awsRestApiId, baselineAt: api.awsSyncedAt?.toISOString() ?? null, stages: [] as StageDriftReport[] };
   if (!live) return { ...base, status: "missing", entries: [], summary: null, liveHash: null, acknowledged: false };
   const liveHash = designFingerprint(live);
   if (!api.awsSyncedDesign) return { ...base, status: "no-baseline", entries: [], summary: null, liveHash, acknowledged: false };
   const diff = diffDrift(parseDesign(api.awsSyncedDesign), live);
-  return { ...base, status: diff.entries.length ? "drifted" : "in-sync", entries: diff.entries, summary: diff.summary, liveHash, acknowledged: diff.entries.length > 0 && api.awsDriftAckHash === liveHash };
+  return {
+    ...base,
+    status: diff.entries.length ? "drifted" : "in-sync",
+    entries: diff.entries,
+    summary: diff.summary,
+    liveHash,
+    acknowledged: diff.entries.length > 0 && api.awsDriftAckHash === liveHash,
+  };
 }
 
 export async function checkDrift(db: Db, actor: Actor, restApiId: string): Promise<DriftReport> {
   assertCan(actor.role, "design.edit");
   const { api, connection, awsRestApiId } = await loadBound(db, actor, restApiId);
   const r = report(api, awsRestApiId, await readLiveDesign(connection, awsRestApiId));
-  const stages = r.status === "missing" ? [] : (await readStageDrift(db, connection, api.id, awsRestApiId)).map(({ stageName, status, changes }) => ({ stageName, status, changes }));
+  const stages =
+    r.status === "missing"
+      ? []
+      : (await readStageDrift(db, connection, api.id, awsRestApiId)).map(({ stageName, status, changes }) => ({ stageName, status, changes }));
   return { ...r, stages };
 }
 
@@ -121,7 +142,13 @@ export async function adoptStageDrift(db: Db, actor: Actor, restApiId: string, s
   if (!d) throw new NotFoundError(`Stage ${stageName} on AWS`);
   if (d.status === "missing" || !d.live) throw new GatehouseError(`Stage ${stageName} no longer exists on AWS`, 409, [], "NoDrift");
   const adoptable = d.changes.filter((c) => !c.path.startsWith("canarySettings"));
-  if (!adoptable.length) throw new GatehouseError(d.changes.length ? "Only the canary differs: change it with the canary actions" : `Nothing to adopt: stage ${stageName} on AWS matches Gatehouse`, 409, [], "NoDrift");
+  if (!adoptable.length)
+    throw new GatehouseError(
+      d.changes.length ? "Only the canary differs: change it with the canary actions" : `Nothing to adopt: stage ${stageName} on AWS matches Gatehouse`,
+      409,
+      [],
+      "NoDrift",
+    );
   const result = await updateStageSettings(db, actor, api.id, stageName, d.row.version, stageSettingsInputFromLive(d.live, { protected: d.row.protected }));
   return { ...result, adopted: adoptable.length, canaryLeft: adoptable.length !== d.changes.length };
 }
@@ -132,11 +159,18 @@ export async function overwriteStageDrift(db: Db, actor: Actor, restApiId: strin
   const { api, connection, awsRestApiId } = await loadBound(db, actor, restApiId);
   const [d] = await readStageDrift(db, connection, api.id, awsRestApiId, stageName);
   if (!d) throw new NotFoundError(`Stage ${stageName} on AWS`);
-  if (d.status !== "drifted" || !d.live) throw new GatehouseError(d.status === "missing" ? `Stage ${stageName} no longer exists on AWS: push it` : `Nothing to overwrite: stage ${stageName} on AWS matches Gatehouse`, 409, [], "NoDrift");
+  if (d.status !== "drifted" || !d.live)
+    throw new GatehouseError(
+      d.status === "missing" ? `Stage ${stageName} no longer exists on AWS: push it` : `Nothing to overwrite: stage ${stageName} on AWS matches Gatehouse`,
+      409,
+      [],
+      "NoDrift",
+    );
   const ids = await awsDeploymentIds(db, api.id);
   const stage = await db.stage.findFirstOrThrow({ where: { id: d.row.id } });
   const want = gatehouseStageView(stage, (id) => ids.get(id), d.live.deploymentId);
-  if (want.canarySettings?.deploymentId.startsWith("(not on AWS")) throw new GatehouseError(`Stage ${stageName}'s canary deployment has never been pushed to AWS: push the stage first`, 409, [], "NotPushed");
+  if (want.canarySettings?.deploymentId.startsWith("(not on AWS"))
+    throw new GatehouseError(`Stage ${stageName}'s canary deployment has never been pushed to AWS: push the stage first`, 409, [], "NotPushed");
   const ops = stageUpdateOps(d.live, want);
   const client = createApiGatewayClient(connection);
   try {
@@ -167,16 +201,33 @@ export async function adoptDrift(db: Db, actor: Actor, restApiId: string, baseVe
   const { api, connection, awsRestApiId } = await loadBound(db, actor, restApiId);
   const live = await readLiveDesign(connection, awsRestApiId);
   const r = report(api, awsRestApiId, live);
-  if (r.status !== "drifted" || !live) throw new GatehouseError(r.status === "in-sync" ? "Nothing to adopt: AWS matches what Gatehouse last pushed" : "There is no drift to adopt", 409, [], "NoDrift");
+  if (r.status !== "drifted" || !live)
+    throw new GatehouseError(
+      r.status === "in-sync" ? "Nothing to adopt: AWS matches what Gatehouse last pushed" : "There is no drift to adopt",
+      409,
+      [],
+      "NoDrift",
+    );
   return mutate(db, actor, async (tx) => {
     const row = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
     if (!row) throw new NotFoundError("REST API");
-    if (row.version !== baseVersion) throw new ConflictError(`This API was changed by someone else since you opened it (version ${row.version}, yours ${baseVersion}). Reload and check drift again.`);
+    if (row.version !== baseVersion)
+      throw new ConflictError(
+        `This API was changed by someone else since you opened it (version ${row.version}, yours ${baseVersion}). Reload and check drift again.`,
+      );
     const before = parseDesign(row.design);
     const design = adoptLive(before, live, r.entries);
     const updated = await tx.restApi.updateMany({
       where: { id: restApiId, version: baseVersion },
-      data: { design: design as object, name: design.name, description: design.description, version: { increment: 1 }, awsSyncedDesign: live as object, awsSyncedAt: new Date(), awsDriftAckHash: null },
+      data: {
+        design: design as object,
+        name: design.name,
+        description: design.description,
+        version: { increment: 1 },
+        awsSyncedDesign: live as object,
+        awsSyncedAt: new Date(),
+        awsDriftAckHash: null,
+      },
     });
     if (updated.count !== 1) throw new ConflictError("This API was changed by someone else while you adopted. Reload and try again.");
     return {
@@ -186,7 +237,10 @@ export async function adoptDrift(db: Db, actor: Actor, restApiId: string, baseVe
         entityType: "api",
         entityId: restApiId,
         restApiId,
-        summary: `Adopted ${r.entries.length} change${r.entries.length === 1 ? "" : "s"} made on AWS outside Gatehouse into the draft: ${r.entries.map((e) => `${e.entity} ${e.key}`).slice(0, 10).join(", ")}`,
+        summary: `Adopted ${r.entries.length} change${r.entries.length === 1 ? "" : "s"} made on AWS outside Gatehouse into the draft: ${r.entries
+          .map((e) => `${e.entity} ${e.key}`)
+          .slice(0, 10)
+          .join(", ")}`,
         before: { draft: before, changes: r.entries.map((e) => ({ kind: e.kind, entity: e.entity, key: e.key })) },
         after: design,
       },

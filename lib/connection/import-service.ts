@@ -55,10 +55,19 @@ export async function listImportableApis(db: Db, actor: Actor, connectionId: str
     const apis = await listLiveRestApis(client).catch((e) => {
       throw awsError("Could not list the REST APIs in this account", e, { profile: connection.profile });
     });
-    const bound = await db.restApi.findMany({ where: { workspaceId: actor.workspaceId, awsConnectionId: connection.id }, select: { id: true, awsRestApiId: true } });
+    const bound = await db.restApi.findMany({
+      where: { workspaceId: actor.workspaceId, awsConnectionId: connection.id },
+      select: { id: true, awsRestApiId: true },
+    });
     const byAwsId = new Map(bound.map((b) => [b.awsRestApiId, b.id]));
     return apis
-      .map((a) => ({ id: a.id!, name: a.name ?? a.id!, description: a.description ?? "", createdDate: a.createdDate ? new Date(a.createdDate).toISOString() : null, importedAs: byAwsId.get(a.id!) ?? null }))
+      .map((a) => ({
+        id: a.id!,
+        name: a.name ?? a.id!,
+        description: a.description ?? "",
+        createdDate: a.createdDate ? new Date(a.createdDate).toISOString() : null,
+        importedAs: byAwsId.get(a.id!) ?? null,
+      }))
       .sort((x, y) => x.name.localeCompare(y.name));
   } finally {
     client.destroy();
@@ -121,7 +130,15 @@ export async function importRestApi(db: Db, actor: Actor, input: { connectionId:
         if (settings.canarySettings && typeof settings.canarySettings === "object")
           settings.canarySettings = { ...settings.canarySettings, awsDeploymentId: settings.canarySettings.deploymentId, deploymentId: d.id };
         await tx.stage.create({
-          data: { restApiId: api.id, name: s.name, description: s.description, deploymentId: d.id, variables: s.variables, settings: settings as object, awsDeploymentId: s.awsDeploymentId },
+          data: {
+            restApiId: api.id,
+            name: s.name,
+            description: s.description,
+            deploymentId: d.id,
+            variables: s.variables,
+            settings: settings as object,
+            awsDeploymentId: s.awsDeploymentId,
+          },
         });
       }
     }
@@ -133,7 +150,12 @@ export async function importRestApi(db: Db, actor: Actor, input: { connectionId:
       deploymentId,
       stages: stages.map((s) => ({ name: s.name, awsDeploymentId: s.awsDeploymentId })),
       deployments: read.deployments
-        .map((d) => ({ id: d.id!, description: d.description ?? "", createdDate: d.createdDate ? new Date(d.createdDate).toISOString() : null, stages: stagesOn(d.id!) }))
+        .map((d) => ({
+          id: d.id!,
+          description: d.description ?? "",
+          createdDate: d.createdDate ? new Date(d.createdDate).toISOString() : null,
+          stages: stagesOn(d.id!),
+        }))
         .sort((a, b) => (b.createdDate ?? "").localeCompare(a.createdDate ?? "")),
     };
     await tx.restApi.update({ where: { id: api.id }, data: { awsImport: record as object } });

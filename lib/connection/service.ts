@@ -7,10 +7,28 @@ import { ConflictError, ValidationError } from "../model/errors";
 
 export const connectionInputSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(64, "At most 64 characters"),
-  region: z.string().trim().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "Enter an AWS region such as us-east-1"),
-  roleArn: z.string().trim().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "Enter a role ARN such as arn:aws:iam::123456789012:role/Deployer").optional().or(z.literal("").transform(() => undefined)),
-  endpointUrl: z.string().trim().url({ protocol: /^https?$/, message: "Enter a URL such as http://localhost:4566" }).optional().or(z.literal("").transform(() => undefined)),
-  profile: z.string().trim().max(128).optional().or(z.literal("").transform(() => undefined)),
+  region: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "Enter an AWS region such as us-east-1"),
+  roleArn: z
+    .string()
+    .trim()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "Enter a role ARN such as arn:aws:iam::123456789012:role/Deployer")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  endpointUrl: z
+    .string()
+    .trim()
+    .url({ protocol: /^https?$/, message: "Enter a URL such as http://localhost:4566" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  profile: z
+    .string()
+    .trim()
+    .max(128)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type ConnectionInput = z.input<typeof connectionInputSchema>;
@@ -31,7 +49,14 @@ export async function createConnection(db: Db, actor: Actor, raw: ConnectionInpu
     const row = await tx.awsConnection.create({ data: { workspaceId: actor.workspaceId, ...input } });
     return {
       result: row,
-      audit: { action: "connection.create", entityType: "awsConnection", entityId: row.name, summary: `Connected ${input.region} as ${input.name}`, before: null, after: input },
+      audit: {
+        action: "connection.create",
+        entityType: "awsConnection",
+        entityId: row.name,
+        summary: `Connected ${input.region} as ${input.name}`,
+        before: null,
+        after: input,
+      },
     };
   });
 }

@@ -14,7 +14,11 @@ export interface LockHolder {
 }
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly lockPath: string, readonly holder: LockHolder) {
+  constructor(
+    readonly dataDir: string,
+    readonly lockPath: string,
+    readonly holder: LockHolder,
+  ) {
     const where = holder.host === hostname() ? `process ${holder.pid}` : `process ${holder.pid} on host ${holder.host}`;
     super(
       `The embedded database ${dataDir} is in use by ${where} (since ${holder.since}). ` +
@@ -46,7 +50,9 @@ function isAlive(pid: number): boolean {
 function readHolder(path: string): LockHolder | null {
   try {
     const parsed = JSON.parse(readFileSync(path, "utf8")) as Partial<LockHolder>;
-    return typeof parsed.pid === "number" && typeof parsed.host === "string" ? { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? "unknown") } : null;
+    return typeof parsed.pid === "number" && typeof parsed.host === "string"
+      ? { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? "unknown") }
+      : null;
   } catch (e) {
     // Gone between our failed create and this read: the caller tries again.
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;

@@ -84,12 +84,14 @@ export async function applyMigrations(db: SqlExecutor, dir = DEFAULT_MIGRATIONS_
       }
       const id = randomUUID();
       // One transaction per migration: the schema change and its record land together.
-      await conn.exec(
-        `BEGIN;\n${m.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('${id}', '${m.checksum}', now(), '${m.name.replace(/'/g, "''")}', 1);\nCOMMIT;`,
-      ).catch(async (e) => {
-        await conn.exec("ROLLBACK").catch(() => undefined);
-        throw ownerNeeded(e, `apply migration ${m.name}`) ?? new Error(`migration ${m.name} failed: ${(e as Error).message}`);
-      });
+      await conn
+        .exec(
+          `BEGIN;\n${m.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('${id}', '${m.checksum}', now(), '${m.name.replace(/'/g, "''")}', 1);\nCOMMIT;`,
+        )
+        .catch(async (e) => {
+          await conn.exec("ROLLBACK").catch(() => undefined);
+          throw ownerNeeded(e, `apply migration ${m.name}`) ?? new Error(`migration ${m.name} failed: ${(e as Error).message}`);
+        });
       result.applied.push(m.name);
     }
     return result;

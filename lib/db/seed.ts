@@ -37,7 +37,15 @@ export async function seedDemo(db: Db, options: { log?: (message: string) => voi
   const workspace = await db.$transaction(async (tx) => {
     const ws = await tx.workspace.create({ data: { name: "Demo workspace", slug: "demo" } });
     await tx.auditEvent.create({
-      data: { workspaceId: ws.id, actorEmail: "system", action: "workspace.create", entityType: "workspace", entityId: ws.slug, summary: "Created the demo workspace", after: { name: ws.name, slug: ws.slug } },
+      data: {
+        workspaceId: ws.id,
+        actorEmail: "system",
+        action: "workspace.create",
+        entityType: "workspace",
+        entityId: ws.slug,
+        summary: "Created the demo workspace",
+        after: { name: ws.name, slug: ws.slug },
+      },
     });
     return ws;
   });
@@ -46,9 +54,7 @@ export async function seedDemo(db: Db, options: { log?: (message: string) => voi
   await createMember(db, system, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", password, role: "admin" });
   await createMember(db, system, { email: DEMO_VIEWER_EMAIL, name: "Demo Viewer", password, role: "viewer" });
   await seedPetStore(db, system);
-  options.log?.(
-    `[gatehouse] Seeded the demo workspace. Sign in as ${DEMO_ADMIN_EMAIL} (admin) or ${DEMO_VIEWER_EMAIL} (viewer) with password "${password}".`,
-  );
+  options.log?.(`[gatehouse] Seeded the demo workspace. Sign in as ${DEMO_ADMIN_EMAIL} (admin) or ${DEMO_VIEWER_EMAIL} (viewer) with password "${password}".`);
   return true;
 }
 
@@ -75,7 +81,12 @@ async function seedPetStore(db: Db, actor: Actor) {
     httpMethod: "GET",
     integration: { type: "HTTP", httpMethod: "GET", uri: "http://petstore-demo-endpoint.execute-api.com/petstore/pets", timeoutInMillis: 29000 },
   });
-  await run({ type: "putIntegrationResponse", resourceId: pets, httpMethod: "GET", response: { statusCode: "200", responseParameters: {}, responseTemplates: {} } });
+  await run({
+    type: "putIntegrationResponse",
+    resourceId: pets,
+    httpMethod: "GET",
+    response: { statusCode: "200", responseParameters: {}, responseTemplates: {} },
+  });
 
   await run({
     type: "putMethod",
@@ -89,7 +100,12 @@ async function seedPetStore(db: Db, actor: Actor) {
     type: "putIntegration",
     resourceId: pet,
     httpMethod: "GET",
-    integration: { type: "MOCK", requestTemplates: { "application/json": DEMO_PET_REQUEST_TEMPLATE }, passthroughBehavior: "WHEN_NO_TEMPLATES", timeoutInMillis: 29000 },
+    integration: {
+      type: "MOCK",
+      requestTemplates: { "application/json": DEMO_PET_REQUEST_TEMPLATE },
+      passthroughBehavior: "WHEN_NO_TEMPLATES",
+      timeoutInMillis: 29000,
+    },
   });
   await run({
     type: "putIntegrationResponse",
@@ -101,6 +117,11 @@ async function seedPetStore(db: Db, actor: Actor) {
     type: "putIntegrationResponse",
     resourceId: pet,
     httpMethod: "GET",
-    response: { statusCode: "404", selectionPattern: "404", responseParameters: {}, responseTemplates: { "application/json": `{"message": "Pet $input.params('petId') was not found"}` } },
+    response: {
+      statusCode: "404",
+      selectionPattern: "404",
+      responseParameters: {},
+      responseTemplates: { "application/json": `{"message": "Pet $input.params('petId') was not found"}` },
+    },
   });
 }

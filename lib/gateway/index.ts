@@ -5,7 +5,16 @@
  */
 export { chooseCanary, seededRandom, type CanaryChoice } from "./canary";
 export { readBodyCapped, responseBodyBytes, responseHeaders, withoutCookies } from "./http";
-export { forbidden, internalError, MAX_PAYLOAD_BYTES, serveGatewayRequest, serveStageTarget, type GatewayRequest, type GatewayResult, type ServeOptions } from "./serve";
+export {
+  forbidden,
+  internalError,
+  MAX_PAYLOAD_BYTES,
+  serveGatewayRequest,
+  serveStageTarget,
+  type GatewayRequest,
+  type GatewayResult,
+  type ServeOptions,
+} from "./serve";
 export { normaliseMethodSettingKey, parseStageSettings, throttleFor, type CanarySettings, type StageSettings, type ThrottleLimits } from "./settings";
 export { clearSnapshotCache, resolveStageTarget, resolveStageTargetCached, STAGE_CACHE_MS, type StageTarget } from "./target";
 export { defaultThrottles, ThrottleRegistry, type ThrottleClock } from "./throttle";

@@ -35,11 +35,27 @@ beforeAll(async () => {
         // FAKE authorizer: allows the token "allow" on every method of the API, with a usage key.
         const allow = event.authorizationToken === "allow";
         res.writeHead(200, { "Content-Type": "application/json" });
-        res.end(JSON.stringify({ principalId: "p-1", usageIdentifierKey: "key-from-authorizer", context: { tier: "gold" }, policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: allow ? "Allow" : "Deny", Resource: "arn:aws:execute-api:us-east-1:123456789012:*" }] } }));
+        res.end(
+          JSON.stringify({
+            principalId: "p-1",
+            usageIdentifierKey: "key-from-authorizer",
+            context: { tier: "gold" },
+            policyDocument: {
+              Version: "2012-10-17",
+              Statement: [{ Action: "execute-api:Invoke", Effect: allow ? "Allow" : "Deny", Resource: "arn:aws:execute-api:us-east-1:123456789012:*" }],
+            },
+          }),
+        );
         return;
       }
       res.writeHead(200, { "Content-Type": "application/json" });
-      res.end(JSON.stringify({ statusCode: 200, headers: { "Content-Type": "text/plain" }, body: `hello ${String(event.path)} on ${String((event.requestContext as Record<string, unknown>)?.stage)}` }));
+      res.end(
+        JSON.stringify({
+          statusCode: 200,
+          headers: { "Content-Type": "text/plain" },
+          body: `hello ${String(event.path)} on ${String((event.requestContext as Record<string, unknown>)?.stage)}`,
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -52,10 +68,24 @@ afterAll(async () => {
 });
 
 const FN = "arn:aws:lambda:us-east-1:123456789012:function:hello";
-const design = designOf({ "/{proxy+}": { ANY: { integration: { type: "AWS_PROXY", httpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FN}/invocations` } } } });
+const design = designOf({
+  "/{proxy+}": {
+    ANY: { integration: { type: "AWS_PROXY", httpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FN}/invocations` } },
+  },
+});
 
 function target(awsConnection: StageTarget["awsConnection"], d = design, settings: object = {}): StageTarget {
-  return { restApiId: "r1", contextApiId: "abc123", stageName: "prod", deploymentId: "d1", design: d, variables: {}, settings: parseStageSettings(settings), canary: null, awsConnection };
+  return {
+    restApiId: "r1",
+    contextApiId: "abc123",
+    stageName: "prod",
+    deploymentId: "d1",
+    design: d,
+    variables: {},
+    settings: parseStageSettings(settings),
+    canary: null,
+    awsConnection,
+  };
 }
 
 const AUTH_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations";
@@ -70,7 +100,14 @@ const guarded = designOf(
         integration: {
           type: "MOCK",
           requestTemplates: { "application/json": '{"statusCode": 200}' },
-          integrationResponses: { "200": { statusCode: "200", responseTemplates: { "application/json": '{"who": "$context.authorizer.principalId", "tier": "$context.authorizer.tier", "key": "$context.identity.apiKey"}' } } },
+          integrationResponses: {
+            "200": {
+              statusCode: "200",
+              responseTemplates: {
+                "application/json": '{"who": "$context.authorizer.principalId", "tier": "$context.authorizer.tier", "key": "$context.identity.apiKey"}',
+              },
+            },
+          },
         },
       },
     },
@@ -93,24 +130,56 @@ describe("local gateway → Lambda", () => {
   });
 
   it("prefers an injected LambdaInvoker (tests, benchmarks)", async () => {
-    const res = await serveStageTarget(target({ region: "us-east-1", endpointUrl: url }), { httpMethod: "GET", path: "/x", headers: {}, body: "" }, {
-      lambda: async () => ({ statusCode: 200, payload: JSON.stringify({ statusCode: 202, body: "injected" }) }),
-    });
+    const res = await serveStageTarget(
+      target({ region: "us-east-1", endpointUrl: url }),
+      { httpMethod: "GET", path: "/x", headers: {}, body: "" },
+      {
+        lambda: async () => ({ statusCode: 200, payload: JSON.stringify({ statusCode: 202, body: "injected" }) }),
+      },
+    );
     expect([res.status, res.body]).toEqual([202, "injected"]);
   });
 
   it("runs a CUSTOM method's Lambda authorizer through the connection; apiKeySource AUTHORIZER takes its usageIdentifierKey", async () => {
     const conn = { region: "us-east-1", endpointUrl: url };
-    const ok = await serveStageTarget(target(conn, guarded, { apiKeys: ["key-from-authorizer"] }), { httpMethod: "GET", path: "/secure", headers: { Authorization: "allow" }, body: "" });
+    const ok = await serveStageTarget(target(conn, guarded, { apiKeys: ["key-from-authorizer"] }), {
+      httpMethod: "GET",
+      path: "/secure",
+      headers: { Authorization: "allow" },
+      body: "",
+    });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toEqual({ who: "p-1", tier: "gold", key: "key-from-authorizer" });
-    expect(events.find((e) => e.type === "TOKEN")).toEqual({ type: "TOKEN", authorizationToken: "allow", methodArn: "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/secure" });
-    const denied = await serveStageTarget(target(conn, guarded, { apiKeys: ["key-from-authorizer"] }), { httpMethod: "GET", path: "/secure", headers: { Authorization: "deny" }, body: "" });
-    expect([denied.status, denied.body, denied.headers["x-amzn-ErrorType"]]).toEqual([403, '{"Message":"User is not authorized to access this resource with an explicit deny"}', "AccessDeniedException"]);
-    const noToken = await serveStageTarget(target(conn, guarded, { apiKeys: ["key-from-authorizer"] }), { httpMethod: "GET", path: "/secure", headers: {}, body: "" });
+    expect(events.find((e) => e.type === "TOKEN")).toEqual({
+      type: "TOKEN",
+      authorizationToken: "allow",
+      methodArn: "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/secure",
+    });
+    const denied = await serveStageTarget(target(conn, guarded, { apiKeys: ["key-from-authorizer"] }), {
+      httpMethod: "GET",
+      path: "/secure",
+      headers: { Authorization: "deny" },
+      body: "",
+    });
+    expect([denied.status, denied.body, denied.headers["x-amzn-ErrorType"]]).toEqual([
+      403,
+      '{"Message":"User is not authorized to access this resource with an explicit deny"}',
+      "AccessDeniedException",
+    ]);
+    const noToken = await serveStageTarget(target(conn, guarded, { apiKeys: ["key-from-authorizer"] }), {
+      httpMethod: "GET",
+      path: "/secure",
+      headers: {},
+      body: "",
+    });
     expect([noToken.status, noToken.body, noToken.headers["x-amzn-ErrorType"]]).toEqual([401, '{"message":"Unauthorized"}', "UnauthorizedException"]);
     // The authorizer's key is not one of the stage's keys: 403 Forbidden.
-    const unknownKey = await serveStageTarget(target(conn, guarded, { apiKeys: ["other"] }), { httpMethod: "GET", path: "/secure", headers: { Authorization: "allow" }, body: "" });
+    const unknownKey = await serveStageTarget(target(conn, guarded, { apiKeys: ["other"] }), {
+      httpMethod: "GET",
+      path: "/secure",
+      headers: { Authorization: "allow" },
+      body: "",
+    });
     expect([unknownKey.status, unknownKey.body]).toEqual([403, '{"message":"Forbidden"}']);
   });
 });

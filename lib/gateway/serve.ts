@@ -10,7 +10,17 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { sharedLambdaInvoker } from "../aws/lambda";
-import { createContext, GatewayError, HANDLERS, runPipeline, type GatewayResponseType, type Handler, type InvokeStep, type LambdaInvoker, type OutboundPolicy } from "../invoke/index";
+import {
+  createContext,
+  GatewayError,
+  HANDLERS,
+  runPipeline,
+  type GatewayResponseType,
+  type Handler,
+  type InvokeStep,
+  type LambdaInvoker,
+  type OutboundPolicy,
+} from "../invoke/index";
 import type { MethodResponseOut } from "../invoke/context";
 import { header } from "../invoke/http";
 import { AuthorizerCache } from "../invoke/authorizer-cache";
@@ -89,7 +99,11 @@ export function forbidden(requestId: string): Pick<GatewayResult, "status" | "he
 
 /** What API Gateway answers on an internal failure. */
 export function internalError(requestId: string): Pick<GatewayResult, "status" | "headers" | "body"> {
-  return { status: 500, headers: { ...json, ...requestIds(requestId), "x-amzn-ErrorType": "InternalServerErrorException" }, body: '{"message": "Internal server error"}' };
+  return {
+    status: 500,
+    headers: { ...json, ...requestIds(requestId), "x-amzn-ErrorType": "InternalServerErrorException" },
+    body: '{"message": "Internal server error"}',
+  };
 }
 
 /** Errors lib/invoke's type list does not name; gateway-responses.ts renders them with the fallback status. */
@@ -100,7 +114,13 @@ const INVALID_API_KEY = "INVALID_API_KEY" as GatewayResponseType;
 export const defaultAuthorizerCache = new AuthorizerCache();
 
 /** Serves one request for `/{apiRef}/{stageName}/…`. Never throws. */
-export async function serveGatewayRequest(db: Db, apiRef: string, stageName: string, request: GatewayRequest, options: ServeOptions = {}): Promise<GatewayResult> {
+export async function serveGatewayRequest(
+  db: Db,
+  apiRef: string,
+  stageName: string,
+  request: GatewayRequest,
+  options: ServeOptions = {},
+): Promise<GatewayResult> {
   const requestId = options.requestId ?? randomUUID();
   const started = performance.now();
   try {
@@ -181,7 +201,10 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
       c.contextVariables = { ...c.contextVariables, identity: { ...identity, apiKey: key } };
     }
     const limits = throttleFor(target.settings, c.resourcePath ?? "/", c.request!.httpMethod);
-    if (limits && !throttles.take(`${target.restApiId}/${target.stageName}${choice.isCanaryRequest ? "/canary" : ""} ${c.request!.httpMethod} ${c.resourcePath}`, limits)) {
+    if (
+      limits &&
+      !throttles.take(`${target.restApiId}/${target.stageName}${choice.isCanaryRequest ? "/canary" : ""} ${c.request!.httpMethod} ${c.resourcePath}`, limits)
+    ) {
       throw new GatewayError(THROTTLED, "Too Many Requests", ["Execution failed: method throttled"], 429);
     }
   };

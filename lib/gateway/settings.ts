@@ -74,7 +74,7 @@ export function parseStageSettings(raw: unknown): StageSettings {
   if (isObject(s.canarySettings) && typeof s.canarySettings.deploymentId === "string" && s.canarySettings.deploymentId) {
     const c = s.canarySettings;
     const overrides = isObject(c.stageVariableOverrides)
-      ? Object.fromEntries(Object.entries(c.stageVariableOverrides).filter(([, v]) => typeof v === "string")) as Record<string, string>
+      ? (Object.fromEntries(Object.entries(c.stageVariableOverrides).filter(([, v]) => typeof v === "string")) as Record<string, string>)
       : {};
     canarySettings = { deploymentId: c.deploymentId as string, percentTraffic: Math.min(100, num(c.percentTraffic) ?? 0), stageVariableOverrides: overrides };
   }

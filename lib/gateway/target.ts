@@ -92,7 +92,10 @@ export async function resolveStageTarget(db: Db, apiRef: string, stageName: stri
     if (canaryDesign) canary = { ...settings.canarySettings, design: canaryDesign };
   }
   const awsConnection = api.awsConnectionId
-    ? await db.awsConnection.findFirst({ where: { id: api.awsConnectionId, workspaceId: api.workspaceId }, select: { region: true, endpointUrl: true, roleArn: true, profile: true } })
+    ? await db.awsConnection.findFirst({
+        where: { id: api.awsConnectionId, workspaceId: api.workspaceId },
+        select: { region: true, endpointUrl: true, roleArn: true, profile: true },
+      })
     : null;
   return {
     restApiId: api.id,

@@ -5,16 +5,19 @@ import { actionRequestProblem, isActionRequest, isCrossOriginAction } from "./ac
 const fetchAction = (contentType = "text/plain;charset=UTF-8") => new Headers({ "next-action": "7f00", "content-type": contentType });
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
 const multipart = (parts: Record<string, string>, boundary = "b") =>
-  bytes(Object.entries(parts).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`);
+  bytes(
+    Object.entries(parts)
+      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join("") + `--${boundary}--\r\n`,
+  );
 
 describe("actionRequestProblem", () => {
-  it.each([
-    ['["pets",1,{"a":[true,null]}]'],
-    ['["$$K1 is text","$undefined","$NaN","$-0","$D2020-01-01T00:00:00.000Z","$n123","$T","$K1"]'],
-    ["[]"],
-  ])("passes what encodeReply writes: %s", async (text) => {
-    expect(await actionRequestProblem(fetchAction(), bytes(text))).toBeUndefined();
-  });
+  it.each([['["pets",1,{"a":[true,null]}]'], ['["$$K1 is text","$undefined","$NaN","$-0","$D2020-01-01T00:00:00.000Z","$n123","$T","$K1"]'], ["[]"]])(
+    "passes what encodeReply writes: %s",
+    async (text) => {
+      expect(await actionRequestProblem(fetchAction(), bytes(text))).toBeUndefined();
+    },
+  );
 
   it("passes a form's multipart body, references resolved", async () => {
     const body = multipart({ "0": '["$K1","$2"]', "1_email": "a@example.com", "2": '{"x":"$@3"}', "3": '"done"' });

@@ -81,7 +81,8 @@ function replyProblem(rootText: string, field: (id: string) => FormDataEntryValu
         const id = ref ? String(parseInt(ref[2], 16)) : undefined;
         const target = id === undefined ? undefined : field(id);
         if (target === undefined) return `The action's arguments hold a reference that leads nowhere: ${JSON.stringify(current.slice(0, 40))}`;
-        if ((ref![1] === "B") !== (typeof target !== "string")) return `The action's arguments hold a reference of the wrong kind: ${JSON.stringify(current.slice(0, 40))}`;
+        if ((ref![1] === "B") !== (typeof target !== "string"))
+          return `The action's arguments hold a reference of the wrong kind: ${JSON.stringify(current.slice(0, 40))}`;
         if (typeof target === "string" && !seen.has(id!)) {
           seen.add(id!);
           pending.push(target);

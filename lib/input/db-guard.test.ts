@@ -4,7 +4,10 @@ import { inputErrorFromDatabase } from "./db-guard";
 
 /** The shape Prisma 7 gives a driver adapter's error: PostgreSQL's SQLSTATE in meta.driverAdapterError.cause. */
 const prismaError = (code: string, message: string) =>
-  Object.assign(new Error("Database error"), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: code, originalMessage: message } } } });
+  Object.assign(new Error("Database error"), {
+    code: "P2010",
+    meta: { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: code, originalMessage: message } } },
+  });
 
 describe("inputErrorFromDatabase", () => {
   it.each([

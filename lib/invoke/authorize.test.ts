@@ -8,13 +8,22 @@ import { contextFor, designOf, FIXED_NOW, request } from "./test-helpers";
 
 const AUTHORIZERS = {
   authorizers: [
-    { id: "lam1", name: "TokenCheck", type: "TOKEN", authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:auth/invocations" },
+    {
+      id: "lam1",
+      name: "TokenCheck",
+      type: "TOKEN",
+      authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:auth/invocations",
+    },
     { id: "cog1", name: "Users", type: "COGNITO_USER_POOLS", providerARNs: ["arn:aws:cognito-idp:us-east-1:1:userpool/us-east-1_x"] },
   ],
 };
 
 /** A MOCK method whose response template echoes `$context.authorizer`. */
-function echoMethod(authorizationType: string, authorizerId?: string, template = '{"p": "$context.authorizer.principalId", "sub": "$context.authorizer.claims.sub", "tenant": "$context.authorizer.tenant"}') {
+function echoMethod(
+  authorizationType: string,
+  authorizerId?: string,
+  template = '{"p": "$context.authorizer.principalId", "sub": "$context.authorizer.claims.sub", "tenant": "$context.authorizer.tenant"}',
+) {
   return {
     authorizationType,
     ...(authorizerId ? { authorizerId } : {}),
@@ -65,7 +74,9 @@ describe("authorize (simulated authorizer)", () => {
     const ctx = routed("/lambda");
     authorize(ctx);
     expect(ctx.contextVariables.authorizer).toBeUndefined();
-    expect(ctx.log.messages().at(-1)).toMatch(/^Authorization skipped: Gatehouse does not run the Lambda authorizer TokenCheck \(TestInvokeMethod skips authorization too\)/);
+    expect(ctx.log.messages().at(-1)).toMatch(
+      /^Authorization skipped: Gatehouse does not run the Lambda authorizer TokenCheck \(TestInvokeMethod skips authorization too\)/,
+    );
     const cognito = routed("/cognito");
     authorize(cognito);
     expect(cognito.log.messages().at(-1)).toMatch(/Cognito user pool authorizer Users/);
@@ -87,11 +98,19 @@ describe("authorize (simulated authorizer)", () => {
   });
 
   it("reaches mapping templates through invokeMethod", async () => {
-    const lambda = await invokeMethod(design, request({ pathWithQueryString: "/lambda", authorizer: { principalId: "user-1", context: { tenant: "acme" } } }), OPTIONS);
+    const lambda = await invokeMethod(
+      design,
+      request({ pathWithQueryString: "/lambda", authorizer: { principalId: "user-1", context: { tenant: "acme" } } }),
+      OPTIONS,
+    );
     expect(lambda.status).toBe(200);
     expect(JSON.parse(lambda.body)).toEqual({ p: "user-1", sub: "", tenant: "acme" });
     expect(lambda.log).toMatch(/Authorizer result \(SIMULATED by Gatehouse/);
-    const cognito = await invokeMethod(design, request({ pathWithQueryString: "/cognito", authorizer: { principalId: "abc", claims: { sub: "abc" } } }), OPTIONS);
+    const cognito = await invokeMethod(
+      design,
+      request({ pathWithQueryString: "/cognito", authorizer: { principalId: "abc", claims: { sub: "abc" } } }),
+      OPTIONS,
+    );
     expect(JSON.parse(cognito.body)).toEqual({ p: "abc", sub: "abc", tenant: "" });
     const skipped = await invokeMethod(design, request({ pathWithQueryString: "/lambda" }), OPTIONS);
     expect(JSON.parse(skipped.body)).toEqual({ p: "", sub: "", tenant: "" });

@@ -62,7 +62,9 @@ export async function authorize(ctx: InvocationContext): Promise<void> {
   }
   if (!sim) {
     if (ctx.input.callAuthorizer && method.authorizationType === "COGNITO_USER_POOLS") {
-      ctx.log.add(`Cognito user pool authorizers are not called by Gatehouse: ${describe(method, authorizer)} skipped; give a simulated result to fill $context.authorizer.claims`);
+      ctx.log.add(
+        `Cognito user pool authorizers are not called by Gatehouse: ${describe(method, authorizer)} skipped; give a simulated result to fill $context.authorizer.claims`,
+      );
       return;
     }
     ctx.log.add(

@@ -116,7 +116,17 @@ describe("binary through the pipeline", () => {
   it("passes a binary request body through to an HTTP backend byte for byte (no template)", async () => {
     const design = designOf({ "/upload": { POST: http("/upload") } }, { binaryMediaTypes: ["image/png"] });
     const before = backend.requests.length;
-    const result = await invokeMethod(design, request({ httpMethod: "POST", pathWithQueryString: "/upload", headers: { "Content-Type": "image/png" }, body: PNG.toString("base64"), isBase64Encoded: true }), OPTIONS);
+    const result = await invokeMethod(
+      design,
+      request({
+        httpMethod: "POST",
+        pathWithQueryString: "/upload",
+        headers: { "Content-Type": "image/png" },
+        body: PNG.toString("base64"),
+        isBase64Encoded: true,
+      }),
+      OPTIONS,
+    );
     expect(result.status).toBe(200);
     expect(backend.requests[before].raw).toEqual(PNG);
     expect(result.log).toMatch(/Method request body before transformations: \[Binary Data\]/);
@@ -153,7 +163,17 @@ describe("binary through the pipeline", () => {
       { binaryMediaTypes: ["image/png"] },
     );
     const before = backend.requests.length;
-    const result = await invokeMethod(design, request({ httpMethod: "POST", pathWithQueryString: "/echo", headers: { "Content-Type": "image/png" }, body: PNG.toString("base64"), isBase64Encoded: true }), OPTIONS);
+    const result = await invokeMethod(
+      design,
+      request({
+        httpMethod: "POST",
+        pathWithQueryString: "/echo",
+        headers: { "Content-Type": "image/png" },
+        body: PNG.toString("base64"),
+        isBase64Encoded: true,
+      }),
+      OPTIONS,
+    );
     expect(result.status).toBe(200);
     expect(JSON.parse(backend.requests[before].body)).toEqual({ image: PNG.toString("base64") });
   });
@@ -172,27 +192,55 @@ describe("binary through the pipeline", () => {
 describe("binary and the Lambda proxy integration", () => {
   const FN = "arn:aws:lambda:us-east-1:123456789012:function:img";
   const design = designOf(
-    { "/img": { POST: { integration: { type: "AWS_PROXY", httpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FN}/invocations` } } } },
+    {
+      "/img": {
+        POST: {
+          integration: { type: "AWS_PROXY", httpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FN}/invocations` },
+        },
+      },
+    },
     { binaryMediaTypes: ["image/*"] },
   );
   const events: Record<string, unknown>[] = [];
   const lambda: LambdaInvoker = async (_fn, payload) => {
     events.push(JSON.parse(payload));
-    return { statusCode: 200, payload: JSON.stringify({ statusCode: 200, headers: { "Content-Type": "image/png" }, body: PNG.toString("base64"), isBase64Encoded: true }) };
+    return {
+      statusCode: 200,
+      payload: JSON.stringify({ statusCode: 200, headers: { "Content-Type": "image/png" }, body: PNG.toString("base64"), isBase64Encoded: true }),
+    };
   };
 
   it("sends a binary request body base64-encoded with isBase64Encoded true; text bodies stay text", async () => {
-    await invokeMethod(design, request({ httpMethod: "POST", pathWithQueryString: "/img", headers: { "Content-Type": "image/jpeg" }, body: PNG.toString("base64"), isBase64Encoded: true }), { ...OPTIONS, lambda });
+    await invokeMethod(
+      design,
+      request({
+        httpMethod: "POST",
+        pathWithQueryString: "/img",
+        headers: { "Content-Type": "image/jpeg" },
+        body: PNG.toString("base64"),
+        isBase64Encoded: true,
+      }),
+      { ...OPTIONS, lambda },
+    );
     expect(events.at(-1)).toMatchObject({ body: PNG.toString("base64"), isBase64Encoded: true });
-    await invokeMethod(design, request({ httpMethod: "POST", pathWithQueryString: "/img", headers: { "Content-Type": "text/plain" }, body: "héllo" }), { ...OPTIONS, lambda });
+    await invokeMethod(design, request({ httpMethod: "POST", pathWithQueryString: "/img", headers: { "Content-Type": "text/plain" }, body: "héllo" }), {
+      ...OPTIONS,
+      lambda,
+    });
     expect(events.at(-1)).toMatchObject({ body: "héllo", isBase64Encoded: false });
   });
 
   it("decodes an isBase64Encoded response to bytes only when the first Accept type is binary", async () => {
-    const binary = await invokeMethod(design, request({ httpMethod: "POST", pathWithQueryString: "/img", headers: { Accept: "image/png" } }), { ...OPTIONS, lambda });
+    const binary = await invokeMethod(design, request({ httpMethod: "POST", pathWithQueryString: "/img", headers: { Accept: "image/png" } }), {
+      ...OPTIONS,
+      lambda,
+    });
     expect(binary.bodyBytes).toEqual(PNG);
     expect(binary.headers["Content-Type"]).toBe("image/png");
-    const browser = await invokeMethod(design, request({ httpMethod: "POST", pathWithQueryString: "/img", headers: { Accept: "text/html,image/png" } }), { ...OPTIONS, lambda });
+    const browser = await invokeMethod(design, request({ httpMethod: "POST", pathWithQueryString: "/img", headers: { Accept: "text/html,image/png" } }), {
+      ...OPTIONS,
+      lambda,
+    });
     expect(browser.bodyBytes).toBeUndefined();
     expect(browser.body).toBe(PNG.toString("base64"));
   });

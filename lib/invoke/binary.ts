@@ -54,7 +54,12 @@ const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 /** Decodes base64 strictly: API Gateway answers a payload it cannot decode with 500. */
 export function decodeBase64(text: string, direction: "request" | "response"): Buffer {
   if (!BASE64.test(text) || text.replace(/\s/g, "").length % 4 === 1) {
-    throw new GatewayError("DEFAULT_5XX", "Internal server error", [`Execution failed due to configuration error: Unable to decode the ${direction} payload as base64 (contentHandling CONVERT_TO_BINARY)`], 500);
+    throw new GatewayError(
+      "DEFAULT_5XX",
+      "Internal server error",
+      [`Execution failed due to configuration error: Unable to decode the ${direction} payload as base64 (contentHandling CONVERT_TO_BINARY)`],
+      500,
+    );
   }
   return Buffer.from(text, "base64");
 }

@@ -32,7 +32,9 @@ describe("compareInvokeResults", () => {
   });
 
   it("treats Content-Type parameters sensibly and honours extra ignored headers", () => {
-    expect(compareInvokeResults(r(200, { "Content-Type": "application/json" }, ""), r(200, { "Content-Type": "application/json; charset=UTF-8" }, ""))).toEqual([]);
+    expect(compareInvokeResults(r(200, { "Content-Type": "application/json" }, ""), r(200, { "Content-Type": "application/json; charset=UTF-8" }, ""))).toEqual(
+      [],
+    );
     expect(compareInvokeResults(r(200, { "X-Build": "1" }, ""), r(200, { "X-Build": "2" }, ""), { ignoreHeaders: ["x-build"] })).toEqual([]);
   });
 

@@ -20,7 +20,17 @@ export interface InvokeDifference {
 }
 
 /** Headers that differ on every call by design. */
-export const VOLATILE_HEADERS = ["x-amzn-requestid", "x-amzn-trace-id", "x-amz-apigw-id", "date", "x-amz-cf-id", "x-amz-cf-pop", "via", "connection", "content-length"];
+export const VOLATILE_HEADERS = [
+  "x-amzn-requestid",
+  "x-amzn-trace-id",
+  "x-amz-apigw-id",
+  "date",
+  "x-amz-cf-id",
+  "x-amz-cf-pop",
+  "via",
+  "connection",
+  "content-length",
+];
 
 function lowerKeys(headers: Record<string, string>): Map<string, string> {
   const out = new Map<string, string>();
@@ -61,11 +71,7 @@ export function sameBody(local: string, aws: string): boolean {
   return local === aws;
 }
 
-export function compareInvokeResults(
-  local: ComparableResult,
-  aws: ComparableResult,
-  options: { ignoreHeaders?: string[] } = {},
-): InvokeDifference[] {
+export function compareInvokeResults(local: ComparableResult, aws: ComparableResult, options: { ignoreHeaders?: string[] } = {}): InvokeDifference[] {
   const diffs: InvokeDifference[] = [];
   if (local.status !== aws.status) diffs.push({ field: "status", local: local.status, aws: aws.status });
   const ignore = new Set([...VOLATILE_HEADERS, ...(options.ignoreHeaders ?? []).map((h) => h.toLowerCase())]);

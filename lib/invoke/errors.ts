@@ -69,9 +69,10 @@ export const GATEWAY_RESPONSE_FACTS: Record<GatewayResponseType, { status: numbe
 };
 
 /** AWS's default status per response type; DEFAULT_4XX/5XX have none of their own. */
-export const DEFAULT_STATUS = Object.fromEntries(
-  Object.entries(GATEWAY_RESPONSE_FACTS).map(([type, fact]) => [type, fact.status]),
-) as Record<GatewayResponseType, number | null>;
+export const DEFAULT_STATUS = Object.fromEntries(Object.entries(GATEWAY_RESPONSE_FACTS).map(([type, fact]) => [type, fact.status])) as Record<
+  GatewayResponseType,
+  number | null
+>;
 
 /** The `x-amzn-ErrorType` header API Gateway sends with its own errors. */
 export const ERROR_TYPE_HEADER = Object.fromEntries(
@@ -95,18 +96,15 @@ export class GatewayError extends Error {
   }
 }
 
-export const missingAuthenticationToken = () =>
-  new GatewayError("MISSING_AUTHENTICATION_TOKEN", "Missing Authentication Token");
+export const missingAuthenticationToken = () => new GatewayError("MISSING_AUTHENTICATION_TOKEN", "Missing Authentication Token");
 
-export const unsupportedMediaType = (logLine: string) =>
-  new GatewayError("UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type", [logLine]);
+export const unsupportedMediaType = (logLine: string) => new GatewayError("UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type", [logLine]);
 
 /** AWS answers configuration errors with a bare 500 `Internal server error`. */
 export const configurationError = (detail: string) =>
   new GatewayError("API_CONFIGURATION_ERROR", "Internal server error", [`Execution failed due to configuration error: ${detail}`]);
 
-export const integrationTimeout = () =>
-  new GatewayError("INTEGRATION_TIMEOUT", "Endpoint request timed out", ["Execution failed due to a timeout error"]);
+export const integrationTimeout = () => new GatewayError("INTEGRATION_TIMEOUT", "Endpoint request timed out", ["Execution failed due to a timeout error"]);
 
 export const integrationFailure = (detail: string) =>
   new GatewayError("INTEGRATION_FAILURE", "Internal server error", [`Execution failed due to an integration error: ${detail}`]);

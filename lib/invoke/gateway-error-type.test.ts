@@ -46,7 +46,12 @@ describe("x-amzn-ErrorType on gateway responses", () => {
 
   it("a customised response keeps the header, next to its own headers and status", () => {
     const out = answer("MISSING_AUTHENTICATION_TOKEN", [
-      { responseType: "MISSING_AUTHENTICATION_TOKEN", statusCode: "404", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": '{"error":"$context.error.responseType"}' } },
+      {
+        responseType: "MISSING_AUTHENTICATION_TOKEN",
+        statusCode: "404",
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+        responseTemplates: { "application/json": '{"error":"$context.error.responseType"}' },
+      },
     ]);
     expect(out).toEqual({
       status: 404,
@@ -56,7 +61,9 @@ describe("x-amzn-ErrorType on gateway responses", () => {
   });
 
   it("a response customised through DEFAULT_4XX still names the specific error", () => {
-    const out = answer("BAD_REQUEST_BODY", [{ responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.X-Family": "'4xx'" }, responseTemplates: {} }]);
+    const out = answer("BAD_REQUEST_BODY", [
+      { responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.X-Family": "'4xx'" }, responseTemplates: {} },
+    ]);
     expect(out.headers).toEqual({ "X-Family": "4xx", "x-amzn-ErrorType": "BadRequestException" });
   });
 });
@@ -71,14 +78,20 @@ describe("TestInvokeMethod's answer to a gateway error", () => {
     expect(result.status).toBe(500);
     expect(result.body).toBe('{"message": "Internal server error"}');
     expect(result.headers).toEqual({ "x-amzn-ErrorType": "InternalServerErrorException" });
-    expect(result.log.trimEnd().split("\n").slice(-2).map((l) => l.replace(/^.* : /, ""))).toEqual([
-      "Execution failed due to configuration error: Invalid endpoint address",
-      "Method completed with status: 500",
-    ]);
+    expect(
+      result.log
+        .trimEnd()
+        .split("\n")
+        .slice(-2)
+        .map((l) => l.replace(/^.* : /, "")),
+    ).toEqual(["Execution failed due to configuration error: Invalid endpoint address", "Method completed with status: 500"]);
   });
 
   it("a customised gateway response shows its own headers and the error type", async () => {
-    const design = designOf({}, { gatewayResponses: [{ responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.X-Why": "'nope'" }, responseTemplates: {} }] });
+    const design = designOf(
+      {},
+      { gatewayResponses: [{ responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.X-Why": "'nope'" }, responseTemplates: {} }] },
+    );
     const result = await invokeMethod(design, request({ pathWithQueryString: "/missing" }), { apiId: "a1", requestId: "r1" });
     expect(result.status).toBe(403);
     expect(result.headers).toEqual({ "X-Why": "nope", "x-amzn-ErrorType": "MissingAuthenticationTokenException" });

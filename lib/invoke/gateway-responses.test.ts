@@ -31,16 +31,24 @@ describe("gateway responses", () => {
   });
 
   it("prefers the API's response for the type, then its DEFAULT_4XX, whose status applies to the family", () => {
-    const design = designOf({}, {
-      gatewayResponses: [
-        { responseType: "DEFAULT_4XX", statusCode: "499", responseParameters: { "gatewayresponse.header.X-Family": "'4xx'" }, responseTemplates: { "application/json": '{"oops":$context.error.messageString,"type":"$context.error.responseType"}' } },
-        {
-          responseType: "UNSUPPORTED_MEDIA_TYPE",
-          responseParameters: { "gatewayresponse.header.X-Req": "method.request.header.x-id", "gatewayresponse.header.X-Stage": "stageVariables.s" },
-          responseTemplates: { "application/json": '{"msg":"$context.error.message","req":"$context.requestId","s":"$stageVariables.s"}' },
-        },
-      ],
-    });
+    const design = designOf(
+      {},
+      {
+        gatewayResponses: [
+          {
+            responseType: "DEFAULT_4XX",
+            statusCode: "499",
+            responseParameters: { "gatewayresponse.header.X-Family": "'4xx'" },
+            responseTemplates: { "application/json": '{"oops":$context.error.messageString,"type":"$context.error.responseType"}' },
+          },
+          {
+            responseType: "UNSUPPORTED_MEDIA_TYPE",
+            responseParameters: { "gatewayresponse.header.X-Req": "method.request.header.x-id", "gatewayresponse.header.X-Stage": "stageVariables.s" },
+            responseTemplates: { "application/json": '{"msg":"$context.error.message","req":"$context.requestId","s":"$stageVariables.s"}' },
+          },
+        ],
+      },
+    );
     const ctx = contextFor(design, { headers: { "X-Id": "abc" }, stageVariables: { s: "beta" } });
     parseRequest(ctx);
     const own = gatewayResponse(ctx, unsupportedMediaType("x"));
@@ -65,7 +73,11 @@ describe("gateway responses", () => {
   });
 
   it("substitutes $context and $stageVariables only (no VTL)", () => {
-    const out = substituteGatewayTemplate('#if(1) $context.identity.sourceIp ${context.requestId} $stageVariables.v $context.none', { identity: { sourceIp: "1.2.3.4" }, requestId: "r" }, { v: "x" });
+    const out = substituteGatewayTemplate(
+      "#if(1) $context.identity.sourceIp ${context.requestId} $stageVariables.v $context.none",
+      { identity: { sourceIp: "1.2.3.4" }, requestId: "r" },
+      { v: "x" },
+    );
     expect(out).toBe("#if(1) 1.2.3.4 r x ");
   });
 });

@@ -40,11 +40,7 @@ interface ResolvedGatewayResponse {
 }
 
 /** The gateway response that answers an error type, with AWS's fallbacks. */
-export function resolveGatewayResponse(
-  configured: GatewayResponse[],
-  type: GatewayResponseType,
-  fallbackStatus = 500,
-): ResolvedGatewayResponse {
+export function resolveGatewayResponse(configured: GatewayResponse[], type: GatewayResponseType, fallbackStatus = 500): ResolvedGatewayResponse {
   const find = (t: string) => configured.find((g) => g.responseType === t);
   const defaultStatus = DEFAULT_STATUS[type];
   const family = (defaultStatus ?? fallbackStatus) >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX";
@@ -59,11 +55,7 @@ export function resolveGatewayResponse(
 }
 
 /** `$context.x.y`, `${context.x}`-less forms and `$stageVariables.x` substitution, as gateway responses do. */
-export function substituteGatewayTemplate(
-  template: string,
-  context: Record<string, unknown>,
-  stageVariables: Record<string, string>,
-): string {
+export function substituteGatewayTemplate(template: string, context: Record<string, unknown>, stageVariables: Record<string, string>): string {
   const value = (root: string, path: string): string => {
     const key = path.slice(1);
     const v = root === "context" ? dotted(context, key) : stageVariables[key];

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InvocationContext } from "./context";
 import { GatewayError } from "./errors";
-import {
-  chooseRequestTemplate,
-  integrationRequest,
-  substitutePathParameters,
-  substituteStageVariables,
-  withQuery,
-} from "./integration-request";
+import { chooseRequestTemplate, integrationRequest, substitutePathParameters, substituteStageVariables, withQuery } from "./integration-request";
 import { methodRequest } from "./method-request";
 import { parseRequest } from "./parse";
 import { runPipeline } from "./pipeline";
@@ -38,7 +32,7 @@ describe("passthroughBehavior (developer guide table)", () => {
     expect(chooseRequestTemplate(templates, contentType, behavior).kind).toBe(expected);
   });
 
-  it.each(BEHAVIORS)("answers %s through the pipeline: 415 {\"message\": \"Unsupported Media Type\"} or a pass-through", async (behavior) => {
+  it.each(BEHAVIORS)('answers %s through the pipeline: 415 {"message": "Unsupported Media Type"} or a pass-through', async (behavior) => {
     for (const templates of [JSON_ONLY, {}]) {
       const design = designOf({
         "/m": {
@@ -68,9 +62,7 @@ describe("passthroughBehavior (developer guide table)", () => {
 
 describe("integration URI", () => {
   it("substitutes stage variables in both notations", () => {
-    expect(substituteStageVariables("http://${stageVariables.host}/v/${stageVariables['ver']}", { host: "h.example", ver: "2" })).toBe(
-      "http://h.example/v/2",
-    );
+    expect(substituteStageVariables("http://${stageVariables.host}/v/${stageVariables['ver']}", { host: "h.example", ver: "2" })).toBe("http://h.example/v/2");
   });
 
   it("substitutes {param} encoded and keeps the slashes of a greedy value", () => {

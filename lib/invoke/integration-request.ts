@@ -12,10 +12,7 @@ import { byMediaType, header, mediaType, setHeader } from "./http";
 import { logBody, logHeaders } from "./log";
 import { mapRequestParameters } from "./mapping";
 
-export type TemplateChoice =
-  | { kind: "template"; contentType: string; template: string }
-  | { kind: "passthrough" }
-  | { kind: "unsupported" };
+export type TemplateChoice = { kind: "template"; contentType: string; template: string } | { kind: "passthrough" } | { kind: "unsupported" };
 
 /** The passthroughBehavior table of the developer guide (integration-passthrough-behaviors). */
 export function chooseRequestTemplate(

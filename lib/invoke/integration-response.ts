@@ -29,15 +29,9 @@ export function patternMatches(pattern: string, value: string): boolean {
 }
 
 /** The integration response for a backend status: first pattern match, else the default (no pattern). */
-export function selectIntegrationResponse(
-  responses: Record<string, IntegrationResponse>,
-  selectionValue: string,
-): IntegrationResponse | undefined {
+export function selectIntegrationResponse(responses: Record<string, IntegrationResponse>, selectionValue: string): IntegrationResponse | undefined {
   const all = Object.values(responses);
-  return (
-    all.find((r) => r.selectionPattern && patternMatches(r.selectionPattern, selectionValue)) ??
-    all.find((r) => !r.selectionPattern)
-  );
+  return all.find((r) => r.selectionPattern && patternMatches(r.selectionPattern, selectionValue)) ?? all.find((r) => !r.selectionPattern);
 }
 
 /** The response template for the request's Accept (missing → application/json); no match → the first. */
@@ -86,9 +80,7 @@ export function integrationResponse(ctx: InvocationContext): void {
   const selectionValue = ctx.lambdaErrorMessage ?? String(endpoint.status);
   const selected = selectIntegrationResponse(integration.integrationResponses, selectionValue);
   if (!selected) {
-    throw configurationError(
-      `No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${endpoint.status}`,
-    );
+    throw configurationError(`No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${endpoint.status}`);
   }
   if (!declaredMethodResponse(ctx.method!, selected.statusCode)) {
     throw configurationError(`Output mapping refers to an invalid method response: ${selected.statusCode}`);

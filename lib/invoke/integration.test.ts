@@ -155,7 +155,18 @@ describe("outbound policy from the environment", () => {
 
 describe("HTTP passthrough through the whole pipeline", () => {
   it("HTTP_PROXY returns the backend's status, headers and body unchanged", async () => {
-    const design = designOf({ "/{proxy+}": { ANY: { integration: { type: "HTTP_PROXY", httpMethod: "ANY", uri: `${server.url}/{proxy}`, requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" } } } } });
+    const design = designOf({
+      "/{proxy+}": {
+        ANY: {
+          integration: {
+            type: "HTTP_PROXY",
+            httpMethod: "ANY",
+            uri: `${server.url}/{proxy}`,
+            requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" },
+          },
+        },
+      },
+    });
     const ctx = contextFor(design, { httpMethod: "PUT", pathWithQueryString: "/v1/things?status=418", headers: { "X-Tenant": "t1" }, body: "raw" });
     await runPipeline(ctx);
     expect(ctx.response!.status).toBe(418);

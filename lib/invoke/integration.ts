@@ -59,8 +59,7 @@ function fetchHeaders(req: { headers: Record<string, string>; multiValueHeaders?
 }
 
 /** AWS's execution-log wording for an answer over the payload limit (a 500 configuration error). */
-const tooLarge = (length: string) =>
-  configurationError(`Integration response ${length}is larger than allowed maximum of ${MAX_PAYLOAD_BYTES} bytes.`);
+const tooLarge = (length: string) => configurationError(`Integration response ${length}is larger than allowed maximum of ${MAX_PAYLOAD_BYTES} bytes.`);
 
 /**
  * The backend's body, streamed and capped at the payload limit: a declared Content-Length over it

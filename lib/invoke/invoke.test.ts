@@ -102,7 +102,7 @@ describe("HTTP integration end to end", () => {
             "400": {
               statusCode: "400",
               selectionPattern: "4\\d{2}",
-              responseTemplates: { "application/json": '{"failed": $input.json(\'$.error\')}' },
+              responseTemplates: { "application/json": "{\"failed\": $input.json('$.error')}" },
             },
           },
         },
@@ -218,7 +218,7 @@ describe("response override (reference test vector 8)", () => {
                 statusCode: "200",
                 responseTemplates: {
                   "application/json":
-                    "#set($inputRoot = $input.path('$'))\n$input.json(\"$.got\")\n#if($inputRoot.toString().contains(\"error\"))\n#set($context.responseOverride.status = 400)\n#set($context.responseOverride.header.X-Why = \"error\")\n#end",
+                    '#set($inputRoot = $input.path(\'$\'))\n$input.json("$.got")\n#if($inputRoot.toString().contains("error"))\n#set($context.responseOverride.status = 400)\n#set($context.responseOverride.header.X-Why = "error")\n#end',
                 },
               },
             },
@@ -251,7 +251,9 @@ describe("errors answered as API Gateway answers them", () => {
 
   it("500 Unable to transform request for a broken template", async () => {
     const d = designOf({
-      "/t": { GET: { integration: { type: "MOCK", requestTemplates: { "application/json": "#if($x" }, integrationResponses: { "200": { statusCode: "200" } } } } },
+      "/t": {
+        GET: { integration: { type: "MOCK", requestTemplates: { "application/json": "#if($x" }, integrationResponses: { "200": { statusCode: "200" } } } },
+      },
     });
     const result = await invokeMethod(d, request({ pathWithQueryString: "/t" }), OPTIONS);
     expect(result.status).toBe(500);

@@ -29,7 +29,14 @@ const echo = (authorizationType: string, authorizerId: string) => ({
   integration: {
     type: "MOCK",
     requestTemplates: { "application/json": '{"statusCode": 200}' },
-    integrationResponses: { "200": { statusCode: "200", responseTemplates: { "application/json": '{"p": "$context.authorizer.principalId", "tenant": "$context.authorizer.tenant", "n": "$context.authorizer.n"}' } } },
+    integrationResponses: {
+      "200": {
+        statusCode: "200",
+        responseTemplates: {
+          "application/json": '{"p": "$context.authorizer.principalId", "tenant": "$context.authorizer.tenant", "n": "$context.authorizer.n"}',
+        },
+      },
+    },
   },
 });
 
@@ -62,7 +69,10 @@ function fakeAuthorizer(reply: (event: Record<string, unknown>) => Reply): Lambd
 
 const allowAll = fakeAuthorizerFactory("Allow", `${ARN_PREFIX}/*`);
 function fakeAuthorizerFactory(effect: "Allow" | "Deny", resource: string | string[], extra: Record<string, unknown> = {}) {
-  return () => fakeAuthorizer(() => ({ payload: JSON.stringify({ principalId: "user-42", policyDocument: policy(effect, resource), context: { tenant: "acme", n: 7 }, ...extra }) }));
+  return () =>
+    fakeAuthorizer(() => ({
+      payload: JSON.stringify({ principalId: "user-42", policyDocument: policy(effect, resource), context: { tenant: "acme", n: 7 }, ...extra }),
+    }));
 }
 
 const get = (path: string, headers: Record<string, string> = {}) => request({ pathWithQueryString: path, headers, callAuthorizer: true });
@@ -129,9 +139,15 @@ describe("TOKEN authorizer through AWS", () => {
   });
 
   it("answers an explicit Deny with 403 and AWS's message; a policy that does not cover the method with 403 too", async () => {
-    const deny = await invokeMethod(designWith({ type: "TOKEN" }), get("/pets/7", { Authorization: "t" }), { ...OPTIONS, lambda: fakeAuthorizerFactory("Deny", `${ARN_PREFIX}/*`)() });
+    const deny = await invokeMethod(designWith({ type: "TOKEN" }), get("/pets/7", { Authorization: "t" }), {
+      ...OPTIONS,
+      lambda: fakeAuthorizerFactory("Deny", `${ARN_PREFIX}/*`)(),
+    });
     expect([deny.status, deny.body]).toEqual([403, '{"Message":"User is not authorized to access this resource with an explicit deny"}']);
-    const other = await invokeMethod(designWith({ type: "TOKEN" }), get("/pets/7", { Authorization: "t" }), { ...OPTIONS, lambda: fakeAuthorizerFactory("Allow", `${ARN_PREFIX}/GET/users`)() });
+    const other = await invokeMethod(designWith({ type: "TOKEN" }), get("/pets/7", { Authorization: "t" }), {
+      ...OPTIONS,
+      lambda: fakeAuthorizerFactory("Allow", `${ARN_PREFIX}/GET/users`)(),
+    });
     expect([other.status, other.body]).toEqual([403, '{"Message":"User is not authorized to access this resource"}']);
   });
 
@@ -161,7 +177,11 @@ describe("TOKEN authorizer through AWS", () => {
     const lambda = fakeAuthorizerFactory("Allow", `${ARN_PREFIX}/GET/pets/*`)();
     const design = designWith({ type: "TOKEN", authorizerResultTtlInSeconds: 60 });
     const call = (method: string, token: string) =>
-      invokeMethod(design, request({ httpMethod: method, pathWithQueryString: "/pets/7", headers: { Authorization: token }, callAuthorizer: true }), { ...OPTIONS, lambda, authorizerCache: cache });
+      invokeMethod(design, request({ httpMethod: method, pathWithQueryString: "/pets/7", headers: { Authorization: token }, callAuthorizer: true }), {
+        ...OPTIONS,
+        lambda,
+        authorizerCache: cache,
+      });
     expect((await call("GET", "one")).status).toBe(200);
     const cached = await call("GET", "one");
     expect(cached.status).toBe(200);
@@ -192,7 +212,13 @@ describe("REQUEST authorizer through AWS", () => {
     const design = designWith({ type: "REQUEST", identitySource: "method.request.header.X-Key, method.request.querystring.tenant" });
     const result = await invokeMethod(
       design,
-      request({ pathWithQueryString: "/pets/7?tenant=acme&tenant=beta", headers: { "X-Key": "k1" }, multiValueHeaders: { "X-Tag": ["a", "b"] }, stageVariables: { env: "dev" }, callAuthorizer: true }),
+      request({
+        pathWithQueryString: "/pets/7?tenant=acme&tenant=beta",
+        headers: { "X-Key": "k1" },
+        multiValueHeaders: { "X-Tag": ["a", "b"] },
+        stageVariables: { env: "dev" },
+        callAuthorizer: true,
+      }),
       { ...OPTIONS, lambda },
     );
     expect(result.status).toBe(200);
@@ -230,7 +256,10 @@ describe("choosing how authorizers run", () => {
   it("a simulated result wins over calling the authorizer; without an AWS connection calling it says what it needs", async () => {
     const lambda = allowAll();
     const design = designWith({ type: "TOKEN" });
-    const sim = await invokeMethod(design, request({ pathWithQueryString: "/pets/7", callAuthorizer: true, authorizer: { principalId: "sim" } }), { ...OPTIONS, lambda });
+    const sim = await invokeMethod(design, request({ pathWithQueryString: "/pets/7", callAuthorizer: true, authorizer: { principalId: "sim" } }), {
+      ...OPTIONS,
+      lambda,
+    });
     expect(JSON.parse(sim.body).p).toBe("sim");
     expect(sim.log).toMatch(/SIMULATED/);
     expect(lambda.events).toHaveLength(0);
@@ -250,13 +279,22 @@ describe("choosing how authorizers run", () => {
   it("the Lambda proxy event carries the real authorizer's principalId and context in requestContext.authorizer", async () => {
     const FN = "arn:aws:lambda:us-east-1:123456789012:function:pets";
     const design = designOf(
-      { "/p": { GET: { authorizationType: "CUSTOM", authorizerId: "a1", integration: { type: "AWS_PROXY", httpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FN}/invocations` } } } },
+      {
+        "/p": {
+          GET: {
+            authorizationType: "CUSTOM",
+            authorizerId: "a1",
+            integration: { type: "AWS_PROXY", httpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FN}/invocations` },
+          },
+        },
+      },
       { authorizers: [{ id: "a1", name: "Auth", type: "TOKEN", authorizerUri: AUTH_URI }] },
     );
     const events: Record<string, unknown>[] = [];
     const lambda: LambdaInvoker = async (arn, payload) => {
       events.push(JSON.parse(payload));
-      if (arn === AUTH_FN) return { statusCode: 200, payload: JSON.stringify({ principalId: "u1", policyDocument: policy("Allow", "*"), context: { role: "admin" } }) };
+      if (arn === AUTH_FN)
+        return { statusCode: 200, payload: JSON.stringify({ principalId: "u1", policyDocument: policy("Allow", "*"), context: { role: "admin" } }) };
       return { statusCode: 200, payload: JSON.stringify({ statusCode: 200, body: "ok" }) };
     };
     const result = await invokeMethod(design, get("/p", { Authorization: "t" }), { ...OPTIONS, lambda });

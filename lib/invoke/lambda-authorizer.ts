@@ -154,12 +154,18 @@ export async function runLambdaAuthorizer(ctx: InvocationContext, authorizer: Au
       result = await Promise.race([
         invoke(fn.functionArn, payload, { timeoutMs: AUTHORIZER_TIMEOUT_MS }),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${AUTHORIZER_TIMEOUT_MS} ms`), { name: "TimeoutError" })), AUTHORIZER_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(Object.assign(new Error(`no answer within ${AUTHORIZER_TIMEOUT_MS} ms`), { name: "TimeoutError" })),
+            AUTHORIZER_TIMEOUT_MS,
+          );
         }),
       ]);
     } catch (e) {
       const err = e as Error & { $metadata?: { httpStatusCode?: number } };
-      const why = err.name === "AccessDeniedException" || err.$metadata?.httpStatusCode === 403 ? "Invalid permissions on Lambda function" : `Lambda Invoke failed: ${err.message}`;
+      const why =
+        err.name === "AccessDeniedException" || err.$metadata?.httpStatusCode === 403
+          ? "Invalid permissions on Lambda function"
+          : `Lambda Invoke failed: ${err.message}`;
       throw configurationError(`Execution failed due to configuration error: ${why}`);
     } finally {
       clearTimeout(timer);
@@ -180,10 +186,14 @@ export async function runLambdaAuthorizer(ctx: InvocationContext, authorizer: Au
 
   const decision = evaluatePolicy(output.statements, arn);
   if (decision === "explicit-deny") {
-    throw new GatewayError("ACCESS_DENIED", "User is not authorized to access this resource with an explicit deny", [`The client is not authorized to perform this operation: an explicit Deny in the policy of principal ${mask(output.principalId)} covers ${arn}`]);
+    throw new GatewayError("ACCESS_DENIED", "User is not authorized to access this resource with an explicit deny", [
+      `The client is not authorized to perform this operation: an explicit Deny in the policy of principal ${mask(output.principalId)} covers ${arn}`,
+    ]);
   }
   if (decision === "implicit-deny") {
-    throw new GatewayError("ACCESS_DENIED", "User is not authorized to access this resource", [`The client is not authorized to perform this operation: no Allow in the policy of principal ${mask(output.principalId)} covers ${arn}`]);
+    throw new GatewayError("ACCESS_DENIED", "User is not authorized to access this resource", [
+      `The client is not authorized to perform this operation: no Allow in the policy of principal ${mask(output.principalId)} covers ${arn}`,
+    ]);
   }
   log(`Using valid authorizer policy for principal: ${mask(output.principalId)}`);
   log("Successfully completed authorizer execution");

@@ -26,7 +26,15 @@ function fakeLambda(reply: (payload: string) => Reply | Promise<Reply>): LambdaI
 const proxyDesign = designOf(
   {
     "/pets/{id}": { POST: { authorizationType: "CUSTOM", authorizerId: "a1", integration: { type: "AWS_PROXY", httpMethod: "POST", uri: URI } } },
-    "/fn/{x}": { GET: { integration: { type: "AWS_PROXY", httpMethod: "POST", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:1:function:${stageVariables.fn}/invocations" } } },
+    "/fn/{x}": {
+      GET: {
+        integration: {
+          type: "AWS_PROXY",
+          httpMethod: "POST",
+          uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:1:function:${stageVariables.fn}/invocations",
+        },
+      },
+    },
   },
   { authorizers: [{ id: "a1", name: "auth", type: "TOKEN" }] },
 );
@@ -82,7 +90,20 @@ describe("AWS_PROXY Lambda", () => {
       },
     });
     expect(Object.keys(event).sort()).toEqual(
-      ["body", "headers", "httpMethod", "isBase64Encoded", "multiValueHeaders", "multiValueQueryStringParameters", "path", "pathParameters", "queryStringParameters", "requestContext", "resource", "stageVariables"].sort(),
+      [
+        "body",
+        "headers",
+        "httpMethod",
+        "isBase64Encoded",
+        "multiValueHeaders",
+        "multiValueQueryStringParameters",
+        "path",
+        "pathParameters",
+        "queryStringParameters",
+        "requestContext",
+        "resource",
+        "stageVariables",
+      ].sort(),
     );
   });
 
@@ -95,12 +116,19 @@ describe("AWS_PROXY Lambda", () => {
     expect(event.requestContext.authorizer).toBeUndefined();
     expect(result.status).toBe(200);
     expect(result.body).toBe("");
-    expect(result.log).toMatch(/Sending request to https:\/\/lambda\.eu-west-1\.amazonaws\.com\/2015-03-31\/functions\/arn:aws:lambda:eu-west-1:1:function:blue\/invocations/);
+    expect(result.log).toMatch(
+      /Sending request to https:\/\/lambda\.eu-west-1\.amazonaws\.com\/2015-03-31\/functions\/arn:aws:lambda:eu-west-1:1:function:blue\/invocations/,
+    );
   });
 
   it("answers with the proxy response: status, headers (multi-value merged), body", async () => {
     const lambda = fakeLambda(() => ({
-      payload: JSON.stringify({ statusCode: 404, headers: { "Content-Type": "text/plain", "X-One": 1 }, multiValueHeaders: { "Set-Cookie": ["a=1", "b=2"] }, body: "no pet" }),
+      payload: JSON.stringify({
+        statusCode: 404,
+        headers: { "Content-Type": "text/plain", "X-One": 1 },
+        multiValueHeaders: { "Set-Cookie": ["a=1", "b=2"] },
+        body: "no pet",
+      }),
     }));
     const result = await invokeMethod(proxyDesign, request({ httpMethod: "POST", pathWithQueryString: "/pets/9" }), { ...OPTIONS, lambda });
     expect(result.status).toBe(404);
@@ -135,7 +163,13 @@ describe("AWS_PROXY Lambda", () => {
   });
 
   it("parses statusCode given as a numeric string; a base64 body stays text without binary media types", () => {
-    expect(parseProxyResponse(JSON.stringify({ statusCode: "201", isBase64Encoded: true, body: "aGk=" }))).toEqual({ statusCode: 201, headers: {}, multiValueHeaders: {}, body: "aGk=", isBase64Encoded: true });
+    expect(parseProxyResponse(JSON.stringify({ statusCode: "201", isBase64Encoded: true, body: "aGk=" }))).toEqual({
+      statusCode: 201,
+      headers: {},
+      multiValueHeaders: {},
+      body: "aGk=",
+      isBase64Encoded: true,
+    });
     expect(parseProxyResponse(JSON.stringify({ statusCode: 99 }))).toBeUndefined();
   });
 });
@@ -152,7 +186,11 @@ describe("AWS (non-proxy) Lambda", () => {
           requestTemplates: { "application/json": '{"op": "$input.path(\'$.op\')", "source": "gatehouse"}' },
           integrationResponses: {
             "200": { statusCode: "200" },
-            "400": { statusCode: "400", selectionPattern: "Invalid.*", responseTemplates: { "application/json": '{"error": "$input.path(\'$.errorMessage\')"}' } },
+            "400": {
+              statusCode: "400",
+              selectionPattern: "Invalid.*",
+              responseTemplates: { "application/json": '{"error": "$input.path(\'$.errorMessage\')"}' },
+            },
             "500": { statusCode: "500", selectionPattern: "(\\n|.)*Internal(\\n|.)*" },
           },
         },
@@ -160,7 +198,11 @@ describe("AWS (non-proxy) Lambda", () => {
     },
   });
   const call = (lambda: LambdaInvoker, op = "add") =>
-    invokeMethod(design, request({ httpMethod: "POST", pathWithQueryString: "/calc", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ op }) }), { ...OPTIONS, lambda });
+    invokeMethod(
+      design,
+      request({ httpMethod: "POST", pathWithQueryString: "/calc", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ op }) }),
+      { ...OPTIONS, lambda },
+    );
 
   it("sends the transformed body and answers a success through the default response", async () => {
     const lambda = fakeLambda(() => ({ payload: '{"result": 3}' }));
@@ -198,7 +240,12 @@ describe("AWS (non-proxy) Lambda", () => {
       "/x": {
         GET: {
           methodResponses: { "200": { statusCode: "200" }, "400": { statusCode: "400" } },
-          integration: { type: "AWS", httpMethod: "POST", uri: URI, integrationResponses: { "200": { statusCode: "200" }, "400": { statusCode: "400", selectionPattern: "2\\d{2}" } } },
+          integration: {
+            type: "AWS",
+            httpMethod: "POST",
+            uri: URI,
+            integrationResponses: { "200": { statusCode: "200" }, "400": { statusCode: "400", selectionPattern: "2\\d{2}" } },
+          },
         },
       },
     });
@@ -214,7 +261,14 @@ describe("AWS (non-proxy) Lambda", () => {
     expect(r1.status).toBe(500);
     expect(r1.log).toMatch(/Execution failed due to configuration error: Invalid permissions on Lambda function/);
 
-    const d = designOf({ "/slow": { GET: { methodResponses: { "200": { statusCode: "200" } }, integration: { type: "AWS", httpMethod: "POST", uri: URI, timeoutInMillis: 50, integrationResponses: { "200": { statusCode: "200" } } } } } });
+    const d = designOf({
+      "/slow": {
+        GET: {
+          methodResponses: { "200": { statusCode: "200" } },
+          integration: { type: "AWS", httpMethod: "POST", uri: URI, timeoutInMillis: 50, integrationResponses: { "200": { statusCode: "200" } } },
+        },
+      },
+    });
     const slow = fakeLambda(() => new Promise((resolve) => setTimeout(() => resolve({ payload: "{}" }), 500)));
     const r2 = await invokeMethod(d, request({ pathWithQueryString: "/slow" }), { ...OPTIONS, lambda: slow });
     expect(r2.status).toBe(504);

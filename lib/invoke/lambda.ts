@@ -138,8 +138,18 @@ export function parseProxyResponse(payload: string): ProxyResponse | undefined {
       if (!list.includes(String(v))) list.push(String(v));
     }
   }
-  const headers = Object.fromEntries(Object.entries(multi).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v[v.length - 1]]));
-  return { statusCode: status, headers, multiValueHeaders: multi, body: (r.body as string | null | undefined) ?? "", isBase64Encoded: r.isBase64Encoded === true };
+  const headers = Object.fromEntries(
+    Object.entries(multi)
+      .filter(([, v]) => v.length > 0)
+      .map(([k, v]) => [k, v[v.length - 1]]),
+  );
+  return {
+    statusCode: status,
+    headers,
+    multiValueHeaders: multi,
+    body: (r.body as string | null | undefined) ?? "",
+    isBase64Encoded: r.isBase64Encoded === true,
+  };
 }
 
 /** The error a failed function returned (`{"errorMessage": …, "errorType": …}`); errorMessage "" when absent. */
@@ -232,5 +242,12 @@ export async function lambdaIntegration(ctx: InvocationContext, functionArn: str
   if (!res) throw malformed();
   const bytes = proxyBytes(ctx, res);
   const multi = Object.values(res.multiValueHeaders).some((v) => v.length > 1) ? res.multiValueHeaders : undefined;
-  ctx.endpointResponse = { status: res.statusCode, headers: res.headers, multiValueHeaders: multi, body: bytes ? bytes.toString("utf8") : res.body, bodyBytes: bytes, latencyMs };
+  ctx.endpointResponse = {
+    status: res.statusCode,
+    headers: res.headers,
+    multiValueHeaders: multi,
+    body: bytes ? bytes.toString("utf8") : res.body,
+    bodyBytes: bytes,
+    latencyMs,
+  };
 }

@@ -24,7 +24,13 @@ export function javaDate(d: Date): string {
 /** Java's `AbstractMap.toString()`: `{a=1, b=2}`, `{}` when empty. */
 export function javaMap(map: Record<string, string> | undefined | null): string {
   if (!map) return "{}";
-  return "{" + Object.entries(map).map(([k, v]) => `${k}=${v}`).join(", ") + "}";
+  return (
+    "{" +
+    Object.entries(map)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ") +
+    "}"
+  );
 }
 
 /** Cuts a logged value as AWS does, marking the cut with ` [TRUNCATED]`. */

@@ -100,28 +100,34 @@ describe("method request", () => {
   });
 
   it("does not validate without a validator", async () => {
-    const design = designOf({ "/p": { POST: mockMethod("{}", { requestModels: { "application/json": "Pet" } }) } }, {
-      models: [{ id: "m1", name: "Pet", schema: PET_SCHEMA }],
-    });
+    const design = designOf(
+      { "/p": { POST: mockMethod("{}", { requestModels: { "application/json": "Pet" } }) } },
+      {
+        models: [{ id: "m1", name: "Pet", schema: PET_SCHEMA }],
+      },
+    );
     const ctx = routed(design, { pathWithQueryString: "/p", body: "{oops" });
     await methodRequest(ctx);
     expect(ctx.log.messages().some((l) => l.startsWith("Request validation"))).toBe(false);
   });
 
   it("follows $ref between models by their AWS URL", async () => {
-    const design = designOf({}, {
-      models: [
-        { id: "a", name: "Owner", schema: JSON.stringify({ type: "object", required: ["email"], properties: { email: { type: "string" } } }) },
-        {
-          id: "b",
-          name: "Pet",
-          schema: JSON.stringify({
-            type: "object",
-            properties: { owner: { $ref: "https://apigateway.amazonaws.com/restapis/xyz/models/Owner" } },
-          }),
-        },
-      ],
-    });
+    const design = designOf(
+      {},
+      {
+        models: [
+          { id: "a", name: "Owner", schema: JSON.stringify({ type: "object", required: ["email"], properties: { email: { type: "string" } } }) },
+          {
+            id: "b",
+            name: "Pet",
+            schema: JSON.stringify({
+              type: "object",
+              properties: { owner: { $ref: "https://apigateway.amazonaws.com/restapis/xyz/models/Owner" } },
+            }),
+          },
+        ],
+      },
+    );
     expect((await validateBody(design, "Pet", '{"owner":{"email":"a@b"}}')).ok).toBe(true);
     expect((await validateBody(design, "Pet", '{"owner":{}}')).ok).toBe(false);
     expect((await validateBody(design, "Empty", "")).ok).toBe(true);

@@ -18,11 +18,7 @@ export function missingRequiredParameters(method: Method, request: ParsedRequest
     if (!m) continue;
     const [, where, name] = m;
     const value =
-      where === "path"
-        ? pathParameters[name]
-        : where === "header" || where === "multivalueheader"
-          ? header(request.headers, name)
-          : request.querystring[name];
+      where === "path" ? pathParameters[name] : where === "header" || where === "multivalueheader" ? header(request.headers, name) : request.querystring[name];
     if (value === undefined || value.trim() === "") missing.push(name);
   }
   return missing;
@@ -35,9 +31,7 @@ type AjvCtor = new (opts: object) => AjvLike;
 let ajvCtor: Promise<AjvCtor | null> | null = null;
 /** ajv-draft-04 if installed; null tells the caller to skip body validation (and say so in the log). */
 async function loadAjv(): Promise<AjvCtor | null> {
-  ajvCtor ??= import("ajv-draft-04")
-    .then((m) => ((m as { default?: unknown }).default ?? m) as AjvCtor)
-    .catch(() => null);
+  ajvCtor ??= import("ajv-draft-04").then((m) => ((m as { default?: unknown }).default ?? m) as AjvCtor).catch(() => null);
   return ajvCtor;
 }
 
@@ -111,9 +105,7 @@ export async function methodRequest(ctx: InvocationContext): Promise<void> {
   ctx.log.add(`Method request headers: ${logHeaders(request.headers)}`);
   ctx.log.add(`Method request body before transformations: ${request.binary && request.bodyBytes.length > 0 ? BINARY_LOG : logBody(request.body)}`);
 
-  const validator = method.requestValidatorId
-    ? ctx.design.requestValidators.find((v) => v.id === method.requestValidatorId)
-    : undefined;
+  const validator = method.requestValidatorId ? ctx.design.requestValidators.find((v) => v.id === method.requestValidatorId) : undefined;
   if (!validator) return;
   const contentType = mediaType(header(request.headers, "Content-Type") ?? "application/json");
 

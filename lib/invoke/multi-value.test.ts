@@ -92,7 +92,11 @@ describe("repeated values through integrations", () => {
 
 describe("repeated values and the Lambda proxy integration", () => {
   const FN = "arn:aws:lambda:us-east-1:123456789012:function:f";
-  const design = designOf({ "/l": { GET: { integration: { type: "AWS_PROXY", httpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FN}/invocations` } } } });
+  const design = designOf({
+    "/l": {
+      GET: { integration: { type: "AWS_PROXY", httpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FN}/invocations` } },
+    },
+  });
 
   it("builds both maps in the event: last value in headers/queryStringParameters, all in the multi-value maps", async () => {
     let event: Record<string, unknown> = {};
@@ -100,7 +104,10 @@ describe("repeated values and the Lambda proxy integration", () => {
       event = JSON.parse(payload);
       return { statusCode: 200, payload: JSON.stringify({ statusCode: 200 }) };
     };
-    await invokeMethod(design, request({ pathWithQueryString: "/l?a=1&a=2&b=x", headers: { Host: "h" }, multiValueHeaders: { "X-Tag": ["one", "two"] } }), { ...OPTIONS, lambda });
+    await invokeMethod(design, request({ pathWithQueryString: "/l?a=1&a=2&b=x", headers: { Host: "h" }, multiValueHeaders: { "X-Tag": ["one", "two"] } }), {
+      ...OPTIONS,
+      lambda,
+    });
     expect(event.queryStringParameters).toEqual({ a: "2", b: "x" });
     expect(event.multiValueQueryStringParameters).toEqual({ a: ["1", "2"], b: ["x"] });
     expect(event.headers).toEqual({ "X-Tag": "two", Host: "h" });
@@ -110,7 +117,12 @@ describe("repeated values and the Lambda proxy integration", () => {
   it("merges a proxy response's multiValueHeaders with its headers; a pair in both appears once", async () => {
     const lambda: LambdaInvoker = async () => ({
       statusCode: 200,
-      payload: JSON.stringify({ statusCode: 200, headers: { "Set-Cookie": "c=3", "X-Same": "v" }, multiValueHeaders: { "Set-Cookie": ["a=1", "b=2"], "X-Same": ["v"] }, body: "ok" }),
+      payload: JSON.stringify({
+        statusCode: 200,
+        headers: { "Set-Cookie": "c=3", "X-Same": "v" },
+        multiValueHeaders: { "Set-Cookie": ["a=1", "b=2"], "X-Same": ["v"] },
+        body: "ok",
+      }),
     });
     const result = await invokeMethod(design, request({ pathWithQueryString: "/l" }), { ...OPTIONS, lambda });
     expect(result.multiValueHeaders).toMatchObject({ "Set-Cookie": ["a=1", "b=2", "c=3"], "X-Same": ["v"] });

@@ -79,7 +79,11 @@ describe("test invoke connects only to the addresses the guard checked", () => {
       });
       // The guard's lookup says 127.0.0.1; a fetch that resolved the name again would fail (ENOTFOUND → 500).
       const outbound: OutboundPolicy = { allow: [], deny: [], lookup: async () => ["127.0.0.1"] };
-      const result = await invokeMethod(design, { httpMethod: "GET", pathWithQueryString: "/x", headers: {}, body: "", stageVariables: {}, stage: null }, { apiId: "a1", outbound });
+      const result = await invokeMethod(
+        design,
+        { httpMethod: "GET", pathWithQueryString: "/x", headers: {}, body: "", stageVariables: {}, stage: null },
+        { apiId: "a1", outbound },
+      );
       expect([result.status, result.body]).toEqual([200, `reached rebind.gatehouse.invalid:${port}`]);
     } finally {
       await backend.close();

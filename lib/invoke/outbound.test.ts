@@ -50,9 +50,7 @@ describe("outbound guard", () => {
 
   it("lets an allow entry exempt an address, and a deny entry win over it", async () => {
     expect(await refusal("http://169.254.170.2/", { ...none, allow: ["169.254.170.2"] })).toBeUndefined();
-    expect(await refusal("http://169.254.170.2/", { ...none, allow: ["169.254.170.0/24"], deny: ["169.254.170.2/32"] })).toBeInstanceOf(
-      OutboundRefusedError,
-    );
+    expect(await refusal("http://169.254.170.2/", { ...none, allow: ["169.254.170.0/24"], deny: ["169.254.170.2/32"] })).toBeInstanceOf(OutboundRefusedError);
   });
 
   it("refuses denied CIDRs and hostnames, wildcards included", async () => {
@@ -80,9 +78,7 @@ describe("outbound guard", () => {
 
   it("never calls fetch for a refused URL, and does not follow redirects", async () => {
     const fetchImpl = vi.fn(async () => new Response("ok"));
-    await expect(guardedFetch("http://169.254.169.254/", {}, none, fetchImpl as unknown as typeof fetch)).rejects.toBeInstanceOf(
-      OutboundRefusedError,
-    );
+    await expect(guardedFetch("http://169.254.169.254/", {}, none, fetchImpl as unknown as typeof fetch)).rejects.toBeInstanceOf(OutboundRefusedError);
     expect(fetchImpl).not.toHaveBeenCalled();
     await guardedFetch("http://127.0.0.1/", { method: "GET" }, none, fetchImpl as unknown as typeof fetch);
     expect(fetchImpl).toHaveBeenCalledWith("http://127.0.0.1/", { method: "GET", redirect: "manual" });
@@ -108,4 +104,3 @@ describe("outbound guard", () => {
     }
   });
 });
-

@@ -59,12 +59,7 @@ function traceId(now: Date): string {
 }
 
 /** Builds the context the handlers share, before any of them ran. */
-export function createContext(
-  design: ApiDesign,
-  request: InvokeRequest,
-  options: InvokeOptions,
-  render: RenderTemplate,
-): InvocationContext {
+export function createContext(design: ApiDesign, request: InvokeRequest, options: InvokeOptions, render: RenderTemplate): InvocationContext {
   const now = options.now ?? (() => new Date());
   const requestId = options.requestId ?? randomUUID();
   return {
@@ -117,4 +112,3 @@ export async function runPipeline(ctx: InvocationContext, handlers: [string, Han
   ctx.log.add(`Method completed with status: ${ctx.response?.status ?? 500}`);
   return steps;
 }
-

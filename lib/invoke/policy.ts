@@ -15,7 +15,10 @@ export interface PolicyStatement {
 
 /** An IAM wildcard pattern as a RegExp: `*` → any run, `?` → one character, the rest literal; case-sensitive. */
 function wildcard(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${body}$`, "s");
 }
 

@@ -18,7 +18,10 @@ describe("selection patterns", () => {
     const message = "a".repeat(28) + "!";
     const start = performance.now();
     const chosen = selectIntegrationResponse(
-      { "400": { statusCode: "400", selectionPattern: "(a+)+b", responseTemplates: {}, responseParameters: {} }, "200": { statusCode: "200", responseTemplates: {}, responseParameters: {} } },
+      {
+        "400": { statusCode: "400", selectionPattern: "(a+)+b", responseTemplates: {}, responseParameters: {} },
+        "200": { statusCode: "200", responseTemplates: {}, responseParameters: {} },
+      },
       message,
     );
     // The bound: nothing a client sends may hold the event loop for a second.

@@ -34,7 +34,12 @@ function petDesign(): ApiDesign {
     { type: "putMethod", resourceId: id, method: { httpMethod: "GET", operationName: "GetPet", requestParameters: { "method.request.path.id": true } } },
     { type: "putMethodResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "200" } },
     { type: "putMethodResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "404" } },
-    { type: "putIntegration", resourceId: id, httpMethod: "GET", integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } } },
+    {
+      type: "putIntegration",
+      resourceId: id,
+      httpMethod: "GET",
+      integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } },
+    },
     { type: "putIntegrationResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "200" } },
   ];
   for (const s of steps) d = run(d, s).design;
@@ -44,7 +49,12 @@ function petDesign(): ApiDesign {
 describe("parseDesignCommand", () => {
   it("accepts a well-formed command and fills schema defaults", () => {
     const c = parseDesignCommand({ type: "putMethodResponse", resourceId: "r1", httpMethod: "GET", response: { statusCode: "200" } });
-    expect(c).toEqual({ type: "putMethodResponse", resourceId: "r1", httpMethod: "GET", response: { statusCode: "200", responseParameters: {}, responseModels: {} } });
+    expect(c).toEqual({
+      type: "putMethodResponse",
+      resourceId: "r1",
+      httpMethod: "GET",
+      response: { statusCode: "200", responseParameters: {}, responseModels: {} },
+    });
   });
 
   it("refuses an unknown command type on the `type` field", () => {
@@ -117,7 +127,13 @@ describe("applyCommand: what the history records", () => {
   it("deleteResource records every removed resource as before", () => {
     const d = petDesign();
     const out = run(d, { type: "deleteResource", resourceId: idOf(d, "/pets") });
-    expect(out).toMatchObject({ action: "resource.delete", entityType: "resource", entityId: "/pets", after: null, summary: "Deleted resource /pets and 1 below it" });
+    expect(out).toMatchObject({
+      action: "resource.delete",
+      entityType: "resource",
+      entityId: "/pets",
+      after: null,
+      summary: "Deleted resource /pets and 1 below it",
+    });
     expect((out.before as { pathPart: string }[]).map((r) => r.pathPart).sort()).toEqual(["pets", "{id}"]);
     expect(findResourceByPath(out.design, "/pets")).toBeUndefined();
   });
@@ -126,7 +142,13 @@ describe("applyCommand: what the history records", () => {
     const d = petDesign();
     const id = idOf(d, "/pets/{id}");
     const put = run(d, { type: "putMethod", resourceId: id, method: { httpMethod: "DELETE" } });
-    expect(put).toMatchObject({ action: "method.create", entityType: "method", entityId: "/pets/{id} DELETE", before: null, summary: "Added method DELETE /pets/{id}" });
+    expect(put).toMatchObject({
+      action: "method.create",
+      entityType: "method",
+      entityId: "/pets/{id} DELETE",
+      before: null,
+      summary: "Added method DELETE /pets/{id}",
+    });
     expect(put.after).toMatchObject({ httpMethod: "DELETE", authorizationType: "NONE" });
 
     const upd = run(d, { type: "updateMethod", resourceId: id, httpMethod: "GET", changes: { operationName: "FetchPet" } });
@@ -158,9 +180,18 @@ describe("applyCommand: what the history records", () => {
     const d = petDesign();
     d.authorizers.push({ id: "auth1", name: "tokens", type: "TOKEN", providerARNs: [] });
     const id = idOf(d, "/pets/{id}");
-    const withAuth = run(d, { type: "updateMethod", resourceId: id, httpMethod: "GET", changes: { authorizationType: "CUSTOM", authorizerId: "auth1" } }).design;
+    const withAuth = run(d, {
+      type: "updateMethod",
+      resourceId: id,
+      httpMethod: "GET",
+      changes: { authorizationType: "CUSTOM", authorizerId: "auth1" },
+    }).design;
     const out = run(withAuth, { type: "updateMethod", resourceId: id, httpMethod: "GET", changes: { operationName: "Renamed" } });
-    expect(findResourceByPath(out.design, "/pets/{id}")!.methods.GET).toMatchObject({ authorizationType: "CUSTOM", authorizerId: "auth1", operationName: "Renamed" });
+    expect(findResourceByPath(out.design, "/pets/{id}")!.methods.GET).toMatchObject({
+      authorizationType: "CUSTOM",
+      authorizerId: "auth1",
+      operationName: "Renamed",
+    });
   });
 
   it("putIntegration is a create the first time and an update after, without responses in before/after", () => {
@@ -168,11 +199,22 @@ describe("applyCommand: what the history records", () => {
     const x = idOf(d, "/x");
     d = run(d, { type: "putMethod", resourceId: x, method: { httpMethod: "POST" } }).design;
     const created = run(d, { type: "putIntegration", resourceId: x, httpMethod: "POST", integration: { type: "MOCK" } });
-    expect(created).toMatchObject({ action: "integration.create", entityType: "integration", entityId: "/x POST", before: null, summary: "Set MOCK integration of POST /x" });
+    expect(created).toMatchObject({
+      action: "integration.create",
+      entityType: "integration",
+      entityId: "/x POST",
+      before: null,
+      summary: "Set MOCK integration of POST /x",
+    });
     expect(created.after).toMatchObject({ type: "MOCK", timeoutInMillis: 29000 });
     expect(created.after).not.toHaveProperty("integrationResponses");
 
-    const updated = run(created.design, { type: "putIntegration", resourceId: x, httpMethod: "POST", integration: { type: "HTTP", httpMethod: "POST", uri: "https://example.com" } });
+    const updated = run(created.design, {
+      type: "putIntegration",
+      resourceId: x,
+      httpMethod: "POST",
+      integration: { type: "HTTP", httpMethod: "POST", uri: "https://example.com" },
+    });
     expect(updated).toMatchObject({ action: "integration.update", before: { type: "MOCK" }, after: { type: "HTTP", uri: "https://example.com" } });
   });
 
@@ -180,16 +222,42 @@ describe("applyCommand: what the history records", () => {
     const d = petDesign();
     const id = idOf(d, "/pets/{id}");
     const ir = run(d, { type: "putIntegrationResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "404", selectionPattern: "404" } });
-    expect(ir).toMatchObject({ action: "integrationResponse.create", entityType: "integrationResponse", entityId: "/pets/{id} GET 404", before: null, after: { statusCode: "404", selectionPattern: "404" } });
-    const irUpd = run(ir.design, { type: "putIntegrationResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "404", selectionPattern: "4\\d{2}" } });
+    expect(ir).toMatchObject({
+      action: "integrationResponse.create",
+      entityType: "integrationResponse",
+      entityId: "/pets/{id} GET 404",
+      before: null,
+      after: { statusCode: "404", selectionPattern: "404" },
+    });
+    const irUpd = run(ir.design, {
+      type: "putIntegrationResponse",
+      resourceId: id,
+      httpMethod: "GET",
+      response: { statusCode: "404", selectionPattern: "4\\d{2}" },
+    });
     expect(irUpd).toMatchObject({ action: "integrationResponse.update", before: { selectionPattern: "404" }, after: { selectionPattern: "4\\d{2}" } });
     const irDel = run(irUpd.design, { type: "deleteIntegrationResponse", resourceId: id, httpMethod: "GET", statusCode: "404" });
     expect(irDel).toMatchObject({ action: "integrationResponse.delete", entityId: "/pets/{id} GET 404", before: { selectionPattern: "4\\d{2}" }, after: null });
 
     const mr = run(d, { type: "putMethodResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "500" } });
-    expect(mr).toMatchObject({ action: "methodResponse.create", entityType: "methodResponse", entityId: "/pets/{id} GET 500", before: null, after: { statusCode: "500" } });
-    const mrUpd = run(mr.design, { type: "putMethodResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "500", responseParameters: { "method.response.header.X": true } } });
-    expect(mrUpd).toMatchObject({ action: "methodResponse.update", before: { responseParameters: {} }, after: { responseParameters: { "method.response.header.X": true } } });
+    expect(mr).toMatchObject({
+      action: "methodResponse.create",
+      entityType: "methodResponse",
+      entityId: "/pets/{id} GET 500",
+      before: null,
+      after: { statusCode: "500" },
+    });
+    const mrUpd = run(mr.design, {
+      type: "putMethodResponse",
+      resourceId: id,
+      httpMethod: "GET",
+      response: { statusCode: "500", responseParameters: { "method.response.header.X": true } },
+    });
+    expect(mrUpd).toMatchObject({
+      action: "methodResponse.update",
+      before: { responseParameters: {} },
+      after: { responseParameters: { "method.response.header.X": true } },
+    });
     const mrDel = run(mrUpd.design, { type: "deleteMethodResponse", resourceId: id, httpMethod: "GET", statusCode: "500" });
     expect(mrDel).toMatchObject({ action: "methodResponse.delete", entityId: "/pets/{id} GET 500", after: null });
   });

@@ -38,7 +38,12 @@ describe("component commands", () => {
     expect(v).toMatchObject({ action: "requestValidator.create", entityType: "requestValidator", entityId: "body" });
     const a = run(v.design, {
       type: "createAuthorizer",
-      authorizer: { name: "jwt", type: "TOKEN", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:auth", identitySource: "method.request.header.Authorization" },
+      authorizer: {
+        name: "jwt",
+        type: "TOKEN",
+        functionArn: "arn:aws:lambda:us-east-1:123456789012:function:auth",
+        identitySource: "method.request.header.Authorization",
+      },
     });
     expect(a).toMatchObject({ action: "authorizer.create", entityType: "authorizer", summary: "Added TOKEN authorizer jwt" });
     const removed = run(a.design, { type: "deleteAuthorizer", authorizerId: a.design.authorizers[0].id });

@@ -91,7 +91,15 @@ export function applyComponentCommand(design: ApiDesign, command: ComponentComma
   switch (command.type) {
     case "createModel": {
       const { design: next, model } = createModel(design, command.model);
-      return { design: next, action: "model.create", entityType: "model", entityId: model.name, summary: `Added model ${model.name}`, before: null, after: model };
+      return {
+        design: next,
+        action: "model.create",
+        entityType: "model",
+        entityId: model.name,
+        summary: `Added model ${model.name}`,
+        before: null,
+        after: model,
+      };
     }
     case "updateModel": {
       const before = design.models.find((m) => m.id === command.modelId);
@@ -100,40 +108,104 @@ export function applyComponentCommand(design: ApiDesign, command: ComponentComma
       const summary = renamed
         ? `Renamed model ${before.name} to ${model.name}${renamedReferences.length ? ` (and ${renamedReferences.length} reference${renamedReferences.length === 1 ? "" : "s"})` : ""}`
         : `Changed model ${model.name}`;
-      return { design: next, action: "model.update", entityType: "model", entityId: model.name, summary, before: before ?? null, after: renamed ? { ...model, renamedReferences } : model };
+      return {
+        design: next,
+        action: "model.update",
+        entityType: "model",
+        entityId: model.name,
+        summary,
+        before: before ?? null,
+        after: renamed ? { ...model, renamedReferences } : model,
+      };
     }
     case "deleteModel": {
       const before = design.models.find((m) => m.id === command.modelId);
       const next = deleteModel(design, command.modelId);
-      return { design: next, action: "model.delete", entityType: "model", entityId: before!.name, summary: `Deleted model ${before!.name}`, before, after: null };
+      return {
+        design: next,
+        action: "model.delete",
+        entityType: "model",
+        entityId: before!.name,
+        summary: `Deleted model ${before!.name}`,
+        before,
+        after: null,
+      };
     }
     case "createRequestValidator": {
       const { design: next, validator } = createRequestValidator(design, command.validator);
-      return { design: next, action: "requestValidator.create", entityType: "requestValidator", entityId: validator.name, summary: `Added request validator ${validator.name}`, before: null, after: validator };
+      return {
+        design: next,
+        action: "requestValidator.create",
+        entityType: "requestValidator",
+        entityId: validator.name,
+        summary: `Added request validator ${validator.name}`,
+        before: null,
+        after: validator,
+      };
     }
     case "updateRequestValidator": {
       const before = design.requestValidators.find((v) => v.id === command.validatorId);
       const { design: next, validator } = updateRequestValidator(design, command.validatorId, command.changes);
-      return { design: next, action: "requestValidator.update", entityType: "requestValidator", entityId: validator.name, summary: `Changed request validator ${validator.name}`, before: before ?? null, after: validator };
+      return {
+        design: next,
+        action: "requestValidator.update",
+        entityType: "requestValidator",
+        entityId: validator.name,
+        summary: `Changed request validator ${validator.name}`,
+        before: before ?? null,
+        after: validator,
+      };
     }
     case "deleteRequestValidator": {
       const before = design.requestValidators.find((v) => v.id === command.validatorId);
       const next = deleteRequestValidator(design, command.validatorId);
-      return { design: next, action: "requestValidator.delete", entityType: "requestValidator", entityId: before!.name, summary: `Deleted request validator ${before!.name}`, before, after: null };
+      return {
+        design: next,
+        action: "requestValidator.delete",
+        entityType: "requestValidator",
+        entityId: before!.name,
+        summary: `Deleted request validator ${before!.name}`,
+        before,
+        after: null,
+      };
     }
     case "createAuthorizer": {
       const { design: next, authorizer } = createAuthorizer(design, command.authorizer);
-      return { design: next, action: "authorizer.create", entityType: "authorizer", entityId: authorizer.name, summary: `Added ${authorizer.type} authorizer ${authorizer.name}`, before: null, after: authorizer };
+      return {
+        design: next,
+        action: "authorizer.create",
+        entityType: "authorizer",
+        entityId: authorizer.name,
+        summary: `Added ${authorizer.type} authorizer ${authorizer.name}`,
+        before: null,
+        after: authorizer,
+      };
     }
     case "updateAuthorizer": {
       const before = design.authorizers.find((a) => a.id === command.authorizerId);
       const { design: next, authorizer } = updateAuthorizer(design, command.authorizerId, command.authorizer);
-      return { design: next, action: "authorizer.update", entityType: "authorizer", entityId: authorizer.name, summary: `Changed authorizer ${authorizer.name}`, before: before ?? null, after: authorizer };
+      return {
+        design: next,
+        action: "authorizer.update",
+        entityType: "authorizer",
+        entityId: authorizer.name,
+        summary: `Changed authorizer ${authorizer.name}`,
+        before: before ?? null,
+        after: authorizer,
+      };
     }
     case "deleteAuthorizer": {
       const before = design.authorizers.find((a) => a.id === command.authorizerId);
       const next = deleteAuthorizer(design, command.authorizerId);
-      return { design: next, action: "authorizer.delete", entityType: "authorizer", entityId: before!.name, summary: `Deleted authorizer ${before!.name}`, before, after: null };
+      return {
+        design: next,
+        action: "authorizer.delete",
+        entityType: "authorizer",
+        entityId: before!.name,
+        summary: `Deleted authorizer ${before!.name}`,
+        before,
+        after: null,
+      };
     }
     case "enableCors": {
       const { design: next, changes } = enableCors(design, command.resourceId, command.cors);
@@ -141,9 +213,13 @@ export function applyComponentCommand(design: ApiDesign, command: ComponentComma
       const before = findResource(design, command.resourceId)!;
       const after = findResource(next, command.resourceId)!;
       return {
-        design: next, action: "cors.enable", entityType: "cors", entityId: path,
+        design: next,
+        action: "cors.enable",
+        entityType: "cors",
+        entityId: path,
         summary: `Enabled CORS on ${path}: ${describeCorsChanges(changes)}`,
-        before: { methods: before.methods }, after: { settings: command.cors, changes, methods: after.methods },
+        before: { methods: before.methods },
+        after: { settings: command.cors, changes, methods: after.methods },
       };
     }
   }

@@ -20,7 +20,12 @@ import {
 } from "./components";
 import { addResourcePath, newDesign, putMethod, putMethodResponse } from "./operations";
 
-const PET = JSON.stringify({ $schema: "http://json-schema.org/draft-04/schema#", type: "object", required: ["name"], properties: { name: { type: "string" }, tag: { type: "string" } } });
+const PET = JSON.stringify({
+  $schema: "http://json-schema.org/draft-04/schema#",
+  type: "object",
+  required: ["name"],
+  properties: { name: { type: "string" }, tag: { type: "string" } },
+});
 const FN = "arn:aws:lambda:eu-west-1:123456789012:function:auth";
 const POOL = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123xyz";
 
@@ -52,13 +57,19 @@ describe("models", () => {
     for (const name of ["my-model", "my_model", "My Model", "Pét"]) {
       expect(issuesOf(() => createModel(d, { name, schema: PET }))).toEqual([{ field: "model.name", message: expect.stringContaining("alphanumeric") }]);
     }
-    expect(issuesOf(() => createModel(d, { name: "Pet", schema: PET }))[0]).toEqual({ field: "model.name", message: "A model named Pet already exists in this API" });
+    expect(issuesOf(() => createModel(d, { name: "Pet", schema: PET }))[0]).toEqual({
+      field: "model.name",
+      message: "A model named Pet already exists in this API",
+    });
     expect(issuesOf(() => createModel(d, { name: " ", schema: PET }))[0].message).toBe("Name is required");
   });
 
   it("refuses a schema that is not JSON, not an object, or not draft 4", () => {
     const d = newDesign({ name: "A" });
-    expect(issuesOf(() => createModel(d, { name: "Bad", schema: '{"type": "object",' }))[0]).toMatchObject({ field: "model.schema", message: expect.stringMatching(/^Invalid JSON/) });
+    expect(issuesOf(() => createModel(d, { name: "Bad", schema: '{"type": "object",' }))[0]).toMatchObject({
+      field: "model.schema",
+      message: expect.stringMatching(/^Invalid JSON/),
+    });
     expect(issuesOf(() => createModel(d, { name: "Bad", schema: "[1,2]" }))[0].message).toMatch(/must be a JSON object/);
     expect(issuesOf(() => createModel(d, { name: "Bad", schema: '{"type": "strung"}' }))[0].message).toMatch(/^Not a valid JSON Schema draft 4: \/type/);
     expect(issuesOf(() => createModel(d, { name: "Bad", schema: '{"required": []}' }))[0].message).toMatch(/required/); // draft 4: minItems 1
@@ -67,7 +78,9 @@ describe("models", () => {
   });
 
   it("refuses a content type that is not a media type", () => {
-    expect(issuesOf(() => createModel(newDesign({ name: "A" }), { name: "Pet", contentType: "json", schema: PET }))).toEqual([{ field: "model.contentType", message: expect.any(String) }]);
+    expect(issuesOf(() => createModel(newDesign({ name: "A" }), { name: "Pet", contentType: "json", schema: PET }))).toEqual([
+      { field: "model.contentType", message: expect.any(String) },
+    ]);
   });
 
   it("resolves $refs to other models by their AWS URL and to local definitions; refuses unknown ones", () => {
@@ -104,7 +117,9 @@ describe("models", () => {
 
     const pet = design.models.find((m) => m.name === "Pet")!;
     const issues = issuesOf(() => deleteModel(design, pet.id));
-    expect(issues).toEqual([{ field: "modelId", message: "Model Pet is still used by POST /pets request body (application/json), model Pets; remove those references first" }]);
+    expect(issues).toEqual([
+      { field: "modelId", message: "Model Pet is still used by POST /pets request body (application/json), model Pets; remove those references first" },
+    ]);
 
     const unused = createModel(design, { name: "Spare", schema: "{}" });
     expect(deleteModel(unused.design, unused.model.id).models.map((m) => m.name)).toEqual(["Pet", "Pets"]);
@@ -141,7 +156,9 @@ describe("request validators", () => {
     const { design, validator } = createRequestValidator(newDesign({ name: "A" }), { name: "body-only", validateRequestBody: true });
     expect(validator).toMatchObject({ name: "body-only", validateRequestBody: true, validateRequestParameters: false });
     const two = createRequestValidator(design, { name: "params" }).design;
-    expect(issuesOf(() => createRequestValidator(two, { name: "params" }))).toEqual([{ field: "validator.name", message: "A request validator named params already exists in this API" }]);
+    expect(issuesOf(() => createRequestValidator(two, { name: "params" }))).toEqual([
+      { field: "validator.name", message: "A request validator named params already exists in this API" },
+    ]);
     expect(issuesOf(() => createRequestValidator(two, { name: "" }))[0].message).toBe("Name is required");
     expect(issuesOf(() => updateRequestValidator(two, validator.id, { name: "params" }))[0].field).toBe("validator.name");
     const updated = updateRequestValidator(two, validator.id, { validateRequestParameters: true }).validator;
@@ -175,30 +192,55 @@ describe("authorizers", () => {
     });
     expect(functionArnOfUri(authorizer.authorizerUri)).toBe(FN);
     const alias = "arn:aws-cn:lambda:cn-north-1:123456789012:function:f:live";
-    expect(createAuthorizer(newDesign({ name: "B" }), { ...token, functionArn: alias }).authorizer.authorizerUri).toBe(`arn:aws-cn:apigateway:cn-north-1:lambda:path/2015-03-31/functions/${alias}/invocations`);
+    expect(createAuthorizer(newDesign({ name: "B" }), { ...token, functionArn: alias }).authorizer.authorizerUri).toBe(
+      `arn:aws-cn:apigateway:cn-north-1:lambda:path/2015-03-31/functions/${alias}/invocations`,
+    );
     // The Region API Gateway calls Lambda in cannot be a stage variable.
-    expect(issuesOf(() => createAuthorizer(newDesign({ name: "B" }), { ...token, functionArn: "arn:aws:lambda:${stageVariables.region}:123456789012:function:auth" }))[0].field).toBe("authorizer.functionArn");
+    expect(
+      issuesOf(() =>
+        createAuthorizer(newDesign({ name: "B" }), { ...token, functionArn: "arn:aws:lambda:${stageVariables.region}:123456789012:function:auth" }),
+      )[0].field,
+    ).toBe("authorizer.functionArn");
   });
 
   it("TOKEN: needs one header identity source, a valid regex, a TTL of 0-3600, a role ARN for credentials", () => {
     const d = newDesign({ name: "A" });
     expect(issuesOf(() => createAuthorizer(d, { ...token, identitySource: "" }))[0].field).toBe("authorizer.identitySource");
     expect(issuesOf(() => createAuthorizer(d, { ...token, identitySource: "method.request.querystring.token" }))[0].message).toMatch(/one header/);
-    expect(issuesOf(() => createAuthorizer(d, { ...token, identityValidationExpression: "^Bearer [" }))[0]).toMatchObject({ field: "authorizer.identityValidationExpression", message: expect.stringMatching(/^Not a valid regular expression/) });
+    expect(issuesOf(() => createAuthorizer(d, { ...token, identityValidationExpression: "^Bearer [" }))[0]).toMatchObject({
+      field: "authorizer.identityValidationExpression",
+      message: expect.stringMatching(/^Not a valid regular expression/),
+    });
     expect(issuesOf(() => createAuthorizer(d, { ...token, authorizerResultTtlInSeconds: 3601 }))[0].field).toBe("authorizer.authorizerResultTtlInSeconds");
     expect(issuesOf(() => createAuthorizer(d, { ...token, authorizerResultTtlInSeconds: -1 }))[0].field).toBe("authorizer.authorizerResultTtlInSeconds");
     expect(createAuthorizer(d, { ...token, authorizerResultTtlInSeconds: 0 }).authorizer.authorizerResultTtlInSeconds).toBe(0);
-    expect(issuesOf(() => createAuthorizer(d, { ...token, authorizerCredentials: "arn:aws:iam::123456789012:user/bob" }))[0].field).toBe("authorizer.authorizerCredentials");
-    expect(createAuthorizer(d, { ...token, authorizerCredentials: "arn:aws:iam::123456789012:role/apigw-invoke" }).authorizer.authorizerCredentials).toBe("arn:aws:iam::123456789012:role/apigw-invoke");
+    expect(issuesOf(() => createAuthorizer(d, { ...token, authorizerCredentials: "arn:aws:iam::123456789012:user/bob" }))[0].field).toBe(
+      "authorizer.authorizerCredentials",
+    );
+    expect(createAuthorizer(d, { ...token, authorizerCredentials: "arn:aws:iam::123456789012:role/apigw-invoke" }).authorizer.authorizerCredentials).toBe(
+      "arn:aws:iam::123456789012:role/apigw-invoke",
+    );
     expect(issuesOf(() => createAuthorizer(d, { ...token, functionArn: "auth" }))[0].field).toBe("authorizer.functionArn");
-    expect(issuesOf(() => createAuthorizer(d, { ...token, functionArn: undefined }))[0]).toEqual({ field: "authorizer.functionArn", message: "Enter the Lambda function's ARN" });
-    expect(issuesOf(() => createAuthorizer(d, { ...token, functionArn: undefined, authorizerUri: "https://example.com" }))[0].field).toBe("authorizer.authorizerUri");
+    expect(issuesOf(() => createAuthorizer(d, { ...token, functionArn: undefined }))[0]).toEqual({
+      field: "authorizer.functionArn",
+      message: "Enter the Lambda function's ARN",
+    });
+    expect(issuesOf(() => createAuthorizer(d, { ...token, functionArn: undefined, authorizerUri: "https://example.com" }))[0].field).toBe(
+      "authorizer.authorizerUri",
+    );
   });
 
   it("REQUEST: comma-separated identity sources, required only while caching", () => {
     const d = newDesign({ name: "A" });
-    const request: AuthorizerInput = { name: "req", type: "REQUEST", functionArn: FN, identitySource: "method.request.header.Auth,  method.request.querystring.name,stageVariables.env, context.requestId" };
-    expect(createAuthorizer(d, request).authorizer.identitySource).toBe("method.request.header.Auth, method.request.querystring.name, stageVariables.env, context.requestId");
+    const request: AuthorizerInput = {
+      name: "req",
+      type: "REQUEST",
+      functionArn: FN,
+      identitySource: "method.request.header.Auth,  method.request.querystring.name,stageVariables.env, context.requestId",
+    };
+    expect(createAuthorizer(d, request).authorizer.identitySource).toBe(
+      "method.request.header.Auth, method.request.querystring.name, stageVariables.env, context.requestId",
+    );
     expect(issuesOf(() => createAuthorizer(d, { ...request, identitySource: "" }))[0].message).toMatch(/caching/);
     expect(createAuthorizer(d, { ...request, identitySource: "", authorizerResultTtlInSeconds: 0 }).authorizer.identitySource).toBeUndefined();
     expect(issuesOf(() => createAuthorizer(d, { ...request, identitySource: "header.Auth" }))[0].message).toMatch(/not valid: header.Auth/);
@@ -207,12 +249,22 @@ describe("authorizers", () => {
 
   it("COGNITO_USER_POOLS: user pool ARNs required and well-formed; no Lambda fields kept", () => {
     const d = newDesign({ name: "A" });
-    const cognito: AuthorizerInput = { name: "pool", type: "COGNITO_USER_POOLS", providerARNs: [POOL], identitySource: "method.request.header.Authorization", functionArn: FN };
+    const cognito: AuthorizerInput = {
+      name: "pool",
+      type: "COGNITO_USER_POOLS",
+      providerARNs: [POOL],
+      identitySource: "method.request.header.Authorization",
+      functionArn: FN,
+    };
     const { authorizer } = createAuthorizer(d, cognito);
     expect(authorizer.providerARNs).toEqual([POOL]);
     expect(authorizer.authorizerUri).toBeUndefined();
-    expect(issuesOf(() => createAuthorizer(d, { ...cognito, providerARNs: [] }))).toEqual([{ field: "authorizer.providerARNs", message: "Add at least one Cognito user pool ARN" }]);
-    expect(issuesOf(() => createAuthorizer(d, { ...cognito, providerARNs: ["arn:aws:cognito-idp:eu-west-1:123:userpool/x"] }))[0].message).toMatch(/Not a user pool ARN/);
+    expect(issuesOf(() => createAuthorizer(d, { ...cognito, providerARNs: [] }))).toEqual([
+      { field: "authorizer.providerARNs", message: "Add at least one Cognito user pool ARN" },
+    ]);
+    expect(issuesOf(() => createAuthorizer(d, { ...cognito, providerARNs: ["arn:aws:cognito-idp:eu-west-1:123:userpool/x"] }))[0].message).toMatch(
+      /Not a user pool ARN/,
+    );
   });
 
   it("names are unique and an API holds at most 10 authorizers", () => {
@@ -226,8 +278,19 @@ describe("authorizers", () => {
     let { design, petsId } = withPets();
     const created = createAuthorizer(design, token);
     design = putMethod(created.design, petsId, { httpMethod: "GET", authorizationType: "CUSTOM", authorizerId: created.authorizer.id });
-    expect(issuesOf(() => deleteAuthorizer(design, created.authorizer.id))).toEqual([{ field: "authorizerId", message: "Authorizer jwt is used by GET /pets; change their authorization first" }]);
-    expect(issuesOf(() => updateAuthorizer(design, created.authorizer.id, { name: "jwt", type: "COGNITO_USER_POOLS", providerARNs: [POOL], identitySource: "method.request.header.Authorization" }))[0].field).toBe("authorizer.type");
+    expect(issuesOf(() => deleteAuthorizer(design, created.authorizer.id))).toEqual([
+      { field: "authorizerId", message: "Authorizer jwt is used by GET /pets; change their authorization first" },
+    ]);
+    expect(
+      issuesOf(() =>
+        updateAuthorizer(design, created.authorizer.id, {
+          name: "jwt",
+          type: "COGNITO_USER_POOLS",
+          providerARNs: [POOL],
+          identitySource: "method.request.header.Authorization",
+        }),
+      )[0].field,
+    ).toBe("authorizer.type");
     const changed = updateAuthorizer(design, created.authorizer.id, { ...token, type: "REQUEST", authorizerResultTtlInSeconds: 60 }).authorizer;
     expect(changed).toMatchObject({ id: created.authorizer.id, type: "REQUEST", authorizerResultTtlInSeconds: 60 });
     expect(deleteAuthorizer(created.design, created.authorizer.id).authorizers).toEqual([]);

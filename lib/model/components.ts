@@ -77,11 +77,15 @@ export function modelUsages(design: ApiDesign, modelName: string): string[] {
 }
 
 export function requestValidatorUsages(design: ApiDesign, validatorId: string): string[] {
-  return methodsOf(design).filter(({ method }) => method.requestValidatorId === validatorId).map(({ label }) => label);
+  return methodsOf(design)
+    .filter(({ method }) => method.requestValidatorId === validatorId)
+    .map(({ label }) => label);
 }
 
 export function authorizerUsages(design: ApiDesign, authorizerId: string): string[] {
-  return methodsOf(design).filter(({ method }) => method.authorizerId === authorizerId).map(({ label }) => label);
+  return methodsOf(design)
+    .filter(({ method }) => method.authorizerId === authorizerId)
+    .map(({ label }) => label);
 }
 
 function usedBy(uses: string[]): string {
@@ -140,7 +144,9 @@ export function checkModelSchema(design: ApiDesign, schemaText: string, selfName
 
   const ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateFormats: false });
   if (!ajv.validateSchema(schema as object)) {
-    return (ajv.errors ?? []).slice(0, 10).map((e) => ({ field, message: `Not a valid JSON Schema draft 4: ${e.instancePath || "(top level)"} ${e.message ?? "is invalid"}` }));
+    return (ajv.errors ?? [])
+      .slice(0, 10)
+      .map((e) => ({ field, message: `Not a valid JSON Schema draft 4: ${e.instancePath || "(top level)"} ${e.message ?? "is invalid"}` }));
   }
   // Compile with the other models registered under their names, so `$ref`s resolve as AWS resolves them.
   for (const other of design.models) {
@@ -184,8 +190,10 @@ export function checkModel(design: ApiDesign, input: ModelInput, selfId?: string
   const issues: FieldIssue[] = [];
   const name = input.name.trim();
   if (!name) issues.push({ field: "model.name", message: "Name is required" });
-  else if (!/^[a-zA-Z0-9]+$/.test(name)) issues.push({ field: "model.name", message: "Model name must be alphanumeric: letters and digits only, no spaces, dashes or underscores" });
-  else if (design.models.some((m) => m.name === name && m.id !== selfId)) issues.push({ field: "model.name", message: `A model named ${name} already exists in this API` });
+  else if (!/^[a-zA-Z0-9]+$/.test(name))
+    issues.push({ field: "model.name", message: "Model name must be alphanumeric: letters and digits only, no spaces, dashes or underscores" });
+  else if (design.models.some((m) => m.name === name && m.id !== selfId))
+    issues.push({ field: "model.name", message: `A model named ${name} already exists in this API` });
   const contentType = (input.contentType ?? "application/json").trim();
   if (!MEDIA_TYPE.test(contentType)) issues.push({ field: "model.contentType", message: "Content type must be a media type such as application/json" });
   issues.push(...checkModelSchema(design, input.schema, name || undefined));
@@ -200,7 +208,13 @@ function modelOrThrow(design: ApiDesign, modelId: string): Model {
 
 function normalizedModel(id: string, input: ModelInput): Model {
   const description = input.description?.trim();
-  return { id, name: input.name.trim(), contentType: (input.contentType ?? "application/json").trim(), schema: input.schema, ...(description ? { description } : {}) };
+  return {
+    id,
+    name: input.name.trim(),
+    contentType: (input.contentType ?? "application/json").trim(),
+    schema: input.schema,
+    ...(description ? { description } : {}),
+  };
 }
 
 export function createModel(design: ApiDesign, input: ModelInput): { design: ApiDesign; model: Model } {
@@ -217,7 +231,11 @@ export function createModel(design: ApiDesign, input: ModelInput): { design: Api
  * other models' `$ref` URLs (rewritten in place, keeping their formatting) now name the new name.
  * AWS cannot rename a model, so a push replaces it; the references move with it.
  */
-export function updateModel(design: ApiDesign, modelId: string, changes: Partial<ModelInput>): { design: ApiDesign; model: Model; renamedReferences: string[] } {
+export function updateModel(
+  design: ApiDesign,
+  modelId: string,
+  changes: Partial<ModelInput>,
+): { design: ApiDesign; model: Model; renamedReferences: string[] } {
   const current = modelOrThrow(design, modelId);
   const input: ModelInput = {
     name: changes.name ?? current.name,
@@ -299,7 +317,11 @@ export function createRequestValidator(design: ApiDesign, input: RequestValidato
   return { design: next, validator };
 }
 
-export function updateRequestValidator(design: ApiDesign, validatorId: string, changes: Partial<RequestValidatorInput>): { design: ApiDesign; validator: RequestValidator } {
+export function updateRequestValidator(
+  design: ApiDesign,
+  validatorId: string,
+  changes: Partial<RequestValidatorInput>,
+): { design: ApiDesign; validator: RequestValidator } {
   const current = validatorOrThrow(design, validatorId);
   const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
   const issues = checkRequestValidator(design, merged, validatorId);
@@ -314,7 +336,12 @@ export function deleteRequestValidator(design: ApiDesign, validatorId: string): 
   const validator = validatorOrThrow(design, validatorId);
   const uses = requestValidatorUsages(design, validatorId);
   if (uses.length) {
-    throw new ValidationError([{ field: "validatorId", message: `Request validator ${validator.name} is used by ${usedBy(uses)}; choose another validator (or none) on those methods first` }]);
+    throw new ValidationError([
+      {
+        field: "validatorId",
+        message: `Request validator ${validator.name} is used by ${usedBy(uses)}; choose another validator (or none) on those methods first`,
+      },
+    ]);
   }
   const next = structuredClone(design);
   next.requestValidators = next.requestValidators.filter((v) => v.id !== validatorId);
@@ -348,7 +375,8 @@ export interface AuthorizerInput {
 const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_\-/]+$/;
 const USER_POOL_ARN = /^arn:aws[a-z-]*:cognito-idp:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:userpool\/[A-Za-z0-9_-]+$/;
 const HEADER_SOURCE = /^method\.request\.header\.[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const REQUEST_SOURCE = /^(?:method\.request\.(?:header|querystring|multivalueheader|multivaluequerystring)\.[^\s,]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+)$/;
+const REQUEST_SOURCE =
+  /^(?:method\.request\.(?:header|querystring|multivalueheader|multivaluequerystring)\.[^\s,]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+)$/;
 
 /** The Lambda function ARN inside an authorizer URI (what the designer shows instead of the raw URI). */
 export function functionArnOfUri(uri: string | undefined): string | undefined {
@@ -364,7 +392,11 @@ export function normalizeAuthorizer(id: string, input: AuthorizerInput): Authori
     id,
     name: input.name.trim(),
     type: input.type,
-    identitySource: trimmed(input.identitySource)?.split(",").map((s) => s.trim()).filter(Boolean).join(", "),
+    identitySource: trimmed(input.identitySource)
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join(", "),
     authorizerResultTtlInSeconds: input.authorizerResultTtlInSeconds ?? DEFAULT_AUTHORIZER_TTL,
     providerARNs: lambda ? [] : (input.providerARNs ?? []).map((a) => a.trim()).filter(Boolean),
   };
@@ -396,19 +428,31 @@ export function checkAuthorizer(design: ApiDesign, input: AuthorizerInput, selfI
   }
   const ttl = input.authorizerResultTtlInSeconds ?? DEFAULT_AUTHORIZER_TTL;
   if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_AUTHORIZER_TTL) {
-    issues.push({ field: "authorizer.authorizerResultTtlInSeconds", message: `Result TTL must be a whole number of seconds from 0 (no caching) to ${MAX_AUTHORIZER_TTL}` });
+    issues.push({
+      field: "authorizer.authorizerResultTtlInSeconds",
+      message: `Result TTL must be a whole number of seconds from 0 (no caching) to ${MAX_AUTHORIZER_TTL}`,
+    });
   }
   const source = input.identitySource?.trim() ?? "";
-  const sources = source.split(",").map((s) => s.trim()).filter(Boolean);
+  const sources = source
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
   if (input.type === "COGNITO_USER_POOLS") {
     const arns = (input.providerARNs ?? []).map((a) => a.trim()).filter(Boolean);
     if (arns.length === 0) issues.push({ field: "authorizer.providerARNs", message: "Add at least one Cognito user pool ARN" });
     for (const arn of arns) {
-      if (!USER_POOL_ARN.test(arn)) issues.push({ field: "authorizer.providerARNs", message: `Not a user pool ARN: ${arn} (expected arn:aws:cognito-idp:{region}:{account}:userpool/{id})` });
+      if (!USER_POOL_ARN.test(arn))
+        issues.push({
+          field: "authorizer.providerARNs",
+          message: `Not a user pool ARN: ${arn} (expected arn:aws:cognito-idp:{region}:{account}:userpool/{id})`,
+        });
     }
-    if (!source) issues.push({ field: "authorizer.identitySource", message: "Enter the header carrying the token, such as method.request.header.Authorization" });
-    else if (sources.length !== 1 || !HEADER_SOURCE.test(sources[0])) issues.push({ field: "authorizer.identitySource", message: "A Cognito authorizer reads one header: method.request.header.NAME" });
+    if (!source)
+      issues.push({ field: "authorizer.identitySource", message: "Enter the header carrying the token, such as method.request.header.Authorization" });
+    else if (sources.length !== 1 || !HEADER_SOURCE.test(sources[0]))
+      issues.push({ field: "authorizer.identitySource", message: "A Cognito authorizer reads one header: method.request.header.NAME" });
     return issues;
   }
 
@@ -426,7 +470,10 @@ export function checkAuthorizer(design: ApiDesign, input: AuthorizerInput, selfI
     }
   } else if (input.authorizerUri?.trim()) {
     if (!parseLambdaInvocationUri(input.authorizerUri)) {
-      issues.push({ field: "authorizer.authorizerUri", message: "Invalid authorizer URI: expected arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{function ARN}/invocations" });
+      issues.push({
+        field: "authorizer.authorizerUri",
+        message: "Invalid authorizer URI: expected arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{function ARN}/invocations",
+      });
     }
   } else {
     issues.push({ field: "authorizer.functionArn", message: "Enter the Lambda function's ARN" });
@@ -436,8 +483,10 @@ export function checkAuthorizer(design: ApiDesign, input: AuthorizerInput, selfI
     issues.push({ field: "authorizer.authorizerCredentials", message: "Not an IAM role ARN: expected arn:aws:iam::{account}:role/{name}" });
   }
   if (input.type === "TOKEN") {
-    if (!source) issues.push({ field: "authorizer.identitySource", message: "Enter the header carrying the token, such as method.request.header.Authorization" });
-    else if (sources.length !== 1 || !HEADER_SOURCE.test(sources[0])) issues.push({ field: "authorizer.identitySource", message: "A TOKEN authorizer reads one header: method.request.header.NAME" });
+    if (!source)
+      issues.push({ field: "authorizer.identitySource", message: "Enter the header carrying the token, such as method.request.header.Authorization" });
+    else if (sources.length !== 1 || !HEADER_SOURCE.test(sources[0]))
+      issues.push({ field: "authorizer.identitySource", message: "A TOKEN authorizer reads one header: method.request.header.NAME" });
     const expression = input.identityValidationExpression?.trim();
     if (expression) {
       try {
@@ -448,11 +497,17 @@ export function checkAuthorizer(design: ApiDesign, input: AuthorizerInput, selfI
     }
   } else {
     if (!sources.length && ttl > 0) {
-      issues.push({ field: "authorizer.identitySource", message: "With caching on (TTL above 0) a REQUEST authorizer needs identity sources: they make the cache key" });
+      issues.push({
+        field: "authorizer.identitySource",
+        message: "With caching on (TTL above 0) a REQUEST authorizer needs identity sources: they make the cache key",
+      });
     }
     const bad = sources.filter((s) => !REQUEST_SOURCE.test(s));
     if (bad.length) {
-      issues.push({ field: "authorizer.identitySource", message: `Identity sources are comma-separated method.request.header.X, method.request.querystring.X, stageVariables.X or context.X; not valid: ${bad.join(", ")}` });
+      issues.push({
+        field: "authorizer.identitySource",
+        message: `Identity sources are comma-separated method.request.header.X, method.request.querystring.X, stageVariables.X or context.X; not valid: ${bad.join(", ")}`,
+      });
     }
     if (input.identityValidationExpression?.trim()) {
       issues.push({ field: "authorizer.identityValidationExpression", message: "Only a TOKEN authorizer has a token validation expression" });
@@ -487,7 +542,10 @@ export function updateAuthorizer(design: ApiDesign, authorizerId: string, input:
   if (isCognito(current.type) !== isCognito(input.type)) {
     const uses = authorizerUsages(design, authorizerId);
     if (uses.length) {
-      issues.push({ field: "authorizer.type", message: `${usedBy(uses)} use this authorizer as ${isCognito(current.type) ? "COGNITO_USER_POOLS" : "CUSTOM"} authorization; change those methods before switching to ${input.type}` });
+      issues.push({
+        field: "authorizer.type",
+        message: `${usedBy(uses)} use this authorizer as ${isCognito(current.type) ? "COGNITO_USER_POOLS" : "CUSTOM"} authorization; change those methods before switching to ${input.type}`,
+      });
     }
   }
   if (issues.length) throw new ValidationError(issues);
@@ -501,7 +559,9 @@ export function deleteAuthorizer(design: ApiDesign, authorizerId: string): ApiDe
   const authorizer = authorizerOrThrow(design, authorizerId);
   const uses = authorizerUsages(design, authorizerId);
   if (uses.length) {
-    throw new ValidationError([{ field: "authorizerId", message: `Authorizer ${authorizer.name} is used by ${usedBy(uses)}; change their authorization first` }]);
+    throw new ValidationError([
+      { field: "authorizerId", message: `Authorizer ${authorizer.name} is used by ${usedBy(uses)}; change their authorization first` },
+    ]);
   }
   const next = structuredClone(design);
   next.authorizers = next.authorizers.filter((a) => a.id !== authorizerId);

@@ -15,7 +15,11 @@ function pets(): { design: ApiDesign; id: string } {
   design = putMethod(design, id, { httpMethod: "GET" });
   design = putMethodResponse(design, id, "GET", { statusCode: "200", responseParameters: { "method.response.header.X-Total": false }, responseModels: {} });
   design = putIntegration(design, id, "GET", { type: "HTTP", httpMethod: "GET", uri: "https://petstore.example.com/pets" });
-  design = putIntegrationResponse(design, id, "GET", { statusCode: "200", responseParameters: { "method.response.header.X-Total": "integration.response.header.X-Total" }, responseTemplates: {} });
+  design = putIntegrationResponse(design, id, "GET", {
+    statusCode: "200",
+    responseParameters: { "method.response.header.X-Total": "integration.response.header.X-Total" },
+    responseTemplates: {},
+  });
   design = putMethod(design, id, { httpMethod: "POST" });
   design = putIntegration(design, id, "POST", { type: "AWS_PROXY", httpMethod: "POST", uri: LAMBDA });
   design = putMethod(design, id, { httpMethod: "DELETE" });
@@ -73,7 +77,10 @@ describe("enableCors", () => {
     });
 
     // GET (HTTP) keeps its own header and gains Allow-Origin.
-    expect(r.methods.GET.methodResponses["200"].responseParameters).toEqual({ "method.response.header.X-Total": false, "method.response.header.Access-Control-Allow-Origin": false });
+    expect(r.methods.GET.methodResponses["200"].responseParameters).toEqual({
+      "method.response.header.X-Total": false,
+      "method.response.header.Access-Control-Allow-Origin": false,
+    });
     expect(r.methods.GET.integration!.integrationResponses["200"].responseParameters).toEqual({
       "method.response.header.X-Total": "integration.response.header.X-Total",
       "method.response.header.Access-Control-Allow-Origin": "'*'",
@@ -92,12 +99,16 @@ describe("enableCors", () => {
       ["GET /pets", "integrationResponse", "updated"],
       ["POST /pets", "note", "skipped"],
     ]);
-    expect(changes.find((c) => c.method === "POST /pets")!.detail).toMatch(/AWS_PROXY passes the backend's response through: the backend must send Access-Control-Allow-Origin: \*/);
-    expect(changes[3].headers).toEqual(options.integration!.integrationResponses["200"].responseParameters && {
-      "Access-Control-Allow-Headers": "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
-      "Access-Control-Allow-Methods": "'GET,POST,DELETE,OPTIONS'",
-      "Access-Control-Allow-Origin": "'*'",
-    });
+    expect(changes.find((c) => c.method === "POST /pets")!.detail).toMatch(
+      /AWS_PROXY passes the backend's response through: the backend must send Access-Control-Allow-Origin: \*/,
+    );
+    expect(changes[3].headers).toEqual(
+      options.integration!.integrationResponses["200"].responseParameters && {
+        "Access-Control-Allow-Headers": "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
+        "Access-Control-Allow-Methods": "'GET,POST,DELETE,OPTIONS'",
+        "Access-Control-Allow-Origin": "'*'",
+      },
+    );
   });
 
   it("running again changes nothing; with new settings it updates the same headers instead of adding more", () => {
@@ -107,7 +118,14 @@ describe("enableCors", () => {
     expect(again.design).toEqual(first.design);
     expect(again.changes.filter((c) => c.part !== "note").every((c) => c.status === "unchanged")).toBe(true);
 
-    const tighter: CorsSettings = { allowOrigin: "https://app.example.com", allowMethods: ["GET", "OPTIONS"], allowHeaders: ["Content-Type"], exposeHeaders: ["X-Total"], maxAge: 600, allowCredentials: true };
+    const tighter: CorsSettings = {
+      allowOrigin: "https://app.example.com",
+      allowMethods: ["GET", "OPTIONS"],
+      allowHeaders: ["Content-Type"],
+      exposeHeaders: ["X-Total"],
+      maxAge: 600,
+      allowCredentials: true,
+    };
     const third = enableCors(first.design, id, tighter);
     const r = findResource(third.design, id)!;
     expect(r.methods.OPTIONS.integration!.integrationResponses["200"].responseParameters).toEqual({
@@ -147,7 +165,11 @@ describe("enableCors", () => {
     const next = enableCors(design, resource.id, defaultCorsSettings(design, resource.id));
     const get = findResource(next.design, resource.id)!.methods.GET;
     expect(get.methodResponses["200"].responseParameters).toEqual({ "method.response.header.Access-Control-Allow-Origin": false });
-    expect(get.integration!.integrationResponses["200"]).toEqual({ statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: {} });
+    expect(get.integration!.integrationResponses["200"]).toEqual({
+      statusCode: "200",
+      responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" },
+      responseTemplates: {},
+    });
     expect(next.changes.filter((c) => c.method === "GET /items").map((c) => c.status)).toEqual(["created", "created"]);
   });
 
@@ -160,9 +182,14 @@ describe("enableCors", () => {
   it("refuses credentials with *, bad origins, headers, methods and max age, writing nothing", () => {
     const { design, id } = pets();
     const base = defaultCorsSettings(design, id);
-    expect(issuesOf(() => enableCors(design, id, { ...base, allowCredentials: true }))).toEqual([{ field: "cors.allowCredentials", message: expect.stringMatching(/credentials with Access-Control-Allow-Origin '\*'/) }]);
+    expect(issuesOf(() => enableCors(design, id, { ...base, allowCredentials: true }))).toEqual([
+      { field: "cors.allowCredentials", message: expect.stringMatching(/credentials with Access-Control-Allow-Origin '\*'/) },
+    ]);
     expect(issuesOf(() => enableCors(design, id, { ...base, allowOrigin: "example.com/app" }))[0].field).toBe("cors.allowOrigin");
-    expect(issuesOf(() => enableCors(design, id, { ...base, allowHeaders: ["Content Type"] }))[0]).toEqual({ field: "cors.allowHeaders", message: "Not header names: Content Type" });
+    expect(issuesOf(() => enableCors(design, id, { ...base, allowHeaders: ["Content Type"] }))[0]).toEqual({
+      field: "cors.allowHeaders",
+      message: "Not header names: Content Type",
+    });
     expect(issuesOf(() => enableCors(design, id, { ...base, allowMethods: ["FETCH"] }))[0].field).toBe("cors.allowMethods");
     expect(issuesOf(() => enableCors(design, id, { ...base, allowMethods: [] }))[0].message).toBe("Choose at least one method");
     expect(issuesOf(() => enableCors(design, id, { ...base, maxAge: -5 }))[0].field).toBe("cors.maxAge");
@@ -172,6 +199,9 @@ describe("enableCors", () => {
     let { design, resource } = addResourcePath(newDesign({ name: "A" }), "/items");
     design = putMethod(design, resource.id, { httpMethod: "OPTIONS" });
     design = putIntegration(design, resource.id, "OPTIONS", { type: "HTTP_PROXY", httpMethod: "OPTIONS", uri: "https://backend.example.com/items" });
-    expect(issuesOf(() => enableCors(design, resource.id, defaultCorsSettings(design, resource.id)))[0]).toMatchObject({ field: "resourceId", message: expect.stringMatching(/already has a HTTP_PROXY integration/) });
+    expect(issuesOf(() => enableCors(design, resource.id, defaultCorsSettings(design, resource.id)))[0]).toMatchObject({
+      field: "resourceId",
+      message: expect.stringMatching(/already has a HTTP_PROXY integration/),
+    });
   });
 });

@@ -39,7 +39,14 @@ export interface CorsChange {
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 const H = (name: string) => `method.response.header.${name}`;
-const MANAGED = ["Access-Control-Allow-Origin", "Access-Control-Allow-Headers", "Access-Control-Allow-Methods", "Access-Control-Allow-Credentials", "Access-Control-Expose-Headers", "Access-Control-Max-Age"];
+const MANAGED = [
+  "Access-Control-Allow-Origin",
+  "Access-Control-Allow-Headers",
+  "Access-Control-Allow-Methods",
+  "Access-Control-Allow-Credentials",
+  "Access-Control-Expose-Headers",
+  "Access-Control-Max-Age",
+];
 const PROXY_TYPES = new Set(["AWS_PROXY", "HTTP_PROXY"]);
 
 /** The verbs an ANY method stands for. */
@@ -58,7 +65,11 @@ export function defaultCorsSettings(design: ApiDesign, resourceId: string): Cors
     return v && /^'.*'$/.test(v) ? v.slice(1, -1) : undefined;
   };
   // Re-opening the helper on a resource it already configured shows what it wrote last time.
-  const list = (name: string) => staticValue(name)?.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (name: string) =>
+    staticValue(name)
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   // Expose-Headers is only written on actual responses, not on the preflight answer.
   const exposed = Object.entries(resource?.methods ?? {})
     .filter(([verb]) => verb !== "OPTIONS")
@@ -68,7 +79,13 @@ export function defaultCorsSettings(design: ApiDesign, resourceId: string): Cors
     allowOrigin: staticValue("Access-Control-Allow-Origin") ?? "*",
     allowMethods: list("Access-Control-Allow-Methods") ?? CORS_METHODS.filter((m) => verbs.has(m)),
     allowHeaders: list("Access-Control-Allow-Headers") ?? [...CORS_DEFAULT_ALLOW_HEADERS],
-    exposeHeaders: exposed ? exposed.slice(1, -1).split(",").map((h) => h.trim()).filter(Boolean) : [],
+    exposeHeaders: exposed
+      ? exposed
+          .slice(1, -1)
+          .split(",")
+          .map((h) => h.trim())
+          .filter(Boolean)
+      : [],
     maxAge: staticValue("Access-Control-Max-Age") ? Number(staticValue("Access-Control-Max-Age")) : undefined,
     allowCredentials: staticValue("Access-Control-Allow-Credentials") === "true",
   };
@@ -78,10 +95,16 @@ export function checkCorsSettings(settings: CorsSettings): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const origin = settings.allowOrigin.trim();
   if (origin !== "*" && !ORIGIN.test(origin)) {
-    issues.push({ field: "cors.allowOrigin", message: "Origin must be * or one origin such as https://app.example.com (scheme, host, optional port; no path)" });
+    issues.push({
+      field: "cors.allowOrigin",
+      message: "Origin must be * or one origin such as https://app.example.com (scheme, host, optional port; no path)",
+    });
   }
   if (settings.allowCredentials && origin === "*") {
-    issues.push({ field: "cors.allowCredentials", message: "Browsers refuse credentials with Access-Control-Allow-Origin '*': name the origin to allow credentials" });
+    issues.push({
+      field: "cors.allowCredentials",
+      message: "Browsers refuse credentials with Access-Control-Allow-Origin '*': name the origin to allow credentials",
+    });
   }
   if (settings.allowMethods.length === 0) issues.push({ field: "cors.allowMethods", message: "Choose at least one method" });
   const badMethods = settings.allowMethods.filter((m) => !(CORS_METHODS as readonly string[]).includes(m));
@@ -124,7 +147,10 @@ export function enableCors(design: ApiDesign, resourceId: string, input: CorsSet
   const issues = checkCorsSettings(settings);
   const options = findResource(design, resourceId)!.methods.OPTIONS;
   if (options?.integration && options.integration.type !== "MOCK") {
-    issues.push({ field: "resourceId", message: `OPTIONS on this resource already has a ${options.integration.type} integration, so its backend answers preflight; delete that method to let Gatehouse write a MOCK one` });
+    issues.push({
+      field: "resourceId",
+      message: `OPTIONS on this resource already has a ${options.integration.type} integration, so its backend answers preflight; delete that method to let Gatehouse write a MOCK one`,
+    });
   }
   if (issues.length) throw new ValidationError(issues);
 
@@ -151,8 +177,13 @@ export function enableCors(design: ApiDesign, resourceId: string, input: CorsSet
   const label = `OPTIONS ${path}`;
   const beforeOptions = resource.methods.OPTIONS;
   const optionsMethod: Method = beforeOptions ?? {
-    httpMethod: "OPTIONS", authorizationType: "NONE", authorizationScopes: [], apiKeyRequired: false,
-    requestParameters: {}, requestModels: {}, methodResponses: {},
+    httpMethod: "OPTIONS",
+    authorizationType: "NONE",
+    authorizationScopes: [],
+    apiKeyRequired: false,
+    requestParameters: {},
+    requestModels: {},
+    methodResponses: {},
   };
   if (!beforeOptions) changes.push({ method: label, part: "method", status: "created", detail: "authorization NONE, no API key" });
   const integrationBefore = optionsMethod.integration;
@@ -167,7 +198,11 @@ export function enableCors(design: ApiDesign, resourceId: string, input: CorsSet
   };
   const { integrationResponses: _a, ...integrationAfterFields } = optionsMethod.integration;
   const integrationBeforeFields = integrationBefore ? (({ integrationResponses: _b, ...rest }) => rest)(integrationBefore) : undefined;
-  record({ method: label, part: "integration", detail: 'MOCK, request template application/json {"statusCode": 200}' }, integrationBeforeFields, integrationAfterFields);
+  record(
+    { method: label, part: "integration", detail: 'MOCK, request template application/json {"statusCode": 200}' },
+    integrationBeforeFields,
+    integrationAfterFields,
+  );
 
   const mrBefore = optionsMethod.methodResponses["200"];
   const mrAfter = {
@@ -176,7 +211,11 @@ export function enableCors(design: ApiDesign, resourceId: string, input: CorsSet
     responseModels: mrBefore?.responseModels ?? {},
   };
   optionsMethod.methodResponses["200"] = mrAfter;
-  record({ method: label, part: "methodResponse", statusCode: "200", headers: Object.fromEntries(Object.keys(preflight).map((h) => [h, "declared"])) }, mrBefore, mrAfter);
+  record(
+    { method: label, part: "methodResponse", statusCode: "200", headers: Object.fromEntries(Object.keys(preflight).map((h) => [h, "declared"])) },
+    mrBefore,
+    mrAfter,
+  );
 
   const irBefore = optionsMethod.integration.integrationResponses["200"];
   const irAfter = {
@@ -202,27 +241,47 @@ export function enableCors(design: ApiDesign, resourceId: string, input: CorsSet
     }
     if (PROXY_TYPES.has(method.integration.type)) {
       changes.push({
-        method: methodLabel, part: "note", status: "skipped",
-        detail: `${method.integration.type} passes the backend's response through: the backend must send ${Object.entries(common).map(([k, v]) => `${k}: ${v.slice(1, -1)}`).join(", ")}`,
+        method: methodLabel,
+        part: "note",
+        status: "skipped",
+        detail: `${method.integration.type} passes the backend's response through: the backend must send ${Object.entries(common)
+          .map(([k, v]) => `${k}: ${v.slice(1, -1)}`)
+          .join(", ")}`,
       });
       continue;
     }
     const responses = method.integration.integrationResponses;
     const defaultOther = Object.values(responses).find((r) => !r.selectionPattern && r.statusCode !== "200");
     if (!responses["200"] && defaultOther) {
-      changes.push({ method: methodLabel, part: "note", status: "skipped", detail: `No 200 integration response (the default is ${defaultOther.statusCode}): add the Access-Control-Allow-Origin header to its responses yourself` });
+      changes.push({
+        method: methodLabel,
+        part: "note",
+        status: "skipped",
+        detail: `No 200 integration response (the default is ${defaultOther.statusCode}): add the Access-Control-Allow-Origin header to its responses yourself`,
+      });
       continue;
     }
     const header200 = Object.fromEntries(Object.keys(common).map((h) => [h, false]));
     const mBefore = method.methodResponses["200"];
-    const mAfter = { statusCode: "200", responseParameters: withCorsHeaders(mBefore?.responseParameters ?? {}, header200), responseModels: mBefore?.responseModels ?? {} };
+    const mAfter = {
+      statusCode: "200",
+      responseParameters: withCorsHeaders(mBefore?.responseParameters ?? {}, header200),
+      responseModels: mBefore?.responseModels ?? {},
+    };
     method.methodResponses["200"] = mAfter;
-    record({ method: methodLabel, part: "methodResponse", statusCode: "200", headers: Object.fromEntries(Object.keys(common).map((h) => [h, "declared"])) }, mBefore, mAfter);
+    record(
+      { method: methodLabel, part: "methodResponse", statusCode: "200", headers: Object.fromEntries(Object.keys(common).map((h) => [h, "declared"])) },
+      mBefore,
+      mAfter,
+    );
     const iBefore = responses["200"];
-    const iAfter = { ...(iBefore ?? { responseTemplates: {} }), statusCode: "200", responseParameters: withCorsHeaders(iBefore?.responseParameters ?? {}, common) };
+    const iAfter = {
+      ...(iBefore ?? { responseTemplates: {} }),
+      statusCode: "200",
+      responseParameters: withCorsHeaders(iBefore?.responseParameters ?? {}, common),
+    };
     responses["200"] = iAfter;
     record({ method: methodLabel, part: "integrationResponse", statusCode: "200", headers: common }, iBefore, iAfter);
   }
   return { design: next, changes };
 }
-

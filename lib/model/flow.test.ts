@@ -14,9 +14,35 @@ describe("methodFlow", () => {
     d.requestValidators.push({ id: "v", name: "params-only", validateRequestBody: false, validateRequestParameters: true });
     d.authorizers.push({ id: "a", name: "Token", type: "TOKEN", providerARNs: [] });
     const id = findResourceByPath(d, "/pets/{id}")!.id;
-    d = run(d, { type: "putMethod", resourceId: id, method: { httpMethod: "GET", authorizationType: "CUSTOM", authorizerId: "a", requestValidatorId: "v", requestParameters: { "method.request.path.id": true } } });
-    d = run(d, { type: "putIntegration", resourceId: id, httpMethod: "GET", integration: { type: "HTTP", httpMethod: "GET", uri: "https://pets.example/{id}", requestParameters: { "integration.request.path.id": "method.request.path.id" }, requestTemplates: { "application/json": "{}" } } });
-    d = run(d, { type: "putMethodResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "200", responseParameters: { "method.response.header.X-Id": false } } });
+    d = run(d, {
+      type: "putMethod",
+      resourceId: id,
+      method: {
+        httpMethod: "GET",
+        authorizationType: "CUSTOM",
+        authorizerId: "a",
+        requestValidatorId: "v",
+        requestParameters: { "method.request.path.id": true },
+      },
+    });
+    d = run(d, {
+      type: "putIntegration",
+      resourceId: id,
+      httpMethod: "GET",
+      integration: {
+        type: "HTTP",
+        httpMethod: "GET",
+        uri: "https://pets.example/{id}",
+        requestParameters: { "integration.request.path.id": "method.request.path.id" },
+        requestTemplates: { "application/json": "{}" },
+      },
+    });
+    d = run(d, {
+      type: "putMethodResponse",
+      resourceId: id,
+      httpMethod: "GET",
+      response: { statusCode: "200", responseParameters: { "method.response.header.X-Id": false } },
+    });
     d = run(d, { type: "putMethodResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "404" } });
     d = run(d, { type: "putIntegrationResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "200" } });
     d = run(d, { type: "putIntegrationResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "404", selectionPattern: "404" } });
@@ -35,7 +61,12 @@ describe("methodFlow", () => {
     const id = findResourceByPath(d, "/fn")!.id;
     const fn = "arn:aws:lambda:us-east-1:123456789012:function:pets";
     d = run(d, { type: "putMethod", resourceId: id, method: { httpMethod: "POST" } });
-    d = run(d, { type: "putIntegration", resourceId: id, httpMethod: "POST", integration: { type: "AWS_PROXY", httpMethod: "POST", uri: lambdaInvocationUri(fn) } });
+    d = run(d, {
+      type: "putIntegration",
+      resourceId: id,
+      httpMethod: "POST",
+      integration: { type: "AWS_PROXY", httpMethod: "POST", uri: lambdaInvocationUri(fn) },
+    });
     const flow = methodFlow(d, findResourceByPath(d, "/fn")!.methods.POST);
     expect(flow.map((b) => b.part)).toEqual(["methodRequest", "integrationRequest", "integration", "integrationResponse", "methodResponse"]);
     expect(flow[2].lines).toEqual(["AWS_PROXY", `Lambda: ${fn}`, "Timeout: 29000 ms"]);

@@ -29,14 +29,24 @@ export function methodFlow(design: Pick<ApiDesign, "authorizers" | "requestValid
     `API key: ${method.apiKeyRequired ? "required" : "not required"}`,
     `Validator: ${validator ? validator.name : "none"}`,
     params.length ? `Params: ${params.join(", ")}` : "Params: none",
-    ...(names(method.requestModels).length ? [`Models: ${names(method.requestModels).map((ct) => `${ct} → ${method.requestModels[ct]}`).join(", ")}`] : []),
+    ...(names(method.requestModels).length
+      ? [
+          `Models: ${names(method.requestModels)
+            .map((ct) => `${ct} → ${method.requestModels[ct]}`)
+            .join(", ")}`,
+        ]
+      : []),
   ];
   const integrationRequest = !integration
     ? ["Not set up"]
     : proxy
       ? ["Proxy: the request is passed through as is"]
       : [
-          names(integration.requestParameters).length ? `Mappings: ${names(integration.requestParameters).map((k) => `${short(k)} ← ${integration.requestParameters[k]}`).join(", ")}` : "Mappings: none",
+          names(integration.requestParameters).length
+            ? `Mappings: ${names(integration.requestParameters)
+                .map((k) => `${short(k)} ← ${integration.requestParameters[k]}`)
+                .join(", ")}`
+            : "Mappings: none",
           names(integration.requestTemplates).length ? `Templates: ${names(integration.requestTemplates).join(", ")}` : "Templates: none",
           `Passthrough: ${integration.passthroughBehavior}`,
         ];
@@ -54,7 +64,10 @@ export function methodFlow(design: Pick<ApiDesign, "authorizers" | "requestValid
     : proxy
       ? ["Proxy: the backend's response is passed through"]
       : responses.length
-        ? responses.map((r) => `${r.selectionPattern ? `/${r.selectionPattern}/` : "default"} → ${r.statusCode}${names(r.responseTemplates).length ? ` (${names(r.responseTemplates).join(", ")})` : ""}`)
+        ? responses.map(
+            (r) =>
+              `${r.selectionPattern ? `/${r.selectionPattern}/` : "default"} → ${r.statusCode}${names(r.responseTemplates).length ? ` (${names(r.responseTemplates).join(", ")})` : ""}`,
+          )
         : ["No integration responses"];
   const methodResponse = names(method.methodResponses).length
     ? names(method.methodResponses).map((code) => {

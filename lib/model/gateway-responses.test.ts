@@ -7,7 +7,18 @@ describe("gateway responses", () => {
   const base = newDesign({ name: "A" });
 
   it("sets, replaces and resets a gateway response, with history entries", () => {
-    const put = applyCommand(base, parseDesignCommand({ type: "putGatewayResponse", response: { responseType: "UNAUTHORIZED", statusCode: "401", responseParameters: { "gatewayresponse.header.WWW-Authenticate": "'Bearer'" }, responseTemplates: { "application/json": '{"error":"$context.error.messageString"}' } } }));
+    const put = applyCommand(
+      base,
+      parseDesignCommand({
+        type: "putGatewayResponse",
+        response: {
+          responseType: "UNAUTHORIZED",
+          statusCode: "401",
+          responseParameters: { "gatewayresponse.header.WWW-Authenticate": "'Bearer'" },
+          responseTemplates: { "application/json": '{"error":"$context.error.messageString"}' },
+        },
+      }),
+    );
     expect(put.action).toBe("gatewayResponse.create");
     expect(put.design.gatewayResponses).toHaveLength(1);
     const again = applyCommand(put.design, parseDesignCommand({ type: "putGatewayResponse", response: { responseType: "UNAUTHORIZED", statusCode: "403" } }));

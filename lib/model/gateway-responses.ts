@@ -28,7 +28,8 @@ export const GATEWAY_RESPONSE_TYPES: Record<string, number | null> = {
 
 export function checkGatewayResponse(r: GatewayResponse): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!(r.responseType in GATEWAY_RESPONSE_TYPES)) issues.push({ field: "gatewayResponse.responseType", message: `Unknown gateway response type ${r.responseType}` });
+  if (!(r.responseType in GATEWAY_RESPONSE_TYPES))
+    issues.push({ field: "gatewayResponse.responseType", message: `Unknown gateway response type ${r.responseType}` });
   if (r.statusCode !== undefined && r.statusCode !== "" && !/^[1-5]\d\d$/.test(r.statusCode)) {
     issues.push({ field: "gatewayResponse.statusCode", message: "Status code must be a 3-digit HTTP status (100-599)" });
   }
@@ -45,7 +46,9 @@ export function putGatewayResponse(design: ApiDesign, input: GatewayResponse): A
   const issues = checkGatewayResponse(r);
   if (issues.length) throw new ValidationError(issues);
   const next = structuredClone(design);
-  next.gatewayResponses = [...next.gatewayResponses.filter((g) => g.responseType !== r.responseType), r].sort((a, b) => a.responseType.localeCompare(b.responseType));
+  next.gatewayResponses = [...next.gatewayResponses.filter((g) => g.responseType !== r.responseType), r].sort((a, b) =>
+    a.responseType.localeCompare(b.responseType),
+  );
   return next;
 }
 

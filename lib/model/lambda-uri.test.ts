@@ -34,14 +34,17 @@ describe("lambda invocation URIs", () => {
     expect(isLambdaUri(uri)).toBe(false);
   });
 
-  it.each(["arn:aws:lambda:us-east-1:12345:function:x", "arn:aws:lambda:us-east-1:123456789012:fn:x", "pets-api", "arn:aws:lambda:us-east-1:123456789012:function:bad name", "arn:aws:lambda:useast1:123456789012:function:x"])(
-    "refuses %j as a function ARN with a field message",
-    (arn) => {
-      expect(isLambdaFunctionArn(arn)).toBe(false);
-      expect(checkLambdaFunctionArn(arn, "functionArn")).toEqual([{ field: "functionArn", message: expect.stringMatching(/looks like arn:aws:lambda/) }]);
-      expect(() => lambdaInvocationUri(arn)).toThrow();
-    },
-  );
+  it.each([
+    "arn:aws:lambda:us-east-1:12345:function:x",
+    "arn:aws:lambda:us-east-1:123456789012:fn:x",
+    "pets-api",
+    "arn:aws:lambda:us-east-1:123456789012:function:bad name",
+    "arn:aws:lambda:useast1:123456789012:function:x",
+  ])("refuses %j as a function ARN with a field message", (arn) => {
+    expect(isLambdaFunctionArn(arn)).toBe(false);
+    expect(checkLambdaFunctionArn(arn, "functionArn")).toEqual([{ field: "functionArn", message: expect.stringMatching(/looks like arn:aws:lambda/) }]);
+    expect(() => lambdaInvocationUri(arn)).toThrow();
+  });
 
   it("asks for an ARN when none is given", () => {
     expect(checkLambdaFunctionArn(" ", "functionArn")).toEqual([{ field: "functionArn", message: "Enter the Lambda function ARN" }]);

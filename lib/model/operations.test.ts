@@ -234,7 +234,9 @@ describe("integrations", () => {
     ]);
     expect(issuesOf(() => putIntegration(d, id, "GET", { type: "MOCK", timeoutInMillis: 29_001 }))[0].field).toBe("integration.timeoutInMillis");
     expect(issuesOf(() => putIntegration(d, id, "GET", { type: "MOCK", timeoutInMillis: 100.5 }))[0].field).toBe("integration.timeoutInMillis");
-    expect(findResourceByPath(putIntegration(d, id, "GET", { type: "MOCK", timeoutInMillis: 50 }), "/pets/{id}")!.methods.GET.integration!.timeoutInMillis).toBe(50);
+    expect(
+      findResourceByPath(putIntegration(d, id, "GET", { type: "MOCK", timeoutInMillis: 50 }), "/pets/{id}")!.methods.GET.integration!.timeoutInMillis,
+    ).toBe(50);
   });
 
   it("putIntegration refuses a Lambda integration whose backend method is not POST, and a bad HTTP URI", () => {
@@ -268,11 +270,13 @@ describe("integrations", () => {
   it("an integration response needs its method response", () => {
     const d = petDesign();
     const id = idOf(d, "/pets/{id}");
-    expect(issuesOf(() => putIntegrationResponse(d, id, "GET", { statusCode: "500", selectionPattern: "5\\d{2}", responseParameters: {}, responseTemplates: {} }))).toEqual([
-      { field: "integrationResponse.statusCode", message: expect.stringMatching(/^Add method response 500 first/) },
-    ]);
+    expect(
+      issuesOf(() => putIntegrationResponse(d, id, "GET", { statusCode: "500", selectionPattern: "5\\d{2}", responseParameters: {}, responseTemplates: {} })),
+    ).toEqual([{ field: "integrationResponse.statusCode", message: expect.stringMatching(/^Add method response 500 first/) }]);
     const withMr = putMethodResponse(d, id, "GET", { statusCode: "500", responseParameters: {}, responseModels: {} });
-    expect(() => putIntegrationResponse(withMr, id, "GET", { statusCode: "500", selectionPattern: "5\\d{2}", responseParameters: {}, responseTemplates: {} })).not.toThrow();
+    expect(() =>
+      putIntegrationResponse(withMr, id, "GET", { statusCode: "500", selectionPattern: "5\\d{2}", responseParameters: {}, responseTemplates: {} }),
+    ).not.toThrow();
   });
 
   it("an integration response needs an integration", () => {
@@ -292,19 +296,23 @@ describe("integrations", () => {
       { field: "integrationResponse.selectionPattern", message: "Response 200 is already the default; give this one a selection pattern" },
     ]);
     // An empty pattern is the default too.
-    expect(issuesOf(() => putIntegrationResponse(d, id, "GET", { statusCode: "404", selectionPattern: "", responseParameters: {}, responseTemplates: {} }))[0].field).toBe(
-      "integrationResponse.selectionPattern",
-    );
+    expect(
+      issuesOf(() => putIntegrationResponse(d, id, "GET", { statusCode: "404", selectionPattern: "", responseParameters: {}, responseTemplates: {} }))[0].field,
+    ).toBe("integrationResponse.selectionPattern");
     // Re-putting the default itself is fine.
     const again = putIntegrationResponse(d, id, "GET", { statusCode: "200", responseParameters: {}, responseTemplates: { "application/json": "{}" } });
-    expect(findResourceByPath(again, "/pets/{id}")!.methods.GET.integration!.integrationResponses["200"].responseTemplates).toEqual({ "application/json": "{}" });
+    expect(findResourceByPath(again, "/pets/{id}")!.methods.GET.integration!.integrationResponses["200"].responseTemplates).toEqual({
+      "application/json": "{}",
+    });
     const with404 = putIntegrationResponse(d, id, "GET", { statusCode: "404", selectionPattern: "404", responseParameters: {}, responseTemplates: {} });
     expect(Object.keys(findResourceByPath(with404, "/pets/{id}")!.methods.GET.integration!.integrationResponses).sort()).toEqual(["200", "404"]);
   });
 
   it("refuses an invalid selection pattern", () => {
     const d = petDesign();
-    const issues = issuesOf(() => putIntegrationResponse(d, idOf(d, "/pets/{id}"), "GET", { statusCode: "404", selectionPattern: "4(\\d", responseParameters: {}, responseTemplates: {} }));
+    const issues = issuesOf(() =>
+      putIntegrationResponse(d, idOf(d, "/pets/{id}"), "GET", { statusCode: "404", selectionPattern: "4(\\d", responseParameters: {}, responseTemplates: {} }),
+    );
     expect(issues).toEqual([{ field: "integrationResponse.selectionPattern", message: expect.stringMatching(/^Invalid selection pattern/) }]);
   });
 

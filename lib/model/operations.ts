@@ -119,7 +119,10 @@ export function deleteResource(design: ApiDesign, resourceId: string): ApiDesign
   return next;
 }
 
-export type ApiSettings = Pick<ApiDesign, "name" | "description" | "endpointType" | "binaryMediaTypes" | "minimumCompressionSize" | "apiKeySource" | "policy" | "disableExecuteApiEndpoint">;
+export type ApiSettings = Pick<
+  ApiDesign,
+  "name" | "description" | "endpointType" | "binaryMediaTypes" | "minimumCompressionSize" | "apiKeySource" | "policy" | "disableExecuteApiEndpoint"
+>;
 
 /** Changes the API's own settings (AWS UpdateRestApi). Omitted fields keep their value; `null` clears compression or the policy. */
 export function updateApiSettings(design: ApiDesign, changes: Partial<ApiSettings>): ApiDesign {
@@ -146,7 +149,10 @@ function danglingPathParameters(design: ApiDesign, ids: string[], field: string)
       for (const key of Object.keys(m.requestParameters)) {
         const name = /^method\.request\.path\.(.+)$/.exec(key)?.[1];
         if (name && !names.includes(name)) {
-          issues.push({ field, message: `${verb} ${path} uses path parameter ${name}, which would no longer be in its path: remove it from that method first` });
+          issues.push({
+            field,
+            message: `${verb} ${path} uses path parameter ${name}, which would no longer be in its path: remove it from that method first`,
+          });
         }
       }
     }
@@ -183,9 +189,7 @@ export function moveResource(design: ApiDesign, resourceId: string, newParentId:
     throw new ValidationError([{ field: "parentId", message: `Cannot move ${resourcePath(design, r)} under itself or one of its own child resources` }]);
   }
   // Same checks as creating it there: syntax, a greedy parent, a sibling with that name, a second {param}.
-  const issues = checkPathPart(design, newParentId, r.pathPart, r.id).map((i) =>
-    i.field === "pathPart" ? { field: "parentId", message: i.message } : i,
-  );
+  const issues = checkPathPart(design, newParentId, r.pathPart, r.id).map((i) => (i.field === "pathPart" ? { field: "parentId", message: i.message } : i));
   if (issues.length) throw new ValidationError(issues);
   const next = clone(design);
   findResource(next, resourceId)!.parentId = newParentId;
@@ -227,7 +231,10 @@ export function updateMethod(design: ApiDesign, resourceId: string, httpMethod: 
   if (parsed.data.integration) {
     // A parameter the integration maps from or caches on cannot be removed from under it.
     const issues = checkIntegrationForMethod(parsed.data.integration, parsed.data);
-    if (issues.length) throw new ValidationError(issues.map((i) => ({ field: "method.requestParameters", message: `${i.message} (the integration uses it: change its mappings first)` })));
+    if (issues.length)
+      throw new ValidationError(
+        issues.map((i) => ({ field: "method.requestParameters", message: `${i.message} (the integration uses it: change its mappings first)` })),
+      );
   }
   resource.methods[httpMethod] = parsed.data;
   return next;
@@ -261,13 +268,23 @@ export function putIntegrationResponse(design: ApiDesign, resourceId: string, ht
   if (!method.integration) throw new ValidationError([{ field: "integration", message: "Set up the integration before its responses" }]);
   const parsed = integrationResponseSchema.safeParse({ ...input, selectionPattern: input.selectionPattern || undefined });
   if (!parsed.success) throw zodToValidation(parsed.error, "integrationResponse");
-  const issues = [...checkIntegrationResponse(parsed.data, "integrationResponse"), ...checkIntegrationResponseMappings(parsed.data, method.methodResponses[parsed.data.statusCode])];
+  const issues = [
+    ...checkIntegrationResponse(parsed.data, "integrationResponse"),
+    ...checkIntegrationResponseMappings(parsed.data, method.methodResponses[parsed.data.statusCode]),
+  ];
   if (!method.methodResponses[parsed.data.statusCode]) {
-    issues.push({ field: "integrationResponse.statusCode", message: `Add method response ${parsed.data.statusCode} first: an integration response maps onto a method response` });
+    issues.push({
+      field: "integrationResponse.statusCode",
+      message: `Add method response ${parsed.data.statusCode} first: an integration response maps onto a method response`,
+    });
   }
   if (!parsed.data.selectionPattern) {
     const otherDefault = Object.values(method.integration.integrationResponses).find((r) => !r.selectionPattern && r.statusCode !== parsed.data.statusCode);
-    if (otherDefault) issues.push({ field: "integrationResponse.selectionPattern", message: `Response ${otherDefault.statusCode} is already the default; give this one a selection pattern` });
+    if (otherDefault)
+      issues.push({
+        field: "integrationResponse.selectionPattern",
+        message: `Response ${otherDefault.statusCode} is already the default; give this one a selection pattern`,
+      });
   }
   if (issues.length) throw new ValidationError(issues);
   method.integration.integrationResponses[parsed.data.statusCode] = parsed.data;
@@ -315,7 +332,5 @@ function checkMethodReferences(design: ApiDesign, resource: Resource, method: Me
 }
 
 function zodToValidation(error: import("zod").ZodError, prefix: string): ValidationError {
-  return new ValidationError(
-    error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join("."), message: i.message })),
-  );
+  return new ValidationError(error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join("."), message: i.message })));
 }

@@ -35,26 +35,47 @@ function integration(input: Partial<Integration> & { type: Integration["type"] }
 const fields = (issues: { field: string }[]) => issues.map((i) => i.field);
 
 describe("checkPathPart: syntax of one segment", () => {
-  it.each(["pets", "Pets-2", "a.b_c", "v1.list-2", "{id}", "{pet.id}", "{proxy+}", "{a-b_c}"])(
-    "accepts %s",
-    (part) => {
-      const design = newDesign({ name: "Empty" });
-      expect(checkPathPart(design, rootResource(design).id, part)).toEqual([]);
-    },
-  );
+  it.each(["pets", "Pets-2", "a.b_c", "v1.list-2", "{id}", "{pet.id}", "{proxy+}", "{a-b_c}"])("accepts %s", (part) => {
+    const design = newDesign({ name: "Empty" });
+    expect(checkPathPart(design, rootResource(design).id, part)).toEqual([]);
+  });
 
-  it.each(["pe ts", "pets?", "pets#x", "%20", "{id", "id}", "{}", "{+}", "{a}b", "a{b}", "{a+b}", "{{a}}", "é",
+  it.each([
+    "pe ts",
+    "pets?",
+    "pets#x",
+    "%20",
+    "{id",
+    "id}",
+    "{}",
+    "{+}",
+    "{a}b",
+    "a{b}",
+    "{a+b}",
+    "{{a}}",
+    "é",
     // AWS's own message names the alphabet: a-zA-Z0-9._- only (the field hint says so too)
-    "orders!", "a.b_c~d", "v1:list", "x@y", "a$b", "a&b", "it's", "(a)", "a*b", "a+b", "a,b", "a;b", "a=b", "{a~b}"])(
-    "refuses %s with the AWS path part message",
-    (part) => {
-      const { design, root } = fixture();
-      const issues = checkPathPart(design, root.id, part);
-      expect(issues).toHaveLength(1);
-      expect(issues[0].field).toBe("pathPart");
-      expect(issues[0].message).toMatch(/path part only allow/);
-    },
-  );
+    "orders!",
+    "a.b_c~d",
+    "v1:list",
+    "x@y",
+    "a$b",
+    "a&b",
+    "it's",
+    "(a)",
+    "a*b",
+    "a+b",
+    "a,b",
+    "a;b",
+    "a=b",
+    "{a~b}",
+  ])("refuses %s with the AWS path part message", (part) => {
+    const { design, root } = fixture();
+    const issues = checkPathPart(design, root.id, part);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].field).toBe("pathPart");
+    expect(issues[0].message).toMatch(/path part only allow/);
+  });
 
   it("refuses a '/' inside a segment, and an empty segment", () => {
     const { design, root } = fixture();
@@ -137,9 +158,7 @@ describe("checkPathPart: siblings and tree shape", () => {
     expect(design.resources).toHaveLength(MAX_RESOURCES_PER_API - 1);
     expect(checkPathPart(design, root.id, "last")).toEqual([]);
     design.resources.push({ id: "last", parentId: root.id, pathPart: "last", methods: {} });
-    expect(checkPathPart(design, root.id, "one-more")).toEqual([
-      { field: "pathPart", message: `An API can have at most ${MAX_RESOURCES_PER_API} resources` },
-    ]);
+    expect(checkPathPart(design, root.id, "one-more")).toEqual([{ field: "pathPart", message: `An API can have at most ${MAX_RESOURCES_PER_API} resources` }]);
     // Renaming an existing resource does not add one.
     expect(checkPathPart(design, root.id, "renamed", "last")).toEqual([]);
   });
@@ -173,14 +192,11 @@ describe("checkIntegration", () => {
     expect(checkIntegration(integration({ type: "HTTP_PROXY", httpMethod: "ANY", uri }))).toEqual([]);
   });
 
-  it.each(["example.com", "ftp://example.com", "http://", "https://exa mple.com", "arn:aws:apigateway:us-east-1:s3:path/b"])(
-    "refuses HTTP URI %s",
-    (uri) => {
-      expect(checkIntegration(integration({ type: "HTTP", httpMethod: "GET", uri }))).toEqual([
-        { field: "integration.uri", message: "Invalid HTTP endpoint specified for URI" },
-      ]);
-    },
-  );
+  it.each(["example.com", "ftp://example.com", "http://", "https://exa mple.com", "arn:aws:apigateway:us-east-1:s3:path/b"])("refuses HTTP URI %s", (uri) => {
+    expect(checkIntegration(integration({ type: "HTTP", httpMethod: "GET", uri }))).toEqual([
+      { field: "integration.uri", message: "Invalid HTTP endpoint specified for URI" },
+    ]);
+  });
 
   const lambdaUri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:F/invocations";
 

@@ -42,7 +42,10 @@ export function checkPathPart(design: ApiDesign, parentId: string, pathPart: str
   } else if (isParamPart(pathPart)) {
     const otherParam = siblings.find((s) => isParamPart(s.pathPart));
     if (otherParam) {
-      issues.push({ field: "pathPart", message: `A sibling ({${otherParam.pathPart.slice(1, -1)}}) of this resource already has a variable path part -- only one is allowed` });
+      issues.push({
+        field: "pathPart",
+        message: `A sibling ({${otherParam.pathPart.slice(1, -1)}}) of this resource already has a variable path part -- only one is allowed`,
+      });
     }
   }
   if (!selfId && design.resources.length >= MAX_RESOURCES_PER_API) {
@@ -65,12 +68,36 @@ export function checkSelectionPattern(pattern: string | undefined, field: string
 
 // java.util.regex POSIX and java.lang.Character classes, as JavaScript class contents.
 const POSIX_CLASSES: Record<string, string> = {
-  Lower: "a-z", Upper: "A-Z", ASCII: "\\x00-\\x7F", Alpha: "a-zA-Z", Digit: "0-9", Alnum: "a-zA-Z0-9",
-  Punct: "!-\\/:-@\\[-`{-~", Graph: "!-~", Print: " -~", Blank: " \\t", Cntrl: "\\x00-\\x1F\\x7F", XDigit: "0-9a-fA-F",
-  Space: " \\t\\n\\x0B\\f\\r", javaLowerCase: "a-z", javaUpperCase: "A-Z", javaWhitespace: " \\t\\n\\x0B\\f\\r\\x1C-\\x1F",
-  javaMirrored: "()<>\\[\\]{}", L: "A-Za-z\\u00C0-\\u024F", IsAlphabetic: "A-Za-z\\u00C0-\\u024F", IsLetter: "A-Za-z\\u00C0-\\u024F",
-  Lu: "A-Z", Ll: "a-z", N: "0-9", Nd: "0-9", IsDigit: "0-9", P: "!-\\/:-@\\[-`{-~", IsPunctuation: "!-\\/:-@\\[-`{-~",
-  IsWhite_Space: " \\t\\n\\x0B\\f\\r", IsLatin: "A-Za-z\\u00C0-\\u024F", InGreek: "\\u0370-\\u03FF",
+  Lower: "a-z",
+  Upper: "A-Z",
+  ASCII: "\\x00-\\x7F",
+  Alpha: "a-zA-Z",
+  Digit: "0-9",
+  Alnum: "a-zA-Z0-9",
+  Punct: "!-\\/:-@\\[-`{-~",
+  Graph: "!-~",
+  Print: " -~",
+  Blank: " \\t",
+  Cntrl: "\\x00-\\x1F\\x7F",
+  XDigit: "0-9a-fA-F",
+  Space: " \\t\\n\\x0B\\f\\r",
+  javaLowerCase: "a-z",
+  javaUpperCase: "A-Z",
+  javaWhitespace: " \\t\\n\\x0B\\f\\r\\x1C-\\x1F",
+  javaMirrored: "()<>\\[\\]{}",
+  L: "A-Za-z\\u00C0-\\u024F",
+  IsAlphabetic: "A-Za-z\\u00C0-\\u024F",
+  IsLetter: "A-Za-z\\u00C0-\\u024F",
+  Lu: "A-Z",
+  Ll: "a-z",
+  N: "0-9",
+  Nd: "0-9",
+  IsDigit: "0-9",
+  P: "!-\\/:-@\\[-`{-~",
+  IsPunctuation: "!-\\/:-@\\[-`{-~",
+  IsWhite_Space: " \\t\\n\\x0B\\f\\r",
+  IsLatin: "A-Za-z\\u00C0-\\u024F",
+  InGreek: "\\u0370-\\u03FF",
 };
 // Letters Java accepts after a backslash; any other letter is "Illegal/unsupported escape sequence".
 const JAVA_ESCAPE_LETTERS = new Set("tnrfaecdDsSwWbBAGZzQEpPhHvVRXkxuN".split(""));
@@ -120,7 +147,19 @@ export function javaRegexToJs(pattern: string): { source: string; flags: string 
         continue;
       }
       if (/[A-Za-z]/.test(n) && !JAVA_ESCAPE_LETTERS.has(n)) fail(`Illegal/unsupported escape sequence \\${n}`);
-      const mapped: Record<string, string> = { A: "^", Z: "$", z: "$", G: "", e: "\\x1B", a: "\\x07", h: "[ \\t\\xA0]", H: "[^ \\t\\xA0]", V: "[^\\n\\x0B\\f\\r]", R: "(?:\\r\\n|[\\n\\x0B\\f\\r\\x85])", X: "[\\s\\S]" };
+      const mapped: Record<string, string> = {
+        A: "^",
+        Z: "$",
+        z: "$",
+        G: "",
+        e: "\\x1B",
+        a: "\\x07",
+        h: "[ \\t\\xA0]",
+        H: "[^ \\t\\xA0]",
+        V: "[^\\n\\x0B\\f\\r]",
+        R: "(?:\\r\\n|[\\n\\x0B\\f\\r\\x85])",
+        X: "[\\s\\S]",
+      };
       if (!inClass && mapped[n] !== undefined) out += mapped[n];
       else if (n === "k" && !/^<[A-Za-z][A-Za-z0-9]*>/.test(pattern.slice(i + 2))) fail("\\k is not followed by '<' for named capturing group");
       else out += c + n;
@@ -184,7 +223,10 @@ export function checkIntegration(integration: Integration, field = "integration"
   const issues: FieldIssue[] = [];
   const t = integration.timeoutInMillis;
   if (t < MIN_INTEGRATION_TIMEOUT_MS || t > MAX_INTEGRATION_TIMEOUT_MS) {
-    issues.push({ field: `${field}.timeoutInMillis`, message: `Timeout must be between ${MIN_INTEGRATION_TIMEOUT_MS} ms and ${MAX_INTEGRATION_TIMEOUT_MS} ms` });
+    issues.push({
+      field: `${field}.timeoutInMillis`,
+      message: `Timeout must be between ${MIN_INTEGRATION_TIMEOUT_MS} ms and ${MAX_INTEGRATION_TIMEOUT_MS} ms`,
+    });
   }
   if (integration.type !== "MOCK") {
     if (!integration.uri) issues.push({ field: `${field}.uri`, message: "Enter an endpoint URL" });
@@ -265,13 +307,18 @@ export function checkApiSettings(input: ApiSettingsInput): FieldIssue[] {
   });
   const size = input.minimumCompressionSize;
   if (size !== undefined && size !== null && (!Number.isInteger(size) || size < 0 || size > MAX_MINIMUM_COMPRESSION_SIZE)) {
-    issues.push({ field: "minimumCompressionSize", message: `Minimum compression size must be a whole number of bytes from 0 to ${MAX_MINIMUM_COMPRESSION_SIZE}, or empty to turn compression off` });
+    issues.push({
+      field: "minimumCompressionSize",
+      message: `Minimum compression size must be a whole number of bytes from 0 to ${MAX_MINIMUM_COMPRESSION_SIZE}, or empty to turn compression off`,
+    });
   }
   if (input.policy) {
     try {
       const parsed = JSON.parse(input.policy);
-      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) issues.push({ field: "policy", message: "A resource policy is a JSON object ({\"Version\": …, \"Statement\": […]})" });
-      else if (!Array.isArray(parsed.Statement) && (typeof parsed.Statement !== "object" || parsed.Statement === null)) issues.push({ field: "policy", message: "A resource policy needs a Statement" });
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+        issues.push({ field: "policy", message: 'A resource policy is a JSON object ({"Version": …, "Statement": […]})' });
+      else if (!Array.isArray(parsed.Statement) && (typeof parsed.Statement !== "object" || parsed.Statement === null))
+        issues.push({ field: "policy", message: "A resource policy needs a Statement" });
     } catch (e) {
       issues.push({ field: "policy", message: `Resource policy is not valid JSON: ${(e as Error).message}` });
     }
@@ -283,10 +330,16 @@ export function checkApiSettings(input: ApiSettingsInput): FieldIssue[] {
 export function apiSettingsWarnings(design: Pick<ApiDesign, "endpointType" | "policy" | "disableExecuteApiEndpoint">): FieldIssue[] {
   const warnings: FieldIssue[] = [];
   if (design.endpointType === "PRIVATE" && !design.policy) {
-    warnings.push({ field: "policy", message: "A PRIVATE API answers nobody until a resource policy allows its VPC endpoints (aws:SourceVpce): add one before deploying." });
+    warnings.push({
+      field: "policy",
+      message: "A PRIVATE API answers nobody until a resource policy allows its VPC endpoints (aws:SourceVpce): add one before deploying.",
+    });
   }
   if (design.disableExecuteApiEndpoint && design.endpointType !== "PRIVATE") {
-    warnings.push({ field: "disableExecuteApiEndpoint", message: "With the default endpoint disabled, clients can call this API only through a custom domain name." });
+    warnings.push({
+      field: "disableExecuteApiEndpoint",
+      message: "With the default endpoint disabled, clients can call this API only through a custom domain name.",
+    });
   }
   return warnings;
 }
@@ -309,7 +362,12 @@ export function pathParameterNames(path: string): string[] {
 type MethodRequest = Pick<Method, "authorizationType" | "authorizerId" | "authorizationScopes" | "requestParameters" | "requestModels" | "requestValidatorId">;
 
 /** A method request against the design it lives in: authorizer, validator, models and parameters must exist. */
-export function checkMethodRequest(design: Pick<ApiDesign, "authorizers" | "requestValidators" | "models">, path: string, method: MethodRequest, field = "method"): FieldIssue[] {
+export function checkMethodRequest(
+  design: Pick<ApiDesign, "authorizers" | "requestValidators" | "models">,
+  path: string,
+  method: MethodRequest,
+  field = "method",
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const { authorizationType: auth } = method;
   if (auth === "CUSTOM" || auth === "COGNITO_USER_POOLS") {
@@ -318,7 +376,10 @@ export function checkMethodRequest(design: Pick<ApiDesign, "authorizers" | "requ
     if (!method.authorizerId) issues.push({ field: `${field}.authorizerId`, message: `Choose ${wanted} authorizer for ${auth} authorization` });
     else if (!authorizer) issues.push({ field: `${field}.authorizerId`, message: "Invalid authorizer ID specified: no such authorizer in this API" });
     else if ((auth === "CUSTOM") !== (authorizer.type !== "COGNITO_USER_POOLS")) {
-      issues.push({ field: `${field}.authorizerId`, message: `Authorizer ${authorizer.name} is ${authorizer.type}: ${auth} authorization needs ${wanted} authorizer` });
+      issues.push({
+        field: `${field}.authorizerId`,
+        message: `Authorizer ${authorizer.name} is ${authorizer.type}: ${auth} authorization needs ${wanted} authorizer`,
+      });
     }
   } else if (method.authorizerId) {
     issues.push({ field: `${field}.authorizerId`, message: `An authorizer is used only with CUSTOM or COGNITO_USER_POOLS authorization, not ${auth}` });
@@ -335,7 +396,10 @@ export function checkMethodRequest(design: Pick<ApiDesign, "authorizers" | "requ
   for (const [ct, modelName] of Object.entries(method.requestModels)) {
     issues.push(...checkMediaType(ct, `${field}.requestModels.${ct}`).map((i) => ({ ...i, message: `Content type: ${i.message}` })));
     if (!BUILT_IN_MODELS.includes(modelName as never) && !design.models.some((m) => m.name === modelName)) {
-      issues.push({ field: `${field}.requestModels.${ct}`, message: `Invalid model identifier specified: ${modelName} (not a model of this API, nor Empty or Error)` });
+      issues.push({
+        field: `${field}.requestModels.${ct}`,
+        message: `Invalid model identifier specified: ${modelName} (not a model of this API, nor Empty or Error)`,
+      });
     }
   }
   const params = pathParameterNames(path);
@@ -366,11 +430,18 @@ export function checkMappingSource(source: string, method: Pick<Method, "request
   const m = METHOD_PARAM.exec(s);
   if (m) {
     if (!(s in method.requestParameters)) {
-      return [{ field, message: `Invalid mapping expression specified: ${s} is not a request parameter of this method; declare it in the method request first` }];
+      return [
+        { field, message: `Invalid mapping expression specified: ${s} is not a request parameter of this method; declare it in the method request first` },
+      ];
     }
     return [];
   }
-  return [{ field, message: `Invalid mapping expression specified: ${s}. Use method.request.{path|querystring|header}.NAME, 'static value', stageVariables.NAME or context.NAME` }];
+  return [
+    {
+      field,
+      message: `Invalid mapping expression specified: ${s}. Use method.request.{path|querystring|header}.NAME, 'static value', stageVariables.NAME or context.NAME`,
+    },
+  ];
 }
 
 /** Integration fields that depend on the method: mappings, cache keys, connection, credentials, Lambda. */
@@ -383,20 +454,30 @@ export function checkIntegrationForMethod(integration: Integration, method: Pick
   }
   integration.cacheKeyParameters.forEach((key, i) => {
     if (!(key in method.requestParameters) && !(key in integration.requestParameters)) {
-      issues.push({ field: `${field}.cacheKeyParameters.${i}`, message: `Cache key ${key} is neither a method request parameter nor a mapped integration parameter` });
+      issues.push({
+        field: `${field}.cacheKeyParameters.${i}`,
+        message: `Cache key ${key} is neither a method request parameter nor a mapped integration parameter`,
+      });
     }
   });
   if (integration.connectionType === "VPC_LINK") {
-    if (integration.type !== "HTTP" && integration.type !== "HTTP_PROXY") issues.push({ field: `${field}.connectionType`, message: "A VPC link connects HTTP and HTTP_PROXY integrations only" });
+    if (integration.type !== "HTTP" && integration.type !== "HTTP_PROXY")
+      issues.push({ field: `${field}.connectionType`, message: "A VPC link connects HTTP and HTTP_PROXY integrations only" });
     if (!integration.connectionId?.trim()) issues.push({ field: `${field}.connectionId`, message: "Enter the VPC link id (or ${stageVariables.vpcLinkId})" });
   } else if (integration.connectionId) {
     issues.push({ field: `${field}.connectionId`, message: "A VPC link id needs connection type VPC_LINK" });
   }
   if (integration.credentials && !ROLE_ARN.test(integration.credentials.trim())) {
-    issues.push({ field: `${field}.credentials`, message: "Credentials are an IAM role ARN (arn:aws:iam::123456789012:role/name), or arn:aws:iam::*:user/* to pass the caller's" });
+    issues.push({
+      field: `${field}.credentials`,
+      message: "Credentials are an IAM role ARN (arn:aws:iam::123456789012:role/name), or arn:aws:iam::*:user/* to pass the caller's",
+    });
   }
   if (integration.type === "AWS" || integration.type === "AWS_PROXY") {
-    if (integration.uri && !/^arn:(aws|aws-cn|aws-us-gov):apigateway:([a-z0-9-]+|\$\{stageVariables\.\w+\}):[a-z0-9.-]+:(path|action)\/\S+$/.test(integration.uri.trim())) {
+    if (
+      integration.uri &&
+      !/^arn:(aws|aws-cn|aws-us-gov):apigateway:([a-z0-9-]+|\$\{stageVariables\.\w+\}):[a-z0-9.-]+:(path|action)\/\S+$/.test(integration.uri.trim())
+    ) {
       issues.push({ field: `${field}.uri`, message: "AWS integration URIs look like arn:aws:apigateway:{region}:{service}:path|action/…" });
     }
     if (integration.type === "AWS_PROXY" && integration.uri && !/:lambda:path\//.test(integration.uri)) {
@@ -414,7 +495,8 @@ const RESPONSE_HEADER = /^method\.response\.header\.[^\s]+$/;
 export function checkMethodResponse(design: Pick<ApiDesign, "models">, response: MethodResponse, field = "methodResponse"): FieldIssue[] {
   const issues = checkStatusCode(response.statusCode, `${field}.statusCode`);
   for (const key of Object.keys(response.responseParameters)) {
-    if (!RESPONSE_HEADER.test(key)) issues.push({ field: `${field}.responseParameters.${key}`, message: "Response headers look like method.response.header.NAME" });
+    if (!RESPONSE_HEADER.test(key))
+      issues.push({ field: `${field}.responseParameters.${key}`, message: "Response headers look like method.response.header.NAME" });
   }
   for (const [ct, modelName] of Object.entries(response.responseModels)) {
     issues.push(...checkMediaType(ct, `${field}.responseModels.${ct}`).map((i) => ({ ...i, message: `Content type: ${i.message}` })));
@@ -426,7 +508,11 @@ export function checkMethodResponse(design: Pick<ApiDesign, "models">, response:
 }
 
 /** Header mappings of an integration response: each onto a header the method response declares. */
-export function checkIntegrationResponseMappings(response: IntegrationResponse, methodResponse: MethodResponse | undefined, field = "integrationResponse"): FieldIssue[] {
+export function checkIntegrationResponseMappings(
+  response: IntegrationResponse,
+  methodResponse: MethodResponse | undefined,
+  field = "integrationResponse",
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const [target, source] of Object.entries(response.responseParameters)) {
     const f = `${field}.responseParameters.${target}`;
@@ -435,11 +521,23 @@ export function checkIntegrationResponseMappings(response: IntegrationResponse, 
       continue;
     }
     if (methodResponse && !(target in methodResponse.responseParameters)) {
-      issues.push({ field: f, message: `Invalid mapping expression specified: ${target} is not a header of method response ${response.statusCode}; declare it there first` });
+      issues.push({
+        field: f,
+        message: `Invalid mapping expression specified: ${target} is not a header of method response ${response.statusCode}; declare it there first`,
+      });
     }
     const s = source.trim();
-    const ok = STATIC_VALUE.test(s) || /^integration\.response\.(header|multivalueheader)\.\S+$/.test(s) || s === "integration.response.body" || /^integration\.response\.body\.\S+$/.test(s) || /^(stageVariables|context)\.[A-Za-z0-9_.]+$/.test(s);
-    if (!ok) issues.push({ field: f, message: `Invalid mapping expression specified: ${s}. Use integration.response.header.NAME, integration.response.body[.JSONPath], 'static value', stageVariables.NAME or context.NAME` });
+    const ok =
+      STATIC_VALUE.test(s) ||
+      /^integration\.response\.(header|multivalueheader)\.\S+$/.test(s) ||
+      s === "integration.response.body" ||
+      /^integration\.response\.body\.\S+$/.test(s) ||
+      /^(stageVariables|context)\.[A-Za-z0-9_.]+$/.test(s);
+    if (!ok)
+      issues.push({
+        field: f,
+        message: `Invalid mapping expression specified: ${s}. Use integration.response.header.NAME, integration.response.body[.JSONPath], 'static value', stageVariables.NAME or context.NAME`,
+      });
   }
   for (const ct of Object.keys(response.responseTemplates)) {
     issues.push(...checkMediaType(ct, `${field}.responseTemplates.${ct}`).map((i) => ({ ...i, message: `Content type: ${i.message}` })));

@@ -42,7 +42,11 @@ function fixture(): ApiDesign {
     { id: "lam1", name: "TokenCheck", type: "TOKEN", providerARNs: [] },
     { id: "cog1", name: "Users", type: "COGNITO_USER_POOLS", providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_x"] },
   );
-  d = run(d, { type: "putMethod", resourceId: idOf(d, "/pets/{id}"), method: { httpMethod: "GET", requestParameters: { "method.request.path.id": true } } }).design;
+  d = run(d, {
+    type: "putMethod",
+    resourceId: idOf(d, "/pets/{id}"),
+    method: { httpMethod: "GET", requestParameters: { "method.request.path.id": true } },
+  }).design;
   return d;
 }
 
@@ -50,9 +54,32 @@ describe("API settings (updateApi)", () => {
   it("saves every setting and records only what changed", () => {
     const d = fixture();
     const policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "*" }] });
-    const out = run(d, { type: "updateApi", endpointType: "PRIVATE", binaryMediaTypes: ["image/png", " */* ", "application/*"], minimumCompressionSize: 1024, apiKeySource: "AUTHORIZER", policy, disableExecuteApiEndpoint: true });
-    expect(out.design).toMatchObject({ name: "Shop", endpointType: "PRIVATE", binaryMediaTypes: ["image/png", "*/*", "application/*"], minimumCompressionSize: 1024, apiKeySource: "AUTHORIZER", policy, disableExecuteApiEndpoint: true });
-    expect(out.before).toEqual({ endpointType: "REGIONAL", binaryMediaTypes: [], minimumCompressionSize: null, apiKeySource: "HEADER", policy: null, disableExecuteApiEndpoint: false });
+    const out = run(d, {
+      type: "updateApi",
+      endpointType: "PRIVATE",
+      binaryMediaTypes: ["image/png", " */* ", "application/*"],
+      minimumCompressionSize: 1024,
+      apiKeySource: "AUTHORIZER",
+      policy,
+      disableExecuteApiEndpoint: true,
+    });
+    expect(out.design).toMatchObject({
+      name: "Shop",
+      endpointType: "PRIVATE",
+      binaryMediaTypes: ["image/png", "*/*", "application/*"],
+      minimumCompressionSize: 1024,
+      apiKeySource: "AUTHORIZER",
+      policy,
+      disableExecuteApiEndpoint: true,
+    });
+    expect(out.before).toEqual({
+      endpointType: "REGIONAL",
+      binaryMediaTypes: [],
+      minimumCompressionSize: null,
+      apiKeySource: "HEADER",
+      policy: null,
+      disableExecuteApiEndpoint: false,
+    });
     expect(out.summary).toBe("Changed API settings: endpointType, binaryMediaTypes, minimumCompressionSize, apiKeySource, policy, disableExecuteApiEndpoint");
     // null turns compression off again and drops the policy.
     const off = run(out.design, { type: "updateApi", minimumCompressionSize: null, policy: "" });
@@ -135,8 +162,14 @@ describe("moveResource", () => {
 
   it("refuses a move that takes a method's path parameter out of its path", () => {
     let d = fixture();
-    d = run(d, { type: "putMethod", resourceId: idOf(d, "/pets/{id}/toys"), method: { httpMethod: "GET", requestParameters: { "method.request.path.id": true } } }).design;
-    expect(refused(d, { type: "moveResource", resourceId: idOf(d, "/pets/{id}/toys"), parentId: idOf(d, "/owners") }).parentId).toMatch(/GET \/owners\/toys uses path parameter id/);
+    d = run(d, {
+      type: "putMethod",
+      resourceId: idOf(d, "/pets/{id}/toys"),
+      method: { httpMethod: "GET", requestParameters: { "method.request.path.id": true } },
+    }).design;
+    expect(refused(d, { type: "moveResource", resourceId: idOf(d, "/pets/{id}/toys"), parentId: idOf(d, "/owners") }).parentId).toMatch(
+      /GET \/owners\/toys uses path parameter id/,
+    );
   });
 
   it("refuses a second variable under the new parent", () => {
@@ -147,16 +180,31 @@ describe("moveResource", () => {
 });
 
 describe("method request", () => {
-  const put = (d: ApiDesign, method: Record<string, unknown>) => ({ type: "putMethod", resourceId: idOf(d, "/pets/{id}"), method: { httpMethod: "POST", ...method } });
+  const put = (d: ApiDesign, method: Record<string, unknown>) => ({
+    type: "putMethod",
+    resourceId: idOf(d, "/pets/{id}"),
+    method: { httpMethod: "POST", ...method },
+  });
 
   it("accepts every field when its references exist", () => {
     const d = fixture();
-    const out = run(d, put(d, {
-      authorizationType: "COGNITO_USER_POOLS", authorizerId: "cog1", authorizationScopes: ["pets/write"], apiKeyRequired: true, operationName: "CreateToy",
-      requestParameters: { "method.request.path.id": true, "method.request.querystring.dryRun": false, "method.request.header.X-Trace": false },
-      requestModels: { "application/json": "Pet", "text/plain": "Empty" }, requestValidatorId: "val1",
-    }));
-    expect(out.design.resources.find((r) => r.id === idOf(d, "/pets/{id}"))!.methods.POST).toMatchObject({ authorizerId: "cog1", requestModels: { "application/json": "Pet", "text/plain": "Empty" } });
+    const out = run(
+      d,
+      put(d, {
+        authorizationType: "COGNITO_USER_POOLS",
+        authorizerId: "cog1",
+        authorizationScopes: ["pets/write"],
+        apiKeyRequired: true,
+        operationName: "CreateToy",
+        requestParameters: { "method.request.path.id": true, "method.request.querystring.dryRun": false, "method.request.header.X-Trace": false },
+        requestModels: { "application/json": "Pet", "text/plain": "Empty" },
+        requestValidatorId: "val1",
+      }),
+    );
+    expect(out.design.resources.find((r) => r.id === idOf(d, "/pets/{id}"))!.methods.POST).toMatchObject({
+      authorizerId: "cog1",
+      requestModels: { "application/json": "Pet", "text/plain": "Empty" },
+    });
     expect(run(d, put(d, { authorizationType: "CUSTOM", authorizerId: "lam1" })).design).toBeDefined();
   });
 
@@ -170,7 +218,11 @@ describe("method request", () => {
     [{ requestValidatorId: "gone" }, "method.requestValidatorId", /Invalid Request Validator/],
     [{ requestModels: { "application/json": "Missing" } }, "method.requestModels.application/json", /Invalid model identifier/],
     [{ requestModels: { json: "Pet" } }, "method.requestModels.json", /media type/],
-    [{ requestParameters: { "method.request.path.petId": true } }, "method.requestParameters.method.request.path.petId", /not in the resource path \/pets\/\{id\}/],
+    [
+      { requestParameters: { "method.request.path.petId": true } },
+      "method.requestParameters.method.request.path.petId",
+      /not in the resource path \/pets\/\{id\}/,
+    ],
     [{ requestParameters: { "query.q": true } }, "method.requestParameters.query.q", /method\.request/],
   ])("refuses %j", (method, field, message) => {
     const d = fixture();
@@ -180,23 +232,54 @@ describe("method request", () => {
   it("refuses removing a parameter the integration still maps from", () => {
     let d = fixture();
     const id = idOf(d, "/pets/{id}");
-    d = run(d, { type: "putIntegration", resourceId: id, httpMethod: "GET", integration: { type: "HTTP", httpMethod: "GET", uri: "https://example.com/pets/{id}", requestParameters: { "integration.request.path.id": "method.request.path.id" } } }).design;
-    expect(refused(d, { type: "updateMethod", resourceId: id, httpMethod: "GET", changes: { requestParameters: {} } })["method.requestParameters"]).toMatch(/integration uses it/);
+    d = run(d, {
+      type: "putIntegration",
+      resourceId: id,
+      httpMethod: "GET",
+      integration: {
+        type: "HTTP",
+        httpMethod: "GET",
+        uri: "https://example.com/pets/{id}",
+        requestParameters: { "integration.request.path.id": "method.request.path.id" },
+      },
+    }).design;
+    expect(refused(d, { type: "updateMethod", resourceId: id, httpMethod: "GET", changes: { requestParameters: {} } })["method.requestParameters"]).toMatch(
+      /integration uses it/,
+    );
   });
 });
 
 describe("integration request", () => {
-  const set = (d: ApiDesign, integration: Record<string, unknown>) => ({ type: "putIntegration", resourceId: idOf(d, "/pets/{id}"), httpMethod: "GET", integration });
+  const set = (d: ApiDesign, integration: Record<string, unknown>) => ({
+    type: "putIntegration",
+    resourceId: idOf(d, "/pets/{id}"),
+    httpMethod: "GET",
+    integration,
+  });
   const fnArn = "arn:aws:lambda:us-east-1:123456789012:function:pets";
 
   it("accepts every field of an HTTP integration with mappings from each source kind", () => {
     const d = fixture();
     const integration = {
-      type: "HTTP", httpMethod: "GET", uri: "https://${stageVariables.host}/pets/{id}", connectionType: "VPC_LINK", connectionId: "${stageVariables.vpcLink}",
-      credentials: "arn:aws:iam::123456789012:role/apigw", passthroughBehavior: "WHEN_NO_TEMPLATES", contentHandling: "CONVERT_TO_TEXT", timeoutInMillis: 50,
-      requestParameters: { "integration.request.path.id": "method.request.path.id", "integration.request.header.x-static": "'gatehouse'", "integration.request.header.x-stage": "stageVariables.name", "integration.request.querystring.rid": "context.requestId" },
+      type: "HTTP",
+      httpMethod: "GET",
+      uri: "https://${stageVariables.host}/pets/{id}",
+      connectionType: "VPC_LINK",
+      connectionId: "${stageVariables.vpcLink}",
+      credentials: "arn:aws:iam::123456789012:role/apigw",
+      passthroughBehavior: "WHEN_NO_TEMPLATES",
+      contentHandling: "CONVERT_TO_TEXT",
+      timeoutInMillis: 50,
+      requestParameters: {
+        "integration.request.path.id": "method.request.path.id",
+        "integration.request.header.x-static": "'gatehouse'",
+        "integration.request.header.x-stage": "stageVariables.name",
+        "integration.request.querystring.rid": "context.requestId",
+      },
       requestTemplates: { "application/json": "{}", "application/xml": "<a/>" },
-      cacheNamespace: "pets", cacheKeyParameters: ["method.request.path.id"], tlsConfig: { insecureSkipVerification: true },
+      cacheNamespace: "pets",
+      cacheKeyParameters: ["method.request.path.id"],
+      tlsConfig: { insecureSkipVerification: true },
     };
     const out = run(d, set(d, integration));
     expect(out.design.resources.find((r) => r.id === idOf(d, "/pets/{id}"))!.methods.GET.integration).toMatchObject(integration);
@@ -213,8 +296,16 @@ describe("integration request", () => {
     [{ type: "AWS_PROXY", httpMethod: "GET", uri: lambdaInvocationUri(fnArn) }, "integration.httpMethod", /must use POST/],
     [{ type: "AWS_PROXY", httpMethod: "POST", uri: "arn:aws:apigateway:us-east-1:s3:path/b/k" }, "integration.uri", /Lambda function/],
     [{ type: "AWS", httpMethod: "POST", uri: "lambda:pets" }, "integration.uri", /arn:aws:apigateway/],
-    [{ type: "MOCK", requestParameters: { "integration.request.path.id": "method.request.path.nope" } }, "integration.requestParameters.integration.request.path.id", /not a request parameter of this method/],
-    [{ type: "MOCK", requestParameters: { "integration.request.header.x": "static" } }, "integration.requestParameters.integration.request.header.x", /Invalid mapping expression/],
+    [
+      { type: "MOCK", requestParameters: { "integration.request.path.id": "method.request.path.nope" } },
+      "integration.requestParameters.integration.request.path.id",
+      /not a request parameter of this method/,
+    ],
+    [
+      { type: "MOCK", requestParameters: { "integration.request.header.x": "static" } },
+      "integration.requestParameters.integration.request.header.x",
+      /Invalid mapping expression/,
+    ],
     [{ type: "MOCK", requestParameters: { "request.header.x": "'a'" } }, "integration.requestParameters.request.header.x", /integration\.request/],
     [{ type: "MOCK", cacheKeyParameters: ["method.request.querystring.q"] }, "integration.cacheKeyParameters.0", /Cache key/],
     [{ type: "HTTP", httpMethod: "GET", uri: "https://x.example", connectionType: "VPC_LINK" }, "integration.connectionId", /VPC link id/],
@@ -231,28 +322,66 @@ describe("method and integration responses", () => {
     let d = fixture();
     const id = idOf(d, "/pets/{id}");
     d = run(d, { type: "putIntegration", resourceId: id, httpMethod: "GET", integration: { type: "MOCK" } }).design;
-    d = run(d, { type: "putMethodResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "200", responseParameters: { "method.response.header.X-Id": true }, responseModels: { "application/json": "Pet" } } }).design;
+    d = run(d, {
+      type: "putMethodResponse",
+      resourceId: id,
+      httpMethod: "GET",
+      response: { statusCode: "200", responseParameters: { "method.response.header.X-Id": true }, responseModels: { "application/json": "Pet" } },
+    }).design;
     return { d, id };
   }
 
   it("maps headers and templates per content type onto a declared method response", () => {
     const { d, id } = withResponses();
-    const out = run(d, { type: "putIntegrationResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "200", responseParameters: { "method.response.header.X-Id": "integration.response.body.id" }, responseTemplates: { "application/json": "{}", "application/xml": "<a/>" } } });
-    expect(out.design.resources.find((r) => r.id === id)!.methods.GET.integration!.integrationResponses["200"].responseTemplates).toEqual({ "application/json": "{}", "application/xml": "<a/>" });
+    const out = run(d, {
+      type: "putIntegrationResponse",
+      resourceId: id,
+      httpMethod: "GET",
+      response: {
+        statusCode: "200",
+        responseParameters: { "method.response.header.X-Id": "integration.response.body.id" },
+        responseTemplates: { "application/json": "{}", "application/xml": "<a/>" },
+      },
+    });
+    expect(out.design.resources.find((r) => r.id === id)!.methods.GET.integration!.integrationResponses["200"].responseTemplates).toEqual({
+      "application/json": "{}",
+      "application/xml": "<a/>",
+    });
   });
 
   it("refuses a mapping onto an undeclared header, a bad source, and dropping a header still mapped", () => {
     const { d, id } = withResponses();
-    const put = (responseParameters: Record<string, string>) => ({ type: "putIntegrationResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "200", responseParameters, responseTemplates: {} } });
-    expect(refused(d, put({ "method.response.header.X-Other": "'a'" }))["integrationResponse.responseParameters.method.response.header.X-Other"]).toMatch(/not a header of method response 200/);
-    expect(refused(d, put({ "method.response.header.X-Id": "body.id" }))["integrationResponse.responseParameters.method.response.header.X-Id"]).toMatch(/Invalid mapping expression/);
+    const put = (responseParameters: Record<string, string>) => ({
+      type: "putIntegrationResponse",
+      resourceId: id,
+      httpMethod: "GET",
+      response: { statusCode: "200", responseParameters, responseTemplates: {} },
+    });
+    expect(refused(d, put({ "method.response.header.X-Other": "'a'" }))["integrationResponse.responseParameters.method.response.header.X-Other"]).toMatch(
+      /not a header of method response 200/,
+    );
+    expect(refused(d, put({ "method.response.header.X-Id": "body.id" }))["integrationResponse.responseParameters.method.response.header.X-Id"]).toMatch(
+      /Invalid mapping expression/,
+    );
     const mapped = run(d, put({ "method.response.header.X-Id": "'1'" })).design;
-    expect(refused(mapped, { type: "putMethodResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "200", responseParameters: {}, responseModels: {} } })["methodResponse.responseParameters"]).toMatch(/X-Id/);
+    expect(
+      refused(mapped, {
+        type: "putMethodResponse",
+        resourceId: id,
+        httpMethod: "GET",
+        response: { statusCode: "200", responseParameters: {}, responseModels: {} },
+      })["methodResponse.responseParameters"],
+    ).toMatch(/X-Id/);
   });
 
   it("refuses a method response with an unknown model or a header not named method.response.header.X", () => {
     const { d, id } = withResponses();
-    const put = (response: Record<string, unknown>) => ({ type: "putMethodResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "404", responseParameters: {}, responseModels: {}, ...response } });
+    const put = (response: Record<string, unknown>) => ({
+      type: "putMethodResponse",
+      resourceId: id,
+      httpMethod: "GET",
+      response: { statusCode: "404", responseParameters: {}, responseModels: {}, ...response },
+    });
     expect(refused(d, put({ responseModels: { "application/json": "Nope" } }))["methodResponse.responseModels.application/json"]).toMatch(/Invalid model/);
     expect(refused(d, put({ responseParameters: { "X-Id": true } }))["methodResponse.responseParameters.X-Id"]).toMatch(/method\.response\.header/);
   });
@@ -277,12 +406,20 @@ describe("every rule of issue #4, refused with a field message and nothing writt
   });
   it("integration timeout outside 50–29,000 ms", () => {
     const d = fixture();
-    expect(refused(d, { type: "putIntegration", resourceId: idOf(d, "/pets/{id}"), httpMethod: "GET", integration: { type: "MOCK", timeoutInMillis: 49 } })["integration.timeoutInMillis"]).toBeDefined();
+    expect(
+      refused(d, { type: "putIntegration", resourceId: idOf(d, "/pets/{id}"), httpMethod: "GET", integration: { type: "MOCK", timeoutInMillis: 49 } })[
+        "integration.timeoutInMillis"
+      ],
+    ).toBeDefined();
   });
   it("a Lambda integration without POST", () => {
     const d = fixture();
     const uri = lambdaInvocationUri("arn:aws:lambda:us-east-1:123456789012:function:f");
-    expect(refused(d, { type: "putIntegration", resourceId: idOf(d, "/pets/{id}"), httpMethod: "GET", integration: { type: "AWS", httpMethod: "PUT", uri } })["integration.httpMethod"]).toMatch(/POST/);
+    expect(
+      refused(d, { type: "putIntegration", resourceId: idOf(d, "/pets/{id}"), httpMethod: "GET", integration: { type: "AWS", httpMethod: "PUT", uri } })[
+        "integration.httpMethod"
+      ],
+    ).toMatch(/POST/);
   });
   it("selection patterns that are not valid Java regexes", () => {
     let d = fixture();
@@ -290,18 +427,27 @@ describe("every rule of issue #4, refused with a field message and nothing writt
     d = run(d, { type: "putIntegration", resourceId: id, httpMethod: "GET", integration: { type: "MOCK" } }).design;
     d = run(d, { type: "putMethodResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "400" } }).design;
     for (const pattern of ["{4}", "\\y", "(?<a_b>x)", "[a-"]) {
-      expect(refused(d, { type: "putIntegrationResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "400", selectionPattern: pattern } })["integrationResponse.selectionPattern"]).toMatch(/Invalid selection pattern/);
+      expect(
+        refused(d, { type: "putIntegrationResponse", resourceId: id, httpMethod: "GET", response: { statusCode: "400", selectionPattern: pattern } })[
+          "integrationResponse.selectionPattern"
+        ],
+      ).toMatch(/Invalid selection pattern/);
     }
   });
   it("references to models, validators and authorizers that don't exist", () => {
     const d = fixture();
-    const fields = refused(d, { type: "putMethod", resourceId: idOf(d, "/owners"), method: { httpMethod: "GET", authorizationType: "CUSTOM", authorizerId: "x", requestValidatorId: "y", requestModels: { "application/json": "Z" } } });
+    const fields = refused(d, {
+      type: "putMethod",
+      resourceId: idOf(d, "/owners"),
+      method: { httpMethod: "GET", authorizationType: "CUSTOM", authorizerId: "x", requestValidatorId: "y", requestModels: { "application/json": "Z" } },
+    });
     expect(Object.keys(fields).sort()).toEqual(["method.authorizerId", "method.requestModels.application/json", "method.requestValidatorId"]);
   });
   it(`${MAX_RESOURCES_PER_API} resources per API`, () => {
     const d = fixture();
     const root = idOf(d, "/");
-    while (d.resources.length < MAX_RESOURCES_PER_API) d.resources.push({ id: `r${d.resources.length}`, parentId: root, pathPart: `r${d.resources.length}`, methods: {} });
+    while (d.resources.length < MAX_RESOURCES_PER_API)
+      d.resources.push({ id: `r${d.resources.length}`, parentId: root, pathPart: `r${d.resources.length}`, methods: {} });
     expect(refused(d, { type: "addResource", parentId: root, pathPart: "one-more" }).pathPart).toMatch(/at most 300/);
   });
 });
@@ -335,7 +481,15 @@ describe("javaRegexToJs: Java-only syntax", () => {
 describe("history entries of the new commands can be reverted", () => {
   it("undoes a rename, a move and a settings change, and refuses when a later change touched it", async () => {
     const { revertDesignChange } = await import("../audit/revert");
-    const entry = (o: ReturnType<typeof run>) => ({ id: "e", action: o.action, entityType: o.entityType, entityId: o.entityId, summary: o.summary, before: o.before, after: o.after });
+    const entry = (o: ReturnType<typeof run>) => ({
+      id: "e",
+      action: o.action,
+      entityType: o.entityType,
+      entityId: o.entityId,
+      summary: o.summary,
+      before: o.before,
+      after: o.after,
+    });
     const d = fixture();
     const renamed = run(d, { type: "renameResource", resourceId: idOf(d, "/owners"), pathPart: "people" });
     expect(findResourceByPath(revertDesignChange(renamed.design, entry(renamed)), "/owners")?.id).toBe(idOf(d, "/owners"));

@@ -12,9 +12,7 @@ export function findResource(design: ApiDesign, id: string): Resource | undefine
 }
 
 export function childrenOf(design: ApiDesign, parentId: string): Resource[] {
-  return design.resources
-    .filter((r) => r.parentId === parentId)
-    .sort((a, b) => a.pathPart.localeCompare(b.pathPart));
+  return design.resources.filter((r) => r.parentId === parentId).sort((a, b) => a.pathPart.localeCompare(b.pathPart));
 }
 
 /** The full path of a resource, `/` for the root, `/pets/{id}` below it. */
@@ -138,7 +136,16 @@ export function visibleTreeRows(index: TreeIndex, options: { collapsed?: Readonl
     const kids = index.children.get(r.id) ?? [];
     const expanded = !collapsed.has(r.id);
     const verbs = Object.keys(r.methods).sort();
-    rows.push({ kind: "resource", id: r.id, path, label: r.parentId === null ? "/" : `/${r.pathPart}`, depth, hasChildren: kids.length > 0 || verbs.length > 0, expanded, methodCount: verbs.length });
+    rows.push({
+      kind: "resource",
+      id: r.id,
+      path,
+      label: r.parentId === null ? "/" : `/${r.pathPart}`,
+      depth,
+      hasChildren: kids.length > 0 || verbs.length > 0,
+      expanded,
+      methodCount: verbs.length,
+    });
     if (!expanded) return;
     for (const verb of verbs) if (!keepMethod || keepMethod(r.id, verb)) rows.push({ kind: "method", id: r.id, path, verb, depth: depth + 1 });
     for (const c of kids) visit(c, depth + 1);

@@ -104,7 +104,12 @@ function integrationExtension(i: Integration): Obj {
   const responses: Obj = {};
   for (const r of Object.values(i.integrationResponses)) {
     const key = r.selectionPattern ? r.selectionPattern : "default";
-    responses[key] = compact({ statusCode: r.statusCode, responseParameters: r.responseParameters, responseTemplates: r.responseTemplates, contentHandling: r.contentHandling });
+    responses[key] = compact({
+      statusCode: r.statusCode,
+      responseParameters: r.responseParameters,
+      responseTemplates: r.responseTemplates,
+      contentHandling: r.contentHandling,
+    });
   }
   return compact({
     type: lower(i.type),
@@ -138,10 +143,22 @@ function operation(m: Method, schemes: SchemeNames, validatorNames: Map<string, 
   for (const [key, required] of Object.entries(m.requestParameters)) {
     const match = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(key);
     const multi = /^method\.request\.multivalue(querystring|header)\.(.+)$/.exec(key);
-    if (match) parameters.push(compact({ name: match[2], in: PARAM_IN[match[1]], required: match[1] === "path" ? true : required || undefined, schema: { type: "string" } }));
+    if (match)
+      parameters.push(
+        compact({ name: match[2], in: PARAM_IN[match[1]], required: match[1] === "path" ? true : required || undefined, schema: { type: "string" } }),
+      );
     // Multi-value forms have no API Gateway OpenAPI spelling (AWS's export leaves them out): only a lossless export writes them.
     else if (multi && lossless) {
-      parameters.push(compact({ name: multi[2], in: PARAM_IN[multi[1]], required: required || undefined, explode: multi[1] === "querystring" ? true : undefined, schema: { type: "array", items: { type: "string" } }, "x-gatehouse-multivalue": true }));
+      parameters.push(
+        compact({
+          name: multi[2],
+          in: PARAM_IN[multi[1]],
+          required: required || undefined,
+          explode: multi[1] === "querystring" ? true : undefined,
+          schema: { type: "array", items: { type: "string" } },
+          "x-gatehouse-multivalue": true,
+        }),
+      );
     }
   }
   const requestContent: Obj = {};
@@ -269,9 +286,11 @@ export function exportOpenApi(design: ApiDesign, options: ExportOptions = {}): O
     if (Object.keys(extra).length) modelExtras[m.name] = extra;
   }
   const validators: Obj = {};
-  for (const v of design.requestValidators) validators[v.name] = { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters };
+  for (const v of design.requestValidators)
+    validators[v.name] = { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters };
   const gatewayResponses: Obj = {};
-  for (const g of design.gatewayResponses) gatewayResponses[g.responseType] = compact({ statusCode: g.statusCode, responseParameters: g.responseParameters, responseTemplates: g.responseTemplates });
+  for (const g of design.gatewayResponses)
+    gatewayResponses[g.responseType] = compact({ statusCode: g.statusCode, responseParameters: g.responseParameters, responseTemplates: g.responseTemplates });
   let policy: unknown;
   if (design.policy) {
     try {
@@ -291,7 +310,10 @@ export function exportOpenApi(design: ApiDesign, options: ExportOptions = {}): O
     "x-amazon-apigateway-binary-media-types": design.binaryMediaTypes,
     "x-amazon-apigateway-minimum-compression-size": design.minimumCompressionSize ?? undefined,
     "x-amazon-apigateway-api-key-source": design.apiKeySource,
-    "x-amazon-apigateway-endpoint-configuration": compact({ types: [design.endpointType], disableExecuteApiEndpoint: design.disableExecuteApiEndpoint || undefined }),
+    "x-amazon-apigateway-endpoint-configuration": compact({
+      types: [design.endpointType],
+      disableExecuteApiEndpoint: design.disableExecuteApiEndpoint || undefined,
+    }),
     "x-amazon-apigateway-policy": policy,
     "x-gatehouse-models": modelExtras,
   });

@@ -33,14 +33,25 @@ function thrown(work: () => unknown): OpenApiImportError {
 describe("lossless export: what OpenAPI can't say about models and parameters", () => {
   const design = generateDesign({ resources: 3 });
   design.models.push(
-    { id: "m1", name: "Order", description: "An order as the shop stores it", contentType: "application/json", schema: JSON.stringify({ type: "object", properties: { id: { type: "string" } } }) },
+    {
+      id: "m1",
+      name: "Order",
+      description: "An order as the shop stores it",
+      contentType: "application/json",
+      schema: JSON.stringify({ type: "object", properties: { id: { type: "string" } } }),
+    },
     { id: "m2", name: "OrderXml", description: "XML payload", contentType: "application/xml", schema: JSON.stringify({ type: "string" }) },
     { id: "m3", name: "Csv", contentType: "text/csv", schema: "id,name" },
   );
   const [root] = design.resources;
   root.methods.GET = {
     ...root.methods.GET,
-    requestParameters: { ...root.methods.GET.requestParameters, "method.request.multivaluequerystring.tag": true, "method.request.multivalueheader.X-Forwarded-For": false, "method.request.querystring.page": false },
+    requestParameters: {
+      ...root.methods.GET.requestParameters,
+      "method.request.multivaluequerystring.tag": true,
+      "method.request.multivalueheader.X-Forwarded-For": false,
+      "method.request.querystring.page": false,
+    },
   };
 
   it("imports back with nothing lost, through JSON and YAML text", () => {
@@ -50,13 +61,29 @@ describe("lossless export: what OpenAPI can't say about models and parameters", 
     expect(diffDesigns(design, fromYaml).entries).toEqual([]);
     expect(fromJson.models.find((m) => m.name === "Csv")).toMatchObject({ contentType: "text/csv", schema: "id,name" });
     expect(fromJson.models.find((m) => m.name === "Order")!.description).toBe("An order as the shop stores it");
-    expect(fromJson.resources[0].methods.GET.requestParameters).toMatchObject({ "method.request.multivaluequerystring.tag": true, "method.request.multivalueheader.X-Forwarded-For": false, "method.request.querystring.page": false });
+    expect(fromJson.resources[0].methods.GET.requestParameters).toMatchObject({
+      "method.request.multivaluequerystring.tag": true,
+      "method.request.multivalueheader.X-Forwarded-For": false,
+      "method.request.querystring.page": false,
+    });
   });
 
   it("writes multi-value parameters as exploded arrays and model extras under x-gatehouse-models", () => {
     const doc = exportOpenApi(design, { lossless: true }) as any;
-    expect(doc.paths["/"].get.parameters).toContainEqual({ name: "tag", in: "query", required: true, explode: true, schema: { type: "array", items: { type: "string" } }, "x-gatehouse-multivalue": true });
-    expect(doc.paths["/"].get.parameters).toContainEqual({ name: "X-Forwarded-For", in: "header", schema: { type: "array", items: { type: "string" } }, "x-gatehouse-multivalue": true });
+    expect(doc.paths["/"].get.parameters).toContainEqual({
+      name: "tag",
+      in: "query",
+      required: true,
+      explode: true,
+      schema: { type: "array", items: { type: "string" } },
+      "x-gatehouse-multivalue": true,
+    });
+    expect(doc.paths["/"].get.parameters).toContainEqual({
+      name: "X-Forwarded-For",
+      in: "header",
+      schema: { type: "array", items: { type: "string" } },
+      "x-gatehouse-multivalue": true,
+    });
     expect(doc["x-gatehouse-models"]).toEqual({
       Order: { description: "An order as the shop stores it" },
       OrderXml: { description: "XML payload", contentType: "application/xml" },
@@ -143,19 +170,46 @@ describe("inline schemas become generated models", () => {
       swagger: "2.0",
       info: { title: "S" },
       consumes: ["application/json"],
-      paths: { "/pets": { post: { parameters: [{ in: "body", name: "body", schema: { type: "object", required: ["name"] } }], responses: { "200": { description: "ok", schema: { type: "array", items: { $ref: "#/definitions/Pet" } } } } } } },
+      paths: {
+        "/pets": {
+          post: {
+            parameters: [{ in: "body", name: "body", schema: { type: "object", required: ["name"] } }],
+            responses: { "200": { description: "ok", schema: { type: "array", items: { $ref: "#/definitions/Pet" } } } },
+          },
+        },
+      },
       definitions: { Pet: { type: "object" } },
     });
     const post = d.resources.find((r) => r.pathPart === "pets")!.methods.POST;
     expect(post.requestModels).toEqual({ "application/json": "PostPetsRequest" });
     expect(post.methodResponses["200"].responseModels).toEqual({ "application/json": "PostPetsResponse200" });
-    expect(JSON.parse(d.models.find((m) => m.name === "PostPetsResponse200")!.schema).items.$ref).toBe("https://apigateway.amazonaws.com/restapis/{restapi_id}/models/Pet");
+    expect(JSON.parse(d.models.find((m) => m.name === "PostPetsResponse200")!.schema).items.$ref).toBe(
+      "https://apigateway.amazonaws.com/restapis/{restapi_id}/models/Pet",
+    );
     expect(diffDesigns(d, importOpenApi(exportOpenApi(d))).entries).toEqual([]);
   });
 
   it("an inline schema referring to an undefined model is refused with its pointer", () => {
-    const e = thrown(() => importOpenApi({ openapi: "3.0.1", info: { title: "x" }, paths: { "/a": { post: { requestBody: { content: { "application/json": { schema: { type: "object", properties: { b: { $ref: "#/components/schemas/Nope" } } } } } }, responses: {} } } } }));
-    expect(e.issues).toEqual([{ pointer: "/paths/~1a/post/requestBody/content/application~1json/schema/properties/b/$ref", message: 'model "Nope" is not defined in components.schemas' }]);
+    const e = thrown(() =>
+      importOpenApi({
+        openapi: "3.0.1",
+        info: { title: "x" },
+        paths: {
+          "/a": {
+            post: {
+              requestBody: { content: { "application/json": { schema: { type: "object", properties: { b: { $ref: "#/components/schemas/Nope" } } } } } },
+              responses: {},
+            },
+          },
+        },
+      }),
+    );
+    expect(e.issues).toEqual([
+      {
+        pointer: "/paths/~1a/post/requestBody/content/application~1json/schema/properties/b/$ref",
+        message: 'model "Nope" is not defined in components.schemas',
+      },
+    ]);
   });
 });
 
@@ -176,7 +230,16 @@ describe("base path (ImportRestApi's basepath parameter)", () => {
 
   it("Swagger 2 basePath /v1 with prepend imports /pets and /pets/{id} as /v1/pets and /v1/pets/{id}; the methods move with them", () => {
     const d = importOpenApi(
-      { swagger: "2.0", info: { title: "V" }, basePath: "/v1", paths: { "/": { get: { responses: {} } }, "/pets": { get: { operationId: "listPets", responses: {} } }, "/pets/{id}": { get: { parameters: [{ name: "id", in: "path", required: true, type: "string" }], responses: {} } } } },
+      {
+        swagger: "2.0",
+        info: { title: "V" },
+        basePath: "/v1",
+        paths: {
+          "/": { get: { responses: {} } },
+          "/pets": { get: { operationId: "listPets", responses: {} } },
+          "/pets/{id}": { get: { parameters: [{ name: "id", in: "path", required: true, type: "string" }], responses: {} } },
+        },
+      },
       { basePath: "prepend" },
     );
     expect(paths(d)).toEqual(["/", "/v1", "/v1/pets", "/v1/pets/{id}"]);
@@ -192,8 +255,12 @@ describe("base path (ImportRestApi's basepath parameter)", () => {
   it("OpenAPI 3: the server URL's path, or its basePath variable", () => {
     const oas = (servers: unknown) => ({ openapi: "3.0.1", info: { title: "S" }, servers, paths: { "/e": { get: { responses: {} } } } });
     expect(paths(importOpenApi(oas([{ url: "https://api.example.com/v2/" }]), { basePath: "prepend" }))).toEqual(["/", "/v2", "/v2/e"]);
-    expect(paths(importOpenApi(oas([{ url: "https://{host}/{basePath}", variables: { basePath: { default: "prod/shop" } } }]), { basePath: "prepend" }))).toEqual(["/", "/prod", "/prod/shop", "/prod/shop/e"]);
-    expect(paths(importOpenApi(oas([{ url: "https://{host}/{basePath}", variables: { basePath: { default: "prod/shop" } } }]), { basePath: "split" }))).toEqual(["/", "/shop", "/shop/e"]);
+    expect(
+      paths(importOpenApi(oas([{ url: "https://{host}/{basePath}", variables: { basePath: { default: "prod/shop" } } }]), { basePath: "prepend" })),
+    ).toEqual(["/", "/prod", "/prod/shop", "/prod/shop/e"]);
+    expect(paths(importOpenApi(oas([{ url: "https://{host}/{basePath}", variables: { basePath: { default: "prod/shop" } } }]), { basePath: "split" }))).toEqual(
+      ["/", "/shop", "/shop/e"],
+    );
     expect(paths(importOpenApi(oas([{ url: "https://api.example.com" }]), { basePath: "prepend" }))).toEqual(["/", "/e"]);
     expect(paths(importOpenApi(oas([{ url: "https://api.example.com/v2" }])))).toEqual(["/", "/e"]);
   });
@@ -236,10 +303,17 @@ describe("x-amazon-apigateway-endpoint-configuration on an OpenAPI 3 Server obje
     const r = importOpenApiDocument({
       openapi: "3.0.1",
       info: { title: "P" },
-      servers: [{ url: "https://x.example.com", "x-amazon-apigateway-endpoint-configuration": { types: ["private"], disableExecuteApiEndpoint: true, vpcEndpointIds: ["vpce-0212a4ababd5b8c3e"] } }],
+      servers: [
+        {
+          url: "https://x.example.com",
+          "x-amazon-apigateway-endpoint-configuration": { types: ["private"], disableExecuteApiEndpoint: true, vpcEndpointIds: ["vpce-0212a4ababd5b8c3e"] },
+        },
+      ],
       paths: {},
     });
     expect(r.design).toMatchObject({ endpointType: "PRIVATE", disableExecuteApiEndpoint: true });
-    expect(r.warnings).toEqual([{ pointer: "/servers/0/x-amazon-apigateway-endpoint-configuration/vpcEndpointIds", message: expect.stringContaining("VPC endpoint ids") }]);
+    expect(r.warnings).toEqual([
+      { pointer: "/servers/0/x-amazon-apigateway-endpoint-configuration/vpcEndpointIds", message: expect.stringContaining("VPC endpoint ids") },
+    ]);
   });
 });

@@ -23,7 +23,14 @@ describe("importOpenApi (Swagger 2)", () => {
   });
 
   it("creates a resource per path segment, intermediate ones without methods", () => {
-    expect(design.resources.map((r) => resourcePath(design, r)).sort()).toEqual(["/", "/owners", "/owners/{ownerId}", "/owners/{ownerId}/pets", "/pets", "/pets/{petId}"]);
+    expect(design.resources.map((r) => resourcePath(design, r)).sort()).toEqual([
+      "/",
+      "/owners",
+      "/owners/{ownerId}",
+      "/owners/{ownerId}/pets",
+      "/pets",
+      "/pets/{petId}",
+    ]);
     expect(at("/owners/{ownerId}")!.methods).toEqual({});
     expect(Object.keys(at("/pets")!.methods)).toEqual(["GET", "POST", "OPTIONS"]);
     expect(Object.keys(at("/owners/{ownerId}/pets")!.methods)).toEqual(["ANY"]);
@@ -37,19 +44,42 @@ describe("importOpenApi (Swagger 2)", () => {
 
   it("maps the integration, upper-casing enums and keying responses by status with the pattern as selectionPattern", () => {
     const i = at("/pets")!.methods.GET.integration!;
-    expect(i).toMatchObject({ type: "HTTP", httpMethod: "GET", uri: "http://petstore.execute-api.us-east-1.amazonaws.com/petstore/pets", passthroughBehavior: "WHEN_NO_TEMPLATES", timeoutInMillis: 10000 });
-    expect(i.requestParameters).toEqual({ "integration.request.querystring.page": "method.request.querystring.page", "integration.request.querystring.type": "method.request.querystring.type" });
+    expect(i).toMatchObject({
+      type: "HTTP",
+      httpMethod: "GET",
+      uri: "http://petstore.execute-api.us-east-1.amazonaws.com/petstore/pets",
+      passthroughBehavior: "WHEN_NO_TEMPLATES",
+      timeoutInMillis: 10000,
+    });
+    expect(i.requestParameters).toEqual({
+      "integration.request.querystring.page": "method.request.querystring.page",
+      "integration.request.querystring.type": "method.request.querystring.type",
+    });
     expect(i.integrationResponses).toEqual({
-      "200": { statusCode: "200", selectionPattern: "2\\d{2}", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: {} },
+      "200": {
+        statusCode: "200",
+        selectionPattern: "2\\d{2}",
+        responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" },
+        responseTemplates: {},
+      },
       "500": { statusCode: "500", responseParameters: {}, responseTemplates: {} },
     });
     expect(at("/")!.methods.GET.integration!.integrationResponses["200"].responseTemplates["text/html"]).toContain("Welcome");
-    expect(at("/owners/{ownerId}/pets")!.methods.ANY.integration).toMatchObject({ type: "AWS_PROXY", httpMethod: "POST", passthroughBehavior: "WHEN_NO_MATCH", timeoutInMillis: 29000 });
+    expect(at("/owners/{ownerId}/pets")!.methods.ANY.integration).toMatchObject({
+      type: "AWS_PROXY",
+      httpMethod: "POST",
+      passthroughBehavior: "WHEN_NO_MATCH",
+      timeoutInMillis: 29000,
+    });
   });
 
   it("maps responses to method responses with header parameters and models", () => {
     expect(at("/pets")!.methods.GET.methodResponses).toEqual({
-      "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false }, responseModels: { "application/json": "Pets" } },
+      "200": {
+        statusCode: "200",
+        responseParameters: { "method.response.header.Access-Control-Allow-Origin": false },
+        responseModels: { "application/json": "Pets" },
+      },
     });
   });
 
@@ -73,7 +103,11 @@ describe("importOpenApi (Swagger 2)", () => {
     expect(design.models.map((m) => m.name)).toEqual(["Pets", "Pet", "NewPet", "NewPetResponse"]);
     expect(JSON.parse(design.models[1].schema)).toEqual(swaggerPetStore.definitions.Pet);
     expect(design.gatewayResponses).toEqual([
-      { responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": '{"message":$context.error.messageString}' } },
+      {
+        responseType: "DEFAULT_4XX",
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+        responseTemplates: { "application/json": '{"message":$context.error.messageString}' },
+      },
       { responseType: "UNAUTHORIZED", statusCode: "401", responseParameters: {}, responseTemplates: { "application/json": '{"message":"Unauthorized"}' } },
     ]);
   });
@@ -90,15 +124,38 @@ describe("importOpenApi (OpenAPI 3)", () => {
       info: { title: "Orders", version: "1" },
       components: {
         schemas: { Order: { type: "object", required: ["sku"], properties: { sku: { type: "string" } } } },
-        securitySchemes: { pool: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc"] } } },
+        securitySchemes: {
+          pool: {
+            type: "apiKey",
+            name: "Authorization",
+            in: "header",
+            "x-amazon-apigateway-authorizer": {
+              type: "cognito_user_pools",
+              providerARNs: ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc"],
+            },
+          },
+        },
       },
       paths: {
         "/orders": {
           post: {
             security: [{ pool: ["orders/write"] }],
             requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Order" } } } },
-            responses: { "201": { description: "created", headers: { Location: { schema: { type: "string" } } }, content: { "application/json": { schema: { $ref: "#/components/schemas/Order" } } } }, default: { description: "error" } },
-            "x-amazon-apigateway-integration": { type: "aws", httpMethod: "POST", uri: "arn:aws:apigateway:eu-west-1:dynamodb:action/PutItem", requestTemplates: { "application/json": '{"TableName": "orders"}' }, responses: { default: { statusCode: 201 } } },
+            responses: {
+              "201": {
+                description: "created",
+                headers: { Location: { schema: { type: "string" } } },
+                content: { "application/json": { schema: { $ref: "#/components/schemas/Order" } } },
+              },
+              default: { description: "error" },
+            },
+            "x-amazon-apigateway-integration": {
+              type: "aws",
+              httpMethod: "POST",
+              uri: "arn:aws:apigateway:eu-west-1:dynamodb:action/PutItem",
+              requestTemplates: { "application/json": '{"TableName": "orders"}' },
+              responses: { default: { statusCode: 201 } },
+            },
           },
         },
       },
@@ -108,16 +165,26 @@ describe("importOpenApi (OpenAPI 3)", () => {
       authorizationType: "COGNITO_USER_POOLS",
       authorizationScopes: ["orders/write"],
       requestModels: { "application/json": "Order" },
-      methodResponses: { "201": { statusCode: "201", responseParameters: { "method.response.header.Location": false }, responseModels: { "application/json": "Order" } } },
+      methodResponses: {
+        "201": { statusCode: "201", responseParameters: { "method.response.header.Location": false }, responseModels: { "application/json": "Order" } },
+      },
     });
     expect(post.integration!.integrationResponses["201"]).toEqual({ statusCode: "201", responseParameters: {}, responseTemplates: {} });
-    expect(design.authorizers[0]).toMatchObject({ name: "pool", type: "COGNITO_USER_POOLS", providerARNs: ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc"] });
+    expect(design.authorizers[0]).toMatchObject({
+      name: "pool",
+      type: "COGNITO_USER_POOLS",
+      providerARNs: ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc"],
+    });
     expect(design.models).toEqual([{ id: expect.any(String), name: "Order", contentType: "application/json", schema: expect.stringContaining('"sku"') }]);
   });
 });
 
 describe("importOpenApi errors", () => {
-  const withIntegration = (integration: unknown) => ({ openapi: "3.0.0", info: { title: "x" }, paths: { "/a/b": { get: { responses: {}, "x-amazon-apigateway-integration": integration } } } });
+  const withIntegration = (integration: unknown) => ({
+    openapi: "3.0.0",
+    info: { title: "x" },
+    paths: { "/a/b": { get: { responses: {}, "x-amazon-apigateway-integration": integration } } },
+  });
   const error = (doc: unknown) => {
     try {
       importOpenApi(doc);
@@ -135,9 +202,15 @@ describe("importOpenApi errors", () => {
   });
 
   it("points at a missing integration response status, an unknown validator, a dangling $ref", () => {
-    expect(error(withIntegration({ type: "mock", responses: { default: {} } })).pointer).toBe("/paths/~1a~1b/get/x-amazon-apigateway-integration/responses/default");
-    expect(error({ swagger: "2.0", paths: { "/a": { get: { "x-amazon-apigateway-request-validator": "nope" } } } }).message).toContain("request validator \"nope\" is not in x-amazon-apigateway-request-validators");
-    expect(error({ swagger: "2.0", paths: { "/a": { get: { parameters: [{ $ref: "#/parameters/missing" }] } } } }).pointer).toBe("/paths/~1a/get/parameters/0/$ref");
+    expect(error(withIntegration({ type: "mock", responses: { default: {} } })).pointer).toBe(
+      "/paths/~1a~1b/get/x-amazon-apigateway-integration/responses/default",
+    );
+    expect(error({ swagger: "2.0", paths: { "/a": { get: { "x-amazon-apigateway-request-validator": "nope" } } } }).message).toContain(
+      'request validator "nope" is not in x-amazon-apigateway-request-validators',
+    );
+    expect(error({ swagger: "2.0", paths: { "/a": { get: { parameters: [{ $ref: "#/parameters/missing" }] } } } }).pointer).toBe(
+      "/paths/~1a/get/parameters/0/$ref",
+    );
   });
 
   it("refuses other documents and versions", () => {
@@ -176,7 +249,16 @@ describe("importOpenApi: every problem, with its pointer, nothing returned", () 
         "/pets/{b}": { get: { responses: {} } },
         "/files/{proxy+}/more": { get: { responses: {} } },
         "/bad path": { get: { responses: {} } },
-        "/lambda": { post: { responses: {}, "x-amazon-apigateway-integration": { type: "aws_proxy", httpMethod: "GET", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:1:function:f/invocations" } } },
+        "/lambda": {
+          post: {
+            responses: {},
+            "x-amazon-apigateway-integration": {
+              type: "aws_proxy",
+              httpMethod: "GET",
+              uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:1:function:f/invocations",
+            },
+          },
+        },
         "/regex": { get: { responses: {}, "x-amazon-apigateway-integration": { ...mock, responses: { "([": { statusCode: "500" } } } } },
       },
     });
@@ -197,7 +279,9 @@ describe("importOpenApi: every problem, with its pointer, nothing returned", () 
 
   it("refuses more than 300 resources", () => {
     const paths = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`/r${i}`, { get: { responses: {} } }]));
-    expect(errorsOf({ openapi: "3.0.1", info: { title: "big" }, paths })).toEqual([{ pointer: "/paths/~1r299", message: "An API can have at most 300 resources" }]);
+    expect(errorsOf({ openapi: "3.0.1", info: { title: "big" }, paths })).toEqual([
+      { pointer: "/paths/~1r299", message: "An API can have at most 300 resources" },
+    ]);
   });
 
   it("warns about, and skips, extensions a REST API doesn't use", () => {

@@ -154,8 +154,10 @@ class Importer {
     readonly options: ImportOptions = {},
   ) {
     this.v3 = typeof doc.openapi === "string";
-    if (this.v3 && !/^3\.0(\.\d+)?$/.test(doc.openapi as string)) throw new OpenApiImportError(`unsupported OpenAPI version ${JSON.stringify(doc.openapi)} (expected 3.0.x)`, "/openapi");
-    if (!this.v3 && String(doc.swagger) !== "2.0") throw new OpenApiImportError(`unsupported Swagger version ${JSON.stringify(doc.swagger)} (expected "2.0")`, "/swagger");
+    if (this.v3 && !/^3\.0(\.\d+)?$/.test(doc.openapi as string))
+      throw new OpenApiImportError(`unsupported OpenAPI version ${JSON.stringify(doc.openapi)} (expected 3.0.x)`, "/openapi");
+    if (!this.v3 && String(doc.swagger) !== "2.0")
+      throw new OpenApiImportError(`unsupported Swagger version ${JSON.stringify(doc.swagger)} (expected "2.0")`, "/swagger");
     this.prefix = this.basePathPrefix();
   }
 
@@ -175,7 +177,9 @@ class Importer {
       if (withVariable) base = ((withVariable.variables as Obj).basePath as Obj).default;
       else if (servers[0] && typeof servers[0].url === "string") {
         const vars = isObj(servers[0].variables) ? servers[0].variables : {};
-        const url = servers[0].url.replace(/\{([^}]+)\}/g, (whole, name: string) => (isObj(vars[name]) && typeof vars[name].default === "string" ? (vars[name].default as string) : whole));
+        const url = servers[0].url.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+          isObj(vars[name]) && typeof vars[name].default === "string" ? (vars[name].default as string) : whole,
+        );
         base = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
       }
     }
@@ -221,7 +225,8 @@ class Importer {
     const m = /^#\/(?:components\/schemas|definitions)\/(.+)$/.exec(schema.$ref);
     if (!m) throw new OpenApiImportError(`a model reference must point at ${this.v3 ? "#/components/schemas/NAME" : "#/definitions/NAME"}`, ptr(at, "$ref"));
     const name = decodeURIComponent(m[1]).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!this.modelNames.has(name)) throw new OpenApiImportError(`model ${JSON.stringify(name)} is not defined in ${this.v3 ? "components.schemas" : "definitions"}`, ptr(at, "$ref"));
+    if (!this.modelNames.has(name))
+      throw new OpenApiImportError(`model ${JSON.stringify(name)} is not defined in ${this.v3 ? "components.schemas" : "definitions"}`, ptr(at, "$ref"));
     return name;
   }
 
@@ -326,7 +331,12 @@ class Importer {
       this.guard(() => {
         if (!/^[A-Za-z0-9]+$/.test(name)) throw new OpenApiImportError("a model name must be alphanumeric (API Gateway refuses other names)", ptr(at, name));
         if (!isObj(schema)) throw new OpenApiImportError("a schema must be an object", ptr(at, name));
-        out.push({ id: stableId("model", name), name, contentType: "application/json", schema: JSON.stringify(this.modelRefs(schema, ptr(at, name)), null, 2) });
+        out.push({
+          id: stableId("model", name),
+          name,
+          contentType: "application/json",
+          schema: JSON.stringify(this.modelRefs(schema, ptr(at, name)), null, 2),
+        });
       });
     }
     return out;
@@ -345,7 +355,8 @@ class Importer {
       const m = k === "$ref" && typeof v === "string" ? /^#\/(?:components\/schemas|definitions)\/(.+)$/.exec(v) : null;
       if (m) {
         const name = decodeURIComponent(m[1]).replace(/~1/g, "/").replace(/~0/g, "~");
-        if (!this.modelNames.has(name)) throw new OpenApiImportError(`model ${JSON.stringify(name)} is not defined in ${this.v3 ? "components.schemas" : "definitions"}`, ptr(at, k));
+        if (!this.modelNames.has(name))
+          throw new OpenApiImportError(`model ${JSON.stringify(name)} is not defined in ${this.v3 ? "components.schemas" : "definitions"}`, ptr(at, k));
         out[k] = modelRefUrl(name);
       } else out[k] = this.modelRefs(v, ptr(at, k));
     }
@@ -388,22 +399,31 @@ class Importer {
         if (auth === undefined) {
           if (String(scheme["x-amazon-apigateway-authtype"]).toLowerCase() === "awssigv4") this.sigv4Schemes.add(name);
           else if (scheme.type === "apiKey") this.apiKeySchemes.add(name);
-          else this.warn(`security scheme of type ${JSON.stringify(scheme.type)} has no API Gateway counterpart; methods using it get no authorization from it`, sAt);
+          else
+            this.warn(
+              `security scheme of type ${JSON.stringify(scheme.type)} has no API Gateway counterpart; methods using it get no authorization from it`,
+              sAt,
+            );
           return;
         }
         const aAt = ptr(sAt, "x-amazon-apigateway-authorizer");
         if (!isObj(auth)) throw new OpenApiImportError("must be an object", aAt);
-        const type = this.upper(auth.type ?? "token", ptr(aAt, "type"), ["TOKEN", "REQUEST", "COGNITO_USER_POOLS"]) as "TOKEN" | "REQUEST" | "COGNITO_USER_POOLS";
+        const type = this.upper(auth.type ?? "token", ptr(aAt, "type"), ["TOKEN", "REQUEST", "COGNITO_USER_POOLS"]) as
+          | "TOKEN"
+          | "REQUEST"
+          | "COGNITO_USER_POOLS";
         const id = stableId("authorizer", name);
         let identitySource = this.str(auth.identitySource, ptr(aAt, "identitySource"));
         // A token authorizer's source is the scheme's header when the extension doesn't say.
-        if (identitySource === undefined && type !== "REQUEST" && scheme.in === "header" && typeof scheme.name === "string") identitySource = `method.request.header.${scheme.name}`;
+        if (identitySource === undefined && type !== "REQUEST" && scheme.in === "header" && typeof scheme.name === "string")
+          identitySource = `method.request.header.${scheme.name}`;
         const providerARNs = this.strArray(auth.providerARNs, ptr(aAt, "providerARNs")) ?? [];
         if (type === "COGNITO_USER_POOLS" && providerARNs.length === 0) throw new OpenApiImportError("a cognito_user_pools authorizer needs providerARNs", aAt);
         const authorizerUri = this.str(auth.authorizerUri, ptr(aAt, "authorizerUri"));
         if (type !== "COGNITO_USER_POOLS" && !authorizerUri) throw new OpenApiImportError(`a ${type.toLowerCase()} authorizer needs an authorizerUri`, aAt);
         const ttl = this.num(auth.authorizerResultTtlInSeconds, ptr(aAt, "authorizerResultTtlInSeconds"));
-        if (ttl !== undefined && (ttl < 0 || ttl > 3600)) throw new OpenApiImportError("must be between 0 and 3600 seconds", ptr(aAt, "authorizerResultTtlInSeconds"));
+        if (ttl !== undefined && (ttl < 0 || ttl > 3600))
+          throw new OpenApiImportError("must be between 0 and 3600 seconds", ptr(aAt, "authorizerResultTtlInSeconds"));
         this.authorizers.set(name, { id, type });
         out.push({
           id,
@@ -432,13 +452,23 @@ class Importer {
         const gAt = ptr(at, type);
         if (!isObj(def)) throw new OpenApiImportError("a gateway response must be an object", gAt);
         const status = def.statusCode === undefined ? undefined : String(def.statusCode);
-        const response = { responseType: type, statusCode: status, responseParameters: this.strMap(def.responseParameters, ptr(gAt, "responseParameters")), responseTemplates: this.strMap(def.responseTemplates, ptr(gAt, "responseTemplates")) };
+        const response = {
+          responseType: type,
+          statusCode: status,
+          responseParameters: this.strMap(def.responseParameters, ptr(gAt, "responseParameters")),
+          responseTemplates: this.strMap(def.responseTemplates, ptr(gAt, "responseTemplates")),
+        };
         const issues = checkGatewayResponse(response);
         if (issues.length) {
           throw OpenApiImportError.of(
             issues.map((i) => {
               const field = i.field.replace(/^gatewayResponse\./, "");
-              const where = field === "responseType" ? gAt : field === "statusCode" ? ptr(gAt, "statusCode") : ptr(gAt, "responseParameters", field.replace(/^responseParameters\./, ""));
+              const where =
+                field === "responseType"
+                  ? gAt
+                  : field === "statusCode"
+                    ? ptr(gAt, "statusCode")
+                    : ptr(gAt, "responseParameters", field.replace(/^responseParameters\./, ""));
               return { pointer: where, message: i.message };
             }),
           );
@@ -471,7 +501,9 @@ class Importer {
           selectionPattern: pattern === "default" ? undefined : pattern,
           responseParameters: this.strMap(def.responseParameters, ptr(pAt, "responseParameters")),
           responseTemplates: this.strMap(def.responseTemplates, ptr(pAt, "responseTemplates")),
-          contentHandling: this.upper(def.contentHandling, ptr(pAt, "contentHandling"), ["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"]) as "CONVERT_TO_BINARY" | undefined,
+          contentHandling: this.upper(def.contentHandling, ptr(pAt, "contentHandling"), ["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"]) as
+            | "CONVERT_TO_BINARY"
+            | undefined,
         };
       }
     }
@@ -489,7 +521,8 @@ class Importer {
       credentials: this.str(raw.credentials, ptr(at, "credentials")),
       requestParameters: this.strMap(raw.requestParameters, ptr(at, "requestParameters")),
       requestTemplates: this.strMap(raw.requestTemplates, ptr(at, "requestTemplates")),
-      passthroughBehavior: (this.upper(raw.passthroughBehavior, ptr(at, "passthroughBehavior"), ["WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER"]) ?? "WHEN_NO_MATCH") as "WHEN_NO_MATCH",
+      passthroughBehavior: (this.upper(raw.passthroughBehavior, ptr(at, "passthroughBehavior"), ["WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER"]) ??
+        "WHEN_NO_MATCH") as "WHEN_NO_MATCH",
       contentHandling: this.upper(raw.contentHandling, ptr(at, "contentHandling"), ["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"]) as "CONVERT_TO_BINARY" | undefined,
       timeoutInMillis: this.num(raw.timeoutInMillis, ptr(at, "timeoutInMillis")) ?? 29000,
       cacheNamespace: this.str(raw.cacheNamespace, ptr(at, "cacheNamespace")),
@@ -504,7 +537,8 @@ class Importer {
       throw OpenApiImportError.of(
         issues.map((i) => {
           const parts = i.field.split(".").slice(1);
-          if (parts[0] === "integrationResponses" && parts[1]) return { pointer: ptr(at, "responses", responseKeys.get(parts[1]) ?? parts[1]), message: i.message };
+          if (parts[0] === "integrationResponses" && parts[1])
+            return { pointer: ptr(at, "responses", responseKeys.get(parts[1]) ?? parts[1]), message: i.message };
           if (parts[0] === "integrationResponses") return { pointer: ptr(at, "responses"), message: i.message };
           return { pointer: parts.length ? ptr(at, parts[0]) : at, message: i.message };
         }),
@@ -535,7 +569,8 @@ class Importer {
       }
       const where = PARAM_LOCATION[String(p.in)];
       if (!where) {
-        if (p.in !== "cookie" && p.in !== "formData") throw new OpenApiImportError(`must be one of path, query, header, body, formData, cookie (got ${JSON.stringify(p.in)})`, ptr(resolvedAt, "in"));
+        if (p.in !== "cookie" && p.in !== "formData")
+          throw new OpenApiImportError(`must be one of path, query, header, body, formData, cookie (got ${JSON.stringify(p.in)})`, ptr(resolvedAt, "in"));
         this.warn(`${p.in} parameters have no API Gateway counterpart; ignored`, resolvedAt);
         continue;
       }
@@ -615,12 +650,15 @@ class Importer {
     const validatorName = op["x-amazon-apigateway-request-validator"] ?? this.doc["x-amazon-apigateway-request-validator"];
     let requestValidatorId: string | undefined;
     if (validatorName !== undefined) {
-      const vAt = op["x-amazon-apigateway-request-validator"] !== undefined ? ptr(at, "x-amazon-apigateway-request-validator") : "/x-amazon-apigateway-request-validator";
+      const vAt =
+        op["x-amazon-apigateway-request-validator"] !== undefined ? ptr(at, "x-amazon-apigateway-request-validator") : "/x-amazon-apigateway-request-validator";
       requestValidatorId = this.validatorIds.get(String(validatorName));
-      if (!requestValidatorId) throw new OpenApiImportError(`request validator ${JSON.stringify(validatorName)} is not in x-amazon-apigateway-request-validators`, vAt);
+      if (!requestValidatorId)
+        throw new OpenApiImportError(`request validator ${JSON.stringify(validatorName)} is not in x-amazon-apigateway-request-validators`, vAt);
     }
     for (const key of Object.keys(op)) {
-      if (key.startsWith("x-amazon-apigateway-") && !OPERATION_EXTENSIONS.has(key)) this.warn(`${key} is not an API Gateway extension for REST API methods; ignored`, ptr(at, key));
+      if (key.startsWith("x-amazon-apigateway-") && !OPERATION_EXTENSIONS.has(key))
+        this.warn(`${key} is not an API Gateway extension for REST API methods; ignored`, ptr(at, key));
     }
     const integration = op["x-amazon-apigateway-integration"];
     return {
@@ -712,12 +750,15 @@ class Importer {
       if (endpoint === undefined) return;
       if (!isObj(endpoint)) throw new OpenApiImportError("must be an object", eAt);
       if (endpoint.types !== undefined) {
-        if (!Array.isArray(endpoint.types) || endpoint.types.length !== 1) throw new OpenApiImportError("must be an array of one endpoint type (edge, regional or private)", ptr(eAt, "types"));
+        if (!Array.isArray(endpoint.types) || endpoint.types.length !== 1)
+          throw new OpenApiImportError("must be an array of one endpoint type (edge, regional or private)", ptr(eAt, "types"));
         out.endpointType = this.upper(endpoint.types[0], ptr(eAt, "types", 0), ["EDGE", "REGIONAL", "PRIVATE"]);
       }
-      if (endpoint.disableExecuteApiEndpoint !== undefined && typeof endpoint.disableExecuteApiEndpoint !== "boolean") throw new OpenApiImportError("must be true or false", ptr(eAt, "disableExecuteApiEndpoint"));
+      if (endpoint.disableExecuteApiEndpoint !== undefined && typeof endpoint.disableExecuteApiEndpoint !== "boolean")
+        throw new OpenApiImportError("must be true or false", ptr(eAt, "disableExecuteApiEndpoint"));
       out.disableExecuteApiEndpoint = endpoint.disableExecuteApiEndpoint === true;
-      if (endpoint.vpcEndpointIds !== undefined) this.warn("Gatehouse designs don't hold a private API's VPC endpoint ids (associate them on the AWS side); ignored", ptr(eAt, "vpcEndpointIds"));
+      if (endpoint.vpcEndpointIds !== undefined)
+        this.warn("Gatehouse designs don't hold a private API's VPC endpoint ids (associate them on the AWS side); ignored", ptr(eAt, "vpcEndpointIds"));
     });
     this.guard(() => {
       out.binaryMediaTypes = this.strArray(d["x-amazon-apigateway-binary-media-types"], "/x-amazon-apigateway-binary-media-types") ?? [];
@@ -805,14 +846,21 @@ export function importOpenApiDocument(doc: unknown, options: ImportOptions = {})
   models.push(...im.generated);
   im.guard(() => im.gatehouseModels(models));
   // failOnWarnings: AWS rolls the import back and reports the warnings as the error.
-  const refused = options.failOnWarnings ? im.warnings.map((w) => ({ pointer: w.pointer, message: `${w.message} (a warning, refused because failOnWarnings is set)` })) : [];
+  const refused = options.failOnWarnings
+    ? im.warnings.map((w) => ({ pointer: w.pointer, message: `${w.message} (a warning, refused because failOnWarnings is set)` }))
+    : [];
   if (im.errors.length || refused.length) throw OpenApiImportError.of([...im.errors, ...refused]);
   try {
     const settings = SETTING_SOURCES.filter(([, present]) => present(doc as Obj)).map(([name]) => name);
     return { design: parseDesign({ ...api, resources, models, requestValidators, authorizers, gatewayResponses }), warnings: im.warnings, settings };
   } catch (e) {
     if (e instanceof ZodError) {
-      throw OpenApiImportError.of(e.issues.map((issue) => ({ pointer: "", message: `the imported design is invalid at /${issue.path.map((k) => escapePointer(String(k))).join("/")}: ${issue.message}` })));
+      throw OpenApiImportError.of(
+        e.issues.map((issue) => ({
+          pointer: "",
+          message: `the imported design is invalid at /${issue.path.map((k) => escapePointer(String(k))).join("/")}: ${issue.message}`,
+        })),
+      );
     }
     throw e;
   }

@@ -7,8 +7,12 @@ import { importOpenApiDocument } from "./import";
 import { applyImport } from "./merge";
 
 const mock = { type: "mock", requestTemplates: { "application/json": '{"statusCode": 200}' }, responses: { default: { statusCode: "200" } } };
-const op = (...statuses: string[]) => ({ responses: Object.fromEntries(statuses.map((s) => [s, { description: s }])), "x-amazon-apigateway-integration": mock });
-const doc = (paths: Record<string, unknown>, extra: Record<string, unknown> = {}) => importOpenApiDocument({ openapi: "3.0.1", info: { title: "File" }, paths, ...extra });
+const op = (...statuses: string[]) => ({
+  responses: Object.fromEntries(statuses.map((s) => [s, { description: s }])),
+  "x-amazon-apigateway-integration": mock,
+});
+const doc = (paths: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  importOpenApiDocument({ openapi: "3.0.1", info: { title: "File" }, paths, ...extra });
 
 describe("applyImport", () => {
   // AWS's example (api-gateway-import-api-update): B has GET /a (200, 206) and POST /a; A defines GET /a (200, 400).
@@ -40,7 +44,11 @@ describe("applyImport", () => {
     );
     const merged = applyImport(existing, file.design, "merge", file.settings);
     const diff = diffDesigns(existing, merged);
-    expect(diff.entries.map((e) => `${e.kind} ${e.entity} ${e.key}`)).toEqual(["added resource /pets/{id}/photos", "added method /pets/{id}/photos POST", "changed requestValidator body-and-params"]);
+    expect(diff.entries.map((e) => `${e.kind} ${e.entity} ${e.key}`)).toEqual([
+      "added resource /pets/{id}/photos",
+      "added method /pets/{id}/photos POST",
+      "changed requestValidator body-and-params",
+    ]);
     const photos = merged.resources.find((r) => resourcePath(merged, r) === "/pets/{id}/photos")!;
     const validator = existing.requestValidators.find((v) => v.name === "body-and-params")!;
     expect(photos.methods.POST.requestValidatorId).toBe(validator.id);

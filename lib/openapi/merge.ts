@@ -21,14 +21,18 @@ import type { ApiSetting } from "./import";
 export type ImportMode = "merge" | "overwrite";
 export const IMPORT_MODES = ["merge", "overwrite"] as const;
 
-
 function pathMap(design: ApiDesign): Map<string, Resource> {
   return new Map(design.resources.map((r) => [resourcePath(design, r), r]));
 }
 
 /** The incoming design with ids replaced by the existing ids of matching entities (and fresh ids on collisions). */
 function adoptIds(existing: ApiDesign, incoming: ApiDesign): ApiDesign {
-  const taken = new Set<string>([...existing.resources.map((r) => r.id), ...existing.models.map((m) => m.id), ...existing.requestValidators.map((v) => v.id), ...existing.authorizers.map((a) => a.id)]);
+  const taken = new Set<string>([
+    ...existing.resources.map((r) => r.id),
+    ...existing.models.map((m) => m.id),
+    ...existing.requestValidators.map((v) => v.id),
+    ...existing.authorizers.map((a) => a.id),
+  ]);
   const fresh = (id: string) => (taken.has(id) ? newEntityId() : id);
   const byPath = pathMap(existing);
   const resourceIds = new Map<string, string>();
@@ -50,7 +54,11 @@ function adoptIds(existing: ApiDesign, incoming: ApiDesign): ApiDesign {
       methods: Object.fromEntries(
         Object.entries(r.methods).map(([verb, m]) => [
           verb,
-          { ...m, authorizerId: m.authorizerId && authorizerIds.get(m.authorizerId), requestValidatorId: m.requestValidatorId && validatorIds.get(m.requestValidatorId) },
+          {
+            ...m,
+            authorizerId: m.authorizerId && authorizerIds.get(m.authorizerId),
+            requestValidatorId: m.requestValidatorId && validatorIds.get(m.requestValidatorId),
+          },
         ]),
       ),
     })),

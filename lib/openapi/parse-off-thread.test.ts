@@ -43,8 +43,12 @@ describe("parseDocumentTextOffThread", () => {
     const error = await failure(broken);
     expect(error).toBeInstanceOf(DesignLoadError);
     expect(error.detail).toMatch(/invalid YAML \(line \d+/);
-    const bomb = `openapi: 3.0.1\n${"# padding\n".repeat(OFF_THREAD_MIN_BYTES / 10)}a: &a [x,x,x,x,x,x,x,x,x]\n` +
-      "bcdefghi".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(",")}]`).join("\n");
+    const bomb =
+      `openapi: 3.0.1\n${"# padding\n".repeat(OFF_THREAD_MIN_BYTES / 10)}a: &a [x,x,x,x,x,x,x,x,x]\n` +
+      "bcdefghi"
+        .split("")
+        .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(",")}]`)
+        .join("\n");
     expect((await failure(bomb)).detail).toMatch(/alias/i);
   }, 120_000);
 

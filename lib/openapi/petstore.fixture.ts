@@ -17,7 +17,10 @@ export const swaggerPetStore = {
   },
   "x-amazon-apigateway-request-validator": "params",
   "x-amazon-apigateway-gateway-responses": {
-    DEFAULT_4XX: { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": '{"message":$context.error.messageString}' } },
+    DEFAULT_4XX: {
+      responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+      responseTemplates: { "application/json": '{"message":$context.error.messageString}' },
+    },
     UNAUTHORIZED: { statusCode: 401, responseTemplates: { "application/json": '{"message":"Unauthorized"}' } },
   },
   securityDefinitions: {
@@ -26,7 +29,11 @@ export const swaggerPetStore = {
       name: "Authorization",
       in: "header",
       "x-amazon-apigateway-authtype": "custom",
-      "x-amazon-apigateway-authorizer": { type: "token", authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations", authorizerResultTtlInSeconds: 300 },
+      "x-amazon-apigateway-authorizer": {
+        type: "token",
+        authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations",
+        authorizerResultTtlInSeconds: 300,
+      },
     },
     api_key: { type: "apiKey", name: "x-api-key", in: "header" },
   },
@@ -40,7 +47,13 @@ export const swaggerPetStore = {
           type: "mock",
           requestTemplates: { "application/json": '{"statusCode": 200}' },
           passthroughBehavior: "when_no_match",
-          responses: { default: { statusCode: "200", responseParameters: { "method.response.header.Content-Type": "'text/html'" }, responseTemplates: { "text/html": "<html>\n<body>Welcome</body>\n</html>" } } },
+          responses: {
+            default: {
+              statusCode: "200",
+              responseParameters: { "method.response.header.Content-Type": "'text/html'" },
+              responseTemplates: { "text/html": "<html>\n<body>Welcome</body>\n</html>" },
+            },
+          },
         },
       },
     },
@@ -57,7 +70,10 @@ export const swaggerPetStore = {
           type: "http",
           httpMethod: "GET",
           uri: "http://petstore.execute-api.us-east-1.amazonaws.com/petstore/pets",
-          requestParameters: { "integration.request.querystring.page": "method.request.querystring.page", "integration.request.querystring.type": "method.request.querystring.type" },
+          requestParameters: {
+            "integration.request.querystring.page": "method.request.querystring.page",
+            "integration.request.querystring.type": "method.request.querystring.type",
+          },
           passthroughBehavior: "when_no_templates",
           timeoutInMillis: 10000,
           responses: {
@@ -72,15 +88,30 @@ export const swaggerPetStore = {
         security: [{ api_key: [] }],
         "x-amazon-apigateway-request-validator": "all",
         responses: { "200": { description: "ok", schema: { $ref: "#/definitions/NewPetResponse" } } },
-        "x-amazon-apigateway-integration": { type: "http", httpMethod: "POST", uri: "http://petstore.execute-api.us-east-1.amazonaws.com/petstore/pets", responses: { default: { statusCode: "200" } } },
+        "x-amazon-apigateway-integration": {
+          type: "http",
+          httpMethod: "POST",
+          uri: "http://petstore.execute-api.us-east-1.amazonaws.com/petstore/pets",
+          responses: { default: { statusCode: "200" } },
+        },
       },
       options: {
         consumes: ["application/json"],
-        responses: { "200": { description: "cors", headers: { "Access-Control-Allow-Origin": { type: "string" }, "Access-Control-Allow-Methods": { type: "string" } } } },
+        responses: {
+          "200": { description: "cors", headers: { "Access-Control-Allow-Origin": { type: "string" }, "Access-Control-Allow-Methods": { type: "string" } } },
+        },
         "x-amazon-apigateway-integration": {
           type: "mock",
           requestTemplates: { "application/json": '{"statusCode": 200}' },
-          responses: { default: { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Methods": "'POST,GET,OPTIONS'", "method.response.header.Access-Control-Allow-Origin": "'*'" } } },
+          responses: {
+            default: {
+              statusCode: "200",
+              responseParameters: {
+                "method.response.header.Access-Control-Allow-Methods": "'POST,GET,OPTIONS'",
+                "method.response.header.Access-Control-Allow-Origin": "'*'",
+              },
+            },
+          },
         },
       },
     },
@@ -104,7 +135,11 @@ export const swaggerPetStore = {
         parameters: [{ name: "ownerId", in: "path", required: true, type: "string" }],
         "x-amazon-apigateway-auth": { type: "AWS_IAM" },
         responses: {},
-        "x-amazon-apigateway-integration": { type: "aws_proxy", httpMethod: "POST", uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:owners/invocations" },
+        "x-amazon-apigateway-integration": {
+          type: "aws_proxy",
+          httpMethod: "POST",
+          uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:owners/invocations",
+        },
       },
     },
   },

@@ -43,7 +43,10 @@ describe("readOpenApiText on the server", () => {
       .join("\n");
     const error = await Promise.resolve()
       .then(() => readOpenApiText(bomb))
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(OpenApiDocumentError);
     expect((error as OpenApiDocumentError).status).toBe(400);
     expect((error as OpenApiDocumentError).message).toMatch(/problem/);

@@ -55,7 +55,12 @@ describe("round trip details", () => {
     expect(d.models.map((m) => m.name).sort()).toEqual(["Empty", "NewPet", "NewPetResponse", "Pet", "PetType", "Pets"]);
     expect(r.warnings).toContainEqual({ pointer: "/x-amazon-apigateway-documentation", message: expect.stringContaining("documentation") });
     const paths = r.exported.paths as Record<string, Record<string, any>>;
-    expect(paths["/pets"].post["x-amazon-apigateway-integration"]).toMatchObject({ type: "http", httpMethod: "POST", passthroughBehavior: "when_no_match", responses: { default: { statusCode: "200" } } });
+    expect(paths["/pets"].post["x-amazon-apigateway-integration"]).toMatchObject({
+      type: "http",
+      httpMethod: "POST",
+      passthroughBehavior: "when_no_match",
+      responses: { default: { statusCode: "200" } },
+    });
     expect(paths["/pets"].post.requestBody).toEqual({ content: { "application/json": { schema: { $ref: "#/components/schemas/NewPet" } } }, required: true });
     expect(paths["/pets"].get.parameters).toEqual([
       { name: "type", in: "query", schema: { type: "string" } },
@@ -71,7 +76,10 @@ describe("round trip details", () => {
     expect((r.exported.components as any).schemas.Pets).toEqual({ type: "array", items: { $ref: "#/components/schemas/Pet" } });
     // A reference naming another API's id is kept as written, so it survives the trip unchanged.
     const design = structuredClone(r.first);
-    design.models.find((m) => m.name === "NewPetResponse")!.schema = JSON.stringify({ type: "object", properties: { pet: { $ref: "https://apigateway.amazonaws.com/restapis/demo/models/Pet" } } });
+    design.models.find((m) => m.name === "NewPetResponse")!.schema = JSON.stringify({
+      type: "object",
+      properties: { pet: { $ref: "https://apigateway.amazonaws.com/restapis/demo/models/Pet" } },
+    });
     expect(diffDesigns(design, importOpenApi(exportOpenApi(design))).entries).toEqual([]);
   });
 
@@ -118,10 +126,30 @@ describe("round trip details", () => {
     design.apiKeySource = "AUTHORIZER";
     design.policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "*" }] });
     design.authorizers.push(
-      { id: "cog", name: "pool", type: "COGNITO_USER_POOLS", identitySource: "method.request.header.Authorization", providerARNs: ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_x"] },
-      { id: "req", name: "byRequest", type: "REQUEST", authorizerUri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:auth/invocations", authorizerCredentials: "arn:aws:iam::123456789012:role/auth", identitySource: "method.request.header.X-Key, method.request.querystring.key", authorizerResultTtlInSeconds: 0, providerARNs: [] },
+      {
+        id: "cog",
+        name: "pool",
+        type: "COGNITO_USER_POOLS",
+        identitySource: "method.request.header.Authorization",
+        providerARNs: ["arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_x"],
+      },
+      {
+        id: "req",
+        name: "byRequest",
+        type: "REQUEST",
+        authorizerUri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:auth/invocations",
+        authorizerCredentials: "arn:aws:iam::123456789012:role/auth",
+        identitySource: "method.request.header.X-Key, method.request.querystring.key",
+        authorizerResultTtlInSeconds: 0,
+        providerARNs: [],
+      },
     );
-    design.gatewayResponses.push({ responseType: "THROTTLED", statusCode: "429", responseParameters: { "gatewayresponse.header.Retry-After": "'1'" }, responseTemplates: {} });
+    design.gatewayResponses.push({
+      responseType: "THROTTLED",
+      statusCode: "429",
+      responseParameters: { "gatewayresponse.header.Retry-After": "'1'" },
+      responseTemplates: {},
+    });
     const [root, pets] = design.resources;
     root.methods.GET = { ...root.methods.GET, authorizationType: "COGNITO_USER_POOLS", authorizerId: "cog", authorizationScopes: ["pets/read", "pets/write"] };
     root.methods.PUT = { ...root.methods.PUT, authorizationType: "AWS_IAM", authorizerId: undefined, apiKeyRequired: true };
@@ -155,8 +183,18 @@ describe("round trip details", () => {
     const exported = exportOpenApi(design);
     const back = importOpenApi(exported);
     expect(diffDesigns(design, back).entries).toEqual([]);
-    expect((exported.paths as any)["/pets"]["x-amazon-apigateway-any-method"]["x-amazon-apigateway-integration"]).toMatchObject({ type: "http_proxy", connectionType: "VPC_LINK", passthroughBehavior: "never", tlsConfig: { insecureSkipVerification: true } });
-    expect((exported.components as any).securitySchemes.sigv4).toEqual({ type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" });
+    expect((exported.paths as any)["/pets"]["x-amazon-apigateway-any-method"]["x-amazon-apigateway-integration"]).toMatchObject({
+      type: "http_proxy",
+      connectionType: "VPC_LINK",
+      passthroughBehavior: "never",
+      tlsConfig: { insecureSkipVerification: true },
+    });
+    expect((exported.components as any).securitySchemes.sigv4).toEqual({
+      type: "apiKey",
+      name: "Authorization",
+      in: "header",
+      "x-amazon-apigateway-authtype": "awsSigv4",
+    });
     expect((exported.paths as any)["/"].get.security).toEqual([{ pool: ["pets/read", "pets/write"], api_key: [] }]);
   });
 });

@@ -14,7 +14,16 @@ import { type ApiDesign, parseDesign } from "../model/design";
 import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../model/errors";
 import { isUuid } from "../model/ids";
 import { exportOpenApiText, type ExportFormat } from "../openapi/export";
-import { BASE_PATH_MODES, type BasePathMode, type ImportIssue, importOpenApiDocument, type ImportOptions, type ImportResult, isOpenApiDocument, OpenApiImportError } from "../openapi/import";
+import {
+  BASE_PATH_MODES,
+  type BasePathMode,
+  type ImportIssue,
+  importOpenApiDocument,
+  type ImportOptions,
+  type ImportResult,
+  isOpenApiDocument,
+  OpenApiImportError,
+} from "../openapi/import";
 import { applyImport, type ImportMode, IMPORT_MODES } from "../openapi/merge";
 import { diffDesigns, type DiffSummary } from "../snapshot/diff";
 import { DesignLoadError } from "../snapshot/load";
@@ -27,7 +36,12 @@ export const MAX_DOCUMENT_BYTES = 6 * 1024 * 1024;
 /** A document that can't be imported: 400 with every problem (`field` is its JSON pointer). */
 export class OpenApiDocumentError extends GatehouseError {
   constructor(readonly problems: ImportIssue[]) {
-    super(`The OpenAPI document has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was imported`, 400, problems.map((p) => ({ field: p.pointer, message: p.message })), "InvalidOpenApi");
+    super(
+      `The OpenAPI document has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was imported`,
+      400,
+      problems.map((p) => ({ field: p.pointer, message: p.message })),
+      "InvalidOpenApi",
+    );
   }
 }
 
@@ -41,14 +55,16 @@ export interface ImportSettings {
 
 function importOptions(input: ImportSettings): ImportOptions {
   const basePath = input.basePath || "ignore";
-  if (!(BASE_PATH_MODES as readonly string[]).includes(basePath)) throw new ValidationError([{ field: "basePath", message: "Base path must be ignore, prepend or split" }]);
+  if (!(BASE_PATH_MODES as readonly string[]).includes(basePath))
+    throw new ValidationError([{ field: "basePath", message: "Base path must be ignore, prepend or split" }]);
   return { basePath: basePath as BasePathMode, failOnWarnings: input.failOnWarnings === true };
 }
 
 /** Parses and imports OpenAPI text (JSON or YAML; large YAML off the request thread). Throws OpenApiDocumentError. */
 export async function readOpenApiText(text: string, options: ImportOptions = {}): Promise<ImportResult> {
   if (!text.trim()) throw new OpenApiDocumentError([{ pointer: "", message: "Paste an OpenAPI 3.0 or Swagger 2.0 document, or choose a file" }]);
-  if (Buffer.byteLength(text, "utf8") > MAX_DOCUMENT_BYTES) throw new OpenApiDocumentError([{ pointer: "", message: "The document is larger than 6 MB, API Gateway's import limit" }]);
+  if (Buffer.byteLength(text, "utf8") > MAX_DOCUMENT_BYTES)
+    throw new OpenApiDocumentError([{ pointer: "", message: "The document is larger than 6 MB, API Gateway's import limit" }]);
   let doc: unknown;
   try {
     doc = await parseDocumentTextOffThread(text, "document");
@@ -56,7 +72,8 @@ export async function readOpenApiText(text: string, options: ImportOptions = {})
     if (e instanceof DesignLoadError) throw new OpenApiDocumentError([{ pointer: "", message: e.detail }]);
     throw e;
   }
-  if (!isOpenApiDocument(doc)) throw new OpenApiDocumentError([{ pointer: "", message: 'Not an OpenAPI document: expected "openapi": "3.0.x" or "swagger": "2.0"' }]);
+  if (!isOpenApiDocument(doc))
+    throw new OpenApiDocumentError([{ pointer: "", message: 'Not an OpenAPI document: expected "openapi": "3.0.x" or "swagger": "2.0"' }]);
   try {
     return importOpenApiDocument(doc, options);
   } catch (e) {
@@ -96,7 +113,12 @@ function previewOf(before: ApiDesign, after: ApiDesign, mode: ImportMode, warnin
 }
 
 /** What importing the document into the API would change, without writing anything. */
-export async function previewOpenApiImport(db: Db, actor: Actor, restApiId: string, input: { document: string; mode: string } & ImportSettings): Promise<ImportPreview> {
+export async function previewOpenApiImport(
+  db: Db,
+  actor: Actor,
+  restApiId: string,
+  input: { document: string; mode: string } & ImportSettings,
+): Promise<ImportPreview> {
   assertCan(actor.role, "design.edit");
   const mode = parseMode(input.mode);
   const options = importOptions(input);
@@ -110,7 +132,12 @@ export async function previewOpenApiImport(db: Db, actor: Actor, restApiId: stri
  * Imports the document into the API's draft in `merge` or `overwrite` mode: one audited change
  * (before/after designs) with the optimistic version check every edit has.
  */
-export async function importOpenApiIntoApi(db: Db, actor: Actor, restApiId: string, input: { document: string; mode: string; baseVersion: number } & ImportSettings) {
+export async function importOpenApiIntoApi(
+  db: Db,
+  actor: Actor,
+  restApiId: string,
+  input: { document: string; mode: string; baseVersion: number } & ImportSettings,
+) {
   assertCan(actor.role, "design.edit");
   const mode = parseMode(input.mode);
   const options = importOptions(input);
@@ -121,7 +148,9 @@ export async function importOpenApiIntoApi(db: Db, actor: Actor, restApiId: stri
     const row = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
     if (!row) throw new NotFoundError("REST API");
     if (row.version !== input.baseVersion) {
-      throw new ConflictError(`This API was changed by someone else since you opened it (version ${row.version}, yours ${input.baseVersion}). Reload to see their change, then import again.`);
+      throw new ConflictError(
+        `This API was changed by someone else since you opened it (version ${row.version}, yours ${input.baseVersion}). Reload to see their change, then import again.`,
+      );
     }
     const before = parseDesign(row.design);
     const after = applyImport(before, imported.design, mode, imported.settings);
@@ -153,7 +182,13 @@ export interface OpenApiExport {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "api";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "api"
+  );
 }
 
 /**
@@ -161,7 +196,12 @@ function slug(name: string): string {
  * by default (x-gatehouse-* extensions keep what OpenAPI can't say, so it imports back whole);
  * `awsOnly` gives exactly what API Gateway reads, as its own GetExport would.
  */
-export async function exportApiOpenApi(db: Db, actor: Actor, restApiId: string, input: { format: string; deploymentId?: string | null; awsOnly?: boolean }): Promise<OpenApiExport> {
+export async function exportApiOpenApi(
+  db: Db,
+  actor: Actor,
+  restApiId: string,
+  input: { format: string; deploymentId?: string | null; awsOnly?: boolean },
+): Promise<OpenApiExport> {
   assertCan(actor.role, "read");
   if (input.format !== "json" && input.format !== "yaml") throw new ValidationError([{ field: "format", message: "Format must be json or yaml" }]);
   const format = input.format as ExportFormat;

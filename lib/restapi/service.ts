@@ -32,7 +32,15 @@ export async function createRestApi(db: Db, actor: Actor, input: { name: string;
     });
     return {
       result: row,
-      audit: { action: "api.create", entityType: "api", entityId: row.id, restApiId: row.id, summary: `Created API ${design.name}`, before: null, after: design },
+      audit: {
+        action: "api.create",
+        entityType: "api",
+        entityId: row.id,
+        restApiId: row.id,
+        summary: `Created API ${design.name}`,
+        before: null,
+        after: design,
+      },
     };
   });
 }
@@ -49,7 +57,9 @@ export async function editDesign(db: Db, actor: Actor, restApiId: string, baseVe
     const row = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
     if (!row) throw new NotFoundError("REST API");
     if (row.version !== baseVersion) {
-      throw new ConflictError(`This API was changed by someone else since you opened it (version ${row.version}, yours ${baseVersion}). Reload to see their change, then apply yours again.`);
+      throw new ConflictError(
+        `This API was changed by someone else since you opened it (version ${row.version}, yours ${baseVersion}). Reload to see their change, then apply yours again.`,
+      );
     }
     const outcome = applyCommand(parseDesign(row.design), command);
     // The version check in WHERE makes a concurrent save lose cleanly instead of overwriting.

@@ -15,35 +15,43 @@ import type { AwsConnection } from "../aws/client";
 import { createLambdaInvoker } from "../aws/lambda";
 import { getRestApiOrThrow } from "./service";
 
-export const testInvokeInputSchema = z.object({
-  httpMethod: z.string().min(1),
-  pathWithQueryString: z.string().min(1, "Enter a path such as /pets/1").refine((p) => p.startsWith("/"), "The path starts with /"),
-  headers: z.record(z.string(), z.string()).default({}),
-  /** Repeated headers, every value (TestInvokeMethod's multiValueHeaders). */
-  multiValueHeaders: z.record(z.string(), z.array(z.string())).optional(),
-  body: z.string().max(14 * 1024 * 1024, "Payloads are limited to 10 MB").default(""),
-  /** The body is the base64 of a binary payload. */
-  isBase64Encoded: z.boolean().optional(),
-  /** Run a CUSTOM method's Lambda authorizer for real through the API's AWS connection. */
-  callAuthorizer: z.boolean().optional(),
-  /** Left out with a stage: the stage's own variables. */
-  stageVariables: z.record(z.string(), z.string()).optional(),
-  /** A stage name: invoke that stage's deployment instead of the draft. */
-  stage: z.string().min(1, "Choose a stage").max(128).optional(),
-  /** A simulated authorizer result for CUSTOM / COGNITO_USER_POOLS methods (Gatehouse cannot run authorizers without AWS). */
-  authorizer: z
-    .object({
-      principalId: z.string().max(1024).optional(),
-      claims: z.record(z.string(), z.string()).optional(),
-      context: z.record(z.string(), z.string()).optional(),
-    })
-    .optional(),
-}).superRefine((r, ctx) => {
-  // Node's base64 decoder skips what it can't read; a typo would send other bytes without a word.
-  if (r.isBase64Encoded && !/^[A-Za-z0-9+/]*={0,2}$/.test(r.body.replace(/\s+/g, ""))) {
-    ctx.addIssue({ code: "custom", path: ["body"], message: "A binary body is base64 (A–Z, a–z, 0–9, +, /, = padding)" });
-  }
-});
+export const testInvokeInputSchema = z
+  .object({
+    httpMethod: z.string().min(1),
+    pathWithQueryString: z
+      .string()
+      .min(1, "Enter a path such as /pets/1")
+      .refine((p) => p.startsWith("/"), "The path starts with /"),
+    headers: z.record(z.string(), z.string()).default({}),
+    /** Repeated headers, every value (TestInvokeMethod's multiValueHeaders). */
+    multiValueHeaders: z.record(z.string(), z.array(z.string())).optional(),
+    body: z
+      .string()
+      .max(14 * 1024 * 1024, "Payloads are limited to 10 MB")
+      .default(""),
+    /** The body is the base64 of a binary payload. */
+    isBase64Encoded: z.boolean().optional(),
+    /** Run a CUSTOM method's Lambda authorizer for real through the API's AWS connection. */
+    callAuthorizer: z.boolean().optional(),
+    /** Left out with a stage: the stage's own variables. */
+    stageVariables: z.record(z.string(), z.string()).optional(),
+    /** A stage name: invoke that stage's deployment instead of the draft. */
+    stage: z.string().min(1, "Choose a stage").max(128).optional(),
+    /** A simulated authorizer result for CUSTOM / COGNITO_USER_POOLS methods (Gatehouse cannot run authorizers without AWS). */
+    authorizer: z
+      .object({
+        principalId: z.string().max(1024).optional(),
+        claims: z.record(z.string(), z.string()).optional(),
+        context: z.record(z.string(), z.string()).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((r, ctx) => {
+    // Node's base64 decoder skips what it can't read; a typo would send other bytes without a word.
+    if (r.isBase64Encoded && !/^[A-Za-z0-9+/]*={0,2}$/.test(r.body.replace(/\s+/g, ""))) {
+      ctx.addIssue({ code: "custom", path: ["body"], message: "A binary body is base64 (A–Z, a–z, 0–9, +, /, = padding)" });
+    }
+  });
 
 export type TestInvokeInput = z.input<typeof testInvokeInputSchema>;
 
@@ -66,13 +74,23 @@ export async function loadInvokeTarget(db: Db, workspaceId: string, restApiId: s
   const api = await getRestApiOrThrow(db, workspaceId, restApiId);
   const awsApiId = api.awsRestApiId ?? api.id.slice(0, 10);
   const awsConnection = api.awsConnectionId
-    ? await db.awsConnection.findFirst({ where: { id: api.awsConnectionId, workspaceId }, select: { region: true, endpointUrl: true, roleArn: true, profile: true } })
+    ? await db.awsConnection.findFirst({
+        where: { id: api.awsConnectionId, workspaceId },
+        select: { region: true, endpointUrl: true, roleArn: true, profile: true },
+      })
     : null;
   if (stage === undefined) return { design: api.design, stage: null, stageVariables: {}, apiVersion: api.version, awsApiId, awsConnection };
   const row = await db.stage.findFirst({ where: { restApiId: api.id, name: stage } });
   if (!row) throw new ValidationError([{ field: "stage", message: `This API has no stage named ${stage}` }]);
   const design = await getDeploymentSnapshot(db, api.id, row.deploymentId);
-  return { design, stage: row.name, stageVariables: { ...((row.variables ?? {}) as Record<string, string>) }, deploymentId: row.deploymentId, awsApiId, awsConnection };
+  return {
+    design,
+    stage: row.name,
+    stageVariables: { ...((row.variables ?? {}) as Record<string, string>) },
+    deploymentId: row.deploymentId,
+    awsApiId,
+    awsConnection,
+  };
 }
 
 // The history keeps a readable trace, not megabytes of payload.
@@ -111,7 +129,13 @@ export async function testInvoke(db: Db, actor: Actor, restApiId: string, raw: T
         request: { ...input, stageVariables, body: clip(input.body) },
         ...(target.stage === null ? { apiVersion: target.apiVersion } : { stage: target.stage, deploymentId: target.deploymentId }),
       },
-      after: { status: result.status, headers: result.headers, body: clip(result.body), ...(result.isBase64Encoded ? { isBase64Encoded: true } : {}), latencyMs: result.latencyMs },
+      after: {
+        status: result.status,
+        headers: result.headers,
+        body: clip(result.body),
+        ...(result.isBase64Encoded ? { isBase64Encoded: true } : {}),
+        latencyMs: result.latencyMs,
+      },
     },
   }));
   // The bytes of a binary answer stay on the server: `body` carries their base64 (isBase64Encoded).

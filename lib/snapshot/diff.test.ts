@@ -40,7 +40,11 @@ function petStore(p = "a"): ApiDesign {
             requestModels: { "application/json": "Pet" },
             requestValidatorId: `${p}val`,
             methodResponses: { "201": { statusCode: "201" } },
-            integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 201}' }, integrationResponses: { "201": { statusCode: "201" } } },
+            integration: {
+              type: "MOCK",
+              requestTemplates: { "application/json": '{"statusCode": 201}' },
+              integrationResponses: { "201": { statusCode: "201" } },
+            },
           },
         },
       },
@@ -53,7 +57,12 @@ function petStore(p = "a"): ApiDesign {
             httpMethod: "GET",
             requestParameters: { "method.request.path.id": true },
             methodResponses: { "200": { statusCode: "200" } },
-            integration: { type: "HTTP_PROXY", httpMethod: "GET", uri: "https://backend.example.com/pets/{id}", requestParameters: { "integration.request.path.id": "method.request.path.id" } },
+            integration: {
+              type: "HTTP_PROXY",
+              httpMethod: "GET",
+              uri: "https://backend.example.com/pets/{id}",
+              requestParameters: { "integration.request.path.id": "method.request.path.id" },
+            },
           },
         },
       },
@@ -81,7 +90,9 @@ function petStore(p = "a"): ApiDesign {
       { id: `${p}val`, name: "all", validateRequestBody: true, validateRequestParameters: true },
       { id: `${p}val2`, name: "params", validateRequestBody: false, validateRequestParameters: true },
     ],
-    authorizers: [{ id: `${p}auth`, name: "tokens", type: "TOKEN", authorizerUri: "arn:aws:lambda:auth", identitySource: "method.request.header.Authorization" }],
+    authorizers: [
+      { id: `${p}auth`, name: "tokens", type: "TOKEN", authorizerUri: "arn:aws:lambda:auth", identitySource: "method.request.header.Authorization" },
+    ],
     gatewayResponses: [{ responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } }],
   });
 }
@@ -123,7 +134,9 @@ describe("diffDesigns: identity", () => {
     const b = petStore();
     byId(b, "apets").methods.GET.requestValidatorId = "aval2";
     const d = diffDesigns(a, b);
-    expect(d.entries).toEqual([{ kind: "changed", entity: "method", key: "/pets GET", fields: [{ path: "requestValidator", before: "all", after: "params" }] }]);
+    expect(d.entries).toEqual([
+      { kind: "changed", entity: "method", key: "/pets GET", fields: [{ path: "requestValidator", before: "all", after: "params" }] },
+    ]);
   });
 
   it("ignores map key order and string-array order", () => {
@@ -177,7 +190,11 @@ describe("diffDesigns: changes at each level", () => {
     ]);
     expect(d.summary.resources).toEqual({ added: 0, removed: 2, changed: 0 });
     expect(d.summary.methods).toEqual({ added: 0, removed: 3, changed: 0 });
-    expect(field(find(d, "method", "/pets/{id}/photos GET"), "integration.uri")).toEqual({ path: "integration.uri", before: "https://backend.example.com/photos", after: undefined });
+    expect(field(find(d, "method", "/pets/{id}/photos GET"), "integration.uri")).toEqual({
+      path: "integration.uri",
+      before: "https://backend.example.com/photos",
+      after: undefined,
+    });
   });
 
   it("reports an added resource with its methods, and an added method's integration and responses as fields", () => {
@@ -189,7 +206,20 @@ describe("diffDesigns: changes at each level", () => {
       pathPart: "search",
       methods: parseDesign({
         name: "x",
-        resources: [{ id: "r", parentId: null, pathPart: "", methods: { GET: { httpMethod: "GET", methodResponses: { "200": { statusCode: "200" } }, integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } } } } }],
+        resources: [
+          {
+            id: "r",
+            parentId: null,
+            pathPart: "",
+            methods: {
+              GET: {
+                httpMethod: "GET",
+                methodResponses: { "200": { statusCode: "200" } },
+                integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } },
+              },
+            },
+          },
+        ],
       }).resources[0].methods,
     });
     const d = diffDesigns(a, b);
@@ -263,7 +293,18 @@ describe("diffDesigns: changes at each level", () => {
     const b = petStore();
     delete byId(b, "athumb").methods.DELETE.integration;
     const d = diffDesigns(a, b);
-    expect(d.entries).toEqual([{ kind: "removed", entity: "integration", key: "/pets/{id}/photos/thumb DELETE", fields: [{ path: "passthroughBehavior", before: "WHEN_NO_MATCH", after: undefined }, { path: "timeoutInMillis", before: 29000, after: undefined }, { path: "type", before: "MOCK", after: undefined }] }]);
+    expect(d.entries).toEqual([
+      {
+        kind: "removed",
+        entity: "integration",
+        key: "/pets/{id}/photos/thumb DELETE",
+        fields: [
+          { path: "passthroughBehavior", before: "WHEN_NO_MATCH", after: undefined },
+          { path: "timeoutInMillis", before: 29000, after: undefined },
+          { path: "type", before: "MOCK", after: undefined },
+        ],
+      },
+    ]);
     expect(diffDesigns(b, a).entries[0]).toMatchObject({ kind: "added", entity: "integration" });
   });
 
@@ -274,7 +315,9 @@ describe("diffDesigns: changes at each level", () => {
     b.models.push({ id: "m3", name: "Error", contentType: "application/json", schema: '{"type":"object"}' });
     b.requestValidators[1].validateRequestBody = true;
     b.authorizers[0].authorizerResultTtlInSeconds = 0;
-    b.gatewayResponses = [{ responseType: "UNAUTHORIZED", statusCode: "401", responseParameters: {}, responseTemplates: { "application/json": '{"message":"no"}' } }];
+    b.gatewayResponses = [
+      { responseType: "UNAUTHORIZED", statusCode: "401", responseParameters: {}, responseTemplates: { "application/json": '{"message":"no"}' } },
+    ];
     const d = diffDesigns(a, b);
     expect(d.entries.map((e) => `${e.kind} ${e.entity} ${e.key}`)).toEqual([
       "added model Error",
@@ -321,8 +364,22 @@ describe("deepEqual", () => {
 describe("diffStages", () => {
   it("compares deployment, variables and nested settings field by field", () => {
     const d = diffStages(
-      { name: "dev", deploymentId: "d1", variables: { backend: "dev.example.com", debug: "true" }, settings: { tracingEnabled: false, methodSettings: { "*/*": { logging: { loglevel: "INFO" }, throttling: { rateLimit: 100 } } } } },
-      { name: "prod", deploymentId: "d2", variables: { backend: "api.example.com" }, settings: { tracingEnabled: false, methodSettings: { "*/*": { logging: { loglevel: "ERROR" }, throttling: { rateLimit: 100 } } }, cacheClusterEnabled: true } },
+      {
+        name: "dev",
+        deploymentId: "d1",
+        variables: { backend: "dev.example.com", debug: "true" },
+        settings: { tracingEnabled: false, methodSettings: { "*/*": { logging: { loglevel: "INFO" }, throttling: { rateLimit: 100 } } } },
+      },
+      {
+        name: "prod",
+        deploymentId: "d2",
+        variables: { backend: "api.example.com" },
+        settings: {
+          tracingEnabled: false,
+          methodSettings: { "*/*": { logging: { loglevel: "ERROR" }, throttling: { rateLimit: 100 } } },
+          cacheClusterEnabled: true,
+        },
+      },
     );
     expect(d.identical).toBe(false);
     expect(d.fields).toEqual([
@@ -346,7 +403,10 @@ describe("diffStages", () => {
   });
 
   it("reports two stages with equal content as identical whatever their names", () => {
-    const d = diffStages({ name: "a", deploymentId: "d", variables: { x: "1" }, settings: {} }, { name: "b", deploymentId: "d", variables: { x: "1" }, settings: {} });
+    const d = diffStages(
+      { name: "a", deploymentId: "d", variables: { x: "1" }, settings: {} },
+      { name: "b", deploymentId: "d", variables: { x: "1" }, settings: {} },
+    );
     expect(d).toEqual({ before: "a", after: "b", identical: true, fields: [] });
     expect(formatStageDiffText(d)).toBe("Stage a → b: no differences.\n");
   });
@@ -381,7 +441,7 @@ describe("formatDiffText", () => {
         "~ integration /pets GET",
         "    requestTemplates.application/json:",
         "        {",
-        "          \"limit\": \"$input.params('limit')\",",
+        '          "limit": "$input.params(\'limit\')",',
         '      -   "sort": "name"',
         '      +   "sort": "age"',
         "        }",

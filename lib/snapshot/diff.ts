@@ -184,7 +184,8 @@ function unionKeys(a: Record<string, unknown> | undefined, b: Record<string, unk
   return [...keys].sort(order);
 }
 
-const refName = (id: string | undefined, names: NameMap): string | undefined => (id === undefined || id === "" ? undefined : (names.get(id) ?? `(unknown id ${id})`));
+const refName = (id: string | undefined, names: NameMap): string | undefined =>
+  id === undefined || id === "" ? undefined : (names.get(id) ?? `(unknown id ${id})`);
 
 /** A method's own fields with references by name; integration and responses left out. */
 function methodOwn(m: Method, s: Side): Record<string, unknown> {
@@ -194,7 +195,6 @@ function methodOwn(m: Method, s: Side): Record<string, unknown> {
 
 /** A response without its status code (the status is its key). */
 const omitStatus = ({ statusCode: _s, ...rest }: { statusCode: string }) => rest;
-
 
 /**
  * An integration as one flat field list (responses keep their status inside too,
@@ -362,7 +362,15 @@ function diffResources(out: Collector, sb: Side, sa: Side): string[] {
   return changedResources;
 }
 
-function diffNamed<T>(out: Collector, entity: DiffEntity, before: T[] | undefined, after: T[] | undefined, keyOf: (x: T) => string, own: (x: T) => unknown, jsonText?: ReadonlySet<string>): void {
+function diffNamed<T>(
+  out: Collector,
+  entity: DiffEntity,
+  before: T[] | undefined,
+  after: T[] | undefined,
+  keyOf: (x: T) => string,
+  own: (x: T) => unknown,
+  jsonText?: ReadonlySet<string>,
+): void {
   const mb = new Map<string, T>();
   const ma = new Map<string, T>();
   for (const x of before ?? []) mb.set(keyOf(x), x);
@@ -434,7 +442,14 @@ export function diffDesigns(before: ApiDesign, after: ApiDesign): DesignDiff {
   diffNamed<Model>(out, "model", before.models, after.models, (m) => m.name, withoutIdAndName, SCHEMA_JSON);
   diffNamed<RequestValidator>(out, "requestValidator", before.requestValidators, after.requestValidators, (v) => v.name, withoutIdAndName);
   diffNamed<Authorizer>(out, "authorizer", before.authorizers, after.authorizers, (a) => a.name, withoutIdAndName);
-  diffNamed<GatewayResponse>(out, "gatewayResponse", before.gatewayResponses, after.gatewayResponses, (g) => g.responseType, ({ responseType: _t, ...rest }) => rest);
+  diffNamed<GatewayResponse>(
+    out,
+    "gatewayResponse",
+    before.gatewayResponses,
+    after.gatewayResponses,
+    (g) => g.responseType,
+    ({ responseType: _t, ...rest }) => rest,
+  );
   return { summary: summarise(out.entries, changedResources.length), entries: out.entries };
 }
 

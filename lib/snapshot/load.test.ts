@@ -62,9 +62,21 @@ describe("loadDesignFile", () => {
   });
 
   it("rejects broken resource trees and unknown documents", () => {
-    const orphan = { name: "x", resources: [{ id: "r", parentId: null, pathPart: "" }, { id: "a", parentId: "ghost", pathPart: "a" }] };
+    const orphan = {
+      name: "x",
+      resources: [
+        { id: "r", parentId: null, pathPart: "" },
+        { id: "a", parentId: "ghost", pathPart: "a" },
+      ],
+    };
     expect(loadError(write("orphan.json", orphan))).toMatchObject({ pointer: "/resources/1/parentId", detail: 'parent "ghost" does not exist' });
-    const twoRoots = { name: "x", resources: [{ id: "r", parentId: null, pathPart: "" }, { id: "s", parentId: null, pathPart: "" }] };
+    const twoRoots = {
+      name: "x",
+      resources: [
+        { id: "r", parentId: null, pathPart: "" },
+        { id: "s", parentId: null, pathPart: "" },
+      ],
+    };
     expect(loadError(write("roots.json", twoRoots)).detail).toContain("exactly one root");
     expect(loadError(write("other.json", { hello: "world" })).detail).toContain("not a design");
     expect(loadError(write("array.json", [1, 2])).detail).toContain("expected a JSON object");
@@ -76,7 +88,9 @@ describe("loadDesignFile", () => {
     doc.paths["/pets"].get["x-amazon-apigateway-integration"].passthroughBehavior = "sometimes";
     const e = loadError(write("bad-openapi.json", doc));
     expect(e.pointer).toBe("/paths/~1pets/get/x-amazon-apigateway-integration/passthroughBehavior");
-    expect(e.message).toContain('bad-openapi.json: at /paths/~1pets/get/x-amazon-apigateway-integration/passthroughBehavior: must be one of when_no_match, when_no_templates, never (got "sometimes")');
+    expect(e.message).toContain(
+      'bad-openapi.json: at /paths/~1pets/get/x-amazon-apigateway-integration/passthroughBehavior: must be one of when_no_match, when_no_templates, never (got "sometimes")',
+    );
   });
 });
 

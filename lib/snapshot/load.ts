@@ -120,7 +120,11 @@ export function designFromDocument(doc: unknown, file = "(input)"): ApiDesign {
     }
   }
   if (!Array.isArray((design as Record<string, unknown>).resources)) {
-    throw new DesignLoadError(file, 'not a design: expected "resources" (a Gatehouse design), "design" or "snapshot" (a wrapped one), or "openapi" / "swagger" (an OpenAPI document)', base || undefined);
+    throw new DesignLoadError(
+      file,
+      'not a design: expected "resources" (a Gatehouse design), "design" or "snapshot" (a wrapped one), or "openapi" / "swagger" (an OpenAPI document)',
+      base || undefined,
+    );
   }
   let parsed: ApiDesign;
   try {
@@ -146,7 +150,8 @@ function checkTree(design: ApiDesign, file: string, base: string): void {
   const roots = design.resources.filter((r) => r.parentId === null);
   if (roots.length !== 1) throw new DesignLoadError(file, `expected exactly one root resource (parentId null), found ${roots.length}`, `${base}/resources`);
   design.resources.forEach((r, i) => {
-    if (r.parentId !== null && !ids.has(r.parentId)) throw new DesignLoadError(file, `parent ${JSON.stringify(r.parentId)} does not exist`, `${base}/resources/${i}/parentId`);
+    if (r.parentId !== null && !ids.has(r.parentId))
+      throw new DesignLoadError(file, `parent ${JSON.stringify(r.parentId)} does not exist`, `${base}/resources/${i}/parentId`);
     const seen = new Set<string>();
     for (let cur = r; cur.parentId !== null; cur = design.resources[ids.get(cur.parentId)!]) {
       if (seen.has(cur.id)) throw new DesignLoadError(file, `resource tree has a cycle through ${JSON.stringify(cur.id)}`, `${base}/resources/${i}/parentId`);

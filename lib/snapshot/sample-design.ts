@@ -38,10 +38,10 @@ export function requestTemplate(resource: string, verb: string): string {
     `  "resource": "${resource}",`,
     `  "operation": "${verb.toLowerCase()}",`,
     '  "id": "$util.escapeJavaScript($input.params(\'id\'))",',
-    '  "limit": #if($input.params(\'limit\') != "")$input.params(\'limit\')#{else}25#end,',
+    "  \"limit\": #if($input.params('limit') != \"\")$input.params('limit')#{else}25#end,",
     '  "caller": "$context.identity.sourceIp",',
     '  "stage": "$context.stage",',
-    '  "body": $input.json(\'$\')',
+    "  \"body\": $input.json('$')",
     "}",
   ].join("\n");
 }
@@ -76,12 +76,23 @@ function integrationFor(kind: number, path: string, verb: string, noun: string):
       httpMethod: verb,
       uri: `https://backend.example.com/v1${path}`,
       connectionType: "INTERNET",
-      requestParameters: path.includes("{id}") ? { "integration.request.path.id": "method.request.path.id", "integration.request.header.X-Caller": "context.identity.sourceIp" } : { "integration.request.querystring.limit": "method.request.querystring.limit" },
+      requestParameters: path.includes("{id}")
+        ? { "integration.request.path.id": "method.request.path.id", "integration.request.header.X-Caller": "context.identity.sourceIp" }
+        : { "integration.request.querystring.limit": "method.request.querystring.limit" },
       requestTemplates: { "application/json": requestTemplate(noun, verb) },
       integrationResponses: {
-        "200": { statusCode: "200", selectionPattern: "2\\d{2}", responseParameters: { "method.response.header.X-Request-Id": "integration.response.header.x-request-id" }, responseTemplates: { "application/json": responseTemplate(noun) } },
+        "200": {
+          statusCode: "200",
+          selectionPattern: "2\\d{2}",
+          responseParameters: { "method.response.header.X-Request-Id": "integration.response.header.x-request-id" },
+          responseTemplates: { "application/json": responseTemplate(noun) },
+        },
         "404": { statusCode: "404", selectionPattern: "404", responseParameters: {}, responseTemplates: { "application/json": '{ "message": "not found" }' } },
-        "500": { statusCode: "500", responseParameters: {}, responseTemplates: { "application/json": '{ "message": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))" }' } },
+        "500": {
+          statusCode: "500",
+          responseParameters: {},
+          responseTemplates: { "application/json": '{ "message": "$util.escapeJavaScript($input.path(\'$.errorMessage\'))" }' },
+        },
       },
     };
   }
@@ -95,7 +106,12 @@ function integrationFor(kind: number, path: string, verb: string, noun: string):
       requestTemplates: { "application/json": requestTemplate(noun, verb) },
       integrationResponses: {
         "200": { statusCode: "200", responseParameters: {}, responseTemplates: { "application/json": responseTemplate(noun) } },
-        "400": { statusCode: "400", selectionPattern: ".*\\[BadRequest\\].*", responseParameters: {}, responseTemplates: { "application/json": '{ "message": "$input.path(\'$.errorMessage\')" }' } },
+        "400": {
+          statusCode: "400",
+          selectionPattern: ".*\\[BadRequest\\].*",
+          responseParameters: {},
+          responseTemplates: { "application/json": '{ "message": "$input.path(\'$.errorMessage\')" }' },
+        },
       },
     };
   }
@@ -107,14 +123,23 @@ function integrationFor(kind: number, path: string, verb: string, noun: string):
     integrationResponses: {
       "200": {
         statusCode: "200",
-        responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'", "method.response.header.Access-Control-Allow-Methods": "'GET,POST,PUT,DELETE,OPTIONS'" },
+        responseParameters: {
+          "method.response.header.Access-Control-Allow-Origin": "'*'",
+          "method.response.header.Access-Control-Allow-Methods": "'GET,POST,PUT,DELETE,OPTIONS'",
+        },
         responseTemplates: { "application/json": "" },
       },
     },
   };
 }
 
-function methodFor(verb: "GET" | "POST" | "PUT" | "DELETE" | "OPTIONS", path: string, noun: string, n: number, ids: { validator: string; bodyValidator: string; authorizer: string }): Method {
+function methodFor(
+  verb: "GET" | "POST" | "PUT" | "DELETE" | "OPTIONS",
+  path: string,
+  noun: string,
+  n: number,
+  ids: { validator: string; bodyValidator: string; authorizer: string },
+): Method {
   const cors = verb === "OPTIONS";
   const kind = cors ? 2 : n % 5 === 0 ? 1 : 0;
   const requestParameters: Record<string, boolean> = {};
@@ -132,7 +157,13 @@ function methodFor(verb: "GET" | "POST" | "PUT" | "DELETE" | "OPTIONS", path: st
     requestModels: writes ? { "application/json": "Pet" } : {},
     requestValidatorId: cors ? undefined : writes ? ids.bodyValidator : ids.validator,
     methodResponses: cors
-      ? { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false, "method.response.header.Access-Control-Allow-Methods": false }, responseModels: {} } }
+      ? {
+          "200": {
+            statusCode: "200",
+            responseParameters: { "method.response.header.Access-Control-Allow-Origin": false, "method.response.header.Access-Control-Allow-Methods": false },
+            responseModels: {},
+          },
+        }
       : {
           "200": { statusCode: "200", responseParameters: { "method.response.header.X-Request-Id": false }, responseModels: { "application/json": "PetList" } },
           "400": { statusCode: "400", responseParameters: {}, responseModels: { "application/json": "Error" } },
@@ -144,7 +175,13 @@ function methodFor(verb: "GET" | "POST" | "PUT" | "DELETE" | "OPTIONS", path: st
 }
 
 const PET_SCHEMA = JSON.stringify(
-  { $schema: "http://json-schema.org/draft-04/schema#", title: "Pet", type: "object", required: ["name"], properties: { id: { type: "string" }, name: { type: "string" }, tag: { type: "string" } } },
+  {
+    $schema: "http://json-schema.org/draft-04/schema#",
+    title: "Pet",
+    type: "object",
+    required: ["name"],
+    properties: { id: { type: "string" }, name: { type: "string" }, tag: { type: "string" } },
+  },
   null,
   2,
 );
@@ -207,7 +244,12 @@ export function generateDesign(options: { resources?: number; seed?: number } = 
       },
     ],
     gatewayResponses: [
-      { responseType: "DEFAULT_4XX", statusCode: undefined, responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": '{"message":$context.error.messageString}' } },
+      {
+        responseType: "DEFAULT_4XX",
+        statusCode: undefined,
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+        responseTemplates: { "application/json": '{"message":$context.error.messageString}' },
+      },
       { responseType: "UNAUTHORIZED", statusCode: "401", responseParameters: {}, responseTemplates: { "application/json": '{"message":"Unauthorized"}' } },
     ],
   };

@@ -31,5 +31,7 @@ export function normaliseDesign(design: ApiDesign): ApiDesign {
 }
 
 export function contentHash(design: ApiDesign): string {
-  return createHash("sha256").update(canonicalJson(normaliseDesign(design))).digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson(normaliseDesign(design)))
+    .digest("hex");
 }

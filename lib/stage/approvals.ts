@@ -23,7 +23,10 @@ export async function listChangeRequests(db: Db, restApiId: string, options: { s
 
 async function loadPending(db: Db, actor: Actor, restApiId: string, requestId: string) {
   if (!isUuid(restApiId) || !isUuid(requestId)) throw new NotFoundError("Change request");
-  const request = await db.stageChangeRequest.findFirst({ where: { id: requestId, restApiId, restApi: { workspaceId: actor.workspaceId } }, include: { stage: true } });
+  const request = await db.stageChangeRequest.findFirst({
+    where: { id: requestId, restApiId, restApi: { workspaceId: actor.workspaceId } },
+    include: { stage: true },
+  });
   if (!request) throw new NotFoundError("Change request");
   if (request.status !== "pending") throw new ConflictError(`This request was already ${request.status}`);
   return request;
@@ -59,7 +62,17 @@ export async function approveChangeRequest(db: Db, actor: Actor, restApiId: stri
       promoteCanary: change.kind === "canary.promote" ? { removeCanary: change.removeCanary } : undefined,
       extra: async (tx) => {
         await closeRequest(tx, request.id, actor, "approved", note);
-        return [{ action: "stage.change_approved", entityType: "stage", entityId: request.stage.name, restApiId, summary: `Approved: ${request.summary} (requested by ${request.requestedByEmail})`, before: { requestId: request.id, status: "pending" }, after: { requestId: request.id, status: "approved", note: note?.trim() || undefined } }];
+        return [
+          {
+            action: "stage.change_approved",
+            entityType: "stage",
+            entityId: request.stage.name,
+            restApiId,
+            summary: `Approved: ${request.summary} (requested by ${request.requestedByEmail})`,
+            before: { requestId: request.id, status: "pending" },
+            after: { requestId: request.id, status: "approved", note: note?.trim() || undefined },
+          },
+        ];
       },
     },
   );
@@ -77,7 +90,15 @@ export async function rejectChangeRequest(db: Db, actor: Actor, restApiId: strin
     await closeRequest(tx, request.id, actor, status, note);
     return {
       result: { status },
-      audit: { action: own ? "stage.change_cancelled" : "stage.change_rejected", entityType: "stage", entityId: request.stage.name, restApiId, summary: `${own ? "Cancelled" : "Rejected"}: ${request.summary}${note?.trim() ? ` — ${note.trim()}` : ""}`, before: { requestId: request.id, status: "pending" }, after: { requestId: request.id, status, note: note?.trim() || undefined } },
+      audit: {
+        action: own ? "stage.change_cancelled" : "stage.change_rejected",
+        entityType: "stage",
+        entityId: request.stage.name,
+        restApiId,
+        summary: `${own ? "Cancelled" : "Rejected"}: ${request.summary}${note?.trim() ? ` — ${note.trim()}` : ""}`,
+        before: { requestId: request.id, status: "pending" },
+        after: { requestId: request.id, status, note: note?.trim() || undefined },
+      },
     };
   });
 }

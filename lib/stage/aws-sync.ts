@@ -15,7 +15,7 @@ import type { StageState } from "./transitions";
 
 export type AwsOutcome =
   | { status: "local" }
-  | { status: "applied"; calls: AwsStageCall[]; awsRestApiId: string; /** The AWS deployment the stage now runs. */ awsDeploymentId: string }
+  | { status: "applied"; calls: AwsStageCall[]; awsRestApiId: string /** The AWS deployment the stage now runs. */; awsDeploymentId: string }
   | { status: "skipped"; message: string };
 
 export interface ApiBinding {
@@ -33,8 +33,15 @@ export interface ApiBinding {
 export async function awsDeploymentIds(db: Db, restApiId: string): Promise<Map<string, string>> {
   const [deployments, pushes, stages] = await Promise.all([
     db.deployment.findMany({ where: { restApiId }, select: { id: true, contentHash: true } }),
-    db.push.findMany({ where: { restApiId, status: "succeeded", awsDeploymentId: { not: null } }, orderBy: { startedAt: "asc" }, select: { id: true, awsDeploymentId: true, designHash: true } }),
-    db.stage.findMany({ where: { restApiId, awsDeploymentId: { not: null }, awsDeploymentHash: { not: null } }, select: { awsDeploymentId: true, awsDeploymentHash: true } }),
+    db.push.findMany({
+      where: { restApiId, status: "succeeded", awsDeploymentId: { not: null } },
+      orderBy: { startedAt: "asc" },
+      select: { id: true, awsDeploymentId: true, designHash: true },
+    }),
+    db.stage.findMany({
+      where: { restApiId, awsDeploymentId: { not: null }, awsDeploymentHash: { not: null } },
+      select: { awsDeploymentId: true, awsDeploymentHash: true },
+    }),
   ]);
   const byHash = new Map<string, string>();
   for (const s of stages) byHash.set(s.awsDeploymentHash!, s.awsDeploymentId!);
@@ -119,7 +126,12 @@ export async function syncStageToAws(
     const missing = unpushedIn([...ops.map((o) => o.value), options.promoteCanary ? had.canarySettings?.deploymentId : undefined]);
     if (missing) return { status: "skipped", message: notPushed(stageName, missing) };
     const runs = options.promoteCanary && had.canarySettings ? had.canarySettings.deploymentId : want.deploymentId;
-    return { status: "applied", awsRestApiId: api.awsRestApiId, awsDeploymentId: runs, calls: await updateAwsStage(target, ops, { had: live.webAclArn, want: want.webAclArn }) };
+    return {
+      status: "applied",
+      awsRestApiId: api.awsRestApiId,
+      awsDeploymentId: runs,
+      calls: await updateAwsStage(target, ops, { had: live.webAclArn, want: want.webAclArn }),
+    };
   } catch (e) {
     if (e instanceof GatehouseError) throw e;
     // A WAF refusal already says what it needs; anything else is read as AWS wrote it.
@@ -132,7 +144,10 @@ export async function syncStageToAws(
 
 /** One line for the UI and the audit row. */
 export function describeAwsOutcome(o: AwsOutcome): string | undefined {
-  if (o.status === "applied") return o.calls.length ? `Applied on AWS (${o.awsRestApiId}): ${o.calls.map((c) => `${c.operation}${c.patchOperations ? ` with ${c.patchOperations.length} operations` : ""}`).join(", ")}` : `AWS (${o.awsRestApiId}) already matched`;
+  if (o.status === "applied")
+    return o.calls.length
+      ? `Applied on AWS (${o.awsRestApiId}): ${o.calls.map((c) => `${c.operation}${c.patchOperations ? ` with ${c.patchOperations.length} operations` : ""}`).join(", ")}`
+      : `AWS (${o.awsRestApiId}) already matched`;
   if (o.status === "skipped") return `Not applied on AWS: ${o.message}`;
   return undefined;
 }

@@ -17,7 +17,15 @@ import { isUuid } from "../model/ids";
 import { createDeployment } from "../deployment/service";
 import { describeAwsOutcome, syncStageToAws, type AwsOutcome } from "./aws-sync";
 import { applySettingsInput, checkMethodSettingKeys, parseCanaryInput, parseStageSettingsInput, readStoredSettings, settingsJson } from "./settings";
-import { applyTransition, deploymentsOf, describeTransition, transitionAction, type DeploymentChange, type StageState, type StageTransition } from "./transitions";
+import {
+  applyTransition,
+  deploymentsOf,
+  describeTransition,
+  transitionAction,
+  type DeploymentChange,
+  type StageState,
+  type StageTransition,
+} from "./transitions";
 
 export interface StageActionResult {
   status: "applied" | "requested";
@@ -44,7 +52,10 @@ export function stateOf(stage: Pick<StageRow, "deploymentId" | "description" | "
 /** The API (scoped to the actor's workspace) and one of its stages. */
 export async function loadStage(db: Db | Tx, actor: Actor, restApiId: string, stageName: string) {
   if (!isUuid(restApiId)) throw new NotFoundError("REST API");
-  const api = await db.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId }, select: { id: true, awsConnectionId: true, awsRestApiId: true } });
+  const api = await db.restApi.findFirst({
+    where: { id: restApiId, workspaceId: actor.workspaceId },
+    select: { id: true, awsConnectionId: true, awsRestApiId: true },
+  });
   if (!api) throw new NotFoundError("REST API");
   const stage = await db.stage.findFirst({ where: { restApiId, name: stageName } });
   if (!stage) throw new NotFoundError(`Stage ${stageName}`);
@@ -59,7 +70,13 @@ async function assertDeploymentsBelong(db: Db, restApiId: string, ids: string[],
   }
 }
 
-const stateJson = (s: StageState) => ({ deploymentId: s.deploymentId, description: s.description, variables: s.variables, protected: s.protected, settings: s.settings });
+const stateJson = (s: StageState) => ({
+  deploymentId: s.deploymentId,
+  description: s.description,
+  variables: s.variables,
+  protected: s.protected,
+  settings: s.settings,
+});
 
 /**
  * Sends `next` to AWS (when bound), then writes it if the stage is still at the version it was
@@ -80,7 +97,14 @@ export async function commitStage(
   const version = await mutate(db, actor, async (tx) => {
     const written = await tx.stage.updateMany({
       where: { id: stage.id, version: stage.version },
-      data: { deploymentId: next.deploymentId, description: next.description, variables: next.variables, protected: next.protected, settings: settingsJson(next.settings) as object, version: { increment: 1 } },
+      data: {
+        deploymentId: next.deploymentId,
+        description: next.description,
+        variables: next.variables,
+        protected: next.protected,
+        settings: settingsJson(next.settings) as object,
+        version: { increment: 1 },
+      },
     });
     if (aws.status === "applied" && next.deploymentId !== before.deploymentId) {
       // Keep the push/drift baseline (which AWS deployment the stage runs, holding which snapshot) in step.
@@ -93,7 +117,15 @@ export async function commitStage(
       result: stage.version + 1,
       audit: [
         ...extra,
-        { action: audit.action, entityType: "stage", entityId: stage.name, restApiId: api.id, summary: awsMessage ? `${audit.summary}. ${awsMessage}` : audit.summary, before: stateJson(before), after: { ...stateJson(next), ...(aws.status === "local" ? {} : { aws }) } },
+        {
+          action: audit.action,
+          entityType: "stage",
+          entityId: stage.name,
+          restApiId: api.id,
+          summary: awsMessage ? `${audit.summary}. ${awsMessage}` : audit.summary,
+          before: stateJson(before),
+          after: { ...stateJson(next), ...(aws.status === "local" ? {} : { aws }) },
+        },
       ],
     };
   });
@@ -101,18 +133,32 @@ export async function commitStage(
 }
 
 /** Settings, description, variables and protection (not the deployment or canary). */
-export async function updateStageSettings(db: Db, actor: Actor, restApiId: string, stageName: string, baseVersion: number, input: unknown): Promise<StageActionResult> {
+export async function updateStageSettings(
+  db: Db,
+  actor: Actor,
+  restApiId: string,
+  stageName: string,
+  baseVersion: number,
+  input: unknown,
+): Promise<StageActionResult> {
   assertCan(actor.role, "stage.write");
   const value = parseStageSettingsInput(input);
   const loaded = await loadStage(db, actor, restApiId, stageName);
   const { stage } = loaded;
-  if (stage.version !== baseVersion) throw new ConflictError(`Stage ${stageName} was changed by someone else since you opened it. Reload to see the current stage.`);
+  if (stage.version !== baseVersion)
+    throw new ConflictError(`Stage ${stageName} was changed by someone else since you opened it. Reload to see the current stage.`);
   const current = stateOf(stage);
   if (value.protected !== current.protected) assertCan(actor.role, "stage.protect");
   const deployment = await db.deployment.findFirstOrThrow({ where: { id: stage.deploymentId }, select: { snapshot: true } });
   const keyIssues = checkMethodSettingKeys(Object.keys(value.methodSettings), parseDesign(deployment.snapshot));
   if (keyIssues.length) throw new ValidationError(keyIssues);
-  const next: StageState = { ...current, description: value.description.trim(), variables: value.variables, protected: value.protected, settings: applySettingsInput(current.settings, value) };
+  const next: StageState = {
+    ...current,
+    description: value.description.trim(),
+    variables: value.variables,
+    protected: value.protected,
+    settings: applySettingsInput(current.settings, value),
+  };
   return commitStage(db, actor, loaded, next, { action: "stage.update", summary: `Updated settings of stage ${stageName}` });
 }
 
@@ -135,20 +181,42 @@ export async function changeStageDeployment(
   const next = applyTransition(stateOf(loaded.stage), change);
   const summary = label.summary ?? describeTransition(stageName, change);
   if (loaded.stage.protected) return requestApproval(db, actor, loaded, change, summary);
-  return commitStage(db, actor, loaded, next, { action: label.action ?? transitionAction(change), summary }, change.kind === "canary.promote" ? { promoteCanary: { removeCanary: change.removeCanary } } : {});
+  return commitStage(
+    db,
+    actor,
+    loaded,
+    next,
+    { action: label.action ?? transitionAction(change), summary },
+    change.kind === "canary.promote" ? { promoteCanary: { removeCanary: change.removeCanary } } : {},
+  );
 }
 
-async function requestApproval(db: Db, actor: Actor, loaded: Awaited<ReturnType<typeof loadStage>>, change: DeploymentChange, summary: string): Promise<StageActionResult> {
+async function requestApproval(
+  db: Db,
+  actor: Actor,
+  loaded: Awaited<ReturnType<typeof loadStage>>,
+  change: DeploymentChange,
+  summary: string,
+): Promise<StageActionResult> {
   const { api, stage } = loaded;
   const request = await mutate(db, actor, async (tx) => {
     const pending = await tx.stageChangeRequest.findFirst({ where: { stageId: stage.id, status: "pending" } });
-    if (pending) throw new ConflictError(`Stage ${stage.name} already has a change waiting for approval (${pending.summary}). Approve, reject or cancel it first.`);
+    if (pending)
+      throw new ConflictError(`Stage ${stage.name} already has a change waiting for approval (${pending.summary}). Approve, reject or cancel it first.`);
     const row = await tx.stageChangeRequest.create({
       data: { restApiId: api.id, stageId: stage.id, change: change as object, summary, requestedById: actor.userId, requestedByEmail: actor.email },
     });
     return {
       result: row,
-      audit: { action: "stage.change_requested", entityType: "stage", entityId: stage.name, restApiId: api.id, summary: `Requested approval: ${summary}`, before: null, after: { requestId: row.id, change } },
+      audit: {
+        action: "stage.change_requested",
+        entityType: "stage",
+        entityId: stage.name,
+        restApiId: api.id,
+        summary: `Requested approval: ${summary}`,
+        before: null,
+        after: { requestId: row.id, change },
+      },
     };
   });
   return { status: "requested", requestId: request.id, summary, aws: { status: "local" } };
@@ -171,7 +239,13 @@ export async function promoteStage(db: Db, actor: Actor, restApiId: string, from
 }
 
 /** Adds a canary; `deployDraft` first creates a deployment of the current draft and makes it the canary. */
-export async function addCanary(db: Db, actor: Actor, restApiId: string, stageName: string, input: { deployDraft?: boolean; description?: string } & Record<string, unknown>): Promise<StageActionResult & { deploymentId: string }> {
+export async function addCanary(
+  db: Db,
+  actor: Actor,
+  restApiId: string,
+  stageName: string,
+  input: { deployDraft?: boolean; description?: string } & Record<string, unknown>,
+): Promise<StageActionResult & { deploymentId: string }> {
   assertCan(actor.role, "stage.write");
   let deploymentId = typeof input.deploymentId === "string" ? input.deploymentId : "";
   // Validate everything but the deployment before creating one, so bad input writes nothing.
@@ -187,16 +261,31 @@ export async function updateCanary(db: Db, actor: Actor, restApiId: string, stag
   const loaded = await loadStage(db, actor, restApiId, stageName);
   const current = stateOf(loaded.stage);
   const canary = parseCanaryInput({ ...input, deploymentId: current.settings.canarySettings?.deploymentId ?? "none" });
-  const t: StageTransition = { kind: "canary.update", percentTraffic: canary.percentTraffic, stageVariableOverrides: canary.stageVariableOverrides, useStageCache: canary.useStageCache };
+  const t: StageTransition = {
+    kind: "canary.update",
+    percentTraffic: canary.percentTraffic,
+    stageVariableOverrides: canary.stageVariableOverrides,
+    useStageCache: canary.useStageCache,
+  };
   return commitStage(db, actor, loaded, applyTransition(current, t), { action: transitionAction(t), summary: describeTransition(stageName, t) });
 }
 
-export async function promoteCanary(db: Db, actor: Actor, restApiId: string, stageName: string, options: { removeCanary?: boolean } = {}): Promise<StageActionResult> {
+export async function promoteCanary(
+  db: Db,
+  actor: Actor,
+  restApiId: string,
+  stageName: string,
+  options: { removeCanary?: boolean } = {},
+): Promise<StageActionResult> {
   assertCan(actor.role, "stage.write");
   const { stage } = await loadStage(db, actor, restApiId, stageName);
   const canary = stateOf(stage).settings.canarySettings;
   if (!canary) throw new ValidationError([{ field: "canarySettings", message: "This stage has no canary" }]);
-  return changeStageDeployment(db, actor, restApiId, stageName, { kind: "canary.promote", canaryDeploymentId: canary.deploymentId, removeCanary: options.removeCanary ?? true });
+  return changeStageDeployment(db, actor, restApiId, stageName, {
+    kind: "canary.promote",
+    canaryDeploymentId: canary.deploymentId,
+    removeCanary: options.removeCanary ?? true,
+  });
 }
 
 /** Cancels a canary (or removes a promoted one): all traffic back on the stage's deployment. */

@@ -25,7 +25,11 @@ export interface UndeployedStage {
 export async function undeployedChanges(db: Db, workspaceId: string, restApiId: string): Promise<{ draftHash: string; stages: UndeployedStage[] }> {
   const api = await getRestApiOrThrow(db, workspaceId, restApiId);
   const draftHash = contentHash(api.design);
-  const stages = await db.stage.findMany({ where: { restApiId }, orderBy: { name: "asc" }, include: { deployment: { select: { id: true, contentHash: true, snapshot: true } } } });
+  const stages = await db.stage.findMany({
+    where: { restApiId },
+    orderBy: { name: "asc" },
+    include: { deployment: { select: { id: true, contentHash: true, snapshot: true } } },
+  });
   return {
     draftHash,
     stages: stages.map((s) => {
@@ -147,11 +151,17 @@ export interface PromotionPreview {
 
 export async function promotionPreview(db: Db, workspaceId: string, restApiId: string, from: string, to: string): Promise<PromotionPreview> {
   if (from === to) throw new ValidationError([{ field: "toStage", message: "Choose another stage to promote to" }]);
-  const [a, b] = await Promise.all([resolveDiffSide(db, workspaceId, restApiId, { kind: "stage", name: from }), resolveDiffSide(db, workspaceId, restApiId, { kind: "stage", name: to })]);
+  const [a, b] = await Promise.all([
+    resolveDiffSide(db, workspaceId, restApiId, { kind: "stage", name: from }),
+    resolveDiffSide(db, workspaceId, restApiId, { kind: "stage", name: to }),
+  ]);
   const target = await db.stage.findFirst({ where: { restApiId, name: to }, select: { protected: true } });
   if (!a.stage || !b.stage || !target) throw new GatehouseError("Stage not found", 404, [], "NotFound");
   // Only variables and settings: the deployment is what changes.
-  const differences = diffStages({ name: to, variables: b.stage.variables, settings: b.stage.settings }, { name: from, variables: a.stage.variables, settings: a.stage.settings });
+  const differences = diffStages(
+    { name: to, variables: b.stage.variables, settings: b.stage.settings },
+    { name: from, variables: a.stage.variables, settings: a.stage.settings },
+  );
   return {
     from,
     to,

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { environmentMatrix } from "./matrix";
 import { readStoredSettings } from "./settings";
 
-const stage = (deploymentId: string, variables: Record<string, string>, settings: unknown = {}) => ({ deploymentId, description: "", variables, protected: false, settings: readStoredSettings(settings) });
+const stage = (deploymentId: string, variables: Record<string, string>, settings: unknown = {}) => ({
+  deploymentId,
+  description: "",
+  variables,
+  protected: false,
+  settings: readStoredSettings(settings),
+});
 
 describe("environment matrix", () => {
   it("puts stages in columns and flags missing and differing values", () => {

@@ -83,7 +83,14 @@ export interface LockRequest {
  */
 export async function acquirePushLock(db: Db, req: LockRequest): Promise<PushLease> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const fresh = { token: randomUUID(), holder: formatHolder(thisProcess), actorEmail: req.actorEmail, startedAt: new Date(), heartbeatAt: new Date(), pushId: null };
+    const fresh = {
+      token: randomUUID(),
+      holder: formatHolder(thisProcess),
+      actorEmail: req.actorEmail,
+      startedAt: new Date(),
+      heartbeatAt: new Date(),
+      pushId: null,
+    };
     try {
       await db.pushLock.create({ data: { stageId: req.stageId, restApiId: req.restApiId, ...fresh } });
       return new PushLease(db, req.stageId, fresh.token, null);
@@ -93,7 +100,9 @@ export async function acquirePushLock(db: Db, req: LockRequest): Promise<PushLea
     const held = await db.pushLock.findUnique({ where: { stageId: req.stageId } });
     if (!held) continue; // released in between: try again
     if (!lockAbandoned(held)) {
-      throw new ConflictError(`Stage ${req.stageName} is already being pushed by ${held.actorEmail} since ${utc(held.startedAt)}: wait for it to finish, then push again.`);
+      throw new ConflictError(
+        `Stage ${req.stageName} is already being pushed by ${held.actorEmail} since ${utc(held.startedAt)}: wait for it to finish, then push again.`,
+      );
     }
     const taken = await db.pushLock.updateMany({ where: { stageId: req.stageId, token: held.token }, data: fresh });
     if (taken.count === 1) return new PushLease(db, req.stageId, fresh.token, held);
@@ -148,7 +157,9 @@ export class PushLease {
     this.pending = null;
     await this.db.pushLock.updateMany({ where: { token: this.token }, data: { heartbeatAt: now } });
     if (!this.pushId) return;
-    const data = update ? { heartbeatAt: now, calls: JSON.parse(JSON.stringify(update.calls)), ...(update.awsRestApiId ? { awsRestApiId: update.awsRestApiId } : {}) } : { heartbeatAt: now };
+    const data = update
+      ? { heartbeatAt: now, calls: JSON.parse(JSON.stringify(update.calls)), ...(update.awsRestApiId ? { awsRestApiId: update.awsRestApiId } : {}) }
+      : { heartbeatAt: now };
     await this.db.push.updateMany({ where: { id: this.pushId, status: "running" }, data });
   }
 

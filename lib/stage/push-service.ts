@@ -42,7 +42,8 @@ export interface PushOutcome {
 /** Loads what a push needs, scoped to the actor's workspace. */
 async function loadTarget(db: Db, actor: Actor, restApiId: string, stageName: string, connectionId: string | undefined) {
   if (!isUuid(restApiId)) throw new NotFoundError("REST API");
-  if (connectionId !== undefined && !isUuid(connectionId)) throw new ValidationError([{ field: "connectionId", message: "That AWS connection does not exist" }]);
+  if (connectionId !== undefined && !isUuid(connectionId))
+    throw new ValidationError([{ field: "connectionId", message: "That AWS connection does not exist" }]);
   const api = await db.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
   if (!api) throw new NotFoundError("REST API");
   const stage = await db.stage.findFirst({ where: { restApiId, name: stageName }, include: { deployment: true } });
@@ -74,7 +75,13 @@ function deployedDeploymentId(stage: { awsDeploymentId: string | null; awsDeploy
   return stage.awsDeploymentId && stage.awsDeploymentHash === stage.deployment.contentHash ? stage.awsDeploymentId : null;
 }
 
-function planInput(api: { awsRestApiId: string | null }, stage: Awaited<ReturnType<typeof loadTarget>>["stage"], stageName: string, live: LiveApi | null, reuseDeploymentId: string | null = null) {
+function planInput(
+  api: { awsRestApiId: string | null },
+  stage: Awaited<ReturnType<typeof loadTarget>>["stage"],
+  stageName: string,
+  live: LiveApi | null,
+  reuseDeploymentId: string | null = null,
+) {
   return {
     reuseDeploymentId,
     design: parseDesign(stage.deployment.snapshot),
@@ -109,7 +116,12 @@ export async function planStagePush(db: Db, actor: Actor, restApiId: string, sta
     const input = planInput(api, stage, stageName, live);
     const plan = await planPush(client, input);
     const target = withAwsDefaults(input.design);
-    return { plan: withoutDocuments(plan), diff: diffDesigns(live ? liveToDesign(live) : emptyLike(target), target), liveFound: !!live, deploymentId: stage.deploymentId };
+    return {
+      plan: withoutDocuments(plan),
+      diff: diffDesigns(live ? liveToDesign(live) : emptyLike(target), target),
+      liveFound: !!live,
+      deploymentId: stage.deploymentId,
+    };
   } catch (e) {
     if (e instanceof GatehouseError) throw e;
     throw liveReadError(e, connection);
@@ -120,7 +132,12 @@ export async function planStagePush(db: Db, actor: Actor, restApiId: string, sta
 
 /** Planning could not read what is live: AWS's code and message, or which credentials are missing. */
 function liveReadError(e: unknown, connection: { profile?: string | null }): GatehouseError {
-  return new GatehouseError(`Could not read the live API from AWS: ${formatAwsError(describeAwsError(e, { profile: connection.profile }))}`, 502, [], "AwsError");
+  return new GatehouseError(
+    `Could not read the live API from AWS: ${formatAwsError(describeAwsError(e, { profile: connection.profile }))}`,
+    502,
+    [],
+    "AwsError",
+  );
 }
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
@@ -138,7 +155,10 @@ function pushFailure(e: unknown, connection: { profile?: string | null }) {
   const info = describeAwsError(e.cause ?? e, { operation: e.failed.operation, target: e.failed.target, profile: connection.profile });
   const message = `${e.failed.description} failed: ${formatAwsError(info)}`;
   if (info.kind === "credentials") return { message, next: "" };
-  return { message, next: worthRetrying(info) ? " Run it again to continue from where it stopped." : " Fix the cause, then push again: it continues from where it stopped." };
+  return {
+    message,
+    next: worthRetrying(info) ? " Run it again to continue from where it stopped." : " Fix the cause, then push again: it continues from where it stopped.",
+  };
 }
 
 /**
@@ -192,14 +212,21 @@ async function recordInterrupted(db: Db, actor: Actor, restApiId: string, stageI
   const reached = stopped.map((p) => p.awsRestApiId).find((id) => !!id) ?? null;
   const message = `Interrupted: the server running this push stopped (${lock.holder}, last sign of life ${utc(lock.heartbeatAt)}). The next push continued from where it stopped.`;
   await mutate(db, actor, async (tx) => {
-    await tx.push.updateMany({ where: { id: { in: stopped.map((p) => p.id) }, status: "running" }, data: { status: "interrupted", error: message, finishedAt: new Date() } });
+    await tx.push.updateMany({
+      where: { id: { in: stopped.map((p) => p.id) }, status: "running" },
+      data: { status: "interrupted", error: message, finishedAt: new Date() },
+    });
     if (reached && !api.awsRestApiId) await tx.restApi.update({ where: { id: restApiId }, data: { awsRestApiId: reached } });
     return {
       result: null,
       audit: {
-        action: "stage.push_interrupted", entityType: "stage", entityId: stageName, restApiId,
+        action: "stage.push_interrupted",
+        entityType: "stage",
+        entityId: stageName,
+        restApiId,
         summary: `Push of stage ${stageName} by ${lock.actorEmail} since ${utc(lock.startedAt)} was interrupted: its server stopped; continuing it`,
-        before: null, after: { pushIds: stopped.map((p) => p.id), holder: lock.holder, awsRestApiId: reached },
+        before: null,
+        after: { pushIds: stopped.map((p) => p.id), holder: lock.holder, awsRestApiId: reached },
       },
     };
   });
@@ -248,7 +275,13 @@ export async function pushStage(
 async function runPush(
   db: Db,
   actor: Actor,
-  t: Awaited<ReturnType<typeof loadTarget>> & { client: ReturnType<typeof createApiGatewayClient>; restApiId: string; stageName: string; lease: PushLease; onProgress: (p: PushProgress) => void },
+  t: Awaited<ReturnType<typeof loadTarget>> & {
+    client: ReturnType<typeof createApiGatewayClient>;
+    restApiId: string;
+    stageName: string;
+    lease: PushLease;
+    onProgress: (p: PushProgress) => void;
+  },
 ): Promise<PushOutcome> {
   const { api, stage, connection, client, restApiId, stageName, lease } = t;
   const options = { onProgress: t.onProgress };
@@ -263,16 +296,29 @@ async function runPush(
 
   const push = await mutate(db, actor, async (tx) => {
     const row = await tx.push.create({
-      data: { restApiId, stageId: stage.id, connectionId: connection.id, plan: JSON.parse(JSON.stringify(withoutDocuments(plan))), actorId: actor.userId, awsRestApiId: plan.restApiId, designHash: stage.deployment.contentHash, heartbeatAt: new Date() },
+      data: {
+        restApiId,
+        stageId: stage.id,
+        connectionId: connection.id,
+        plan: JSON.parse(JSON.stringify(withoutDocuments(plan))),
+        actorId: actor.userId,
+        awsRestApiId: plan.restApiId,
+        designHash: stage.deployment.contentHash,
+        heartbeatAt: new Date(),
+      },
     });
     await tx.pushLock.updateMany({ where: { token: lease.token }, data: { pushId: row.id } });
     if (!api.awsConnectionId) await tx.restApi.update({ where: { id: restApiId }, data: { awsConnectionId: connection.id } });
     return {
       result: row,
       audit: {
-        action: "stage.push_started", entityType: "stage", entityId: stageName, restApiId,
+        action: "stage.push_started",
+        entityType: "stage",
+        entityId: stageName,
+        restApiId,
         summary: `Started pushing stage ${stageName} to ${connection.name} (${connection.region}): ${plannedCallCount(plan)} calls planned (${plan.calls.length} entity calls)`,
-        before: null, after: { pushId: row.id, connection: connection.name, region: connection.region, deploymentId: stage.deploymentId, summary: plan.summary },
+        before: null,
+        after: { pushId: row.id, connection: connection.name, region: connection.region, deploymentId: stage.deploymentId, summary: plan.summary },
       },
     };
   });
@@ -294,17 +340,29 @@ async function runPush(
     await mutate(db, actor, async (tx) => {
       await tx.push.update({
         where: { id: push.id },
-        data: { status: "succeeded", calls: JSON.parse(JSON.stringify(result.calls)), awsRestApiId: result.restApiId, awsDeploymentId: result.deploymentId, finishedAt: new Date() },
+        data: {
+          status: "succeeded",
+          calls: JSON.parse(JSON.stringify(result.calls)),
+          awsRestApiId: result.restApiId,
+          awsDeploymentId: result.deploymentId,
+          finishedAt: new Date(),
+        },
       });
       await tx.restApi.update({
         where: { id: restApiId },
-        data: { awsRestApiId: result.restApiId, ...(after ? { awsSyncedDesign: liveToDesign(after) as object, awsSyncedAt: new Date(), awsDriftAckHash: null } : {}) },
+        data: {
+          awsRestApiId: result.restApiId,
+          ...(after ? { awsSyncedDesign: liveToDesign(after) as object, awsSyncedAt: new Date(), awsDriftAckHash: null } : {}),
+        },
       });
       await tx.stage.update({ where: { id: stage.id }, data: { awsDeploymentId: result.deploymentId, awsDeploymentHash: stage.deployment.contentHash } });
       return {
         result: null,
         audit: {
-          action: "stage.push", entityType: "stage", entityId: stageName, restApiId,
+          action: "stage.push",
+          entityType: "stage",
+          entityId: stageName,
+          restApiId,
           summary: plan.deployment.upToDate
             ? `Pushed stage ${stageName} to AWS: already up to date on deployment ${result.deploymentId} (no call needed)`
             : `Pushed stage ${stageName} to AWS: REST API ${result.restApiId}, deployment ${result.deploymentId} (${result.calls.length} calls)`,
@@ -313,7 +371,13 @@ async function runPush(
         },
       };
     });
-    return { pushId: push.id, awsRestApiId: result.restApiId, awsDeploymentId: result.deploymentId, calls: result.calls.length, entityCalls: plan.calls.length };
+    return {
+      pushId: push.id,
+      awsRestApiId: result.restApiId,
+      awsDeploymentId: result.deploymentId,
+      calls: result.calls.length,
+      entityCalls: plan.calls.length,
+    };
   } catch (e) {
     const failed = e instanceof PushError ? e : null;
     const reachedApiId = failed?.restApiId ?? plan.restApiId;
@@ -321,15 +385,22 @@ async function runPush(
     const { message, next } = pushFailure(e, connection);
     await lease.stop();
     await mutate(db, actor, async (tx) => {
-      await tx.push.update({ where: { id: push.id }, data: { status: "failed", calls: JSON.parse(JSON.stringify(calls)), error: message, awsRestApiId: reachedApiId, finishedAt: new Date() } });
+      await tx.push.update({
+        where: { id: push.id },
+        data: { status: "failed", calls: JSON.parse(JSON.stringify(calls)), error: message, awsRestApiId: reachedApiId, finishedAt: new Date() },
+      });
       // Remember the API this push created, so the next push updates it rather than making another.
       if (reachedApiId && !api.awsRestApiId) await tx.restApi.update({ where: { id: restApiId }, data: { awsRestApiId: reachedApiId } });
       return {
         result: null,
         audit: {
-          action: "stage.push_failed", entityType: "stage", entityId: stageName, restApiId,
+          action: "stage.push_failed",
+          entityType: "stage",
+          entityId: stageName,
+          restApiId,
           summary: `Push of stage ${stageName} stopped, ${callCountText(callCounts(plan, calls))}: ${message}`,
-          before: null, after: { pushId: push.id, completed: failed?.completed.map((c) => c.description) ?? [], failed: failed?.failed.description, error: message },
+          before: null,
+          after: { pushId: push.id, completed: failed?.completed.map((c) => c.description) ?? [], failed: failed?.failed.description, error: message },
         },
       };
     });

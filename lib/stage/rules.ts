@@ -8,9 +8,7 @@ const VARIABLE_NAME = /^[A-Za-z0-9_]{1,64}$/;
 const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/;
 
 export function checkStageName(name: string): FieldIssue[] {
-  return STAGE_NAME.test(name)
-    ? []
-    : [{ field: "name", message: "Stage name only allows a-zA-Z0-9_- and must be 1 to 128 characters" }];
+  return STAGE_NAME.test(name) ? [] : [{ field: "name", message: "Stage name only allows a-zA-Z0-9_- and must be 1 to 128 characters" }];
 }
 
 export function checkStageVariables(variables: Record<string, string>): FieldIssue[] {

@@ -10,7 +10,11 @@ import { pointStage, stateOf } from "./changes";
 import { describeAwsOutcome, syncStageToAws, type AwsOutcome } from "./aws-sync";
 
 export async function listStages(db: Db, restApiId: string) {
-  return db.stage.findMany({ where: { restApiId }, orderBy: { name: "asc" }, include: { deployment: { select: { id: true, description: true, createdAt: true } } } });
+  return db.stage.findMany({
+    where: { restApiId },
+    orderBy: { name: "asc" },
+    include: { deployment: { select: { id: true, description: true, createdAt: true } } },
+  });
 }
 
 export async function createStage(
@@ -29,9 +33,17 @@ export async function createStage(
   if (issues.length) throw new ValidationError(issues);
   if (!isUuid(restApiId)) throw new NotFoundError("REST API");
   // For an API bound to AWS, the stage is created there first (when its deployment was pushed).
-  const binding = await db.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId }, select: { id: true, awsConnectionId: true, awsRestApiId: true } });
+  const binding = await db.restApi.findFirst({
+    where: { id: restApiId, workspaceId: actor.workspaceId },
+    select: { id: true, awsConnectionId: true, awsRestApiId: true },
+  });
   let aws: AwsOutcome = { status: "local" };
-  if (binding?.awsRestApiId && (await db.deployment.findFirst({ where: { id: input.deploymentId, restApiId } })) && !(await db.stage.findFirst({ where: { restApiId, name } })) && (await db.stage.count({ where: { restApiId } })) < MAX_STAGES_PER_API) {
+  if (
+    binding?.awsRestApiId &&
+    (await db.deployment.findFirst({ where: { id: input.deploymentId, restApiId } })) &&
+    !(await db.stage.findFirst({ where: { restApiId, name } })) &&
+    (await db.stage.count({ where: { restApiId } })) < MAX_STAGES_PER_API
+  ) {
     const state = stateOf({ deploymentId: input.deploymentId, description: input.description?.trim() ?? "", variables, protected: false, settings: {} });
     aws = await syncStageToAws(db, binding, name, null, state);
   }
@@ -52,7 +64,15 @@ export async function createStage(
     });
     return {
       result: stage,
-      audit: { action: "stage.create", entityType: "stage", entityId: name, restApiId, summary: `Created stage ${name} on deployment ${deployment.id.slice(0, 8)}${awsMessage ? `. ${awsMessage}` : ""}`, before: null, after: { name, deploymentId: deployment.id, description: stage.description, variables, ...(aws.status === "local" ? {} : { aws }) } },
+      audit: {
+        action: "stage.create",
+        entityType: "stage",
+        entityId: name,
+        restApiId,
+        summary: `Created stage ${name} on deployment ${deployment.id.slice(0, 8)}${awsMessage ? `. ${awsMessage}` : ""}`,
+        before: null,
+        after: { name, deploymentId: deployment.id, description: stage.description, variables, ...(aws.status === "local" ? {} : { aws }) },
+      },
     };
   });
   // The unique (rest_api_id, name) index is the last word if a stage appears by another path.

@@ -26,19 +26,33 @@ export const methodSettingSchema = z.object({
   throttlingRateLimit: nonNegative("Rate limit").optional(),
   throttlingBurstLimit: nonNegative("Burst limit").int("Burst limit is a whole number of requests").optional(),
   cachingEnabled: z.boolean().default(false),
-  cacheTtlInSeconds: z.number({ error: "TTL must be a number" }).int("TTL is a whole number of seconds").min(0, "TTL must be between 0 and 3600 seconds").max(3600, "TTL must be between 0 and 3600 seconds").default(DEFAULT_CACHE_TTL),
+  cacheTtlInSeconds: z
+    .number({ error: "TTL must be a number" })
+    .int("TTL is a whole number of seconds")
+    .min(0, "TTL must be between 0 and 3600 seconds")
+    .max(3600, "TTL must be between 0 and 3600 seconds")
+    .default(DEFAULT_CACHE_TTL),
   cacheDataEncrypted: z.boolean().default(false),
 });
 export type MethodSetting = z.infer<typeof methodSettingSchema>;
 
-const LOG_DESTINATION = /^arn:aws[a-z-]*:(logs:[a-z0-9-]+:\d{12}:log-group:[A-Za-z0-9_\-/.#]+(:\*)?|firehose:[a-z0-9-]+:\d{12}:deliverystream\/amazon-apigateway-[A-Za-z0-9_.-]+)$/;
+const LOG_DESTINATION =
+  /^arn:aws[a-z-]*:(logs:[a-z0-9-]+:\d{12}:log-group:[A-Za-z0-9_\-/.#]+(:\*)?|firehose:[a-z0-9-]+:\d{12}:deliverystream\/amazon-apigateway-[A-Za-z0-9_.-]+)$/;
 const WEB_ACL = /^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[A-Za-z0-9_-]+\/[A-Za-z0-9-]+$/;
 const CLIENT_CERT = /^[A-Za-z0-9]{1,64}$/;
 
 export const accessLogSettingsSchema = z.object({
-  destinationArn: z.string().trim().regex(LOG_DESTINATION, "Give a CloudWatch Logs log group ARN or a Firehose stream ARN whose name starts with amazon-apigateway-"),
+  destinationArn: z
+    .string()
+    .trim()
+    .regex(LOG_DESTINATION, "Give a CloudWatch Logs log group ARN or a Firehose stream ARN whose name starts with amazon-apigateway-"),
   // AWS: "Access Log format must contain $context.requestId or $context.extendedRequestId".
-  format: z.string().trim().min(1, "Give a log format").max(4096, "At most 4096 characters").refine((f) => /\$context\.(requestId|extendedRequestId)\b/.test(f), "The log format must contain $context.requestId or $context.extendedRequestId"),
+  format: z
+    .string()
+    .trim()
+    .min(1, "Give a log format")
+    .max(4096, "At most 4096 characters")
+    .refine((f) => /\$context\.(requestId|extendedRequestId)\b/.test(f), "The log format must contain $context.requestId or $context.extendedRequestId"),
 });
 
 /** What a person edits on a stage (everything but its deployment and canary). */
@@ -59,7 +73,10 @@ export type StageSettingsValue = z.output<typeof stageSettingsInputSchema>;
 
 export const canaryInputSchema = z.object({
   deploymentId: z.string().min(1, "Choose the canary's deployment"),
-  percentTraffic: z.number({ error: "Percent must be a number" }).min(0, "Percent of traffic must be between 0 and 100").max(100, "Percent of traffic must be between 0 and 100"),
+  percentTraffic: z
+    .number({ error: "Percent must be a number" })
+    .min(0, "Percent of traffic must be between 0 and 100")
+    .max(100, "Percent of traffic must be between 0 and 100"),
   stageVariableOverrides: z.record(z.string(), z.string()).default({}),
   useStageCache: z.boolean().default(false),
 });
@@ -133,7 +150,10 @@ export function checkMethodSettingKeys(keys: string[], design: ApiDesign): Field
   const known = new Set(methodSettingKeys(design));
   return keys
     .filter((k) => !known.has(k))
-    .map((k) => ({ field: `methodSettings.${k}`, message: `${k} is not a method of the stage's deployment (use */* or {resourcePath}/{VERB}, e.g. /pets/GET)` }));
+    .map((k) => ({
+      field: `methodSettings.${k}`,
+      message: `${k} is not a method of the stage's deployment (use */* or {resourcePath}/{VERB}, e.g. /pets/GET)`,
+    }));
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);

@@ -52,19 +52,27 @@ export function applyTransition(current: StageState, t: StageTransition): StageS
       return next;
     }
     case "canary.create": {
-      if (current.settings.canarySettings) throw new ValidationError([{ field: "canarySettings", message: "This stage already has a canary: adjust, promote or remove it" }]);
-      if (t.canary.deploymentId === current.deploymentId) throw new ValidationError([{ field: "canarySettings.deploymentId", message: "The canary must run another deployment than the stage" }]);
+      if (current.settings.canarySettings)
+        throw new ValidationError([{ field: "canarySettings", message: "This stage already has a canary: adjust, promote or remove it" }]);
+      if (t.canary.deploymentId === current.deploymentId)
+        throw new ValidationError([{ field: "canarySettings.deploymentId", message: "The canary must run another deployment than the stage" }]);
       next.settings.canarySettings = { ...t.canary, stageVariableOverrides: { ...t.canary.stageVariableOverrides } };
       return next;
     }
     case "canary.update": {
       const canary = needCanary(current);
-      next.settings.canarySettings = { ...canary, percentTraffic: t.percentTraffic, stageVariableOverrides: { ...t.stageVariableOverrides }, useStageCache: t.useStageCache };
+      next.settings.canarySettings = {
+        ...canary,
+        percentTraffic: t.percentTraffic,
+        stageVariableOverrides: { ...t.stageVariableOverrides },
+        useStageCache: t.useStageCache,
+      };
       return next;
     }
     case "canary.promote": {
       const canary = needCanary(current);
-      if (canary.deploymentId !== t.canaryDeploymentId) throw new ValidationError([{ field: "canarySettings", message: "The canary changed since this promotion was asked for" }]);
+      if (canary.deploymentId !== t.canaryDeploymentId)
+        throw new ValidationError([{ field: "canarySettings", message: "The canary changed since this promotion was asked for" }]);
       // AWS's promotion: the canary's deployment and variable overrides become the stage's, its traffic goes to 0.
       next.deploymentId = canary.deploymentId;
       next.variables = { ...current.variables, ...canary.stageVariableOverrides };
@@ -105,7 +113,9 @@ const short = (id: string) => id.slice(0, 8);
 export function describeTransition(stageName: string, t: StageTransition): string {
   switch (t.kind) {
     case "deploy":
-      return t.rollback ? `Roll stage ${stageName} back to deployment ${short(t.deploymentId)}` : `Point stage ${stageName} at deployment ${short(t.deploymentId)}`;
+      return t.rollback
+        ? `Roll stage ${stageName} back to deployment ${short(t.deploymentId)}`
+        : `Point stage ${stageName} at deployment ${short(t.deploymentId)}`;
     case "promote":
       return `Promote stage ${t.fromStage} to ${stageName}: deployment ${short(t.deploymentId)}`;
     case "canary.create":

@@ -76,7 +76,7 @@ describe("$util", () => {
     expect(out(`$util.base64Encode('héllo')`)).toBe("aMOpbGxv");
     expect(out(`$util.base64Decode('aMOpbGxv')`)).toBe("héllo");
   });
-  it("the docs' escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\") idiom", () => {
+  it('the docs\' escapeJavaScript(...).replaceAll("\\\\\'","\'") idiom', () => {
     expect(out(`$util.escapeJavaScript("it's").replaceAll("\\\\'","'")`)).toBe("it's");
   });
 });
@@ -87,9 +87,7 @@ describe("directives", () => {
     expect(out(t)).toBe("medium");
   });
   it("#foreach with $foreach and $velocityCount", () => {
-    expect(out("#foreach($x in ['a','b','c'])$foreach.index:$foreach.count:$velocityCount:$x#if($foreach.hasNext),#end#end")).toBe(
-      "0:1:1:a,1:2:2:b,2:3:3:c",
-    );
+    expect(out("#foreach($x in ['a','b','c'])$foreach.index:$foreach.count:$velocityCount:$x#if($foreach.hasNext),#end#end")).toBe("0:1:1:a,1:2:2:b,2:3:3:c");
   });
   it("comments", () => {
     expect(out("a## line comment\nb#* block\ncomment *#c")).toBe("abc");

@@ -78,14 +78,20 @@ export class RenderBudget {
   /** Refuses a string longer than the limit (before it is built, when the length is known). */
   checkLength(length: number, pos?: Pos): void {
     if (length > this.limits.maxStringLength) {
-      throw budgetError(`a string of ${length.toLocaleString("en-US")} characters exceeds the limit of ${this.limits.maxStringLength.toLocaleString("en-US")}`, pos);
+      throw budgetError(
+        `a string of ${length.toLocaleString("en-US")} characters exceeds the limit of ${this.limits.maxStringLength.toLocaleString("en-US")}`,
+        pos,
+      );
     }
   }
 
   /** Refuses a list or map the template grew past the limit. */
   checkSize(size: number, pos?: Pos): void {
     if (size > this.limits.maxCollectionSize) {
-      throw budgetError(`a collection of ${size.toLocaleString("en-US")} items exceeds the limit of ${this.limits.maxCollectionSize.toLocaleString("en-US")}`, pos);
+      throw budgetError(
+        `a collection of ${size.toLocaleString("en-US")} items exceeds the limit of ${this.limits.maxCollectionSize.toLocaleString("en-US")}`,
+        pos,
+      );
     }
   }
 }

@@ -38,14 +38,34 @@ const d = (name: string, signature: string, doc: string): CatalogEntry => ({ pat
 export const INPUT_ENTRIES: CatalogEntry[] = [
   v("input", "$input", "The request (or integration response) payload and parameters."),
   p("input.body", "The raw payload as a string; `{}` when the body is empty."),
-  m("input.json", "$input.json(path)", "Evaluates a JSONPath on the payload and returns JSON text (strings keep their quotes): embed without extra quotes. A path the payload does not have gives `\"\"`.", [1]),
-  m("input.path", "$input.path(path)", "Evaluates a JSONPath on the payload and returns an object (Map/List/String/number) usable with .size(), #foreach, $x.field. A path the payload does not have gives an empty string (== \"\" is true); a JSON null gives null.", [1]),
-  m("input.params", "$input.params() / $input.params(name)", "No argument: a map {path, querystring, header}. With a name: that parameter from path, then querystring, then header (\"\" if absent).", [0, 1]),
+  m(
+    "input.json",
+    "$input.json(path)",
+    'Evaluates a JSONPath on the payload and returns JSON text (strings keep their quotes): embed without extra quotes. A path the payload does not have gives `""`.',
+    [1],
+  ),
+  m(
+    "input.path",
+    "$input.path(path)",
+    'Evaluates a JSONPath on the payload and returns an object (Map/List/String/number) usable with .size(), #foreach, $x.field. A path the payload does not have gives an empty string (== "" is true); a JSON null gives null.',
+    [1],
+  ),
+  m(
+    "input.params",
+    "$input.params() / $input.params(name)",
+    'No argument: a map {path, querystring, header}. With a name: that parameter from path, then querystring, then header ("" if absent).',
+    [0, 1],
+  ),
 ];
 
 export const UTIL_ENTRIES: CatalogEntry[] = [
   v("util", "$util", "API Gateway's helper functions."),
-  m("util.escapeJavaScript", "$util.escapeJavaScript(string)", "Escapes with JavaScript string rules; turns ' into \\' (invalid in JSON: append .replaceAll(\"\\\\'\",\"'\") inside JSON strings).", [1]),
+  m(
+    "util.escapeJavaScript",
+    "$util.escapeJavaScript(string)",
+    "Escapes with JavaScript string rules; turns ' into \\' (invalid in JSON: append .replaceAll(\"\\\\'\",\"'\") inside JSON strings).",
+    [1],
+  ),
   m("util.parseJson", "$util.parseJson(string)", "Parses a JSON string into an object (Map/List/value) you can navigate.", [1]),
   m("util.urlEncode", "$util.urlEncode(string)", "Encodes as application/x-www-form-urlencoded (UTF-8; space becomes +).", [1]),
   m("util.urlDecode", "$util.urlDecode(string)", "Decodes application/x-www-form-urlencoded text (UTF-8; + becomes space).", [1]),
@@ -54,7 +74,11 @@ export const UTIL_ENTRIES: CatalogEntry[] = [
 ];
 
 export const STAGE_VARIABLE_ENTRIES: CatalogEntry[] = [
-  v("stageVariables", "$stageVariables", "The deployment stage's variables: $stageVariables.name or $stageVariables['name'] (also ${stageVariables.name} in integration URIs)."),
+  v(
+    "stageVariables",
+    "$stageVariables",
+    "The deployment stage's variables: $stageVariables.name or $stageVariables['name'] (also ${stageVariables.name} in integration URIs).",
+  ),
   p("stageVariables.{name}", "A stage variable's value (a string); empty when the stage does not define it."),
 ];
 
@@ -73,7 +97,7 @@ export const CONTEXT_ENTRIES: CatalogEntry[] = [
   p("context.domainPrefix", "The first label of $context.domainName."),
   p("context.error", "The gateway error (in gateway responses)."),
   p("context.error.message", "A string containing an API Gateway error message (unescaped)."),
-  p("context.error.messageString", "The quoted value of $context.error.message, i.e. \"$context.error.message\"."),
+  p("context.error.messageString", 'The quoted value of $context.error.message, i.e. "$context.error.message".'),
   p("context.error.responseType", "The gateway response type, e.g. DEFAULT_4XX."),
   p("context.error.validationErrorString", "A detailed request-validation error message."),
   p("context.extendedRequestId", "The extended ID API Gateway generates and assigns to the request."),
@@ -153,7 +177,11 @@ export const DIRECTIVE_ENTRIES: CatalogEntry[] = [
   d("elseif", "#elseif(condition)", "Another branch of an #if."),
   d("else", "#else", "The fallback branch of an #if."),
   d("end", "#end", "Closes #if, #foreach, #macro, #define."),
-  d("foreach", "#foreach($item in $list) … #end", "Loops over a list or a map's values; $foreach.index, .count, .hasNext, .first, .last (at most 1,000 iterations on API Gateway)."),
+  d(
+    "foreach",
+    "#foreach($item in $list) … #end",
+    "Loops over a list or a map's values; $foreach.index, .count, .hasNext, .first, .last (at most 1,000 iterations on API Gateway).",
+  ),
   d("break", "#break", "Leaves the innermost #foreach (or macro / #define)."),
   d("stop", "#stop", "Stops rendering; the output so far is the result."),
   d("macro", "#macro(name $arg …) … #end", "Defines a macro, called as #name(args)."),

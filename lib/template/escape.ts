@@ -90,7 +90,9 @@ export function urlDecode(s: string): string {
         if (!/^[0-9a-fA-F]{2}$/.test(h)) {
           throw new JavaException(
             "java.lang.IllegalArgumentException",
-            h.length < 2 ? "URLDecoder: Incomplete trailing escape (%) pattern" : `URLDecoder: Illegal hex characters in escape (%) pattern - For input string: "${h}"`,
+            h.length < 2
+              ? "URLDecoder: Incomplete trailing escape (%) pattern"
+              : `URLDecoder: Illegal hex characters in escape (%) pattern - For input string: "${h}"`,
           );
         }
         bytes.push(parseInt(h, 16));
@@ -133,10 +135,7 @@ export function base64Encode(s: string): string {
 export function base64Decode(s: string): string {
   const m = /[^A-Za-z0-9+/=]/.exec(s);
   if (m) {
-    throw new JavaException(
-      "java.lang.IllegalArgumentException",
-      `Illegal base64 character ${(m[0].charCodeAt(0) & 0xff).toString(16)}`,
-    );
+    throw new JavaException("java.lang.IllegalArgumentException", `Illegal base64 character ${(m[0].charCodeAt(0) & 0xff).toString(16)}`);
   }
   const body = s.replace(/=+$/, "");
   if (body.includes("=") || body.length % 4 === 1) {

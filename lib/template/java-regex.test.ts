@@ -95,7 +95,8 @@ describe("the editor says so before a request does", () => {
 describe("JSONPath filter regexes (=~) run on RE2 too", () => {
   const body = JSON.stringify({ items: [{ name: "a".repeat(27) + "!" }, { name: "Tolkien" }] });
   const path = (p: string) =>
-    renderTemplate({ template: `$input.json($input.params('p'))`, body, params: { path: {}, querystring: { p }, header: {} }, context: {}, stageVariables: {} }).output;
+    renderTemplate({ template: `$input.json($input.params('p'))`, body, params: { path: {}, querystring: { p }, header: {} }, context: {}, stageVariables: {} })
+      .output;
   it("a path from the request with a catastrophic filter answers at once", () => {
     const { value, ms } = timed(() => path("$.items[?(@.name =~ /(a+)+$/)].name"));
     expect(value).toBe("[]");

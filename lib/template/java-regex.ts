@@ -27,14 +27,30 @@ export class UnsupportedRegexError extends Error {
 
 // java.util.regex POSIX and java.lang.Character classes, as RE2 class contents (ASCII, as Java's defaults).
 const POSIX_CLASSES: Record<string, string> = {
-  Lower: "a-z", Upper: "A-Z", ASCII: "\\x00-\\x7F", Alpha: "a-zA-Z", Digit: "0-9", Alnum: "a-zA-Z0-9",
-  Punct: "!-/:-@\\[-`{-~", Graph: "!-~", Print: " -~", Blank: " \\t", Cntrl: "\\x00-\\x1F\\x7F", XDigit: "0-9a-fA-F",
-  Space: " \\t\\n\\x0B\\f\\r", javaLowerCase: "a-z", javaUpperCase: "A-Z", javaWhitespace: " \\t\\n\\x0B\\f\\r\\x1C-\\x1F",
+  Lower: "a-z",
+  Upper: "A-Z",
+  ASCII: "\\x00-\\x7F",
+  Alpha: "a-zA-Z",
+  Digit: "0-9",
+  Alnum: "a-zA-Z0-9",
+  Punct: "!-/:-@\\[-`{-~",
+  Graph: "!-~",
+  Print: " -~",
+  Blank: " \\t",
+  Cntrl: "\\x00-\\x1F\\x7F",
+  XDigit: "0-9a-fA-F",
+  Space: " \\t\\n\\x0B\\f\\r",
+  javaLowerCase: "a-z",
+  javaUpperCase: "A-Z",
+  javaWhitespace: " \\t\\n\\x0B\\f\\r\\x1C-\\x1F",
 };
 
 /** Escapes whose Java meaning RE2 spells differently (outside a class; inside one, the class contents). */
 const ESCAPES: Record<string, { outside: string; inside: string }> = {
-  h: { outside: "[ \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}]", inside: " \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}" },
+  h: {
+    outside: "[ \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}]",
+    inside: " \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}",
+  },
   H: { outside: "[^ \\t\\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}]", inside: "\\H" },
   v: { outside: "[\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}]", inside: "\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}" },
   V: { outside: "[^\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}]", inside: "\\V" },

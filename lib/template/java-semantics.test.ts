@@ -52,9 +52,11 @@ describe("printing values", () => {
 
 describe("arithmetic and comparison", () => {
   it("integer vs decimal arithmetic", () => {
-    expect(out("#set($a = 7)#set($b = 2)#set($r = $a / $b)$r|#set($r = $a % $b)$r|#set($r = -7 / 2)$r|#set($r = $a * 1.5)$r|#set($r = 1.0 + 2)$r|#set($r = 0.1 + 0.2)$r")).toBe(
-      "3|1|-3|10.5|3.0|0.30000000000000004",
-    );
+    expect(
+      out(
+        "#set($a = 7)#set($b = 2)#set($r = $a / $b)$r|#set($r = $a % $b)$r|#set($r = -7 / 2)$r|#set($r = $a * 1.5)$r|#set($r = 1.0 + 2)$r|#set($r = 0.1 + 0.2)$r",
+      ),
+    ).toBe("3|1|-3|10.5|3.0|0.30000000000000004");
   });
   it("division by zero yields null, so #set keeps the old value", () => {
     expect(out("#set($r = 1)#set($r = 5 / 0)$r")).toBe("1");
@@ -69,7 +71,9 @@ describe("arithmetic and comparison", () => {
     expect(out("#if(2 > 1)a#end#if('b' > 'a')b#end#if(2 >= 2.0)c#end#if(1 lt 2 and 3 gt 2)d#end")).toBe("acd");
   });
   it("truthiness: null and false are false, everything else true", () => {
-    expect(out("#set($e = '')#set($z = 0)#if($e)a#end#if($z)b#end#if($nope)c#end#if(!$nope)d#end#if($input.path('$.f'))e#end", { body: `{"f":false}` })).toBe("abd");
+    expect(out("#set($e = '')#set($z = 0)#if($e)a#end#if($z)b#end#if($nope)c#end#if(!$nope)d#end#if($input.path('$.f'))e#end", { body: `{"f":false}` })).toBe(
+      "abd",
+    );
   });
   it("a negative literal after an operand is a parse error, as in Velocity", () => {
     expect(() => out("#set($x = 5 -1)")).toThrow(TemplateError);
@@ -80,7 +84,9 @@ describe("arithmetic and comparison", () => {
 describe("Java String methods", () => {
   const t = (expr: string) => out(`#set($s = "Hello, World")${expr}`);
   it("basics", () => {
-    expect(t("$s.length()|$s.substring(7)|$s.substring(0, 5)|$s.indexOf('o')|$s.indexOf('o', 5)|$s.lastIndexOf('o')|$s.charAt(4)")).toBe("12|World|Hello|4|8|8|o");
+    expect(t("$s.length()|$s.substring(7)|$s.substring(0, 5)|$s.indexOf('o')|$s.indexOf('o', 5)|$s.lastIndexOf('o')|$s.charAt(4)")).toBe(
+      "12|World|Hello|4|8|8|o",
+    );
     expect(t("$s.toUpperCase()|$s.toLowerCase()|$s.contains('World')|$s.startsWith('Hell')|$s.endsWith('d')|$s.isEmpty()|$s.concat('!')")).toBe(
       "HELLO, WORLD|hello, world|true|true|true|false|Hello, World!",
     );
@@ -125,9 +131,9 @@ describe("List and Map methods", () => {
   });
   it("Map", () => {
     const body = `{"b":{"x":1},"a":2}`;
-    expect(out(`#set($m = $input.path('$'))$m.size()|$m.get('a')|$m.containsKey('b')|$m.containsKey('c')|$m.isEmpty()|$m.keySet()|$m.b.x|$m['a']`, { body })).toBe(
-      "2|2|true|false|false|[b, a]|1|2",
-    );
+    expect(
+      out(`#set($m = $input.path('$'))$m.size()|$m.get('a')|$m.containsKey('b')|$m.containsKey('c')|$m.isEmpty()|$m.keySet()|$m.b.x|$m['a']`, { body }),
+    ).toBe("2|2|true|false|false|[b, a]|1|2");
     expect(out(`#set($m = {})#set($old = $m.put('k', 'v'))$m.k $m.size()`)).toBe("v 1");
   });
 });
@@ -150,7 +156,7 @@ describe("#set, #foreach, #break, #stop, #macro, #evaluate", () => {
     expect(out("a#stop b")).toBe("a");
   });
   it("#macro with arguments and locals", () => {
-    expect(out("#macro(pair $k $v)\"$k\":\"$v\"#end\n{#pair('a' 1),#pair(\"b\", $x)}")).toBe(`{"a":"1","b":""}`);
+    expect(out('#macro(pair $k $v)"$k":"$v"#end\n{#pair(\'a\' 1),#pair("b", $x)}')).toBe(`{"a":"1","b":""}`);
   });
   it("#evaluate renders a string as a template", () => {
     expect(out(`#set($t = "#set($q = 5)$q!")#evaluate($t) $q`)).toBe("5! 5");
@@ -168,7 +174,7 @@ describe("Velocity 1.7 whitespace rules", () => {
     expect(out("a\n#set($x = 1)\nb\n#if(true)\nc\n#else\nd\n#end\ne")).toBe("a\nb\nc\ne");
   });
   it("#set eats its indentation only where a token starts; text before it keeps it (checked against Velocity 1.7)", () => {
-    expect(out("{\n    #set($x = 1)\n    #if(true)\n    \"x\": $x\n    #end\n}")).toBe('{\n            "x": 1\n    }');
+    expect(out('{\n    #set($x = 1)\n    #if(true)\n    "x": $x\n    #end\n}')).toBe('{\n            "x": 1\n    }');
     expect(out("#if(true)\n    #set($x = 1)\n    v$x\n#end")).toBe("    v1\n");
     expect(out("  #set($a = 1)  \n  #set($b = 2)\nz")).toBe("z");
     expect(out("a $  #set($a = 1)x|a \\  #set($a = 1)x")).toBe("a x|a \\x");

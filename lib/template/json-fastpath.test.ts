@@ -52,13 +52,34 @@ describe("parseJson fast path", () => {
 
 describe("simple $input.path walks", () => {
   const doc = `{"a":{"b":[{"c":"x"},{"c":"y","d":[1,2]}]},"k-1":{"v":2.5},"n":null,"e":{}}`;
-  const paths = ["$", "$.a", "$.a.b", "$.a.b[1]", "$.a.b[1].d", "$.a.b[1].d[0]", "$['k-1'].v", "$.n", "$.e", "$.missing", "$.a.b[9]", "$.a.b[0].c.x", "$.a.b[*].c", "$..c"];
+  const paths = [
+    "$",
+    "$.a",
+    "$.a.b",
+    "$.a.b[1]",
+    "$.a.b[1].d",
+    "$.a.b[1].d[0]",
+    "$['k-1'].v",
+    "$.n",
+    "$.e",
+    "$.missing",
+    "$.a.b[9]",
+    "$.a.b[0].c.x",
+    "$.a.b[*].c",
+    "$..c",
+  ];
   it.each(paths)("%s matches evalJsonPath", (p) => {
     const fast = walkNativePath(JSON.parse(doc), p);
     // $input.path answers a missing definite path with "" (AWS), which evalJsonPath takes as `missing`.
     const exact = evalJsonPath(parseJsonExact(doc), p, "");
     if (fast !== undefined) expect(toJson(parseJson(JSON.stringify(fast)))).toBe(toJson(exact));
-    const out = renderTemplate({ template: `$input.json("${p}")|$input.path("${p}")`, body: doc, params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} }).output;
+    const out = renderTemplate({
+      template: `$input.json("${p}")|$input.path("${p}")`,
+      body: doc,
+      params: { path: {}, querystring: {}, header: {} },
+      context: {},
+      stageVariables: {},
+    }).output;
     expect(out).toBe(`${toJson(exact)}|${exact === null ? "" : toJavaString(exact)}`);
   });
 
@@ -85,7 +106,13 @@ describe("$input.json fast path prints what json-smart prints", () => {
   it.each(docs)("%s", (doc) => {
     const exact = parseJsonExact(doc);
     for (const p of ["$", ...(exact instanceof JMap ? [...exact.m.keys()].map((k) => `$.${k}`) : [])]) {
-      const out = renderTemplate({ template: `$input.json('${p}')`, body: doc, params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} }).output;
+      const out = renderTemplate({
+        template: `$input.json('${p}')`,
+        body: doc,
+        params: { path: {}, querystring: {}, header: {} },
+        context: {},
+        stageVariables: {},
+      }).output;
       expect(out, p).toBe(toJson(evalJsonPath(exact, p)));
     }
   });
@@ -100,4 +127,3 @@ describe("$input.json fast path prints what json-smart prints", () => {
     expect(out).toBe(`{"a":2}`);
   });
 });
-

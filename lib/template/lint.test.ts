@@ -1,6 +1,16 @@
 /** Lints, diagnostics and the completion/hover catalog: each lint fires, and stays quiet when it should. */
 import { describe, expect, it } from "vitest";
-import { catalogChildren, CONTEXT_ENTRIES, type Diagnostic, diagnoseTemplate, lintRegex, lintTemplate, lookupCatalog, renderTemplate, TEMPLATE_CATALOG } from "./index";
+import {
+  catalogChildren,
+  CONTEXT_ENTRIES,
+  type Diagnostic,
+  diagnoseTemplate,
+  lintRegex,
+  lintTemplate,
+  lookupCatalog,
+  renderTemplate,
+  TEMPLATE_CATALOG,
+} from "./index";
 import type { LintOptions } from "./lint";
 import { javaPatternError } from "./regex-lint";
 
@@ -40,13 +50,19 @@ describe("escape-javascript-in-json", () => {
     expect(codes(`<n>"$util.escapeJavaScript($x)"</n>`, { contentType: "application/xml" })).toEqual([]);
     expect(codes(`{"n": "$util.escapeJavaScript($x)"}`, { contentType: "application/vnd.api+json" })).toEqual(["escape-javascript-in-json"]);
   });
-  it("tracks escaped quotes in the text: \\\" does not end the string", () => {
+  it('tracks escaped quotes in the text: \\" does not end the string', () => {
     expect(codes(`{"a": "say \\"$util.escapeJavaScript($x)\\""}`)).toEqual(["escape-javascript-in-json"]);
     expect(codes(`{"a": "x\\\\", "b": $util.escapeJavaScript($x)}`)).toEqual([]);
   });
   it("the warned-about output really is invalid JSON, and the fix is valid", () => {
     const body = `{"name":"O'Brien"}`;
-    const bad = renderTemplate({ template: `{"name": "$util.escapeJavaScript($input.path('$.name'))"}`, body, params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} });
+    const bad = renderTemplate({
+      template: `{"name": "$util.escapeJavaScript($input.path('$.name'))"}`,
+      body,
+      params: { path: {}, querystring: {}, header: {} },
+      context: {},
+      stageVariables: {},
+    });
     expect(() => JSON.parse(bad.output)).toThrow();
     const good = renderTemplate({
       template: `{"name": "$util.escapeJavaScript($input.path('$.name')).replaceAll("\\\\'","'")"}`,
@@ -90,7 +106,15 @@ describe("input-path-as-condition", () => {
     expect(codes(`#set($n = $input.path('$.n'))#set($n = "x")#if($n)a#end`)).toEqual([]);
   });
   it("what it warns about is real: a missing field takes the #if branch", () => {
-    expect(renderTemplate({ template: `#if($input.path('$.name'))present#{else}absent#end`, body: "{}", params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} }).output).toBe("present");
+    expect(
+      renderTemplate({
+        template: `#if($input.path('$.name'))present#{else}absent#end`,
+        body: "{}",
+        params: { path: {}, querystring: {}, header: {} },
+        context: {},
+        stageVariables: {},
+      }).output,
+    ).toBe("present");
   });
 });
 
@@ -120,7 +144,13 @@ $input.body $input.json('$') $input.path('$').a $input.params() $input.params('x
     expect(codes(t)).toEqual([]);
   });
   it("the unknown function really renders nothing", () => {
-    const r = renderTemplate({ template: `[$util.escapeJavascript("a")]`, body: "", params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} });
+    const r = renderTemplate({
+      template: `[$util.escapeJavascript("a")]`,
+      body: "",
+      params: { path: {}, querystring: {}, header: {} },
+      context: {},
+      stageVariables: {},
+    });
     expect(r.output).toBe("[]");
   });
 });
@@ -246,13 +276,43 @@ $s.replace(".", "") $s.split($sep) $s.replaceAll("(a|b)", "c") $s.replaceAll("\\
 describe("Java pattern syntax check", () => {
   // Recorded from java.util.regex.Pattern.compile on OpenJDK 17 (description and index).
   const java: [string, string | null][] = [
-    ["x{2}{3}", null], ["x{2}?", null], ["x{2,}", null], ["x{,2}", "Illegal repetition 2"], ["[{]", null], ["[a-z&&[^b]]", null],
-    ["[]a]", null], ["[^]a]", null], ["\\{", null], ["a|*", "Dangling meta character '*' 2"], ["(*)", "Dangling meta character '*' 1"],
-    ["(a)*", null], ["^*", null], ["$*", null], ["a{1,2}{", "Illegal repetition 7"], ["\\Qa{\\E", null], ["\\p{Lu}", null],
-    ["(?i:abc)", null], ["(?<name>a)", null], ["(?<=a)b", null], ["(?>a)", null], ["(?-i)a", null], ["a?+", null], ["a*+", null],
-    ["a+++", "Dangling meta character '+' 3"], ["[]", "Unclosed character class 1"], ["[]]", null], ["]", null], ["}", null],
-    ["ab(c", "Unclosed group 4"], ["ab[c", "Unclosed character class 3"], ["ab)", "Unmatched closing ')' 1"], ["ab**", "Dangling meta character '*' 3"],
-    ["a\\", "Unexpected internal error 2"], ["(?", "Unknown inline modifier 2"], ["a{2", "Unclosed counted closure 3"], ["\\x{41}", null],
+    ["x{2}{3}", null],
+    ["x{2}?", null],
+    ["x{2,}", null],
+    ["x{,2}", "Illegal repetition 2"],
+    ["[{]", null],
+    ["[a-z&&[^b]]", null],
+    ["[]a]", null],
+    ["[^]a]", null],
+    ["\\{", null],
+    ["a|*", "Dangling meta character '*' 2"],
+    ["(*)", "Dangling meta character '*' 1"],
+    ["(a)*", null],
+    ["^*", null],
+    ["$*", null],
+    ["a{1,2}{", "Illegal repetition 7"],
+    ["\\Qa{\\E", null],
+    ["\\p{Lu}", null],
+    ["(?i:abc)", null],
+    ["(?<name>a)", null],
+    ["(?<=a)b", null],
+    ["(?>a)", null],
+    ["(?-i)a", null],
+    ["a?+", null],
+    ["a*+", null],
+    ["a+++", "Dangling meta character '+' 3"],
+    ["[]", "Unclosed character class 1"],
+    ["[]]", null],
+    ["]", null],
+    ["}", null],
+    ["ab(c", "Unclosed group 4"],
+    ["ab[c", "Unclosed character class 3"],
+    ["ab)", "Unmatched closing ')' 1"],
+    ["ab**", "Dangling meta character '*' 3"],
+    ["a\\", "Unexpected internal error 2"],
+    ["(?", "Unknown inline modifier 2"],
+    ["a{2", "Unclosed counted closure 3"],
+    ["\\x{41}", null],
   ];
   it.each(java)("%s", (pattern, expected) => {
     const e = javaPatternError(pattern);
@@ -291,15 +351,55 @@ describe("catalog", () => {
   // listed here so the test stands on its own in a clean clone.
   it("has every documented $context field", () => {
     const expected = [
-      "accountId", "apiId", "authorizer.claims", "authorizer.principalId", "awsEndpointRequestId", "domainName", "domainPrefix",
-      "error.message", "error.messageString", "error.responseType", "error.validationErrorString", "extendedRequestId", "httpMethod",
-      "identity.accountId", "identity.apiKey", "identity.apiKeyId", "identity.caller", "identity.cognitoAuthenticationProvider",
-      "identity.cognitoAuthenticationType", "identity.cognitoIdentityId", "identity.cognitoIdentityPoolId", "identity.principalOrgId",
-      "identity.sourceIp", "identity.clientCert.clientCertPem", "identity.user", "identity.userAgent", "identity.userArn", "path", "protocol",
-      "requestId", "requestOverride.header.{name}", "requestOverride.path.{name}", "requestOverride.querystring.{name}",
-      "responseOverride.header.{name}", "responseOverride.status", "requestTime", "requestTimeEpoch", "resourceId", "resourcePath", "stage",
-      "wafResponseCode", "webaclArn", "integrationLatency", "responseLatency", "responseLength", "status", "xrayTraceId",
-      "customDomain.basePathMatched", "isCanaryRequest",
+      "accountId",
+      "apiId",
+      "authorizer.claims",
+      "authorizer.principalId",
+      "awsEndpointRequestId",
+      "domainName",
+      "domainPrefix",
+      "error.message",
+      "error.messageString",
+      "error.responseType",
+      "error.validationErrorString",
+      "extendedRequestId",
+      "httpMethod",
+      "identity.accountId",
+      "identity.apiKey",
+      "identity.apiKeyId",
+      "identity.caller",
+      "identity.cognitoAuthenticationProvider",
+      "identity.cognitoAuthenticationType",
+      "identity.cognitoIdentityId",
+      "identity.cognitoIdentityPoolId",
+      "identity.principalOrgId",
+      "identity.sourceIp",
+      "identity.clientCert.clientCertPem",
+      "identity.user",
+      "identity.userAgent",
+      "identity.userArn",
+      "path",
+      "protocol",
+      "requestId",
+      "requestOverride.header.{name}",
+      "requestOverride.path.{name}",
+      "requestOverride.querystring.{name}",
+      "responseOverride.header.{name}",
+      "responseOverride.status",
+      "requestTime",
+      "requestTimeEpoch",
+      "resourceId",
+      "resourcePath",
+      "stage",
+      "wafResponseCode",
+      "webaclArn",
+      "integrationLatency",
+      "responseLatency",
+      "responseLength",
+      "status",
+      "xrayTraceId",
+      "customDomain.basePathMatched",
+      "isCanaryRequest",
     ];
     const paths = new Set(CONTEXT_ENTRIES.map((e) => e.path));
     for (const f of expected) {
@@ -315,7 +415,11 @@ describe("catalog", () => {
     expect(lookupCatalog("context.nope")).toBeUndefined();
   });
   it("serves completions per level, hiding access-log-only fields by default", () => {
-    expect(catalogChildren("").map((e) => e.path).sort()).toEqual(["context", "input", "stageVariables", "util"]);
+    expect(
+      catalogChildren("")
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(["context", "input", "stageVariables", "util"]);
     expect(catalogChildren("input").map((e) => e.path)).toEqual(["input.body", "input.json", "input.path", "input.params"]);
     const identity = catalogChildren("context.identity").map((e) => e.path);
     expect(identity).toContain("context.identity.sourceIp");

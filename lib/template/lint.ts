@@ -354,12 +354,24 @@ class Linter {
     const known = UTIL_FUNCTIONS.get(part.name);
     if (part.k === "prop") {
       const hint = known ? ` Call it: $util.${part.name}(...).` : this.didYouMean(part.name, UTIL_FUNCTIONS.keys(), "$util.", "(...)");
-      this.add("warning", "unknown-util-function", `$util.${part.name} is not a property of $util, so API Gateway renders nothing here.${hint} $util has ${list}.`, a, b);
+      this.add(
+        "warning",
+        "unknown-util-function",
+        `$util.${part.name} is not a property of $util, so API Gateway renders nothing here.${hint} $util has ${list}.`,
+        a,
+        b,
+      );
       return;
     }
     if (known) {
       if (!known.arity!.includes(part.args.length)) {
-        this.add("warning", "unknown-util-function", `$util.${part.name} takes exactly one argument (given ${part.args.length}); API Gateway finds no such method and renders nothing.`, a, b);
+        this.add(
+          "warning",
+          "unknown-util-function",
+          `$util.${part.name} takes exactly one argument (given ${part.args.length}); API Gateway finds no such method and renders nothing.`,
+          a,
+          b,
+        );
       }
       return;
     }
@@ -381,17 +393,35 @@ class Linter {
     if (part.k === "prop") {
       if (part.name === "body") return;
       if (INPUT_METHODS.has(part.name)) {
-        this.add("warning", "unknown-input-member", `$input.${part.name} is a method: without parentheses API Gateway renders nothing. Call it: $input.${part.name}(${part.name === "params" ? "" : "'$'"}).`, a, b);
+        this.add(
+          "warning",
+          "unknown-input-member",
+          `$input.${part.name} is a method: without parentheses API Gateway renders nothing. Call it: $input.${part.name}(${part.name === "params" ? "" : "'$'"}).`,
+          a,
+          b,
+        );
         return;
       }
-      this.add("warning", "unknown-input-member", `$input.${part.name} is not a member of $input, so API Gateway renders nothing here.${this.didYouMean(part.name, ["body", ...INPUT_METHODS.keys()], "$input.")} $input has ${list}.`, a, b);
+      this.add(
+        "warning",
+        "unknown-input-member",
+        `$input.${part.name} is not a member of $input, so API Gateway renders nothing here.${this.didYouMean(part.name, ["body", ...INPUT_METHODS.keys()], "$input.")} $input has ${list}.`,
+        a,
+        b,
+      );
       return;
     }
     const known = INPUT_METHODS.get(part.name);
     if (known) {
       if (!known.arity!.includes(part.args.length)) {
         const takes = part.name === "params" ? "no argument or a parameter name" : "one JSONPath argument";
-        this.add("warning", "unknown-input-member", `$input.${part.name} takes ${takes} (given ${part.args.length}); API Gateway finds no such method and renders nothing.`, a, b);
+        this.add(
+          "warning",
+          "unknown-input-member",
+          `$input.${part.name} takes ${takes} (given ${part.args.length}); API Gateway finds no such method and renders nothing.`,
+          a,
+          b,
+        );
       }
       return;
     }
@@ -435,11 +465,17 @@ class Linter {
         path = next;
         continue;
       }
-      const siblings = CONTEXT_PATHS.filter((p) => p.startsWith(path + ".") && p.split(".").length === path.split(".").length + 1 && !p.includes("{")).map((p) =>
-        p.slice(path.length + 1),
+      const siblings = CONTEXT_PATHS.filter((p) => p.startsWith(path + ".") && p.split(".").length === path.split(".").length + 1 && !p.includes("{")).map(
+        (p) => p.slice(path.length + 1),
       );
       if (!siblings.length) return;
-      this.add("info", "unknown-context-field", `$${next} is not a documented $context field; API Gateway renders nothing for it.${this.didYouMean(name, siblings, `$${path}.`)}`, a, b);
+      this.add(
+        "info",
+        "unknown-context-field",
+        `$${next} is not a documented $context field; API Gateway renders nothing for it.${this.didYouMean(name, siblings, `$${path}.`)}`,
+        a,
+        b,
+      );
       return;
     }
   }

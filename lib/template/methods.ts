@@ -204,7 +204,9 @@ const STRING: Record<string, Overload[]> = {
   ],
   endsWith: [[["S"], (s: string, [x]) => s.endsWith(str(x))]],
   equals: [[["O"], (s: string, [x]) => typeof x === "string" && x === s]],
-  equalsIgnoreCase: [[["S"], (s: string, [x]) => x !== null && (x as string).length === s.length && (x as string).toUpperCase().toLowerCase() === s.toUpperCase().toLowerCase()]],
+  equalsIgnoreCase: [
+    [["S"], (s: string, [x]) => x !== null && (x as string).length === s.length && (x as string).toUpperCase().toLowerCase() === s.toUpperCase().toLowerCase()],
+  ],
   compareTo: [[["S"], (s: string, [x]) => compareStrings(s, str(x))]],
   compareToIgnoreCase: [[["S"], (s: string, [x]) => compareStrings(s.toUpperCase().toLowerCase(), str(x).toUpperCase().toLowerCase())]],
   toUpperCase: [[[], (s: string) => s.toUpperCase()]],
@@ -220,18 +222,31 @@ const STRING: Record<string, Overload[]> = {
   ],
   replaceAll: [[["S", "S"], (s: string, [r, x]) => javaReplace(s, str(r), str(x), true)]],
   replaceFirst: [[["S", "S"], (s: string, [r, x]) => javaReplace(s, str(r), str(x), false)]],
-  matches: [
-    [
-      ["S"],
-      (s: string, [r]) => javaMatchesWhole(str(r), s),
-    ],
-  ],
+  matches: [[["S"], (s: string, [r]) => javaMatchesWhole(str(r), s)]],
   split: [
     [["S"], (s: string, [r]) => strArray(javaSplit(s, str(r)))],
     [["S", "I"], (s: string, [r, l]) => strArray(javaSplit(s, str(r), intArg(l)))],
   ],
-  getBytes: [[[], (s: string) => new JList([...new TextEncoder().encode(s)].map((b) => (b > 127 ? b - 256 : b)), "array")]],
-  toCharArray: [[[], (s: string) => new JList([...s].map((c) => new JChar(c)), "array")]],
+  getBytes: [
+    [
+      [],
+      (s: string) =>
+        new JList(
+          [...new TextEncoder().encode(s)].map((b) => (b > 127 ? b - 256 : b)),
+          "array",
+        ),
+    ],
+  ],
+  toCharArray: [
+    [
+      [],
+      (s: string) =>
+        new JList(
+          [...s].map((c) => new JChar(c)),
+          "array",
+        ),
+    ],
+  ],
 };
 
 function insertEverywhere(s: string, b: string): string {
@@ -369,7 +384,16 @@ const MAP: Record<string, Overload[]> = {
   containsValue: [[["O"], (m: JMap, [v]) => [...m.m.values()].some((x) => javaEquals(x, v))]],
   keySet: [[[], (m: JMap) => new JList([...m.m.keys()], "array")]],
   values: [[[], (m: JMap) => new JList([...m.m.values()], "array")]],
-  entrySet: [[[], (m: JMap) => new JList([...m.m.entries()].map(([k, v]) => new JEntry(k, v)), "array")]],
+  entrySet: [
+    [
+      [],
+      (m: JMap) =>
+        new JList(
+          [...m.m.entries()].map(([k, v]) => new JEntry(k, v)),
+          "array",
+        ),
+    ],
+  ],
   put: [[["O", "O"], (m: JMap, [k, v]) => m.put(keyOf(k), v)]],
   remove: [
     [

@@ -54,7 +54,7 @@ describe("$input.path of a missing path: an empty String", () => {
     expect(out(`$input.json('$.message')`, `"#foobar123"`)).toBe(`""`);
   });
 
-  it("$input.json gives the JSON text \"\" (two quotes), escaped as \\\"\\\"", () => {
+  it('$input.json gives the JSON text "" (two quotes), escaped as \\"\\"', () => {
     expect(out(`$input.json('$.missing')`)).toBe(`""`);
     expect(out(`$util.escapeJavaScript($input.json('$.missing'))`)).toBe(`\\"\\"`);
     expect(out(`{"v": $input.json('$.o.missing')}`)).toBe(`{"v": ""}`);
@@ -66,7 +66,7 @@ describe("$input.path of a missing path: an empty String", () => {
 });
 
 describe("$input.path of a JSON null: Java's null", () => {
-  it("compares equal to $null, not to \"\"", () => {
+  it('compares equal to $null, not to ""', () => {
     expect(yesNo(`$input.path('$.a') == $null`)).toBe("yes");
     expect(yesNo(`$input.path('$.o.n') == $null`)).toBe("yes");
     expect(yesNo(`$input.path('$.a') == ""`)).toBe("no");

@@ -34,10 +34,7 @@ export interface Ref {
   literal: string;
 }
 
-export type RefPart =
-  | { k: "prop"; name: string; pos: Pos }
-  | { k: "method"; name: string; args: Expr[]; pos: Pos }
-  | { k: "index"; arg: Expr; pos: Pos };
+export type RefPart = { k: "prop"; name: string; pos: Pos } | { k: "method"; name: string; args: Expr[]; pos: Pos } | { k: "index"; arg: Expr; pos: Pos };
 
 export type Expr =
   /** Integers beyond 2^53 stay exact as bigint (Velocity makes them Long / BigInteger). */
@@ -124,7 +121,9 @@ class Parser {
     if (tok === undefined) {
       if (off >= this.end) tok = "<EOF>";
       else {
-        const m = /^(#\{?[a-zA-Z_@][a-zA-Z0-9_@]*\}?|\$!?\{?[a-zA-Z_][a-zA-Z0-9_-]*|[a-zA-Z_][a-zA-Z0-9_]*|-?\d+(\.\d+)?|\s+|.)/s.exec(this.src.slice(off, this.end));
+        const m = /^(#\{?[a-zA-Z_@][a-zA-Z0-9_@]*\}?|\$!?\{?[a-zA-Z_][a-zA-Z0-9_-]*|[a-zA-Z_][a-zA-Z0-9_]*|-?\d+(\.\d+)?|\s+|.)/s.exec(
+          this.src.slice(off, this.end),
+        );
         tok = m ? m[0] : this.src[off];
       }
     }
@@ -351,7 +350,7 @@ class Parser {
 
   checkMacroArgs(args: Expr[], at: number): void {
     if (!args.length || args[0].t !== "word") {
-      this.fail(at, "#macro", 'a macro name as the first argument (a word token, no \' or " surrounding)');
+      this.fail(at, "#macro", "a macro name as the first argument (a word token, no ' or \" surrounding)");
     }
     for (const a of args.slice(1)) if (a.t !== "ref" || a.ref.parts.length) this.fail(at, "#macro", "macro parameters to be references like $arg");
   }

@@ -58,9 +58,7 @@ describe("reference §3 test vectors", () => {
   it("4: $util.parseJson of an embedded JSON string", () => {
     const r = render({
       body: `{"errorMessage":"{\\"key1\\":\\"var1\\",\\"key2\\":{\\"arr\\":[1,2,3]}}"}`,
-      template:
-        "#set ($errorMessageObj = $util.parseJson($input.path('$.errorMessage')))\n" +
-        `{ "errorMessageObjKey2ArrVal" : $errorMessageObj.key2.arr[0] }`,
+      template: "#set ($errorMessageObj = $util.parseJson($input.path('$.errorMessage')))\n" + `{ "errorMessageObjKey2ArrVal" : $errorMessageObj.key2.arr[0] }`,
     });
     expect(json(r.output)).toEqual({ errorMessageObjKey2ArrVal: 1 });
   });

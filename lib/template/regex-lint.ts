@@ -268,7 +268,9 @@ export function lintRegex(method: string, pattern: string, replacement?: string)
         message: `"." in a regex matches any character: ${consequence}. To match a period, write "\\." or "[.]".`,
       });
     }
-    const bars = toks.filter((t, n) => t.k === "bar" && (n === 0 || toks[n - 1].k === "bar" || toks[n - 1].k === "open" || n === toks.length - 1 || toks[n + 1].k === "close"));
+    const bars = toks.filter(
+      (t, n) => t.k === "bar" && (n === 0 || toks[n - 1].k === "bar" || toks[n - 1].k === "open" || n === toks.length - 1 || toks[n + 1].k === "close"),
+    );
     if (bars.length) {
       const consequence =
         method === "split"
@@ -282,7 +284,9 @@ export function lintRegex(method: string, pattern: string, replacement?: string)
         message: `"|" separates alternatives in a regex, and an empty alternative matches the empty string everywhere: ${consequence}. To match a "|", write "\\|" or "[|]".`,
       });
     }
-    const dollars = toks.filter((t, n) => t.k === "dollar" && (toks.length === 1 || (n < toks.length - 1 && toks[n + 1].k !== "close" && toks[n + 1].k !== "bar")));
+    const dollars = toks.filter(
+      (t, n) => t.k === "dollar" && (toks.length === 1 || (n < toks.length - 1 && toks[n + 1].k !== "close" && toks[n + 1].k !== "bar")),
+    );
     if (dollars.length) {
       out.push({
         severity: "warning",

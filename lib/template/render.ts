@@ -558,10 +558,7 @@ class Renderer {
   wrap(e: unknown, obj: JValue, method: string, pos: Pos): unknown {
     if (e instanceof UnsupportedRegexError) return errAt(e.message, pos);
     if (e instanceof JavaException) {
-      return errAt(
-        `Invocation of method '${method}' in  class ${javaClassName(obj)} threw exception ${e.javaClass}${e.message ? `: ${e.message}` : ""}`,
-        pos,
-      );
+      return errAt(`Invocation of method '${method}' in  class ${javaClassName(obj)} threw exception ${e.javaClass}${e.message ? `: ${e.message}` : ""}`, pos);
     }
     return e;
   }

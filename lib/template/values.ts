@@ -110,8 +110,7 @@ export function javaClassName(v: JValue): string {
   if (typeof v === "bigint") return v >= -(2n ** 63n) && v < 2n ** 63n ? "java.lang.Long" : "java.math.BigInteger";
   if (v instanceof JDouble) return "java.lang.Double";
   if (v instanceof JChar) return "java.lang.Character";
-  if (v instanceof JList)
-    return v.kind === "json" ? "net.minidev.json.JSONArray" : v.kind === "strarray" ? "[Ljava.lang.String;" : "java.util.ArrayList";
+  if (v instanceof JList) return v.kind === "json" ? "net.minidev.json.JSONArray" : v.kind === "strarray" ? "[Ljava.lang.String;" : "java.util.ArrayList";
   if (v instanceof JMap) return "java.util.LinkedHashMap";
   if (v instanceof JEntry) return "java.util.LinkedHashMap$Entry";
   if (v instanceof HostObject) return v.javaClass;

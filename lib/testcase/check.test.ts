@@ -17,7 +17,10 @@ describe("checkExpectations", () => {
 
   it("checks body substrings, each failure named", () => {
     expect(checkExpectations(pet, { bodyContains: ['"id": "3"', "dog"] }).passed).toBe(true);
-    expect(checkExpectations(pet, { bodyContains: ['"id": "4"', "dog", "cat"] }).failures).toEqual(['Body does not contain "\\"id\\": \\"4\\""', 'Body does not contain "cat"']);
+    expect(checkExpectations(pet, { bodyContains: ['"id": "4"', "dog", "cat"] }).failures).toEqual([
+      'Body does not contain "\\"id\\": \\"4\\""',
+      'Body does not contain "cat"',
+    ]);
   });
 
   it("checks JSONPath values: strings, numbers, arrays, null, missing, and indefinite paths", () => {
@@ -33,12 +36,20 @@ describe("checkExpectations", () => {
       ],
     });
     expect(ok).toEqual({ passed: true, failures: [] });
-    const bad = checkExpectations(pet, { bodyJson: [{ path: "$.id", equals: 3 }, { path: "$.name", equals: "Rex" }, { path: "$.owner", equals: "me" }] });
+    const bad = checkExpectations(pet, {
+      bodyJson: [
+        { path: "$.id", equals: 3 },
+        { path: "$.name", equals: "Rex" },
+        { path: "$.owner", equals: "me" },
+      ],
+    });
     expect(bad.failures).toEqual(['$.id is "3", expected 3', '$.name is missing, expected "Rex"', '$.owner is null, expected "me"']);
   });
 
   it("says so when the body is not JSON", () => {
-    expect(checkExpectations(response("<html/>"), { bodyJson: [{ path: "$.id", equals: "1" }] }).failures).toEqual(["Body is not JSON, so $.id cannot be checked"]);
+    expect(checkExpectations(response("<html/>"), { bodyJson: [{ path: "$.id", equals: "1" }] }).failures).toEqual([
+      "Body is not JSON, so $.id cannot be checked",
+    ]);
   });
 
   it("checks header values with names in any case", () => {
@@ -50,7 +61,11 @@ describe("checkExpectations", () => {
   });
 
   it("reports every failing check together", () => {
-    const r = checkExpectations(response('{"message":"Pet 0 was not found"}', 404), { status: 200, bodyContains: ['"id"'], bodyJson: [{ path: "$.message", equals: "Pet 0 was not found" }] });
+    const r = checkExpectations(response('{"message":"Pet 0 was not found"}', 404), {
+      status: 200,
+      bodyContains: ['"id"'],
+      bodyJson: [{ path: "$.message", equals: "Pet 0 was not found" }],
+    });
     expect(r).toEqual({ passed: false, failures: ["Expected status 200, got 404", 'Body does not contain "\\"id\\""'] });
   });
 });
@@ -67,7 +82,14 @@ describe("jsonEqual", () => {
 
 describe("schemas", () => {
   it("refuse a bad status, an empty body line and an invalid JSON path, with their fields", () => {
-    const r = expectationsSchema.safeParse({ status: 42, bodyContains: [""], bodyJson: [{ path: "id", equals: 1 }, { path: "$.a[", equals: 1 }] });
+    const r = expectationsSchema.safeParse({
+      status: 42,
+      bodyContains: [""],
+      bodyJson: [
+        { path: "id", equals: 1 },
+        { path: "$.a[", equals: 1 },
+      ],
+    });
     expect(r.success).toBe(false);
     const fields = r.error!.issues.map((i) => i.path.join("."));
     expect(fields).toEqual(["status", "bodyContains.0", "bodyJson.0.path", "bodyJson.1.path"]);
@@ -81,6 +103,12 @@ describe("schemas", () => {
 
   it("fill defaults for a minimal save", () => {
     const r = saveTestCaseSchema.parse({ resourcePath: "/pets/{petId}", httpMethod: "GET", name: " found ", request: { pathWithQueryString: "/pets/3" } });
-    expect(r).toEqual({ resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found", request: { pathWithQueryString: "/pets/3", headers: {}, body: "", stageVariables: {} }, expectations: {} });
+    expect(r).toEqual({
+      resourcePath: "/pets/{petId}",
+      httpMethod: "GET",
+      name: "found",
+      request: { pathWithQueryString: "/pets/3", headers: {}, body: "", stageVariables: {} },
+      expectations: {},
+    });
   });
 });

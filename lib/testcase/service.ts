@@ -58,7 +58,17 @@ function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }
   return new ValidationError(error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })));
 }
 
-type Row = { id: string; restApiId: string; resourcePath: string; httpMethod: string; name: string; request: unknown; expectations: unknown; createdAt: Date; updatedAt: Date };
+type Row = {
+  id: string;
+  restApiId: string;
+  resourcePath: string;
+  httpMethod: string;
+  name: string;
+  request: unknown;
+  expectations: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 /** A stored row as typed values; what no longer parses is read as empty rather than failing the list. */
 function view(row: Row): TestCaseView {
@@ -96,11 +106,19 @@ export async function saveTestCase(db: Db, actor: Actor, restApiId: string, raw:
   const input = parsed.data;
   const api = await getRestApiOrThrow(db, actor.workspaceId, restApiId);
   return mutate(db, actor, async (tx) => {
-    const clash = await tx.testCase.findFirst({ where: { restApiId: api.id, resourcePath: input.resourcePath, httpMethod: input.httpMethod, name: input.name } });
+    const clash = await tx.testCase.findFirst({
+      where: { restApiId: api.id, resourcePath: input.resourcePath, httpMethod: input.httpMethod, name: input.name },
+    });
     if (clash && clash.id !== input.id) {
       throw new ValidationError([{ field: "name", message: `${methodLabel(input)} already has a test case named ${input.name}` }]);
     }
-    const data = { resourcePath: input.resourcePath, httpMethod: input.httpMethod, name: input.name, request: input.request as object, expectations: input.expectations as object };
+    const data = {
+      resourcePath: input.resourcePath,
+      httpMethod: input.httpMethod,
+      name: input.name,
+      request: input.request as object,
+      expectations: input.expectations as object,
+    };
     if (input.id) {
       const existing = await tx.testCase.findFirst({ where: { id: input.id, restApiId: api.id } });
       if (!existing) throw new NotFoundError("Test case");
@@ -114,7 +132,13 @@ export async function saveTestCase(db: Db, actor: Actor, restApiId: string, raw:
           entityId: row.id,
           restApiId: api.id,
           summary: `Updated test case ${row.name} of ${methodLabel(row)}`,
-          before: { name: before.name, resourcePath: before.resourcePath, httpMethod: before.httpMethod, request: before.request, expectations: before.expectations },
+          before: {
+            name: before.name,
+            resourcePath: before.resourcePath,
+            httpMethod: before.httpMethod,
+            request: before.request,
+            expectations: before.expectations,
+          },
           after: data,
         },
       };
@@ -122,7 +146,15 @@ export async function saveTestCase(db: Db, actor: Actor, restApiId: string, raw:
     const row = await tx.testCase.create({ data: { ...data, restApiId: api.id, createdById: actor.userId } });
     return {
       result: view(row),
-      audit: { action: "testcase.create", entityType: "testcase", entityId: row.id, restApiId: api.id, summary: `Saved test case ${row.name} of ${methodLabel(row)}`, before: null, after: data },
+      audit: {
+        action: "testcase.create",
+        entityType: "testcase",
+        entityId: row.id,
+        restApiId: api.id,
+        summary: `Saved test case ${row.name} of ${methodLabel(row)}`,
+        before: null,
+        after: data,
+      },
     };
   });
 }
@@ -144,7 +176,13 @@ export async function deleteTestCase(db: Db, actor: Actor, restApiId: string, te
         entityId: existing.id,
         restApiId: api.id,
         summary: `Deleted test case ${existing.name} of ${methodLabel(existing)}`,
-        before: { name: before.name, resourcePath: before.resourcePath, httpMethod: before.httpMethod, request: before.request, expectations: before.expectations },
+        before: {
+          name: before.name,
+          resourcePath: before.resourcePath,
+          httpMethod: before.httpMethod,
+          request: before.request,
+          expectations: before.expectations,
+        },
         after: null,
       },
     };
@@ -177,32 +215,32 @@ export async function runTestCases(db: Db, actor: Actor, restApiId: string, raw:
   const lambda = invokeTarget.awsConnection ? createLambdaInvoker(invokeTarget.awsConnection) : undefined;
   const results: TestCaseRunResult[] = [];
   try {
-  for (const tc of rows.map(view)) {
-    const result = await invokeMethod(
-      invokeTarget.design,
-      {
-        httpMethod: tc.httpMethod === "ANY" ? "GET" : tc.httpMethod,
-        pathWithQueryString: tc.request.pathWithQueryString,
-        headers: tc.request.headers,
-        ...(tc.request.multiValueHeaders ? { multiValueHeaders: tc.request.multiValueHeaders } : {}),
-        body: tc.request.body,
-        ...(tc.request.isBase64Encoded ? { isBase64Encoded: true } : {}),
-        stageVariables: { ...invokeTarget.stageVariables, ...tc.request.stageVariables },
-        stage: invokeTarget.stage,
-      },
-      { apiId: invokeTarget.awsApiId, outbound, lambda },
-    );
-    const outcome = checkExpectations(result, tc.expectations);
-    results.push({
-      testCase: { id: tc.id, name: tc.name, resourcePath: tc.resourcePath, httpMethod: tc.httpMethod, pathWithQueryString: tc.request.pathWithQueryString },
-      status: result.status,
-      passed: outcome.passed,
-      failures: outcome.failures,
-      latencyMs: result.latencyMs,
-      body: result.body,
-      log: result.log,
-    });
-  }
+    for (const tc of rows.map(view)) {
+      const result = await invokeMethod(
+        invokeTarget.design,
+        {
+          httpMethod: tc.httpMethod === "ANY" ? "GET" : tc.httpMethod,
+          pathWithQueryString: tc.request.pathWithQueryString,
+          headers: tc.request.headers,
+          ...(tc.request.multiValueHeaders ? { multiValueHeaders: tc.request.multiValueHeaders } : {}),
+          body: tc.request.body,
+          ...(tc.request.isBase64Encoded ? { isBase64Encoded: true } : {}),
+          stageVariables: { ...invokeTarget.stageVariables, ...tc.request.stageVariables },
+          stage: invokeTarget.stage,
+        },
+        { apiId: invokeTarget.awsApiId, outbound, lambda },
+      );
+      const outcome = checkExpectations(result, tc.expectations);
+      results.push({
+        testCase: { id: tc.id, name: tc.name, resourcePath: tc.resourcePath, httpMethod: tc.httpMethod, pathWithQueryString: tc.request.pathWithQueryString },
+        status: result.status,
+        passed: outcome.passed,
+        failures: outcome.failures,
+        latencyMs: result.latencyMs,
+        body: result.body,
+        log: result.log,
+      });
+    }
   } finally {
     lambda?.destroy();
   }
@@ -216,12 +254,25 @@ export async function runTestCases(db: Db, actor: Actor, restApiId: string, raw:
       entityId: target === "draft" ? "draft" : `stage:${target.stage}`,
       restApiId: apiId,
       summary: `Ran ${report.total} test case${report.total === 1 ? "" : "s"} against ${targetLabel(target)}: ${report.passed} passed, ${report.failed} failed`,
-      before: { target, filter: filter ?? null, ...(invokeTarget.stage === null ? { apiVersion: invokeTarget.apiVersion } : { deploymentId: invokeTarget.deploymentId }) },
+      before: {
+        target,
+        filter: filter ?? null,
+        ...(invokeTarget.stage === null ? { apiVersion: invokeTarget.apiVersion } : { deploymentId: invokeTarget.deploymentId }),
+      },
       after: {
         total: report.total,
         passed: report.passed,
         failed: report.failed,
-        results: results.map((r) => ({ id: r.testCase.id, name: r.testCase.name, method: methodLabel(r.testCase), status: r.status, passed: r.passed, failures: r.failures, latencyMs: r.latencyMs, body: clip(r.body) })),
+        results: results.map((r) => ({
+          id: r.testCase.id,
+          name: r.testCase.name,
+          method: methodLabel(r.testCase),
+          status: r.status,
+          passed: r.passed,
+          failures: r.failures,
+          latencyMs: r.latencyMs,
+          body: clip(r.body),
+        })),
       },
     },
   }));

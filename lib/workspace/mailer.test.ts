@@ -172,7 +172,12 @@ describe("sendInvitationMail", () => {
     afterAll(() => db?.drop());
 
     it("emails the link when mail is configured and reports emailed: true", async () => {
-      const r = await inviteMember(db.handle.prisma, actor, { email: "Invitee@Example.com", role: "editor" }, { baseUrl: "https://console.example/", mail: { smtpUrl: `smtp://127.0.0.1:${smtp.port}` } });
+      const r = await inviteMember(
+        db.handle.prisma,
+        actor,
+        { email: "Invitee@Example.com", role: "editor" },
+        { baseUrl: "https://console.example/", mail: { smtpUrl: `smtp://127.0.0.1:${smtp.port}` } },
+      );
       expect(r.emailed).toBe(true);
       expect(r.mailError).toBeUndefined();
       expect(r.link).toMatch(/^https:\/\/console\.example\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -186,7 +191,12 @@ describe("sendInvitationMail", () => {
 
     it("still creates the invitation when the mail fails, and says so", async () => {
       const port = await closedPort();
-      const r = await inviteMember(db.handle.prisma, actor, { email: "second@example.com", role: "viewer" }, { baseUrl: "https://console.example", mail: { smtpUrl: `smtp://127.0.0.1:${port}` } });
+      const r = await inviteMember(
+        db.handle.prisma,
+        actor,
+        { email: "second@example.com", role: "viewer" },
+        { baseUrl: "https://console.example", mail: { smtpUrl: `smtp://127.0.0.1:${port}` } },
+      );
       expect(r.emailed).toBe(false);
       expect(r.mailError).toMatch(/could not be emailed/);
       expect(await db.handle.prisma.invitation.count({ where: { id: r.id, email: "second@example.com", acceptedAt: null, revokedAt: null } })).toBe(1);

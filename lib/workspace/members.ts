@@ -22,7 +22,11 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 export async function listMembers(db: Db, workspaceId: string) {
-  const rows = await db.membership.findMany({ where: { workspaceId }, include: { user: { select: { id: true, email: true, name: true } } }, orderBy: { createdAt: "asc" } });
+  const rows = await db.membership.findMany({
+    where: { workspaceId },
+    include: { user: { select: { id: true, email: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, since: m.createdAt }));
 }
 
@@ -48,11 +52,31 @@ export async function inviteMember(db: Db, actor: Actor, raw: { email: string; r
     await lockWorkspace(tx, actor.workspaceId);
     const member = await tx.membership.findFirst({ where: { workspaceId: actor.workspaceId, user: { email: input.email } } });
     if (member) throw new ValidationError([{ field: "email", message: `${input.email} is already a member` }]);
-    await tx.invitation.updateMany({ where: { workspaceId: actor.workspaceId, email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    const row = await tx.invitation.create({
-      data: { workspaceId: actor.workspaceId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedById: actor.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) },
+    await tx.invitation.updateMany({
+      where: { workspaceId: actor.workspaceId, email: input.email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
     });
-    return { result: row, audit: { action: "member.invite", entityType: "member", entityId: input.email, summary: `Invited ${input.email} as ${input.role}`, before: null, after: { email: input.email, role: input.role, expiresAt: row.expiresAt } } };
+    const row = await tx.invitation.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedById: actor.userId,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      },
+    });
+    return {
+      result: row,
+      audit: {
+        action: "member.invite",
+        entityType: "member",
+        entityId: input.email,
+        summary: `Invited ${input.email} as ${input.role}`,
+        before: null,
+        after: { email: input.email, role: input.role, expiresAt: row.expiresAt },
+      },
+    };
   });
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId } });
   let emailed = false;
@@ -72,7 +96,17 @@ export async function revokeInvitation(db: Db, actor: Actor, invitationId: strin
     const inv = await tx.invitation.findFirst({ where: { id: invitationId, workspaceId: actor.workspaceId, acceptedAt: null, revokedAt: null } });
     if (!inv) throw new NotFoundError("Invitation");
     await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: new Date() } });
-    return { result: null, audit: { action: "member.invite_revoke", entityType: "member", entityId: inv.email, summary: `Revoked the invitation of ${inv.email}`, before: { email: inv.email, role: inv.role }, after: null } };
+    return {
+      result: null,
+      audit: {
+        action: "member.invite_revoke",
+        entityType: "member",
+        entityId: inv.email,
+        summary: `Revoked the invitation of ${inv.email}`,
+        before: { email: inv.email, role: inv.role },
+        after: null,
+      },
+    };
   });
 }
 
@@ -96,7 +130,8 @@ export async function acceptInvitation(db: Db, raw: { token: string; name?: stri
   }
   const existing = await db.user.findUnique({ where: { email: inv.email } });
   if (existing) {
-    if (!(await verifyPassword(raw.password, existing.passwordHash))) throw new ValidationError([{ field: "password", message: "Enter the password of your existing account" }]);
+    if (!(await verifyPassword(raw.password, existing.passwordHash)))
+      throw new ValidationError([{ field: "password", message: "Enter the password of your existing account" }]);
   } else {
     const issues = [];
     if (!raw.name?.trim()) issues.push({ field: "name", message: "Name is required" });
@@ -114,7 +149,16 @@ export async function acceptInvitation(db: Db, raw: { token: string; name?: stri
     }
     await tx.membership.create({ data: { workspaceId: inv.workspaceId, userId: user.id, role: inv.role } });
     await tx.auditEvent.create({
-      data: { workspaceId: inv.workspaceId, actorId: user.id, actorEmail: user.email, action: "member.join", entityType: "member", entityId: user.email, summary: `${user.email} accepted the invitation and joined as ${inv.role}`, after: { email: user.email, role: inv.role } },
+      data: {
+        workspaceId: inv.workspaceId,
+        actorId: user.id,
+        actorEmail: user.email,
+        action: "member.join",
+        entityType: "member",
+        entityId: user.email,
+        summary: `${user.email} accepted the invitation and joined as ${inv.role}`,
+        after: { email: user.email, role: inv.role },
+      },
     });
     return user.id;
   });
@@ -142,7 +186,17 @@ export async function changeMemberRole(db: Db, actor: Actor, userId: string, raw
       throw new ValidationError([{ field: "role", message: "The workspace needs at least one admin" }]);
     }
     await tx.membership.update({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId } }, data: { role } });
-    return { result: null, audit: { action: "member.role", entityType: "member", entityId: m.user.email, summary: `Changed ${m.user.email} from ${m.role} to ${role}`, before: { role: m.role }, after: { role } } };
+    return {
+      result: null,
+      audit: {
+        action: "member.role",
+        entityType: "member",
+        entityId: m.user.email,
+        summary: `Changed ${m.user.email} from ${m.role} to ${role}`,
+        before: { role: m.role },
+        after: { role },
+      },
+    };
   });
 }
 
@@ -159,6 +213,16 @@ export async function removeMember(db: Db, actor: Actor, userId: string) {
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId } } });
     // Signed-in browsers of a removed member stop working at once.
     await tx.session.deleteMany({ where: { userId } });
-    return { result: null, audit: { action: "member.remove", entityType: "member", entityId: m.user.email, summary: `Removed ${m.user.email} (${m.role})`, before: { email: m.user.email, role: m.role }, after: null } };
+    return {
+      result: null,
+      audit: {
+        action: "member.remove",
+        entityType: "member",
+        entityId: m.user.email,
+        summary: `Removed ${m.user.email} (${m.role})`,
+        before: { email: m.user.email, role: m.role },
+        after: null,
+      },
+    };
   });
 }

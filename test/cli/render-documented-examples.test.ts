@@ -27,15 +27,27 @@ describe("gatehouse render on the developer guide's examples", () => {
   });
 
   it("example 4: $input.json('$.Age') keeps the JSON quotes", () => {
-    const r = render({ template: `{ "name" : "$input.params('name')", "body" : $input.json('$.Age') }`, body: `{"Price":"249.99","Age":"6"}`, params: { querystring: { name: "Bella" } } });
+    const r = render({
+      template: `{ "name" : "$input.params('name')", "body" : $input.json('$.Age') }`,
+      body: `{"Price":"249.99","Age":"6"}`,
+      params: { querystring: { name: "Bella" } },
+    });
     expect(json(r.stdout)).toEqual({ name: "Bella", body: "6" });
   });
 
   it("example 5: path parameter, size() of $input.path, and escapeJavaScript of $input.json", () => {
     const body = `{"things":{"1":{},"2":{},"3":{}}}`;
-    const plain = render({ template: `{ "id" : "$input.params('id')", "count" : "$input.path('$.things').size()", "things" : $input.json('$.things') }`, body, params: { path: { id: "123" } } });
+    const plain = render({
+      template: `{ "id" : "$input.params('id')", "count" : "$input.path('$.things').size()", "things" : $input.json('$.things') }`,
+      body,
+      params: { path: { id: "123" } },
+    });
     expect(json(plain.stdout)).toEqual({ id: "123", count: "3", things: { "1": {}, "2": {}, "3": {} } });
-    const escaped = render({ template: `{ "id" : "$input.params('id')", "count" : "$input.path('$.things').size()", "things" : "$util.escapeJavaScript($input.json('$.things'))" }`, body, params: { path: { id: "123" } } });
+    const escaped = render({
+      template: `{ "id" : "$input.params('id')", "count" : "$input.path('$.things').size()", "things" : "$util.escapeJavaScript($input.json('$.things'))" }`,
+      body,
+      params: { path: { id: "123" } },
+    });
     expect(json(escaped.stdout)).toEqual({ id: "123", count: "3", things: `{"1":{},"2":{},"3":{}}` });
   });
 

@@ -5,8 +5,16 @@ import { describe, expect, it } from "vitest";
 import { PushHistory } from "../../components/aws/push-history";
 
 const row = (over: Record<string, unknown>) => ({
-  id: "p1", startedAt: new Date("2026-12-07T13:50:02Z"), finishedAt: null, error: null, awsRestApiId: null, awsDeploymentId: null,
-  plan: { calls: [], deployment: { upToDate: false }, summary: {} }, calls: [], stage: { name: "prod" }, connection: { name: "main", region: "us-east-1" },
+  id: "p1",
+  startedAt: new Date("2026-12-07T13:50:02Z"),
+  finishedAt: null,
+  error: null,
+  awsRestApiId: null,
+  awsDeploymentId: null,
+  plan: { calls: [], deployment: { upToDate: false }, summary: {} },
+  calls: [],
+  stage: { name: "prod" },
+  connection: { name: "main", region: "us-east-1" },
   ...over,
 });
 const render = (over: Record<string, unknown>) => renderToStaticMarkup(createElement(PushHistory, { pushes: [row(over)] as never }));

@@ -73,7 +73,9 @@ describe("concurrent pushes of one stage on postgres", () => {
     for (const e of refused) {
       expect(e).toBeInstanceOf(ConflictError);
       expect(e.status).toBe(409);
-      expect(e.message).toMatch(new RegExp(`^Stage ${stageName} is already being pushed by (deployer|admin)@\\S+ since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC`));
+      expect(e.message).toMatch(
+        new RegExp(`^Stage ${stageName} is already being pushed by (deployer|admin)@\\S+ since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC`),
+      );
     }
     expect(refused.length).toBeLessThan(2);
     return results;
@@ -133,7 +135,10 @@ describe("concurrent pushes of one stage on postgres", () => {
     const prisma = db.handle.prisma;
     await until("the other server created the REST API", () => other.lines.some((l) => l.call.operation === "CreateRestApi" && l.call.ok));
     // Kept as it went: the push row already says which REST API it made.
-    await until("the push row records it", async () => !!(await prisma.push.findFirst({ where: { restApiId: apiId, status: "running", awsRestApiId: { not: null } } })));
+    await until(
+      "the push row records it",
+      async () => !!(await prisma.push.findFirst({ where: { restApiId: apiId, status: "running", awsRestApiId: { not: null } } })),
+    );
     const stuck = (await listPushes(prisma, actors.admin.workspaceId, apiId))[0];
     expect(stuck).toMatchObject({ status: "running", pushingBy: { actorEmail: actors.deployer.email } });
     await expect(pushStage(prisma, actors.admin, apiId, stageName, { connectionId })).rejects.toBeInstanceOf(ConflictError);

@@ -58,7 +58,10 @@ describe.each(DATABASE_KINDS)("races that must not break a rule, on %s", (kind) 
     for (const round of [1, 2, 3, 4, 5]) {
       it(`two admins demoting each other at once leave exactly one admin (round ${round})`, async () => {
         const [a, b] = await workspaceWithTwoAdmins(`demote-${kind}-${round}`);
-        const { fulfilled, rejected } = await together([() => changeMemberRole(p(), a, b.userId!, "editor"), () => changeMemberRole(p(), b, a.userId!, "editor")]);
+        const { fulfilled, rejected } = await together([
+          () => changeMemberRole(p(), a, b.userId!, "editor"),
+          () => changeMemberRole(p(), b, a.userId!, "editor"),
+        ]);
         expect(fulfilled).toHaveLength(1);
         expect(rejected).toHaveLength(1);
         expect(rejected[0]).toBeInstanceOf(ValidationError);
@@ -81,7 +84,12 @@ describe.each(DATABASE_KINDS)("races that must not break a rule, on %s", (kind) 
   describe("one usable invitation per email (item 14)", () => {
     it("10 concurrent invitations of one email leave exactly one usable link", async () => {
       const email = `race-${kind}@example.com`;
-      const { fulfilled, rejected } = await together(Array.from({ length: 10 }, (_, i) => () => inviteMember(p(), actors.admin, { email, role: i % 2 ? "viewer" : "editor" }, { baseUrl: "http://x", mail: {} })));
+      const { fulfilled, rejected } = await together(
+        Array.from(
+          { length: 10 },
+          (_, i) => () => inviteMember(p(), actors.admin, { email, role: i % 2 ? "viewer" : "editor" }, { baseUrl: "http://x", mail: {} }),
+        ),
+      );
       expect(rejected).toEqual([]);
       expect(fulfilled).toHaveLength(10);
       const usable = [];
@@ -92,7 +100,13 @@ describe.each(DATABASE_KINDS)("races that must not break a rule, on %s", (kind) 
     });
 
     it("the database itself refuses a second pending invitation of one email (partial unique index)", async () => {
-      const pending = (tokenHash: string) => ({ workspaceId: actors.admin.workspaceId, email: `direct-${kind}@example.com`, role: "viewer" as const, tokenHash, expiresAt: new Date(Date.now() + 60_000) });
+      const pending = (tokenHash: string) => ({
+        workspaceId: actors.admin.workspaceId,
+        email: `direct-${kind}@example.com`,
+        role: "viewer" as const,
+        tokenHash,
+        expiresAt: new Date(Date.now() + 60_000),
+      });
       await p().invitation.create({ data: pending(`h1-${kind}`) });
       await expect(p().invitation.create({ data: pending(`h2-${kind}`) })).rejects.toMatchObject({ code: "P2002" });
       // A revoked or accepted one does not count.
@@ -152,7 +166,9 @@ describe.each(DATABASE_KINDS)("races that must not break a rule, on %s", (kind) 
     });
 
     it("10 concurrent creations of one stage name make it once; the others answer 409", async () => {
-      const { fulfilled, rejected } = await together(Array.from({ length: 10 }, () => () => createStage(p(), actors.deployer, apiId, { name: "prod", deploymentId })));
+      const { fulfilled, rejected } = await together(
+        Array.from({ length: 10 }, () => () => createStage(p(), actors.deployer, apiId, { name: "prod", deploymentId })),
+      );
       expect(fulfilled).toHaveLength(1);
       expect(rejected).toHaveLength(9);
       for (const e of rejected) {
@@ -163,7 +179,9 @@ describe.each(DATABASE_KINDS)("races that must not break a rule, on %s", (kind) 
     });
 
     it(`concurrent creations of different names never pass ${MAX_STAGES_PER_API} stages`, async () => {
-      const { fulfilled, rejected } = await together(Array.from({ length: 15 }, (_, i) => () => createStage(p(), actors.deployer, apiId, { name: `s${i}`, deploymentId })));
+      const { fulfilled, rejected } = await together(
+        Array.from({ length: 15 }, (_, i) => () => createStage(p(), actors.deployer, apiId, { name: `s${i}`, deploymentId })),
+      );
       // "prod" already exists, so 9 more fit.
       expect(fulfilled).toHaveLength(MAX_STAGES_PER_API - 1);
       expect(rejected).toHaveLength(15 - (MAX_STAGES_PER_API - 1));

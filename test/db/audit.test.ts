@@ -17,7 +17,17 @@ describe.each(DATABASE_KINDS)("audit trail on %s", (kind) => {
     const p = db.handle.prisma;
     const api = await mutate(p, actor, async (tx) => {
       const row = await tx.restApi.create({ data: { workspaceId: actor.workspaceId, name: "A", design: {} } });
-      return { result: row, audit: { action: "api.create", entityType: "api", entityId: row.id, restApiId: row.id, before: null, after: { name: "A", headers: { Authorization: "Bearer abc" } } } };
+      return {
+        result: row,
+        audit: {
+          action: "api.create",
+          entityType: "api",
+          entityId: row.id,
+          restApiId: row.id,
+          before: null,
+          after: { name: "A", headers: { Authorization: "Bearer abc" } },
+        },
+      };
     });
     const events = await p.auditEvent.findMany({ where: { restApiId: api.id } });
     expect(events).toHaveLength(1);

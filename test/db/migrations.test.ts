@@ -43,7 +43,10 @@ describe.each(DATABASE_KINDS)("migrations on %s", (kind) => {
         expect(col!.is_nullable === "YES", `nullability of ${key}`).toBe(f.optional);
       }
     }
-    expect([...actual.keys()].filter((k) => !expected.has(k)), "columns not in the schema").toEqual([]);
+    expect(
+      [...actual.keys()].filter((k) => !expected.has(k)),
+      "columns not in the schema",
+    ).toEqual([]);
 
     const enumRows = await db.handle.sql.query<{ typname: string; enumlabel: string }>(
       `SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY t.typname, e.enumsortorder`,

@@ -29,7 +29,9 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
     touched.add("Membership");
     const conn = await p.awsConnection.create({ data: { workspaceId: ws.id, name: "prod", region: "eu-west-1", endpointUrl: "http://127.0.0.1:1" } });
     touched.add("AwsConnection");
-    const api = await p.restApi.create({ data: { workspaceId: ws.id, name: "Api", design: { name: "Api", nested: { list: [1, "two", null] } }, awsConnectionId: conn.id } });
+    const api = await p.restApi.create({
+      data: { workspaceId: ws.id, name: "Api", design: { name: "Api", nested: { list: [1, "two", null] } }, awsConnectionId: conn.id },
+    });
     touched.add("RestApi");
     const dep = await p.deployment.create({ data: { restApiId: api.id, snapshot: { a: 1 }, contentHash: "abc", createdById: user.id } });
     touched.add("Deployment");
@@ -37,23 +39,79 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
     touched.add("Stage");
     const push = await p.push.create({ data: { restApiId: api.id, stageId: stage.id, connectionId: conn.id, plan: { calls: [] }, actorId: user.id } });
     touched.add("Push");
-    const lock = await p.pushLock.create({ data: { stageId: stage.id, restApiId: api.id, token: "00000000-0000-4000-8000-000000000001", holder: "host/1/boot", pushId: push.id, actorEmail: user.email } });
+    const lock = await p.pushLock.create({
+      data: {
+        stageId: stage.id,
+        restApiId: api.id,
+        token: "00000000-0000-4000-8000-000000000001",
+        holder: "host/1/boot",
+        pushId: push.id,
+        actorEmail: user.email,
+      },
+    });
     expect(lock.heartbeatAt).toBeInstanceOf(Date);
-    await expect(p.pushLock.create({ data: { stageId: stage.id, restApiId: api.id, token: "00000000-0000-4000-8000-000000000002", holder: "other", actorEmail: user.email } })).rejects.toThrow();
+    await expect(
+      p.pushLock.create({
+        data: { stageId: stage.id, restApiId: api.id, token: "00000000-0000-4000-8000-000000000002", holder: "other", actorEmail: user.email },
+      }),
+    ).rejects.toThrow();
     touched.add("PushLock");
-    const audit = await p.auditEvent.create({ data: { workspaceId: ws.id, restApiId: api.id, actorId: user.id, actorEmail: user.email, action: "x.y", entityType: "x", entityId: "1", before: { v: 1 }, after: { v: 2 } } });
+    const audit = await p.auditEvent.create({
+      data: {
+        workspaceId: ws.id,
+        restApiId: api.id,
+        actorId: user.id,
+        actorEmail: user.email,
+        action: "x.y",
+        entityType: "x",
+        entityId: "1",
+        before: { v: 1 },
+        after: { v: 2 },
+      },
+    });
     touched.add("AuditEvent");
-    const invitation = await p.invitation.create({ data: { workspaceId: ws.id, email: "b@example.com", role: "viewer", tokenHash: "t1", invitedById: user.id, expiresAt: new Date(Date.now() + 1000) } });
+    const invitation = await p.invitation.create({
+      data: { workspaceId: ws.id, email: "b@example.com", role: "viewer", tokenHash: "t1", invitedById: user.id, expiresAt: new Date(Date.now() + 1000) },
+    });
     touched.add("Invitation");
     const testCase = await p.testCase.create({
-      data: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found", request: { pathWithQueryString: "/pets/1?x=y", headers: {}, body: "", stageVariables: {} }, expectations: { status: 200, bodyContains: ['"id"'] }, createdById: user.id },
+      data: {
+        restApiId: api.id,
+        resourcePath: "/pets/{petId}",
+        httpMethod: "GET",
+        name: "found",
+        request: { pathWithQueryString: "/pets/1?x=y", headers: {}, body: "", stageVariables: {} },
+        expectations: { status: 200, bodyContains: ['"id"'] },
+        createdById: user.id,
+      },
     });
     touched.add("TestCase");
-    const request = await p.stageChangeRequest.create({ data: { restApiId: api.id, stageId: stage.id, change: { kind: "deploy", deploymentId: dep.id }, summary: "Point dev", requestedById: user.id, requestedByEmail: user.email } });
+    const request = await p.stageChangeRequest.create({
+      data: {
+        restApiId: api.id,
+        stageId: stage.id,
+        change: { kind: "deploy", deploymentId: dep.id },
+        summary: "Point dev",
+        requestedById: user.id,
+        requestedByEmail: user.email,
+      },
+    });
     touched.add("StageChangeRequest");
-    expect(await p.stageChangeRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "pending", change: { kind: "deploy", deploymentId: dep.id }, decidedAt: null });
-    expect((await p.testCase.findUniqueOrThrow({ where: { restApiId_resourcePath_httpMethod_name: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found" } } })).expectations).toEqual({ status: 200, bodyContains: ['"id"'] });
-    await expect(p.testCase.create({ data: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found", request: {} } })).rejects.toThrow();
+    expect(await p.stageChangeRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      status: "pending",
+      change: { kind: "deploy", deploymentId: dep.id },
+      decidedAt: null,
+    });
+    expect(
+      (
+        await p.testCase.findUniqueOrThrow({
+          where: { restApiId_resourcePath_httpMethod_name: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found" } },
+        })
+      ).expectations,
+    ).toEqual({ status: 200, bodyContains: ['"id"'] });
+    await expect(
+      p.testCase.create({ data: { restApiId: api.id, resourcePath: "/pets/{petId}", httpMethod: "GET", name: "found", request: {} } }),
+    ).rejects.toThrow();
     expect(testCase.updatedAt).toBeInstanceOf(Date);
     expect((await p.invitation.findUniqueOrThrow({ where: { tokenHash: "t1" }, include: { invitedBy: true } })).invitedBy?.email).toBe(user.email);
     expect(invitation.acceptedAt).toBeNull();
@@ -61,7 +119,10 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
 
     const read = await p.user.findUniqueOrThrow({
       where: { email: "a@example.com" },
-      include: { sessions: true, memberships: { include: { workspace: { include: { restApis: { include: { stages: { include: { deployment: true, pushes: true } } } } } } } } },
+      include: {
+        sessions: true,
+        memberships: { include: { workspace: { include: { restApis: { include: { stages: { include: { deployment: true, pushes: true } } } } } } } },
+      },
     });
     expect(read.sessions[0].id).toBe(session.id);
     const readApi = read.memberships[0].workspace.restApis[0];
@@ -73,7 +134,9 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
     expect(readApi.stages[0].pushes[0].status).toBe("running");
     expect(typeof audit.id).toBe("bigint");
     expect((await p.auditEvent.findFirstOrThrow({ where: { id: audit.id } })).after).toEqual({ v: 2 });
-    expect((await p.signInThrottle.findUniqueOrThrow({ where: { email_clientAddress: { email: "a@example.com", clientAddress: "192.0.2.1" } } })).failures).toBe(2);
+    expect(
+      (await p.signInThrottle.findUniqueOrThrow({ where: { email_clientAddress: { email: "a@example.com", clientAddress: "192.0.2.1" } } })).failures,
+    ).toBe(2);
 
     const updated = await p.push.update({ where: { id: push.id }, data: { status: "succeeded", finishedAt: new Date(), awsDeploymentId: "d1" } });
     expect(updated.status).toBe("succeeded");

@@ -32,7 +32,8 @@ function holdInChild(dataDir: string): Promise<{ child: ChildProcess; line: stri
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 
 describe("embedded database directory lock", () => {
   it("refuses a second process while the first holds the directory, naming its pid, and takes over once it was killed", async () => {

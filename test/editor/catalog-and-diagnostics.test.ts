@@ -5,9 +5,14 @@ import { diagnose, substitutionDiagnostics } from "@/components/editor/template-
 describe("catalog", () => {
   it("offers $input, $util, $context, $stageVariables and directives", () => {
     const keys = VTL_CATALOG.map((e) => e.key);
-    for (const k of ["$input.json", "$input.path", "$util.escapeJavaScript", "$context.identity.sourceIp", "$stageVariables", "#foreach"]) expect(keys).toContain(k);
+    for (const k of ["$input.json", "$input.path", "$util.escapeJavaScript", "$context.identity.sourceIp", "$stageVariables", "#foreach"])
+      expect(keys).toContain(k);
     for (const e of VTL_CATALOG) expect(e.doc.length, e.label).toBeGreaterThan(10);
-    expect(VTL_CATALOG.find((e) => e.key === "$input.json")).toMatchObject({ label: "$input.json(path)", insert: "\\$input.json('\\$${1}')", kind: "function" });
+    expect(VTL_CATALOG.find((e) => e.key === "$input.json")).toMatchObject({
+      label: "$input.json(path)",
+      insert: "\\$input.json('\\$${1}')",
+      kind: "function",
+    });
     expect(VTL_CATALOG.find((e) => e.key === "$util.base64Encode")?.insert).toBe("\\$util.base64Encode(${1})");
     expect(VTL_CATALOG.find((e) => e.label === "$context.authorizer.claims.{name}")?.insert).toBe("\\$context.authorizer.claims.${1:name}");
     // Access-log-only fields are not offered in mapping templates.
@@ -59,10 +64,17 @@ describe("diagnostics", () => {
   });
 
   it("warn about AWS traps, sorted by position", () => {
-    const list = diagnose(['{"pet": "$input.json(\'$\')",', ' "name": "$util.escapeJavaScript($input.path(\'$.n\'))",', ' "x": "$util.fooBar(1)", "env": "$stageVariables.nope"}'].join("\n"), {
-      contentType: "application/json",
-      stageVariableNames: ["env"],
-    });
+    const list = diagnose(
+      [
+        '{"pet": "$input.json(\'$\')",',
+        ' "name": "$util.escapeJavaScript($input.path(\'$.n\'))",',
+        ' "x": "$util.fooBar(1)", "env": "$stageVariables.nope"}',
+      ].join("\n"),
+      {
+        contentType: "application/json",
+        stageVariableNames: ["env"],
+      },
+    );
     const codes = list.map((d) => d.code);
     expect(codes).toEqual(expect.arrayContaining(["input-json-in-quotes", "escape-javascript-in-json", "unknown-util-function", "undefined-stage-variable"]));
     expect(list.map((d) => d.line)).toEqual([...list.map((d) => d.line)].sort((a, b) => a - b));

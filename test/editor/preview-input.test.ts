@@ -51,7 +51,10 @@ describe("sample request", () => {
   });
 
   it("nests dotted context keys", () => {
-    expect(nestDotted({ stage: "dev", "identity.sourceIp": "1.2.3.4", "identity.userAgent": "ua" })).toEqual({ stage: "dev", identity: { sourceIp: "1.2.3.4", userAgent: "ua" } });
+    expect(nestDotted({ stage: "dev", "identity.sourceIp": "1.2.3.4", "identity.userAgent": "ua" })).toEqual({
+      stage: "dev",
+      identity: { sourceIp: "1.2.3.4", userAgent: "ua" },
+    });
   });
 
   it("is prefilled from the method", () => {
@@ -63,7 +66,17 @@ describe("sample request", () => {
   });
 
   it("builds the engine's input", () => {
-    const input = buildTemplateInput("T", sample({ body: "{}", path: "petId=7", querystring: "q=1", header: "Accept=*/*", stageVariables: "env=dev", context: { stage: "dev", "identity.sourceIp": "ip" } }));
+    const input = buildTemplateInput(
+      "T",
+      sample({
+        body: "{}",
+        path: "petId=7",
+        querystring: "q=1",
+        header: "Accept=*/*",
+        stageVariables: "env=dev",
+        context: { stage: "dev", "identity.sourceIp": "ip" },
+      }),
+    );
     expect(input).toEqual({
       template: "T",
       body: "{}",
@@ -76,7 +89,11 @@ describe("sample request", () => {
 
 describe("preview", () => {
   it("renders VTL against the sample", () => {
-    const r = previewTemplate(`{"id": "$input.params('petId')", "stage": "$context.stage", "name": $input.json('$.name'), "env": "$stageVariables.env"}`, sample({ body: '{"name":"Rex"}', path: "petId=7", stageVariables: "env=dev", context: { stage: "dev" } }), { contentType: "application/json" });
+    const r = previewTemplate(
+      `{"id": "$input.params('petId')", "stage": "$context.stage", "name": $input.json('$.name'), "env": "$stageVariables.env"}`,
+      sample({ body: '{"name":"Rex"}', path: "petId=7", stageVariables: "env=dev", context: { stage: "dev" } }),
+      { contentType: "application/json" },
+    );
     expect(r.error).toBeUndefined();
     expect(r.output).toBe('{"id": "7", "stage": "dev", "name": "Rex", "env": "dev"}');
     expect(r.jsonNote).toBeUndefined();
@@ -90,8 +107,8 @@ describe("preview", () => {
   });
 
   it("notes output that is not JSON for JSON content types only", () => {
-    expect(previewTemplate('{"a": $input.params(\'x\')}', sample({ path: "x=abc" }), { contentType: "application/json" }).jsonNote).toBeTruthy();
-    expect(previewTemplate('{"a": $input.params(\'x\')}', sample({ path: "x=abc" }), { contentType: "application/xml" }).jsonNote).toBeUndefined();
+    expect(previewTemplate("{\"a\": $input.params('x')}", sample({ path: "x=abc" }), { contentType: "application/json" }).jsonNote).toBeTruthy();
+    expect(previewTemplate("{\"a\": $input.params('x')}", sample({ path: "x=abc" }), { contentType: "application/xml" }).jsonNote).toBeUndefined();
     expect(previewTemplate("", sample(), { contentType: "application/json" }).jsonNote).toBeUndefined();
   });
 

@@ -8,7 +8,13 @@ import { frontDoorAnswer } from "../../scripts/front-door.mjs";
 
 describe("front door", () => {
   it("answers TRACE (and any verb a REST API method cannot have) on the local gateway as API Gateway answers a verb no method defines: 403 Missing Authentication Token", () => {
-    for (const [method, url] of [["TRACE", "/gw/abc/prod/pets"], ["TRACE", "/gw/abc/prod"], ["trace", "/gw"], ["PROPFIND", "/gw/abc/prod/pets"], ["PURGE", "/gw/abc/prod/pets"]]) {
+    for (const [method, url] of [
+      ["TRACE", "/gw/abc/prod/pets"],
+      ["TRACE", "/gw/abc/prod"],
+      ["trace", "/gw"],
+      ["PROPFIND", "/gw/abc/prod/pets"],
+      ["PURGE", "/gw/abc/prod/pets"],
+    ]) {
       const answer = frontDoorAnswer(method, url);
       expect([answer?.status, answer?.body], url).toEqual([403, '{"message":"Missing Authentication Token"}']);
       expect(answer?.headers["x-amzn-ErrorType"]).toBe("MissingAuthenticationTokenException");

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor, type Actor } from "../../lib/audit/mutate";
 import { DEMO_PET_REQUEST_TEMPLATE, DEMO_PET_RESPONSE_TEMPLATE, seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
-import { ThrottleRegistry, chooseCanary, clearSnapshotCache, resolveStageTarget, seededRandom, serveGatewayRequest, type GatewayRequest } from "../../lib/gateway/index";
+import {
+  ThrottleRegistry,
+  chooseCanary,
+  clearSnapshotCache,
+  resolveStageTarget,
+  seededRandom,
+  serveGatewayRequest,
+  type GatewayRequest,
+} from "../../lib/gateway/index";
 import { designOf, startServer, type TestServer } from "../../lib/invoke/test-helpers";
 import { findResourceByPath } from "../../lib/model/tree";
 import { createRestApi, editDesign } from "../../lib/restapi/service";
@@ -48,7 +56,11 @@ function petStore() {
           requestTemplates: { "application/json": DEMO_PET_REQUEST_TEMPLATE },
           integrationResponses: {
             "200": { statusCode: "200", responseTemplates: { "application/json": DEMO_PET_RESPONSE_TEMPLATE } },
-            "404": { statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": `{"message": "Pet $input.params('petId') was not found"}` } },
+            "404": {
+              statusCode: "404",
+              selectionPattern: "404",
+              responseTemplates: { "application/json": `{"message": "Pet $input.params('petId') was not found"}` },
+            },
           },
         },
       },
@@ -88,15 +100,29 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
     const api = await createRestApi(p(), actor, { name: "PetStore", design: petStore() });
     apiId = api.id;
     baseDeploymentId = (await createDeployment(p(), actor, apiId, { description: "v1" })).id;
-    await createStage(p(), actor, apiId, { name: "prod", deploymentId: baseDeploymentId, variables: { backendHost: backend.url.replace("http://", ""), color: "blue" } });
+    await createStage(p(), actor, apiId, {
+      name: "prod",
+      deploymentId: baseDeploymentId,
+      variables: { backendHost: backend.url.replace("http://", ""), color: "blue" },
+    });
     // A second deployment with one more route, for the canary.
     const row = await p().restApi.findUniqueOrThrow({ where: { id: apiId } });
     let r = await editDesign(p(), actor, apiId, row.version, { type: "addResourcePath", path: "/new" });
     const newId = findResourceByPath(r.design, "/new")!.id;
     r = await editDesign(p(), actor, apiId, r.version, { type: "putMethod", resourceId: newId, method: { httpMethod: "GET" } });
-    r = await editDesign(p(), actor, apiId, r.version, { type: "putIntegration", resourceId: newId, httpMethod: "GET", integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } } });
+    r = await editDesign(p(), actor, apiId, r.version, {
+      type: "putIntegration",
+      resourceId: newId,
+      httpMethod: "GET",
+      integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } },
+    });
     r = await editDesign(p(), actor, apiId, r.version, { type: "putMethodResponse", resourceId: newId, httpMethod: "GET", response: { statusCode: "200" } });
-    r = await editDesign(p(), actor, apiId, r.version, { type: "putIntegrationResponse", resourceId: newId, httpMethod: "GET", response: { statusCode: "200", responseTemplates: { "application/json": '{"new": true}' } } });
+    r = await editDesign(p(), actor, apiId, r.version, {
+      type: "putIntegrationResponse",
+      resourceId: newId,
+      httpMethod: "GET",
+      response: { statusCode: "200", responseTemplates: { "application/json": '{"new": true}' } },
+    });
     canaryDeploymentId = (await createDeployment(p(), actor, apiId, { description: "v2" })).id;
   });
   afterAll(async () => {
@@ -177,7 +203,9 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
   it("throttles per method: 429 Too Many Requests after the burst, refilled at the rate; */* is the default", async () => {
     let t = 1_000_000;
     const throttles = new ThrottleRegistry({ now: () => t });
-    await setSettings({ methodSettings: { "*/*": { throttling: { rateLimit: 100, burstLimit: 100 } }, "limited/GET": { throttling: { rateLimit: 1, burstLimit: 2 } } } });
+    await setSettings({
+      methodSettings: { "*/*": { throttling: { rateLimit: 100, burstLimit: 100 } }, "limited/GET": { throttling: { rateLimit: 1, burstLimit: 2 } } },
+    });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await serve(get("/limited"), { throttles })).status);
     expect(statuses).toEqual([200, 200, 429]);
@@ -198,9 +226,20 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
 
   it("the API's THROTTLED gateway response shapes the 429", async () => {
     const row = await p().restApi.findUniqueOrThrow({ where: { id: apiId } });
-    await editDesign(p(), actor, apiId, row.version, { type: "putGatewayResponse", response: { responseType: "THROTTLED", statusCode: "429", responseParameters: { "gatewayresponse.header.Retry-After": "'1'" }, responseTemplates: { "application/json": '{"error":"slow down","stage":"$context.stage"}' } } });
+    await editDesign(p(), actor, apiId, row.version, {
+      type: "putGatewayResponse",
+      response: {
+        responseType: "THROTTLED",
+        statusCode: "429",
+        responseParameters: { "gatewayresponse.header.Retry-After": "'1'" },
+        responseTemplates: { "application/json": '{"error":"slow down","stage":"$context.stage"}' },
+      },
+    });
     const dep = await createDeployment(p(), actor, apiId, { description: "throttled response" });
-    await p().stage.updateMany({ where: { restApiId: apiId, name: "prod" }, data: { deploymentId: dep.id, settings: { methodSettings: { "*/*": { throttling: { rateLimit: 0, burstLimit: 0 } } } } } });
+    await p().stage.updateMany({
+      where: { restApiId: apiId, name: "prod" },
+      data: { deploymentId: dep.id, settings: { methodSettings: { "*/*": { throttling: { rateLimit: 0, burstLimit: 0 } } } } },
+    });
     const res = await serve(get("/version"));
     expect(res.status).toBe(429);
     expect(res.body).toBe('{"error":"slow down","stage":"prod"}');
@@ -248,7 +287,10 @@ describe.each(DATABASE_KINDS)("local gateway on %s", (kind) => {
     expect(res.status).toBeLessThan(500);
     const big = await serve(get("/version", { bodyTooLarge: true, httpMethod: "GET" }));
     expect([big.status, big.body]).toEqual([413, '{"message":"Request Too Long"}']);
-    await p().stage.updateMany({ where: { restApiId: apiId, name: "prod" }, data: { settings: { methodSettings: "nonsense", canarySettings: { percentTraffic: "x" }, apiKeys: 7 } } });
+    await p().stage.updateMany({
+      where: { restApiId: apiId, name: "prod" },
+      data: { settings: { methodSettings: "nonsense", canarySettings: { percentTraffic: "x" }, apiKeys: 7 } },
+    });
     expect((await serve(get("/pets/1"))).status).toBe(200);
     await setSettings({});
   });
@@ -258,7 +300,11 @@ describe("chooseCanary", () => {
   it("never picks a canary at 0 %, always at 100 %, and the seeded share in between", () => {
     const settings = { deploymentId: "d2", percentTraffic: 0, stageVariableOverrides: { a: "1" } };
     expect(chooseCanary(settings, () => 0).isCanaryRequest).toBe(false);
-    expect(chooseCanary({ ...settings, percentTraffic: 100 }, () => 0.9999)).toEqual({ isCanaryRequest: true, deploymentId: "d2", stageVariableOverrides: { a: "1" } });
+    expect(chooseCanary({ ...settings, percentTraffic: 100 }, () => 0.9999)).toEqual({
+      isCanaryRequest: true,
+      deploymentId: "d2",
+      stageVariableOverrides: { a: "1" },
+    });
     expect(chooseCanary(null, () => 0).isCanaryRequest).toBe(false);
     const random = seededRandom(7);
     let n = 0;

@@ -64,18 +64,29 @@ function petStore() {
             requestTemplates: { "application/json": DEMO_PET_REQUEST_TEMPLATE },
             integrationResponses: {
               "200": { statusCode: "200", responseTemplates: { "application/json": DEMO_PET_RESPONSE_TEMPLATE } },
-              "404": { statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": `{"message": "Pet $input.params('petId') was not found"}` } },
+              "404": {
+                statusCode: "404",
+                selectionPattern: "404",
+                responseTemplates: { "application/json": `{"message": "Pet $input.params('petId') was not found"}` },
+              },
             },
           },
         },
       },
-      "/strict": { POST: { ...mockGet('{"ok": true}'), integration: { ...mockGet("").integration, passthroughBehavior: "NEVER", integrationResponses: { "200": { statusCode: "200" } } } } },
+      "/strict": {
+        POST: {
+          ...mockGet('{"ok": true}'),
+          integration: { ...mockGet("").integration, passthroughBehavior: "NEVER", integrationResponses: { "200": { statusCode: "200" } } },
+        },
+      },
       "/slow": { GET: http("/slow", { timeoutInMillis: 50 }) },
       "/limited": { GET: mockGet('{"ok": true}') },
       // As on AWS, a non-proxy integration passes the backend's Content-Type only through a mapping.
       "/logo": {
         GET: http("/logo", {
-          integrationResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Content-Type": "integration.response.header.Content-Type" } } },
+          integrationResponses: {
+            "200": { statusCode: "200", responseParameters: { "method.response.header.Content-Type": "integration.response.header.Content-Type" } },
+          },
         }),
       },
       "/upload": { PUT: http("/upload", { httpMethod: "PUT" }) },
@@ -84,7 +95,14 @@ function petStore() {
     {
       binaryMediaTypes: ["image/png"],
       requestValidators: [{ id: "all", name: "all", validateRequestBody: true, validateRequestParameters: true }],
-      models: [{ id: "m1", name: "NewPet", contentType: "application/json", schema: JSON.stringify({ type: "object", required: ["name"], properties: { name: { type: "string" } } }) }],
+      models: [
+        {
+          id: "m1",
+          name: "NewPet",
+          contentType: "application/json",
+          schema: JSON.stringify({ type: "object", required: ["name"], properties: { name: { type: "string" } } }),
+        },
+      ],
     },
   );
 }
@@ -97,7 +115,12 @@ describe.each(DATABASE_KINDS)("the local gateway's HTTP surface on %s", (kind) =
 
   const call = (method: string, path: string, init: { headers?: Record<string, string>; body?: BodyInit } = {}) => {
     const handler = route[method as "GET"];
-    const request = new Request(`http://localhost:3000/gw/${apiId}/prod${path}`, { method, headers: init.headers, body: init.body, ...(init.body ? { duplex: "half" } : {}) } as RequestInit);
+    const request = new Request(`http://localhost:3000/gw/${apiId}/prod${path}`, {
+      method,
+      headers: init.headers,
+      body: init.body,
+      ...(init.body ? { duplex: "half" } : {}),
+    } as RequestInit);
     return handler(request, { params: Promise.resolve({ apiRef: apiId, stage: "prod" }) });
   };
 
@@ -123,13 +146,25 @@ describe.each(DATABASE_KINDS)("the local gateway's HTTP surface on %s", (kind) =
         return;
       }
       res.writeHead(200, { "Content-Type": "application/json" });
-      res.end(JSON.stringify([{ id: 1, type: "dog", price: 249.99 }, { id: 2, type: "cat", price: 124.99 }]));
+      res.end(
+        JSON.stringify([
+          { id: 1, type: "dog", price: 249.99 },
+          { id: 2, type: "cat", price: 124.99 },
+        ]),
+      );
     });
     const api = await createRestApi(db.handle.prisma, actor, { name: "PetStore over HTTP", design: petStore() });
     apiId = api.id;
     const deployment = await createDeployment(db.handle.prisma, actor, apiId, { description: "v1" });
-    await createStage(db.handle.prisma, actor, apiId, { name: "prod", deploymentId: deployment.id, variables: { backendHost: backend.url.replace("http://", "") } });
-    await db.handle.prisma.stage.updateMany({ where: { restApiId: apiId, name: "prod" }, data: { settings: { methodSettings: { "limited/GET": { throttlingRateLimit: 0.001, throttlingBurstLimit: 1 } } } } });
+    await createStage(db.handle.prisma, actor, apiId, {
+      name: "prod",
+      deploymentId: deployment.id,
+      variables: { backendHost: backend.url.replace("http://", "") },
+    });
+    await db.handle.prisma.stage.updateMany({
+      where: { restApiId: apiId, name: "prod" },
+      data: { settings: { methodSettings: { "limited/GET": { throttlingRateLimit: 0.001, throttlingBurstLimit: 1 } } } },
+    });
     clearSnapshotCache();
   });
   afterAll(async () => {
@@ -154,7 +189,10 @@ describe.each(DATABASE_KINDS)("the local gateway's HTTP surface on %s", (kind) =
   it("HTTP: GET /pets passes the backend's JSON through, with a trace id", async () => {
     const res = await call("GET", "/pets");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual([{ id: 1, type: "dog", price: 249.99 }, { id: 2, type: "cat", price: 124.99 }]);
+    expect(await res.json()).toEqual([
+      { id: 1, type: "dog", price: 249.99 },
+      { id: 2, type: "cat", price: 124.99 },
+    ]);
     expect(res.headers.get("x-amzn-trace-id")).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
   });
 

@@ -7,7 +7,10 @@ import { DEMO_ADMIN_EMAIL, DEMO_VIEWER_EMAIL } from "../../lib/db/seed";
 export async function actorsOfEveryRole(db: Db): Promise<{ workspaceId: string; actors: Record<Role, Actor> }> {
   const workspaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "demo" } })).id;
   const actors = {} as Record<Role, Actor>;
-  for (const [role, email] of [["admin", DEMO_ADMIN_EMAIL], ["viewer", DEMO_VIEWER_EMAIL]] as const) {
+  for (const [role, email] of [
+    ["admin", DEMO_ADMIN_EMAIL],
+    ["viewer", DEMO_VIEWER_EMAIL],
+  ] as const) {
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     actors[role] = { userId: user.id, email: user.email, workspaceId, role };
   }

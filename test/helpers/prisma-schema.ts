@@ -78,7 +78,10 @@ export function parsePrismaSchema(path: string): ParsedSchema {
 }
 
 function listOf(line: string): string[] {
-  return /\[([^\]]+)\]/.exec(line)![1].split(",").map((s) => s.trim());
+  return /\[([^\]]+)\]/
+    .exec(line)![1]
+    .split(",")
+    .map((s) => s.trim());
 }
 
 /** The PostgreSQL udt_name Prisma's migrations use for a field. */
@@ -86,13 +89,21 @@ export function expectedUdt(field: SchemaField): string {
   if (field.nativeType === "Uuid") return "uuid";
   if (field.nativeType === "Timestamptz") return "timestamptz";
   switch (field.type) {
-    case "String": return "text";
-    case "Int": return "int4";
-    case "BigInt": return "int8";
-    case "Boolean": return "bool";
-    case "DateTime": return "timestamp";
-    case "Json": return "jsonb";
-    case "Float": return "float8";
-    default: return field.type; // enums keep their type name
+    case "String":
+      return "text";
+    case "Int":
+      return "int4";
+    case "BigInt":
+      return "int8";
+    case "Boolean":
+      return "bool";
+    case "DateTime":
+      return "timestamp";
+    case "Json":
+      return "jsonb";
+    case "Float":
+      return "float8";
+    default:
+      return field.type; // enums keep their type name
   }
 }

@@ -38,7 +38,12 @@ function chunked(size: number): ReadableStream<Uint8Array> {
 }
 
 function post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
-  return new NextRequest(`http://localhost:3000${path}`, { method: "POST", body, headers: { cookie: "gatehouse_session=t", ...headers }, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
+  return new NextRequest(`http://localhost:3000${path}`, {
+    method: "POST",
+    body,
+    headers: { cookie: "gatehouse_session=t", ...headers },
+    duplex: "half",
+  } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
 describe("body limits", () => {
@@ -61,7 +66,10 @@ describe("body limits", () => {
   });
 
   it("answers 413 to a body declared over 12 MB, signed in or not, before reading it", async () => {
-    for (const [path, cookie] of [["/apis/x", "gatehouse_session=t"], ["/sign-in", ""]]) {
+    for (const [path, cookie] of [
+      ["/apis/x", "gatehouse_session=t"],
+      ["/sign-in", ""],
+    ]) {
       const req = post(path, chunked(64 * 1024), { "content-length": String(CONSOLE_BODY_LIMIT + 1), cookie });
       const res = await proxy(req);
       expect(res.status, path).toBe(413);

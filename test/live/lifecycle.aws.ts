@@ -41,16 +41,20 @@ let failedStep: string | null = null;
 
 /** One step of the life: skipped once an earlier step failed. */
 function step(name: string, fn: (ctx: TestContext) => Promise<void>, timeoutMs = 300_000) {
-  it(name, async (ctx) => {
-    if (failedStep) ctx.skip(`the step "${failedStep}" failed`);
-    try {
-      await fn(ctx);
-    } catch (e) {
-      if ((e as { code?: string })?.code === "VITEST_PENDING") throw e; // ctx.skip(), not a failure
-      failedStep = name;
-      throw e;
-    }
-  }, timeoutMs);
+  it(
+    name,
+    async (ctx) => {
+      if (failedStep) ctx.skip(`the step "${failedStep}" failed`);
+      try {
+        await fn(ctx);
+      } catch (e) {
+        if ((e as { code?: string })?.code === "VITEST_PENDING") throw e; // ctx.skip(), not a failure
+        failedStep = name;
+        throw e;
+      }
+    },
+    timeoutMs,
+  );
 }
 
 /** The live API as Gatehouse imports it, compared with what it should be (moto's known gaps left out on moto). */
@@ -128,11 +132,24 @@ describe(`a REST API's life on ${target.label}`, () => {
   step("reads it back with the SDK: the live API is the design that was pushed, and a new plan sends nothing", async () => {
     expect(await liveDifferences(s.design!)).toEqual([]);
     const live = liveToDesign((await readLiveApi(client, s.restApiId!))!);
-    const plan = await planPush(client, { design: live, restApiId: s.restApiId, stageName: STAGE, stageVariables: { backend: "v1" }, deployedDeploymentId: s.deployments[0] });
+    const plan = await planPush(client, {
+      design: live,
+      restApiId: s.restApiId,
+      stageName: STAGE,
+      stageVariables: { backend: "v1" },
+      deployedDeploymentId: s.deployments[0],
+    });
     expect(plan.calls).toEqual([]);
     expect(plan.deployment.upToDate).toEqual({ deploymentId: s.deployments[0] });
     // Pushing the same design again sends nothing either: what AWS answers matches what Gatehouse sent.
-    const again = await planPush(client, { design: s.design!, restApiId: s.restApiId, stageName: STAGE, stageVariables: { backend: "v1" }, strategy: "per-entity", deployedDeploymentId: s.deployments[0] });
+    const again = await planPush(client, {
+      design: s.design!,
+      restApiId: s.restApiId,
+      stageName: STAGE,
+      stageVariables: { backend: "v1" },
+      strategy: "per-entity",
+      deployedDeploymentId: s.deployments[0],
+    });
     expect(again.calls.map((c) => c.description)).toEqual([]);
   });
 
@@ -142,10 +159,20 @@ describe(`a REST API's life on ${target.label}`, () => {
     get.integration!.integrationResponses["200"].responseTemplates["text/html"] += "\n<!-- changed by gatehouse test:aws -->";
     // moto has no UpdateIntegration (MOTO.md): there only the integration response template changes.
     if (!target.isMoto) get.integration!.requestTemplates["application/json"] = '{"statusCode": 200, "changed": true}';
-    const plan = await planPush(client, { design, restApiId: s.restApiId, stageName: STAGE, stageVariables: { backend: "v1" }, strategy: "per-entity", deployedDeploymentId: s.deployments[0] });
+    const plan = await planPush(client, {
+      design,
+      restApiId: s.restApiId,
+      stageName: STAGE,
+      stageVariables: { backend: "v1" },
+      strategy: "per-entity",
+      deployedDeploymentId: s.deployments[0],
+    });
     const expected = target.isMoto ? ["PutIntegrationResponse"] : ["UpdateIntegration", "PutIntegrationResponse"];
     expect(plan.calls.map((c) => c.operation)).toEqual(expected);
-    if (!target.isMoto) expect(plan.calls[0].params.patchOperations).toEqual([{ op: "replace", path: "/requestTemplates/application~1json", value: '{"statusCode": 200, "changed": true}' }]);
+    if (!target.isMoto)
+      expect(plan.calls[0].params.patchOperations).toEqual([
+        { op: "replace", path: "/requestTemplates/application~1json", value: '{"statusCode": 200, "changed": true}' },
+      ]);
 
     const result = await executePush(client, plan);
     expect(result.calls.map((c) => c.operation)).toEqual([...expected, "CreateDeployment", "UpdateStage"]);
@@ -160,7 +187,10 @@ describe(`a REST API's life on ${target.label}`, () => {
     expect(diffDrift(baseline, liveToDesign((await readLiveApi(client, s.restApiId!))!)).entries).toEqual([]);
 
     // Behind Gatehouse's back, straight through the SDK.
-    await callApiGateway(client, "UpdateRestApi", { restApiId: s.restApiId, patchOperations: [{ op: "replace", path: "/description", value: "changed outside Gatehouse" }] });
+    await callApiGateway(client, "UpdateRestApi", {
+      restApiId: s.restApiId,
+      patchOperations: [{ op: "replace", path: "/description", value: "changed outside Gatehouse" }],
+    });
     const root = baseline.resources.find((r) => r.parentId === null)!;
     await callApiGateway(client, "CreateResource", { restApiId: s.restApiId, parentId: root.id, pathPart: "outside" });
 
@@ -175,7 +205,14 @@ describe(`a REST API's life on ${target.label}`, () => {
     expect(drift.find((e) => e.entity === "api")!.fields).toEqual([expect.objectContaining({ path: "description", after: "changed outside Gatehouse" })]);
 
     // Overwrite: the next push puts the design back, and only that.
-    const plan = await planPush(client, { design: s.design!, restApiId: s.restApiId, stageName: STAGE, stageVariables: { backend: "v1" }, strategy: "per-entity", deployedDeploymentId: s.deployments[1] });
+    const plan = await planPush(client, {
+      design: s.design!,
+      restApiId: s.restApiId,
+      stageName: STAGE,
+      stageVariables: { backend: "v1" },
+      strategy: "per-entity",
+      deployedDeploymentId: s.deployments[1],
+    });
     expect(plan.calls.map((c) => `${c.operation} ${c.target}`)).toEqual([`UpdateRestApi API ${API_NAME}`, "DeleteResource /outside"]);
     const result = await executePush(client, plan);
     s.deployments.push(result.deploymentId);

@@ -31,7 +31,8 @@ function isMotoGap(entity: DiffEntry["entity"], change: FieldChange): boolean {
   if (entity === "api") return change.path === "binaryMediaTypes" && Array.isArray(change.after) && change.after.every((t) => t === "");
   if (entity !== "integration") return false;
   if (change.path === "connectionType") return change.before === "INTERNET" && change.after === undefined;
-  if (change.path === "cacheKeyParameters") return Array.isArray(change.before) && (change.after === undefined || (Array.isArray(change.after) && change.after.length === 0));
+  if (change.path === "cacheKeyParameters")
+    return Array.isArray(change.before) && (change.after === undefined || (Array.isArray(change.after) && change.after.length === 0));
   return false;
 }
 

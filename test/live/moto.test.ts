@@ -21,7 +21,10 @@ import { createRestApiAsPlanned, isMotoEndpoint, withoutMotoGaps } from "./moto-
 import { type MotoServer, motoUnavailableReason, startMotoServer } from "./moto-server";
 
 const unavailable = motoUnavailableReason();
-if (unavailable) console.warn(`\n[moto suite] SKIPPED: ${unavailable}. The adapter is then checked against the fake control plane only; install moto (pip install 'moto[server]') to run it.\n`);
+if (unavailable)
+  console.warn(
+    `\n[moto suite] SKIPPED: ${unavailable}. The adapter is then checked against the fake control plane only; install moto (pip install 'moto[server]') to run it.\n`,
+  );
 const suite = unavailable ? describe.skip : describe;
 
 suite("the AWS adapter against moto, an independent API Gateway", () => {
@@ -63,7 +66,13 @@ suite("the AWS adapter against moto, an independent API Gateway", () => {
       const again = await planPush(client, { design: imported, restApiId, stageName: "dev", strategy: "per-entity" });
       expect(again.calls).toEqual([]);
       // The stage already runs this design: a push with nothing to change sends nothing.
-      const rerun = await planPush(client, { design: imported, restApiId, stageName: "dev", strategy: "per-entity", deployedDeploymentId: pushed.deploymentId });
+      const rerun = await planPush(client, {
+        design: imported,
+        restApiId,
+        stageName: "dev",
+        strategy: "per-entity",
+        deployedDeploymentId: pushed.deploymentId,
+      });
       expect(rerun.deployment.upToDate).toEqual({ deploymentId: pushed.deploymentId });
     }, 120_000);
   });
@@ -82,11 +91,27 @@ suite("the AWS adapter against moto, an independent API Gateway", () => {
     const order = findResourceByPath(changed, "/orders/{id}")!;
     delete (order.methods as Record<string, unknown>).DELETE;
     const rootGet = findResourceByPath(changed, "/")!.methods.GET;
-    changed.resources.push({ id: "items", parentId: order.id, pathPart: "items", methods: { GET: { ...structuredClone(rootGet), operationName: "ListItems" } } });
+    changed.resources.push({
+      id: "items",
+      parentId: order.id,
+      pathPart: "items",
+      methods: { GET: { ...structuredClone(rootGet), operationName: "ListItems" } },
+    });
 
     const plan = await planPush(client, { design: changed, restApiId, stageName: "dev", strategy: "per-entity" });
     expect(plan.calls.map((c) => c.operation).sort()).toEqual(
-      ["CreateModel", "UpdateRequestValidator", "UpdateAuthorizer", "CreateResource", "PutMethod", "PutMethodResponse", "PutIntegration", "PutIntegrationResponse", "DeleteMethod", "DeleteGatewayResponse"].sort(),
+      [
+        "CreateModel",
+        "UpdateRequestValidator",
+        "UpdateAuthorizer",
+        "CreateResource",
+        "PutMethod",
+        "PutMethodResponse",
+        "PutIntegration",
+        "PutIntegrationResponse",
+        "DeleteMethod",
+        "DeleteGatewayResponse",
+      ].sort(),
     );
     await executePush(client, plan);
 
@@ -118,6 +143,8 @@ suite("the AWS adapter against moto, an independent API Gateway", () => {
     const edit = stageUpdateOps(liveStageView(live), edited);
     expect(edit).toEqual([{ op: "replace", path: "/~1pets~1{petId}/GET/throttling/rateLimit", value: "20" }]);
     await updateAwsStage(stageTarget, edit);
-    expect((await readStage(client, restApiId, "dev"))!.methodSettings).toMatchObject({ "~1pets~1{petId}/GET": { throttlingRateLimit: 20, throttlingBurstLimit: 5 } });
+    expect((await readStage(client, restApiId, "dev"))!.methodSettings).toMatchObject({
+      "~1pets~1{petId}/GET": { throttlingRateLimit: 20, throttlingBurstLimit: 5 },
+    });
   }, 120_000);
 });

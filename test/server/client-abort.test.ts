@@ -37,7 +37,9 @@ async function postAndLeave(mode: "plain" | "console", path = "/sign-in"): Promi
   const body = JSON.stringify([{ email: "a@b.c" }]);
   await new Promise<void>((resolve) => {
     const socket = connect(port, "127.0.0.1", () => {
-      socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nNext-Action: 6037b1\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nNext-Action: 6037b1\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      );
     });
     socket.once("data", () => {
       socket.destroy();

@@ -16,7 +16,9 @@ afterAll(() => {
 });
 
 it("exits with the holder's pid when the embedded database is in use", async () => {
-  holder = spawn(process.execPath, ["--import", "tsx", join(__dirname, "..", "db", "fixtures", "hold-pglite.ts"), join(dir, "pglite")], { stdio: ["ignore", "pipe", "inherit"] });
+  holder = spawn(process.execPath, ["--import", "tsx", join(__dirname, "..", "db", "fixtures", "hold-pglite.ts"), join(dir, "pglite")], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     holder!.stdout!.once("data", (d) => resolve(String(d).trim()));
     holder!.once("exit", (code) => reject(new Error(`holder exited ${code}`)));

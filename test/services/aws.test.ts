@@ -85,7 +85,14 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
   /** A REST API on the fake with stages prod (variables, settings) and dev, made outside Gatehouse. */
   async function liveApi() {
     const first = await push(sdk, { design: fullDesign(), stageName: "prod", stageVariables: { backend: "orders.example.com" } });
-    await callApiGateway(sdk, "UpdateStage", { restApiId: first.restApiId, stageName: "prod", patchOperations: [{ op: "replace", path: "/*/*/throttling/rateLimit", value: "50" }, { op: "replace", path: "/tracingEnabled", value: "true" }] });
+    await callApiGateway(sdk, "UpdateStage", {
+      restApiId: first.restApiId,
+      stageName: "prod",
+      patchOperations: [
+        { op: "replace", path: "/*/*/throttling/rateLimit", value: "50" },
+        { op: "replace", path: "/tracingEnabled", value: "true" },
+      ],
+    });
     await push(sdk, { design: fullDesign(), restApiId: first.restApiId, stageName: "dev" });
     return first;
   }
@@ -131,12 +138,16 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
     expect(again).toMatchObject({ calls: 0, awsDeploymentId: firstPush.awsDeploymentId });
     expect(fake.calls.filter((c) => !c.operation.startsWith("Get"))).toEqual([]);
     const history = await listPushes(p(), actors.viewer.workspaceId, imported.id);
-    expect(history.map((h) => [h.status, h.awsDeploymentId])).toEqual([["succeeded", firstPush.awsDeploymentId], ["succeeded", firstPush.awsDeploymentId]]);
+    expect(history.map((h) => [h.status, h.awsDeploymentId])).toEqual([
+      ["succeeded", firstPush.awsDeploymentId],
+      ["succeeded", firstPush.awsDeploymentId],
+    ]);
   });
 
   it("refuses import to roles below deployer, a second import of the same API, an unknown id, and writes nothing when AWS fails", async () => {
     const live = await liveApi();
-    for (const role of ["viewer", "editor"] as const) await rejection(importRestApi(p(), actors[role], { connectionId, awsRestApiId: live.restApiId }), ForbiddenError);
+    for (const role of ["viewer", "editor"] as const)
+      await rejection(importRestApi(p(), actors[role], { connectionId, awsRestApiId: live.restApiId }), ForbiddenError);
     await rejection(importRestApi(p(), actors.deployer, { connectionId, awsRestApiId: "nosuchapi0" }), NotFoundError);
     const count = await p().restApi.count();
     const audits = await p().auditEvent.count();
@@ -156,13 +167,25 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
     expect((await checkDrift(p(), actors.editor, id)).status).toBe("in-sync");
     const orders = fake.state.resourceByPath(live.restApiId, "/orders/{id}")!;
     const changeBehindTheBack = () =>
-      callApiGateway(sdk, "UpdateIntegration", { restApiId: live.restApiId, resourceId: orders.id, httpMethod: "GET", patchOperations: [{ op: "replace", path: "/timeoutInMillis", value: "9000" }] });
+      callApiGateway(sdk, "UpdateIntegration", {
+        restApiId: live.restApiId,
+        resourceId: orders.id,
+        httpMethod: "GET",
+        patchOperations: [{ op: "replace", path: "/timeoutInMillis", value: "9000" }],
+      });
 
     await changeBehindTheBack();
     const drift = await checkDrift(p(), actors.editor, id);
     expect(drift.status).toBe("drifted");
     expect(drift.acknowledged).toBe(false);
-    expect(drift.entries).toEqual([{ kind: "changed", entity: "integration", key: "/orders/{id} GET", fields: [expect.objectContaining({ path: "timeoutInMillis", before: 29000, after: 9000 })] }]);
+    expect(drift.entries).toEqual([
+      {
+        kind: "changed",
+        entity: "integration",
+        key: "/orders/{id} GET",
+        fields: [expect.objectContaining({ path: "timeoutInMillis", before: 29000, after: 9000 })],
+      },
+    ]);
 
     // Overwrite: acknowledged until the next push, which puts the stage's design back.
     await rejection(acknowledgeDrift(p(), actors.editor, id), ForbiddenError);
@@ -181,7 +204,9 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
     expect(adopted.version).toBe(version + 1);
     expect(findResourceByPath(adopted.design, "/orders/{id}")!.methods.GET.integration!.timeoutInMillis).toBe(9000);
     expect((await checkDrift(p(), actors.editor, id)).status).toBe("in-sync");
-    expect(await auditActions(id)).toEqual(expect.arrayContaining(["api.import", "api.drift_overwrite", "stage.push_started", "stage.push", "api.drift_adopt"]));
+    expect(await auditActions(id)).toEqual(
+      expect.arrayContaining(["api.import", "api.drift_overwrite", "stage.push_started", "stage.push", "api.drift_adopt"]),
+    );
     await rejection(adoptDrift(p(), actors.editor, id, adopted.version), GatehouseError);
   });
 
@@ -250,14 +275,19 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
     const refusal = "Invalid OpenAPI input.";
     fake.faults.failNth("PutRestApi", 1, { status: 400, type: "BadRequestException", message: refusal });
     const err = await rejection(pushStage(p(), actors.deployer, apiId, stageName, { connectionId }), GatehouseError);
-    expect(err.message).toMatch(/^Push failed: Overwrite the API with its OpenAPI document \([^)]*\) failed: PutRestApi \(API PetStore\): BadRequestException: /);
+    expect(err.message).toMatch(
+      /^Push failed: Overwrite the API with its OpenAPI document \([^)]*\) failed: PutRestApi \(API PetStore\): BadRequestException: /,
+    );
     expect(err.message).toContain(refusal);
     expect(err.message).toMatch(/ Fix the cause, then push again: it continues from where it stopped\.$/);
     expect(err.message).not.toContain("Run it again");
 
     const failed = (await listPushes(p(), actors.admin.workspaceId, apiId))[0];
     const calls = failed.calls as unknown as CallRecord[];
-    expect(calls.map((c) => [c.operation, c.ok])).toEqual([["CreateRestApi", true], ["PutRestApi", false]]);
+    expect(calls.map((c) => [c.operation, c.ok])).toEqual([
+      ["CreateRestApi", true],
+      ["PutRestApi", false],
+    ]);
     expect(calls[1].error).toEqual({ name: "BadRequestException", message: refusal, status: 400 });
     // The AWS tab's history and the audit history count the same way.
     const counted = callCountText(callCounts(failed.plan as unknown as PushPlan, calls));
@@ -280,7 +310,9 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
     for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"]) delete process.env[k];
     try {
       const err = await rejection(pushStage(p(), actors.deployer, apiId, stageName, { connectionId }), GatehouseError);
-      expect(err.message).toContain("Push failed: Create REST API PetStore failed: CreateRestApi (API PetStore): No AWS credentials: no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in the environment");
+      expect(err.message).toContain(
+        "Push failed: Create REST API PetStore failed: CreateRestApi (API PetStore): No AWS credentials: no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in the environment",
+      );
       expect(err.message).toContain("AWS_PROFILE naming a profile");
       expect(err.message).not.toMatch(/again/i);
       expect(fake.calls).toEqual([]);
@@ -326,7 +358,9 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
     await pushStage(p(), actors.deployer, id, "prod").catch(() => undefined);
     // The fake saw the credentials: they were really used.
     expect(fake.calls.some((c) => c.accessKeyId === ACCESS_KEY)).toBe(true);
-    const tables = await db.handle.sql.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+    const tables = await db.handle.sql.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
     let dump = "";
     for (const { table_name } of tables) {
       const rows = await db.handle.sql.query<{ t: string }>(`SELECT row_to_json(x)::text AS t FROM "${table_name}" x`);
@@ -372,12 +406,33 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
     const created = (await callApiGateway(sdk, "CreateRestApi", { name: "PetStore" })) as { id: string };
     const stage = await p().stage.findFirstOrThrow({ where: { restApiId: apiId, name: stageName } });
     await p().restApi.update({ where: { id: apiId }, data: { awsConnectionId: connectionId } });
-    const calls = [{ operation: "CreateRestApi", target: "API PetStore", description: "Create REST API PetStore", ok: true, createdId: created.id, retries: 0 }];
+    const calls = [
+      { operation: "CreateRestApi", target: "API PetStore", description: "Create REST API PetStore", ok: true, createdId: created.id, retries: 0 },
+    ];
     const row = await p().push.create({
-      data: { restApiId: apiId, stageId: stage.id, connectionId, plan: { calls: [], deployment: {}, summary: {} }, calls, awsRestApiId: created.id, actorId: actors.deployer.userId, startedAt: lastSignOfLife, heartbeatAt: lastSignOfLife },
+      data: {
+        restApiId: apiId,
+        stageId: stage.id,
+        connectionId,
+        plan: { calls: [], deployment: {}, summary: {} },
+        calls,
+        awsRestApiId: created.id,
+        actorId: actors.deployer.userId,
+        startedAt: lastSignOfLife,
+        heartbeatAt: lastSignOfLife,
+      },
     });
     await p().pushLock.create({
-      data: { stageId: stage.id, restApiId: apiId, token: crypto.randomUUID(), holder, pushId: row.id, actorEmail: actors.deployer.email, startedAt: lastSignOfLife, heartbeatAt: lastSignOfLife },
+      data: {
+        stageId: stage.id,
+        restApiId: apiId,
+        token: crypto.randomUUID(),
+        holder,
+        pushId: row.id,
+        actorEmail: actors.deployer.email,
+        startedAt: lastSignOfLife,
+        heartbeatAt: lastSignOfLife,
+      },
     });
     fake.reset();
     return { pushId: row.id, awsRestApiId: created.id };
@@ -420,7 +475,9 @@ describe.each(DATABASE_KINDS)("AWS services on %s", (kind) => {
 
     const err = await rejection(pushStage(p(), actors.admin, apiId, stageName, { connectionId }), ConflictError);
     expect(err.status).toBe(409);
-    expect(err.message).toContain(`Stage ${stageName} is already being pushed by ${actors.deployer.email} since ${since.toISOString().slice(0, 19).replace("T", " ")} UTC`);
+    expect(err.message).toContain(
+      `Stage ${stageName} is already being pushed by ${actors.deployer.email} since ${since.toISOString().slice(0, 19).replace("T", " ")} UTC`,
+    );
     expect(fake.calls).toEqual([]);
     expect(await p().push.count({ where: { restApiId: apiId, status: "running" } })).toBe(1);
   });

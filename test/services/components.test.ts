@@ -46,11 +46,18 @@ describe.each(DATABASE_KINDS)("component commands on %s", (kind) => {
     expect(Object.keys(findResourceByPath(design, "/pets")!.methods).sort()).toEqual(["GET", "OPTIONS"]);
     const events = await p().auditEvent.findMany({ where: { restApiId: row.id }, orderBy: { createdAt: "asc" } });
     expect(events).toHaveLength(auditsBefore + 1);
-    expect(events.at(-1)).toMatchObject({ action: "cors.enable", entityType: "cors", entityId: "/pets", summary: "Enabled CORS on /pets: 6 created, 0 updated" });
+    expect(events.at(-1)).toMatchObject({
+      action: "cors.enable",
+      entityType: "cors",
+      entityId: "/pets",
+      summary: "Enabled CORS on /pets: 6 created, 0 updated",
+    });
 
     const stored = await p().restApi.findUniqueOrThrow({ where: { id: row.id } });
     const e = await rejection(editDesign(p(), actors.editor, row.id, version, { type: "deleteRequestValidator", validatorId }), ValidationError);
-    expect(e.issues).toEqual([{ field: "validatorId", message: "Request validator all is used by GET /pets; choose another validator (or none) on those methods first" }]);
+    expect(e.issues).toEqual([
+      { field: "validatorId", message: "Request validator all is used by GET /pets; choose another validator (or none) on those methods first" },
+    ]);
     const after = await p().restApi.findUniqueOrThrow({ where: { id: row.id } });
     expect(after.version).toBe(stored.version);
     expect(parseDesign(after.design)).toEqual(parseDesign(stored.design));

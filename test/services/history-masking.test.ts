@@ -51,8 +51,18 @@ describe.each(DATABASE_KINDS)("secrets masked in the history on %s", (kind) => {
     const echo = findResourceByPath(design, "/echo")!.id;
     await run({ type: "putMethod", resourceId: echo, method: { httpMethod: "POST" } });
     await run({ type: "putMethodResponse", resourceId: echo, httpMethod: "POST", response: { statusCode: "200", responseParameters: {}, responseModels: {} } });
-    await run({ type: "putIntegration", resourceId: echo, httpMethod: "POST", integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } } });
-    await run({ type: "putIntegrationResponse", resourceId: echo, httpMethod: "POST", response: { statusCode: "200", responseParameters: {}, responseTemplates: { "application/json": "$input.body" } } });
+    await run({
+      type: "putIntegration",
+      resourceId: echo,
+      httpMethod: "POST",
+      integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } },
+    });
+    await run({
+      type: "putIntegrationResponse",
+      resourceId: echo,
+      httpMethod: "POST",
+      response: { statusCode: "200", responseParameters: {}, responseTemplates: { "application/json": "$input.body" } },
+    });
   });
 
   afterAll(async () => {
@@ -73,7 +83,8 @@ describe.each(DATABASE_KINDS)("secrets masked in the history on %s", (kind) => {
     const seen = await whatViewersSee();
     for (const secret of SECRETS) expect(seen).not.toContain(secret);
     // What is not secret stays readable: names, other values, the body's shape.
-    for (const kept of ["gatehouse_session=****", "theme=****", "trace-1", "eu-west-1", "page=2", "access_token=****", "kept", "ann"]) expect(seen).toContain(kept);
+    for (const kept of ["gatehouse_session=****", "theme=****", "trace-1", "eu-west-1", "page=2", "access_token=****", "kept", "ann"])
+      expect(seen).toContain(kept);
     const entry = (await listHistory(p(), { workspaceId, restApiId: apiId, action: "method.test_invoke" }))[0];
     const recorded = (entry.before as { request: { body: string; stageVariables: Record<string, string> } }).request;
     expect(JSON.parse(recorded.body)).toEqual({ user: "ann", password: "****", profile: { settings: { dbPwd: "****" } }, note: "kept" });
@@ -93,8 +104,16 @@ describe.each(DATABASE_KINDS)("secrets masked in the history on %s", (kind) => {
   it("masks rows written before masking existed when they are read", async () => {
     await p().auditEvent.create({
       data: {
-        workspaceId, restApiId: apiId, actorId: actors.editor.userId, actorEmail: actors.editor.email, action: "method.test_invoke", entityType: "method", entityId: "/echo POST",
-        summary: "Test-invoked POST /echo?access_token=query-token-77: 200", before: { request }, after: { status: 200 },
+        workspaceId,
+        restApiId: apiId,
+        actorId: actors.editor.userId,
+        actorEmail: actors.editor.email,
+        action: "method.test_invoke",
+        entityType: "method",
+        entityId: "/echo POST",
+        summary: "Test-invoked POST /echo?access_token=query-token-77: 200",
+        before: { request },
+        after: { status: 200 },
       },
     });
     const seen = await whatViewersSee();

@@ -61,7 +61,10 @@ describe.each(DATABASE_KINDS)("history on %s", (kind) => {
     expect(await seedDemo(p())).toBe(true);
     workspaceId = (await p().workspace.findUniqueOrThrow({ where: { slug: "demo" } })).id;
     petStoreId = (await p().restApi.findFirstOrThrow({ where: { workspaceId, name: "PetStore" } })).id;
-    for (const [email, role] of [["Alice.Editor@Example.com", "editor"], ["bob@example.com", "editor"]] as const) {
+    for (const [email, role] of [
+      ["Alice.Editor@Example.com", "editor"],
+      ["bob@example.com", "editor"],
+    ] as const) {
       const u = await p().user.create({ data: { email: email.toLowerCase(), name: email, passwordHash: "unused" } });
       await p().membership.create({ data: { workspaceId, userId: u.id, role } });
     }
@@ -84,7 +87,16 @@ describe.each(DATABASE_KINDS)("history on %s", (kind) => {
     // Another workspace whose rows must never show up.
     const other = await p().workspace.create({ data: { name: "Other", slug: "other" } });
     otherWorkspaceId = other.id;
-    await p().auditEvent.create({ data: { workspaceId: other.id, actorEmail: "alice.editor@example.com", action: "resource.create", entityType: "resource", entityId: "/pets/{petId} GET", summary: "elsewhere" } });
+    await p().auditEvent.create({
+      data: {
+        workspaceId: other.id,
+        actorEmail: "alice.editor@example.com",
+        action: "resource.create",
+        entityType: "resource",
+        entityId: "/pets/{petId} GET",
+        summary: "elsewhere",
+      },
+    });
   });
   afterAll(() => db?.drop());
 
@@ -160,7 +172,9 @@ describe.each(DATABASE_KINDS)("history on %s", (kind) => {
     // ...and still find what they literally spell.
     const ws = await p().workspace.create({ data: { name: "Wildcards", slug: "wildcards" } });
     for (const entityId of ["/my_path GET", "/myXpath GET", "/100% GET", "/1000 GET", "/back\\slash GET"]) {
-      await p().auditEvent.create({ data: { workspaceId: ws.id, actorEmail: "under_score@example.com", action: "method.create", entityType: "method", entityId } });
+      await p().auditEvent.create({
+        data: { workspaceId: ws.id, actorEmail: "under_score@example.com", action: "method.create", entityType: "method", entityId },
+      });
     }
     const ids = async (f: { entity?: string; actor?: string }) => (await listHistory(p(), { workspaceId: ws.id, ...f })).map((r) => r.entityId).sort();
     expect(await ids({ entity: "/my_path" })).toEqual(["/my_path GET"]);
@@ -182,8 +196,14 @@ describe.each(DATABASE_KINDS)("history on %s", (kind) => {
 
   it("filters by time range, both ends inclusive, from dates or strings", async () => {
     const tl = await p().workspace.create({ data: { name: "Timeline", slug: "timeline" } });
-    for (const [month, at] of [["jan", "2024-01-01T00:00:00.000Z"], ["feb", "2024-02-01T00:00:00.000Z"], ["mar", "2024-03-01T12:00:00.000Z"]]) {
-      await p().auditEvent.create({ data: { workspaceId: tl.id, actorEmail: "t@example.com", action: "x.y", entityType: "x", entityId: month, createdAt: new Date(at) } });
+    for (const [month, at] of [
+      ["jan", "2024-01-01T00:00:00.000Z"],
+      ["feb", "2024-02-01T00:00:00.000Z"],
+      ["mar", "2024-03-01T12:00:00.000Z"],
+    ]) {
+      await p().auditEvent.create({
+        data: { workspaceId: tl.id, actorEmail: "t@example.com", action: "x.y", entityType: "x", entityId: month, createdAt: new Date(at) },
+      });
     }
     const months = async (f: { from?: Date | string; to?: Date | string }) => (await listHistory(p(), { workspaceId: tl.id, ...f })).map((r) => r.entityId);
     expect(await months({})).toEqual(["mar", "feb", "jan"]);
@@ -205,13 +225,17 @@ describe.each(DATABASE_KINDS)("history on %s", (kind) => {
   });
 
   it("reads filters from URL params, dropping blanks and taking the first of repeated ones", () => {
-    expect(historyFilterFromParams({ actor: ["bob", "alice"], action: "  ", entity: "/pets GET", limit: "10", other: "x", from: undefined })).toEqual({ actor: "bob", entity: "/pets GET", limit: "10" });
+    expect(historyFilterFromParams({ actor: ["bob", "alice"], action: "  ", entity: "/pets GET", limit: "10", other: "x", from: undefined })).toEqual({
+      actor: "bob",
+      entity: "/pets GET",
+      limit: "10",
+    });
   });
 
   describe("exports", () => {
     let entries: HistoryEntry[];
     const nasty = [
-      { entityId: "=HYPERLINK(\"http://evil.example\",\"click\")", summary: 'He said "hi", then left\nsecond line, with comma' },
+      { entityId: '=HYPERLINK("http://evil.example","click")', summary: 'He said "hi", then left\nsecond line, with comma' },
       { entityId: "+1+1", summary: "-2+3" },
       { entityId: "@SUM(A1:A2)", summary: "\tcmd" },
       { entityId: "plain", summary: "a,b" },
@@ -221,7 +245,16 @@ describe.each(DATABASE_KINDS)("history on %s", (kind) => {
       const ws = await p().workspace.create({ data: { name: "Export", slug: "export" } });
       for (const n of nasty) {
         await p().auditEvent.create({
-          data: { workspaceId: ws.id, actorEmail: "x@example.com", action: "x.y", entityType: "x", entityId: n.entityId, summary: n.summary, before: { template: "=1+1", "quote\"name": "a\nb" }, after: ["-x"] },
+          data: {
+            workspaceId: ws.id,
+            actorEmail: "x@example.com",
+            action: "x.y",
+            entityType: "x",
+            entityId: n.entityId,
+            summary: n.summary,
+            before: { template: "=1+1", 'quote"name': "a\nb" },
+            after: ["-x"],
+          },
         });
       }
       entries = await listHistory(p(), { workspaceId: ws.id });
@@ -256,7 +289,7 @@ describe.each(DATABASE_KINDS)("history on %s", (kind) => {
       const cells = rows.flat();
       for (const c of cells) expect(c).not.toMatch(/^[=+\-@\t\r]/);
       const byEntity = (prefix: string) => rows.find((r) => r[5].slice(1).startsWith(prefix))!;
-      expect(byEntity("=HYPERLINK")[5]).toBe("'=HYPERLINK(\"http://evil.example\",\"click\")");
+      expect(byEntity("=HYPERLINK")[5]).toBe('\'=HYPERLINK("http://evil.example","click")');
       expect(byEntity("+1+1")[5]).toBe("'+1+1");
       expect(byEntity("+1+1")[7]).toBe("'-2+3");
       expect(byEntity("@SUM")[5]).toBe("'@SUM(A1:A2)");
@@ -273,7 +306,7 @@ describe.each(DATABASE_KINDS)("history on %s", (kind) => {
       const parsed = JSON.parse(historyToJson(entries)) as Record<string, unknown>[];
       expect(parsed).toEqual(entries.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })));
       expect(parsed.map((e) => e.entityId)).toEqual(entries.map((e) => e.entityId));
-      expect(parsed[0].before).toEqual({ template: "=1+1", "quote\"name": "a\nb" });
+      expect(parsed[0].before).toEqual({ template: "=1+1", 'quote"name': "a\nb" });
       // And the real trail of a workspace, too.
       const real = await listHistory(p(), { workspaceId });
       expect(JSON.parse(historyToJson(real))).toEqual(real.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })));

@@ -52,15 +52,24 @@ describe.each(DATABASE_KINDS)("OpenAPI services on %s", (kind) => {
 
   it("refuses an invalid document with every problem's pointer, creating nothing", async () => {
     const [apis, audits] = [await apiCount(), await auditCount()];
-    const bad = small({ "/a": { get: { responses: {}, "x-amazon-apigateway-integration": { ...mock, type: "lambda" } }, post: { responses: {}, "x-amazon-apigateway-integration": { ...mock, timeoutInMillis: 1 } } } });
+    const bad = small({
+      "/a": {
+        get: { responses: {}, "x-amazon-apigateway-integration": { ...mock, type: "lambda" } },
+        post: { responses: {}, "x-amazon-apigateway-integration": { ...mock, timeoutInMillis: 1 } },
+      },
+    });
     const e = await rejection(importOpenApiAsNewApi(p(), actors.editor, { document: bad }), OpenApiDocumentError);
     expect(e.status).toBe(400);
     expect(e.problems).toEqual([
       { pointer: "/paths/~1a/get/x-amazon-apigateway-integration/type", message: 'must be one of mock, http, http_proxy, aws, aws_proxy (got "lambda")' },
       { pointer: "/paths/~1a/post/x-amazon-apigateway-integration/timeoutInMillis", message: "Timeout must be between 50 ms and 29000 ms" },
     ]);
-    expect((await rejection(importOpenApiAsNewApi(p(), actors.editor, { document: "openapi: [" }), OpenApiDocumentError)).problems[0].message).toMatch(/^invalid YAML \(line 1/);
-    expect((await rejection(importOpenApiAsNewApi(p(), actors.editor, { document: '{"resources": []}' }), OpenApiDocumentError)).problems[0].message).toContain("Not an OpenAPI document");
+    expect((await rejection(importOpenApiAsNewApi(p(), actors.editor, { document: "openapi: [" }), OpenApiDocumentError)).problems[0].message).toMatch(
+      /^invalid YAML \(line 1/,
+    );
+    expect((await rejection(importOpenApiAsNewApi(p(), actors.editor, { document: '{"resources": []}' }), OpenApiDocumentError)).problems[0].message).toContain(
+      "Not an OpenAPI document",
+    );
     await rejection(importOpenApiAsNewApi(p(), actors.viewer, { document: petstoreYaml }), ForbiddenError);
     expect([await apiCount(), await auditCount()]).toEqual([apis, audits]);
   });
@@ -68,7 +77,10 @@ describe.each(DATABASE_KINDS)("OpenAPI services on %s", (kind) => {
   it("merges into an existing API in one audited change; a stale version is refused", async () => {
     const created = await importOpenApiAsNewApi(p(), actors.editor, { document: petstoreYaml });
     const api = await getRestApiOrThrow(p(), actors.editor.workspaceId, created.id);
-    const doc = small({ "/pets": { delete: { responses: { "204": { description: "gone" } }, "x-amazon-apigateway-integration": mock } }, "/toys": { get: { responses: {}, "x-amazon-apigateway-integration": mock } } });
+    const doc = small({
+      "/pets": { delete: { responses: { "204": { description: "gone" } }, "x-amazon-apigateway-integration": mock } },
+      "/toys": { get: { responses: {}, "x-amazon-apigateway-integration": mock } },
+    });
     const preview = await previewOpenApiImport(p(), actors.editor, api.id, { document: doc, mode: "merge" });
     expect(preview.lines).toEqual(["+ method /pets DELETE", "+ resource /toys", "+ method /toys GET"]);
     expect(await p().restApi.findUniqueOrThrow({ where: { id: api.id } })).toMatchObject({ version: api.version });
@@ -95,7 +107,14 @@ describe.each(DATABASE_KINDS)("OpenAPI services on %s", (kind) => {
     const doc = small({ "/toys": { get: { responses: {}, "x-amazon-apigateway-integration": mock } } });
     const preview = await previewOpenApiImport(p(), actors.editor, api.id, { document: doc, mode: "overwrite" });
     expect(preview.summary.resources).toEqual({ added: 1, removed: 2, changed: 1 });
-    await rejection(importOpenApiIntoApi(p(), actors.editor, api.id, { document: small({ "/x": { get: { responses: {}, "x-amazon-apigateway-integration": { type: "nope" } } } }), mode: "overwrite", baseVersion: api.version }), OpenApiDocumentError);
+    await rejection(
+      importOpenApiIntoApi(p(), actors.editor, api.id, {
+        document: small({ "/x": { get: { responses: {}, "x-amazon-apigateway-integration": { type: "nope" } } } }),
+        mode: "overwrite",
+        baseVersion: api.version,
+      }),
+      OpenApiDocumentError,
+    );
     expect((await p().restApi.findUniqueOrThrow({ where: { id: api.id } })).version).toBe(api.version);
     await importOpenApiIntoApi(p(), actors.editor, api.id, { document: doc, mode: "overwrite", baseVersion: api.version });
     const after = await getRestApiOrThrow(p(), actors.editor.workspaceId, api.id);
@@ -127,19 +146,34 @@ describe.each(DATABASE_KINDS)("OpenAPI services on %s", (kind) => {
     expect(e.problems.map((x) => x.pointer)).toContain("/x-amazon-apigateway-documentation");
     expect(e.problems.every((x) => x.message.endsWith("(a warning, refused because failOnWarnings is set)"))).toBe(true);
     expect([await apiCount(), await auditCount()]).toEqual([apis, audits]);
-    const created = await importOpenApiAsNewApi(p(), actors.editor, { document: small({ "/a": { get: { responses: {}, "x-amazon-apigateway-integration": mock } } }) });
+    const created = await importOpenApiAsNewApi(p(), actors.editor, {
+      document: small({ "/a": { get: { responses: {}, "x-amazon-apigateway-integration": mock } } }),
+    });
     const api = await getRestApiOrThrow(p(), actors.editor.workspaceId, created.id);
     const warned = small({ "/b": { get: { security: [{ nope: [] }], responses: {}, "x-amazon-apigateway-integration": mock } } });
     await rejection(previewOpenApiImport(p(), actors.editor, api.id, { document: warned, mode: "merge", failOnWarnings: true }), OpenApiDocumentError);
-    const refused = await rejection(importOpenApiIntoApi(p(), actors.editor, api.id, { document: warned, mode: "merge", baseVersion: api.version, failOnWarnings: true }), OpenApiDocumentError);
-    expect(refused.problems).toEqual([{ pointer: "/paths/~1b/get/security/0/nope", message: 'security scheme "nope" is not defined; ignored (a warning, refused because failOnWarnings is set)' }]);
+    const refused = await rejection(
+      importOpenApiIntoApi(p(), actors.editor, api.id, { document: warned, mode: "merge", baseVersion: api.version, failOnWarnings: true }),
+      OpenApiDocumentError,
+    );
+    expect(refused.problems).toEqual([
+      {
+        pointer: "/paths/~1b/get/security/0/nope",
+        message: 'security scheme "nope" is not defined; ignored (a warning, refused because failOnWarnings is set)',
+      },
+    ]);
     expect((await p().restApi.findUniqueOrThrow({ where: { id: api.id } })).version).toBe(api.version);
     const ok = await importOpenApiIntoApi(p(), actors.editor, api.id, { document: warned, mode: "merge", baseVersion: api.version });
     expect(ok.preview.warnings).toEqual([{ pointer: "/paths/~1b/get/security/0/nope", message: 'security scheme "nope" is not defined; ignored' }]);
   });
 
   it("a Swagger 2 basePath is prepended on request (ignored by default); an unknown mode is a field error", async () => {
-    const swagger = JSON.stringify({ swagger: "2.0", info: { title: "V1" }, basePath: "/v1", paths: { "/pets": { get: { responses: {}, "x-amazon-apigateway-integration": mock } } } });
+    const swagger = JSON.stringify({
+      swagger: "2.0",
+      info: { title: "V1" },
+      basePath: "/v1",
+      paths: { "/pets": { get: { responses: {}, "x-amazon-apigateway-integration": mock } } },
+    });
     const prepended = await importOpenApiAsNewApi(p(), actors.editor, { document: swagger, basePath: "prepend" });
     const design = (await getRestApiOrThrow(p(), actors.editor.workspaceId, prepended.id)).design;
     expect(design.resources.map((x) => resourcePath(design, x)).sort()).toEqual(["/", "/v1", "/v1/pets"]);

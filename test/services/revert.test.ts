@@ -17,7 +17,6 @@ import { createStage, setStageDeployment } from "../../lib/stage/service";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
 import { rejection } from "../helpers/rejection";
 
-
 const idOf = (d: ApiDesign, path: string) => {
   const r = findResourceByPath(d, path);
   if (!r) throw new Error(`no resource ${path}`);
@@ -58,13 +57,30 @@ describe.each(DATABASE_KINDS)("revert on %s", (kind) => {
       api.id,
       () => ({ type: "addResourcePath", path: "/pets/{id}" }),
       (d) => ({ type: "addResource", parentId: rootResource(d).id, pathPart: "owners" }),
-      (d) => ({ type: "putMethod", resourceId: pet(d), method: { httpMethod: "GET", operationName: "GetPet", requestParameters: { "method.request.path.id": true } } }),
+      (d) => ({
+        type: "putMethod",
+        resourceId: pet(d),
+        method: { httpMethod: "GET", operationName: "GetPet", requestParameters: { "method.request.path.id": true } },
+      }),
       (d) => ({ type: "putMethodResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "200" } }),
       (d) => ({ type: "putMethodResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "404" } }),
-      (d) => ({ type: "putIntegration", resourceId: pet(d), httpMethod: "GET", integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } } }),
-      (d) => ({ type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "200", responseTemplates: { "application/json": '{"id": "$input.params(\'id\')"}' } } }),
+      (d) => ({
+        type: "putIntegration",
+        resourceId: pet(d),
+        httpMethod: "GET",
+        integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } },
+      }),
+      (d) => ({
+        type: "putIntegrationResponse",
+        resourceId: pet(d),
+        httpMethod: "GET",
+        response: { statusCode: "200", responseTemplates: { "application/json": '{"id": "$input.params(\'id\')"}' } },
+      }),
       () => ({ type: "putGatewayResponse", response: { responseType: "THROTTLED", statusCode: "429" } }),
-      () => ({ type: "putGatewayResponse", response: { responseType: "DEFAULT_4XX", responseTemplates: { "application/json": '{"m": $context.error.messageString}' } } }),
+      () => ({
+        type: "putGatewayResponse",
+        response: { responseType: "DEFAULT_4XX", responseTemplates: { "application/json": '{"m": $context.error.messageString}' } },
+      }),
     );
     return api.id;
   }
@@ -92,14 +108,52 @@ describe.each(DATABASE_KINDS)("revert on %s", (kind) => {
       ["resource create (removes it)", "resource.create", (d) => ({ type: "addResource", parentId: pet(d), pathPart: "toys" })],
       ["resource delete (restores the subtree with its methods)", "resource.delete", (d) => ({ type: "deleteResource", resourceId: idOf(d, "/pets") }), true],
       ["method create", "method.create", (d) => ({ type: "putMethod", resourceId: pet(d), method: { httpMethod: "DELETE", apiKeyRequired: true } })],
-      ["method update", "method.update", (d) => ({ type: "updateMethod", resourceId: pet(d), httpMethod: "GET", changes: { operationName: "FetchPet", authorizationType: "AWS_IAM" } })],
+      [
+        "method update",
+        "method.update",
+        (d) => ({ type: "updateMethod", resourceId: pet(d), httpMethod: "GET", changes: { operationName: "FetchPet", authorizationType: "AWS_IAM" } }),
+      ],
       ["method delete", "method.delete", (d) => ({ type: "deleteMethod", resourceId: pet(d), httpMethod: "GET" })],
-      ["integration update (template restored)", "integration.update", (d) => ({ type: "putIntegration", resourceId: pet(d), httpMethod: "GET", integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 404}' } } })],
-      ["integration response create", "integrationResponse.create", (d) => ({ type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "404", selectionPattern: "404" } })],
-      ["integration response update", "integrationResponse.update", (d) => ({ type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "200", responseTemplates: { "application/json": "{}" } } })],
-      ["method response create", "methodResponse.create", (d) => ({ type: "putMethodResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "500" } })],
-      ["gateway response put (update)", "gatewayResponse.update", () => ({ type: "putGatewayResponse", response: { responseType: "DEFAULT_4XX", statusCode: "418" } })],
-      ["gateway response put (create)", "gatewayResponse.create", () => ({ type: "putGatewayResponse", response: { responseType: "ACCESS_DENIED", statusCode: "403" } })],
+      [
+        "integration update (template restored)",
+        "integration.update",
+        (d) => ({
+          type: "putIntegration",
+          resourceId: pet(d),
+          httpMethod: "GET",
+          integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 404}' } },
+        }),
+      ],
+      [
+        "integration response create",
+        "integrationResponse.create",
+        (d) => ({ type: "putIntegrationResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "404", selectionPattern: "404" } }),
+      ],
+      [
+        "integration response update",
+        "integrationResponse.update",
+        (d) => ({
+          type: "putIntegrationResponse",
+          resourceId: pet(d),
+          httpMethod: "GET",
+          response: { statusCode: "200", responseTemplates: { "application/json": "{}" } },
+        }),
+      ],
+      [
+        "method response create",
+        "methodResponse.create",
+        (d) => ({ type: "putMethodResponse", resourceId: pet(d), httpMethod: "GET", response: { statusCode: "500" } }),
+      ],
+      [
+        "gateway response put (update)",
+        "gatewayResponse.update",
+        () => ({ type: "putGatewayResponse", response: { responseType: "DEFAULT_4XX", statusCode: "418" } }),
+      ],
+      [
+        "gateway response put (create)",
+        "gatewayResponse.create",
+        () => ({ type: "putGatewayResponse", response: { responseType: "ACCESS_DENIED", statusCode: "403" } }),
+      ],
       ["api rename", "api.update", () => ({ type: "updateApi", name: "Renamed", description: "after" })],
     ];
 
@@ -156,7 +210,12 @@ describe.each(DATABASE_KINDS)("revert on %s", (kind) => {
     beforeAll(async () => {
       apiId = await petApi("Refusals");
     });
-    const putTemplate = (template: string) => (d: ApiDesign) => ({ type: "putIntegration", resourceId: idOf(d, "/pets/{id}"), httpMethod: "GET", integration: { type: "MOCK", requestTemplates: { "application/json": template } } });
+    const putTemplate = (template: string) => (d: ApiDesign) => ({
+      type: "putIntegration",
+      resourceId: idOf(d, "/pets/{id}"),
+      httpMethod: "GET",
+      integration: { type: "MOCK", requestTemplates: { "application/json": template } },
+    });
     const template = async () => findResourceByPath((await apiRow(apiId)).design, "/pets/{id}")!.methods.GET.integration!.requestTemplates["application/json"];
 
     /** Expects the revert to fail with `kind` and leave the API and the history as they were. */
@@ -201,10 +260,30 @@ describe.each(DATABASE_KINDS)("revert on %s", (kind) => {
       const create = await p().auditEvent.findFirstOrThrow({ where: { restApiId: apiId, action: "api.create" } });
       await refused(actors.editor, create.id.toString(), ValidationError);
       const invoke = await p().auditEvent.create({
-        data: { workspaceId, restApiId: apiId, actorEmail: "editor@example.com", action: "method.test_invoke", entityType: "method", entityId: "/pets/{id} GET", summary: "Tested GET /pets/{id}", before: undefined, after: { status: 200 } },
+        data: {
+          workspaceId,
+          restApiId: apiId,
+          actorEmail: "editor@example.com",
+          action: "method.test_invoke",
+          entityType: "method",
+          entityId: "/pets/{id} GET",
+          summary: "Tested GET /pets/{id}",
+          before: undefined,
+          after: { status: 200 },
+        },
       });
       await refused(actors.editor, invoke.id.toString(), ValidationError);
-      const member = await p().auditEvent.create({ data: { workspaceId, actorEmail: "admin@example.com", action: "member.role", entityType: "member", entityId: "x@example.com", before: { role: "viewer" }, after: { role: "admin" } } });
+      const member = await p().auditEvent.create({
+        data: {
+          workspaceId,
+          actorEmail: "admin@example.com",
+          action: "member.role",
+          entityType: "member",
+          entityId: "x@example.com",
+          before: { role: "viewer" },
+          after: { role: "admin" },
+        },
+      });
       await refused(actors.admin, member.id.toString(), ValidationError);
     });
 
@@ -233,7 +312,12 @@ describe.each(DATABASE_KINDS)("revert on %s", (kind) => {
         type: "putIntegration",
         resourceId: idOf(d, "/pets/{id}"),
         httpMethod: "GET",
-        integration: { type: "HTTP", httpMethod: "GET", uri: "https://backend.example/pets", requestParameters: { "integration.request.header.Authorization": "'Bearer s3cr3t'" } },
+        integration: {
+          type: "HTTP",
+          httpMethod: "GET",
+          uri: "https://backend.example/pets",
+          requestParameters: { "integration.request.header.Authorization": "'Bearer s3cr3t'" },
+        },
       }));
       await edit(apiId, putTemplate('{"statusCode": 206}'));
       const entry = await latestEntry(apiId);
@@ -285,7 +369,14 @@ describe.each(DATABASE_KINDS)("revert on %s", (kind) => {
       expect(back.version).toBe(s.version + 1);
       expect(await auditCount()).toBe(audits + 1);
       const revert = await latestEntry(apiId);
-      expect(revert).toMatchObject({ action: "stage.revert", entityType: "stage", entityId: "prod", actorEmail: "deployer@example.com", before: { deploymentId: d2 }, after: { deploymentId: d1 } });
+      expect(revert).toMatchObject({
+        action: "stage.revert",
+        entityType: "stage",
+        entityId: "prod",
+        actorEmail: "deployer@example.com",
+        before: { deploymentId: d2 },
+        after: { deploymentId: d1 },
+      });
       await rejection(revertChange(p(), actors.deployer, revert.id.toString()), ValidationError);
     });
 

@@ -18,7 +18,6 @@ import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/
 import { rejection } from "../helpers/rejection";
 import { actorsOfEveryRole } from "../helpers/actors";
 
-
 describe.each(DATABASE_KINDS)("services on %s", (kind) => {
   let db: TestDatabase;
   let workspaceId: string;
@@ -47,7 +46,12 @@ describe.each(DATABASE_KINDS)("services on %s", (kind) => {
     const api = await freshApi(name);
     let r = await edit(api.id, api.version, { type: "addResourcePath", path: "/pets" });
     const pets = findResourceByPath(r.design, "/pets")!.id;
-    r = await edit(api.id, r.version, { type: "putMethod", resourceId: pets, method: { httpMethod: "GET" } }, { type: "putIntegration", resourceId: pets, httpMethod: "GET", integration: { type: "MOCK" } });
+    r = await edit(
+      api.id,
+      r.version,
+      { type: "putMethod", resourceId: pets, method: { httpMethod: "GET" } },
+      { type: "putIntegration", resourceId: pets, httpMethod: "GET", integration: { type: "MOCK" } },
+    );
     return { ...api, version: r.version, design: r.design, petsId: pets };
   }
 
@@ -162,7 +166,10 @@ describe.each(DATABASE_KINDS)("services on %s", (kind) => {
       const api = await freshApi("Rejected");
       const after = await editDesign(p(), actors.editor, api.id, api.version, { type: "addResourcePath", path: "/files/{proxy+}" });
       const audits = await auditCount();
-      const e = await rejection(editDesign(p(), actors.editor, api.id, after.version, { type: "addResourcePath", path: "/files/{proxy+}/more" }), ValidationError);
+      const e = await rejection(
+        editDesign(p(), actors.editor, api.id, after.version, { type: "addResourcePath", path: "/files/{proxy+}/more" }),
+        ValidationError,
+      );
       expect(e.issues[0].field).toBe("path");
       expect(e.issues[0].message).toMatch(/must be the last part/);
       const row = await apiRow(api.id);
@@ -182,12 +189,27 @@ describe.each(DATABASE_KINDS)("services on %s", (kind) => {
       expect(await auditCount()).toBe(audits + 1);
 
       const id = findResourceByPath(r.design, "/pets/{id}")!.id;
-      const r2 = await editDesign(p(), actors.editor, api.id, r.version, { type: "putMethod", resourceId: id, method: { httpMethod: "GET", operationName: "GetPet" } });
-      const r3 = await editDesign(p(), actors.editor, api.id, r2.version, { type: "updateMethod", resourceId: id, httpMethod: "GET", changes: { operationName: "FetchPet" } });
+      const r2 = await editDesign(p(), actors.editor, api.id, r.version, {
+        type: "putMethod",
+        resourceId: id,
+        method: { httpMethod: "GET", operationName: "GetPet" },
+      });
+      const r3 = await editDesign(p(), actors.editor, api.id, r2.version, {
+        type: "updateMethod",
+        resourceId: id,
+        httpMethod: "GET",
+        changes: { operationName: "FetchPet" },
+      });
       expect(r3.version).toBe(api.version + 3);
       const events = await p().auditEvent.findMany({ where: { restApiId: api.id, action: "method.update" } });
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ actorId: actors.editor.userId, actorEmail: "editor@example.com", entityType: "method", entityId: "/pets/{id} GET", workspaceId });
+      expect(events[0]).toMatchObject({
+        actorId: actors.editor.userId,
+        actorEmail: "editor@example.com",
+        entityType: "method",
+        entityId: "/pets/{id} GET",
+        workspaceId,
+      });
       expect(events[0].before).toMatchObject({ httpMethod: "GET", operationName: "GetPet" });
       expect(events[0].after).toMatchObject({ httpMethod: "GET", operationName: "FetchPet" });
     });
@@ -233,7 +255,12 @@ describe.each(DATABASE_KINDS)("services on %s", (kind) => {
       }
       expect(await p().deployment.count({ where: { restApiId: api.id } })).toBe(0);
       const d = await createDeployment(p(), actors.deployer, api.id, { description: " first " });
-      expect(d).toMatchObject({ restApiId: api.id, description: "first", createdById: actors.deployer.userId, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(d).toMatchObject({
+        restApiId: api.id,
+        description: "first",
+        createdById: actors.deployer.userId,
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       expect(findResourceByPath(parseDesign(d.snapshot), "/pets")!.methods.GET.integration?.type).toBe("MOCK");
       const audit = await p().auditEvent.findMany({ where: { restApiId: api.id, action: "deployment.create" } });
       expect(audit).toHaveLength(1);
@@ -289,7 +316,9 @@ describe.each(DATABASE_KINDS)("services on %s", (kind) => {
         }),
         ValidationError,
       );
-      expect(e.issues.map((i) => i.field).sort()).toEqual(["variables.bad-name", "variables.empty", "variables.fine", "variables.good", `variables.n${"x".repeat(64)}`].sort());
+      expect(e.issues.map((i) => i.field).sort()).toEqual(
+        ["variables.bad-name", "variables.empty", "variables.fine", "variables.good", `variables.n${"x".repeat(64)}`].sort(),
+      );
       const tooMany = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`v${i}`, "1"]));
       const e2 = await rejection(createStage(p(), actors.deployer, api.id, { name: "vars", deploymentId, variables: tooMany }), ValidationError);
       expect(e2.issues.map((i) => i.field)).toEqual(["variables"]);
@@ -309,7 +338,12 @@ describe.each(DATABASE_KINDS)("services on %s", (kind) => {
     });
 
     it("creates a stage with its variables and an audit row", async () => {
-      const s = await createStage(p(), actors.deployer, api.id, { name: " dev ", deploymentId, description: "Development", variables: { url: "https://example.com/a?b=c", Stage_1: "x" } });
+      const s = await createStage(p(), actors.deployer, api.id, {
+        name: " dev ",
+        deploymentId,
+        description: "Development",
+        variables: { url: "https://example.com/a?b=c", Stage_1: "x" },
+      });
       expect(s).toMatchObject({ name: "dev", deploymentId, description: "Development", variables: { url: "https://example.com/a?b=c", Stage_1: "x" } });
       const audit = await p().auditEvent.findMany({ where: { restApiId: api.id, action: "stage.create" } });
       expect(audit).toHaveLength(1);
@@ -323,7 +357,7 @@ describe.each(DATABASE_KINDS)("services on %s", (kind) => {
     });
 
     it("allows at most 10 stages per API", async () => {
-      for (let i = (await stageCount()); i < 10; i++) await createStage(p(), actors.deployer, api.id, { name: `s${i}`, deploymentId });
+      for (let i = await stageCount(); i < 10; i++) await createStage(p(), actors.deployer, api.id, { name: `s${i}`, deploymentId });
       expect(await stageCount()).toBe(10);
       const audits = await auditCount();
       const e = await rejection(createStage(p(), actors.admin, api.id, { name: "eleventh", deploymentId }), ValidationError);
@@ -373,7 +407,11 @@ describe.each(DATABASE_KINDS)("services on %s", (kind) => {
     it("creates a connection as admin, with an audit row, and refuses a duplicate name", async () => {
       const c = await createConnection(p(), actors.admin, { ...good, roleArn: "" });
       expect(c).toMatchObject({ workspaceId, name: "local", region: "us-east-1", endpointUrl: "http://localhost:4566", roleArn: null });
-      const withRole = await createConnection(p(), actors.admin, { name: "gov", region: "us-gov-west-1", roleArn: "arn:aws-us-gov:iam::123456789012:role/Deployer" });
+      const withRole = await createConnection(p(), actors.admin, {
+        name: "gov",
+        region: "us-gov-west-1",
+        roleArn: "arn:aws-us-gov:iam::123456789012:role/Deployer",
+      });
       expect(withRole.roleArn).toBe("arn:aws-us-gov:iam::123456789012:role/Deployer");
       const audit = await p().auditEvent.findMany({ where: { workspaceId, action: "connection.create" }, orderBy: { createdAt: "asc" } });
       expect(audit.map((a) => a.entityId)).toEqual(["local", "gov"]);

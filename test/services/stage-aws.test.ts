@@ -105,7 +105,11 @@ describe.each(DATABASE_KINDS)("stage actions on AWS (%s)", (kind) => {
 
   it("runs a canary on AWS and promotes it with AWS's operations", async () => {
     const awsD2 = await awsDeploymentOf("dev");
-    await addCanary(p(), actors.deployer, apiId, "prod", { deploymentId: d2, percentTraffic: 20, stageVariableOverrides: { url: "https://canary.example.com" } });
+    await addCanary(p(), actors.deployer, apiId, "prod", {
+      deploymentId: d2,
+      percentTraffic: 20,
+      stageVariableOverrides: { url: "https://canary.example.com" },
+    });
     expect(awsStage("prod")!.canarySettings).toMatchObject({ deploymentId: awsD2, stageVariableOverrides: { url: "https://canary.example.com" } });
     expect(Number(awsStage("prod")!.canarySettings.percentTraffic)).toBe(20);
     const calls = fake.callsOf("UpdateStage").length;
@@ -135,7 +139,10 @@ describe.each(DATABASE_KINDS)("stage actions on AWS (%s)", (kind) => {
     const d3 = (await createDeployment(p(), actors.deployer, apiId, { description: "three" })).id;
     const before = await awsDeploymentOf("dev");
     const r = await pointStage(p(), actors.deployer, apiId, "dev", d3);
-    expect(r.aws).toEqual({ status: "skipped", message: `Deployment ${d3.slice(0, 8)} has never been pushed to AWS: push stage dev first (Push to AWS), then AWS runs it too.` });
+    expect(r.aws).toEqual({
+      status: "skipped",
+      message: `Deployment ${d3.slice(0, 8)} has never been pushed to AWS: push stage dev first (Push to AWS), then AWS runs it too.`,
+    });
     expect((await stageRow("dev")).deploymentId).toBe(d3);
     expect(await awsDeploymentOf("dev")).toBe(before);
   });

@@ -60,7 +60,11 @@ describe.each(DATABASE_KINDS)("stage drift on %s", (kind) => {
   /** An API pushed and imported (so Gatehouse's stage prod matches AWS), then prod changed on AWS behind Gatehouse's back. */
   async function drifted() {
     const live = await push(sdk, { design: fullDesign(), stageName: "prod", stageVariables: { backend: "orders.example.com" } });
-    await callApiGateway(sdk, "UpdateStage", { restApiId: live.restApiId, stageName: "prod", patchOperations: [{ op: "replace", path: "/*/*/logging/loglevel", value: "ERROR" }] });
+    await callApiGateway(sdk, "UpdateStage", {
+      restApiId: live.restApiId,
+      stageName: "prod",
+      patchOperations: [{ op: "replace", path: "/*/*/logging/loglevel", value: "ERROR" }],
+    });
     const { id } = await importRestApi(p(), actors.deployer, { connectionId, awsRestApiId: live.restApiId });
     expect((await checkDrift(p(), actors.editor, id)).stages).toEqual([{ stageName: "prod", status: "in-sync", changes: [] }]);
     await callApiGateway(sdk, "UpdateStage", {
@@ -123,7 +127,10 @@ describe.each(DATABASE_KINDS)("stage drift on %s", (kind) => {
     fake.reset();
     const settings = structuredClone(stage.settings) as { methodSettings: Record<string, Record<string, unknown>> };
     settings.methodSettings["/orders/{id}/GET"].throttlingRateLimit = 20;
-    const r = await updateStageSettings(p(), actors.deployer, id, "prod", stage.version, { variables: stage.variables, methodSettings: settings.methodSettings });
+    const r = await updateStageSettings(p(), actors.deployer, id, "prod", stage.version, {
+      variables: stage.variables,
+      methodSettings: settings.methodSettings,
+    });
     expect(r.aws.status).toBe("applied");
     const sent = fake.calls.filter((c) => c.operation === "UpdateStage");
     expect(sent.map((c) => c.body!.patchOperations)).toEqual([[{ op: "replace", path: "/~1orders~1{id}/GET/throttling/rateLimit", value: "20" }]]);
@@ -150,7 +157,11 @@ describe.each(DATABASE_KINDS)("stage drift on %s", (kind) => {
 
   it("adopting a live value the stage rules refuse names the field and writes nothing", async () => {
     const { id, awsRestApiId } = await drifted();
-    await callApiGateway(sdk, "UpdateStage", { restApiId: awsRestApiId, stageName: "prod", patchOperations: [{ op: "replace", path: "/*/*/caching/ttlInSeconds", value: "99999" }] });
+    await callApiGateway(sdk, "UpdateStage", {
+      restApiId: awsRestApiId,
+      stageName: "prod",
+      patchOperations: [{ op: "replace", path: "/*/*/caching/ttlInSeconds", value: "99999" }],
+    });
     const before = await p().stage.findFirstOrThrow({ where: { restApiId: id, name: "prod" } });
     const err = await rejection(adoptStageDrift(p(), actors.deployer, id, "prod"), ValidationError);
     expect(err.issues.map((i) => i.field)).toContain("methodSettings.*/*.cacheTtlInSeconds");

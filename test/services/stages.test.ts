@@ -66,18 +66,46 @@ describe.each(DATABASE_KINDS)("stage actions on %s", (kind) => {
     });
 
     it.each([
-      ["TTL above 3600", { methodSettings: { "*/*": { cacheTtlInSeconds: 5000 } } }, "methodSettings.*/*.cacheTtlInSeconds", "TTL must be between 0 and 3600 seconds"],
-      ["negative rate", { methodSettings: { "/pets/GET": { throttlingRateLimit: -1 } } }, "methodSettings./pets/GET.throttlingRateLimit", "Rate limit can't be negative"],
+      [
+        "TTL above 3600",
+        { methodSettings: { "*/*": { cacheTtlInSeconds: 5000 } } },
+        "methodSettings.*/*.cacheTtlInSeconds",
+        "TTL must be between 0 and 3600 seconds",
+      ],
+      [
+        "negative rate",
+        { methodSettings: { "/pets/GET": { throttlingRateLimit: -1 } } },
+        "methodSettings./pets/GET.throttlingRateLimit",
+        "Rate limit can't be negative",
+      ],
       ["bad variable name", { variables: { "bad-name": "x" } }, "variables.bad-name", "Variable names are 1 to 64 characters of a-zA-Z0-9_"],
       ["bad variable value", { variables: { ok: "has space" } }, "variables.ok", "Variable values are 1 to 512 characters of a-zA-Z0-9-._~:/?#&=,"],
-      ["cache size not offered by AWS", { cacheClusterEnabled: true, cacheClusterSize: "2" }, "cacheClusterSize", "Cache size is one of 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237 GB"],
-      ["log format without request id", { accessLogSettings: { destinationArn: "arn:aws:logs:us-east-1:123456789012:log-group:api", format: "$context.status" } }, "accessLogSettings.format", "The log format must contain $context.requestId or $context.extendedRequestId"],
-      ["method the deployment lacks", { methodSettings: { "/pets/DELETE": {} } }, "methodSettings./pets/DELETE", "/pets/DELETE is not a method of the stage's deployment (use */* or {resourcePath}/{VERB}, e.g. /pets/GET)"],
+      [
+        "cache size not offered by AWS",
+        { cacheClusterEnabled: true, cacheClusterSize: "2" },
+        "cacheClusterSize",
+        "Cache size is one of 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237 GB",
+      ],
+      [
+        "log format without request id",
+        { accessLogSettings: { destinationArn: "arn:aws:logs:us-east-1:123456789012:log-group:api", format: "$context.status" } },
+        "accessLogSettings.format",
+        "The log format must contain $context.requestId or $context.extendedRequestId",
+      ],
+      [
+        "method the deployment lacks",
+        { methodSettings: { "/pets/DELETE": {} } },
+        "methodSettings./pets/DELETE",
+        "/pets/DELETE is not a method of the stage's deployment (use */* or {resourcePath}/{VERB}, e.g. /pets/GET)",
+      ],
       ["POST not in prod's deployment", { methodSettings: { "/pets/POST": {} } }, "methodSettings./pets/POST", expect.stringContaining("not a method")],
     ])("refuses %s with a field message and writes nothing", async (_what, input, field, message) => {
       const before = await stageRow(api.id, "prod");
       const count = await audits();
-      const e = await rejection(updateStageSettings(p(), actors.deployer, api.id, "prod", before.version, { variables: { env: "prod" }, ...input }), ValidationError);
+      const e = await rejection(
+        updateStageSettings(p(), actors.deployer, api.id, "prod", before.version, { variables: { env: "prod" }, ...input }),
+        ValidationError,
+      );
       expect(e.issues).toContainEqual({ field, message });
       expect(await stageRow(api.id, "prod")).toEqual(before);
       expect(await audits()).toBe(count);
@@ -85,9 +113,18 @@ describe.each(DATABASE_KINDS)("stage actions on %s", (kind) => {
 
     it("names every bad field at once", async () => {
       const s = await stageRow(api.id, "prod");
-      const e = await rejection(updateStageSettings(p(), actors.deployer, api.id, "prod", s.version, { variables: { "bad-name": "x" }, methodSettings: { "*/*": { cacheTtlInSeconds: 5000 } } }), ValidationError);
+      const e = await rejection(
+        updateStageSettings(p(), actors.deployer, api.id, "prod", s.version, {
+          variables: { "bad-name": "x" },
+          methodSettings: { "*/*": { cacheTtlInSeconds: 5000 } },
+        }),
+        ValidationError,
+      );
       expect(e.issues.map((i) => i.field).sort()).toEqual(["methodSettings.*/*.cacheTtlInSeconds", "variables.bad-name"]);
-      const c = await rejection(addCanary(p(), actors.deployer, api.id, "prod", { deploymentId: api.d2, percentTraffic: 150, stageVariableOverrides: { "no-dash": "x" } }), ValidationError);
+      const c = await rejection(
+        addCanary(p(), actors.deployer, api.id, "prod", { deploymentId: api.d2, percentTraffic: 150, stageVariableOverrides: { "no-dash": "x" } }),
+        ValidationError,
+      );
       expect(c.issues).toEqual([
         { field: "canarySettings.percentTraffic", message: "Percent of traffic must be between 0 and 100" },
         { field: "canarySettings.stageVariableOverrides.no-dash", message: "Variable names are 1 to 64 characters of a-zA-Z0-9_" },
@@ -110,7 +147,10 @@ describe.each(DATABASE_KINDS)("stage actions on %s", (kind) => {
         tracingEnabled: true,
         accessLogSettings: { destinationArn: "arn:aws:logs:us-east-1:123456789012:log-group:api-logs", format: '{"id":"$context.requestId"}' },
         webAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api-acl/a1b2c3",
-        methodSettings: { "*/*": { throttlingRateLimit: 100, throttlingBurstLimit: 50, loggingLevel: "ERROR", metricsEnabled: true }, "/pets/GET": { cachingEnabled: true, throttlingRateLimit: 5, throttlingBurstLimit: 2 } },
+        methodSettings: {
+          "*/*": { throttlingRateLimit: 100, throttlingBurstLimit: 50, loggingLevel: "ERROR", metricsEnabled: true },
+          "/pets/GET": { cachingEnabled: true, throttlingRateLimit: 5, throttlingBurstLimit: 2 },
+        },
       });
       expect(result).toMatchObject({ status: "applied", version: s.version + 1, aws: { status: "local" } });
       const row = await stageRow(api.id, "prod");
@@ -120,7 +160,14 @@ describe.each(DATABASE_KINDS)("stage actions on %s", (kind) => {
         cacheClusterSize: "0.5",
         tracingEnabled: true,
         methodSettings: {
-          "*/*": { throttlingRateLimit: 100, throttlingBurstLimit: 50, loggingLevel: "ERROR", metricsEnabled: true, cachingEnabled: false, cacheTtlInSeconds: 300 },
+          "*/*": {
+            throttlingRateLimit: 100,
+            throttlingBurstLimit: 50,
+            loggingLevel: "ERROR",
+            metricsEnabled: true,
+            cachingEnabled: false,
+            cacheTtlInSeconds: 300,
+          },
           "/pets/GET": { cachingEnabled: true, cacheTtlInSeconds: 300, throttlingRateLimit: 5 },
         },
       });
@@ -209,9 +256,17 @@ describe.each(DATABASE_KINDS)("stage actions on %s", (kind) => {
       expect(approved.status).toBe("applied");
       expect((await stageRow(api.id, "prod")).deploymentId).toBe(api.d2);
       const req = await p().stageChangeRequest.findUniqueOrThrow({ where: { id: requested.requestId! } });
-      expect(req).toMatchObject({ status: "approved", decidedByEmail: "second@example.com", decisionNote: "looks good", requestedByEmail: "deployer@example.com" });
+      expect(req).toMatchObject({
+        status: "approved",
+        decidedByEmail: "second@example.com",
+        decisionNote: "looks good",
+        requestedByEmail: "deployer@example.com",
+      });
       await rejection(approveChangeRequest(p(), actors.admin, api.id, requested.requestId!), ConflictError);
-      const actions = (await p().auditEvent.findMany({ where: { restApiId: api.id, entityId: "prod" }, orderBy: { id: "asc" } })).map((a) => [a.action, a.actorEmail]);
+      const actions = (await p().auditEvent.findMany({ where: { restApiId: api.id, entityId: "prod" }, orderBy: { id: "asc" } })).map((a) => [
+        a.action,
+        a.actorEmail,
+      ]);
       expect(actions.slice(-3)).toEqual([
         ["stage.change_requested", "deployer@example.com"],
         ["stage.change_approved", "second@example.com"],
@@ -236,19 +291,36 @@ describe.each(DATABASE_KINDS)("stage actions on %s", (kind) => {
       const api = await stagedApi("Canary");
       await api.run({ type: "putMethod", resourceId: api.pets, method: { httpMethod: "DELETE" } });
       await api.run({ type: "putIntegration", resourceId: api.pets, httpMethod: "DELETE", integration: { type: "MOCK" } });
-      const bad = await rejection(addCanary(p(), actors.deployer, api.id, "prod", { deployDraft: true, percentTraffic: 150, stageVariableOverrides: { "no-dash": "x" } }), ValidationError);
+      const bad = await rejection(
+        addCanary(p(), actors.deployer, api.id, "prod", { deployDraft: true, percentTraffic: 150, stageVariableOverrides: { "no-dash": "x" } }),
+        ValidationError,
+      );
       expect(bad.issues).toEqual(expect.arrayContaining([{ field: "canarySettings.percentTraffic", message: "Percent of traffic must be between 0 and 100" }]));
       expect(await p().deployment.count({ where: { restApiId: api.id } })).toBe(2);
 
-      const added = await addCanary(p(), actors.deployer, api.id, "prod", { deployDraft: true, percentTraffic: 10, stageVariableOverrides: { url: "https://canary.example.com", extra: "1" } });
+      const added = await addCanary(p(), actors.deployer, api.id, "prod", {
+        deployDraft: true,
+        percentTraffic: 10,
+        stageVariableOverrides: { url: "https://canary.example.com", extra: "1" },
+      });
       expect(added.status).toBe("applied");
       let prod = await stageRow(api.id, "prod");
-      expect(prod.settings).toMatchObject({ canarySettings: { deploymentId: added.deploymentId, percentTraffic: 10, stageVariableOverrides: { url: "https://canary.example.com", extra: "1" }, useStageCache: false } });
+      expect(prod.settings).toMatchObject({
+        canarySettings: {
+          deploymentId: added.deploymentId,
+          percentTraffic: 10,
+          stageVariableOverrides: { url: "https://canary.example.com", extra: "1" },
+          useStageCache: false,
+        },
+      });
       expect(parseStageSettings(prod.settings).canarySettings).toMatchObject({ deploymentId: added.deploymentId, percentTraffic: 10 });
       const refused = await rejection(pointStage(p(), actors.deployer, api.id, "prod", api.d2), ValidationError);
       expect(refused.issues).toEqual([{ field: "deploymentId", message: "This stage has a canary: promote or remove it first" }]);
 
-      await updateCanary(p(), actors.deployer, api.id, "prod", { percentTraffic: 50, stageVariableOverrides: { url: "https://canary.example.com", extra: "1" } });
+      await updateCanary(p(), actors.deployer, api.id, "prod", {
+        percentTraffic: 50,
+        stageVariableOverrides: { url: "https://canary.example.com", extra: "1" },
+      });
       expect((await stageRow(api.id, "prod")).settings).toMatchObject({ canarySettings: { percentTraffic: 50 } });
 
       await promoteCanary(p(), actors.deployer, api.id, "prod", { removeCanary: false });
@@ -259,7 +331,10 @@ describe.each(DATABASE_KINDS)("stage actions on %s", (kind) => {
       await removeCanary(p(), actors.deployer, api.id, "prod");
       expect((await stageRow(api.id, "prod")).settings).not.toHaveProperty("canarySettings");
       const history = await stageDeploymentHistory(p(), api.id, "prod");
-      expect(history.slice(0, 2).map((h) => [h.action, h.deploymentId])).toEqual([["stage.canary_promote", added.deploymentId], ["stage.canary_create", added.deploymentId]]);
+      expect(history.slice(0, 2).map((h) => [h.action, h.deploymentId])).toEqual([
+        ["stage.canary_promote", added.deploymentId],
+        ["stage.canary_create", added.deploymentId],
+      ]);
     });
 
     it("cancels a canary: the stage keeps its deployment and variables", async () => {
@@ -276,7 +351,10 @@ describe.each(DATABASE_KINDS)("stage actions on %s", (kind) => {
   it("tells which stages run something other than the draft, and what", async () => {
     const api = await stagedApi("Undeployed");
     let u = await undeployedChanges(p(), actors.viewer.workspaceId, api.id);
-    expect(u.stages.map((s) => [s.stageName, s.upToDate])).toEqual([["dev", true], ["prod", false]]);
+    expect(u.stages.map((s) => [s.stageName, s.upToDate])).toEqual([
+      ["dev", true],
+      ["prod", false],
+    ]);
     expect(u.stages[1].summary!.methods).toEqual({ added: 1, removed: 0, changed: 0 });
     await api.run({ type: "updateMethod", resourceId: api.pets, httpMethod: "GET", changes: { operationName: "listPets" } });
     u = await undeployedChanges(p(), actors.viewer.workspaceId, api.id);

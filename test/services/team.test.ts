@@ -24,7 +24,6 @@ import {
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
 import { rejection } from "../helpers/rejection";
 
-
 /** An invitation link that no longer works: 410 InvitationInvalid. */
 async function expectInvalidLink(promise: Promise<unknown>) {
   const e = await rejection(promise, GatehouseError);
@@ -56,7 +55,10 @@ describe.each(DATABASE_KINDS)("team on %s", (kind) => {
     db = await openTestDatabase(kind);
     expect(await seedDemo(p())).toBe(true);
     workspaceId = (await p().workspace.findUniqueOrThrow({ where: { slug: "demo" } })).id;
-    for (const [role, email] of [["admin", DEMO_ADMIN_EMAIL], ["viewer", DEMO_VIEWER_EMAIL]] as const) {
+    for (const [role, email] of [
+      ["admin", DEMO_ADMIN_EMAIL],
+      ["viewer", DEMO_VIEWER_EMAIL],
+    ] as const) {
       const u = await p().user.findUniqueOrThrow({ where: { email } });
       actors[role] = { userId: u.id, email, workspaceId, role };
     }
@@ -73,7 +75,14 @@ describe.each(DATABASE_KINDS)("team on %s", (kind) => {
       expect(r.emailed).toBe(false);
       expect(r.mailError).toBeUndefined();
       const row = await p().invitation.findUniqueOrThrow({ where: { id: r.id } });
-      expect(row).toMatchObject({ workspaceId, email: "new.person@example.com", role: "editor", invitedById: actors.admin.userId, acceptedAt: null, revokedAt: null });
+      expect(row).toMatchObject({
+        workspaceId,
+        email: "new.person@example.com",
+        role: "editor",
+        invitedById: actors.admin.userId,
+        acceptedAt: null,
+        revokedAt: null,
+      });
       expect(row.tokenHash).toBe(hashToken(tokenOf(r.link)));
       expect(row.tokenHash).not.toContain(tokenOf(r.link));
       const days = (row.expiresAt.getTime() - Date.now()) / 86_400_000;
@@ -81,7 +90,14 @@ describe.each(DATABASE_KINDS)("team on %s", (kind) => {
       expect(days).toBeLessThanOrEqual(7);
       expect(await auditCount()).toBe(audits + 1);
       const audit = await p().auditEvent.findFirstOrThrow({ where: { action: "member.invite" }, orderBy: { id: "desc" } });
-      expect(audit).toMatchObject({ workspaceId, actorId: actors.admin.userId, actorEmail: DEMO_ADMIN_EMAIL, entityType: "member", entityId: "new.person@example.com", before: null });
+      expect(audit).toMatchObject({
+        workspaceId,
+        actorId: actors.admin.userId,
+        actorEmail: DEMO_ADMIN_EMAIL,
+        entityType: "member",
+        entityId: "new.person@example.com",
+        before: null,
+      });
       expect(audit.after).toMatchObject({ email: "new.person@example.com", role: "editor" });
       expect(JSON.stringify({ ...audit, id: String(audit.id) })).not.toContain(tokenOf(r.link));
       expect((await listPendingInvitations(p(), workspaceId)).map((i) => i.email)).toContain("new.person@example.com");
@@ -129,7 +145,12 @@ describe.each(DATABASE_KINDS)("team on %s", (kind) => {
   describe("findInvitation", () => {
     it("gives the email, role and workspace for a good token", async () => {
       const r = await inviteMember(p(), actors.admin, { email: "find@example.com", role: "deployer" }, NO_MAIL);
-      expect(await findInvitation(p(), tokenOf(r.link))).toEqual({ email: "find@example.com", role: "deployer", workspaceName: "Demo workspace", existingUser: false });
+      expect(await findInvitation(p(), tokenOf(r.link))).toEqual({
+        email: "find@example.com",
+        role: "deployer",
+        workspaceName: "Demo workspace",
+        existingUser: false,
+      });
     });
 
     it("is null for unknown, empty, oversized, revoked and expired tokens", async () => {
@@ -212,7 +233,9 @@ describe.each(DATABASE_KINDS)("team on %s", (kind) => {
 
     it("for an existing account (member elsewhere) asks for its password and adds the membership", async () => {
       const other = await p().workspace.create({ data: { name: "Elsewhere", slug: `elsewhere-${kind}` } });
-      const existing = await p().user.create({ data: { email: "existing@example.com", name: "Existing", passwordHash: await hashPassword("existing-password") } });
+      const existing = await p().user.create({
+        data: { email: "existing@example.com", name: "Existing", passwordHash: await hashPassword("existing-password") },
+      });
       await p().membership.create({ data: { workspaceId: other.id, userId: existing.id, role: "admin" } });
       const r = await inviteMember(p(), actors.admin, { email: "existing@example.com", role: "viewer" }, NO_MAIL);
       const token = tokenOf(r.link);
@@ -269,7 +292,13 @@ describe.each(DATABASE_KINDS)("team on %s", (kind) => {
       expect(row.role).toBe("deployer");
       expect(await auditCount()).toBe(audits + 1);
       const audit = await p().auditEvent.findFirstOrThrow({ where: { action: "member.role" }, orderBy: { id: "desc" } });
-      expect(audit).toMatchObject({ entityType: "member", entityId: "promote@example.com", actorEmail: DEMO_ADMIN_EMAIL, before: { role: "viewer" }, after: { role: "deployer" } });
+      expect(audit).toMatchObject({
+        entityType: "member",
+        entityId: "promote@example.com",
+        actorEmail: DEMO_ADMIN_EMAIL,
+        before: { role: "viewer" },
+        after: { role: "deployer" },
+      });
 
       const bad = await rejection(changeMemberRole(p(), actors.admin, m.userId!, "owner"), ValidationError);
       expect(bad.issues).toHaveLength(1);

@@ -20,7 +20,6 @@ import { rejection } from "../helpers/rejection";
 import { actorsOfEveryRole } from "../helpers/actors";
 import { startServer, type TestServer } from "../../lib/invoke/test-helpers";
 
-
 const PET = "/pets/{petId}";
 
 describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
@@ -45,12 +44,27 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
     const items = findResourceByPath(design, "/items")!.id;
     await run({ type: "putMethod", resourceId: items, method: { httpMethod: "GET" } });
     await run({ type: "putMethodResponse", resourceId: items, httpMethod: "GET", response: { statusCode: "200", responseParameters: {}, responseModels: {} } });
-    await run({ type: "putIntegration", resourceId: items, httpMethod: "GET", integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } } });
+    await run({
+      type: "putIntegration",
+      resourceId: items,
+      httpMethod: "GET",
+      integration: { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } },
+    });
     const template = (where: string) => `{"where": "${where}", "stage": "$context.stage", "color": "$stageVariables.color", "size": "$stageVariables.size"}`;
-    await run({ type: "putIntegrationResponse", resourceId: items, httpMethod: "GET", response: { statusCode: "200", responseParameters: {}, responseTemplates: { "application/json": template("deployed") } } });
+    await run({
+      type: "putIntegrationResponse",
+      resourceId: items,
+      httpMethod: "GET",
+      response: { statusCode: "200", responseParameters: {}, responseTemplates: { "application/json": template("deployed") } },
+    });
     const deployment = await createDeployment(p(), actors.deployer, api.id, { description: "first" });
     await createStage(p(), actors.deployer, api.id, { name: "prod", deploymentId: deployment.id, variables: { color: "blue", size: "L" } });
-    await run({ type: "putIntegrationResponse", resourceId: items, httpMethod: "GET", response: { statusCode: "200", responseParameters: {}, responseTemplates: { "application/json": template("draft") } } });
+    await run({
+      type: "putIntegrationResponse",
+      resourceId: items,
+      httpMethod: "GET",
+      response: { statusCode: "200", responseParameters: {}, responseTemplates: { "application/json": template("draft") } },
+    });
     return api.id;
   }
 
@@ -74,10 +88,20 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
         request: { pathWithQueryString: "/pets/3" },
         expectations: { status: 200, bodyContains: ['"id": "3"'], bodyJson: [{ path: "$.type", equals: "dog" }] },
       });
-      expect(saved).toMatchObject({ name: "found", resourcePath: PET, httpMethod: "GET", request: { pathWithQueryString: "/pets/3", headers: {}, body: "", stageVariables: {} } });
+      expect(saved).toMatchObject({
+        name: "found",
+        resourcePath: PET,
+        httpMethod: "GET",
+        request: { pathWithQueryString: "/pets/3", headers: {}, body: "", stageVariables: {} },
+      });
       expect(await auditCount()).toBe(before + 1);
       const audit = await p().auditEvent.findFirstOrThrow({ where: { action: "testcase.create", entityId: saved.id } });
-      expect(audit).toMatchObject({ restApiId: petStoreId, entityType: "testcase", actorEmail: "editor@example.com", summary: "Saved test case found of GET /pets/{petId}" });
+      expect(audit).toMatchObject({
+        restApiId: petStoreId,
+        entityType: "testcase",
+        actorEmail: "editor@example.com",
+        summary: "Saved test case found of GET /pets/{petId}",
+      });
       const listed = await listTestCases(p(), actors.viewer, petStoreId, { resourcePath: PET, httpMethod: "GET" });
       expect(listed.map((t) => t.name)).toEqual(["found"]);
       expect(listed[0].expectations).toEqual({ status: 200, bodyContains: ['"id": "3"'], bodyJson: [{ path: "$.type", equals: "dog" }] });
@@ -86,23 +110,50 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
 
     it("refuses a viewer, and bad input with field errors, writing nothing", async () => {
       const before = [await auditCount(), await p().testCase.count()];
-      await rejection(saveTestCase(p(), actors.viewer, petStoreId, { resourcePath: PET, httpMethod: "GET", name: "x", request: { pathWithQueryString: "/pets/1" } }), ForbiddenError);
+      await rejection(
+        saveTestCase(p(), actors.viewer, petStoreId, { resourcePath: PET, httpMethod: "GET", name: "x", request: { pathWithQueryString: "/pets/1" } }),
+        ForbiddenError,
+      );
       const e = await rejection(
-        saveTestCase(p(), actors.editor, petStoreId, { resourcePath: PET, httpMethod: "GET", name: "", request: { pathWithQueryString: "pets/1" }, expectations: { status: 9999, bodyJson: [{ path: "$.[", equals: 1 }] } }),
+        saveTestCase(p(), actors.editor, petStoreId, {
+          resourcePath: PET,
+          httpMethod: "GET",
+          name: "",
+          request: { pathWithQueryString: "pets/1" },
+          expectations: { status: 9999, bodyJson: [{ path: "$.[", equals: 1 }] },
+        }),
         ValidationError,
       );
       expect(e.issues.map((i) => i.field).sort()).toEqual(["expectations.bodyJson.0.path", "expectations.status", "name", "request.pathWithQueryString"]);
-      await rejection(saveTestCase(p(), actors.editor, "not-an-id", { resourcePath: PET, httpMethod: "GET", name: "x", request: { pathWithQueryString: "/pets/1" } }), NotFoundError);
+      await rejection(
+        saveTestCase(p(), actors.editor, "not-an-id", { resourcePath: PET, httpMethod: "GET", name: "x", request: { pathWithQueryString: "/pets/1" } }),
+        NotFoundError,
+      );
       expect([await auditCount(), await p().testCase.count()]).toEqual(before);
     });
 
     it("keeps names unique per method, and updates by id", async () => {
-      const a = await saveTestCase(p(), actors.editor, petStoreId, { resourcePath: PET, httpMethod: "GET", name: "dup", request: { pathWithQueryString: "/pets/1" } });
-      const e = await rejection(saveTestCase(p(), actors.editor, petStoreId, { resourcePath: PET, httpMethod: "GET", name: "dup", request: { pathWithQueryString: "/pets/2" } }), ValidationError);
+      const a = await saveTestCase(p(), actors.editor, petStoreId, {
+        resourcePath: PET,
+        httpMethod: "GET",
+        name: "dup",
+        request: { pathWithQueryString: "/pets/1" },
+      });
+      const e = await rejection(
+        saveTestCase(p(), actors.editor, petStoreId, { resourcePath: PET, httpMethod: "GET", name: "dup", request: { pathWithQueryString: "/pets/2" } }),
+        ValidationError,
+      );
       expect(e.issues).toEqual([{ field: "name", message: "GET /pets/{petId} already has a test case named dup" }]);
       // The same name on another method is fine.
       await saveTestCase(p(), actors.editor, petStoreId, { resourcePath: "/pets", httpMethod: "GET", name: "dup", request: { pathWithQueryString: "/pets" } });
-      const updated = await saveTestCase(p(), actors.editor, petStoreId, { id: a.id, resourcePath: PET, httpMethod: "GET", name: "dup renamed", request: { pathWithQueryString: "/pets/5" }, expectations: { status: 200 } });
+      const updated = await saveTestCase(p(), actors.editor, petStoreId, {
+        id: a.id,
+        resourcePath: PET,
+        httpMethod: "GET",
+        name: "dup renamed",
+        request: { pathWithQueryString: "/pets/5" },
+        expectations: { status: 200 },
+      });
       expect(updated).toMatchObject({ id: a.id, name: "dup renamed", request: { pathWithQueryString: "/pets/5" }, expectations: { status: 200 } });
       const audit = await p().auditEvent.findFirstOrThrow({ where: { action: "testcase.update", entityId: a.id } });
       expect(audit.before).toMatchObject({ name: "dup", request: { pathWithQueryString: "/pets/1" } });
@@ -114,8 +165,20 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
 
   describe("runTestCases", () => {
     it("runs PetStore's cases against the draft: a pass, a 404 pass, and a failure with its reasons, as ONE history entry", async () => {
-      await saveTestCase(p(), actors.editor, petStoreId, { resourcePath: PET, httpMethod: "GET", name: "missing", request: { pathWithQueryString: "/pets/0" }, expectations: { status: 404, bodyJson: [{ path: "$.message", equals: "Pet 0 was not found" }] } });
-      await saveTestCase(p(), actors.editor, petStoreId, { resourcePath: PET, httpMethod: "GET", name: "wrong", request: { pathWithQueryString: "/pets/4?x=y" }, expectations: { status: 201, bodyContains: ['"id": "5"'] } });
+      await saveTestCase(p(), actors.editor, petStoreId, {
+        resourcePath: PET,
+        httpMethod: "GET",
+        name: "missing",
+        request: { pathWithQueryString: "/pets/0" },
+        expectations: { status: 404, bodyJson: [{ path: "$.message", equals: "Pet 0 was not found" }] },
+      });
+      await saveTestCase(p(), actors.editor, petStoreId, {
+        resourcePath: PET,
+        httpMethod: "GET",
+        name: "wrong",
+        request: { pathWithQueryString: "/pets/4?x=y" },
+        expectations: { status: 201, bodyContains: ['"id": "5"'] },
+      });
       const before = await auditCount();
       const report = await runTestCases(p(), actors.editor, petStoreId, { target: "draft", filter: { resourcePath: PET, httpMethod: "GET" } });
       expect(await auditCount()).toBe(before + 1);
@@ -124,7 +187,11 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
       expect(byName.found).toMatchObject({ status: 200, passed: true, failures: [] });
       expect(byName.found.log).toContain("Method completed with status: 200");
       expect(byName.missing).toMatchObject({ status: 404, passed: true });
-      expect(byName.wrong).toMatchObject({ status: 200, passed: false, failures: ["Expected status 201, got 200", 'Body does not contain "\\"id\\": \\"5\\""'] });
+      expect(byName.wrong).toMatchObject({
+        status: 200,
+        passed: false,
+        failures: ["Expected status 201, got 200", 'Body does not contain "\\"id\\": \\"5\\""'],
+      });
       expect(byName.wrong.latencyMs).toBeGreaterThanOrEqual(0);
       const audit = await p().auditEvent.findFirstOrThrow({ where: { action: "testcase.run", restApiId: petStoreId }, orderBy: { id: "desc" } });
       expect(audit).toMatchObject({ entityType: "testcase", entityId: "draft", summary: "Ran 3 test cases against the draft: 2 passed, 1 failed" });
@@ -141,10 +208,37 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
 
     it("runs against a stage: its deployment snapshot and variables, the case's own variables winning", async () => {
       const apiId = await stagedApi("Staged runs");
-      await saveTestCase(p(), actors.editor, apiId, { resourcePath: "/items", httpMethod: "GET", name: "plain", request: { pathWithQueryString: "/items" }, expectations: { bodyJson: [{ path: "$.where", equals: "deployed" }, { path: "$.stage", equals: "prod" }, { path: "$.color", equals: "blue" }, { path: "$.size", equals: "L" }] } });
-      await saveTestCase(p(), actors.editor, apiId, { resourcePath: "/items", httpMethod: "GET", name: "override", request: { pathWithQueryString: "/items", stageVariables: { color: "red" } }, expectations: { bodyJson: [{ path: "$.color", equals: "red" }, { path: "$.size", equals: "L" }] } });
+      await saveTestCase(p(), actors.editor, apiId, {
+        resourcePath: "/items",
+        httpMethod: "GET",
+        name: "plain",
+        request: { pathWithQueryString: "/items" },
+        expectations: {
+          bodyJson: [
+            { path: "$.where", equals: "deployed" },
+            { path: "$.stage", equals: "prod" },
+            { path: "$.color", equals: "blue" },
+            { path: "$.size", equals: "L" },
+          ],
+        },
+      });
+      await saveTestCase(p(), actors.editor, apiId, {
+        resourcePath: "/items",
+        httpMethod: "GET",
+        name: "override",
+        request: { pathWithQueryString: "/items", stageVariables: { color: "red" } },
+        expectations: {
+          bodyJson: [
+            { path: "$.color", equals: "red" },
+            { path: "$.size", equals: "L" },
+          ],
+        },
+      });
       const onStage = await runTestCases(p(), actors.editor, apiId, { target: { stage: "prod" } });
-      expect(onStage.results.map((r) => [r.testCase.name, r.failures])).toEqual([["override", []], ["plain", []]]);
+      expect(onStage.results.map((r) => [r.testCase.name, r.failures])).toEqual([
+        ["override", []],
+        ["plain", []],
+      ]);
       expect(onStage).toMatchObject({ total: 2, passed: 2, failed: 0, target: { stage: "prod" } });
       const audit = await p().auditEvent.findFirstOrThrow({ where: { action: "testcase.run", restApiId: apiId } });
       expect(audit).toMatchObject({ entityId: "stage:prod", summary: "Ran 2 test cases against stage prod: 2 passed, 0 failed" });
@@ -152,7 +246,12 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
       // The draft: its own template, TestInvokeMethod's stage name, no stage variables but the case's.
       const onDraft = await runTestCases(p(), actors.editor, apiId, { target: "draft" });
       expect(onDraft.passed).toBe(0);
-      expect(onDraft.results.find((r) => r.testCase.name === "plain")!.failures).toEqual(['$.where is "draft", expected "deployed"', '$.stage is "test-invoke-stage", expected "prod"', '$.color is "", expected "blue"', '$.size is "", expected "L"']);
+      expect(onDraft.results.find((r) => r.testCase.name === "plain")!.failures).toEqual([
+        '$.where is "draft", expected "deployed"',
+        '$.stage is "test-invoke-stage", expected "prod"',
+        '$.color is "", expected "blue"',
+        '$.size is "", expected "L"',
+      ]);
 
       const e = await rejection(runTestCases(p(), actors.editor, apiId, { target: { stage: "nope" } }), ValidationError);
       expect(e.issues).toEqual([{ field: "stage", message: "This API has no stage named nope" }]);
@@ -187,10 +286,34 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
       };
       await run({ type: "addResourcePath", path: "/echo" });
       const echo = findResourceByPath(design, "/echo")!.id;
-      await run({ type: "putMethod", resourceId: echo, method: { httpMethod: "POST", requestParameters: { "method.request.header.X-Tag": false, "method.request.multivalueheader.X-Tag": false } } });
-      await run({ type: "putMethodResponse", resourceId: echo, httpMethod: "POST", response: { statusCode: "200", responseParameters: {}, responseModels: {} } });
-      await run({ type: "putIntegration", resourceId: echo, httpMethod: "POST", integration: { type: "HTTP", httpMethod: "POST", uri: `${backend.url}/echo`, requestParameters: { "integration.request.header.x-tags": "method.request.multivalueheader.X-Tag" } } });
-      await run({ type: "putIntegrationResponse", resourceId: echo, httpMethod: "POST", response: { statusCode: "200", responseParameters: {}, responseTemplates: {} } });
+      await run({
+        type: "putMethod",
+        resourceId: echo,
+        method: { httpMethod: "POST", requestParameters: { "method.request.header.X-Tag": false, "method.request.multivalueheader.X-Tag": false } },
+      });
+      await run({
+        type: "putMethodResponse",
+        resourceId: echo,
+        httpMethod: "POST",
+        response: { statusCode: "200", responseParameters: {}, responseModels: {} },
+      });
+      await run({
+        type: "putIntegration",
+        resourceId: echo,
+        httpMethod: "POST",
+        integration: {
+          type: "HTTP",
+          httpMethod: "POST",
+          uri: `${backend.url}/echo`,
+          requestParameters: { "integration.request.header.x-tags": "method.request.multivalueheader.X-Tag" },
+        },
+      });
+      await run({
+        type: "putIntegrationResponse",
+        resourceId: echo,
+        httpMethod: "POST",
+        response: { statusCode: "200", responseParameters: {}, responseTemplates: {} },
+      });
       return api.id;
     }
 
@@ -200,8 +323,20 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
         resourcePath: "/echo",
         httpMethod: "POST",
         name: "tags",
-        request: { pathWithQueryString: "/echo", headers: { "X-Tag": "b", "Content-Type": "application/json" }, multiValueHeaders: { "X-Tag": ["a", "b"] }, body: Buffer.from('{"n": 1}').toString("base64"), isBase64Encoded: true },
-        expectations: { status: 200, bodyJson: [{ path: "$.tags", equals: "a,b" }, { path: "$.body", equals: '{"n": 1}' }] },
+        request: {
+          pathWithQueryString: "/echo",
+          headers: { "X-Tag": "b", "Content-Type": "application/json" },
+          multiValueHeaders: { "X-Tag": ["a", "b"] },
+          body: Buffer.from('{"n": 1}').toString("base64"),
+          isBase64Encoded: true,
+        },
+        expectations: {
+          status: 200,
+          bodyJson: [
+            { path: "$.tags", equals: "a,b" },
+            { path: "$.body", equals: '{"n": 1}' },
+          ],
+        },
       });
       expect(saved.request).toMatchObject({ multiValueHeaders: { "X-Tag": ["a", "b"] }, isBase64Encoded: true });
       const [listed] = await listTestCases(p(), actors.viewer, apiId);
@@ -217,7 +352,16 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
     it("still loads and runs a row saved before repeated headers existed", async () => {
       const apiId = await echoApi("Old rows");
       // As rows were written before: single-value headers only, no multiValueHeaders / isBase64Encoded keys.
-      await p().testCase.create({ data: { restApiId: apiId, resourcePath: "/echo", httpMethod: "POST", name: "old", request: { pathWithQueryString: "/echo", headers: { "X-Tag": "only" }, body: "", stageVariables: {} }, expectations: { status: 200 } } });
+      await p().testCase.create({
+        data: {
+          restApiId: apiId,
+          resourcePath: "/echo",
+          httpMethod: "POST",
+          name: "old",
+          request: { pathWithQueryString: "/echo", headers: { "X-Tag": "only" }, body: "", stageVariables: {} },
+          expectations: { status: 200 },
+        },
+      });
       const [old] = await listTestCases(p(), actors.viewer, apiId);
       expect(old.request).toEqual({ pathWithQueryString: "/echo", headers: { "X-Tag": "only" }, body: "", stageVariables: {} });
       const report = await runTestCases(p(), actors.editor, apiId, { target: "draft" });
@@ -230,14 +374,22 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
       const apiId = await echoApi("Bad binary");
       const before = await auditCount();
       const e = await rejection(
-        saveTestCase(p(), actors.editor, apiId, { resourcePath: "/echo", httpMethod: "POST", name: "bad", request: { pathWithQueryString: "/echo", body: "not base64!", isBase64Encoded: true, multiValueHeaders: { "X-Tag": [] } } }),
+        saveTestCase(p(), actors.editor, apiId, {
+          resourcePath: "/echo",
+          httpMethod: "POST",
+          name: "bad",
+          request: { pathWithQueryString: "/echo", body: "not base64!", isBase64Encoded: true, multiValueHeaders: { "X-Tag": [] } },
+        }),
         ValidationError,
       );
       expect(e.issues).toEqual([
         { field: "request.multiValueHeaders.X-Tag", message: "A repeated header has at least one value" },
         { field: "request.body", message: "A binary body is base64 (A–Z, a–z, 0–9, +, /, = padding)" },
       ]);
-      const invoked = await rejection(testInvoke(p(), actors.editor, apiId, { httpMethod: "POST", pathWithQueryString: "/echo", body: "%%%", isBase64Encoded: true }), ValidationError);
+      const invoked = await rejection(
+        testInvoke(p(), actors.editor, apiId, { httpMethod: "POST", pathWithQueryString: "/echo", body: "%%%", isBase64Encoded: true }),
+        ValidationError,
+      );
       expect(invoked.issues).toEqual([{ field: "body", message: "A binary body is base64 (A–Z, a–z, 0–9, +, /, = padding)" }]);
       expect(await auditCount()).toBe(before);
       expect(await p().testCase.count({ where: { restApiId: apiId } })).toBe(0);
@@ -249,7 +401,12 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
       const apiId = await stagedApi("Staged invoke");
       const staged = await testInvoke(p(), actors.editor, apiId, { httpMethod: "GET", pathWithQueryString: "/items", stage: "prod" });
       expect(JSON.parse(staged.body)).toEqual({ where: "deployed", stage: "prod", color: "blue", size: "L" });
-      const given = await testInvoke(p(), actors.editor, apiId, { httpMethod: "GET", pathWithQueryString: "/items", stage: "prod", stageVariables: { color: "green" } });
+      const given = await testInvoke(p(), actors.editor, apiId, {
+        httpMethod: "GET",
+        pathWithQueryString: "/items",
+        stage: "prod",
+        stageVariables: { color: "green" },
+      });
       expect(JSON.parse(given.body)).toEqual({ where: "deployed", stage: "prod", color: "green", size: "" });
       const draft = await testInvoke(p(), actors.editor, apiId, { httpMethod: "GET", pathWithQueryString: "/items" });
       expect(JSON.parse(draft.body)).toMatchObject({ where: "draft", stage: "test-invoke-stage", color: "" });
@@ -266,11 +423,18 @@ describe.each(DATABASE_KINDS)("test cases on %s", (kind) => {
 
   describe("deleteTestCase", () => {
     it("deletes as an editor, audited; a viewer is refused; a second delete is not found", async () => {
-      const t = await saveTestCase(p(), actors.editor, petStoreId, { resourcePath: PET, httpMethod: "GET", name: "to delete", request: { pathWithQueryString: "/pets/9" } });
+      const t = await saveTestCase(p(), actors.editor, petStoreId, {
+        resourcePath: PET,
+        httpMethod: "GET",
+        name: "to delete",
+        request: { pathWithQueryString: "/pets/9" },
+      });
       await rejection(deleteTestCase(p(), actors.viewer, petStoreId, t.id), ForbiddenError);
       expect(await deleteTestCase(p(), actors.editor, petStoreId, t.id)).toEqual({ id: t.id });
       expect(await p().testCase.count({ where: { id: t.id } })).toBe(0);
-      expect(await p().auditEvent.findFirstOrThrow({ where: { action: "testcase.delete", entityId: t.id } })).toMatchObject({ summary: "Deleted test case to delete of GET /pets/{petId}" });
+      expect(await p().auditEvent.findFirstOrThrow({ where: { action: "testcase.delete", entityId: t.id } })).toMatchObject({
+        summary: "Deleted test case to delete of GET /pets/{petId}",
+      });
       await rejection(deleteTestCase(p(), actors.editor, petStoreId, t.id), NotFoundError);
       await rejection(deleteTestCase(p(), actors.editor, petStoreId, "nope"), NotFoundError);
     });

@@ -32,7 +32,18 @@ export interface VelocityCase {
 const c = (name: string, template: string, extra: Omit<VelocityCase, "name" | "template"> = {}): VelocityCase => ({ name, template, ...extra });
 
 const pets = `{"pets":[{"id":1,"type":"dog","price":249.99,"tags":["a","b"]},{"id":2,"type":"cat","price":124.5,"tags":[]},{"id":3,"type":"fish","price":0.99,"tags":["c"]}],"owner":{"name":"Ann O'Neil","age":42,"vip":true,"note":null}}`;
-const data = { s: "Hello, World", n: 42, neg: -7, d: 2.5, list: ["a", "b", "c"], nums: [3, 1, 2], map: { k1: "v1", k2: 2, k3: [1, 2] }, empty: "", t: true, f: false };
+const data = {
+  s: "Hello, World",
+  n: 42,
+  neg: -7,
+  d: 2.5,
+  list: ["a", "b", "c"],
+  nums: [3, 1, 2],
+  map: { k1: "v1", k2: 2, k3: [1, 2] },
+  empty: "",
+  t: true,
+  f: false,
+};
 
 export const VELOCITY_CASES: VelocityCase[] = [
   // ---- #set and references --------------------------------------------------
@@ -60,7 +71,9 @@ export const VELOCITY_CASES: VelocityCase[] = [
   c("if on non-boolean values", `#if($context.list)list#end #if($context.n)n#end #if("")empty-literal#end`, { context: data }),
   c("comparison operators", `#set($a = 3)#if($a == 3)eq #end#if($a != 4)ne #end#if($a > 2 && $a >= 3)gt #end#if($a < 4 || false)lt #end#if($a <= 3)le#end`),
   c("word operators", `#set($a = 3)#if($a eq 3 and $a ne 4)1#end#if($a gt 2 or $a lt 0)2#end#if(not false)3#end#if($a ge 3 && $a le 3)4#end`),
-  c("string equality and number/string compare", `#if("a" == "a")1#end#if("1" == 1)2#end#if($context.n == "42")3#end#if($context.n == 42.0)4#end`, { context: data }),
+  c("string equality and number/string compare", `#if("a" == "a")1#end#if("1" == 1)2#end#if($context.n == "42")3#end#if($context.n == 42.0)4#end`, {
+    context: data,
+  }),
   c("compare lists and maps", `#if([1,2] == [1,2])L#end#if({"a":1} == {"a":1})M#end`),
   c("null comparisons", `#if($nothing == $nothing2)nn#end#if($nothing != "x")nx#end`),
   c("nested if", `#set($a = 1)#set($b = 2)#if($a == 1)#if($b == 2)both#{else}a#end#end`),
@@ -117,9 +130,19 @@ export const VELOCITY_CASES: VelocityCase[] = [
 
   // ---- String methods ------------------------------------------------------------
   c("string basics", `$context.s.length() $context.s.toUpperCase() $context.s.toLowerCase() $context.s.isEmpty() $context.empty.isEmpty()`, { context: data }),
-  c("substring and indexOf", `$context.s.substring(7) $context.s.substring(0, 5) $context.s.indexOf("o") $context.s.indexOf("o", 5) $context.s.lastIndexOf("o") $context.s.indexOf("zz")`, { context: data }),
-  c("contains startsWith endsWith", `$context.s.contains("World") $context.s.startsWith("Hell") $context.s.endsWith("x") $context.s.startsWith("World", 7)`, { context: data }),
-  c("replace and replaceAll", `$context.s.replace("l", "L") $context.s.replaceAll("[aeiou]", "*") $context.s.replaceFirst("l+", "_") $context.s.replaceAll("(\\w+), (\\w+)", "$2 $1")`, { context: data }),
+  c(
+    "substring and indexOf",
+    `$context.s.substring(7) $context.s.substring(0, 5) $context.s.indexOf("o") $context.s.indexOf("o", 5) $context.s.lastIndexOf("o") $context.s.indexOf("zz")`,
+    { context: data },
+  ),
+  c("contains startsWith endsWith", `$context.s.contains("World") $context.s.startsWith("Hell") $context.s.endsWith("x") $context.s.startsWith("World", 7)`, {
+    context: data,
+  }),
+  c(
+    "replace and replaceAll",
+    `$context.s.replace("l", "L") $context.s.replaceAll("[aeiou]", "*") $context.s.replaceFirst("l+", "_") $context.s.replaceAll("(\\w+), (\\w+)", "$2 $1")`,
+    { context: data },
+  ),
   c("replaceAll with escapes in replacement", `#set($s = "a.b.c")$s.replaceAll("\\.", "\\$") $s.replaceAll("[.]", "\\\\")`),
   c("split and index", `#set($s = "a,b,,c,,")#set($parts = $s.split(","))$parts.size() $parts[0] $parts.get(3)`),
   c("split with limit and regex", `#set($s = "a1b22c333d")#set($p = $s.split("\\d+"))$p.size() #set($t = "a,b,c")#set($q = $t.split(",", 2))$q.size() $q[1]`),
@@ -135,7 +158,11 @@ export const VELOCITY_CASES: VelocityCase[] = [
   c("string method errors", `#set($s = "abc")$s.substring(5)`),
 
   // ---- List methods -----------------------------------------------------------
-  c("list basics", `$context.list.size() $context.list.get(0) $context.list[2] $context.list.contains("b") $context.list.indexOf("c") $context.list.isEmpty()`, { context: data }),
+  c(
+    "list basics",
+    `$context.list.size() $context.list.get(0) $context.list[2] $context.list.contains("b") $context.list.indexOf("c") $context.list.isEmpty()`,
+    { context: data },
+  ),
   c("list add and remove", `#set($l = [])#set($ok = $l.add("a"))#set($ok = $l.add("b"))$l #set($r = $l.remove(0))$r $l`),
   c("list add prints result", `#set($l = [1])$l.add(2) $l`),
   c("list set and subList", `#set($l = [1,2,3,4])$l.set(0, 9) $l $l.subList(1, 3)`),
@@ -145,7 +172,11 @@ export const VELOCITY_CASES: VelocityCase[] = [
   c("negative list index", `#set($l = [1,2,3])$l[-1]`),
 
   // ---- Map methods ---------------------------------------------------------------
-  c("map basics", `$context.map.size() $context.map.k1 $context.map.get("k2") $context.map["k3"] $context.map.containsKey("k1") $context.map.containsKey("zz")`, { context: data }),
+  c(
+    "map basics",
+    `$context.map.size() $context.map.k1 $context.map.get("k2") $context.map["k3"] $context.map.containsKey("k1") $context.map.containsKey("zz")`,
+    { context: data },
+  ),
   c("map printing", `$context.map $context.map.keySet() $context.map.values()`, { context: data }),
   c("map put and remove", `#set($m = {"a":1})#set($old = $m.put("a", 2))$old $m #set($x = $m.remove("a"))$x $m $m.isEmpty()`),
   c("map missing key", `[$context.map.nope][$context.map.get("nope")]`, { context: data }),
@@ -153,7 +184,10 @@ export const VELOCITY_CASES: VelocityCase[] = [
   c("map with numeric values", `#set($m = {"i": 1, "d": 1.5, "b": true, "n": "s"})$m`),
 
   // ---- arithmetic --------------------------------------------------------------
-  c("integer arithmetic", `#set($a = 7)#set($b = 2)${"$"}{a}+$b=#set($r = $a + $b)$r #set($r = $a - $b)$r #set($r = $a * $b)$r #set($r = $a / $b)$r #set($r = $a % $b)$r`),
+  c(
+    "integer arithmetic",
+    `#set($a = 7)#set($b = 2)${"$"}{a}+$b=#set($r = $a + $b)$r #set($r = $a - $b)$r #set($r = $a * $b)$r #set($r = $a / $b)$r #set($r = $a % $b)$r`,
+  ),
   c("negative numbers", `#set($a = -7)#set($r = $a / 2)$r #set($r = $a % 3)$r #set($r = 0 - $a)$r`),
   c("double arithmetic", `#set($a = 2.5)#set($r = $a * 2)$r #set($r = $a + 1)$r #set($r = 10 / 4.0)$r #set($r = 1.0 / 3)$r`),
   c("double printing", `#set($a = 10.0)$a #set($b = 0.001)$b #set($c = 0.0001)$c #set($d = 12345678.9)$d #set($e = 100.5)$e`),
@@ -195,18 +229,32 @@ export const VELOCITY_CASES: VelocityCase[] = [
   c("quotes inside strings", `#set($q = '"')$q $q.length() #set($s = "it''s ""q""")$s`),
 
   // ---- $input / $util (the parts Velocity and AWS share) -------------------------
-  c("input path scalar types", `$input.path('$.owner.name')|$input.path('$.owner.age')|$input.path('$.owner.vip')|$input.path('$.pets[0].price')`, { body: pets }),
+  c("input path scalar types", `$input.path('$.owner.name')|$input.path('$.owner.age')|$input.path('$.owner.vip')|$input.path('$.pets[0].price')`, {
+    body: pets,
+  }),
   c("input path object prints Java style", `$input.path('$.owner')`, { body: pets }),
   c("input path array prints JSON", `$input.path('$.pets[0].tags') $input.path('$.pets').size()`, { body: pets }),
   c("input json", `$input.json('$.owner') $input.json('$.pets[1].tags') $input.json('$.owner.name')`, { body: pets }),
   // A missing path is "" and a JSON null is null: every comparison Velocity makes with them.
   ...[`$input.path('$.nope')`, `$input.path('$.owner.nope')`, `$input.path('$.pets[9]')`, `$input.path('$.owner.note')`].map((x, i) =>
-    c(`input path missing or null ${i}`, `[${x}]#if(${x} == "")A#end#if(${x} == '')B#end#if(${x} != "")C#end#if(${x} == $null)D#end#if($null == ${x})E#end#if(${x})F#end#if(!${x})G#end[${x}.length()][${x}.isEmpty()]`, { body: pets }),
+    c(
+      `input path missing or null ${i}`,
+      `[${x}]#if(${x} == "")A#end#if(${x} == '')B#end#if(${x} != "")C#end#if(${x} == $null)D#end#if($null == ${x})E#end#if(${x})F#end#if(!${x})G#end[${x}.length()][${x}.isEmpty()]`,
+      { body: pets },
+    ),
   ),
-  c("input path missing then #set", `#set($v = "old")#set($v = $input.path('$.nope'))[$v]#set($v = "old")#set($v = $input.path('$.owner.note'))[$v]`, { body: pets }),
+  c("input path missing then #set", `#set($v = "old")#set($v = $input.path('$.nope'))[$v]#set($v = "old")#set($v = $input.path('$.owner.note'))[$v]`, {
+    body: pets,
+  }),
   c("input path missing json", `$input.json('$.nope')|$input.json('$.owner.note')|$util.escapeJavaScript($input.json('$.nope'))`, { body: pets }),
-  c("input path nulls in foreach", `#foreach($i in $input.path('$.l'))[$i]#if($i == $null)N#end#if($i == "")E#end#end#foreach($i in $input.path('$.nope'))X#end`, { body: `{"l":[1,null,"",true]}` }),
-  c("input path missing per item", `#foreach($p in $input.path('$.l'))#set($x = $input.path("$.l[$foreach.index].x"))[$x]#end`, { body: `{"l":[{"x":"a"},{},{"x":null},{"x":"d"}]}` }),
+  c(
+    "input path nulls in foreach",
+    `#foreach($i in $input.path('$.l'))[$i]#if($i == $null)N#end#if($i == "")E#end#end#foreach($i in $input.path('$.nope'))X#end`,
+    { body: `{"l":[1,null,"",true]}` },
+  ),
+  c("input path missing per item", `#foreach($p in $input.path('$.l'))#set($x = $input.path("$.l[$foreach.index].x"))[$x]#end`, {
+    body: `{"l":[{"x":"a"},{},{"x":null},{"x":"d"}]}`,
+  }),
   c("input params", `$input.params('id') $input.params('q') [$input.params('nope')] $input.params().querystring`, {
     params: { path: { id: "7" }, querystring: { q: "search", id: "shadowed" } },
   }),
@@ -215,6 +263,12 @@ export const VELOCITY_CASES: VelocityCase[] = [
   c("util url and base64", `$util.urlEncode("a b&c=d/é") $util.urlDecode("a+b%26c") $util.base64Encode("héllo") $util.base64Decode("aGVsbG8=")`),
   c("util parseJson", `#set($o = $util.parseJson('{"a":{"b":[1,2,{"c":"d"}]}}'))$o.a.b[2].c $o.a.b.size() $o`),
   c("stage variables", `$stageVariables.env ${"$"}{stageVariables['env']} $stageVariables.get("env")`, { stageVariables: { env: "prod" } }),
-  c("context nested", `$context.identity.sourceIp $context.authorizer.claims.sub`, { context: { identity: { sourceIp: "1.2.3.4" }, authorizer: { claims: { sub: "u1" } } } }),
-  c("realistic request transform", `#set($root = $input.path('$'))\n{\n  "owner": "$root.owner.name",\n  "count": $root.pets.size(),\n  "pets": [\n#foreach($p in $root.pets)\n    {"id": "$p.id", "kind": "$p.type.toUpperCase()", "cheap": #if($p.price < 100)true#{else}false#end}#if($foreach.hasNext),#end\n\n#end\n  ]\n}`, { body: pets }),
+  c("context nested", `$context.identity.sourceIp $context.authorizer.claims.sub`, {
+    context: { identity: { sourceIp: "1.2.3.4" }, authorizer: { claims: { sub: "u1" } } },
+  }),
+  c(
+    "realistic request transform",
+    `#set($root = $input.path('$'))\n{\n  "owner": "$root.owner.name",\n  "count": $root.pets.size(),\n  "pets": [\n#foreach($p in $root.pets)\n    {"id": "$p.id", "kind": "$p.type.toUpperCase()", "cheap": #if($p.price < 100)true#{else}false#end}#if($foreach.hasNext),#end\n\n#end\n  ]\n}`,
+    { body: pets },
+  ),
 ];

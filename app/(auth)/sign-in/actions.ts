@@ -34,7 +34,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     return { fieldErrors, email };
   }
   const ip = await clientIp();
-  if (!signInLimiter.attempt(ip)) return { error: `Too many sign-in attempts from your address. Try again in ${describeWait(signInLimiter.retryAfterMs(ip))}.`, email };
+  if (!signInLimiter.attempt(ip))
+    return { error: `Too many sign-in attempts from your address. Try again in ${describeWait(signInLimiter.retryAfterMs(ip))}.`, email };
   const { prisma } = await getDb();
   let token: string;
   let expiresAt: Date;

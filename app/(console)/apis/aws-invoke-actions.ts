@@ -33,7 +33,11 @@ const clip = (s: string) => (s.length > KEEP ? `${s.slice(0, KEEP)}… [${s.leng
  * Runs the request on AWS (TestInvokeMethod). `local`, when given (the local test-invoke result's
  * status/headers/body), is compared with AWS's answer and the differences returned.
  */
-export async function awsTestInvokeAction(restApiId: string, request: TestInvokeInput, local?: { status: number; headers: Record<string, string>; body: string }) {
+export async function awsTestInvokeAction(
+  restApiId: string,
+  request: TestInvokeInput,
+  local?: { status: number; headers: Record<string, string>; body: string },
+) {
   return runAction("invoke.test", async ({ db, actor }): Promise<AwsTestInvokeOutcome> => {
     const id = z.string().parse(restApiId);
     const input = testInvokeInputSchema.parse(request);
@@ -45,7 +49,12 @@ export async function awsTestInvokeAction(restApiId: string, request: TestInvoke
     const path = input.pathWithQueryString.split("?")[0];
     const match = matchRoute(api.design, path, input.httpMethod.toUpperCase());
     if (!match) {
-      throw new GatehouseError(`No resource and method in this API match ${input.httpMethod.toUpperCase()} ${path}`, 400, [{ field: "pathWithQueryString", message: "No resource matches this path" }], "NoRoute");
+      throw new GatehouseError(
+        `No resource and method in this API match ${input.httpMethod.toUpperCase()} ${path}`,
+        400,
+        [{ field: "pathWithQueryString", message: "No resource matches this path" }],
+        "NoRoute",
+      );
     }
     const resourcePath = pathOf(api.design, match.resource);
     let aws: AwsTestInvokeResult;

@@ -15,9 +15,8 @@ export default async function ConnectionsPage() {
       <div className="lg:col-span-2">
         <Card title="AWS connections">
           <p className="mb-3 text-sm text-slate-500">
-            Credentials are never stored: Gatehouse uses the server&apos;s default AWS provider chain (environment, shared config and
-            profile, SSO, container or instance role). A connection names the region, an optional role to assume, and an optional
-            endpoint such as LocalStack.
+            Credentials are never stored: Gatehouse uses the server&apos;s default AWS provider chain (environment, shared config and profile, SSO, container or
+            instance role). A connection names the region, an optional role to assume, and an optional endpoint such as LocalStack.
           </p>
           <ul className="divide-y divide-slate-100 text-sm" data-testid="connection-list">
             {connections.length === 0 && <li className="py-2 text-slate-500">No connections yet.</li>}

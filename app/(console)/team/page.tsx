@@ -24,10 +24,20 @@ export default async function TeamPage() {
         <Card title={`Members of ${user.workspaceName}`}>
           <table className="w-full text-sm" data-testid="member-list">
             <thead className="text-left text-xs uppercase text-slate-500">
-              <tr><th className="py-1">Member</th><th>Role</th><th /></tr>
+              <tr>
+                <th className="py-1">Member</th>
+                <th>Role</th>
+                <th />
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {members.map((m) => <MemberRow key={m.userId} member={{ ...m, since: m.since.toISOString(), signInLockedUntil: lockedUntil.get(m.userId) }} editable={admin && m.userId !== user.userId} />)}
+              {members.map((m) => (
+                <MemberRow
+                  key={m.userId}
+                  member={{ ...m, since: m.since.toISOString(), signInLockedUntil: lockedUntil.get(m.userId) }}
+                  editable={admin && m.userId !== user.userId}
+                />
+              ))}
             </tbody>
           </table>
         </Card>
@@ -38,7 +48,10 @@ export default async function TeamPage() {
                 <li key={s.id} className="flex items-center justify-between py-2">
                   <span>
                     <span className="font-medium">{s.user.email}</span>{" "}
-                    <span className="text-slate-500">{s.userAgent?.slice(0, 60) ?? "unknown browser"} · {s.ip ?? "?"} · last seen {s.lastSeenAt.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+                    <span className="text-slate-500">
+                      {s.userAgent?.slice(0, 60) ?? "unknown browser"} · {s.ip ?? "?"} · last seen {s.lastSeenAt.toISOString().slice(0, 16).replace("T", " ")}{" "}
+                      UTC
+                    </span>
                   </span>
                   <RevokeButton kind="member-session" id={s.id} label="Revoke" />
                 </li>
@@ -58,7 +71,9 @@ export default async function TeamPage() {
                 {invitations.length === 0 && <li className="py-1 text-slate-500">None.</li>}
                 {invitations.map((i) => (
                   <li key={i.id} className="flex items-center justify-between py-2">
-                    <span>{i.email} <span className="text-slate-500">as {i.role}</span></span>
+                    <span>
+                      {i.email} <span className="text-slate-500">as {i.role}</span>
+                    </span>
                     <RevokeButton kind="invitation" id={i.id} label="Revoke" />
                   </li>
                 ))}

@@ -19,7 +19,12 @@ export async function GET(request: Request) {
   const format = params.format === "json" ? "json" : "csv";
   const result = await runAction("read", async ({ db, user }) => {
     checkFilterParams(params);
-    return listHistory(db, { ...historyFilterFromParams(params), limit: Number(params.limit) || 5000, workspaceId: user.workspaceId, restApiId: params.restApiId || undefined });
+    return listHistory(db, {
+      ...historyFilterFromParams(params),
+      limit: Number(params.limit) || 5000,
+      workspaceId: user.workspaceId,
+      restApiId: params.restApiId || undefined,
+    });
   });
   if (!result.ok) return NextResponse.json({ message: result.error, fieldErrors: result.fieldErrors }, { status: result.status });
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");

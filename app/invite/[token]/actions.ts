@@ -19,7 +19,8 @@ export async function acceptInvitationAction(_prev: AcceptState, form: FormData)
   // A hand-made action call may send anything as arguments: a clear answer, not a 500.
   if (!(form instanceof FormData)) return { error: "Send the invitation form." };
   const ip = await clientIp();
-  if (!signInLimiter.attempt(`invite:${ip}`)) return { error: `Too many attempts from your address. Try again in ${describeWait(signInLimiter.retryAfterMs(`invite:${ip}`))}.` };
+  if (!signInLimiter.attempt(`invite:${ip}`))
+    return { error: `Too many attempts from your address. Try again in ${describeWait(signInLimiter.retryAfterMs(`invite:${ip}`))}.` };
   const h = await headers();
   const { prisma } = await getDb();
   let session: { token: string; expiresAt: Date };

@@ -13,7 +13,10 @@ describe("gatehouse diff", () => {
   // The same API under other ids, wrapped as a snapshot, with one template edited.
   const after = generateDesign({ resources: 7, seed: 2 });
   const pets = after.resources.find((r) => r.pathPart === "pets")!;
-  pets.methods.GET.integration!.requestTemplates["application/json"] = pets.methods.GET.integration!.requestTemplates["application/json"].replace('  "stage": "$context.stage",\n', "");
+  pets.methods.GET.integration!.requestTemplates["application/json"] = pets.methods.GET.integration!.requestTemplates["application/json"].replace(
+    '  "stage": "$context.stage",\n',
+    "",
+  );
   const a = write("a.json", before);
   const b = write("b.json", { snapshot: after });
 
@@ -50,7 +53,12 @@ describe("gatehouse diff", () => {
     const diff = JSON.parse(r.stdout);
     expect(diff.summary).toMatchObject({ identical: false, changes: 1, integrations: { added: 0, removed: 0, changed: 1 } });
     expect(diff.entries).toHaveLength(1);
-    expect(diff.entries[0]).toMatchObject({ kind: "changed", entity: "integration", key: "/pets GET", fields: [{ path: "requestTemplates.application/json" }] });
+    expect(diff.entries[0]).toMatchObject({
+      kind: "changed",
+      entity: "integration",
+      key: "/pets GET",
+      fields: [{ path: "requestTemplates.application/json" }],
+    });
     expect(diff.entries[0].fields[0].lineDiff).toContainEqual({ kind: "remove", text: '  "stage": "$context.stage",' });
   });
 
@@ -72,8 +80,8 @@ describe("gatehouse diff", () => {
     edited["x-amazon-apigateway-binary-media-types"] = ["image/png", "image/jpeg"];
     const r = gatehouse("diff", yamlFile, write("petstore-edited.json", edited));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("~ api settings\n    binaryMediaTypes: [\"image/png\"] → [\"image/png\",\"image/jpeg\"]\n");
-    expect(r.stdout).toContain("~ method /pets GET\n    requestValidator: \"params\" → \"all\"\n");
+    expect(r.stdout).toContain('~ api settings\n    binaryMediaTypes: ["image/png"] → ["image/png","image/jpeg"]\n');
+    expect(r.stdout).toContain('~ method /pets GET\n    requestValidator: "params" → "all"\n');
     expect(r.stdout).toContain("~ integration /pets GET\n    timeoutInMillis: 10000 → 5000\n");
     expect(r.stdout).toContain("- resource /owners\n- resource /owners/{ownerId}\n- resource /owners/{ownerId}/pets\n- method /owners/{ownerId}/pets ANY\n");
   });
@@ -94,7 +102,12 @@ describe("gatehouse diff", () => {
       "changed integration /pets GET",
     ]);
     expect(diff.entries[4].fields).toEqual([{ path: "timeoutInMillis", before: 10000, after: 5000 }]);
-    expect(diff.summary).toMatchObject({ changes: 5, resources: { added: 0, removed: 3, changed: 1 }, methods: { added: 0, removed: 1, changed: 0 }, integrations: { changed: 1 } });
+    expect(diff.summary).toMatchObject({
+      changes: 5,
+      resources: { added: 0, removed: 3, changed: 1 },
+      methods: { added: 0, removed: 1, changed: 0 },
+      integrations: { changed: 1 },
+    });
   });
 
   it("exits 1 with the file and the problem on stderr", () => {

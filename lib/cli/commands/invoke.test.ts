@@ -31,13 +31,19 @@ const petStore = {
   paths: {
     "/pets": {
       get: {
-        parameters: [{ name: "type", in: "query", schema: { type: "string" } }, { name: "x-trace", in: "header", schema: { type: "string" } }],
+        parameters: [
+          { name: "type", in: "query", schema: { type: "string" } },
+          { name: "x-trace", in: "header", schema: { type: "string" } },
+        ],
         responses: { "200": { description: "ok" } },
         "x-amazon-apigateway-integration": {
           type: "http",
           httpMethod: "GET",
           uri: "http://${stageVariables.backend}/petstore/pets",
-          requestParameters: { "integration.request.querystring.type": "method.request.querystring.type", "integration.request.header.x-trace": "method.request.header.x-trace" },
+          requestParameters: {
+            "integration.request.querystring.type": "method.request.querystring.type",
+            "integration.request.header.x-trace": "method.request.header.x-trace",
+          },
           passthroughBehavior: "when_no_match",
           responses: { default: { statusCode: "200" } },
         },
@@ -53,7 +59,13 @@ const petStore = {
           passthroughBehavior: "when_no_templates",
           responses: {
             "404": { statusCode: "404", responseTemplates: { "application/json": '{"message": "Pet $input.params(\'petId\') was not found"}' } },
-            default: { statusCode: "200", responseTemplates: { "application/json": '{"id": "$input.params(\'petId\')", "x": "$input.params(\'x\')", "stage": "$context.stage", "color": "$stageVariables.color"}' } },
+            default: {
+              statusCode: "200",
+              responseTemplates: {
+                "application/json":
+                  '{"id": "$input.params(\'petId\')", "x": "$input.params(\'x\')", "stage": "$context.stage", "color": "$stageVariables.color"}',
+              },
+            },
           },
         },
       },
@@ -110,7 +122,19 @@ describe("gatehouse invoke", () => {
 
   it("calls the HTTP backend at the stage variable's address with the mapped query string and header", async () => {
     seen.length = 0;
-    const r = await gatehouse("invoke", "--openapi", file, "--method", "GET", "--path", "/pets?type=dog", "--header", "x-trace: abc", "--stage-var", `backend=${backend}`);
+    const r = await gatehouse(
+      "invoke",
+      "--openapi",
+      file,
+      "--method",
+      "GET",
+      "--path",
+      "/pets?type=dog",
+      "--header",
+      "x-trace: abc",
+      "--stage-var",
+      `backend=${backend}`,
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const out = json(r.stdout);
@@ -123,7 +147,10 @@ describe("gatehouse invoke", () => {
   });
 
   it("answers unknown paths and methods with AWS's Missing Authentication Token, exit 0", async () => {
-    for (const [method, path] of [["GET", "/owners"], ["DELETE", "/pets/1"]]) {
+    for (const [method, path] of [
+      ["GET", "/owners"],
+      ["DELETE", "/pets/1"],
+    ]) {
       const r = await gatehouse("invoke", "--openapi", file, "--method", method, "--path", path);
       expect(r.code).toBe(0);
       const out = json(r.stdout);
@@ -175,11 +202,25 @@ describe("gatehouse invoke", () => {
 
 describe("parseInvokeArguments", () => {
   it("collects headers and stage variables, values keeping their own colons and equals signs", () => {
-    const r = parseInvokeArguments({ openapi: "f", method: "post", path: "/a?b=c", header: ["Content-Type: application/json", "X-Url: http://a:1"], body: "{}", stageVar: ["url=a=b"] });
+    const r = parseInvokeArguments({
+      openapi: "f",
+      method: "post",
+      path: "/a?b=c",
+      header: ["Content-Type: application/json", "X-Url: http://a:1"],
+      body: "{}",
+      stageVar: ["url=a=b"],
+    });
     expect(r).toEqual({
       ok: true,
       file: "f",
-      request: { httpMethod: "POST", pathWithQueryString: "/a?b=c", headers: { "Content-Type": "application/json", "X-Url": "http://a:1" }, body: "{}", stageVariables: { url: "a=b" }, stage: null },
+      request: {
+        httpMethod: "POST",
+        pathWithQueryString: "/a?b=c",
+        headers: { "Content-Type": "application/json", "X-Url": "http://a:1" },
+        body: "{}",
+        stageVariables: { url: "a=b" },
+        stage: null,
+      },
     });
   });
 

@@ -29,7 +29,15 @@ export function parseInvokeArguments(opts: InvokeCliOptions):
   | {
       ok: true;
       file: string;
-      request: { httpMethod: string; pathWithQueryString: string; headers: Record<string, string>; multiValueHeaders?: Record<string, string[]>; body: string; stageVariables: Record<string, string>; stage: string | null };
+      request: {
+        httpMethod: string;
+        pathWithQueryString: string;
+        headers: Record<string, string>;
+        multiValueHeaders?: Record<string, string[]>;
+        body: string;
+        stageVariables: Record<string, string>;
+        stage: string | null;
+      };
     }
   | { ok: false; errors: string[] } {
   const errors: string[] = [];
@@ -60,7 +68,8 @@ export function parseInvokeArguments(opts: InvokeCliOptions):
     if (i < 0 || !/^[A-Za-z0-9_]{1,64}$/.test(name)) errors.push(`--stage-var must be name=value with a name of a-zA-Z0-9_, not ${JSON.stringify(v)}`);
     else stageVariables[name] = v.slice(i + 1);
   }
-  if (opts.stage !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(opts.stage)) errors.push(`--stage must be 1 to 128 characters of a-zA-Z0-9-_, not ${JSON.stringify(opts.stage)}`);
+  if (opts.stage !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(opts.stage))
+    errors.push(`--stage must be 1 to 128 characters of a-zA-Z0-9-_, not ${JSON.stringify(opts.stage)}`);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -107,6 +116,8 @@ export function registerInvoke(program: Command): void {
         return;
       }
       const result = await invokeMethod(design, args.request, { apiId: "local00000", outbound });
-      process.stdout.write(`${JSON.stringify({ status: result.status, headers: result.headers, ...(result.multiValueHeaders ? { multiValueHeaders: result.multiValueHeaders } : {}), body: result.body, ...(result.isBase64Encoded ? { isBase64Encoded: true } : {}), log: result.log }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ status: result.status, headers: result.headers, ...(result.multiValueHeaders ? { multiValueHeaders: result.multiValueHeaders } : {}), body: result.body, ...(result.isBase64Encoded ? { isBase64Encoded: true } : {}), log: result.log }, null, 2)}\n`,
+      );
     });
 }

@@ -15,7 +15,11 @@ describe("gatehouse openapi", () => {
     expect(r.code).toBe(0);
     const exported = JSON.parse(r.stdout);
     expect(exported.openapi).toBe("3.0.1");
-    expect(exported.paths["/pets"].get["x-amazon-apigateway-integration"]).toMatchObject({ type: "http", passthroughBehavior: "when_no_templates", timeoutInMillis: 10000 });
+    expect(exported.paths["/pets"].get["x-amazon-apigateway-integration"]).toMatchObject({
+      type: "http",
+      passthroughBehavior: "when_no_templates",
+      timeoutInMillis: 10000,
+    });
     expect(diffDesigns(importOpenApi(swaggerPetStore), importOpenApi(exported)).entries).toEqual([]);
   });
 
@@ -35,7 +39,9 @@ describe("gatehouse openapi", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("is not a valid API definition (2 problems):");
-    expect(r.stderr).toContain('  /paths/~1pets/get/x-amazon-apigateway-integration/type: must be one of mock, http, http_proxy, aws, aws_proxy (got "lambda")');
+    expect(r.stderr).toContain(
+      '  /paths/~1pets/get/x-amazon-apigateway-integration/type: must be one of mock, http, http_proxy, aws, aws_proxy (got "lambda")',
+    );
     expect(r.stderr).toContain("  /paths/~1pets/post/x-amazon-apigateway-integration/timeoutInMillis: Timeout must be between 50 ms and 29000 ms");
   });
 
@@ -65,7 +71,14 @@ describe("gatehouse openapi", () => {
   });
 
   it("--basepath prepend puts a Swagger 2 basePath above every path; --aws leaves out the x-gatehouse-* extensions", () => {
-    const doc = { swagger: "2.0", info: { title: "V" }, basePath: "/v1", paths: { "/pets": { get: { responses: {} } } }, definitions: { Pet: { type: "object" } }, "x-gatehouse-models": { Pet: { description: "One pet" } } };
+    const doc = {
+      swagger: "2.0",
+      info: { title: "V" },
+      basePath: "/v1",
+      paths: { "/pets": { get: { responses: {} } } },
+      definitions: { Pet: { type: "object" } },
+      "x-gatehouse-models": { Pet: { description: "One pet" } },
+    };
     const prepended = gatehouse("openapi", write("v1.json", doc), "--basepath", "prepend");
     expect(prepended.code).toBe(0);
     const out = JSON.parse(prepended.stdout);

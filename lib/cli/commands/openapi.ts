@@ -26,7 +26,8 @@ export function registerOpenApi(program: Command): void {
     .option("--aws", "print only what API Gateway reads: no x-gatehouse-* extensions (model descriptions, content types, multi-value parameters)")
     .action((file: string, opts: { format: string; basepath: string; failOnWarnings?: boolean; aws?: boolean }) => {
       if (opts.format !== "json" && opts.format !== "yaml") return fail(`--format must be json or yaml, not ${JSON.stringify(opts.format)}`);
-      if (!(BASE_PATH_MODES as readonly string[]).includes(opts.basepath)) return fail(`--basepath must be ignore, prepend or split, not ${JSON.stringify(opts.basepath)}`);
+      if (!(BASE_PATH_MODES as readonly string[]).includes(opts.basepath))
+        return fail(`--basepath must be ignore, prepend or split, not ${JSON.stringify(opts.basepath)}`);
       try {
         const doc = parseDocumentText(readDocumentFile(file), file);
         let design;

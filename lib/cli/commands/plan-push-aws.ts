@@ -42,7 +42,12 @@ export async function findApi(client: APIGatewayClient, o: { apiId?: string; api
 }
 
 /** The deployment the stage runs, when the CLI made it from this design (its description says so). */
-export async function deploymentOfThisDesign(client: APIGatewayClient, restApiId: string | null, stageName: string, description: string): Promise<string | null> {
+export async function deploymentOfThisDesign(
+  client: APIGatewayClient,
+  restApiId: string | null,
+  stageName: string,
+  description: string,
+): Promise<string | null> {
   if (!restApiId) return null;
   const stage = await callApiGateway<Stage>(client, "GetStage", { restApiId, stageName }).catch((e) => {
     if (isNotFound(e)) return null;

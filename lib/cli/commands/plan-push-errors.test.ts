@@ -41,7 +41,19 @@ describe("gatehouse push: errors as AWS gave them", () => {
     await new Promise((r) => proxy.close(r));
     await fake.close();
   });
-  const args = (name: string, endpoint = fake.url) => ["push", "--openapi", write(`${name}.json`, petsOpenApi(name)), "--stage", "dev", "--region", "us-east-1", "--endpoint", endpoint, "--api-name", name];
+  const args = (name: string, endpoint = fake.url) => [
+    "push",
+    "--openapi",
+    write(`${name}.json`, petsOpenApi(name)),
+    "--stage",
+    "dev",
+    "--region",
+    "us-east-1",
+    "--endpoint",
+    endpoint,
+    "--api-name",
+    name,
+  ];
 
   it("a refusal prints AWS's code and message with the call and the entity; fixed, the push resumes on the same API", async () => {
     // AWS's wording for a bad mapping expression (recorded: test_put_integration_request_parameter_bool_type): 400 BadRequestException.
@@ -49,7 +61,9 @@ describe("gatehouse push: errors as AWS gave them", () => {
     fake.faults.failNth("PutIntegrationResponse", 1, { status: 400, type: "BadRequestException", message });
     const failed = await runGatehouse([...args("Refused"), "--strategy", "per-entity"], { env: CLI_ENV });
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain(`Add integration response 200 of GET /pets/{petId} failed: PutIntegrationResponse (GET /pets/{petId}): BadRequestException: ${message}`);
+    expect(failed.stderr).toContain(
+      `Add integration response 200 of GET /pets/{petId} failed: PutIntegrationResponse (GET /pets/{petId}): BadRequestException: ${message}`,
+    );
     expect(failed.stderr).toMatch(/\(7 of 9 calls made\)\. Fix the cause, then push again with --api-id [a-z0-9]{10}: it continues from where it stopped\./);
     const restApiId = /--api-id ([a-z0-9]{10})/.exec(failed.stderr)![1];
 
@@ -73,7 +87,9 @@ describe("gatehouse push: errors as AWS gave them", () => {
     const before = fake.calls.length;
     const r = await runGatehouse(args("NoKeys"), { env: envWithoutCredentials() });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("gatehouse push: GetRestApis: No AWS credentials: no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in the environment; no AWS_PROFILE and no default profile in /nonexistent or /nonexistent");
+    expect(r.stderr).toContain(
+      "gatehouse push: GetRestApis: No AWS credentials: no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in the environment; no AWS_PROFILE and no default profile in /nonexistent or /nonexistent",
+    );
     expect(r.stderr).toContain("or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary keys), or an instance or container role.");
     expect(r.stderr).not.toMatch(/again/i);
     expect(fake.calls.length).toBe(before);

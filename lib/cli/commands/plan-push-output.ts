@@ -20,8 +20,10 @@ export function describePlan(plan: PushPlan): string {
 
 export function describeOutcome(plan: PushPlan, result: PushResult, json: boolean): string {
   const upToDate = !!plan.deployment.upToDate && result.calls.length === 0;
-  if (json) return JSON.stringify({ restApiId: result.restApiId, deploymentId: result.deploymentId, stage: result.stageName, calls: result.calls.length, upToDate });
-  if (upToDate) return `Nothing to change: stage ${result.stageName} of ${result.restApiId} already runs deployment ${result.deploymentId} of this design; no call made`;
+  if (json)
+    return JSON.stringify({ restApiId: result.restApiId, deploymentId: result.deploymentId, stage: result.stageName, calls: result.calls.length, upToDate });
+  if (upToDate)
+    return `Nothing to change: stage ${result.stageName} of ${result.restApiId} already runs deployment ${result.deploymentId} of this design; no call made`;
   return `Deployed ${result.deploymentId} to stage ${result.stageName} of ${result.restApiId} in ${result.calls.length} calls`;
 }
 

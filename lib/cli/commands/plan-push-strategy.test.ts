@@ -11,9 +11,17 @@ import { CLI_ENV, petsOpenApi } from "./plan-push-fixtures";
 const { write } = cliScratch("gatehouse-strategy-");
 const gatehouse = (...args: string[]) => runGatehouse(args, { env: CLI_ENV });
 /** Every write sent since `from`, answered or throttled. */
-const attempts = (fake: FakeApiGateway, from: number) => fake.calls.slice(from).filter((c) => !c.operation.startsWith("Get")).map((c) => c.operation);
+const attempts = (fake: FakeApiGateway, from: number) =>
+  fake.calls
+    .slice(from)
+    .filter((c) => !c.operation.startsWith("Get"))
+    .map((c) => c.operation);
 /** The writes AWS accepted since `from` (a throttled call is retried by the limiter). */
-const writes = (fake: FakeApiGateway, from: number) => fake.calls.slice(from).filter((c) => !c.operation.startsWith("Get") && c.status < 300).map((c) => c.operation);
+const writes = (fake: FakeApiGateway, from: number) =>
+  fake.calls
+    .slice(from)
+    .filter((c) => !c.operation.startsWith("Get") && c.status < 300)
+    .map((c) => c.operation);
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split("\n").pop()!);
 
 describe("gatehouse plan / push --strategy", () => {
@@ -72,7 +80,9 @@ describe("gatehouse push with nothing to change", () => {
     let before = fake.calls.length;
     const again = await gatehouse("push", ...common);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain(`Nothing to change: stage dev of ${first.restApiId} already runs deployment ${first.deploymentId} of this design; no call made`);
+    expect(again.stdout).toContain(
+      `Nothing to change: stage dev of ${first.restApiId} already runs deployment ${first.deploymentId} of this design; no call made`,
+    );
     expect(attempts(fake, before)).toEqual([]);
     before = fake.calls.length;
     const json = await gatehouse("push", ...common, "--json");

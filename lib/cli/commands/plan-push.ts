@@ -35,7 +35,8 @@ function checkOptions(o: PlanPushOptions): string[] {
   else if (!/^[A-Za-z0-9_-]{1,128}$/.test(o.stage)) errors.push("--stage only allows a-zA-Z0-9_- (1 to 128 characters)");
   if (!o.region && !process.env.AWS_REGION) errors.push("--region is required (or AWS_REGION)");
   if (o.apiId && o.apiName) errors.push("give --api-id or --api-name, not both");
-  if (o.strategy !== undefined && !STRATEGIES.includes(o.strategy as Strategy)) errors.push(`--strategy must be auto, per-entity or put-rest-api, not "${o.strategy}"`);
+  if (o.strategy !== undefined && !STRATEGIES.includes(o.strategy as Strategy))
+    errors.push(`--strategy must be auto, per-entity or put-rest-api, not "${o.strategy}"`);
   return errors;
 }
 
@@ -49,7 +50,14 @@ async function run(name: "plan" | "push", o: PlanPushOptions): Promise<void> {
   try {
     const restApiId = await findApi(client, o);
     const deployedDeploymentId = await deploymentOfThisDesign(client, restApiId, o.stage!, description);
-    plan = await planPush(client, { design, restApiId, stageName: o.stage!, deploymentDescription: description, deployedDeploymentId, strategy: o.strategy as Strategy | undefined });
+    plan = await planPush(client, {
+      design,
+      restApiId,
+      stageName: o.stage!,
+      deploymentDescription: description,
+      deployedDeploymentId,
+      strategy: o.strategy as Strategy | undefined,
+    });
     if (name === "plan") {
       process.stdout.write(o.json ? `${JSON.stringify(plan)}\n` : `${describePlan(plan)}\n`);
       return;
@@ -70,7 +78,11 @@ async function run(name: "plan" | "push", o: PlanPushOptions): Promise<void> {
 function register(program: Command, name: "plan" | "push") {
   program
     .command(name)
-    .description(name === "plan" ? "Show the AWS calls a push of an OpenAPI file to a stage would make" : "Push an OpenAPI file to API Gateway and deploy it to a stage (nothing is sent when the stage already runs it)")
+    .description(
+      name === "plan"
+        ? "Show the AWS calls a push of an OpenAPI file to a stage would make"
+        : "Push an OpenAPI file to API Gateway and deploy it to a stage (nothing is sent when the stage already runs it)",
+    )
     .option("--openapi <file>", "OpenAPI 3 / Swagger 2 file (JSON or YAML) with x-amazon-apigateway-* extensions, or a Gatehouse snapshot")
     .option("--stage <name>", "stage to deploy to")
     .option("--region <region>", "AWS region (default: AWS_REGION)")
@@ -82,7 +94,10 @@ function register(program: Command, name: "plan" | "push") {
       "auto, per-entity or put-rest-api (default auto: one PutRestApi for a new or empty API, or when per-entity calls would outrun the burst; per-entity: never PutRestApi, for emulators without it; put-rest-api: whenever it is fewer calls)",
     )
     .option("--json", "machine-readable output")
-    .addHelpText("after", "\nExit codes: 0 done (or nothing to change), 1 AWS refused or failed (its code and message on stderr), 2 bad arguments (nothing sent).")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 done (or nothing to change), 1 AWS refused or failed (its code and message on stderr), 2 bad arguments (nothing sent).",
+    )
     .action(async (o: PlanPushOptions) => {
       const errors = checkOptions(o);
       if (errors.length) {

@@ -69,7 +69,12 @@ export const createDeploymentCanaryFacts: Fact[] = [
         returns: (ids) => ({
           deploymentId: ids.dep1,
           variables: { testVar: "default" },
-          canarySettings: { deploymentId: expect.not.stringMatching(`^${ids.dep1}$`), percentTraffic: 50, stageVariableOverrides: { testVar: "canary" }, useStageCache: false },
+          canarySettings: {
+            deploymentId: expect.not.stringMatching(`^${ids.dep1}$`),
+            percentTraffic: 50,
+            stageVariableOverrides: { testVar: "canary" },
+            useStageCache: false,
+          },
         }),
       },
     ],
@@ -84,7 +89,9 @@ export const createDeploymentCanaryFacts: Fact[] = [
     op: "CreateDeployment",
     input: (ids) => ({ restApiId: ids.api, stageName: STAGE, canarySettings: { percentTraffic: 50, stageVariableOverrides: { testVar: "canary2" } } }),
     status: 201,
-    followedBy: [{ op: "GetStage", input: getDev, status: 200, returns: { canarySettings: { percentTraffic: 50, stageVariableOverrides: { testVar: "canary2" } } } }],
+    followedBy: [
+      { op: "GetStage", input: getDev, status: 200, returns: { canarySettings: { percentTraffic: 50, stageVariableOverrides: { testVar: "canary2" } } } },
+    ],
   },
   {
     name: "a canary deployment above 100 % is refused (message not recorded)",
@@ -163,7 +170,10 @@ export const updateStageNoCanaryFacts: Fact[] = [
     name: "copy only goes from the canary to the stage",
     source: "rec test_update_stage_with_copy_ops/copy-with-bad-statement",
     op: "UpdateStage",
-    input: updateDev({ op: "copy", path: "/canarySettings/stageVariableOverrides", from: "/variables" }, { op: "copy", path: "/canarySettings/deploymentId", from: "/deploymentId" }),
+    input: updateDev(
+      { op: "copy", path: "/canarySettings/stageVariableOverrides", from: "/variables" },
+      { op: "copy", path: "/canarySettings/deploymentId", from: "/deploymentId" },
+    ),
     ...badRequest(
       "Invalid copy operation with path: /canarySettings/stageVariableOverrides and from /variables. Valid copy:path are [/deploymentId, /variables] and valid copy:from are [/canarySettings/deploymentId, /canarySettings/stageVariableOverrides]",
     ),
@@ -174,7 +184,11 @@ export const updateStageNoCanaryFacts: Fact[] = [
     op: "UpdateStage",
     input: updateDev(...PROMOTE),
     status: 200,
-    returns: (ids) => ({ deploymentId: ids.dep1, variables: { testVar: "default" }, canarySettings: { deploymentId: ids.dep1, percentTraffic: 0, useStageCache: false } }),
+    returns: (ids) => ({
+      deploymentId: ids.dep1,
+      variables: { testVar: "default" },
+      canarySettings: { deploymentId: ids.dep1, percentTraffic: 0, useStageCache: false },
+    }),
   },
 ];
 

@@ -50,9 +50,15 @@ function exactly(items: unknown[]) {
 
 const key = (responseType: string) => (ids: Record<string, string>) => ({ restApiId: ids.api, responseType });
 const withCustomMissingToken = async (w: World) => {
-  await w.send("PutGatewayResponse", { ...key("MISSING_AUTHENTICATION_TOKEN")(w.ids), statusCode: "404", responseParameters: { "gatewayresponse.header.x-request-path": "method.request.path.petId" } });
+  await w.send("PutGatewayResponse", {
+    ...key("MISSING_AUTHENTICATION_TOKEN")(w.ids),
+    statusCode: "404",
+    responseParameters: { "gatewayresponse.header.x-request-path": "method.request.path.petId" },
+  });
 };
-const update = (type: string, ...patchOperations: Record<string, unknown>[]) => (ids: Record<string, string>) => ({ ...key(type)(ids), patchOperations });
+const update =
+  (type: string, ...patchOperations: Record<string, unknown>[]) =>
+  (ids: Record<string, string>) => ({ ...key(type)(ids), patchOperations });
 
 export const gatewayResponseFacts: Fact[] = [
   {
@@ -82,7 +88,13 @@ export const gatewayResponseFacts: Fact[] = [
       item: exactly(
         Object.keys(DEFAULT_STATUS).map((t) =>
           t === "MISSING_AUTHENTICATION_TOKEN"
-            ? { responseType: t, defaultResponse: false, statusCode: "404", responseParameters: { "gatewayresponse.header.x-request-path": "method.request.path.petId" }, responseTemplates: DEFAULT_TEMPLATES }
+            ? {
+                responseType: t,
+                defaultResponse: false,
+                statusCode: "404",
+                responseParameters: { "gatewayresponse.header.x-request-path": "method.request.path.petId" },
+                responseTemplates: DEFAULT_TEMPLATES,
+              }
             : defaultResponse(t),
         ),
       ),
@@ -92,7 +104,12 @@ export const gatewayResponseFacts: Fact[] = [
     name: "untouched 5XX types answer a customised DEFAULT_5XX (still defaultResponse: true); 4XX types keep theirs",
     source: "rec test_gateway_response_put/put-gateway-response-default-5xx, put-gateway-response-default-ignored, get-gateway-responses",
     given: async (w) => {
-      await w.send("PutGatewayResponse", { ...key("DEFAULT_5XX")(w.ids), statusCode: "599", responseParameters: { "gatewayresponse.header.x-h": "method.request.header.Accept" }, responseTemplates: { "application/json": "{}" } });
+      await w.send("PutGatewayResponse", {
+        ...key("DEFAULT_5XX")(w.ids),
+        statusCode: "599",
+        responseParameters: { "gatewayresponse.header.x-h": "method.request.header.Accept" },
+        responseTemplates: { "application/json": "{}" },
+      });
       await w.send("PutGatewayResponse", { ...key("AUTHORIZER_FAILURE")(w.ids), responseParameters: { "gatewayresponse.header.foo": "'bar'" } });
     },
     op: "GetGatewayResponses",
@@ -100,8 +117,20 @@ export const gatewayResponseFacts: Fact[] = [
     status: 200,
     returns: {
       item: expect.arrayContaining([
-        { responseType: "INTEGRATION_TIMEOUT", defaultResponse: true, statusCode: "599", responseParameters: { "gatewayresponse.header.x-h": "method.request.header.Accept" }, responseTemplates: { "application/json": "{}" } },
-        { responseType: "AUTHORIZER_FAILURE", defaultResponse: false, statusCode: "500", responseParameters: { "gatewayresponse.header.foo": "'bar'" }, responseTemplates: DEFAULT_TEMPLATES },
+        {
+          responseType: "INTEGRATION_TIMEOUT",
+          defaultResponse: true,
+          statusCode: "599",
+          responseParameters: { "gatewayresponse.header.x-h": "method.request.header.Accept" },
+          responseTemplates: { "application/json": "{}" },
+        },
+        {
+          responseType: "AUTHORIZER_FAILURE",
+          defaultResponse: false,
+          statusCode: "500",
+          responseParameters: { "gatewayresponse.header.foo": "'bar'" },
+          responseTemplates: DEFAULT_TEMPLATES,
+        },
         defaultResponse("ACCESS_DENIED"),
       ]),
     },
@@ -112,7 +141,13 @@ export const gatewayResponseFacts: Fact[] = [
     op: "PutGatewayResponse",
     input: (ids) => ({ ...key("MISSING_AUTHENTICATION_TOKEN")(ids), statusCode: "404" }),
     status: 201,
-    returns: { responseType: "MISSING_AUTHENTICATION_TOKEN", defaultResponse: false, statusCode: "404", responseParameters: {}, responseTemplates: DEFAULT_TEMPLATES },
+    returns: {
+      responseType: "MISSING_AUTHENTICATION_TOKEN",
+      defaultResponse: false,
+      statusCode: "404",
+      responseParameters: {},
+      responseTemplates: DEFAULT_TEMPLATES,
+    },
   },
   {
     name: "DeleteGatewayResponse answers 202 and the type is back to its default",
@@ -121,7 +156,9 @@ export const gatewayResponseFacts: Fact[] = [
     op: "DeleteGatewayResponse",
     input: key("MISSING_AUTHENTICATION_TOKEN"),
     status: 202,
-    followedBy: [{ op: "GetGatewayResponse", input: key("MISSING_AUTHENTICATION_TOKEN"), status: 200, returns: defaultResponse("MISSING_AUTHENTICATION_TOKEN") }],
+    followedBy: [
+      { op: "GetGatewayResponse", input: key("MISSING_AUTHENTICATION_TOKEN"), status: 200, returns: defaultResponse("MISSING_AUTHENTICATION_TOKEN") },
+    ],
   },
   {
     name: "deleting a type that was never set is a 404",
@@ -163,7 +200,11 @@ export const gatewayResponseFacts: Fact[] = [
     name: "map keys are replaced and added, content types with `/` escaped",
     source: "rec test_update_gateway_response/update-gateway-response",
     given: async (w) => {
-      await w.send("PutGatewayResponse", { ...key("DEFAULT_4XX")(w.ids), statusCode: "404", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'a.b.c'" } });
+      await w.send("PutGatewayResponse", {
+        ...key("DEFAULT_4XX")(w.ids),
+        statusCode: "404",
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'a.b.c'" },
+      });
     },
     op: "UpdateGatewayResponse",
     input: update(
@@ -173,7 +214,11 @@ export const gatewayResponseFacts: Fact[] = [
       { op: "add", path: "/responseTemplates/application~1xml", value: "<m/>" },
     ),
     status: 200,
-    returns: { statusCode: "444", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'example.com'" }, responseTemplates: { ...DEFAULT_TEMPLATES, "application/xml": "<m/>" } },
+    returns: {
+      statusCode: "444",
+      responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'example.com'" },
+      responseTemplates: { ...DEFAULT_TEMPLATES, "application/xml": "<m/>" },
+    },
   },
   ...(["add", "remove"] as const).map(
     (op): Fact => ({
@@ -217,4 +262,3 @@ export const gatewayResponseFacts: Fact[] = [
     ...bad("Invalid null or empty value in responseTemplates"),
   },
 ];
-

@@ -23,7 +23,11 @@ export async function withMethod(world: World): Promise<void> {
 export async function withResponses(world: World): Promise<void> {
   await withMethod(world);
   const key = { restApiId: world.ids.api, resourceId: world.ids.root, httpMethod: "GET", statusCode: "200" };
-  await world.send("PutMethodResponse", { ...key, responseParameters: { "method.response.header.my-header": false }, responseModels: { "application/json": "Empty" } });
+  await world.send("PutMethodResponse", {
+    ...key,
+    responseParameters: { "method.response.header.my-header": false },
+    responseModels: { "application/json": "Empty" },
+  });
   await world.send("PutIntegrationResponse", { ...key, selectionPattern: "", responseTemplates: { "application/json": '"created"' } });
 }
 

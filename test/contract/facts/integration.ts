@@ -9,7 +9,9 @@ import { rootGet } from "./given";
 
 const bad = (message: string) => ({ status: 400, error: { code: "BadRequestException", message } });
 const notFound = (message: string) => ({ status: 404, error: { code: "NotFoundException", message } });
-const update = (...patchOperations: Record<string, string>[]) => (ids: Record<string, string>) => ({ ...rootGet(ids), patchOperations });
+const update =
+  (...patchOperations: Record<string, string>[]) =>
+  (ids: Record<string, string>) => ({ ...rootGet(ids), patchOperations });
 const response = (ids: Record<string, string>) => ({ ...rootGet(ids), statusCode: "200" });
 
 export const integrationFacts: Fact[] = [
@@ -19,7 +21,15 @@ export const integrationFacts: Fact[] = [
     op: "PutIntegration",
     input: (ids) => ({ ...rootGet(ids), type: "HTTP", integrationHttpMethod: "GET", uri: "http://example.com/pets" }),
     status: 201,
-    returns: (ids) => ({ type: "HTTP", httpMethod: "GET", passthroughBehavior: "WHEN_NO_MATCH", timeoutInMillis: 29000, cacheKeyParameters: [], cacheNamespace: ids.root, connectionType: "INTERNET" }),
+    returns: (ids) => ({
+      type: "HTTP",
+      httpMethod: "GET",
+      passthroughBehavior: "WHEN_NO_MATCH",
+      timeoutInMillis: 29000,
+      cacheKeyParameters: [],
+      cacheNamespace: ids.root,
+      connectionType: "INTERNET",
+    }),
   },
   {
     name: "an integration type outside AWS's enum is a ValidationException",
@@ -29,7 +39,8 @@ export const integrationFacts: Fact[] = [
     status: 400,
     error: {
       code: "ValidationException",
-      message: "1 validation error detected: Value 'HTTPS_PROXY' at 'putIntegrationInput.type' failed to satisfy constraint: Member must satisfy enum value set: [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]",
+      message:
+        "1 validation error detected: Value 'HTTPS_PROXY' at 'putIntegrationInput.type' failed to satisfy constraint: Member must satisfy enum value set: [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]",
     },
   },
   {
@@ -43,7 +54,10 @@ export const integrationFacts: Fact[] = [
     name: "request templates are patched with the content type's `/` escaped as ~1",
     source: "doc UpdateIntegration / patch-operations (`/requestTemplates/application~1json`)",
     op: "UpdateIntegration",
-    input: update({ op: "replace", path: "/requestTemplates/application~1json", value: '{"statusCode": 201}' }, { op: "add", path: "/requestTemplates/text~1plain", value: "x" }),
+    input: update(
+      { op: "replace", path: "/requestTemplates/application~1json", value: '{"statusCode": 201}' },
+      { op: "add", path: "/requestTemplates/text~1plain", value: "x" },
+    ),
     status: 200,
     returns: { requestTemplates: { "application/json": '{"statusCode": 201}', "text/plain": "x" } },
   },
@@ -66,7 +80,14 @@ export const integrationFacts: Fact[] = [
     name: "a replace of the stage-variable connection id keeps the rest",
     source: "rec test_create_integration_with_vpc_link/update-integration-vpc-link",
     given: async (w) => {
-      await w.send("PutIntegration", { ...rootGet(w.ids), type: "HTTP_PROXY", integrationHttpMethod: "GET", uri: "http://nlb.example.com", connectionType: "VPC_LINK", connectionId: "${stageVariables.vpcLinkId}" });
+      await w.send("PutIntegration", {
+        ...rootGet(w.ids),
+        type: "HTTP_PROXY",
+        integrationHttpMethod: "GET",
+        uri: "http://nlb.example.com",
+        connectionType: "VPC_LINK",
+        connectionId: "${stageVariables.vpcLinkId}",
+      });
     },
     op: "UpdateIntegration",
     input: update({ op: "replace", path: "/connectionId", value: "${stageVariables.vpcLinkIdBeta}" }),
@@ -103,8 +124,17 @@ export const integrationFacts: Fact[] = [
     returns: { cacheKeyParameters: ["method.request.querystring.q"] },
     followedBy: [
       // AWS always answers the list, empty or not (rec test_lifecycle_method_response/get-method)
-      { op: "UpdateIntegration", input: update({ op: "remove", path: "/cacheKeyParameters/method.request.querystring.q" }), status: 200, returns: { cacheKeyParameters: [] } },
-      { op: "UpdateIntegration", input: update({ op: "add", path: "/cacheKeyParameters", value: "method.request.querystring.q" }), ...bad("Invalid patch path /cacheKeyParameters") },
+      {
+        op: "UpdateIntegration",
+        input: update({ op: "remove", path: "/cacheKeyParameters/method.request.querystring.q" }),
+        status: 200,
+        returns: { cacheKeyParameters: [] },
+      },
+      {
+        op: "UpdateIntegration",
+        input: update({ op: "add", path: "/cacheKeyParameters", value: "method.request.querystring.q" }),
+        ...bad("Invalid patch path /cacheKeyParameters"),
+      },
     ],
   },
   {
@@ -172,7 +202,11 @@ export const integrationResponseFacts: Fact[] = [
     op: "PutIntegrationResponse",
     input: (ids) => ({ ...rootGet(ids), statusCode: "wrong", selectionPattern: "", responseTemplates: { "application/json": '"created"' } }),
     status: 400,
-    error: { code: "ValidationException", message: "1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d" },
+    error: {
+      code: "ValidationException",
+      message:
+        "1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d",
+    },
   },
   {
     name: "PutIntegrationResponse on an unknown API answers as for an unknown resource",

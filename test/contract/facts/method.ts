@@ -9,7 +9,9 @@ import { rootGet } from "./given";
 
 const bad = (message: string) => ({ status: 400, error: { code: "BadRequestException", message } });
 const notFound = (message: string) => ({ status: 404, error: { code: "NotFoundException", message } });
-const update = (...patchOperations: Record<string, string>[]) => (ids: Record<string, string>) => ({ ...rootGet(ids), patchOperations });
+const update =
+  (...patchOperations: Record<string, string>[]) =>
+  (ids: Record<string, string>) => ({ ...rootGet(ids), patchOperations });
 const updateResponse =
   (...patchOperations: Record<string, string>[]) =>
   (ids: Record<string, string>) => ({ ...rootGet(ids), statusCode: "200", patchOperations });
@@ -27,7 +29,11 @@ export const putMethodFacts: Fact[] = [
     name: "request parameters keep their required flags as booleans",
     source: "rec test_method_request_parameters/put-method-request-params-response",
     op: "PutMethod",
-    input: (ids) => ({ ...rootGet(ids), authorizationType: "NONE", requestParameters: { "method.request.querystring.q": true, "method.request.header.h": false } }),
+    input: (ids) => ({
+      ...rootGet(ids),
+      authorizationType: "NONE",
+      requestParameters: { "method.request.querystring.q": true, "method.request.header.h": false },
+    }),
     status: 201,
     returns: { requestParameters: { "method.request.querystring.q": true, "method.request.header.h": false } },
   },
@@ -42,7 +48,11 @@ export const putMethodFacts: Fact[] = [
     name: "a parameter name used in two locations is refused",
     source: "rec test_method_request_parameters/req-params-same-name",
     op: "PutMethod",
-    input: (ids) => ({ ...rootGet(ids), authorizationType: "NONE", requestParameters: { "method.request.querystring.optional": false, "method.request.header.optional": false } }),
+    input: (ids) => ({
+      ...rootGet(ids),
+      authorizationType: "NONE",
+      requestParameters: { "method.request.querystring.optional": false, "method.request.header.optional": false },
+    }),
     ...bad("Parameter names must be unique across querystring, header and path"),
   },
   {
@@ -111,12 +121,20 @@ export const updateMethodFacts: Fact[] = [
           { op: "replace", path: "/requestParameters/method.request.querystring.optional", value: "false" },
         ),
         status: 200,
-        returns: { operationName: "ReplacedOperationName", apiKeyRequired: false, authorizationType: "AWS_IAM", requestParameters: { "method.request.querystring.optional": false } },
+        returns: {
+          operationName: "ReplacedOperationName",
+          apiKeyRequired: false,
+          authorizationType: "AWS_IAM",
+          requestParameters: { "method.request.querystring.optional": false },
+        },
       },
       {
         // rec test_update_method/update-method-remove: emptied maps are left out
         op: "UpdateMethod",
-        input: update({ op: "remove", path: "/requestParameters/method.request.querystring.optional" }, { op: "remove", path: "/requestModels/application~1json" }),
+        input: update(
+          { op: "remove", path: "/requestParameters/method.request.querystring.optional" },
+          { op: "remove", path: "/requestModels/application~1json" },
+        ),
         status: 200,
         absent: ["requestParameters", "requestModels"],
       },
@@ -126,7 +144,13 @@ export const updateMethodFacts: Fact[] = [
     name: "authorization scopes are added and removed with the scope in the value",
     source: "doc API Gateway developer guide, Cognito user pool authorizer: update-method op=add,path=/authorizationScopes,value=<scope>",
     given: async (w) => {
-      const auth = await w.send("CreateAuthorizer", { restApiId: w.ids.api, name: "pool", type: "COGNITO_USER_POOLS", providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc"], identitySource: "method.request.header.Authorization" });
+      const auth = await w.send("CreateAuthorizer", {
+        restApiId: w.ids.api,
+        name: "pool",
+        type: "COGNITO_USER_POOLS",
+        providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc"],
+        identitySource: "method.request.header.Authorization",
+      });
       await w.send("PutMethod", { ...rootGet(w.ids), authorizationType: "COGNITO_USER_POOLS", authorizerId: auth.id });
     },
     op: "UpdateMethod",
@@ -134,7 +158,12 @@ export const updateMethodFacts: Fact[] = [
     status: 200,
     returns: { authorizationScopes: ["email", "openid"] },
     followedBy: [
-      { op: "UpdateMethod", input: update({ op: "remove", path: "/authorizationScopes", value: "email" }), status: 200, returns: { authorizationScopes: ["openid"] } },
+      {
+        op: "UpdateMethod",
+        input: update({ op: "remove", path: "/authorizationScopes", value: "email" }),
+        status: 200,
+        returns: { authorizationScopes: ["openid"] },
+      },
       { op: "UpdateMethod", input: update({ op: "add", path: "/authorizationScopes/email" }), ...bad("Invalid patch path /authorizationScopes/email") },
     ],
   },
@@ -226,7 +255,12 @@ export const updateMethodFacts: Fact[] = [
 
 const withMethodResponse = async (w: { send: (op: string, i: Record<string, unknown>) => Promise<any>; ids: Record<string, string> }) => {
   await w.send("PutMethod", { ...rootGet(w.ids), authorizationType: "NONE" });
-  await w.send("PutMethodResponse", { ...rootGet(w.ids), statusCode: "200", responseParameters: { "method.response.header.my-header": false }, responseModels: { "application/json": "Empty" } });
+  await w.send("PutMethodResponse", {
+    ...rootGet(w.ids),
+    statusCode: "200",
+    responseParameters: { "method.response.header.my-header": false },
+    responseModels: { "application/json": "Empty" },
+  });
 };
 const withBareMethodResponse = async (w: { send: (op: string, i: Record<string, unknown>) => Promise<any>; ids: Record<string, string> }) => {
   await w.send("PutMethod", { ...rootGet(w.ids), authorizationType: "NONE" });
@@ -239,7 +273,10 @@ export const methodResponseFacts: Fact[] = [
     source: "rec test_update_method_response/remove-update-method-response",
     given: withMethodResponse,
     op: "UpdateMethodResponse",
-    input: updateResponse({ op: "remove", path: "/responseParameters/method.response.header.my-header" }, { op: "remove", path: "/responseModels/application~1json" }),
+    input: updateResponse(
+      { op: "remove", path: "/responseParameters/method.response.header.my-header" },
+      { op: "remove", path: "/responseModels/application~1json" },
+    ),
     status: 201,
     returns: { statusCode: "200" },
     absent: ["responseParameters", "responseModels"],
@@ -247,7 +284,10 @@ export const methodResponseFacts: Fact[] = [
       {
         // rec test_update_method_response/add-update-method-response
         op: "UpdateMethodResponse",
-        input: updateResponse({ op: "add", path: "/responseParameters/method.response.header.my-header", value: "true" }, { op: "add", path: "/responseModels/application~1json", value: "Empty" }),
+        input: updateResponse(
+          { op: "add", path: "/responseParameters/method.response.header.my-header", value: "true" },
+          { op: "add", path: "/responseModels/application~1json", value: "Empty" },
+        ),
         status: 201,
         returns: { statusCode: "200", responseParameters: { "method.response.header.my-header": true }, responseModels: { "application/json": "Empty" } },
       },
@@ -303,13 +343,22 @@ export const methodResponseFacts: Fact[] = [
     source: "rec test_update_method_response_negative_tests/update-method-response-invalid-statuscode",
     given: withMethodResponse,
     op: "UpdateMethodResponse",
-    input: (ids) => ({ ...rootGet(ids), statusCode: "wrong", patchOperations: [{ op: "replace", path: "/responseParameters/method.response.header.my-header", value: "true" }] }),
+    input: (ids) => ({
+      ...rootGet(ids),
+      statusCode: "wrong",
+      patchOperations: [{ op: "replace", path: "/responseParameters/method.response.header.my-header", value: "true" }],
+    }),
     status: 400,
-    error: { code: "ValidationException", message: "1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d" },
+    error: {
+      code: "ValidationException",
+      message:
+        "1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d",
+    },
   },
   {
     name: "every bad op is named by its 1-based index, valid ones skipped, before a bad status code",
-    source: "rec test_update_method_response_wrong_operations/update-method-response-wrong-operation-5, test_update_method_response_negative_tests/update-method-response-invalid-statuscode-and-wrong-op",
+    source:
+      "rec test_update_method_response_wrong_operations/update-method-response-wrong-operation-5, test_update_method_response_negative_tests/update-method-response-invalid-statuscode-and-wrong-op",
     given: withMethodResponse,
     op: "UpdateMethodResponse",
     input: (ids) => ({
@@ -333,7 +382,11 @@ export const methodResponseFacts: Fact[] = [
     source: "rec test_update_method_response_negative_tests/update-method-response-wrong-statuscode",
     given: withMethodResponse,
     op: "UpdateMethodResponse",
-    input: (ids) => ({ ...rootGet(ids), statusCode: "201", patchOperations: [{ op: "replace", path: "/responseParameters/method.response.header.my-header", value: "true" }] }),
+    input: (ids) => ({
+      ...rootGet(ids),
+      statusCode: "201",
+      patchOperations: [{ op: "replace", path: "/responseParameters/method.response.header.my-header", value: "true" }],
+    }),
     ...notFound("Invalid Response status code specified"),
   },
   {
@@ -345,7 +398,6 @@ export const methodResponseFacts: Fact[] = [
     status: 204,
   },
 ];
-
 
 export const testInvokeFacts: Fact[] = [
   {

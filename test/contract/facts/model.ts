@@ -10,7 +10,9 @@ const bad = (message: string) => ({ status: 400, error: { code: "BadRequestExcep
 const schema = JSON.stringify({ title: "MySchema", type: "object" });
 const create = (name: string) => (ids: Record<string, string>) => ({ restApiId: ids.api, name, contentType: "application/json", schema });
 const withMySchema = async (w: World) => void (await w.send("CreateModel", create("MySchema")(w.ids)));
-const update = (...patchOperations: Record<string, string>[]) => (ids: Record<string, string>) => ({ restApiId: ids.api, modelName: "MySchema", patchOperations });
+const update =
+  (...patchOperations: Record<string, string>[]) =>
+  (ids: Record<string, string>) => ({ restApiId: ids.api, modelName: "MySchema", patchOperations });
 
 export const modelFacts: Fact[] = [
   {
@@ -65,7 +67,10 @@ export const modelFacts: Fact[] = [
     source: "rec test_update_model/update-model",
     given: withMySchema,
     op: "UpdateModel",
-    input: update({ op: "replace", path: "/schema", value: JSON.stringify({ title: "Updated schema", type: "object" }) }, { op: "replace", path: "/description", value: "" }),
+    input: update(
+      { op: "replace", path: "/schema", value: JSON.stringify({ title: "Updated schema", type: "object" }) },
+      { op: "replace", path: "/description", value: "" },
+    ),
     status: 200,
     returns: { name: "MySchema", schema: JSON.stringify({ title: "Updated schema", type: "object" }) },
     absent: ["description"],
@@ -107,7 +112,13 @@ export const modelFacts: Fact[] = [
     source: "rec test_put_method_model/delete-model-used",
     given: async (w) => {
       await withMySchema(w);
-      await w.send("PutMethod", { restApiId: w.ids.api, resourceId: w.ids.root, httpMethod: "ANY", authorizationType: "NONE", requestModels: { "application/json": "MySchema" } });
+      await w.send("PutMethod", {
+        restApiId: w.ids.api,
+        resourceId: w.ids.root,
+        httpMethod: "ANY",
+        authorizationType: "NONE",
+        requestModels: { "application/json": "MySchema" },
+      });
     },
     op: "DeleteModel",
     input: (ids) => ({ restApiId: ids.api, modelName: "MySchema" }),

@@ -177,7 +177,9 @@ export const warningDocument = oas3({
   "/test": {
     get: {
       responses: ok(),
-      "x-amazon-apigateway-integration": mock("200", { requestParameters: { "integration.request.header.kept": "'yes'", "integration.request.header.nothing": true } }),
+      "x-amazon-apigateway-integration": mock("200", {
+        requestParameters: { "integration.request.header.kept": "'yes'", "integration.request.header.nothing": true },
+      }),
     },
   },
 });
@@ -185,7 +187,9 @@ export const warningDocument = oas3({
 /** A document with an HTTP integration missing its URI (an error, not a warning). */
 export const brokenDocument = oas3({
   "/ok": { get: { responses: ok(), "x-amazon-apigateway-integration": mock() } },
-  "/broken": { get: { responses: ok(), "x-amazon-apigateway-integration": { type: "http", httpMethod: "GET", responses: { default: { statusCode: "200" } } } } },
+  "/broken": {
+    get: { responses: ok(), "x-amazon-apigateway-integration": { type: "http", httpMethod: "GET", responses: { default: { statusCode: "200" } } } },
+  },
 });
 
 const baseTest = { "/test": { get: { responses: ok(), "x-amazon-apigateway-integration": mock() } } };
@@ -197,7 +201,9 @@ export const swaggerBasePathDocument = { swagger: "2.0", info: { title: "base", 
 export const serverUrlYaml = toYaml(oas3(baseTest, { servers: [{ url: "https://example.com/base-url/part/" }] }));
 
 /** OpenAPI 3 whose server URL takes the base path from a variable's default. */
-export const serverVariableYaml = toYaml(oas3(baseTest, { servers: [{ url: "https://example.com/{basePath}", variables: { basePath: { default: "base-var" } } }] }));
+export const serverVariableYaml = toYaml(
+  oas3(baseTest, { servers: [{ url: "https://example.com/{basePath}", variables: { basePath: { default: "base-var" } } }] }),
+);
 
 /** Not JSON at all, and not YAML either. */
 export const badJson = '{"openapi": "3.0.1", "info": {"title": "x"';

@@ -12,13 +12,16 @@ import { expect } from "vitest";
 import type { Fact, Ids, World } from "../run-facts";
 import * as d from "./put-rest-api-documents";
 
-const put = (mode: "merge" | "overwrite", body: string, extra: Record<string, unknown> = {}) => (ids: Ids) => ({ restApiId: ids.api, mode, body, ...extra });
+const put =
+  (mode: "merge" | "overwrite", body: string, extra: Record<string, unknown> = {}) =>
+  (ids: Ids) => ({ restApiId: ids.api, mode, body, ...extra });
 const resourcesOf = (ids: Ids) => ({ restApiId: ids.api, embed: ["methods"] });
 const modelsOf = (ids: Ids) => ({ restApiId: ids.api });
 /** GetResources' items, in any order, exactly these paths. */
 const onlyPaths = (...items: Record<string, unknown>[]) => ({ item: expect.arrayContaining(items.map((i) => expect.objectContaining(i))) });
 /** GetResources has this method on this path with (at least) these fields. */
-const method = (path: string, verb: string, fields: Record<string, unknown>) => onlyPaths({ path, resourceMethods: expect.objectContaining({ [verb]: expect.objectContaining(fields) }) });
+const method = (path: string, verb: string, fields: Record<string, unknown>) =>
+  onlyPaths({ path, resourceMethods: expect.objectContaining({ [verb]: expect.objectContaining(fields) }) });
 const named = (...names: string[]) => names.map((name) => expect.objectContaining({ name }));
 /** A matcher for what `expect.objectContaining` can't say (e.g. "exactly these paths, in any order"); never throws. */
 const satisfies = (what: string, test: (v: any) => boolean) => ({
@@ -32,7 +35,15 @@ const satisfies = (what: string, test: (v: any) => boolean) => ({
   toString: () => what,
   toAsymmetricMatcher: () => what,
 });
-const pathsAre = (...paths: string[]) => satisfies(`paths ${paths.join(" ")}`, (items: { path: string }[]) => items.map((i) => i.path).sort().join(" ") === [...paths].sort().join(" "));
+const pathsAre = (...paths: string[]) =>
+  satisfies(
+    `paths ${paths.join(" ")}`,
+    (items: { path: string }[]) =>
+      items
+        .map((i) => i.path)
+        .sort()
+        .join(" ") === [...paths].sort().join(" "),
+  );
 const bad = (message: string | RegExp) => ({ status: 400, error: { code: "BadRequestException", message } });
 
 /** A new REST API (`ids.api`, root `ids.root`), as CreateRestApi makes it. */
@@ -43,7 +54,12 @@ export async function withApi(world: World): Promise<void> {
 
 /** An API that already has GET /old, a resource /pets (`ids.pets`), a validator and binary media type image/heif. */
 export async function withContent(world: World): Promise<void> {
-  const api = await world.send("CreateRestApi", { name: "before", description: "old description", binaryMediaTypes: ["image/heif"], endpointConfiguration: { types: ["REGIONAL"] } });
+  const api = await world.send("CreateRestApi", {
+    name: "before",
+    description: "old description",
+    binaryMediaTypes: ["image/heif"],
+    endpointConfiguration: { types: ["REGIONAL"] },
+  });
   Object.assign(world.ids, { api: api.id, root: api.rootResourceId });
   const old = await world.send("CreateResource", { restApiId: api.id, parentId: api.rootResourceId, pathPart: "old" });
   const pets = await world.send("CreateResource", { restApiId: api.id, parentId: api.rootResourceId, pathPart: "pets" });
@@ -95,11 +111,28 @@ export const modeFacts: Fact[] = [
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.petsDocument)),
     status: 200,
-    followedBy: [{ op: "GetModels", input: modelsOf, status: 200, returns: { item: satisfies("models Pet and PetList only", (items: { name: string }[]) => items.map((m) => m.name).sort().join() === "Pet,PetList") } }],
+    followedBy: [
+      {
+        op: "GetModels",
+        input: modelsOf,
+        status: 200,
+        returns: {
+          item: satisfies(
+            "models Pet and PetList only",
+            (items: { name: string }[]) =>
+              items
+                .map((m) => m.name)
+                .sort()
+                .join() === "Pet,PetList",
+          ),
+        },
+      },
+    ],
   },
   {
     name: "overwrite: a resource on a path the document keeps keeps its id",
-    source: "rec test_import_rest_api_with_base_path_oas30[ignore]/get-resources-oas30-srv-var and get-resources-oas30-srv-url (/test is <id:3> after both overwrites)",
+    source:
+      "rec test_import_rest_api_with_base_path_oas30[ignore]/get-resources-oas30-srv-var and get-resources-oas30-srv-url (/test is <id:3> after both overwrites)",
     given: withContent,
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.petsDocument)),
@@ -118,7 +151,13 @@ export const modeFacts: Fact[] = [
         op: "GetResources",
         input: resourcesOf,
         status: 200,
-        returns: onlyPaths({ path: "/a", resourceMethods: { GET: expect.objectContaining({ methodResponses: statuses("200", "400") }), POST: expect.objectContaining({ methodResponses: statuses("200", "206") }) } }),
+        returns: onlyPaths({
+          path: "/a",
+          resourceMethods: {
+            GET: expect.objectContaining({ methodResponses: statuses("200", "400") }),
+            POST: expect.objectContaining({ methodResponses: statuses("200", "206") }),
+          },
+        }),
       },
     ],
   },
@@ -131,7 +170,12 @@ export const modeFacts: Fact[] = [
     status: 200,
     returns: { name: "shop", description: "old description", version: "1.0" },
     followedBy: [
-      { op: "GetResources", input: resourcesOf, status: 200, returns: onlyPaths({ path: "/old", resourceMethods: { GET: expect.anything() } }, { path: "/a" }, { path: "/pets" }) },
+      {
+        op: "GetResources",
+        input: resourcesOf,
+        status: 200,
+        returns: onlyPaths({ path: "/old", resourceMethods: { GET: expect.anything() } }, { path: "/a" }, { path: "/pets" }),
+      },
       { op: "GetModels", input: modelsOf, status: 200, returns: { item: expect.arrayContaining(named("Empty", "Error", "Old")) } },
       { op: "GetRequestValidators", input: modelsOf, status: 200, returns: { item: named("old-validator") } },
     ],
@@ -201,13 +245,22 @@ export const badBodyFacts: Fact[] = [
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.warningDocument)),
     status: 200,
-    returns: { warnings: ["Invalid format for 'requestParameters'. Expected type string for property 'integration.request.header.nothing' of resource '/test' and method 'GET' but got 'true'"] },
+    returns: {
+      warnings: [
+        "Invalid format for 'requestParameters'. Expected type string for property 'integration.request.header.nothing' of resource '/test' and method 'GET' but got 'true'",
+      ],
+    },
     followedBy: [
       {
         op: "GetResources",
         input: resourcesOf,
         status: 200,
-        returns: onlyPaths({ path: "/test", resourceMethods: { GET: expect.objectContaining({ methodIntegration: expect.objectContaining({ requestParameters: { "integration.request.header.kept": "'yes'" } }) }) } }),
+        returns: onlyPaths({
+          path: "/test",
+          resourceMethods: {
+            GET: expect.objectContaining({ methodIntegration: expect.objectContaining({ requestParameters: { "integration.request.header.kept": "'yes'" } }) }),
+          },
+        }),
       },
     ],
   },
@@ -218,7 +271,9 @@ export const badBodyFacts: Fact[] = [
     input: put("overwrite", d.bytes(d.missingModelDocument)),
     status: 200,
     returns: { warnings: [expect.stringContaining("Nowhere")] },
-    followedBy: [{ op: "GetResources", input: resourcesOf, status: 200, returns: method("/test", "GET", { methodResponses: { "200": { statusCode: "200" } } }) }],
+    followedBy: [
+      { op: "GetResources", input: resourcesOf, status: 200, returns: method("/test", "GET", { methodResponses: { "200": { statusCode: "200" } } }) },
+    ],
   },
   {
     name: "with failonwarnings=true a warning fails the call and nothing changes",
@@ -232,11 +287,11 @@ export const badBodyFacts: Fact[] = [
   },
 ];
 
-
 export const documentFacts: Fact[] = [
   {
     name: "methods, parameters, responses and integrations as GetResources(embed=methods) returns them, with AWS's integration defaults",
-    source: "rec test_import_with_circular_models/method-person-post, test_import_with_global_api_key_authorizer/method-pets-get (defaults: cacheNamespace = resource id, cacheKeyParameters [], timeoutInMillis 29000, connectionType INTERNET for HTTP)",
+    source:
+      "rec test_import_with_circular_models/method-person-post, test_import_with_global_api_key_authorizer/method-pets-get (defaults: cacheNamespace = resource id, cacheKeyParameters [], timeoutInMillis 29000, connectionType INTERNET for HTTP)",
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.petsDocument)),
     status: 200,
@@ -255,7 +310,13 @@ export const documentFacts: Fact[] = [
                 apiKeyRequired: false,
                 operationName: "ListPets",
                 requestParameters: { "method.request.querystring.type": false },
-                methodResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.X-Count": false }, responseModels: { "application/json": "PetList" } } },
+                methodResponses: {
+                  "200": {
+                    statusCode: "200",
+                    responseParameters: { "method.response.header.X-Count": false },
+                    responseModels: { "application/json": "PetList" },
+                  },
+                },
                 methodIntegration: expect.objectContaining({
                   type: "MOCK",
                   passthroughBehavior: "WHEN_NO_TEMPLATES",
@@ -271,7 +332,13 @@ export const documentFacts: Fact[] = [
             resourceMethods: {
               GET: expect.objectContaining({
                 requestParameters: { "method.request.path.petId": true },
-                methodIntegration: expect.objectContaining({ type: "HTTP", httpMethod: "GET", connectionType: "INTERNET", passthroughBehavior: "WHEN_NO_MATCH", uri: "http://petstore.example.com/pets/{petId}" }),
+                methodIntegration: expect.objectContaining({
+                  type: "HTTP",
+                  httpMethod: "GET",
+                  connectionType: "INTERNET",
+                  passthroughBehavior: "WHEN_NO_MATCH",
+                  uri: "http://petstore.example.com/pets/{petId}",
+                }),
               }),
             },
           },
@@ -293,7 +360,9 @@ export const documentFacts: Fact[] = [
         status: 200,
         returns: method("/test", "GET", {
           methodResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } } },
-          methodIntegration: expect.objectContaining({ integrationResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" } } } }),
+          methodIntegration: expect.objectContaining({
+            integrationResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" } } },
+          }),
         }),
       },
     ],
@@ -312,12 +381,23 @@ export const documentFacts: Fact[] = [
         returns: {
           item: expect.arrayContaining(
             ["users", "admins"].map((name) =>
-              expect.objectContaining({ name, type: "COGNITO_USER_POOLS", authType: "cognito_user_pools", identitySource: "method.request.header.UserToken", providerARNs: ["arn:aws:cognito-idp:us-east-1:111111111111:userpool/us-east-1_ABC123"] }),
+              expect.objectContaining({
+                name,
+                type: "COGNITO_USER_POOLS",
+                authType: "cognito_user_pools",
+                identitySource: "method.request.header.UserToken",
+                providerARNs: ["arn:aws:cognito-idp:us-east-1:111111111111:userpool/us-east-1_ABC123"],
+              }),
             ),
           ),
         },
       },
-      { op: "GetAuthorizers", input: modelsOf, status: 200, returns: { item: satisfies("no authorizerResultTtlInSeconds", (items: object[]) => items.every((a) => !("authorizerResultTtlInSeconds" in a))) } },
+      {
+        op: "GetAuthorizers",
+        input: modelsOf,
+        status: 200,
+        returns: { item: satisfies("no authorizerResultTtlInSeconds", (items: object[]) => items.every((a) => !("authorizerResultTtlInSeconds" in a))) },
+      },
     ],
   },
   {
@@ -327,13 +407,21 @@ export const documentFacts: Fact[] = [
     input: put("overwrite", d.bytes(d.cognitoDocument)),
     status: 200,
     followedBy: [
-      { op: "GetResources", input: resourcesOf, status: 200, returns: method("/inherits", "GET", { authorizationType: "COGNITO_USER_POOLS", authorizerId: expect.any(String), authorizationScopes: ["email"] }) },
+      {
+        op: "GetResources",
+        input: resourcesOf,
+        status: 200,
+        returns: method("/inherits", "GET", { authorizationType: "COGNITO_USER_POOLS", authorizerId: expect.any(String), authorizationScopes: ["email"] }),
+      },
       { op: "GetResources", input: resourcesOf, status: 200, returns: method("/other", "GET", { authorizationScopes: ["email", "openid"] }) },
       {
         op: "GetResources",
         input: resourcesOf,
         status: 200,
-        returns: onlyPaths({ path: "/no-scope", resourceMethods: { GET: satisfies("Cognito, no scopes", (m) => m.authorizationType === "COGNITO_USER_POOLS" && !("authorizationScopes" in m)) } }),
+        returns: onlyPaths({
+          path: "/no-scope",
+          resourceMethods: { GET: satisfies("Cognito, no scopes", (m) => m.authorizationType === "COGNITO_USER_POOLS" && !("authorizationScopes" in m)) },
+        }),
       },
     ],
   },
@@ -349,14 +437,34 @@ export const documentFacts: Fact[] = [
         op: "GetAuthorizers",
         input: modelsOf,
         status: 200,
-        returns: { item: [expect.objectContaining({ name: "gate", type: "REQUEST", authType: "custom", identitySource: "method.request.header.Custom-Authorization", authorizerResultTtlInSeconds: 300 })] },
+        returns: {
+          item: [
+            expect.objectContaining({
+              name: "gate",
+              type: "REQUEST",
+              authType: "custom",
+              identitySource: "method.request.header.Custom-Authorization",
+              authorizerResultTtlInSeconds: 300,
+            }),
+          ],
+        },
       },
-      { op: "GetResources", input: resourcesOf, status: 200, returns: method("/echo/{data}", "ANY", { authorizationType: "CUSTOM", authorizerId: expect.any(String), requestParameters: { "method.request.path.data": true } }) },
+      {
+        op: "GetResources",
+        input: resourcesOf,
+        status: 200,
+        returns: method("/echo/{data}", "ANY", {
+          authorizationType: "CUSTOM",
+          authorizerId: expect.any(String),
+          requestParameters: { "method.request.path.data": true },
+        }),
+      },
     ],
   },
   {
     name: "Swagger 2.0: body parameter and response schema models by consumes/produces; every scheme with an authorizer is created, TTL only where given; documentation is no warning",
-    source: "rec test_import_swagger_api/get-authorizers (test-authorizer-not-used has no TTL), method-pets-post (imported with failOnWarnings=True from a document with x-amazon-apigateway-documentation)",
+    source:
+      "rec test_import_swagger_api/get-authorizers (test-authorizer-not-used has no TTL), method-pets-post (imported with failOnWarnings=True from a document with x-amazon-apigateway-documentation)",
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.swaggerDocument), { failOnWarnings: true }),
     status: 200,
@@ -369,7 +477,14 @@ export const documentFacts: Fact[] = [
         status: 200,
         returns: {
           item: expect.arrayContaining([
-            expect.objectContaining({ name: "used-authorizer", type: "TOKEN", authType: "oauth2", identitySource: "method.request.header.Authorization", identityValidationExpression: "^x-[a-z]+", authorizerResultTtlInSeconds: 60 }),
+            expect.objectContaining({
+              name: "used-authorizer",
+              type: "TOKEN",
+              authType: "oauth2",
+              identitySource: "method.request.header.Authorization",
+              identityValidationExpression: "^x-[a-z]+",
+              authorizerResultTtlInSeconds: 60,
+            }),
             satisfies("unused-authorizer without a TTL", (a) => a.name === "unused-authorizer" && a.type === "TOKEN" && !("authorizerResultTtlInSeconds" in a)),
           ]),
         },
@@ -382,14 +497,21 @@ export const documentFacts: Fact[] = [
           operationName: "CreatePet",
           authorizationType: "CUSTOM",
           requestModels: { "application/json": "NewPet" },
-          methodResponses: { "200": { statusCode: "200", responseModels: { "application/json": "Pet" }, responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } } },
+          methodResponses: {
+            "200": {
+              statusCode: "200",
+              responseModels: { "application/json": "Pet" },
+              responseParameters: { "method.response.header.Access-Control-Allow-Origin": false },
+            },
+          },
         }),
       },
     ],
   },
   {
     name: "circular model references are accepted; $refs become model URLs with the API's id; a schema's description is the model's",
-    source: "rec test_import_with_circular_models/get-models, test_import_with_circular_models_and_request_validation/request-validators and method-person-post",
+    source:
+      "rec test_import_with_circular_models/get-models, test_import_with_circular_models_and_request_validation/request-validators and method-person-post",
     op: "PutRestApi",
     input: put("overwrite", d.bytes(d.circularDocument)),
     status: 200,
@@ -400,13 +522,36 @@ export const documentFacts: Fact[] = [
         status: 200,
         returns: (ids) => ({
           item: expect.arrayContaining([
-            expect.objectContaining({ name: "Person", description: "Someone", contentType: "application/json", schema: expect.stringContaining(`"https://apigateway.amazonaws.com/restapis/${ids.api}/models/House"`) }),
-            expect.objectContaining({ name: "House", description: "Somewhere", schema: expect.stringContaining(`"https://apigateway.amazonaws.com/restapis/${ids.api}/models/Person"`) }),
+            expect.objectContaining({
+              name: "Person",
+              description: "Someone",
+              contentType: "application/json",
+              schema: expect.stringContaining(`"https://apigateway.amazonaws.com/restapis/${ids.api}/models/House"`),
+            }),
+            expect.objectContaining({
+              name: "House",
+              description: "Somewhere",
+              schema: expect.stringContaining(`"https://apigateway.amazonaws.com/restapis/${ids.api}/models/Person"`),
+            }),
           ]),
         }),
       },
-      { op: "GetRequestValidators", input: modelsOf, status: 200, returns: { item: [expect.objectContaining({ name: "strict", validateRequestBody: true, validateRequestParameters: true })] } },
-      { op: "GetResources", input: resourcesOf, status: 200, returns: method("/person", "POST", { operationName: "CreatePerson", requestModels: { "application/json": "Person" }, requestValidatorId: expect.any(String) }) },
+      {
+        op: "GetRequestValidators",
+        input: modelsOf,
+        status: 200,
+        returns: { item: [expect.objectContaining({ name: "strict", validateRequestBody: true, validateRequestParameters: true })] },
+      },
+      {
+        op: "GetResources",
+        input: resourcesOf,
+        status: 200,
+        returns: method("/person", "POST", {
+          operationName: "CreatePerson",
+          requestModels: { "application/json": "Person" },
+          requestValidatorId: expect.any(String),
+        }),
+      },
     ],
   },
 ];
@@ -428,11 +573,29 @@ const basePath = (mode: string, body: string, ...paths: string[]): Fact => ({
 });
 
 export const basePathFacts: Fact[] = [
-  { ...basePath("ignore", d.bytes(d.swaggerBasePathDocument), "/test"), source: "rec test_import_rest_apis_with_base_path_swagger[ignore]/get-resources-swagger-json" },
-  { ...basePath("prepend", d.bytes(d.swaggerBasePathDocument), "/base", "/base/test"), source: "rec test_import_rest_apis_with_base_path_swagger[prepend]/get-resources-swagger-json" },
-  { ...basePath("split", d.bytes(d.swaggerBasePathDocument), "/test"), source: "rec test_import_rest_apis_with_base_path_swagger[split]/get-resources-swagger-json" },
-  { ...basePath("prepend", d.bytes(d.serverUrlYaml), "/base-url", "/base-url/part", "/base-url/part/test"), source: "rec test_import_rest_api_with_base_path_oas30[prepend]/get-resources-oas30-srv-url" },
-  { ...basePath("split", d.bytes(d.serverUrlYaml), "/part", "/part/test"), source: "rec test_import_rest_api_with_base_path_oas30[split]/get-resources-oas30-srv-url" },
+  {
+    ...basePath("ignore", d.bytes(d.swaggerBasePathDocument), "/test"),
+    source: "rec test_import_rest_apis_with_base_path_swagger[ignore]/get-resources-swagger-json",
+  },
+  {
+    ...basePath("prepend", d.bytes(d.swaggerBasePathDocument), "/base", "/base/test"),
+    source: "rec test_import_rest_apis_with_base_path_swagger[prepend]/get-resources-swagger-json",
+  },
+  {
+    ...basePath("split", d.bytes(d.swaggerBasePathDocument), "/test"),
+    source: "rec test_import_rest_apis_with_base_path_swagger[split]/get-resources-swagger-json",
+  },
+  {
+    ...basePath("prepend", d.bytes(d.serverUrlYaml), "/base-url", "/base-url/part", "/base-url/part/test"),
+    source: "rec test_import_rest_api_with_base_path_oas30[prepend]/get-resources-oas30-srv-url",
+  },
+  {
+    ...basePath("split", d.bytes(d.serverUrlYaml), "/part", "/part/test"),
+    source: "rec test_import_rest_api_with_base_path_oas30[split]/get-resources-oas30-srv-url",
+  },
   { ...basePath("ignore", d.bytes(d.serverUrlYaml), "/test"), source: "rec test_import_rest_api_with_base_path_oas30[ignore]/get-resources-oas30-srv-url" },
-  { ...basePath("prepend", d.bytes(d.serverVariableYaml), "/base-var", "/base-var/test"), source: "rec test_import_rest_api_with_base_path_oas30[prepend]/get-resources-oas30-srv-var" },
+  {
+    ...basePath("prepend", d.bytes(d.serverVariableYaml), "/base-var", "/base-var/test"),
+    source: "rec test_import_rest_api_with_base_path_oas30[prepend]/get-resources-oas30-srv-var",
+  },
 ];

@@ -9,7 +9,9 @@ import { FAKE_ACCOUNT_ID } from "../../fakes/fake-apigateway";
 import type { Fact } from "../run-facts";
 
 const api = (ids: Record<string, string>) => ({ restApiId: ids.api });
-const patch = (...patchOperations: Record<string, string>[]) => (ids: Record<string, string>) => ({ restApiId: ids.api, patchOperations });
+const patch =
+  (...patchOperations: Record<string, string>[]) =>
+  (ids: Record<string, string>) => ({ restApiId: ids.api, patchOperations });
 const bad = (message: string) => ({ status: 400, error: { code: "BadRequestException", message } });
 
 export const createRestApiFacts: Fact[] = [
@@ -164,7 +166,12 @@ export const restApiFacts: Fact[] = [
     followedBy: [
       // rec …/disable-compression: an empty value turns compression off (field left out)
       { op: "UpdateRestApi", input: patch({ op: "replace", path: "/minimumCompressionSize", value: "" }), status: 200, absent: ["minimumCompressionSize"] },
-      { op: "UpdateRestApi", input: patch({ op: "replace", path: "/minimumCompressionSize", value: "0" }), status: 200, returns: { minimumCompressionSize: 0 } },
+      {
+        op: "UpdateRestApi",
+        input: patch({ op: "replace", path: "/minimumCompressionSize", value: "0" }),
+        status: 200,
+        returns: { minimumCompressionSize: 0 },
+      },
     ],
   },
   {
@@ -239,7 +246,13 @@ export const restApiFacts: Fact[] = [
     input: patch({ op: "replace", path: "/endpointConfiguration/types/EDGE", value: "PRIVATE" }),
     status: 200,
     returns: { endpointConfiguration: { types: ["PRIVATE"], ipAddressType: "dualstack" } },
-    followedBy: [{ op: "UpdateRestApi", input: patch({ op: "replace", path: "/endpointConfiguration/ipAddressType", value: "ipv4" }), ...bad("Only dualstack ipAddressType is supported for Private APIs.") }],
+    followedBy: [
+      {
+        op: "UpdateRestApi",
+        input: patch({ op: "replace", path: "/endpointConfiguration/ipAddressType", value: "ipv4" }),
+        ...bad("Only dualstack ipAddressType is supported for Private APIs."),
+      },
+    ],
   },
   {
     name: "an ipAddressType other than ipv4 or dualstack is refused",

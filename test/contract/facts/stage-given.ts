@@ -17,7 +17,13 @@ export async function withDeployment(world: World): Promise<void> {
 /** withDeployment + stage "dev" on it, described "dev stage", with variable testVar=default. */
 export async function withStage(world: World): Promise<void> {
   await withDeployment(world);
-  await world.send("CreateStage", { restApiId: world.ids.api, stageName: STAGE, deploymentId: world.ids.dep1, description: "dev stage", variables: { testVar: "default" } });
+  await world.send("CreateStage", {
+    restApiId: world.ids.api,
+    stageName: STAGE,
+    deploymentId: world.ids.dep1,
+    description: "dev stage",
+    variables: { testVar: "default" },
+  });
 }
 
 /** withStage + a second deployment (`ids.dep2`) no stage points at. */

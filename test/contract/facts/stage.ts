@@ -186,7 +186,8 @@ export const updateStageFacts: Fact[] = [
   },
   {
     name: "/webAclArn is not an UpdateStage path: refused with AWS's list of paths (WAF is attached with WAFv2 AssociateWebACL)",
-    source: "rec test_update_stage_canary_deployment_validation/update-stage-canary-settings-bad-path-2: AWS's list of UpdateStage paths has no /webAclArn; the message for /webAclArn itself is by analogy (not recorded); doc Stage.webAclArn is read-only here, set by wafv2 AssociateWebACL",
+    source:
+      "rec test_update_stage_canary_deployment_validation/update-stage-canary-settings-bad-path-2: AWS's list of UpdateStage paths has no /webAclArn; the message for /webAclArn itself is by analogy (not recorded); doc Stage.webAclArn is read-only here, set by wafv2 AssociateWebACL",
     op: "UpdateStage",
     input: updateDev({ op: "replace", path: "/webAclArn", value: "arn:aws:wafv2:us-east-1:111111111111:regional/webacl/gatehouse/0000" }),
     ...invalidPath("/webAclArn"),
@@ -224,7 +225,14 @@ export const methodSettingFacts: Fact[] = [
     input: updateDev({ op: "replace", path: "/~1pets~1{id}/GET/logging/dataTrace", value: "false" }),
     status: 200,
     returns: { methodSettings: { "~1pets~1{id}/GET": SETTING_DEFAULTS } },
-    followedBy: [{ op: "GetStage", input: getDev, status: 200, returns: { methodSettings: { "~1pets~1{id}/GET": expect.not.objectContaining({ loggingLevel: expect.anything() }) } } }],
+    followedBy: [
+      {
+        op: "GetStage",
+        input: getDev,
+        status: 200,
+        returns: { methodSettings: { "~1pets~1{id}/GET": expect.not.objectContaining({ loggingLevel: expect.anything() }) } },
+      },
+    ],
   },
   {
     name: "a new */* override likewise: the field set, AWS's defaults for the others",
@@ -244,9 +252,13 @@ export const methodSettingFacts: Fact[] = [
   },
   {
     name: "a setting for one method is stored under the escaped path as sent: ~1pets~1{id}/GET",
-    source: "AWS CLI examples (aws/aws-cli awscli/examples/apigateway): get-stage output has the key \"~1resource/GET\", update-stage writes /~1resourceName/GET/logging/dataTrace",
+    source:
+      'AWS CLI examples (aws/aws-cli awscli/examples/apigateway): get-stage output has the key "~1resource/GET", update-stage writes /~1resourceName/GET/logging/dataTrace',
     op: "UpdateStage",
-    input: updateDev({ op: "replace", path: "/~1pets~1{id}/GET/logging/loglevel", value: "INFO" }, { op: "replace", path: "/~1pets~1{id}/GET/throttling/burstLimit", value: "20" }),
+    input: updateDev(
+      { op: "replace", path: "/~1pets~1{id}/GET/logging/loglevel", value: "INFO" },
+      { op: "replace", path: "/~1pets~1{id}/GET/throttling/burstLimit", value: "20" },
+    ),
     status: 200,
     returns: { methodSettings: { "~1pets~1{id}/GET": { loggingLevel: "INFO", throttlingBurstLimit: 20 } } },
     followedBy: [{ op: "GetStage", input: getDev, status: 200, returns: { methodSettings: { "~1pets~1{id}/GET": { loggingLevel: "INFO" } } } }],
@@ -290,7 +302,8 @@ export const methodSettingFacts: Fact[] = [
   },
   {
     name: "the resource path must be one escaped segment: an unescaped /pets/{id}/GET/… is refused",
-    source: "doc UpdateStage: '/' in a path segment is written ~1; AWS's path list (rec …/update-stage-canary-settings-bad-path-2) has /{resourcePath}/{httpMethod}/… only",
+    source:
+      "doc UpdateStage: '/' in a path segment is written ~1; AWS's path list (rec …/update-stage-canary-settings-bad-path-2) has /{resourcePath}/{httpMethod}/… only",
     op: "UpdateStage",
     input: updateDev({ op: "replace", path: "/pets/{id}/GET/metrics/enabled", value: "true" }),
     ...invalidPath("/pets/{id}/GET/metrics/enabled"),
@@ -303,7 +316,10 @@ export const accessLogFacts: Fact[] = [
     name: "destinationArn and format are set one by one",
     source: "rec test_stage_access_log_settings/update-stage-access-log-dest-add, update-stage-access-log-format-add",
     op: "UpdateStage",
-    input: updateDev({ op: "add", path: "/accessLogSettings/destinationArn", value: LOG_GROUP }, { op: "replace", path: "/accessLogSettings/format", value: "$context.requestId $context.identity.sourceIp" }),
+    input: updateDev(
+      { op: "add", path: "/accessLogSettings/destinationArn", value: LOG_GROUP },
+      { op: "replace", path: "/accessLogSettings/format", value: "$context.requestId $context.identity.sourceIp" },
+    ),
     status: 200,
     returns: { accessLogSettings: { destinationArn: LOG_GROUP, format: "$context.requestId $context.identity.sourceIp" } },
   },
@@ -326,8 +342,16 @@ export const accessLogFacts: Fact[] = [
   },
   {
     name: "removing the format alone is refused the same way (by the recorded two-segment rule; only remove /accessLogSettings clears a part)",
-    source: "rec test_stage_access_log_settings_validation/update-stage-access-log-dest-remove, invalid-path-remove (any /a/b remove = method setting a/b); format itself not recorded",
-    given: async (w) => void (await w.send("UpdateStage", updateDev({ op: "add", path: "/accessLogSettings/destinationArn", value: LOG_GROUP }, { op: "add", path: "/accessLogSettings/format", value: "$context.requestId" })(w.ids))),
+    source:
+      "rec test_stage_access_log_settings_validation/update-stage-access-log-dest-remove, invalid-path-remove (any /a/b remove = method setting a/b); format itself not recorded",
+    given: async (w) =>
+      void (await w.send(
+        "UpdateStage",
+        updateDev(
+          { op: "add", path: "/accessLogSettings/destinationArn", value: LOG_GROUP },
+          { op: "add", path: "/accessLogSettings/format", value: "$context.requestId" },
+        )(w.ids),
+      )),
     op: "UpdateStage",
     input: updateDev({ op: "remove", path: "/accessLogSettings/format" }),
     ...noMethodSetting("accessLogSettings/format"),
@@ -349,7 +373,8 @@ export const accessLogFacts: Fact[] = [
   ...["add", "replace"].flatMap((op): Fact[] =>
     ["/accessLogSettings/randomValue", "/accessLogSettings/*", "/accessLogSettings"].map((path) => ({
       name: `${op} ${path} is refused with the two access-log paths`,
-      source: "rec test_stage_access_log_settings_validation/invalid-path-add, invalid-path-replace, star-and-add, star-and-replace, root-and-add, root-and-replace",
+      source:
+        "rec test_stage_access_log_settings_validation/invalid-path-add, invalid-path-replace, star-and-add, star-and-replace, root-and-add, root-and-replace",
       op: "UpdateStage",
       input: updateDev({ op, path, value: LOG_GROUP }),
       ...badRequest(ACCESS_LOG_PATHS),
@@ -365,4 +390,3 @@ export const accessLogFacts: Fact[] = [
     }),
   ),
 ];
-

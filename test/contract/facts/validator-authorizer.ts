@@ -10,7 +10,9 @@ const bad = (message: string) => ({ status: 400, error: { code: "BadRequestExcep
 const withValidator = async (w: World) => {
   w.ids.val = (await w.send("CreateRequestValidator", { restApiId: w.ids.api, name: "v1" })).id;
 };
-const update = (...patchOperations: Record<string, string>[]) => (ids: Record<string, string>) => ({ restApiId: ids.api, requestValidatorId: ids.val, patchOperations });
+const update =
+  (...patchOperations: Record<string, string>[]) =>
+  (ids: Record<string, string>) => ({ restApiId: ids.api, requestValidatorId: ids.val, patchOperations });
 const LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations";
 
 export const validatorFacts: Fact[] = [
@@ -45,7 +47,9 @@ export const validatorFacts: Fact[] = [
     input: update({ op: "replace", path: "/validateRequestBody", value: "true" }),
     status: 200,
     returns: { validateRequestBody: true, validateRequestParameters: false },
-    followedBy: [{ op: "UpdateRequestValidator", input: update({ op: "replace", path: "/validateRequestBody" }), status: 200, returns: { validateRequestBody: false } }],
+    followedBy: [
+      { op: "UpdateRequestValidator", input: update({ op: "replace", path: "/validateRequestBody" }), status: 200, returns: { validateRequestBody: false } },
+    ],
   },
   {
     name: "flags take only replace",
@@ -79,7 +83,12 @@ export const validatorFacts: Fact[] = [
     input: (ids) => ({ restApiId: ids.api, requestValidatorId: ids.val }),
     status: 202,
     followedBy: [
-      { op: "GetRequestValidator", input: (ids) => ({ restApiId: ids.api, requestValidatorId: ids.val }), status: 404, error: { code: "NotFoundException", message: "Invalid Request Validator identifier specified" } },
+      {
+        op: "GetRequestValidator",
+        input: (ids) => ({ restApiId: ids.api, requestValidatorId: ids.val }),
+        status: 404,
+        error: { code: "NotFoundException", message: "Invalid Request Validator identifier specified" },
+      },
     ],
   },
 ];
@@ -108,7 +117,13 @@ export const authorizerFacts: Fact[] = [
     source: "doc API Gateway quotas (authorizers per API: 10); LimitExceededException (429) in the API reference",
     given: async (w) => {
       for (let n = 0; n < 10; n++)
-        await w.send("CreateAuthorizer", { restApiId: w.ids.api, name: `auth${n}`, type: "TOKEN", authorizerUri: LAMBDA_URI, identitySource: "method.request.header.Authorization" });
+        await w.send("CreateAuthorizer", {
+          restApiId: w.ids.api,
+          name: `auth${n}`,
+          type: "TOKEN",
+          authorizerUri: LAMBDA_URI,
+          identitySource: "method.request.header.Authorization",
+        });
     },
     op: "CreateAuthorizer",
     input: (ids) => ({ restApiId: ids.api, name: "auth10", type: "TOKEN", authorizerUri: LAMBDA_URI, identitySource: "method.request.header.Authorization" }),
@@ -119,7 +134,15 @@ export const authorizerFacts: Fact[] = [
     name: "UpdateAuthorizer replaces the TTL, answered as a number",
     source: "doc UpdateAuthorizer / Authorizer (authorizerResultTtlInSeconds: Integer)",
     given: async (w) => {
-      w.ids.auth = (await w.send("CreateAuthorizer", { restApiId: w.ids.api, name: "auth", type: "TOKEN", authorizerUri: LAMBDA_URI, identitySource: "method.request.header.Authorization" })).id;
+      w.ids.auth = (
+        await w.send("CreateAuthorizer", {
+          restApiId: w.ids.api,
+          name: "auth",
+          type: "TOKEN",
+          authorizerUri: LAMBDA_URI,
+          identitySource: "method.request.header.Authorization",
+        })
+      ).id;
     },
     op: "UpdateAuthorizer",
     input: (ids) => ({ restApiId: ids.api, authorizerId: ids.auth, patchOperations: [{ op: "replace", path: "/authorizerResultTtlInSeconds", value: "60" }] }),

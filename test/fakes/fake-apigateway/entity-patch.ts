@@ -62,7 +62,9 @@ export function validateOpEnum(ops: PatchOperation[] | undefined, inputName: str
   const errors: string[] = [];
   (ops ?? []).forEach((o, i) => {
     if (!OP_ENUM.includes(String(o.op)))
-      errors.push(`Value '${o.op}' at '${inputName}.patchOperations.${i + 1}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [${OP_ENUM.join(", ")}]`);
+      errors.push(
+        `Value '${o.op}' at '${inputName}.patchOperations.${i + 1}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [${OP_ENUM.join(", ")}]`,
+      );
   });
   return errors;
 }

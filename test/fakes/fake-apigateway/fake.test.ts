@@ -57,7 +57,13 @@ describe("fake API Gateway speaks the SDK's REST-JSON", () => {
     const got = await client.send(new GetRestApiCommand({ restApiId: api.id }));
     expect(got.name).toBe("pets");
     expect(fake.state.describe(api.id!)).toEqual(["model Empty", "model Error", "resource /"]);
-    expect(fake.calls[0]).toMatchObject({ operation: "CreateRestApi", method: "POST", path: "/restapis", body: { name: "pets", description: "d" }, status: 201 });
+    expect(fake.calls[0]).toMatchObject({
+      operation: "CreateRestApi",
+      method: "POST",
+      path: "/restapis",
+      body: { name: "pets", description: "d" },
+      status: 201,
+    });
   });
 
   it("pages GetResources with limit/position and embeds methods on request", async () => {
@@ -73,13 +79,19 @@ describe("fake API Gateway speaks the SDK's REST-JSON", () => {
     const plain = [...page1.items!, ...page2.items!].find((r) => r.path === "/pets")!;
     expect(plain.resourceMethods).toEqual({ GET: {} });
     const embedded = await client.send(new GetResourcesCommand({ restApiId: api.id, limit: 500, embed: ["methods"] }));
-    expect(embedded.items!.find((r) => r.path === "/pets")!.resourceMethods!.GET).toMatchObject({ httpMethod: "GET", authorizationType: "NONE", apiKeyRequired: false });
+    expect(embedded.items!.find((r) => r.path === "/pets")!.resourceMethods!.GET).toMatchObject({
+      httpMethod: "GET",
+      authorizationType: "NONE",
+      apiKeyRequired: false,
+    });
   });
 
   it("maps errors to the SDK's exception classes", async () => {
     const { client } = await start({ quotas: false });
     const { api, res } = await apiWithMethod(client);
-    const conflict = await client.send(new PutMethodCommand({ restApiId: api.id, resourceId: res.id, httpMethod: "GET", authorizationType: "NONE" })).catch((e) => e);
+    const conflict = await client
+      .send(new PutMethodCommand({ restApiId: api.id, resourceId: res.id, httpMethod: "GET", authorizationType: "NONE" }))
+      .catch((e) => e);
     expect(conflict.name).toBe("ConflictException");
     expect(conflict.message).toBe("Method already exists for this resource");
     expect(conflict.$metadata.httpStatusCode).toBe(409);
@@ -110,7 +122,16 @@ describe("fake API Gateway speaks the SDK's REST-JSON", () => {
         ],
       }),
     );
-    await client.send(new PutIntegrationCommand({ restApiId: api.id, resourceId: res.id, httpMethod: "GET", type: "HTTP", integrationHttpMethod: "GET", uri: "http://a.example.com" }));
+    await client.send(
+      new PutIntegrationCommand({
+        restApiId: api.id,
+        resourceId: res.id,
+        httpMethod: "GET",
+        type: "HTTP",
+        integrationHttpMethod: "GET",
+        uri: "http://a.example.com",
+      }),
+    );
     const upd = await client.send(
       new UpdateIntegrationCommand({
         restApiId: api.id,
@@ -122,7 +143,13 @@ describe("fake API Gateway speaks the SDK's REST-JSON", () => {
         ],
       }),
     );
-    expect(upd).toMatchObject({ type: "HTTP", httpMethod: "GET", uri: "http://b.example.com", requestTemplates: { "application/json": "{}" }, timeoutInMillis: 29000 });
+    expect(upd).toMatchObject({
+      type: "HTTP",
+      httpMethod: "GET",
+      uri: "http://b.example.com",
+      requestTemplates: { "application/json": "{}" },
+      timeoutInMillis: 29000,
+    });
     const m = fake.state.resourceByPath(api.id!, "/pets")!.resourceMethods.GET;
     expect(m).toMatchObject({ apiKeyRequired: true, requestParameters: { "method.request.querystring.q": false } });
 
@@ -144,7 +171,9 @@ describe("fake API Gateway speaks the SDK's REST-JSON", () => {
     expect(stage.methodSettings!["*/*"].loggingLevel).toBe("INFO");
     // AWS stores the method-setting key as written in the path, `/` still escaped.
     expect(stage.methodSettings!["~1pets/GET"].throttlingRateLimit).toBe(5.5);
-    const bad = await client.send(new UpdateStageCommand({ restApiId: api.id, stageName: "dev", patchOperations: [{ op: "replace", path: "/deploymentId", value: "nope" }] })).catch((e) => e);
+    const bad = await client
+      .send(new UpdateStageCommand({ restApiId: api.id, stageName: "dev", patchOperations: [{ op: "replace", path: "/deploymentId", value: "nope" }] }))
+      .catch((e) => e);
     expect(bad.name).toBe("BadRequestException");
     expect((await client.send(new GetStageCommand({ restApiId: api.id, stageName: "dev" }))).deploymentId).toBe(dep.id);
   });
@@ -154,7 +183,15 @@ describe("fake API Gateway speaks the SDK's REST-JSON", () => {
     const { api, res } = await apiWithMethod(client);
     await client.send(new CreateResourceCommand({ restApiId: api.id, parentId: res.id, pathPart: "{id}" }));
     await client.send(new CreateModelCommand({ restApiId: api.id, name: "Pet", contentType: "application/json", schema: "{}" }));
-    await client.send(new PutMethodResponseCommand({ restApiId: api.id, resourceId: res.id, httpMethod: "GET", statusCode: "200", responseModels: { "application/json": "Pet" } }));
+    await client.send(
+      new PutMethodResponseCommand({
+        restApiId: api.id,
+        resourceId: res.id,
+        httpMethod: "GET",
+        statusCode: "200",
+        responseModels: { "application/json": "Pet" },
+      }),
+    );
     const inUse = await client.send(new DeleteModelCommand({ restApiId: api.id, modelName: "Pet" })).catch((e) => e);
     expect(inUse.name).toBe("ConflictException");
     await client.send(new DeleteResourceCommand({ restApiId: api.id, resourceId: res.id }));

@@ -14,20 +14,47 @@ const DEFAULT_TEMPLATES = { "application/json": '{"message":$context.error.messa
 
 /** In the order AWS's ValidationException lists them. */
 const ENUM_ORDER = [
-  "REQUEST_TOO_LARGE", "RESOURCE_NOT_FOUND", "AUTHORIZER_CONFIGURATION_ERROR", "MISSING_AUTHENTICATION_TOKEN", "BAD_REQUEST_BODY",
-  "INVALID_SIGNATURE", "INVALID_API_KEY", "BAD_REQUEST_PARAMETERS", "AUTHORIZER_FAILURE", "UNAUTHORIZED", "INTEGRATION_TIMEOUT",
-  "ACCESS_DENIED", "DEFAULT_4XX", "DEFAULT_5XX", "WAF_FILTERED", "QUOTA_EXCEEDED", "THROTTLED", "API_CONFIGURATION_ERROR",
-  "UNSUPPORTED_MEDIA_TYPE", "INTEGRATION_FAILURE", "EXPIRED_TOKEN",
+  "REQUEST_TOO_LARGE",
+  "RESOURCE_NOT_FOUND",
+  "AUTHORIZER_CONFIGURATION_ERROR",
+  "MISSING_AUTHENTICATION_TOKEN",
+  "BAD_REQUEST_BODY",
+  "INVALID_SIGNATURE",
+  "INVALID_API_KEY",
+  "BAD_REQUEST_PARAMETERS",
+  "AUTHORIZER_FAILURE",
+  "UNAUTHORIZED",
+  "INTEGRATION_TIMEOUT",
+  "ACCESS_DENIED",
+  "DEFAULT_4XX",
+  "DEFAULT_5XX",
+  "WAF_FILTERED",
+  "QUOTA_EXCEEDED",
+  "THROTTLED",
+  "API_CONFIGURATION_ERROR",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "INTEGRATION_FAILURE",
+  "EXPIRED_TOKEN",
 ];
 
 function checkType(type: string) {
   if (!(type in DEFAULT_STATUS_BY_TYPE))
-    throw new FakeApiError(400, "ValidationException", validationMessage([`Value '${type}' at 'responseType' failed to satisfy constraint: Member must satisfy enum value set: [${ENUM_ORDER.join(", ")}]`]));
+    throw new FakeApiError(
+      400,
+      "ValidationException",
+      validationMessage([`Value '${type}' at 'responseType' failed to satisfy constraint: Member must satisfy enum value set: [${ENUM_ORDER.join(", ")}]`]),
+    );
 }
 
 function builtIn(type: string): Json {
   const status = DEFAULT_STATUS_BY_TYPE[type];
-  return { responseType: type, defaultResponse: true, responseParameters: {}, responseTemplates: { ...DEFAULT_TEMPLATES }, ...(status ? { statusCode: status } : {}) };
+  return {
+    responseType: type,
+    defaultResponse: true,
+    responseParameters: {},
+    responseTemplates: { ...DEFAULT_TEMPLATES },
+    ...(status ? { statusCode: status } : {}),
+  };
 }
 
 /** What AWS answers for `type` on this API. */
@@ -38,7 +65,12 @@ function answer(a: FakeRestApi, type: string): Json {
   const parent = family ? a.gatewayResponses.get(family) : undefined;
   const base = builtIn(type);
   if (!parent) return base;
-  return { ...base, ...(parent.statusCode ? { statusCode: parent.statusCode } : {}), responseParameters: structuredClone(parent.responseParameters ?? {}), responseTemplates: structuredClone(parent.responseTemplates ?? {}) };
+  return {
+    ...base,
+    ...(parent.statusCode ? { statusCode: parent.statusCode } : {}),
+    responseParameters: structuredClone(parent.responseParameters ?? {}),
+    responseTemplates: structuredClone(parent.responseTemplates ?? {}),
+  };
 }
 
 /** A customised response as AWS stores it: missing parts take the type's defaults. */
@@ -50,7 +82,15 @@ function customised(type: string, body: Json): Json {
 export const gatewayResponseHandlers: Record<string, Handler> = {
   GetGatewayResponses: (s, r) => {
     const a = api(s, r.params.restApiId);
-    return { status: 200, body: paginate(Object.keys(DEFAULT_STATUS_BY_TYPE).sort().map((t) => answer(a, t)), r.query) };
+    return {
+      status: 200,
+      body: paginate(
+        Object.keys(DEFAULT_STATUS_BY_TYPE)
+          .sort()
+          .map((t) => answer(a, t)),
+        r.query,
+      ),
+    };
   },
   GetGatewayResponse: (s, r) => {
     checkType(r.params.responseType);

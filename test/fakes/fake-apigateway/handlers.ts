@@ -3,14 +3,7 @@
  * with the JSON bodies and errors (messages copied from AWS where known) the real service sends.
  * A test double, not product code.
  */
-import {
-  type FakeResource,
-  type FakeRestApi,
-  type FakeState,
-  type Json,
-  type PatchOperation,
-  decodePointer,
-} from "./state";
+import { type FakeResource, type FakeRestApi, type FakeState, type Json, type PatchOperation, decodePointer } from "./state";
 import { type EntityPatchSpec, EntityPatchError, applyEntityPatch, validateOpEnum, validationMessage } from "./entity-patch";
 import {
   AUTHORIZER_SPEC,
@@ -119,7 +112,9 @@ export function patch(target: Json, body: Json, spec: EntityPatchSpec, input: st
 
 /** AWS's constraint on a response status code in the URI. */
 export function statusCodeErrors(code: string): string[] {
-  return /^[1-5]\d\d$/.test(code) ? [] : [`Value '${code}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`];
+  return /^[1-5]\d\d$/.test(code)
+    ? []
+    : [`Value '${code}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`];
 }
 
 export function pick(body: Json, keys: string[]): Json {
@@ -130,7 +125,8 @@ export function pick(body: Json, keys: string[]): Json {
 
 export function paginate<T>(items: T[], query: URLSearchParams, defaultLimit = 25): { item: T[]; position?: string } {
   const limit = query.has("limit") ? Number(query.get("limit")) : defaultLimit;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest("1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value less than or equal to 500");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw badRequest("1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value less than or equal to 500");
   const pos = query.get("position");
   let start = 0;
   if (pos) {
@@ -168,7 +164,8 @@ function checkParameterNames(params: Json | undefined) {
 }
 
 function checkMethodRefs(a: FakeRestApi, m: Json) {
-  if (!AUTH_TYPES.includes(m.authorizationType)) throw badRequest("Invalid authorization type specified. Valid values are NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS");
+  if (!AUTH_TYPES.includes(m.authorizationType))
+    throw badRequest("Invalid authorization type specified. Valid values are NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS");
   checkParameterNames(m.requestParameters);
   // AWS ignores an authorizer id on a method that does not use one (rec skip-auth-id-with-wrong-type).
   if (m.authorizationType !== "CUSTOM" && m.authorizationType !== "COGNITO_USER_POOLS") delete m.authorizerId;
@@ -189,7 +186,8 @@ function checkIntegration(i: Json) {
     if ((i.type === "AWS" || i.type === "AWS_PROXY") && !String(i.uri).startsWith("arn:aws:apigateway:"))
       throw badRequest("AWS ARN for integration must contain path or action");
   }
-  if (i.timeoutInMillis !== undefined && (i.timeoutInMillis < 50 || i.timeoutInMillis > 29000)) throw badRequest("Timeout should be between 50 ms and 29000 ms");
+  if (i.timeoutInMillis !== undefined && (i.timeoutInMillis < 50 || i.timeoutInMillis > 29000))
+    throw badRequest("Timeout should be between 50 ms and 29000 ms");
   if (i.passthroughBehavior !== undefined && !PASSTHROUGH.includes(i.passthroughBehavior)) throw badRequest("Invalid passthrough behavior specified");
 }
 
@@ -206,7 +204,9 @@ function moveResource(a: FakeRestApi, res: FakeResource, next: Json) {
   for (let p: FakeResource | undefined = parent; p; p = p.parentId ? a.resources.get(p.parentId) : undefined)
     if (p.id === res.id) throw badRequest("Resources cannot be cyclical.");
   if (!PATH_PART.test(next.pathPart ?? ""))
-    throw badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
+    throw badRequest(
+      "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.",
+    );
   const siblings = [...a.resources.values()].filter((x) => x.parentId === parent.id && x.id !== res.id);
   if (siblings.some((x) => x.pathPart === next.pathPart)) throw conflict(`Another resource with the same parent already has this name: ${next.pathPart}`);
   res.parentId = parent.id;
@@ -256,7 +256,13 @@ function newRestApi(state: FakeState, body: Json, now: number): FakeRestApi {
   const types: string[] = body.endpointConfiguration?.types ?? ["EDGE"];
   const wrongTypes = types.filter((t) => !ENDPOINT_TYPES.includes(t));
   if (wrongTypes.length)
-    throw new FakeApiError(400, "ValidationException", validationMessage([`Value '[${types.join(", ")}]' at 'createRestApiInput.endpointConfiguration.types' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [PRIVATE, EDGE, REGIONAL]]`]));
+    throw new FakeApiError(
+      400,
+      "ValidationException",
+      validationMessage([
+        `Value '[${types.join(", ")}]' at 'createRestApiInput.endpointConfiguration.types' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [PRIVATE, EDGE, REGIONAL]]`,
+      ]),
+    );
   if (types.length === 0) throw badRequest("REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.");
   if (types.length > 1) throw badRequest("Cannot create an api with multiple Endpoint Types.");
   // AWS answers the IP address type: PRIVATE APIs are dualstack, the others ipv4 unless asked.
@@ -269,7 +275,11 @@ function newRestApi(state: FakeState, body: Json, now: number): FakeRestApi {
     name: body.name,
     createdDate: secs(now),
     apiKeySource: body.apiKeySource ?? "HEADER",
-    endpointConfiguration: { types, ipAddressType, ...(types.includes("PRIVATE") && body.endpointConfiguration?.vpcEndpointIds ? { vpcEndpointIds: body.endpointConfiguration.vpcEndpointIds } : {}) },
+    endpointConfiguration: {
+      types,
+      ipAddressType,
+      ...(types.includes("PRIVATE") && body.endpointConfiguration?.vpcEndpointIds ? { vpcEndpointIds: body.endpointConfiguration.vpcEndpointIds } : {}),
+    },
     disableExecuteApiEndpoint: body.disableExecuteApiEndpoint ?? false,
     rootResourceId: rootId,
     ...pick(body, ["description", "version", "binaryMediaTypes", "minimumCompressionSize", "policy", "tags"]),
@@ -285,8 +295,21 @@ function newRestApi(state: FakeState, body: Json, now: number): FakeRestApi {
     stages: new Map(),
   };
   // AWS adds these two models to every new REST API.
-  a.models.set("Empty", { id: state.newId(6), name: "Empty", description: "This is a default empty schema model", contentType: "application/json", schema: '{\n  "$schema": "http://json-schema.org/draft-04/schema#",\n  "title" : "Empty Schema",\n  "type" : "object"\n}' });
-  a.models.set("Error", { id: state.newId(6), name: "Error", description: "This is a default error schema model", contentType: "application/json", schema: '{\n  "$schema" : "http://json-schema.org/draft-04/schema#",\n  "title" : "Error Schema",\n  "type" : "object",\n  "properties" : {\n    "message" : { "type" : "string" }\n  }\n}' });
+  a.models.set("Empty", {
+    id: state.newId(6),
+    name: "Empty",
+    description: "This is a default empty schema model",
+    contentType: "application/json",
+    schema: '{\n  "$schema": "http://json-schema.org/draft-04/schema#",\n  "title" : "Empty Schema",\n  "type" : "object"\n}',
+  });
+  a.models.set("Error", {
+    id: state.newId(6),
+    name: "Error",
+    description: "This is a default error schema model",
+    contentType: "application/json",
+    schema:
+      '{\n  "$schema" : "http://json-schema.org/draft-04/schema#",\n  "title" : "Error Schema",\n  "type" : "object",\n  "properties" : {\n    "message" : { "type" : "string" }\n  }\n}',
+  });
   state.restApis.set(id, a);
   return a;
 }
@@ -299,7 +322,13 @@ function deleteSubtree(a: FakeRestApi, id: string) {
 export const handlers: Record<string, Handler> = {
   // ---- REST APIs
   CreateRestApi: (s, r) => ({ status: 201, body: newRestApi(s, r.body, r.now).api }),
-  GetRestApis: (s, r) => ({ status: 200, body: paginate([...s.restApis.values()].map((a) => a.api), r.query) }),
+  GetRestApis: (s, r) => ({
+    status: 200,
+    body: paginate(
+      [...s.restApis.values()].map((a) => a.api),
+      r.query,
+    ),
+  }),
   GetRestApi: (s, r) => ({ status: 200, body: api(s, r.params.restApiId).api }),
   UpdateRestApi: (s, r) => {
     const a = api(s, r.params.restApiId);
@@ -321,9 +350,22 @@ export const handlers: Record<string, Handler> = {
   },
   PutRestApi: (s, r) => {
     // Each step goes through the fake's own handler, so it is validated and stored as the per-entity call would be.
-    const call = (operation: string, params: Record<string, string>, body: Json = {}) => handlers[operation](s, { params, query: new URLSearchParams(), body: compactBody(body), now: r.now }).body as Json;
+    const call = (operation: string, params: Record<string, string>, body: Json = {}) =>
+      handlers[operation](s, { params, query: new URLSearchParams(), body: compactBody(body), now: r.now }).body as Json;
     try {
-      const restApi = putRestApi(s, { restApiId: r.params.restApiId, mode: r.query.get("mode"), failOnWarnings: r.query.get("failonwarnings") === "true", basePath: r.query.get("basepath"), raw: r.raw ?? "", now: r.now }, call, () => notFound("Invalid API identifier specified " + r.params.restApiId));
+      const restApi = putRestApi(
+        s,
+        {
+          restApiId: r.params.restApiId,
+          mode: r.query.get("mode"),
+          failOnWarnings: r.query.get("failonwarnings") === "true",
+          basePath: r.query.get("basepath"),
+          raw: r.raw ?? "",
+          now: r.now,
+        },
+        call,
+        () => notFound("Invalid API identifier specified " + r.params.restApiId),
+      );
       return { status: 200, body: restApi };
     } catch (e) {
       if (e instanceof PutRestApiError) throw badRequest(e.message);
@@ -335,7 +377,13 @@ export const handlers: Record<string, Handler> = {
   GetResources: (s, r) => {
     const a = api(s, r.params.restApiId);
     const embed = r.query.getAll("embed").some((e) => e.split(",").includes("methods"));
-    return { status: 200, body: paginate([...a.resources.values()].map((x) => resourceJson(x, embed)), r.query) };
+    return {
+      status: 200,
+      body: paginate(
+        [...a.resources.values()].map((x) => resourceJson(x, embed)),
+        r.query,
+      ),
+    };
   },
   GetResource: (s, r) => {
     const a = api(s, r.params.restApiId);
@@ -347,7 +395,9 @@ export const handlers: Record<string, Handler> = {
     const parent = resource(a, r.params.parentId);
     const part = String(r.body.pathPart ?? "");
     if (!PATH_PART.test(part))
-      throw badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
+      throw badRequest(
+        "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.",
+      );
     if (/\+\}$/.test(parent.pathPart ?? "")) throw badRequest(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`);
     const siblings = [...a.resources.values()].filter((x) => x.parentId === parent.id);
     if (siblings.some((x) => x.pathPart === part)) throw conflict(`Another resource with the same parent already has this name: ${part}`);
@@ -461,13 +511,29 @@ export const handlers: Record<string, Handler> = {
   // ---- Integrations
   PutIntegration: (s, r) => {
     if (!INTEGRATION_TYPES.includes(r.body.type))
-      throw new FakeApiError(400, "ValidationException", validationMessage([`Value '${r.body.type}' at 'putIntegrationInput.type' failed to satisfy constraint: Member must satisfy enum value set: [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]`]));
+      throw new FakeApiError(
+        400,
+        "ValidationException",
+        validationMessage([
+          `Value '${r.body.type}' at 'putIntegrationInput.type' failed to satisfy constraint: Member must satisfy enum value set: [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]`,
+        ]),
+      );
     const a = api(s, r.params.restApiId);
     const m = method(a, r.params.resourceId, r.params.httpMethod);
     const b = r.body;
     const i: Json = {
       type: b.type,
-      ...pick(b, ["httpMethod", "uri", "connectionType", "connectionId", "credentials", "requestParameters", "requestTemplates", "contentHandling", "tlsConfig"]),
+      ...pick(b, [
+        "httpMethod",
+        "uri",
+        "connectionType",
+        "connectionId",
+        "credentials",
+        "requestParameters",
+        "requestTemplates",
+        "contentHandling",
+        "tlsConfig",
+      ]),
       passthroughBehavior: b.passthroughBehavior ?? "WHEN_NO_MATCH",
       timeoutInMillis: b.timeoutInMillis ?? 29000,
       cacheNamespace: b.cacheNamespace ?? r.params.resourceId,
@@ -556,7 +622,8 @@ export const handlers: Record<string, Handler> = {
       }
     }
     for (const ref of String(r.body.schema ?? "").matchAll(/\/models\/([A-Za-z0-9]+)/g))
-      if (!a.models.has(ref[1])) throw badRequest(`Invalid model specified: Validation Result: warnings : [], errors : [Invalid model name specified: ${ref[1]}]`);
+      if (!a.models.has(ref[1]))
+        throw badRequest(`Invalid model specified: Validation Result: warnings : [], errors : [Invalid model name specified: ${ref[1]}]`);
     const m: Json = { id: s.newId(6), name, ...pick(r.body, ["description", "schema", "contentType"]) };
     a.models.set(name, m);
     return { status: 201, body: m };
@@ -583,7 +650,8 @@ export const handlers: Record<string, Handler> = {
     if (!a.models.has(name)) throw notFound("Invalid model name specified: " + name);
     for (const res of a.resources.values()) {
       for (const [verb, m] of Object.entries(res.resourceMethods)) {
-        if (Object.values(m.requestModels ?? {}).includes(name)) throw conflict(`Cannot delete model '${name}', is referenced in method request: ${res.path}/${verb}`);
+        if (Object.values(m.requestModels ?? {}).includes(name))
+          throw conflict(`Cannot delete model '${name}', is referenced in method request: ${res.path}/${verb}`);
         for (const mr of Object.values<Json>(m.methodResponses ?? {}))
           if (Object.values(mr.responseModels ?? {}).includes(name))
             throw conflict(`Cannot delete model '${name}', is referenced in method response: ${res.path}/${verb}/${mr.statusCode}`);
@@ -597,7 +665,12 @@ export const handlers: Record<string, Handler> = {
   CreateRequestValidator: (s, r) => {
     const a = api(s, r.params.restApiId);
     if (r.body.name && [...a.requestValidators.values()].some((v) => v.name === r.body.name)) throw conflict("Validator with the same name already exists");
-    const v: Json = { id: s.newId(6), ...pick(r.body, ["name"]), validateRequestBody: r.body.validateRequestBody ?? false, validateRequestParameters: r.body.validateRequestParameters ?? false };
+    const v: Json = {
+      id: s.newId(6),
+      ...pick(r.body, ["name"]),
+      validateRequestBody: r.body.validateRequestBody ?? false,
+      validateRequestParameters: r.body.validateRequestParameters ?? false,
+    };
     a.requestValidators.set(v.id, v);
     return { status: 201, body: v };
   },

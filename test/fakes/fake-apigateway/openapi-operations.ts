@@ -116,7 +116,11 @@ class OperationReader {
       for (const [h, spec] of Object.entries(isObj(r.headers) ? r.headers : {}))
         responseParameters[`method.response.header.${h}`] = isObj(spec) && spec.required === true;
       const responseModels: Obj = {};
-      const content = isObj(r.content) ? r.content : r.schema ? Object.fromEntries((op.produces ?? this.doc.produces ?? ["application/json"]).map((ct: string) => [ct, { schema: r.schema }])) : {};
+      const content = isObj(r.content)
+        ? r.content
+        : r.schema
+          ? Object.fromEntries((op.produces ?? this.doc.produces ?? ["application/json"]).map((ct: string) => [ct, { schema: r.schema }]))
+          : {};
       for (const [ct, media] of Object.entries(content)) {
         const name = isObj(media) ? this.model(media.schema) : undefined;
         if (name) responseModels[ct] = name;
@@ -187,7 +191,12 @@ class OperationReader {
       const statusCode = String(r.statusCode);
       integrationResponses.push({
         statusCode,
-        body: { selectionPattern: pattern === "default" ? undefined : pattern, responseParameters: r.responseParameters, responseTemplates: r.responseTemplates, contentHandling: r.contentHandling },
+        body: {
+          selectionPattern: pattern === "default" ? undefined : pattern,
+          responseParameters: r.responseParameters,
+          responseTemplates: r.responseTemplates,
+          contentHandling: r.contentHandling,
+        },
       });
     }
     return { integration, integrationResponses };

@@ -81,7 +81,11 @@ function basePathOf(doc: Obj): string {
 function prefixFor(doc: Obj, mode: BasePathMode): string {
   const parts = basePathOf(doc).split("/").filter(Boolean);
   if (mode === "prepend") return parts.map((p) => `/${p}`).join("");
-  if (mode === "split") return parts.slice(1).map((p) => `/${p}`).join("");
+  if (mode === "split")
+    return parts
+      .slice(1)
+      .map((p) => `/${p}`)
+      .join("");
   return "";
 }
 
@@ -159,7 +163,14 @@ function readGatewayResponses(doc: Obj): ImportPlan["gatewayResponses"] {
   if (!isObj(g)) return [];
   return Object.entries(g).map(([responseType, x]) => {
     const body = isObj(x) ? x : {};
-    return { responseType, body: defined({ statusCode: body.statusCode === undefined ? undefined : String(body.statusCode), responseParameters: body.responseParameters, responseTemplates: body.responseTemplates }) };
+    return {
+      responseType,
+      body: defined({
+        statusCode: body.statusCode === undefined ? undefined : String(body.statusCode),
+        responseParameters: body.responseParameters,
+        responseTemplates: body.responseTemplates,
+      }),
+    };
   });
 }
 

@@ -116,7 +116,8 @@ function realizeRefs(node: unknown, restApiId: string): unknown {
 function applyModels(a: FakeRestApi, plan: ImportPlan, call: Call): void {
   const id = a.api.id as string;
   for (const m of plan.models)
-    if (!a.models.has(m.name)) step(call, `Unable to create model '${m.name}'`)("CreateModel", { restApiId: id }, { name: m.name, contentType: m.contentType, schema: "{}" });
+    if (!a.models.has(m.name))
+      step(call, `Unable to create model '${m.name}'`)("CreateModel", { restApiId: id }, { name: m.name, contentType: m.contentType, schema: "{}" });
   for (const m of plan.models) {
     const stored = a.models.get(m.name)!;
     stored.schema = JSON.stringify(realizeRefs(m.schema, id), null, 2);
@@ -179,7 +180,8 @@ function applyOperation(a: FakeRestApi, op: PlannedOperation, ids: Ids, call: Ca
     authorizerId: authorizerName === undefined ? undefined : ids.authorizers.get(authorizerName),
     requestValidatorId: requestValidatorName === undefined ? undefined : ids.validators.get(requestValidatorName),
   });
-  for (const r of op.responses) step(call, `Unable to put method response ${r.statusCode} on ${where}`)("PutMethodResponse", { ...key, statusCode: r.statusCode }, r.body);
+  for (const r of op.responses)
+    step(call, `Unable to put method response ${r.statusCode} on ${where}`)("PutMethodResponse", { ...key, statusCode: r.statusCode }, r.body);
   if (!op.integration) return;
   step(call, `Unable to put integration on ${where}`)("PutIntegration", key, op.integration);
   for (const r of op.integrationResponses)
@@ -196,7 +198,8 @@ export function applyPutRestApi(a: FakeRestApi, req: PutRestApiRequest, call: Ca
   if (overwrite) clearForOverwrite(a, plan);
   applyModels(a, plan, call);
   const ids = { validators: applyValidators(a, plan, call), authorizers: applyAuthorizers(a, plan, call) };
-  for (const g of plan.gatewayResponses) step(call, `Unable to put gateway response '${g.responseType}'`)("PutGatewayResponse", { restApiId: a.api.id, responseType: g.responseType }, g.body);
+  for (const g of plan.gatewayResponses)
+    step(call, `Unable to put gateway response '${g.responseType}'`)("PutGatewayResponse", { restApiId: a.api.id, responseType: g.responseType }, g.body);
   for (const path of plan.paths) ensurePath(a, path, call);
   for (const op of plan.operations) applyOperation(a, op, ids, call);
   return plan.warnings;

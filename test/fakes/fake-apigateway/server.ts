@@ -139,7 +139,16 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
     const action = form.get("Action") ?? "Unknown";
     const roleArn = form.get("RoleArn") ?? "";
-    const record: RecordedCall = { seq: calls.length + 1, operation: `sts:${action}`, method: "POST", path: "/", query: {}, body: Object.fromEntries(form), status: 0, at: now() };
+    const record: RecordedCall = {
+      seq: calls.length + 1,
+      operation: `sts:${action}`,
+      method: "POST",
+      path: "/",
+      query: {},
+      body: Object.fromEntries(form),
+      status: 0,
+      at: now(),
+    };
     calls.push(record);
     const xml = (status: number, text: string) => {
       record.status = status;
@@ -148,7 +157,10 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     };
     if (action !== "AssumeRole" || !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+/.test(roleArn)) {
       record.errorType = "ValidationError";
-      xml(400, `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Fake STS supports AssumeRole with a valid role ARN only</Message></Error><RequestId>fake</RequestId></ErrorResponse>`);
+      xml(
+        400,
+        `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Fake STS supports AssumeRole with a valid role ARN only</Message></Error><RequestId>fake</RequestId></ErrorResponse>`,
+      );
       return;
     }
     const expiration = new Date(Date.now() + 3600_000).toISOString();
@@ -173,7 +185,9 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
       return;
     }
     const wafTarget = String(req.headers["x-amz-target"] ?? "");
-    const match = wafTarget.startsWith(WAF_TARGET_PREFIX) ? { operation: `wafv2:${wafTarget.slice(WAF_TARGET_PREFIX.length)}`, params: {} } : matchRoute(method, url.pathname);
+    const match = wafTarget.startsWith(WAF_TARGET_PREFIX)
+      ? { operation: `wafv2:${wafTarget.slice(WAF_TARGET_PREFIX.length)}`, params: {} }
+      : matchRoute(method, url.pathname);
     const query: Record<string, string | string[]> = {};
     for (const k of new Set(url.searchParams.keys())) {
       const all = url.searchParams.getAll(k);

@@ -83,7 +83,8 @@ function typed(value: string | undefined, kind: Kind, path: string): unknown {
   }
   if (kind === "int" || kind === "number") {
     const n = Number(v);
-    if (v.trim() === "" || Number.isNaN(n) || (kind === "int" && !Number.isInteger(n))) throw badRequest(`Invalid ${kind === "int" ? "integer" : "number"} value '${v}' for ${path}`);
+    if (v.trim() === "" || Number.isNaN(n) || (kind === "int" && !Number.isInteger(n)))
+      throw badRequest(`Invalid ${kind === "int" ? "integer" : "number"} value '${v}' for ${path}`);
     return n;
   }
   return v;

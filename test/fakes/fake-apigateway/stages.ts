@@ -77,7 +77,8 @@ function checkCanaryTarget(a: FakeRestApi, stageName: string | undefined) {
 function apiSummary(a: FakeRestApi): Json {
   const out: Record<string, Record<string, { authorizationType: string; apiKeyRequired: boolean }>> = {};
   for (const x of a.resources.values())
-    for (const [verb, m] of Object.entries(x.resourceMethods)) (out[x.path] ??= {})[verb] = { authorizationType: m.authorizationType, apiKeyRequired: !!m.apiKeyRequired };
+    for (const [verb, m] of Object.entries(x.resourceMethods))
+      (out[x.path] ??= {})[verb] = { authorizationType: m.authorizationType, apiKeyRequired: !!m.apiKeyRequired };
   return out;
 }
 
@@ -103,12 +104,24 @@ export const stageHandlers: Record<string, Handler> = {
     checkDeployable(a);
     if (r.body.stageName !== undefined && !STAGE_NAME.test(r.body.stageName)) throw badRequest("Stage name only allows a-zA-Z0-9_-");
     checkVariables(r.body.variables);
-    const d = { id: s.newId(6), description: r.body.description, createdDate: r.now, apiSummary: apiSummary(a), snapshot: structuredClone([...a.resources.values()]) };
+    const d = {
+      id: s.newId(6),
+      description: r.body.description,
+      createdDate: r.now,
+      apiSummary: apiSummary(a),
+      snapshot: structuredClone([...a.resources.values()]),
+    };
     a.deployments.set(d.id, d);
     if (r.body.stageName) deployToStage(a, r.body, d.id, r.now);
     return { status: 201, body: deploymentJson(d, false) };
   },
-  GetDeployments: (s, r) => ({ status: 200, body: paginate([...api(s, r.params.restApiId).deployments.values()].map((d) => deploymentJson(d, false)), r.query) }),
+  GetDeployments: (s, r) => ({
+    status: 200,
+    body: paginate(
+      [...api(s, r.params.restApiId).deployments.values()].map((d) => deploymentJson(d, false)),
+      r.query,
+    ),
+  }),
   GetDeployment: (s, r) => {
     const d = api(s, r.params.restApiId).deployments.get(r.params.deploymentId);
     if (!d) throw deploymentNotFound();
@@ -132,7 +145,8 @@ export const stageHandlers: Record<string, Handler> = {
     if (canaryDeployment !== undefined && !a.deployments.has(canaryDeployment)) throw badRequest(NO_DEPLOYMENT);
     if (r.body.canarySettings) checkPercentTraffic(r.body.canarySettings.percentTraffic);
     const size = r.body.cacheClusterSize;
-    if (size !== undefined && !(CACHE_SIZES as readonly string[]).includes(size)) throw badRequest(`Invalid cache cluster size '${size}'. Must be one of: [${CACHE_SIZES.join(", ")}]`);
+    if (size !== undefined && !(CACHE_SIZES as readonly string[]).includes(size))
+      throw badRequest(`Invalid cache cluster size '${size}'. Must be one of: [${CACHE_SIZES.join(", ")}]`);
     if (a.stages.has(name)) throw conflict("Stage already exists");
     if (a.stages.size >= MAX_STAGES) throw new FakeApiError(429, "LimitExceededException", "Maximum number of Stages for this API has been reached");
     checkVariables(r.body.variables);

@@ -82,8 +82,7 @@ export class FakeState {
         for (const code of Object.keys(m.methodResponses ?? {})) lines.push(`method-response ${verb} ${r.path} ${code}`);
         if (m.methodIntegration) {
           lines.push(`integration ${verb} ${r.path} ${m.methodIntegration.type}`);
-          for (const code of Object.keys(m.methodIntegration.integrationResponses ?? {}))
-            lines.push(`integration-response ${verb} ${r.path} ${code}`);
+          for (const code of Object.keys(m.methodIntegration.integrationResponses ?? {})) lines.push(`integration-response ${verb} ${r.path} ${code}`);
         }
       }
     }

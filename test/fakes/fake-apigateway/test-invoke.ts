@@ -57,7 +57,16 @@ export function fakeTestInvoke(a: FakeRestApi, r: FakeResource, verb: string, bo
   const requestBody = typeof body.body === "string" ? body.body : "";
   const stageVariables: Record<string, string> = { ...(body.stageVariables ?? {}) };
   const params = pathParameters(r.path, path);
-  const context = { requestId, httpMethod: verb, resourcePath: r.path, resourceId: r.id, stage: "test-invoke-stage", apiId: a.api.id, path, identity: { sourceIp: "test-invoke-source-ip" } };
+  const context = {
+    requestId,
+    httpMethod: verb,
+    resourcePath: r.path,
+    resourceId: r.id,
+    stage: "test-invoke-stage",
+    apiId: a.api.id,
+    path,
+    identity: { sourceIp: "test-invoke-source-ip" },
+  };
 
   log.add(`Starting execution for request: ${requestId}`);
   log.add(`HTTP Method: ${verb}, Resource Path: ${path}`);
@@ -69,7 +78,14 @@ export function fakeTestInvoke(a: FakeRestApi, r: FakeResource, verb: string, bo
   const fail = (detail: string) => {
     log.add(`Execution failed due to configuration error: ${detail}`);
     log.add("Method completed with status: 500");
-    return { status: 500, body: '{"message": "Internal server error"}', headers: { "Content-Type": "application/json" }, multiValueHeaders: { "Content-Type": ["application/json"] }, log: log.toString(), latency: Date.now() - started };
+    return {
+      status: 500,
+      body: '{"message": "Internal server error"}',
+      headers: { "Content-Type": "application/json" },
+      multiValueHeaders: { "Content-Type": ["application/json"] },
+      log: log.toString(),
+      latency: Date.now() - started,
+    };
   };
 
   const integration = m.methodIntegration as Json | undefined;

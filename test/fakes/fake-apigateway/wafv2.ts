@@ -17,7 +17,11 @@ const STAGE_ARN = /^arn:aws[a-z-]*:apigateway:([a-z0-9-]+)::\/restapis\/([A-Za-z
 const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:([a-z0-9-]+):\d{12}:regional\/webacl\/([A-Za-z0-9_-]+)\/([A-Za-z0-9-]+)$/;
 
 const invalid = (field: string, value: unknown) =>
-  new FakeApiError(400, "WAFInvalidParameterException", `Error reason: The ARN isn't valid. A valid ARN begins with arn: and includes other information separated by colons or slashes., field: ${field}, parameter: ${String(value)}`);
+  new FakeApiError(
+    400,
+    "WAFInvalidParameterException",
+    `Error reason: The ARN isn't valid. A valid ARN begins with arn: and includes other information separated by colons or slashes., field: ${field}, parameter: ${String(value)}`,
+  );
 const missing = () => new FakeApiError(400, "WAFNonexistentItemException", "AWS WAF couldn’t perform the operation because your resource doesn’t exist.");
 
 function stageOf(state: FakeState, resourceArn: unknown): Json {

@@ -29,7 +29,9 @@ export default async function ApiLayout({ children, params }: { children: React.
       <div className="flex items-end justify-between">
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-400">REST API</p>
-          <h1 className="text-2xl font-semibold" data-testid="api-name">{api.name}</h1>
+          <h1 className="text-2xl font-semibold" data-testid="api-name">
+            {api.name}
+          </h1>
           {api.description && <p className="text-sm text-slate-500">{api.description}</p>}
         </div>
         <nav className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">

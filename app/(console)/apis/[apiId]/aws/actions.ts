@@ -13,7 +13,17 @@ const apiIdSchema = z.string().uuid("Unknown API");
  */
 export async function planAwsPushAction(apiId: string, stageName: string, connectionId?: string) {
   return runAction("aws.push", async ({ db, actor }) =>
-    planStagePush(db, actor, apiIdSchema.parse(apiId), z.string().min(1, "Choose a stage").parse(stageName), z.string().uuid("Choose an AWS connection").optional().parse(connectionId || undefined)),
+    planStagePush(
+      db,
+      actor,
+      apiIdSchema.parse(apiId),
+      z.string().min(1, "Choose a stage").parse(stageName),
+      z
+        .string()
+        .uuid("Choose an AWS connection")
+        .optional()
+        .parse(connectionId || undefined),
+    ),
   );
 }
 

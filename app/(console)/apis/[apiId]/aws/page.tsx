@@ -15,7 +15,11 @@ export default async function AwsPage({ params }: { params: Promise<{ apiId: str
   const { apiId } = await params;
   const { prisma } = await getDb();
   const api = await getRestApiOrThrow(prisma, user.workspaceId, apiId);
-  const [stages, connections, pushes] = await Promise.all([listStages(prisma, apiId), listConnections(prisma, user.workspaceId), listPushes(prisma, user.workspaceId, apiId)]);
+  const [stages, connections, pushes] = await Promise.all([
+    listStages(prisma, apiId),
+    listConnections(prisma, user.workspaceId),
+    listPushes(prisma, user.workspaceId, apiId),
+  ]);
   const connection = connections.find((c) => c.id === api.awsConnectionId);
   const imported = api.awsImport as AwsImportRecord | null;
   return (
@@ -24,7 +28,12 @@ export default async function AwsPage({ params }: { params: Promise<{ apiId: str
         {api.awsRestApiId ? (
           <>
             On AWS as REST API <span className="font-mono">{api.awsRestApiId}</span>
-            {connection && <> through {connection.name} ({connection.region})</>}
+            {connection && (
+              <>
+                {" "}
+                through {connection.name} ({connection.region})
+              </>
+            )}
             {api.awsSyncedAt && <> · last pushed or imported {api.awsSyncedAt.toISOString().replace("T", " ").slice(0, 19)} UTC</>}
           </>
         ) : (
@@ -47,8 +56,8 @@ export default async function AwsPage({ params }: { params: Promise<{ apiId: str
       {imported && (
         <Card title="Imported from AWS">
           <p className="mb-2 text-sm text-slate-600" data-testid="import-note">
-            Imported REST API <span className="font-mono">{imported.restApiId}</span> on {imported.importedAt.replace("T", " ").slice(0, 19)} UTC. AWS keeps no readable
-            definition per deployment, so Gatehouse made one deployment of the live design at import and pointed every imported stage at it; each stage
+            Imported REST API <span className="font-mono">{imported.restApiId}</span> on {imported.importedAt.replace("T", " ").slice(0, 19)} UTC. AWS keeps no
+            readable definition per deployment, so Gatehouse made one deployment of the live design at import and pointed every imported stage at it; each stage
             remembers the AWS deployment it was running.
           </p>
           <table className="w-full text-left text-sm" data-testid="aws-deployments">

@@ -7,7 +7,13 @@ import { Card } from "@/components/ui/card";
 import { HistoryFilters } from "@/components/history/history-filters";
 import { HistoryList } from "@/components/history/history-list";
 
-export default async function ApiHistoryPage({ params, searchParams }: { params: Promise<{ apiId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ApiHistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ apiId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const { apiId } = await params;
   const filters = historyFilterFromParams(await searchParams);

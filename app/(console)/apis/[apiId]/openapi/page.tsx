@@ -13,7 +13,10 @@ export default async function OpenApiPage({ params }: { params: Promise<{ apiId:
   const { prisma } = await getDb();
   const api = await getRestApiOrThrow(prisma, user.workspaceId, apiId);
   const deployments = await listDeployments(prisma, apiId);
-  const options = deployments.map((d) => ({ value: d.id, label: `Deployment ${d.id.slice(0, 8)} · ${d.createdAt.toISOString().slice(0, 16).replace("T", " ")}${d.description ? ` · ${d.description}` : ""}` }));
+  const options = deployments.map((d) => ({
+    value: d.id,
+    label: `Deployment ${d.id.slice(0, 8)} · ${d.createdAt.toISOString().slice(0, 16).replace("T", " ")}${d.description ? ` · ${d.description}` : ""}`,
+  }));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card title="Export OpenAPI">

@@ -5,7 +5,17 @@ import { z } from "zod";
 import { runAction } from "@/app/_server/action";
 import { createDeployment } from "@/lib/deployment/service";
 import { createStage, setStageDeployment } from "@/lib/stage/service";
-import { addCanary, pointStage, promoteCanary, promoteStage, removeCanary, rollbackStage, updateCanary, updateStageSettings, type StageActionResult } from "@/lib/stage/changes";
+import {
+  addCanary,
+  pointStage,
+  promoteCanary,
+  promoteStage,
+  removeCanary,
+  rollbackStage,
+  updateCanary,
+  updateStageSettings,
+  type StageActionResult,
+} from "@/lib/stage/changes";
 import { approveChangeRequest, rejectChangeRequest } from "@/lib/stage/approvals";
 import { promotionPreview } from "@/lib/stage/insights";
 import { parseVariableLines } from "@/components/test-invoke/parse-headers";
@@ -52,7 +62,14 @@ const revalidateStage = (apiId: string, stageName: string) => {
   revalidatePath(`/apis/${apiId}/stages/matrix`);
 };
 /** What a stage action tells the page: applied or waiting for approval, and what AWS did. */
-const outcome = (r: StageActionResult) => ({ status: r.status, summary: r.summary, requestId: r.requestId, awsMessage: r.awsMessage, awsStatus: r.aws.status, version: r.version });
+const outcome = (r: StageActionResult) => ({
+  status: r.status,
+  summary: r.summary,
+  requestId: r.requestId,
+  awsMessage: r.awsMessage,
+  awsStatus: r.aws.status,
+  version: r.version,
+});
 
 export async function updateStageSettingsAction(restApiId: string, stageName: string, baseVersion: number, input: unknown) {
   return runAction("stage.write", async ({ db, actor }) => {
@@ -101,19 +118,51 @@ export async function rejectChangeAction(restApiId: string, requestId: string, n
   });
 }
 
-export async function addCanaryAction(restApiId: string, stageName: string, input: { deployDraft?: boolean; deploymentId?: string; percentTraffic?: number; stageVariableOverrides?: string; useStageCache?: boolean; description?: string }) {
+export async function addCanaryAction(
+  restApiId: string,
+  stageName: string,
+  input: {
+    deployDraft?: boolean;
+    deploymentId?: string;
+    percentTraffic?: number;
+    stageVariableOverrides?: string;
+    useStageCache?: boolean;
+    description?: string;
+  },
+) {
   return runAction("stage.write", async ({ db, actor }) => {
-    const i = z.object({ deployDraft: z.boolean().optional(), deploymentId: z.string().optional(), percentTraffic: z.number().optional(), stageVariableOverrides: z.string().optional(), useStageCache: z.boolean().optional(), description: z.string().max(1024).optional() }).parse(input);
-    const r = await addCanary(db, actor, id.parse(restApiId), id.parse(stageName), { ...i, stageVariableOverrides: parseVariableLines(i.stageVariableOverrides ?? "") });
+    const i = z
+      .object({
+        deployDraft: z.boolean().optional(),
+        deploymentId: z.string().optional(),
+        percentTraffic: z.number().optional(),
+        stageVariableOverrides: z.string().optional(),
+        useStageCache: z.boolean().optional(),
+        description: z.string().max(1024).optional(),
+      })
+      .parse(input);
+    const r = await addCanary(db, actor, id.parse(restApiId), id.parse(stageName), {
+      ...i,
+      stageVariableOverrides: parseVariableLines(i.stageVariableOverrides ?? ""),
+    });
     revalidateStage(restApiId, stageName);
     return { ...outcome(r), deploymentId: r.deploymentId };
   });
 }
 
-export async function updateCanaryAction(restApiId: string, stageName: string, input: { percentTraffic?: number; stageVariableOverrides?: string; useStageCache?: boolean }) {
+export async function updateCanaryAction(
+  restApiId: string,
+  stageName: string,
+  input: { percentTraffic?: number; stageVariableOverrides?: string; useStageCache?: boolean },
+) {
   return runAction("stage.write", async ({ db, actor }) => {
-    const i = z.object({ percentTraffic: z.number().optional(), stageVariableOverrides: z.string().optional(), useStageCache: z.boolean().optional() }).parse(input);
-    const r = await updateCanary(db, actor, id.parse(restApiId), id.parse(stageName), { ...i, stageVariableOverrides: parseVariableLines(i.stageVariableOverrides ?? "") });
+    const i = z
+      .object({ percentTraffic: z.number().optional(), stageVariableOverrides: z.string().optional(), useStageCache: z.boolean().optional() })
+      .parse(input);
+    const r = await updateCanary(db, actor, id.parse(restApiId), id.parse(stageName), {
+      ...i,
+      stageVariableOverrides: parseVariableLines(i.stageVariableOverrides ?? ""),
+    });
     revalidateStage(restApiId, stageName);
     return outcome(r);
   });

@@ -4,7 +4,16 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/app/_server/action";
 import { invokeCapabilities } from "@/lib/restapi/test-invoke";
-import { deleteTestCase, listTestCases, runTestCases, saveTestCase, runTestCasesSchema, saveTestCaseSchema, type RunTestCasesInput, type SaveTestCaseInput } from "@/lib/testcase/index";
+import {
+  deleteTestCase,
+  listTestCases,
+  runTestCases,
+  saveTestCase,
+  runTestCasesSchema,
+  saveTestCaseSchema,
+  type RunTestCasesInput,
+  type SaveTestCaseInput,
+} from "@/lib/testcase/index";
 
 const apiIdSchema = z.string().min(1);
 const filterSchema = z.object({ resourcePath: z.string().min(1), httpMethod: z.string().min(1) }).optional();

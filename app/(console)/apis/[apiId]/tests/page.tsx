@@ -18,7 +18,14 @@ export default async function ApiTestsPage({ params }: { params: Promise<{ apiId
     <Card title="Test cases">
       <RunAllPanel
         apiId={api.id}
-        cases={cases.map((c) => ({ id: c.id, name: c.name, resourcePath: c.resourcePath, httpMethod: c.httpMethod, pathWithQueryString: c.request.pathWithQueryString, expectations: c.expectations }))}
+        cases={cases.map((c) => ({
+          id: c.id,
+          name: c.name,
+          resourcePath: c.resourcePath,
+          httpMethod: c.httpMethod,
+          pathWithQueryString: c.request.pathWithQueryString,
+          expectations: c.expectations,
+        }))}
         stages={stages.map((s) => ({ name: s.name, variables: (s.variables ?? {}) as Record<string, string> }))}
         canRun={can(user.role, "invoke.test")}
       />

@@ -13,7 +13,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ apiId: s
   const { apiId } = await params;
   const url = new URL(req.url);
   const result = await runAction("read", ({ db, actor }) =>
-    exportApiOpenApi(db, actor, apiId, { format: url.searchParams.get("format") ?? "json", deploymentId: url.searchParams.get("deploymentId"), awsOnly: url.searchParams.get("shape") === "aws" }),
+    exportApiOpenApi(db, actor, apiId, {
+      format: url.searchParams.get("format") ?? "json",
+      deploymentId: url.searchParams.get("deploymentId"),
+      awsOnly: url.searchParams.get("shape") === "aws",
+    }),
   );
   if (!result.ok) {
     const { status, error, code, fieldErrors } = result;

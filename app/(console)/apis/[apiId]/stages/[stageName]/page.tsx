@@ -20,7 +20,10 @@ export default async function StagePage({ params }: { params: Promise<{ apiId: s
   const { apiId, stageName: raw } = await params;
   const stageName = decodeURIComponent(raw);
   const { prisma } = await getDb();
-  const stage = await prisma.stage.findFirst({ where: { restApiId: apiId, name: stageName, restApi: { workspaceId: user.workspaceId } }, include: { deployment: true, restApi: { select: { awsConnectionId: true, awsRestApiId: true } } } });
+  const stage = await prisma.stage.findFirst({
+    where: { restApiId: apiId, name: stageName, restApi: { workspaceId: user.workspaceId } },
+    include: { deployment: true, restApi: { select: { awsConnectionId: true, awsRestApiId: true } } },
+  });
   if (!stage) notFound();
   const [deployments, history, requests, others, undeployed] = await Promise.all([
     listDeployments(prisma, apiId),
@@ -32,7 +35,10 @@ export default async function StagePage({ params }: { params: Promise<{ apiId: s
   const state = stateOf(stage);
   const canEdit = can(user.role, "stage.write");
   const descriptions = new Map(deployments.map((d) => [d.id, d.description]));
-  const deploymentOptions = deployments.map((d) => ({ value: d.id, label: `${d.id.slice(0, 8)} · ${d.createdAt.toISOString().slice(0, 16).replace("T", " ")}${d.description ? ` · ${d.description}` : ""}` }));
+  const deploymentOptions = deployments.map((d) => ({
+    value: d.id,
+    label: `${d.id.slice(0, 8)} · ${d.createdAt.toISOString().slice(0, 16).replace("T", " ")}${d.description ? ` · ${d.description}` : ""}`,
+  }));
   const mine = undeployed.stages.find((s) => s.stageName === stageName);
   const bound = !!(stage.restApi.awsConnectionId && stage.restApi.awsRestApiId);
   return (
@@ -42,14 +48,36 @@ export default async function StagePage({ params }: { params: Promise<{ apiId: s
           Stage {stageName} {stage.protected && <span className="ml-1 rounded bg-indigo-50 px-1.5 text-xs font-normal text-indigo-700">protected</span>}
         </h2>
         <div className="flex gap-3 text-sm">
-          <span>runs deployment <span className="font-mono" data-testid="stage-deployment">{stage.deploymentId.slice(0, 8)}</span></span>
-          <Link className="text-indigo-700 hover:underline" href={`/apis/${apiId}/stages`}>All stages</Link>
-          <Link className="text-indigo-700 hover:underline" href={`/apis/${apiId}/history?entityType=stage&entity=${encodeURIComponent(stageName)}`}>History</Link>
+          <span>
+            runs deployment{" "}
+            <span className="font-mono" data-testid="stage-deployment">
+              {stage.deploymentId.slice(0, 8)}
+            </span>
+          </span>
+          <Link className="text-indigo-700 hover:underline" href={`/apis/${apiId}/stages`}>
+            All stages
+          </Link>
+          <Link className="text-indigo-700 hover:underline" href={`/apis/${apiId}/history?entityType=stage&entity=${encodeURIComponent(stageName)}`}>
+            History
+          </Link>
           <span className="text-slate-500">{bound ? `Changes also go to AWS (${stage.restApi.awsRestApiId})` : "Local only (not bound to AWS)"}</span>
         </div>
       </div>
       {mine && <UndeployedNote apiId={apiId} stage={mine} />}
-      <ChangeRequests apiId={apiId} canDecide={canEdit} requests={requests.filter((r) => r.stage.name === stageName).map((r) => ({ id: r.id, stageName, summary: r.summary, requestedByEmail: r.requestedByEmail, createdAt: r.createdAt.toISOString(), mine: r.requestedById === user.userId }))} />
+      <ChangeRequests
+        apiId={apiId}
+        canDecide={canEdit}
+        requests={requests
+          .filter((r) => r.stage.name === stageName)
+          .map((r) => ({
+            id: r.id,
+            stageName,
+            summary: r.summary,
+            requestedByEmail: r.requestedByEmail,
+            createdAt: r.createdAt.toISOString(),
+            mine: r.requestedById === user.userId,
+          }))}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Settings">
           <StageSettingsForm
@@ -70,10 +98,24 @@ export default async function StagePage({ params }: { params: Promise<{ apiId: s
             <PromotePanel apiId={apiId} stageName={stageName} otherStages={others.map((o) => o.name)} isProtected={stage.protected} />
           </Card>
           <Card title="Canary">
-            <CanaryPanel apiId={apiId} stageName={stageName} canary={state.settings.canarySettings ?? null} deployments={deploymentOptions} current={stage.deploymentId} canEdit={canEdit} isProtected={stage.protected} />
+            <CanaryPanel
+              apiId={apiId}
+              stageName={stageName}
+              canary={state.settings.canarySettings ?? null}
+              deployments={deploymentOptions}
+              current={stage.deploymentId}
+              canEdit={canEdit}
+              isProtected={stage.protected}
+            />
           </Card>
           <Card title="Deployment history">
-            <DeploymentHistory apiId={apiId} stageName={stageName} current={stage.deploymentId} canEdit={canEdit} items={history.map((h) => ({ ...h, at: h.at.toISOString(), description: descriptions.get(h.deploymentId) ?? "" }))} />
+            <DeploymentHistory
+              apiId={apiId}
+              stageName={stageName}
+              current={stage.deploymentId}
+              canEdit={canEdit}
+              items={history.map((h) => ({ ...h, at: h.at.toISOString(), description: descriptions.get(h.deploymentId) ?? "" }))}
+            />
           </Card>
         </div>
       </div>

@@ -19,7 +19,10 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
   const options = [
     { value: "draft", label: "Draft (not deployed)" },
     ...stages.map((s) => ({ value: `stage:${s.name}`, label: `Stage ${s.name} (deployment ${s.deploymentId.slice(0, 8)})` })),
-    ...deployments.map((d) => ({ value: `deployment:${d.id}`, label: `Deployment ${d.id.slice(0, 8)} · ${d.createdAt.toISOString().slice(0, 16).replace("T", " ")}${d.description ? ` · ${d.description}` : ""}` })),
+    ...deployments.map((d) => ({
+      value: `deployment:${d.id}`,
+      label: `Deployment ${d.id.slice(0, 8)} · ${d.createdAt.toISOString().slice(0, 16).replace("T", " ")}${d.description ? ` · ${d.description}` : ""}`,
+    })),
   ];
   const defaultA = stages[0] ? `stage:${stages[0].name}` : deployments[0] ? `deployment:${deployments[0].id}` : "draft";
   let error: string | null = null;
@@ -35,9 +38,20 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
     error = e.message;
   }
   return (
-    <Card title="Compare" actions={<Link href={`/apis/${apiId}/stages`} className="text-sm text-indigo-700 hover:underline">Back to stages</Link>}>
+    <Card
+      title="Compare"
+      actions={
+        <Link href={`/apis/${apiId}/stages`} className="text-sm text-indigo-700 hover:underline">
+          Back to stages
+        </Link>
+      }
+    >
       <DiffPickers apiId={apiId} options={options} a={aText} b={bText} />
-      {error && <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
       {result && (
         <div className="mt-4" data-testid="diff-result" data-a={diffRefText(result.a.ref)} data-b={diffRefText(result.b.ref)}>
           <DiffView design={result.design} stage={result.stage} beforeLabel={result.a.label} afterLabel={result.b.label} />

@@ -10,7 +10,12 @@ describe("the push route's progress stream", () => {
       for (const n of [1, 2, 3]) send({ n });
     });
     const text = await new Response(stream).text();
-    expect(text.split("\n").filter(Boolean).map((l) => JSON.parse(l))).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(
+      text
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+    ).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     await finished;
   });
 

@@ -33,7 +33,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ api
   // The push runs to its end even if the browser stops watching (closes the tab or the stream).
   const { stream } = progressStream(async (send) => {
     const result = await runAction("aws.push", ({ db, actor }) =>
-      pushStage(db, actor, apiId, decodeURIComponent(stageName), { connectionId: body.connectionId, onProgress: (p: PushProgress) => send({ type: "progress", ...p }) }),
+      pushStage(db, actor, apiId, decodeURIComponent(stageName), {
+        connectionId: body.connectionId,
+        onProgress: (p: PushProgress) => send({ type: "progress", ...p }),
+      }),
     );
     send(result.ok ? { type: "done", ...result.data } : { type: "error", status: result.status, message: result.error, fieldErrors: result.fieldErrors });
   });
