@@ -9,7 +9,7 @@ import { invokeMethod, outboundPolicyFromEnv } from "../invoke/index";
 import { NotFoundError, ValidationError } from "../model/errors";
 import { isUuid } from "../model/ids";
 import { getRestApiOrThrow } from "../restapi/service";
-import { loadInvokeTarget } from "../restapi/test-invoke";
+import { clip, loadInvokeTarget } from "../restapi/test-invoke";
 import { checkExpectations } from "./check";
 import { createLambdaInvoker } from "../aws/lambda";
 import {
@@ -189,8 +189,6 @@ export async function deleteTestCase(db: Db, actor: Actor, restApiId: string, te
   });
 }
 
-const KEEP = 4096;
-const clip = (s: string) => (s.length > KEEP ? `${s.slice(0, KEEP)}… [${s.length - KEEP} more characters]` : s);
 const targetLabel = (t: RunTarget) => (t === "draft" ? "the draft" : `stage ${t.stage}`);
 
 /**
