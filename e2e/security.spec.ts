@@ -52,6 +52,7 @@ const ACTION_ROLES: Record<string, Role | "public"> = {
   revokeInvitationAction: "admin",
   changeMemberRoleAction: "admin",
   removeMemberAction: "admin",
+  unlockMemberSignInAction: "admin",
   revokeMemberSessionAction: "admin",
   changePasswordAction: "viewer",
   revokeOwnSessionAction: "viewer",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter, signInLimiter } from "./rate-limit";
+import { RateLimiter, signInAttemptsPerAddress, signInLimiter } from "./rate-limit";
 
 describe("RateLimiter", () => {
   it("allows `limit` attempts in a window, then refuses", () => {
@@ -64,5 +64,13 @@ describe("RateLimiter", () => {
     expect(limiter.retryAfterMs("w", 1099)).toBe(1);
     expect(limiter.retryAfterMs("w", 1100)).toBe(0);
     expect(limiter.retryAfterMs("other", 500)).toBe(0);
+  });
+});
+
+describe("sign-in attempts per address", () => {
+  it("is 30 unless GATEHOUSE_SIGN_IN_ATTEMPTS_PER_ADDRESS names another positive whole number", () => {
+    expect(signInAttemptsPerAddress({})).toBe(30);
+    expect(signInAttemptsPerAddress({ GATEHOUSE_SIGN_IN_ATTEMPTS_PER_ADDRESS: "500" })).toBe(500);
+    for (const bad of ["0", "-3", "2.5", "many", ""]) expect(signInAttemptsPerAddress({ GATEHOUSE_SIGN_IN_ATTEMPTS_PER_ADDRESS: bad })).toBe(30);
   });
 });

@@ -37,5 +37,14 @@ export class RateLimiter {
   }
 }
 
-/** 30 sign-in attempts per address per 10 minutes. */
-export const signInLimiter = new RateLimiter(30, 10 * 60 * 1000);
+/**
+ * Sign-in attempts allowed per client address in 10 minutes: `GATEHOUSE_SIGN_IN_ATTEMPTS_PER_ADDRESS`
+ * (a positive whole number; for many people behind one NAT address, or a test run signing in all
+ * day from loopback), 30 by default.
+ */
+export function signInAttemptsPerAddress(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.GATEHOUSE_SIGN_IN_ATTEMPTS_PER_ADDRESS);
+  return Number.isInteger(n) && n > 0 ? n : 30;
+}
+
+export const signInLimiter = new RateLimiter(signInAttemptsPerAddress(), 10 * 60 * 1000);
