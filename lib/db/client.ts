@@ -62,6 +62,10 @@ export function defaultDataDir(): string {
 async function openPostgres(url: string): Promise<DbHandle> {
   const [{ Pool }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
   const pool = new Pool({ connectionString: url, max: 10 });
+  // A connection PostgreSQL closes while idle (restart, failover, pg_terminate_backend, DROP … WITH
+  // (FORCE)) reaches the pool as an 'error' event, which without a listener is an uncaught exception
+  // that stops the server. The pool drops that connection and the next query opens a fresh one.
+  pool.on("error", (e) => console.warn(`[gatehouse] an idle database connection was closed by the server: ${e.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
