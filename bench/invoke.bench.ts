@@ -15,7 +15,7 @@ import { seedDemo } from "../lib/db/seed";
 import { createDeployment } from "../lib/deployment/service";
 import { serveGatewayRequest, ThrottleRegistry } from "../lib/gateway/index";
 import { invokeMethod, type InvokeRequest } from "../lib/invoke/index";
-import { designOf, startServer } from "../lib/invoke/test-helpers";
+import { designOf, startServer } from "../test/helpers/invoke";
 import { createRestApi } from "../lib/restapi/service";
 import { createStage } from "../lib/stage/service";
 

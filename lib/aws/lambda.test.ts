@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invokeMethod } from "../invoke/index";
-import { designOf, request } from "../invoke/test-helpers";
+import { designOf, request } from "../../test/helpers/invoke";
 import { createLambdaInvoker } from "./lambda";
 
 const saved = { ...process.env };

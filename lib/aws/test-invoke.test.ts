@@ -5,7 +5,7 @@ import { type FakeApiGateway, startFakeApiGateway } from "../../test/fakes/fake-
 import { DEMO_PET_REQUEST_TEMPLATE } from "../db/seed";
 import { compareInvokeResults } from "../invoke/compare";
 import { invokeMethod } from "../invoke/index";
-import { designOf } from "../invoke/test-helpers";
+import { designOf } from "../../test/helpers/invoke";
 import { createApiGatewayClient } from "./client";
 import { ApiGatewayLimiter, ManualClock } from "./limiter";
 import { push } from "./push";

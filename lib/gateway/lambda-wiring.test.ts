@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { designOf } from "../invoke/test-helpers";
+import { designOf } from "../../test/helpers/invoke";
 import { serveStageTarget } from "./serve";
 import { parseStageSettings } from "./settings";
 import type { StageTarget } from "./target";

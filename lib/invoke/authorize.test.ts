@@ -4,7 +4,7 @@ import type { SimulatedAuthorizer } from "./context";
 import { invokeMethod } from "./index";
 import { parseRequest } from "./parse";
 import { routeRequest } from "./route";
-import { contextFor, designOf, FIXED_NOW, request } from "./test-helpers";
+import { contextFor, designOf, FIXED_NOW, request } from "../../test/helpers/invoke";
 
 const AUTHORIZERS = {
   authorizers: [

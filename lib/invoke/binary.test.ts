@@ -9,7 +9,7 @@ import { decodeBase64, integrationRequestPayload, isBinaryMediaType, methodRespo
 import type { LambdaInvoker } from "./context";
 import { GatewayError } from "./errors";
 import { invokeMethod } from "./index";
-import { designOf, FIXED_NOW, request, startServer, type TestServer } from "./test-helpers";
+import { designOf, FIXED_NOW, request, startServer, type TestServer } from "../../test/helpers/invoke";
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80]);
 const OPTIONS = { apiId: "abc123", requestId: "req-1", now: () => FIXED_NOW };

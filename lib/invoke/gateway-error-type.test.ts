@@ -8,7 +8,7 @@ import { DEFAULT_STATUS, ERROR_TYPE_HEADER, GatewayError, type GatewayResponseTy
 import { gatewayResponse } from "./gateway-responses";
 import { invokeMethod } from "./index";
 import { parseRequest } from "./parse";
-import { contextFor, designOf, request } from "./test-helpers";
+import { contextFor, designOf, request } from "../../test/helpers/invoke";
 
 /** Request → AWS's status, x-amzn-ErrorType and default message, as recorded or documented. */
 const AWS_ANSWERS: [GatewayResponseType, number, string][] = [

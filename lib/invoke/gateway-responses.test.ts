@@ -3,7 +3,7 @@ import { GatewayError, missingAuthenticationToken, unsupportedMediaType } from "
 import { gatewayResponse, resolveGatewayResponse, substituteGatewayTemplate } from "./gateway-responses";
 import { parseRequest } from "./parse";
 import { runPipeline } from "./pipeline";
-import { contextFor, designOf, mockMethod } from "./test-helpers";
+import { contextFor, designOf, mockMethod } from "../../test/helpers/invoke";
 
 describe("gateway responses", () => {
   it("uses AWS's default status per type", () => {

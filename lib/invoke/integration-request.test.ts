@@ -6,7 +6,7 @@ import { methodRequest } from "./method-request";
 import { parseRequest } from "./parse";
 import { runPipeline } from "./pipeline";
 import { routeRequest } from "./route";
-import { contextFor, designOf } from "./test-helpers";
+import { contextFor, designOf } from "../../test/helpers/invoke";
 
 const BEHAVIORS = ["WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER"] as const;
 const JSON_ONLY = { "application/json": '{"statusCode": 200}' };

@@ -4,7 +4,7 @@ import { GatewayError } from "./errors";
 import { chooseResponseTemplate, integrationResponse, patternMatches, selectIntegrationResponse } from "./integration-response";
 import { parseRequest } from "./parse";
 import { routeRequest } from "./route";
-import { contextFor, designOf } from "./test-helpers";
+import { contextFor, designOf } from "../../test/helpers/invoke";
 
 const RESPONSES = {
   "200": { statusCode: "200", responseParameters: {}, responseTemplates: {} },

@@ -9,7 +9,7 @@ import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invokeMethod } from "./index";
 import { MAX_PAYLOAD_BYTES } from "./payload-limit";
-import { designOf, startServer, type TestServer } from "./test-helpers";
+import { designOf, startServer, type TestServer } from "../../test/helpers/invoke";
 
 const CHUNK = Buffer.alloc(64 * 1024, "a");
 /** What the endless backend writes at most, far beyond the cap, so a test cannot run away. */

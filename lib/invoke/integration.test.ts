@@ -7,7 +7,7 @@ import { methodRequest } from "./method-request";
 import { parseRequest } from "./parse";
 import { runPipeline } from "./pipeline";
 import { routeRequest } from "./route";
-import { contextFor, designOf, startServer, type TestServer } from "./test-helpers";
+import { contextFor, designOf, startServer, type TestServer } from "../../test/helpers/invoke";
 
 let server: TestServer;
 

@@ -1,7 +1,7 @@
 /** End to end through invokeMethod with the real template engine. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invokeMethod, type InvokeRequest } from "./index";
-import { designOf, FIXED_NOW, request, startServer, type TestServer } from "./test-helpers";
+import { designOf, FIXED_NOW, request, startServer, type TestServer } from "../../test/helpers/invoke";
 
 const OPTIONS = { apiId: "beags1mnid", requestId: "test-request", now: () => FIXED_NOW };
 const TIMESTAMPED = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{2}:\d{2}:\d{2} UTC \d{4} : (.*)$/;

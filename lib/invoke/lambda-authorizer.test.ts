@@ -10,7 +10,7 @@ import type { LambdaInvoker } from "./context";
 import { invokeMethod } from "./index";
 import { parseAuthorizerOutput } from "./lambda-authorizer";
 import { arnMatches, evaluatePolicy, parsePolicyDocument } from "./policy";
-import { designOf, FIXED_NOW, request } from "./test-helpers";
+import { designOf, FIXED_NOW, request } from "../../test/helpers/invoke";
 
 const AUTH_FN = "arn:aws:lambda:us-east-1:123456789012:function:auth";
 const AUTH_URI = `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${AUTH_FN}/invocations`;

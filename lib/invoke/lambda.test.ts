@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { LambdaInvoker } from "./context";
 import { invokeMethod } from "./index";
 import { functionErrorOf, lambdaFunctionOf, parseProxyResponse } from "./lambda";
-import { designOf, FIXED_NOW, request } from "./test-helpers";
+import { designOf, FIXED_NOW, request } from "../../test/helpers/invoke";
 
 const FN = "arn:aws:lambda:us-east-1:123456789012:function:pets";
 const URI = `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FN}/invocations`;

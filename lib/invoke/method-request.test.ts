@@ -4,7 +4,7 @@ import { GatewayError } from "./errors";
 import { methodRequest, validateBody } from "./method-request";
 import { parseRequest } from "./parse";
 import { routeRequest } from "./route";
-import { contextFor, designOf, mockMethod } from "./test-helpers";
+import { contextFor, designOf, mockMethod } from "../../test/helpers/invoke";
 
 const PET_SCHEMA = JSON.stringify({
   $schema: "http://json-schema.org/draft-04/schema#",

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LambdaInvoker } from "./context";
 import { invokeMethod } from "./index";
 import { parseRequest } from "./parse";
-import { contextFor, designOf, FIXED_NOW, request, startServer, type TestServer } from "./test-helpers";
+import { contextFor, designOf, FIXED_NOW, request, startServer, type TestServer } from "../../test/helpers/invoke";
 
 const OPTIONS = { apiId: "abc123", requestId: "req-1", now: () => FIXED_NOW };
 

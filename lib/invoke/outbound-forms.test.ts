@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { invokeMethod } from "./index";
 import { checkOutbound, OutboundRefusedError, type OutboundPolicy } from "./outbound";
-import { designOf, startServer } from "./test-helpers";
+import { designOf, startServer } from "../../test/helpers/invoke";
 
 const none: OutboundPolicy = { allow: [], deny: [], lookup: async () => [] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clfTime, parseRequest } from "./parse";
-import { contextFor, designOf, FIXED_NOW } from "./test-helpers";
+import { contextFor, designOf, FIXED_NOW } from "../../test/helpers/invoke";
 
 describe("parse", () => {
   const design = designOf({});

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GatewayError } from "./errors";
 import { parseRequest } from "./parse";
 import { matchRoute, routeRequest } from "./route";
-import { contextFor, designOf, mockMethod } from "./test-helpers";
+import { contextFor, designOf, mockMethod } from "../../test/helpers/invoke";
 
 const m = mockMethod("{}");
 

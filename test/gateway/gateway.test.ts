@@ -16,7 +16,7 @@ import {
   serveGatewayRequest,
   type GatewayRequest,
 } from "../../lib/gateway/index";
-import { designOf, startServer, type TestServer } from "../../lib/invoke/test-helpers";
+import { designOf, startServer, type TestServer } from "../helpers/invoke";
 import { findResourceByPath } from "../../lib/model/tree";
 import { createRestApi, editDesign } from "../../lib/restapi/service";
 import { createStage } from "../../lib/stage/service";

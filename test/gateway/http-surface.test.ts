@@ -12,7 +12,7 @@ import type { Db } from "../../lib/db/client";
 import { DEMO_PET_REQUEST_TEMPLATE, DEMO_PET_RESPONSE_TEMPLATE, seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
 import { clearSnapshotCache } from "../../lib/gateway/index";
-import { designOf, startServer, type TestServer } from "../../lib/invoke/test-helpers";
+import { designOf, startServer, type TestServer } from "../helpers/invoke";
 import { createRestApi } from "../../lib/restapi/service";
 import { createStage } from "../../lib/stage/service";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";

@@ -11,7 +11,7 @@ import type { DbHandle } from "../../lib/db/client";
 import { seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
 import { clearSnapshotCache, serveGatewayRequest, ThrottleRegistry, type GatewayRequest } from "../../lib/gateway/index";
-import { designOf } from "../../lib/invoke/test-helpers";
+import { designOf } from "../helpers/invoke";
 import { createRestApi } from "../../lib/restapi/service";
 import { createStage } from "../../lib/stage/service";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";

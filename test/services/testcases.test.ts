@@ -18,7 +18,7 @@ import { deleteTestCase, listTestCases, runTestCases, saveTestCase } from "../..
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";
 import { rejection } from "../helpers/rejection";
 import { actorsOfEveryRole } from "../helpers/actors";
-import { startServer, type TestServer } from "../../lib/invoke/test-helpers";
+import { startServer, type TestServer } from "../helpers/invoke";
 
 const PET = "/pets/{petId}";
 

@@ -1,9 +1,9 @@
 /** Builders shared by the invoke tests: designs from a path table, contexts "as the previous handlers left them". */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { parseDesign, type ApiDesign } from "../model/design";
-import type { InvocationContext, InvokeRequest, RenderTemplate } from "./context";
-import { createContext, type InvokeOptions } from "./pipeline";
+import { parseDesign, type ApiDesign } from "../../lib/model/design";
+import type { InvocationContext, InvokeRequest, RenderTemplate } from "../../lib/invoke/context";
+import { createContext, type InvokeOptions } from "../../lib/invoke/pipeline";
 
 type MethodSpec = Record<string, unknown>;
 
