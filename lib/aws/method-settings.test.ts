@@ -7,7 +7,7 @@
  */
 import type { Stage } from "@aws-sdk/client-api-gateway";
 import { describe, expect, it } from "vitest";
-import { diffStageDrift, gatehouseStageView, liveStageView } from "./drift";
+import { diffStageDrift, gatehouseStageView, liveStageView } from "./stage-drift";
 import { stageFromAws } from "./import";
 import { methodSettingKeyFromAws, methodSettingPath, stageUpdateOps } from "./stage-sync";
 

@@ -14,7 +14,8 @@ import type { APIGatewayClient, Stage as AwsStage } from "@aws-sdk/client-api-ga
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { callApiGateway, createApiGatewayClient } from "../../lib/aws/client";
-import { diffDrift, liveStageView } from "../../lib/aws/drift";
+import { diffDrift } from "../../lib/aws/drift";
+import { liveStageView } from "../../lib/aws/stage-drift";
 import { liveToDesign, withAwsDefaults } from "../../lib/aws/import";
 import { listLiveRestApis, readLiveApi, readStage } from "../../lib/aws/live";
 import { PushError, executePush, planPush, push } from "../../lib/aws/push";

@@ -8,7 +8,7 @@
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiGatewayClient } from "../../lib/aws/client";
-import { diffStageDrift, gatehouseStageView, liveStageView } from "../../lib/aws/drift";
+import { diffStageDrift, gatehouseStageView, liveStageView } from "../../lib/aws/stage-drift";
 import { liveToDesign, stageFromAws, withAwsDefaults } from "../../lib/aws/import";
 import { readLiveApi, readStage } from "../../lib/aws/live";
 import { executePush, planPush, push } from "../../lib/aws/push";
