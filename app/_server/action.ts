@@ -7,10 +7,10 @@ import { assertCan, type Permission } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { GatehouseError } from "@/lib/model/errors";
 import { guardedDb, inputErrorFromDatabase } from "@/lib/input/db-guard";
+import type { ActionFailure, ActionReply } from "@/lib/http/action-reply";
 import { actorOf, currentUser } from "./session";
 
-/** What every server action returns: data, or an error a form can show next to its fields. */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string; code?: string; fieldErrors?: Record<string, string> };
+export type { ActionFailure, ActionReply };
 
 export interface ActionContext {
   db: Db;
@@ -22,7 +22,7 @@ export interface ActionContext {
  * The frame of every server action: a session (401 without one), the role check (403),
  * then the work; known errors become messages with their HTTP status, never a thrown page.
  */
-export async function runAction<T>(permission: Permission, work: (ctx: ActionContext) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(permission: Permission, work: (ctx: ActionContext) => Promise<T>): Promise<ActionReply<T>> {
   try {
     const user = await currentUser();
     if (!user) return { ok: false, status: 401, error: "Sign in to continue", code: "Unauthenticated" };
@@ -36,7 +36,7 @@ export async function runAction<T>(permission: Permission, work: (ctx: ActionCon
   }
 }
 
-export function toActionError(e: unknown): { ok: false; status: number; error: string; code?: string; fieldErrors?: Record<string, string> } {
+export function toActionError(e: unknown): ActionFailure {
   if (e instanceof GatehouseError) {
     const fieldErrors = Object.fromEntries(e.issues.filter((i) => i.field).map((i) => [i.field, i.message]));
     return { ok: false, status: e.status, error: e.message, code: e.code, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : undefined };

@@ -1,17 +1,43 @@
 import type { ButtonHTMLAttributes } from "react";
 
 const VARIANTS = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-300",
-  ghost: "text-slate-700 hover:bg-slate-100",
+  primary: "bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 disabled:bg-indigo-300",
+  secondary: "border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50 disabled:text-slate-400",
+  danger: "bg-red-600 text-white shadow-sm hover:bg-red-500 disabled:bg-red-300",
+  ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
+  /** Inline, like a link inside a sentence. */
+  link: "text-indigo-700 underline hover:text-indigo-600 disabled:text-slate-400",
 };
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
+const SIZES = {
+  md: "rounded-md px-3 py-1.5 text-sm",
+  sm: "rounded-md px-2 py-0.5 text-xs",
+  inline: "",
+};
+
+export type ButtonVariant = keyof typeof VARIANTS;
+
+/**
+ * The console's button. `type` defaults to "button" (a submit must say so); `pending` disables it and
+ * marks it busy while its action runs, so a second click cannot send the action twice.
+ */
+export function Button({
+  variant = "primary",
+  size,
+  pending = false,
+  disabled,
+  type = "button",
+  className = "",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: keyof typeof SIZES; pending?: boolean }) {
+  const sizing = SIZES[size ?? (variant === "link" ? "inline" : "md")];
   return (
     <button
+      type={type}
       {...props}
-      className={`inline-flex items-center justify-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium shadow-sm transition disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      className={`inline-flex items-center justify-center gap-1 font-medium transition disabled:cursor-not-allowed ${sizing} ${VARIANTS[variant]} ${className}`}
     />
   );
 }
