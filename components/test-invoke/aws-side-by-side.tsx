@@ -6,7 +6,7 @@ import type { InvokeResult } from "@/lib/invoke/index";
 import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/card";
 import { prettyBody } from "./invoke-log";
-import type { SentRequest } from "./save-test-case-form";
+import type { SentRequest } from "@/lib/testcase/test-request";
 
 export function AwsSideBySide({ apiId, httpMethod, request, local }: { apiId: string; httpMethod: string; request: SentRequest; local: InvokeResult }) {
   const run = useMutation({

@@ -24,17 +24,22 @@ export function describeExpectations(t: Pick<TestCaseView, "expectations">): str
   return parts.length ? `expects ${parts.join(", ")}` : "no checks";
 }
 
-export function SavedTestCases({ apiId, httpMethod, resourcePath, target }: { apiId: string; httpMethod: string; resourcePath: string; target: string }) {
-  const client = useQueryClient();
-  const key = testCaseKeys.method(apiId, resourcePath, httpMethod);
-  const list = useQuery({
-    queryKey: key,
+/** The method's saved test cases (one cache entry: the list and the Test panel's starting path share it). */
+export function useSavedTestCases(apiId: string, resourcePath: string, httpMethod: string) {
+  return useQuery({
+    queryKey: testCaseKeys.method(apiId, resourcePath, httpMethod),
     queryFn: async () => {
       const r = await listTestCasesAction(apiId, { resourcePath, httpMethod });
       if (!r.ok) throw new Error(r.error);
       return r.data;
     },
   });
+}
+
+export function SavedTestCases({ apiId, httpMethod, resourcePath, target }: { apiId: string; httpMethod: string; resourcePath: string; target: string }) {
+  const client = useQueryClient();
+  const key = testCaseKeys.method(apiId, resourcePath, httpMethod);
+  const list = useSavedTestCases(apiId, resourcePath, httpMethod);
   const run = useMutation({
     mutationFn: async (ids?: string[]): Promise<TestRunReport> => {
       const r = await runTestCasesAction(apiId, {

@@ -4,7 +4,7 @@
  * Gatehouse cannot run authorizers without AWS, so the tester says what the authorizer returned.
  */
 import { Field } from "@/components/ui/field";
-import { parseVariableLines } from "./parse-headers";
+import { parseVariableLines } from "@/lib/testcase/request-lines";
 
 /** How a CUSTOM method's Lambda authorizer runs in a test: a simulated result, or the real function on AWS. */
 export type AuthorizerMode = "simulated" | "aws";

@@ -37,3 +37,28 @@ export function variablesToSave(vars: Record<string, string>, stageVars: Record<
   if (!stageVars) return vars;
   return Object.fromEntries(Object.entries(vars).filter(([k, v]) => stageVars[k] !== v));
 }
+
+/** The form's three boxes read into expectations, or field errors keyed as the server keys them. */
+export function readExpectationText(text: {
+  status: string;
+  bodyContains: string;
+  bodyJson: string;
+}):
+  | { ok: true; expectations: { status?: number; bodyContains?: string[]; bodyJson?: { path: string; equals: unknown }[] } }
+  | { ok: false; fieldErrors: Record<string, string> } {
+  const fieldErrors: Record<string, string> = {};
+  const { checks, errors } = parseJsonPathLines(text.bodyJson);
+  if (errors.length) fieldErrors["expectations.bodyJson"] = errors.join("; ");
+  const status = text.status.trim();
+  if (status && !/^\d+$/.test(status)) fieldErrors["expectations.status"] = "The expected status is a number such as 200";
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  const bodyContains = parseBodyContainsLines(text.bodyContains);
+  return {
+    ok: true,
+    expectations: {
+      ...(status ? { status: Number(status) } : {}),
+      ...(bodyContains.length ? { bodyContains } : {}),
+      ...(checks.length ? { bodyJson: checks } : {}),
+    },
+  };
+}

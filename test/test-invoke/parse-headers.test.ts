@@ -1,6 +1,6 @@
 /** The Test panel's header box: one `Name: value` per line, repeats allowed. */
 import { describe, expect, it } from "vitest";
-import { parseHeaderLines, repeatedHeaders } from "../../components/test-invoke/parse-headers";
+import { parseHeaderLines, repeatedHeaders } from "../../lib/testcase/request-lines";
 
 describe("parseHeaderLines", () => {
   it("keeps every value of a repeated name (case-insensitive) and the last one as the single value", () => {

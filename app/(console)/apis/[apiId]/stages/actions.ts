@@ -18,7 +18,7 @@ import {
 } from "@/lib/stage/changes";
 import { approveChangeRequest, rejectChangeRequest } from "@/lib/stage/approvals";
 import { promotionPreview } from "@/lib/stage/insights";
-import { parseVariableLines } from "@/components/test-invoke/parse-headers";
+import { parseVariableLines } from "@/lib/testcase/request-lines";
 
 const revalidate = (apiId: string) => {
   revalidatePath(`/apis/${apiId}/stages`);

@@ -1,3 +1,4 @@
+/** The Test panel's text boxes: headers as "Name: value" lines, stage variables and the like as "name=value" lines. */
 /**
  * Parses "Name: value" lines (the AWS console's header box format). A name may repeat: every value
  * is kept in `multiValueHeaders` (as TestInvokeMethod takes them) and the last one in `headers`.
