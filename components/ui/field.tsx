@@ -67,7 +67,7 @@ export function Field({ label, error, hint, className, ...props }: InputHTMLAttr
   );
 }
 
-export type Option = string | { value: string; label: string };
+export type Option = string | { value: string; label: string; disabled?: boolean };
 
 export function SelectField({
   label,
@@ -107,9 +107,9 @@ export function Select({ options, className = "", ...props }: SelectHTMLAttribut
 
 function Options({ options }: { options: readonly Option[] }) {
   return options.map((o) => {
-    const { value, label } = typeof o === "string" ? { value: o, label: o } : o;
+    const { value, label, disabled } = typeof o === "string" ? { value: o, label: o, disabled: false } : o;
     return (
-      <option key={value} value={value}>
+      <option key={value} value={value} disabled={disabled}>
         {label}
       </option>
     );
