@@ -1,7 +1,7 @@
 /**
  * Design commands for models, request validators, authorizers and the CORS helper. commands.ts
- * puts these schemas into the one `designCommandSchema` and hands these types to
- * `applyComponentCommand`, so they go through the same versioned, audited edit path.
+ * merges these schemas and handlers into the one `designCommandSchema` and `applyCommand`, so
+ * they go through the same versioned, audited edit path.
  */
 import { z } from "zod";
 import type { ApiDesign } from "./design";
@@ -19,8 +19,7 @@ import {
 } from "./components";
 import { enableCors, type CorsChange } from "./cors";
 import { findResource, resourcePath } from "./tree";
-
-const id = z.string().min(1, "Required");
+import { type CommandHandlers, type CommandOutcome, id } from "./command-support";
 
 const modelInput = z.object({
   name: z.string(),
@@ -70,68 +69,58 @@ export const componentCommandSchemas = [
   z.object({ type: z.literal("enableCors"), resourceId: id, cors: corsSettingsSchema }),
 ] as const;
 
-export type ComponentCommand = z.infer<(typeof componentCommandSchemas)[number]>;
-export const COMPONENT_COMMAND_TYPES: ReadonlySet<string> = new Set(componentCommandSchemas.map((s) => s.shape.type.value));
+type ComponentCommand = z.infer<(typeof componentCommandSchemas)[number]>;
 
-export function isComponentCommand(command: { type: string }): command is ComponentCommand {
-  return COMPONENT_COMMAND_TYPES.has(command.type);
-}
+const modelHandlers: CommandHandlers<Extract<ComponentCommand, { type: "createModel" | "updateModel" | "deleteModel" }>> = {
+  createModel(design, command) {
+    const { design: next, model } = createModel(design, command.model);
+    return {
+      design: next,
+      action: "model.create",
+      entityType: "model",
+      entityId: model.name,
+      summary: `Added model ${model.name}`,
+      before: null,
+      after: model,
+    };
+  },
 
-export interface ComponentOutcome {
-  design: ApiDesign;
-  action: string;
-  entityType: "model" | "requestValidator" | "authorizer" | "cors";
-  entityId: string;
-  summary: string;
-  before: unknown;
-  after: unknown;
-}
+  updateModel(design, command) {
+    const before = design.models.find((m) => m.id === command.modelId);
+    const { design: next, model, renamedReferences } = updateModel(design, command.modelId, command.changes);
+    const renamed = before && before.name !== model.name;
+    const summary = renamed
+      ? `Renamed model ${before.name} to ${model.name}${renamedReferences.length ? ` (and ${renamedReferences.length} reference${renamedReferences.length === 1 ? "" : "s"})` : ""}`
+      : `Changed model ${model.name}`;
+    return {
+      design: next,
+      action: "model.update",
+      entityType: "model",
+      entityId: model.name,
+      summary,
+      before: before ?? null,
+      after: renamed ? { ...model, renamedReferences } : model,
+    };
+  },
 
-export function applyComponentCommand(design: ApiDesign, command: ComponentCommand): ComponentOutcome {
-  switch (command.type) {
-    case "createModel": {
-      const { design: next, model } = createModel(design, command.model);
-      return {
-        design: next,
-        action: "model.create",
-        entityType: "model",
-        entityId: model.name,
-        summary: `Added model ${model.name}`,
-        before: null,
-        after: model,
-      };
-    }
-    case "updateModel": {
-      const before = design.models.find((m) => m.id === command.modelId);
-      const { design: next, model, renamedReferences } = updateModel(design, command.modelId, command.changes);
-      const renamed = before && before.name !== model.name;
-      const summary = renamed
-        ? `Renamed model ${before.name} to ${model.name}${renamedReferences.length ? ` (and ${renamedReferences.length} reference${renamedReferences.length === 1 ? "" : "s"})` : ""}`
-        : `Changed model ${model.name}`;
-      return {
-        design: next,
-        action: "model.update",
-        entityType: "model",
-        entityId: model.name,
-        summary,
-        before: before ?? null,
-        after: renamed ? { ...model, renamedReferences } : model,
-      };
-    }
-    case "deleteModel": {
-      const before = design.models.find((m) => m.id === command.modelId);
-      const next = deleteModel(design, command.modelId);
-      return {
-        design: next,
-        action: "model.delete",
-        entityType: "model",
-        entityId: before!.name,
-        summary: `Deleted model ${before!.name}`,
-        before,
-        after: null,
-      };
-    }
-    case "createRequestValidator": {
+  deleteModel(design, command) {
+    const before = design.models.find((m) => m.id === command.modelId);
+    const next = deleteModel(design, command.modelId);
+    return {
+      design: next,
+      action: "model.delete",
+      entityType: "model",
+      entityId: before!.name,
+      summary: `Deleted model ${before!.name}`,
+      before,
+      after: null,
+    };
+  },
+};
+
+const validatorHandlers: CommandHandlers<Extract<ComponentCommand, { type: "createRequestValidator" | "updateRequestValidator" | "deleteRequestValidator" }>> =
+  {
+    createRequestValidator(design, command) {
       const { design: next, validator } = createRequestValidator(design, command.validator);
       return {
         design: next,
@@ -142,8 +131,9 @@ export function applyComponentCommand(design: ApiDesign, command: ComponentComma
         before: null,
         after: validator,
       };
-    }
-    case "updateRequestValidator": {
+    },
+
+    updateRequestValidator(design, command) {
       const before = design.requestValidators.find((v) => v.id === command.validatorId);
       const { design: next, validator } = updateRequestValidator(design, command.validatorId, command.changes);
       return {
@@ -155,8 +145,9 @@ export function applyComponentCommand(design: ApiDesign, command: ComponentComma
         before: before ?? null,
         after: validator,
       };
-    }
-    case "deleteRequestValidator": {
+    },
+
+    deleteRequestValidator(design, command) {
       const before = design.requestValidators.find((v) => v.id === command.validatorId);
       const next = deleteRequestValidator(design, command.validatorId);
       return {
@@ -168,62 +159,74 @@ export function applyComponentCommand(design: ApiDesign, command: ComponentComma
         before,
         after: null,
       };
-    }
-    case "createAuthorizer": {
-      const { design: next, authorizer } = createAuthorizer(design, command.authorizer);
-      return {
-        design: next,
-        action: "authorizer.create",
-        entityType: "authorizer",
-        entityId: authorizer.name,
-        summary: `Added ${authorizer.type} authorizer ${authorizer.name}`,
-        before: null,
-        after: authorizer,
-      };
-    }
-    case "updateAuthorizer": {
-      const before = design.authorizers.find((a) => a.id === command.authorizerId);
-      const { design: next, authorizer } = updateAuthorizer(design, command.authorizerId, command.authorizer);
-      return {
-        design: next,
-        action: "authorizer.update",
-        entityType: "authorizer",
-        entityId: authorizer.name,
-        summary: `Changed authorizer ${authorizer.name}`,
-        before: before ?? null,
-        after: authorizer,
-      };
-    }
-    case "deleteAuthorizer": {
-      const before = design.authorizers.find((a) => a.id === command.authorizerId);
-      const next = deleteAuthorizer(design, command.authorizerId);
-      return {
-        design: next,
-        action: "authorizer.delete",
-        entityType: "authorizer",
-        entityId: before!.name,
-        summary: `Deleted authorizer ${before!.name}`,
-        before,
-        after: null,
-      };
-    }
-    case "enableCors": {
-      const { design: next, changes } = enableCors(design, command.resourceId, command.cors);
-      const path = resourcePath(next, findResource(next, command.resourceId)!);
-      const before = findResource(design, command.resourceId)!;
-      const after = findResource(next, command.resourceId)!;
-      return {
-        design: next,
-        action: "cors.enable",
-        entityType: "cors",
-        entityId: path,
-        summary: `Enabled CORS on ${path}: ${describeCorsChanges(changes)}`,
-        before: { methods: before.methods },
-        after: { settings: command.cors, changes, methods: after.methods },
-      };
-    }
-  }
+    },
+  };
+
+const authorizerHandlers: CommandHandlers<Extract<ComponentCommand, { type: "createAuthorizer" | "updateAuthorizer" | "deleteAuthorizer" }>> = {
+  createAuthorizer(design, command) {
+    const { design: next, authorizer } = createAuthorizer(design, command.authorizer);
+    return {
+      design: next,
+      action: "authorizer.create",
+      entityType: "authorizer",
+      entityId: authorizer.name,
+      summary: `Added ${authorizer.type} authorizer ${authorizer.name}`,
+      before: null,
+      after: authorizer,
+    };
+  },
+
+  updateAuthorizer(design, command) {
+    const before = design.authorizers.find((a) => a.id === command.authorizerId);
+    const { design: next, authorizer } = updateAuthorizer(design, command.authorizerId, command.authorizer);
+    return {
+      design: next,
+      action: "authorizer.update",
+      entityType: "authorizer",
+      entityId: authorizer.name,
+      summary: `Changed authorizer ${authorizer.name}`,
+      before: before ?? null,
+      after: authorizer,
+    };
+  },
+
+  deleteAuthorizer(design, command) {
+    const before = design.authorizers.find((a) => a.id === command.authorizerId);
+    const next = deleteAuthorizer(design, command.authorizerId);
+    return {
+      design: next,
+      action: "authorizer.delete",
+      entityType: "authorizer",
+      entityId: before!.name,
+      summary: `Deleted authorizer ${before!.name}`,
+      before,
+      after: null,
+    };
+  },
+};
+
+function enableCorsCommand(design: ApiDesign, command: Extract<ComponentCommand, { type: "enableCors" }>): CommandOutcome {
+  const { design: next, changes } = enableCors(design, command.resourceId, command.cors);
+  const path = resourcePath(next, findResource(next, command.resourceId)!);
+  const before = findResource(design, command.resourceId)!;
+  const after = findResource(next, command.resourceId)!;
+  return {
+    design: next,
+    action: "cors.enable",
+    entityType: "cors",
+    entityId: path,
+    summary: `Enabled CORS on ${path}: ${describeCorsChanges(changes)}`,
+    before: { methods: before.methods },
+    after: { settings: command.cors, changes, methods: after.methods },
+  };
 }
+
+export const componentCommandHandlers: CommandHandlers<ComponentCommand> = {
+  ...modelHandlers,
+  ...validatorHandlers,
+  ...authorizerHandlers,
+  enableCors: enableCorsCommand,
+};
 
 /** One line for the history: how many parts were created and updated. */
 export function describeCorsChanges(changes: CorsChange[]): string {
