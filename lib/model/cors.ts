@@ -131,18 +131,55 @@ function withCorsHeaders<T>(current: Record<string, T>, headers: Record<string, 
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Records each part the helper wrote, with its status from what was there before. */
+type Recorder = (change: Omit<CorsChange, "status">, before: unknown, after: unknown) => void;
+
+/** Headers every CORS response carries (`common`), and the ones the preflight answer sends. */
+interface CorsHeaders {
+  common: Record<string, string>;
+  preflight: Record<string, string>;
+}
+
 /**
  * Writes CORS for one resource. Throws a ValidationError (nothing written) for bad settings, or when
  * the resource's OPTIONS method already goes to a backend other than MOCK (that backend answers preflight).
  */
 export function enableCors(design: ApiDesign, resourceId: string, input: CorsSettings): { design: ApiDesign; changes: CorsChange[] } {
-  const settings: CorsSettings = {
+  const settings = normalizedCorsSettings(input);
+  assertCorsCanBeEnabled(design, resourceId, settings);
+
+  const next = structuredClone(design);
+  const resource = findResource(next, resourceId)!;
+  const path = resourcePath(next, resource);
+  const changes: CorsChange[] = [];
+  const record: Recorder = (change, before, after) =>
+    changes.push({ ...change, status: before === undefined ? "created" : same(before, after) ? "unchanged" : "updated" });
+  const headers = corsHeaders(settings);
+
+  // 1. The OPTIONS method answering preflight from a MOCK integration.
+  resource.methods.OPTIONS = preflightMethod(resource.methods.OPTIONS, `OPTIONS ${path}`, headers.preflight, changes, record);
+
+  // 2. Access-Control-Allow-Origin (and friends) on the actual responses of the chosen methods.
+  for (const verb of Object.keys(resource.methods).sort()) {
+    if (verb === "OPTIONS") continue;
+    if (!verbsOf(verb).some((v) => settings.allowMethods.includes(v))) continue;
+    addCorsToResponses(resource.methods[verb], `${verb} ${path}`, headers.common, changes, record);
+  }
+  return { design: next, changes };
+}
+
+/** Trimmed, upper-cased methods, no blanks or repeats. */
+function normalizedCorsSettings(input: CorsSettings): CorsSettings {
+  return {
     ...input,
     allowOrigin: input.allowOrigin.trim(),
     allowMethods: [...new Set(input.allowMethods.map((m) => m.trim().toUpperCase()).filter(Boolean))],
     allowHeaders: [...new Set(input.allowHeaders.map((h) => h.trim()).filter(Boolean))],
     exposeHeaders: [...new Set(input.exposeHeaders.map((h) => h.trim()).filter(Boolean))],
   };
+}
+
+function assertCorsCanBeEnabled(design: ApiDesign, resourceId: string, settings: CorsSettings): void {
   if (!findResource(design, resourceId)) throw new NotFoundError(`Resource ${resourceId}`);
   const issues = checkCorsSettings(settings);
   const options = findResource(design, resourceId)!.methods.OPTIONS;
@@ -153,15 +190,9 @@ export function enableCors(design: ApiDesign, resourceId: string, input: CorsSet
     });
   }
   if (issues.length) throw new ValidationError(issues);
+}
 
-  const next = structuredClone(design);
-  const resource = findResource(next, resourceId)!;
-  const path = resourcePath(next, resource);
-  const changes: CorsChange[] = [];
-  const record = (change: Omit<CorsChange, "status">, before: unknown, after: unknown) =>
-    changes.push({ ...change, status: before === undefined ? "created" : same(before, after) ? "unchanged" : "updated" });
-
-  // Headers every CORS response carries, and the ones only the preflight answer needs.
+function corsHeaders(settings: CorsSettings): CorsHeaders {
   const common: Record<string, string> = { "Access-Control-Allow-Origin": quoted(settings.allowOrigin) };
   if (settings.allowCredentials) common["Access-Control-Allow-Credentials"] = quoted("true");
   if (settings.exposeHeaders.length) common["Access-Control-Expose-Headers"] = quoted(settings.exposeHeaders.join(","));
@@ -172,10 +203,11 @@ export function enableCors(design: ApiDesign, resourceId: string, input: CorsSet
   };
   if (settings.maxAge !== undefined) preflight["Access-Control-Max-Age"] = quoted(String(settings.maxAge));
   delete preflight["Access-Control-Expose-Headers"]; // only meaningful on actual responses
+  return { common, preflight };
+}
 
-  // 1. The OPTIONS method answering preflight from a MOCK integration.
-  const label = `OPTIONS ${path}`;
-  const beforeOptions = resource.methods.OPTIONS;
+/** The OPTIONS method (created, or the existing MOCK one updated) with its MOCK integration and 200 responses. */
+function preflightMethod(beforeOptions: Method | undefined, label: string, preflight: Record<string, string>, changes: CorsChange[], record: Recorder): Method {
   const optionsMethod: Method = beforeOptions ?? {
     httpMethod: "OPTIONS",
     authorizationType: "NONE",
@@ -227,61 +259,52 @@ export function enableCors(design: ApiDesign, resourceId: string, input: CorsSet
   if (!irAfter.selectionPattern) delete irAfter.selectionPattern;
   optionsMethod.integration.integrationResponses["200"] = irAfter;
   record({ method: label, part: "integrationResponse", statusCode: "200", headers: preflight }, irBefore, irAfter);
-  resource.methods.OPTIONS = optionsMethod;
+  return optionsMethod;
+}
 
-  // 2. Access-Control-Allow-Origin (and friends) on the actual responses of the chosen methods.
-  for (const verb of Object.keys(resource.methods).sort()) {
-    if (verb === "OPTIONS") continue;
-    const method = resource.methods[verb];
-    const methodLabel = `${verb} ${path}`;
-    if (!verbsOf(verb).some((v) => settings.allowMethods.includes(v))) continue;
-    if (!method.integration) {
-      changes.push({ method: methodLabel, part: "note", status: "skipped", detail: "No integration yet: run Enable CORS again after setting one up" });
-      continue;
-    }
-    if (PROXY_TYPES.has(method.integration.type)) {
-      changes.push({
-        method: methodLabel,
-        part: "note",
-        status: "skipped",
-        detail: `${method.integration.type} passes the backend's response through: the backend must send ${Object.entries(common)
-          .map(([k, v]) => `${k}: ${v.slice(1, -1)}`)
-          .join(", ")}`,
-      });
-      continue;
-    }
-    const responses = method.integration.integrationResponses;
-    const defaultOther = Object.values(responses).find((r) => !r.selectionPattern && r.statusCode !== "200");
-    if (!responses["200"] && defaultOther) {
-      changes.push({
-        method: methodLabel,
-        part: "note",
-        status: "skipped",
-        detail: `No 200 integration response (the default is ${defaultOther.statusCode}): add the Access-Control-Allow-Origin header to its responses yourself`,
-      });
-      continue;
-    }
-    const header200 = Object.fromEntries(Object.keys(common).map((h) => [h, false]));
-    const mBefore = method.methodResponses["200"];
-    const mAfter = {
-      statusCode: "200",
-      responseParameters: withCorsHeaders(mBefore?.responseParameters ?? {}, header200),
-      responseModels: mBefore?.responseModels ?? {},
-    };
-    method.methodResponses["200"] = mAfter;
-    record(
-      { method: methodLabel, part: "methodResponse", statusCode: "200", headers: Object.fromEntries(Object.keys(common).map((h) => [h, "declared"])) },
-      mBefore,
-      mAfter,
-    );
-    const iBefore = responses["200"];
-    const iAfter = {
-      ...(iBefore ?? { responseTemplates: {} }),
-      statusCode: "200",
-      responseParameters: withCorsHeaders(iBefore?.responseParameters ?? {}, common),
-    };
-    responses["200"] = iAfter;
-    record({ method: methodLabel, part: "integrationResponse", statusCode: "200", headers: common }, iBefore, iAfter);
+/** Why the helper leaves a method's responses alone, or undefined when it can write them. */
+function reasonToSkip(method: Method, common: Record<string, string>): string | undefined {
+  if (!method.integration) return "No integration yet: run Enable CORS again after setting one up";
+  if (PROXY_TYPES.has(method.integration.type)) {
+    return `${method.integration.type} passes the backend's response through: the backend must send ${Object.entries(common)
+      .map(([k, v]) => `${k}: ${v.slice(1, -1)}`)
+      .join(", ")}`;
   }
-  return { design: next, changes };
+  const responses = method.integration.integrationResponses;
+  const defaultOther = Object.values(responses).find((r) => !r.selectionPattern && r.statusCode !== "200");
+  if (!responses["200"] && defaultOther) {
+    return `No 200 integration response (the default is ${defaultOther.statusCode}): add the Access-Control-Allow-Origin header to its responses yourself`;
+  }
+  return undefined;
+}
+
+/** Declares and maps the common CORS headers on one method's 200 method and integration responses (in place). */
+function addCorsToResponses(method: Method, label: string, common: Record<string, string>, changes: CorsChange[], record: Recorder): void {
+  const skipped = reasonToSkip(method, common);
+  if (skipped !== undefined || !method.integration) {
+    changes.push({ method: label, part: "note", status: "skipped", detail: skipped });
+    return;
+  }
+  const header200 = Object.fromEntries(Object.keys(common).map((h) => [h, false]));
+  const mBefore = method.methodResponses["200"];
+  const mAfter = {
+    statusCode: "200",
+    responseParameters: withCorsHeaders(mBefore?.responseParameters ?? {}, header200),
+    responseModels: mBefore?.responseModels ?? {},
+  };
+  method.methodResponses["200"] = mAfter;
+  record(
+    { method: label, part: "methodResponse", statusCode: "200", headers: Object.fromEntries(Object.keys(common).map((h) => [h, "declared"])) },
+    mBefore,
+    mAfter,
+  );
+  const responses = method.integration.integrationResponses;
+  const iBefore = responses["200"];
+  const iAfter = {
+    ...(iBefore ?? { responseTemplates: {} }),
+    statusCode: "200",
+    responseParameters: withCorsHeaders(iBefore?.responseParameters ?? {}, common),
+  };
+  responses["200"] = iAfter;
+  record({ method: label, part: "integrationResponse", statusCode: "200", headers: common }, iBefore, iAfter);
 }
