@@ -12,7 +12,7 @@
 import { parse as parseYaml, stringify as toYaml } from "yaml";
 import { exportOpenApi, exportOpenApiText } from "../lib/openapi/export";
 import { importOpenApiDocument } from "../lib/openapi/import";
-import { parseDocumentText } from "../lib/snapshot/load";
+import { parseDocumentText } from "../lib/openapi/load";
 import { generateDesign } from "../lib/snapshot/sample-design";
 import { measure, report } from "./measure";
 

@@ -1,6 +1,6 @@
 /** Large YAML is parsed off the calling thread: same results and errors as parseDocumentText, and the event loop keeps turning. */
 import { describe, expect, it } from "vitest";
-import { DesignLoadError, parseDocumentText } from "../snapshot/load";
+import { DesignLoadError, parseDocumentText } from "./load";
 import { generateDesign } from "../snapshot/sample-design";
 import { exportOpenApiText } from "./export";
 import { OFF_THREAD_MIN_BYTES, parseDocumentTextOffThread } from "./parse-off-thread";

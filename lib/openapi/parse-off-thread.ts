@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { DesignLoadError, parseDocumentText } from "../snapshot/load";
+import { DesignLoadError, parseDocumentText } from "./load";
 import { documentDepthProblem, documentSizeProblem, MAX_YAML_ALIASES } from "./limits";
 
 /** Below this, parsing on the calling thread is quicker than starting a worker. */

@@ -26,7 +26,7 @@ import {
 } from "../openapi/import";
 import { applyImport, type ImportMode, IMPORT_MODES } from "../openapi/merge";
 import { diffDesigns, type DiffSummary } from "../snapshot/diff";
-import { DesignLoadError } from "../snapshot/load";
+import { DesignLoadError } from "../openapi/load";
 import { parseDocumentTextOffThread } from "../openapi/parse-off-thread";
 import { createRestApi, getRestApiOrThrow } from "./service";
 

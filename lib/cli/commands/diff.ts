@@ -7,7 +7,7 @@
 import type { Command } from "commander";
 import { diffDesigns } from "../../snapshot/diff";
 import { formatDiffText } from "../../snapshot/diff-format";
-import { DesignLoadError, loadDesignFile } from "../../snapshot/load";
+import { DesignLoadError, loadDesignFile } from "../../openapi/load";
 
 export function registerDiff(program: Command): void {
   program

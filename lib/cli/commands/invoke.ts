@@ -8,7 +8,7 @@
  */
 import type { Command } from "commander";
 import { invokeMethod, outboundPolicyFromEnv } from "../../invoke/index";
-import { DesignLoadError, loadDesignFile } from "../../snapshot/load";
+import { DesignLoadError, loadDesignFile } from "../../openapi/load";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];

@@ -8,7 +8,7 @@
 import type { Command } from "commander";
 import { exportOpenApiText } from "../../openapi/export";
 import { BASE_PATH_MODES, type BasePathMode, importOpenApiDocument, isOpenApiDocument, OpenApiImportError } from "../../openapi/import";
-import { DesignLoadError, designFromDocument, parseDocumentText, readDocumentFile } from "../../snapshot/load";
+import { DesignLoadError, designFromDocument, parseDocumentText, readDocumentFile } from "../../openapi/load";
 
 function fail(message: string): void {
   process.stderr.write(`gatehouse openapi: ${message}\n`);

@@ -10,7 +10,7 @@
 import type { Command } from "commander";
 import { createApiGatewayClient } from "../../aws/client";
 import { executePush, planPush, type PlanPushInput, type PushPlan } from "../../aws/push";
-import { loadDesignFile } from "../../snapshot/load";
+import { loadDesignFile } from "../../openapi/load";
 import { cliDeploymentDescription, deploymentOfThisDesign, findApi } from "./plan-push-aws";
 import { describeFailure, describeOutcome, describePlan } from "./plan-push-output";
 

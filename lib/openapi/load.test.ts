@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
-import { swaggerPetStore } from "../openapi/petstore.fixture";
-import { diffDesigns } from "./diff";
+import { swaggerPetStore } from "./petstore.fixture";
+import { diffDesigns } from "../snapshot/diff";
 import { DesignLoadError, loadDesignFile } from "./load";
-import { generateDesign } from "./sample-design";
+import { generateDesign } from "../snapshot/sample-design";
 
 const dir = mkdtempSync(join(tmpdir(), "gatehouse-load-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,8 +8,8 @@ import { readFileSync, statSync } from "node:fs";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { ZodError } from "zod";
 import { type ApiDesign, parseDesign } from "../model/design";
-import { importOpenApi, isOpenApiDocument, OpenApiImportError } from "../openapi/import";
-import { documentDepthProblem, documentSizeProblem, MAX_YAML_ALIASES } from "../openapi/limits";
+import { importOpenApi, isOpenApiDocument, OpenApiImportError } from "./import";
+import { documentDepthProblem, documentSizeProblem, MAX_YAML_ALIASES } from "./limits";
 
 export class DesignLoadError extends Error {
   constructor(
