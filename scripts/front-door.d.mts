@@ -5,3 +5,5 @@ export interface FrontDoorAnswer {
   body: string;
 }
 export function frontDoorAnswer(method: string, url: string): FrontDoorAnswer | null;
+/** True for `/gw` and everything below it (a path, without the query). */
+export function isGatewayPath(path: string): boolean;

@@ -24,7 +24,7 @@ const GATEWAY_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "P
 const CONSOLE_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
 /** True for `/gw` and everything below it. */
-function isGatewayPath(path) {
+export function isGatewayPath(path) {
   return path === "/gw" || path.startsWith("/gw/");
 }
 

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createConsoleServer } from "./console-server.mjs";
-import { frontDoorAnswer } from "./front-door.mjs";
+import { frontDoorAnswer, isGatewayPath } from "./front-door.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const SOURCES = ["app", "components", "lib", "prisma", "public", "package.json", "next.config.ts", "proxy.ts", "instrumentation.ts"];
@@ -43,6 +43,10 @@ const server = createConsoleServer(async (req, res) => {
   // TRACE, undecodable paths…: answered here, since Next cannot take them (scripts/front-door.mjs).
   const early = frontDoorAnswer(req.method ?? "GET", req.url ?? "/");
   if (early) return void res.writeHead(early.status, early.headers).end(early.body);
+  // The local gateway on plain Node HTTP, published by instrumentation.ts in this process: /gw
+  // requests skip Next's routing, middleware and fetch conversions (issue #18: near the machine's limit).
+  const gateway = globalThis[Symbol.for("gatehouse.gateway")];
+  if (gateway && isGatewayPath((req.url ?? "/").split("?")[0])) return gateway(req, res);
   await handle(req, res);
 });
 server.listen(port, host, () => console.log(`[gatehouse] Console on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`));

@@ -31,20 +31,28 @@ export function withoutCookies(headers: Record<string, string>, names: string[])
 /** Hop-by-hop and framing headers a Response must not copy from the pipeline's answer. */
 const SKIP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "upgrade", "proxy-connection", "te", "trailer"]);
 
-/** The answer's headers; a name in `multiValueHeaders` goes out once per value (Set-Cookie…). */
-export function responseHeaders(headers: Record<string, string>, multiValueHeaders?: Record<string, string[]>): Headers {
-  const out = new Headers();
+/**
+ * The answer's headers as name/values entries, framing headers left out; a name in
+ * `multiValueHeaders` carries every value (Set-Cookie…). Shared by the Node and the fetch adapters.
+ */
+export function answerHeaderEntries(headers: Record<string, string>, multiValueHeaders?: Record<string, string[]>): [string, string[]][] {
   const multi = new Map(Object.entries(multiValueHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const out = new Map<string, [string, string[]]>();
   for (const [k, v] of Object.entries(headers)) {
     if (SKIP.has(k.toLowerCase())) continue;
+    const values = multi.get(k.toLowerCase());
+    out.set(k.toLowerCase(), [k, values && values.length > 0 ? values : [v]]);
+  }
+  return [...out.values()];
+}
+
+/** The answer's headers as a fetch Headers object (Next's route handler). */
+export function responseHeaders(headers: Record<string, string>, multiValueHeaders?: Record<string, string[]>): Headers {
+  const out = new Headers();
+  for (const [name, values] of answerHeaderEntries(headers, multiValueHeaders)) {
     try {
-      const values = multi.get(k.toLowerCase());
-      if (values && values.length > 0) {
-        out.delete(k);
-        for (const value of values) out.append(k, value);
-      } else {
-        out.set(k, v);
-      }
+      out.delete(name);
+      for (const value of values) out.append(name, value);
     } catch {
       // A header value a template produced that HTTP cannot carry (control characters): drop it.
     }

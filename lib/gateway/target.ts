@@ -7,6 +7,7 @@ import type { AwsConnection } from "../aws/client";
 import type { Db } from "../db/client";
 import { parseDesign, type ApiDesign } from "../model/design";
 import { isUuid } from "../model/ids";
+import { STAGE_NAME } from "../stage/rules";
 import { parseStageSettings, type CanarySettings, type StageSettings } from "./settings";
 
 export interface StageTarget {
@@ -25,7 +26,6 @@ export interface StageTarget {
   awsConnection?: AwsConnection | null;
 }
 
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const AWS_API_ID = /^[A-Za-z0-9]{1,64}$/;
 const MAX_CACHED = 256;
 const snapshots = new Map<string, ApiDesign>();

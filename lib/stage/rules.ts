@@ -3,12 +3,14 @@ import type { FieldIssue } from "../model/errors";
 
 export const MAX_STAGES_PER_API = 10;
 export const MAX_STAGE_VARIABLES = 100;
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+/** AWS's stage-name rule (CreateStage): 1 to 128 of a-zA-Z0-9_- — the one copy of it. */
+export const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+export const STAGE_NAME_RULE = "Stage name only allows a-zA-Z0-9_- and must be 1 to 128 characters";
 const VARIABLE_NAME = /^[A-Za-z0-9_]{1,64}$/;
 const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/;
 
 export function checkStageName(name: string): FieldIssue[] {
-  return STAGE_NAME.test(name) ? [] : [{ field: "name", message: "Stage name only allows a-zA-Z0-9_- and must be 1 to 128 characters" }];
+  return STAGE_NAME.test(name) ? [] : [{ field: "name", message: STAGE_NAME_RULE }];
 }
 
 export function checkStageVariables(variables: Record<string, string>): FieldIssue[] {

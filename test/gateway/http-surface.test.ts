@@ -1,6 +1,7 @@
 /**
- * The local gateway over HTTP, through its route handler (app/gw/…/route.ts) with real Request and
- * Response objects, on both databases: a PetStore-shaped API deployed to a stage answers its MOCK and
+ * The local gateway over HTTP, through both of its adapters — Next's route handler (app/gw/…/route.ts)
+ * with real Request and Response objects, and the plain Node handler `npm start` and the gateway's
+ * own port use (lib/gateway/node-handler.ts) over a real socket — on both databases: a PetStore-shaped API deployed to a stage answers its MOCK and
  * HTTP methods (the HTTP one at a loopback server standing in for
  * petstore-demo-endpoint.execute-api.com) as AWS would, and every bad request gets AWS's error —
  * unknown route 403, validation 400s, 415, 429, 504, each naming its error in x-amzn-ErrorType — never a crash. Binary answers leave as the
@@ -11,7 +12,9 @@ import { systemActor, type Actor } from "../../lib/audit/mutate";
 import type { Db } from "../../lib/db/client";
 import { DEMO_PET_REQUEST_TEMPLATE, DEMO_PET_RESPONSE_TEMPLATE, seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
-import { clearSnapshotCache } from "../../lib/gateway/index";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { clearSnapshotCache, consoleGatewayOptions, createNodeGatewayHandler } from "../../lib/gateway/index";
 import { designOf, startServer, type TestServer } from "../helpers/invoke";
 import { createRestApi } from "../../lib/restapi/service";
 import { createStage } from "../../lib/stage/service";
@@ -107,13 +110,31 @@ function petStore() {
   );
 }
 
-describe.each(DATABASE_KINDS)("the local gateway's HTTP surface on %s", (kind) => {
+const ADAPTERS = ["next route", "node handler"] as const;
+const CASES = DATABASE_KINDS.flatMap((kind) => ADAPTERS.map((adapter) => [kind, adapter] as const));
+
+describe.each(CASES)("the local gateway's HTTP surface on %s, through the %s", (kind, adapter) => {
   let db: TestDatabase;
   let actor: Actor;
   let backend: TestServer;
   let apiId: string;
+  let nodeServer: Server | undefined;
 
-  const call = (method: string, path: string, init: { headers?: Record<string, string>; body?: BodyInit } = {}) => {
+  const call = async (method: string, path: string, init: { headers?: Record<string, string>; body?: BodyInit } = {}): Promise<Response> => {
+    if (adapter === "node handler") {
+      if (!nodeServer) {
+        const handler = createNodeGatewayHandler(consoleGatewayOptions(async () => currentDb as Db));
+        nodeServer = createServer((req, res) => void handler(req, res));
+        await new Promise<void>((resolve) => nodeServer?.listen(0, "127.0.0.1", resolve));
+      }
+      const port = (nodeServer.address() as AddressInfo).port;
+      return fetch(`http://127.0.0.1:${port}/gw/${apiId}/prod${path}`, {
+        method,
+        headers: init.headers,
+        body: init.body,
+        ...(init.body ? { duplex: "half" } : {}),
+      } as RequestInit);
+    }
     const handler = route[method as "GET"];
     const request = new Request(`http://localhost:3000/gw/${apiId}/prod${path}`, {
       method,
@@ -121,7 +142,7 @@ describe.each(DATABASE_KINDS)("the local gateway's HTTP surface on %s", (kind) =
       body: init.body,
       ...(init.body ? { duplex: "half" } : {}),
     } as RequestInit);
-    return handler(request, { params: Promise.resolve({ apiRef: apiId, stage: "prod" }) });
+    return handler(request);
   };
 
   beforeAll(async () => {
@@ -168,6 +189,8 @@ describe.each(DATABASE_KINDS)("the local gateway's HTTP surface on %s", (kind) =
     clearSnapshotCache();
   });
   afterAll(async () => {
+    nodeServer?.closeAllConnections();
+    await new Promise<void>((resolve) => (nodeServer ? nodeServer.close(() => resolve()) : resolve()));
     await backend?.close();
     await db?.drop();
     clearSnapshotCache();

@@ -5,7 +5,8 @@ import { registerInvoke } from "./invoke";
 import { registerOpenApi } from "./openapi";
 import { registerPlan, registerPush } from "./plan-push";
 import { registerRender } from "./render";
+import { registerServe } from "./serve";
 
 export type CommandRegistrar = (program: Command) => void;
 
-export const commands: CommandRegistrar[] = [registerRender, registerDiff, registerOpenApi, registerInvoke, registerPlan, registerPush];
+export const commands: CommandRegistrar[] = [registerRender, registerDiff, registerOpenApi, registerInvoke, registerPlan, registerPush, registerServe];

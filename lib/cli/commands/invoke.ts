@@ -8,6 +8,7 @@
  */
 import type { Command } from "commander";
 import { invokeMethod, outboundPolicyFromEnv } from "../../invoke/index";
+import { stageNameProblem, stageVariablesFrom } from "../args";
 import { DesignLoadError, loadDesignFile } from "../../openapi/load";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -61,15 +62,9 @@ export function parseInvokeArguments(opts: InvokeCliOptions):
     }
   }
   const repeated = Object.fromEntries(Object.entries(multi).filter(([, v]) => v.length > 1));
-  const stageVariables: Record<string, string> = {};
-  for (const v of opts.stageVar) {
-    const i = v.indexOf("=");
-    const name = i < 0 ? "" : v.slice(0, i).trim();
-    if (i < 0 || !/^[A-Za-z0-9_]{1,64}$/.test(name)) errors.push(`--stage-var must be name=value with a name of a-zA-Z0-9_, not ${JSON.stringify(v)}`);
-    else stageVariables[name] = v.slice(i + 1);
-  }
-  if (opts.stage !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(opts.stage))
-    errors.push(`--stage must be 1 to 128 characters of a-zA-Z0-9-_, not ${JSON.stringify(opts.stage)}`);
+  const stageVariables = stageVariablesFrom(opts.stageVar, errors);
+  const stageProblem = opts.stage === undefined ? null : stageNameProblem(opts.stage);
+  if (stageProblem) errors.push(stageProblem);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,

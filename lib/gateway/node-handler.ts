@@ -1,0 +1,74 @@
+/**
+ * The local gateway on plain Node HTTP, with no framework between the socket and the pipeline:
+ * the console's front door hands `/gw/…` to it (scripts/start.mjs), the gateway's own port serves
+ * it, and `gatehouse serve` runs it for one API read from a file. What it serves is decided by the
+ * exchange (exchange.ts); this file only reads Node's request and writes Node's response.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerExchange, answerHasNoBody, type ExchangeOptions, type GatewayExchange } from "./exchange";
+import { answerHeaderEntries, responseBodyBytes } from "./http";
+import type { GatewayResult } from "./serve";
+
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** Header pairs as received (rawHeaders keeps the client's spelling and every repeat). */
+function headerPairs(req: IncomingMessage): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) pairs.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
+  return pairs;
+}
+
+/** Reads up to `limit` bytes; past it, keeps draining the upload (so the connection stays usable) but keeps nothing. */
+function readNodeBody(req: IncomingMessage, limit: number): Promise<{ bytes: Buffer; tooLarge: boolean }> {
+  const declared = Number(req.headers["content-length"] ?? "0");
+  if (declared > limit) {
+    req.resume();
+    return Promise.resolve({ bytes: Buffer.alloc(0), tooLarge: true });
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on("end", () => resolve(size > limit ? { bytes: Buffer.alloc(0), tooLarge: true } : { bytes: Buffer.concat(chunks, size), tooLarge: false }));
+    req.on("error", reject);
+  });
+}
+
+/** The exchange Node's request describes. `appendPeer`: this server is the first hop (no front door added the peer). */
+export function nodeExchange(req: IncomingMessage, appendPeer: boolean): GatewayExchange {
+  return {
+    method: req.method ?? "GET",
+    rawUrl: req.url ?? "/",
+    headerPairs: headerPairs(req),
+    readBody: (limit) => readNodeBody(req, limit),
+    peerAddress: appendPeer ? (req.socket.remoteAddress ?? undefined) : undefined,
+  };
+}
+
+/** Writes a gateway answer; header values HTTP cannot carry (a template's control characters) are dropped. */
+export function writeNodeAnswer(res: ServerResponse, method: string, result: GatewayResult): void {
+  for (const [name, values] of answerHeaderEntries(result.headers, result.multiValueHeaders)) {
+    try {
+      res.setHeader(name, values.length === 1 ? values[0] : values);
+    } catch {
+      // dropped, as the fetch adapter drops it
+    }
+  }
+  res.statusCode = result.status;
+  if (answerHasNoBody(method, result.status)) return void res.end();
+  const body = responseBodyBytes(result);
+  res.setHeader("Content-Length", body.byteLength);
+  res.end(body);
+}
+
+/** A Node request handler serving the gateway. */
+export function createNodeGatewayHandler(options: ExchangeOptions & { appendPeer?: boolean }): NodeHandler {
+  return async (req, res) => {
+    const result = await answerExchange(nodeExchange(req, options.appendPeer ?? true), options);
+    writeNodeAnswer(res, req.method ?? "GET", result);
+  };
+}
