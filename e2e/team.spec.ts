@@ -31,6 +31,12 @@ test("invite, refuse, promote, edit, find, revert, export", async ({ browser }) 
   await member.goto(link);
   await expect(member.getByText("as viewer")).toBeVisible();
   await member.getByLabel("Your name").fill("Mia Member");
+  // A refused attempt keeps what was typed (issue 14: the form used to be wiped, and re-typing only the password failed).
+  await member.getByLabel("Choose a password").fill("short");
+  await member.getByRole("button", { name: "Join the workspace" }).click();
+  await expect(member.locator('[data-field-error="password"]')).toContainText("At least");
+  await expect(member.getByLabel("Your name")).toHaveValue("Mia Member");
+  await expect(member.getByLabel("Choose a password")).toHaveValue("short");
   await member.getByLabel("Choose a password").fill("member-password-1");
   await member.getByRole("button", { name: "Join the workspace" }).click();
   await expect(member.getByTestId("current-user")).toHaveText(memberEmail);

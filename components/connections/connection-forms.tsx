@@ -1,74 +1,78 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { createConnectionAction, testConnectionAction } from "@/app/(console)/connections/actions";
 import { Button } from "@/components/ui/button";
-import { ErrorBanner } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
+
+const EMPTY = { name: "", region: "", roleArn: "", endpointUrl: "", profile: "" };
+type ConnectionFields = typeof EMPTY;
+
+const FIELDS: { name: keyof ConnectionFields; label: string; placeholder?: string }[] = [
+  { name: "name", label: "Name", placeholder: "production" },
+  { name: "region", label: "Region", placeholder: "us-east-1" },
+  { name: "roleArn", label: "Role ARN to assume (optional)" },
+  { name: "endpointUrl", label: "Endpoint URL (optional, e.g. LocalStack)", placeholder: "http://localhost:4566" },
+  { name: "profile", label: "Profile (optional)" },
+];
 
 export function ConnectionForm() {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<{ message?: string; fields?: Record<string, string> }>({});
+  const [values, setValues] = useState<ConnectionFields>(EMPTY);
+  const create = useServerAction(createConnectionAction, {
+    refresh: true,
+    success: (_data, input) => `Connection ${input.name} added`,
+    onSuccess: () => setValues(EMPTY),
+  });
   return (
     <form
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
-        const f = new FormData(e.currentTarget);
-        const form = e.currentTarget;
-        start(async () => {
-          const result = await createConnectionAction({
-            name: String(f.get("name") ?? ""),
-            region: String(f.get("region") ?? ""),
-            roleArn: String(f.get("roleArn") ?? ""),
-            endpointUrl: String(f.get("endpointUrl") ?? ""),
-            profile: String(f.get("profile") ?? ""),
-          });
-          if (result.ok) {
-            setErrors({});
-            form.reset();
-            router.refresh();
-          } else setErrors({ message: result.fieldErrors ? undefined : result.error, fields: result.fieldErrors });
-        });
+        void create.run(values);
       }}
     >
-      <Field label="Name" name="name" placeholder="production" error={errors.fields?.name} />
-      <Field label="Region" name="region" placeholder="us-east-1" error={errors.fields?.region} />
-      <Field label="Role ARN to assume (optional)" name="roleArn" error={errors.fields?.roleArn} />
-      <Field label="Endpoint URL (optional, e.g. LocalStack)" name="endpointUrl" placeholder="http://localhost:4566" error={errors.fields?.endpointUrl} />
-      <Field label="Profile (optional)" name="profile" error={errors.fields?.profile} />
-      <ErrorBanner message={errors.message} />
-      <Button type="submit" disabled={pending}>
+      {FIELDS.map((f) => (
+        <Field
+          key={f.name}
+          label={f.label}
+          name={f.name}
+          placeholder={f.placeholder}
+          value={values[f.name]}
+          onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+          error={create.fieldErrors[f.name]}
+        />
+      ))}
+      <FormError failure={create.error} />
+      <Button type="submit" pending={create.pending}>
         Add connection
       </Button>
     </form>
   );
 }
 
+interface Check {
+  name: string;
+  ok: boolean;
+  message: string;
+  /** A failed optional check (e.g. a permission only some features need) is a warning, not a failure. */
+  optional?: boolean;
+}
+
 export function TestConnectionButton({ connectionId }: { connectionId: string }) {
-  const [pending, start] = useTransition();
-  const [checks, setChecks] = useState<{ name: string; ok: boolean; message: string; optional?: boolean }[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const test = useServerAction(testConnectionAction);
+  const checks: Check[] | undefined = test.error ? undefined : test.data?.checks;
   return (
     <div className="text-right">
-      <Button
-        variant="secondary"
-        disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const r = await testConnectionAction(connectionId);
-            if (r.ok) {
-              setChecks(r.data.checks);
-              setError(null);
-            } else setError(r.error);
-          })
-        }
-      >
-        {pending ? "Testing…" : "Test connection"}
+      <Button variant="secondary" pending={test.pending} onClick={() => test.run(connectionId)}>
+        {test.pending ? "Testing…" : "Test connection"}
       </Button>
-      {error && <p className="text-xs text-red-600">{error}</p>}
+      {test.error && (
+        <p role="alert" className="text-xs text-red-600">
+          {test.error.error}
+        </p>
+      )}
       {checks && (
         <ul className="mt-1 text-xs" data-testid="connection-checks">
           {checks.map((c) => (

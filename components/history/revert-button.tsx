@@ -1,36 +1,23 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { revertChangeAction } from "@/app/(console)/history/actions";
+import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
+
+/** What a revert did: on a protected stage it becomes a request for a second person. */
+const doneText = (data: unknown) =>
+  (data as { status?: string } | undefined)?.status === "requested"
+    ? "The stage is protected: a revert request now waits for a second person's approval on the stage page."
+    : "Reverted (recorded as a new change).";
 
 export function RevertButton({ entryId }: { entryId: string }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const revert = useServerAction(revertChangeAction, { refresh: true });
+  const message = revert.error ? { ok: false, text: revert.error.error } : revert.data !== undefined ? { ok: true, text: doneText(revert.data) } : null;
   return (
     <div className="mt-2 flex items-center gap-2">
-      <button
-        type="button"
-        disabled={pending}
-        className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50"
-        onClick={() =>
-          start(async () => {
-            const r = await revertChangeAction(entryId);
-            const requested = r.ok && (r.data as { status?: string } | undefined)?.status === "requested";
-            setMessage(
-              !r.ok
-                ? { ok: false, text: r.error }
-                : requested
-                  ? { ok: true, text: "The stage is protected: a revert request now waits for a second person's approval on the stage page." }
-                  : { ok: true, text: "Reverted (recorded as a new change)." },
-            );
-            if (r.ok) router.refresh();
-          })
-        }
-      >
-        {pending ? "Reverting…" : "Revert this change"}
-      </button>
+      <Button variant="secondary" size="sm" pending={revert.pending} onClick={() => revert.run(entryId)}>
+        {revert.pending ? "Reverting…" : "Revert this change"}
+      </Button>
       {message && (
         <span role="status" className={`text-xs ${message.ok ? "text-emerald-700" : "text-red-600"}`}>
           {message.text}

@@ -1,42 +1,21 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { createDeploymentAction, createStageAction, setStageDeploymentAction } from "@/app/(console)/apis/[apiId]/stages/actions";
 import { Button } from "@/components/ui/button";
-import { ErrorBanner } from "@/components/ui/card";
-import { Field, SelectField } from "@/components/ui/field";
-
-type Errors = { message?: string; fields?: Record<string, string> };
-
-function useActionForm() {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Errors>({});
-  const run = (fn: () => Promise<{ ok: boolean; error?: string; fieldErrors?: Record<string, string> }>, onOk?: () => void) =>
-    start(async () => {
-      const result = await fn();
-      if (result.ok) {
-        setErrors({});
-        onOk?.();
-        router.refresh();
-      } else setErrors({ message: result.error, fields: result.fieldErrors });
-    });
-  return { pending, errors, run };
-}
+import { Field, FieldError, SelectField, TextAreaField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export function CreateDeploymentForm({ apiId, undeployed }: { apiId: string; undeployed: boolean }) {
-  const { pending, errors, run } = useActionForm();
   const [description, setDescription] = useState("");
+  const create = useServerAction(createDeploymentAction, { refresh: true, success: "Deployment created", onSuccess: () => setDescription("") });
   return (
     <form
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        run(
-          () => createDeploymentAction(apiId, { description }),
-          () => setDescription(""),
-        );
+        void create.run(apiId, { description });
       }}
     >
       {undeployed && (
@@ -45,67 +24,69 @@ export function CreateDeploymentForm({ apiId, undeployed }: { apiId: string; und
         </p>
       )}
       <div className="flex items-end gap-2">
-        <Field label="Description" name="deployment.description" value={description} onChange={(e) => setDescription(e.target.value)} className="flex-1" />
-        <Button type="submit" disabled={pending}>
+        <Field
+          label="Description"
+          name="deployment.description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={create.fieldErrors.description}
+          className="flex-1"
+        />
+        <Button type="submit" pending={create.pending}>
           Create deployment
         </Button>
       </div>
-      <ErrorBanner message={errors.message} />
+      <FormError failure={create.error} />
     </form>
   );
 }
 
 export function CreateStageForm({ apiId, deployments }: { apiId: string; deployments: { value: string; label: string }[] }) {
-  const { pending, errors, run } = useActionForm();
   const [name, setName] = useState("");
   const [deploymentId, setDeploymentId] = useState(deployments[0]?.value ?? "");
   const [variables, setVariables] = useState("");
+  const create = useServerAction(createStageAction, {
+    refresh: true,
+    success: (stage) => `Stage ${stage.name} created`,
+    onSuccess: () => {
+      setName("");
+      setVariables("");
+    },
+  });
+  const variableErrors = Object.entries(create.fieldErrors).filter(([k]) => k.startsWith("variables"));
   return (
     <form
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        run(
-          () => createStageAction(apiId, { name, deploymentId, variables }),
-          () => {
-            setName("");
-            setVariables("");
-          },
-        );
+        void create.run(apiId, { name, deploymentId, variables });
       }}
     >
       <h3 className="text-sm font-semibold">Create stage</h3>
       <div className="grid grid-cols-2 gap-2">
-        <Field label="Stage name" name="stage.name" value={name} onChange={(e) => setName(e.target.value)} placeholder="dev" error={errors.fields?.name} />
+        <Field label="Stage name" name="stage.name" value={name} onChange={(e) => setName(e.target.value)} placeholder="dev" error={create.fieldErrors.name} />
         <SelectField
           label="Deployment"
           name="stage.deploymentId"
           value={deploymentId}
           onChange={(e) => setDeploymentId(e.target.value)}
           options={deployments}
-          error={errors.fields?.deploymentId}
+          error={create.fieldErrors.deploymentId}
         />
       </div>
-      <label className="block text-sm font-medium text-slate-700">
-        Stage variables (name=value per line)
-        <textarea
-          name="stage.variables"
-          value={variables}
-          onChange={(e) => setVariables(e.target.value)}
-          rows={2}
-          className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
-        />
-      </label>
-      {errors.fields &&
-        Object.entries(errors.fields)
-          .filter(([k]) => k.startsWith("variables"))
-          .map(([k, v]) => (
-            <p key={k} className="text-xs text-red-600">
-              {k}: {v}
-            </p>
-          ))}
-      <ErrorBanner message={errors.fields ? undefined : errors.message} />
-      <Button type="submit" disabled={pending || !deploymentId}>
+      <TextAreaField
+        label="Stage variables (name=value per line)"
+        name="stage.variables"
+        value={variables}
+        onChange={(e) => setVariables(e.target.value)}
+        rows={2}
+        mono
+      />
+      {variableErrors.map(([k, v]) => (
+        <FieldError key={k} name={k} message={`${k}: ${v}`} />
+      ))}
+      <FormError failure={create.error} />
+      <Button type="submit" pending={create.pending} disabled={!deploymentId}>
         Create stage
       </Button>
     </form>
@@ -123,9 +104,11 @@ export function StageDeploymentSelect({
   current: string;
   options: { value: string; label: string }[];
 }) {
-  const { pending, errors, run } = useActionForm();
   const [value, setValue] = useState(current);
-  const [note, setNote] = useState<string | null>(null);
+  const point = useServerAction(setStageDeploymentAction, { refresh: true });
+  // A protected stage records a request instead; an API on AWS says what AWS did.
+  const note =
+    point.error || !point.data ? null : point.data.status === "requested" ? `Waiting for approval: ${point.data.summary}` : (point.data.awsMessage ?? null);
   return (
     <div className="mt-2 flex items-end gap-2">
       <SelectField
@@ -136,22 +119,11 @@ export function StageDeploymentSelect({
         options={options}
         className="flex-1"
       />
-      <Button
-        type="button"
-        variant="secondary"
-        disabled={pending || value === current}
-        onClick={() =>
-          run(async () => {
-            const r = await setStageDeploymentAction(apiId, stageName, value);
-            // A protected stage records a request instead; an API on AWS says what AWS did.
-            if (r.ok) setNote(r.data.status === "requested" ? `Waiting for approval: ${r.data.summary}` : (r.data.awsMessage ?? null));
-            return r;
-          })
-        }
-      >
+      <Button variant="secondary" pending={point.pending} disabled={value === current} onClick={() => point.run(apiId, stageName, value)}>
         {options.findIndex((o) => o.value === value) > options.findIndex((o) => o.value === current) ? "Roll back" : "Point stage here"}
       </Button>
-      <ErrorBanner message={errors.message} />
+      {/* No field here to hold a field error: the message itself, always. */}
+      <FormError failure={point.error && { ...point.error, fieldErrors: undefined }} />
       {note && (
         <p role="status" className="text-xs text-amber-700">
           {note}

@@ -1,32 +1,40 @@
 "use client";
 /** What a stage action did: applied, or waiting for a second person; and whether AWS got it. 409 offers a reload. */
-import { Button } from "@/components/ui/button";
-import type { StageOutcome } from "./use-stage-action";
+import { FormError } from "@/components/ui/form-error";
+import type { ActionFailure } from "@/lib/http/action-reply";
+
+/** What the stage actions answer (app/(console)/apis/[apiId]/stages/actions.ts `outcome`). */
+export interface StageOutcome {
+  /** "applied", "requested" (waiting for approval), or a request's new state ("rejected", "cancelled"). */
+  status?: string;
+  summary?: string;
+  awsMessage?: string;
+}
 
 const text = (o: StageOutcome) =>
   o.status === "requested" ? `Waiting for approval: ${o.summary}` : o.status === "applied" ? `Done: ${o.summary}` : `Request ${o.status}`;
 
+/** The older `{ message, status, fields }` error shape, while the stage settings form still passes it. */
+interface LegacyError {
+  message: string;
+  status: number;
+  fields?: Record<string, string>;
+}
+
 export function StageOutcomeNote({
   outcome,
+  failure,
   error,
   onReload,
 }: {
-  outcome: StageOutcome | null;
-  error: { message: string; status: number; fields?: Record<string, string> } | null;
+  outcome: StageOutcome | null | undefined;
+  failure?: ActionFailure | null;
+  /** @deprecated pass `failure` (the hook's error) instead. */
+  error?: LegacyError | null;
   onReload?: () => void;
 }) {
-  if (error) {
-    return (
-      <div role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="stage-error">
-        {error.fields ? "Some fields are not valid: see the messages next to them." : error.message}
-        {error.status === 409 && onReload && (
-          <Button type="button" variant="secondary" className="ml-2" onClick={onReload}>
-            Reload
-          </Button>
-        )}
-      </div>
-    );
-  }
+  const shown = failure ?? (error ? { ok: false as const, error: error.message, status: error.status, fieldErrors: error.fields } : null);
+  if (shown) return <FormError failure={shown} fieldsNote onReload={onReload} className="mt-2" data-testid="stage-error" />;
   if (!outcome?.status) return null;
   return (
     <div className="mt-2 space-y-1 text-sm" data-testid="stage-outcome">

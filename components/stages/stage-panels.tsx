@@ -1,6 +1,6 @@
 "use client";
 /** One stage's actions: roll back, promote from another stage (with a preview), canary, and approvals. */
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import {
   addCanaryAction,
   approveChangeAction,
@@ -14,10 +14,14 @@ import {
 } from "@/app/(console)/apis/[apiId]/stages/actions";
 import { DiffEntries, DiffSummaryTable, StageDiffTable } from "@/components/diff/diff-view";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { Checkbox, Field, FieldError, SelectField, TextAreaField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useServerAction, useServerCalls } from "@/components/ui/use-server-action";
 import type { PromotionPreview } from "@/lib/stage/insights";
-import { StageOutcomeNote } from "./stage-outcome";
-import { useStageAction } from "./use-stage-action";
+import { type StageOutcome, StageOutcomeNote } from "./stage-outcome";
+
+/** Every stage action shares this: one pending state, its outcome or failure, then the page's server data again. */
+const useStageCalls = () => useServerCalls<StageOutcome>({ refresh: true });
 
 const short = (id: string) => id.slice(0, 8);
 
@@ -44,7 +48,7 @@ export function DeploymentHistory({
   items: HistoryItem[];
   canEdit: boolean;
 }) {
-  const { pending, error, outcome, run } = useStageAction();
+  const act = useStageCalls();
   return (
     <div data-testid="deployment-history">
       <ol className="divide-y divide-slate-100 text-sm">
@@ -65,19 +69,14 @@ export function DeploymentHistory({
                 )
               : canEdit &&
                 !h.canary && (
-                  <Button
-                    type="button"
-                    variant="secondary"
-                    disabled={pending}
-                    onClick={() => run(() => pointStageAction(apiId, stageName, h.deploymentId, true))}
-                  >
+                  <Button variant="secondary" pending={act.pending} onClick={() => act.run(() => pointStageAction(apiId, stageName, h.deploymentId, true))}>
                     Roll back to {short(h.deploymentId)}
                   </Button>
                 )}
           </li>
         ))}
       </ol>
-      <StageOutcomeNote outcome={outcome} error={error} />
+      <StageOutcomeNote outcome={act.data} failure={act.error} />
     </div>
   );
 }
@@ -93,21 +92,10 @@ export function PromotePanel({
   otherStages: string[];
   isProtected: boolean;
 }) {
-  const { pending, error, outcome, run } = useStageAction();
+  const act = useStageCalls();
   const [from, setFrom] = useState(otherStages[0] ?? "");
-  const [preview, setPreview] = useState<PromotionPreview | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
+  const preview = useServerAction(promotionPreviewAction);
   if (otherStages.length === 0) return <p className="text-sm text-slate-500">Create another stage to promote from.</p>;
-  const load = async () => {
-    const r = await promotionPreviewAction(apiId, from, stageName);
-    if (r.ok) {
-      setPreview(r.data);
-      setPreviewError(null);
-    } else {
-      setPreview(null);
-      setPreviewError(r.error);
-    }
-  };
   return (
     <div className="space-y-3" data-testid="promote-panel">
       <div className="flex items-end gap-2">
@@ -117,60 +105,65 @@ export function PromotePanel({
           value={from}
           onChange={(e) => {
             setFrom(e.target.value);
-            setPreview(null);
+            preview.reset();
           }}
           options={otherStages}
           className="flex-1"
         />
-        <Button type="button" variant="secondary" onClick={load}>
+        <Button variant="secondary" pending={preview.pending} onClick={() => preview.run(apiId, from, stageName)}>
           Preview promotion
         </Button>
       </div>
-      {previewError && (
-        <p role="alert" className="text-sm text-red-700">
-          {previewError}
-        </p>
-      )}
-      {preview && (
-        <div className="space-y-3 rounded-md border border-slate-200 p-3" data-testid="promotion-preview">
-          <p className="text-sm">
-            <strong>{stageName}</strong> will run deployment <span className="font-mono">{short(preview.fromDeploymentId)}</span> (exactly what {preview.from}{" "}
-            runs) instead of <span className="font-mono">{short(preview.toDeploymentId)}</span>.
-          </p>
-          <div>
-            <h4 className="text-sm font-semibold">What {stageName} receives</h4>
-            <DiffSummaryTable summary={preview.receives.summary} />
-            {preview.receives.entries.length > 0 && (
-              <div className="mt-2">
-                <DiffEntries entries={preview.receives.entries} />
-              </div>
-            )}
-          </div>
-          <div>
-            <h4 className="text-sm font-semibold">What stays {stageName}&apos;s own</h4>
-            <p className="font-mono text-xs text-slate-600" data-testid="promotion-stays">
-              {Object.entries(preview.stays.variables)
-                .map(([k, v]) => `${k}=${v}`)
-                .join("  ") || "(no variables)"}
-            </p>
-            <p className="text-xs text-slate-500">Variables and settings are not promoted. Where they differ from {preview.from}&apos;s:</p>
-            <StageDiffTable diff={preview.stays.differences} />
-          </div>
+      <FormError failure={preview.error} />
+      {preview.data && !preview.error && (
+        <PromotionPreviewView preview={preview.data} stageName={stageName}>
           <Button
-            type="button"
-            disabled={pending}
+            pending={act.pending}
             onClick={() =>
-              run(
-                () => promoteStageAction(apiId, from, stageName),
-                () => setPreview(null),
-              )
+              act.run(async () => {
+                const reply = await promoteStageAction(apiId, from, stageName);
+                if (reply.ok) preview.reset();
+                return reply;
+              })
             }
           >
             {isProtected ? "Request approval to promote" : `Promote ${from} to ${stageName}`}
           </Button>
-        </div>
+        </PromotionPreviewView>
       )}
-      <StageOutcomeNote outcome={outcome} error={error} />
+      <StageOutcomeNote outcome={act.data} failure={act.error} />
+    </div>
+  );
+}
+
+/** What promoting does: what the stage receives, what stays its own; `children` is the button that does it. */
+function PromotionPreviewView({ preview, stageName, children }: { preview: PromotionPreview; stageName: string; children: ReactNode }) {
+  return (
+    <div className="space-y-3 rounded-md border border-slate-200 p-3" data-testid="promotion-preview">
+      <p className="text-sm">
+        <strong>{stageName}</strong> will run deployment <span className="font-mono">{short(preview.fromDeploymentId)}</span> (exactly what {preview.from} runs)
+        instead of <span className="font-mono">{short(preview.toDeploymentId)}</span>.
+      </p>
+      <div>
+        <h4 className="text-sm font-semibold">What {stageName} receives</h4>
+        <DiffSummaryTable summary={preview.receives.summary} />
+        {preview.receives.entries.length > 0 && (
+          <div className="mt-2">
+            <DiffEntries entries={preview.receives.entries} />
+          </div>
+        )}
+      </div>
+      <div>
+        <h4 className="text-sm font-semibold">What stays {stageName}&apos;s own</h4>
+        <p className="font-mono text-xs text-slate-600" data-testid="promotion-stays">
+          {Object.entries(preview.stays.variables)
+            .map(([k, v]) => `${k}=${v}`)
+            .join("  ") || "(no variables)"}
+        </p>
+        <p className="text-xs text-slate-500">Variables and settings are not promoted. Where they differ from {preview.from}&apos;s:</p>
+        <StageDiffTable diff={preview.stays.differences} />
+      </div>
+      {children}
     </div>
   );
 }
@@ -204,34 +197,22 @@ export function CanaryPanel({
   canEdit: boolean;
   isProtected: boolean;
 }) {
-  const { pending, error, outcome, run } = useStageAction();
+  const act = useStageCalls();
   const choices = [{ value: "new", label: "New deployment of the current draft" }, ...deployments.filter((d) => d.value !== current)];
   const [deploymentId, setDeploymentId] = useState("new");
   const [percent, setPercent] = useState(canary ? String(canary.percentTraffic) : "10");
   const [overrides, setOverrides] = useState(canary ? lines(canary.stageVariableOverrides) : "");
   const [useCache, setUseCache] = useState(canary?.useStageCache ?? false);
   const [removeAfter, setRemoveAfter] = useState(true);
-  const f = (name: string) => error?.fields?.[`canarySettings.${name}`];
-  const overrideErrors = Object.entries(error?.fields ?? {}).filter(([k]) => k.startsWith("canarySettings.stageVariableOverrides"));
+  const f = (name: string) => act.fieldErrors[`canarySettings.${name}`];
+  const overrideErrors = Object.entries(act.fieldErrors).filter(([k]) => k.startsWith("canarySettings.stageVariableOverrides"));
   const num = () => (percent.trim() === "" ? NaN : Number(percent));
+  const settings = () => ({ percentTraffic: num(), stageVariableOverrides: overrides, useStageCache: useCache });
   return (
     <div className="space-y-3" data-testid="canary-panel">
-      {canary ? (
-        <p className="text-sm" data-testid="canary-state">
-          Canary: deployment <span className="font-mono">{short(canary.deploymentId)}</span> gets <strong>{canary.percentTraffic}%</strong> of requests
-          {Object.keys(canary.stageVariableOverrides).length > 0 && (
-            <>
-              {" "}
-              with <span className="font-mono text-xs">{lines(canary.stageVariableOverrides).replace(/\n/g, "  ")}</span>
-            </>
-          )}
-          .
-        </p>
-      ) : (
-        <p className="text-sm text-slate-500">No canary: every request runs the stage&apos;s deployment.</p>
-      )}
+      <CanaryState canary={canary} />
       {canEdit && (
-        <fieldset disabled={pending} className="space-y-2">
+        <fieldset disabled={act.pending} className="space-y-2">
           {!canary && (
             <SelectField
               label="Canary deployment"
@@ -250,56 +231,39 @@ export function CanaryPanel({
             onChange={(e) => setPercent(e.target.value)}
             error={f("percentTraffic")}
           />
-          <label className="block text-sm font-medium text-slate-700">
-            Canary variable overrides (name=value per line)
-            <textarea
-              name="canary.stageVariableOverrides"
-              value={overrides}
-              onChange={(e) => setOverrides(e.target.value)}
-              rows={2}
-              className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
-            />
-          </label>
+          <TextAreaField
+            label="Canary variable overrides (name=value per line)"
+            name="canary.stageVariableOverrides"
+            value={overrides}
+            onChange={(e) => setOverrides(e.target.value)}
+            rows={2}
+            mono
+          />
           {overrideErrors.map(([k, v]) => (
-            <p key={k} className="text-xs text-red-600" data-field-error={k}>
-              {k.replace("canarySettings.", "")}: {v}
-            </p>
+            <FieldError key={k} name={k} message={`${k.replace("canarySettings.", "")}: ${v}`} />
           ))}
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={useCache} onChange={(e) => setUseCache(e.target.checked)} /> Canary uses the stage cache
-          </label>
+          <Checkbox label="Canary uses the stage cache" checked={useCache} onChange={(e) => setUseCache(e.target.checked)} />
           {canary ? (
             <div className="flex flex-wrap items-center gap-2">
-              <Button
-                type="button"
-                variant="secondary"
-                onClick={() =>
-                  run(() => updateCanaryAction(apiId, stageName, { percentTraffic: num(), stageVariableOverrides: overrides, useStageCache: useCache }))
-                }
-              >
+              <Button variant="secondary" onClick={() => act.run(() => updateCanaryAction(apiId, stageName, settings()))}>
                 Update canary
               </Button>
-              <label className="flex items-center gap-1 text-sm">
-                <input type="checkbox" checked={removeAfter} onChange={(e) => setRemoveAfter(e.target.checked)} /> Remove the canary after promoting
-              </label>
-              <Button type="button" onClick={() => run(() => promoteCanaryAction(apiId, stageName, removeAfter))}>
+              <Checkbox label="Remove the canary after promoting" checked={removeAfter} onChange={(e) => setRemoveAfter(e.target.checked)} />
+              <Button onClick={() => act.run(() => promoteCanaryAction(apiId, stageName, removeAfter))}>
                 {isProtected ? "Request approval to promote canary" : "Promote canary"}
               </Button>
-              <Button type="button" variant="danger" onClick={() => run(() => removeCanaryAction(apiId, stageName))}>
+              <Button variant="danger" onClick={() => act.run(() => removeCanaryAction(apiId, stageName))}>
                 {canary.percentTraffic === 0 ? "Remove canary" : "Cancel canary"}
               </Button>
             </div>
           ) : (
             <Button
-              type="button"
               onClick={() =>
-                run(() =>
+                act.run(() =>
                   addCanaryAction(apiId, stageName, {
                     deployDraft: deploymentId === "new",
                     deploymentId: deploymentId === "new" ? undefined : deploymentId,
-                    percentTraffic: num(),
-                    stageVariableOverrides: overrides,
-                    useStageCache: useCache,
+                    ...settings(),
                   }),
                 )
               }
@@ -309,8 +273,24 @@ export function CanaryPanel({
           )}
         </fieldset>
       )}
-      <StageOutcomeNote outcome={outcome} error={error} />
+      <StageOutcomeNote outcome={act.data} failure={act.error} />
     </div>
+  );
+}
+
+function CanaryState({ canary }: { canary: CanaryView | null }) {
+  if (!canary) return <p className="text-sm text-slate-500">No canary: every request runs the stage&apos;s deployment.</p>;
+  return (
+    <p className="text-sm" data-testid="canary-state">
+      Canary: deployment <span className="font-mono">{short(canary.deploymentId)}</span> gets <strong>{canary.percentTraffic}%</strong> of requests
+      {Object.keys(canary.stageVariableOverrides).length > 0 && (
+        <>
+          {" "}
+          with <span className="font-mono text-xs">{lines(canary.stageVariableOverrides).replace(/\n/g, "  ")}</span>
+        </>
+      )}
+      .
+    </p>
   );
 }
 
@@ -324,10 +304,10 @@ export interface RequestView {
 }
 
 export function ChangeRequests({ apiId, requests, canDecide }: { apiId: string; requests: RequestView[]; canDecide: boolean }) {
-  const { pending, error, outcome, run } = useStageAction();
+  const act = useStageCalls();
   const [notes, setNotes] = useState<Record<string, string>>({});
   // After the last decision the list is empty, but what the decision did stays in view.
-  if (requests.length === 0 && !outcome && !error) return null;
+  if (requests.length === 0 && !act.data && !act.error) return null;
   return (
     <div className="rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="change-requests">
       <h3 className="text-sm font-semibold text-amber-900">{requests.length ? "Waiting for approval" : "Nothing waiting for approval"}</h3>
@@ -348,11 +328,11 @@ export function ChangeRequests({ apiId, requests, canDecide }: { apiId: string; 
                   className="flex-1"
                 />
                 {!r.mine && (
-                  <Button type="button" disabled={pending} onClick={() => run(() => approveChangeAction(apiId, r.id, notes[r.id]))}>
+                  <Button pending={act.pending} onClick={() => act.run(() => approveChangeAction(apiId, r.id, notes[r.id]))}>
                     Approve
                   </Button>
                 )}
-                <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => rejectChangeAction(apiId, r.id, notes[r.id]))}>
+                <Button variant="secondary" pending={act.pending} onClick={() => act.run(() => rejectChangeAction(apiId, r.id, notes[r.id]))}>
                   {r.mine ? "Cancel request" : "Reject"}
                 </Button>
                 {r.mine && <span className="text-xs text-slate-600">A different deployer or admin must approve your request.</span>}
@@ -361,7 +341,7 @@ export function ChangeRequests({ apiId, requests, canDecide }: { apiId: string; 
           </li>
         ))}
       </ul>
-      <StageOutcomeNote outcome={outcome} error={error} />
+      <StageOutcomeNote outcome={act.data} failure={act.error} />
     </div>
   );
 }

@@ -1,27 +1,50 @@
 "use client";
 
-import { useActionState } from "react";
-import { acceptInvitationAction, type AcceptState } from "@/app/invite/[token]/actions";
+import { useState } from "react";
+import { type AcceptState, acceptInvitationAction } from "@/app/invite/[token]/actions";
 import { Button } from "@/components/ui/button";
-import { ErrorBanner } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
+import type { ActionReply } from "@/lib/http/action-reply";
 
+/** The action redirects into the console on success; an answer at all is a refusal. */
+async function acceptInvitation(input: { token: string; name: string; password: string }): Promise<ActionReply<never>> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(input)) form.set(k, v);
+  const state: AcceptState = await acceptInvitationAction({}, form);
+  return { ok: false, status: 400, error: state.error ?? "Some fields are not valid", fieldErrors: state.fieldErrors };
+}
+
+/** Controlled, and submitted without a form action: a refusal keeps the name and password as typed (issue 14). */
 export function AcceptInvitationForm({ token, existingUser }: { token: string; existingUser: boolean }) {
-  const [state, action, pending] = useActionState<AcceptState, FormData>(acceptInvitationAction, {});
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const join = useServerAction(acceptInvitation);
   return (
-    <form action={action} className="mt-6 space-y-4" noValidate>
-      <input type="hidden" name="token" value={token} />
-      {!existingUser && <Field label="Your name" name="name" autoComplete="name" error={state.fieldErrors?.name} />}
+    <form
+      className="mt-6 space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void join.run({ token, name: existingUser ? "" : name, password });
+      }}
+    >
+      {!existingUser && (
+        <Field label="Your name" name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={join.fieldErrors.name} />
+      )}
       <Field
         label={existingUser ? "Password of your account" : "Choose a password"}
         name="password"
         type="password"
         autoComplete={existingUser ? "current-password" : "new-password"}
-        error={state.fieldErrors?.password}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={join.fieldErrors.password}
       />
-      <ErrorBanner message={state.error} />
-      <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Joining…" : "Join the workspace"}
+      <FormError failure={join.error} />
+      <Button type="submit" pending={join.pending} className="w-full">
+        {join.pending ? "Joining…" : "Join the workspace"}
       </Button>
     </form>
   );

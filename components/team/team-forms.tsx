@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { revokeOwnSessionAction } from "@/app/(console)/account/actions";
 import {
   changeMemberRoleAction,
   inviteMemberAction,
@@ -10,39 +10,31 @@ import {
   revokeMemberSessionAction,
   unlockMemberSignInAction,
 } from "@/app/(console)/team/actions";
-import { revokeOwnSessionAction } from "@/app/(console)/account/actions";
-import { ROLES } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
-import { ErrorBanner } from "@/components/ui/card";
-import { Field, SelectField } from "@/components/ui/field";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Select, SelectField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { ROLES } from "@/lib/auth/roles";
+import type { ActionReply } from "@/lib/http/action-reply";
 
 export function InviteForm() {
-  const router = useRouter();
-  const [pending, start] = useTransition();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState("viewer");
-  const [errors, setErrors] = useState<{ message?: string; fields?: Record<string, string> }>({});
-  const [result, setResult] = useState<{ link: string; emailed: boolean; mailError?: string } | null>(null);
+  const invite = useServerAction(inviteMemberAction, { refresh: true, onSuccess: () => setEmail("") });
+  const result = invite.data;
   return (
     <form
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const r = await inviteMemberAction({ email, role });
-          if (r.ok) {
-            setResult(r.data);
-            setErrors({});
-            setEmail("");
-            router.refresh();
-          } else setErrors({ message: r.fieldErrors ? undefined : r.error, fields: r.fieldErrors });
-        });
+        void invite.run({ email, role });
       }}
     >
-      <Field label="Email" name="invite.email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields?.email} />
-      <SelectField label="Role" name="invite.role" value={role} onChange={(e) => setRole(e.target.value)} options={ROLES} error={errors.fields?.role} />
-      <ErrorBanner message={errors.message} />
-      <Button type="submit" disabled={pending}>
+      <Field label="Email" name="invite.email" value={email} onChange={(e) => setEmail(e.target.value)} error={invite.fieldErrors.email} />
+      <SelectField label="Role" name="invite.role" value={role} onChange={(e) => setRole(e.target.value)} options={ROLES} error={invite.fieldErrors.role} />
+      <FormError failure={invite.error} />
+      <Button type="submit" pending={invite.pending}>
         Create invitation
       </Button>
       {result && (
@@ -58,6 +50,13 @@ export function InviteForm() {
   );
 }
 
+/** One of a member row's actions, and what the row says once it is done. */
+interface RowCall {
+  call: () => Promise<ActionReply<unknown>>;
+  done: string;
+}
+const runRowCall = (c: RowCall) => c.call();
+
 /** signInLockedUntil: set (admins only) while the member is locked out of signing in from some address, or paused. */
 export function MemberRow({
   member,
@@ -66,21 +65,14 @@ export function MemberRow({
   member: { userId: string; email: string; name: string; role: string; since: string; signInLockedUntil?: string };
   editable: boolean;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
   const [role, setRole] = useState(member.role);
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const run = (fn: () => Promise<{ ok: boolean; error?: string }>, done: string) =>
-    start(async () => {
-      setSaved(null);
-      const r = await fn();
-      if (r.ok) {
-        setError(null);
-        setSaved(done);
-        router.refresh();
-      } else setError(r.error ?? "Failed");
-    });
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const act = useServerAction(runRowCall, { refresh: true, onSuccess: (_data, c) => setSaved(c.done) });
+  const run = (call: RowCall["call"], done: string) => {
+    setSaved(null);
+    return act.run({ call, done });
+  };
   return (
     <tr data-member={member.email}>
       <td className="py-2">
@@ -89,19 +81,14 @@ export function MemberRow({
         {member.signInLockedUntil && (
           <p className="text-xs text-amber-800" data-testid="sign-in-locked">
             Sign-in locked until {member.signInLockedUntil.slice(11, 16)} UTC after failed attempts{" "}
-            <button
-              type="button"
-              className="underline"
-              disabled={pending}
-              onClick={() => run(() => unlockMemberSignInAction(member.userId), "Sign-in unlocked")}
-            >
+            <Button variant="link" pending={act.pending} onClick={() => run(() => unlockMemberSignInAction(member.userId), "Sign-in unlocked")}>
               Unlock
-            </button>
+            </Button>
           </p>
         )}
-        {error && (
+        {act.error && (
           <p className="text-xs text-red-600" role="alert">
-            {error}
+            {act.error.error}
           </p>
         )}
         {saved && (
@@ -112,18 +99,7 @@ export function MemberRow({
       </td>
       <td>
         {editable ? (
-          <select
-            aria-label={`Role of ${member.email}`}
-            value={role}
-            onChange={(e) => setRole(e.target.value)}
-            className="rounded border border-slate-300 px-2 py-1 text-sm"
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          <Select aria-label={`Role of ${member.email}`} value={role} onChange={(e) => setRole(e.target.value)} options={ROLES} />
         ) : (
           <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{member.role}</span>
         )}
@@ -133,18 +109,39 @@ export function MemberRow({
           <div className="flex justify-end gap-2">
             <Button
               variant="secondary"
-              disabled={pending || role === member.role}
+              disabled={role === member.role}
+              pending={act.pending}
               onClick={() => run(() => changeMemberRoleAction(member.userId, role), `Role changed to ${role}`)}
             >
               Save role
             </Button>
-            <Button
-              variant="danger"
-              disabled={pending}
-              onClick={() => confirm(`Remove ${member.email} from the workspace?`) && run(() => removeMemberAction(member.userId), "Removed")}
-            >
+            <Button variant="danger" pending={act.pending} onClick={() => setConfirmRemove(true)}>
               Remove
             </Button>
+            <Dialog
+              open={confirmRemove}
+              onClose={() => setConfirmRemove(false)}
+              title={`Remove ${member.email} from the workspace?`}
+              actions={
+                <>
+                  <Button variant="secondary" onClick={() => setConfirmRemove(false)}>
+                    Keep
+                  </Button>
+                  <Button
+                    variant="danger"
+                    pending={act.pending}
+                    onClick={() => {
+                      setConfirmRemove(false);
+                      void run(() => removeMemberAction(member.userId), "Removed");
+                    }}
+                  >
+                    Remove {member.name}
+                  </Button>
+                </>
+              }
+            >
+              <p className="text-left text-slate-600">They lose access at once and their sessions end. Their changes stay in the history.</p>
+            </Dialog>
           </div>
         )}
       </td>
@@ -159,25 +156,17 @@ const REVOKERS = {
 };
 
 export function RevokeButton({ kind, id, label }: { kind: keyof typeof REVOKERS; id: string; label: string }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const revoke = useServerAction(REVOKERS[kind], { refresh: true });
   return (
     <span>
-      <Button
-        variant="secondary"
-        disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const r = await REVOKERS[kind](id);
-            if (r.ok) router.refresh();
-            else setError(r.error);
-          })
-        }
-      >
+      <Button variant="secondary" pending={revoke.pending} onClick={() => revoke.run(id)}>
         {label}
       </Button>
-      {error && <span className="ml-2 text-xs text-red-600">{error}</span>}
+      {revoke.error && (
+        <span role="alert" className="ml-2 text-xs text-red-600">
+          {revoke.error.error}
+        </span>
+      )}
     </span>
   );
 }

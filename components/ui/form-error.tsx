@@ -20,6 +20,7 @@ export function FormError({
   fieldsNote?: boolean;
   onReload?: () => void;
   className?: string;
+  /** Phrasing content only (it renders in a <p>, which `p[role=alert]` locators find). */
   children?: ReactNode;
   "data-testid"?: string;
 }) {
@@ -27,7 +28,7 @@ export function FormError({
   const text = failure.fieldErrors ? (fieldsNote ? "Some fields are not valid: see the messages next to them." : null) : failure.error;
   if (!text) return null;
   return (
-    <div role="alert" className={`rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ${className}`} {...rest}>
+    <p role="alert" className={`rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ${className}`} {...rest}>
       {text}
       {failure.status === 409 && onReload && (
         <Button variant="secondary" className="ml-2" onClick={onReload}>
@@ -35,6 +36,6 @@ export function FormError({
         </Button>
       )}
       {children}
-    </div>
+    </p>
   );
 }

@@ -136,3 +136,13 @@ export function useServerAction<T, A extends unknown[]>(
 
   return useMemo(() => ({ run, pending, error, fieldErrors: error?.fieldErrors ?? NO_FIELDS, data, reset }), [run, pending, error, data, reset]);
 }
+
+const callIt = <T>(call: () => Promise<ActionReply<T>>) => call();
+
+/**
+ * The same hook for a component whose buttons call different actions but share one pending state and one
+ * outcome (a stage's canary buttons, a member row): `run(() => someAction(a, b))`.
+ */
+export function useServerCalls<T = unknown>(options: ServerActionOptions<T, [() => Promise<ActionReply<T>>]> = {}) {
+  return useServerAction<T, [() => Promise<ActionReply<T>>]>(callIt, options);
+}
