@@ -1,42 +1,40 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { importAwsRestApiAction, listAwsRestApisAction } from "@/app/(console)/connections/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/card";
-
-type Listed = { id: string; name: string; description: string; createdDate: string | null; importedAs: string | null };
+import { useServerAction } from "@/components/ui/use-server-action";
 
 /** Lists the REST APIs of a connection's account and imports one as a new Gatehouse API. */
 export function ImportApiPanel({ connectionId, connectionName }: { connectionId: string; connectionName: string }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [apis, setApis] = useState<Listed[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useServerAction(listAwsRestApisAction);
+  // The import opens the imported API's AWS tab: the page is going away, no toast.
+  const importer = useServerAction(importAwsRestApiAction, { onSuccess: (api) => router.push(`/apis/${api.id}/aws`) });
   const [importing, setImporting] = useState<string | null>(null);
-
-  const list = () =>
-    start(async () => {
-      setError(null);
-      const r = await listAwsRestApisAction(connectionId);
-      if (r.ok) setApis(r.data);
-      else setError(r.error);
-    });
-  const importOne = (id: string) =>
-    start(async () => {
-      setError(null);
-      setImporting(id);
-      const r = await importAwsRestApiAction(connectionId, id);
-      setImporting(null);
-      if (r.ok) router.push(`/apis/${r.data.id}/aws`);
-      else setError(r.error);
-    });
+  const [last, setLast] = useState<"list" | "import">("list");
+  const pending = list.pending || importer.pending;
+  const importOne = async (id: string) => {
+    setLast("import");
+    setImporting(id);
+    await importer.run(connectionId, id);
+    setImporting(null);
+  };
+  const apis = list.data;
 
   return (
     <div className="mt-2" data-testid={`import-${connectionName}`}>
-      <Button type="button" variant="secondary" onClick={list} disabled={pending}>
-        {pending && !importing ? "Reading AWS…" : "Import an API"}
+      <Button
+        variant="secondary"
+        onClick={() => {
+          setLast("list");
+          list.run(connectionId);
+        }}
+        disabled={pending}
+      >
+        {list.pending ? "Reading AWS…" : "Import an API"}
       </Button>
       {apis && (
         <ul className="mt-2 divide-y divide-slate-100 rounded border border-slate-200 text-sm" aria-label={`REST APIs in ${connectionName}`}>
@@ -52,7 +50,7 @@ export function ImportApiPanel({ connectionId, connectionName }: { connectionId:
                   Imported
                 </a>
               ) : (
-                <Button type="button" onClick={() => importOne(a.id)} disabled={pending} aria-label={`Import ${a.name}`}>
+                <Button onClick={() => importOne(a.id)} disabled={pending} aria-label={`Import ${a.name}`}>
                   {importing === a.id ? "Importing…" : "Import"}
                 </Button>
               )}
@@ -61,7 +59,7 @@ export function ImportApiPanel({ connectionId, connectionName }: { connectionId:
         </ul>
       )}
       <div className="mt-2">
-        <ErrorBanner message={error} />
+        <ErrorBanner message={(last === "list" ? list : importer).error?.error} />
       </div>
     </div>
   );

@@ -1,13 +1,13 @@
 "use client";
 /** The AWS tab's left card: choose a stage, see the plan of its push, push it. */
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { planAwsPushAction } from "@/app/(console)/apis/[apiId]/aws/actions";
 import { PlanView } from "@/components/aws/plan-view";
 import { PushStagePanel } from "@/components/stages/push-stage-panel";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBanner } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
-import type { StagePushPreview } from "@/lib/stage/push-service";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export interface PlanAndPushProps {
   apiId: string;
@@ -32,17 +32,8 @@ export function PlanAndPushCard(p: PlanAndPushProps) {
   const [stage, setStage] = useState(p.stages[0] ?? "");
   // One connection for the plan and the push: the bound one, or the one chosen for the first push.
   const [connectionId, setConnectionId] = useState(p.boundConnectionId ?? p.connections[0]?.id ?? "");
-  const [preview, setPreview] = useState<StagePushPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-
-  const showPlan = () =>
-    start(async () => {
-      setError(null);
-      const r = await planAwsPushAction(p.apiId, stage, p.boundConnectionId ? undefined : connectionId);
-      if (r.ok) setPreview(r.data);
-      else setError(r.error);
-    });
+  const plan = useServerAction(planAwsPushAction);
+  const showPlan = () => plan.run(p.apiId, stage, p.boundConnectionId ? undefined : connectionId);
 
   if (p.stages.length === 0)
     return (
@@ -59,20 +50,20 @@ export function PlanAndPushCard(p: PlanAndPushProps) {
           value={stage}
           onChange={(e) => {
             setStage(e.target.value);
-            setPreview(null);
+            plan.reset();
           }}
           options={p.stages}
           className="flex-1"
         />
-        <Button type="button" variant="secondary" onClick={showPlan} disabled={pending || !p.canPush || !connectionId}>
+        <Button variant="secondary" onClick={showPlan} pending={plan.pending} disabled={!p.canPush || !connectionId}>
           Show plan
         </Button>
       </div>
       {!p.boundConnectionId && <FirstPushNote hasConnections={p.connections.length > 0} />}
       <div className="mt-2">
-        <ErrorBanner message={error} />
+        <ErrorBanner message={plan.error?.error} />
       </div>
-      {preview && <PlanView preview={preview} />}
+      {plan.data && <PlanView preview={plan.data} />}
       {p.canPush && stage && (
         <PushStagePanel
           key={stage}
@@ -84,7 +75,7 @@ export function PlanAndPushCard(p: PlanAndPushProps) {
           connectionId={connectionId}
           onConnectionChange={(id) => {
             setConnectionId(id);
-            setPreview(null);
+            plan.reset();
           }}
         />
       )}

@@ -6,6 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { invokeCapabilitiesAction } from "@/app/(console)/apis/[apiId]/tests/actions";
+import { queryKeys } from "@/components/query-keys";
 import {
   AuthorizerModeSelect,
   EMPTY_SIMULATED_AUTHORIZER,
@@ -19,7 +20,7 @@ export function useAuthorizerInput(apiId: string, authorizationType: string | un
   const [simulated, setSimulated] = useState(EMPTY_SIMULATED_AUTHORIZER);
   const [chosenMode, setMode] = useState<AuthorizerMode>("simulated");
   const capabilities = useQuery({
-    queryKey: ["api", apiId, "invoke-capabilities"],
+    queryKey: queryKeys.api.invokeCapabilities(apiId),
     queryFn: async () => {
       const r = await invokeCapabilitiesAction(apiId);
       if (!r.ok) throw new Error(r.error);

@@ -1,25 +1,21 @@
 "use client";
 /** "Run on AWS too": the same request through TestInvokeMethod, beside the local result, differences marked. */
-import { useMutation } from "@tanstack/react-query";
-import { awsTestInvokeAction, type AwsTestInvokeOutcome } from "@/app/(console)/apis/aws-invoke-actions";
+import { awsTestInvokeAction } from "@/app/(console)/apis/aws-invoke-actions";
 import type { InvokeResult } from "@/lib/invoke/index";
 import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/card";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { prettyBody } from "./invoke-log";
 import type { SentRequest } from "@/lib/testcase/test-request";
 
 export function AwsSideBySide({ apiId, httpMethod, request, local }: { apiId: string; httpMethod: string; request: SentRequest; local: InvokeResult }) {
-  const run = useMutation({
-    mutationFn: async (): Promise<AwsTestInvokeOutcome> => {
-      const r = await awsTestInvokeAction(
-        apiId,
-        { httpMethod, pathWithQueryString: request.pathWithQueryString, headers: request.headers, body: request.body, stageVariables: request.stageVariables },
-        { status: local.status, headers: local.headers, body: local.body },
-      );
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
-  });
+  const run = useServerAction(awsTestInvokeAction);
+  const runOnAws = () =>
+    run.run(
+      apiId,
+      { httpMethod, pathWithQueryString: request.pathWithQueryString, headers: request.headers, body: request.body, stageVariables: request.stageVariables },
+      { status: local.status, headers: local.headers, body: local.body },
+    );
   const differs = new Set(run.data?.differences?.map((d) => d.field) ?? []);
   const mark = (field: string) => (differs.has(field) ? "bg-amber-100 ring-1 ring-amber-400" : "");
   const headerFields = (headers: Record<string, string>) =>
@@ -30,11 +26,11 @@ export function AwsSideBySide({ apiId, httpMethod, request, local }: { apiId: st
     ));
   return (
     <div className="mt-4 border-t border-slate-100 pt-3" data-testid="aws-side-by-side">
-      <Button type="button" variant="secondary" onClick={() => run.mutate()} disabled={run.isPending}>
-        {run.isPending ? "Running on AWS…" : "Run on AWS too"}
+      <Button variant="secondary" onClick={runOnAws} pending={run.pending}>
+        {run.pending ? "Running on AWS…" : "Run on AWS too"}
       </Button>
       <div className="mt-2">
-        <ErrorBanner message={run.error?.message} />
+        <ErrorBanner message={run.error?.error} />
       </div>
       {run.data && (
         <>

@@ -2,6 +2,7 @@
 /** The Test panel's request body: typed in the editor, or a file's bytes sent as base64. */
 import { useRef, useState } from "react";
 import { CodeEditor } from "@/components/editor/code-editor";
+import { Checkbox } from "@/components/ui/field";
 import { base64ByteLength, fileToBase64, formatBytes } from "./binary-body";
 
 export function RequestBodyInput({
@@ -26,12 +27,10 @@ export function RequestBodyInput({
     <div className="text-sm font-medium text-slate-700 md:col-span-2">
       Request body
       <div className="mt-1 flex flex-wrap items-center gap-4 text-xs font-normal">
-        <label className="flex items-center gap-1">
-          <input type="checkbox" name="test.isBase64Encoded" checked={isBase64} onChange={(e) => onChange({ isBase64: e.target.checked })} />
-          Body is base64 (binary)
-        </label>
+        <Checkbox label="Body is base64 (binary)" name="test.isBase64Encoded" checked={isBase64} onChange={(e) => onChange({ isBase64: e.target.checked })} />
         <label className="flex items-center gap-1">
           Load a file as the body
+          {/* No primitive for a file picker: the browser's own control, labelled. */}
           <input
             type="file"
             name="test.file"

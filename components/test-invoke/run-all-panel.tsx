@@ -1,11 +1,11 @@
 "use client";
 /** The Tests tab: the API's saved test cases, and "Run all" against the draft or a stage. */
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { runTestCasesAction } from "@/app/(console)/apis/[apiId]/tests/actions";
-import type { Expectations, TestRunReport } from "@/lib/testcase/index";
+import type { Expectations } from "@/lib/testcase/index";
 import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/card";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { RunReport } from "./run-report";
 import { describeExpectations } from "./saved-test-cases";
 import { DRAFT, TargetSelect, type StageOption } from "./target-select";
@@ -21,13 +21,9 @@ export interface TestCaseRow {
 
 export function RunAllPanel({ apiId, cases, stages, canRun }: { apiId: string; cases: TestCaseRow[]; stages: StageOption[]; canRun: boolean }) {
   const [target, setTarget] = useState(DRAFT);
-  const run = useMutation({
-    mutationFn: async (): Promise<TestRunReport> => {
-      const r = await runTestCasesAction(apiId, { target: target === DRAFT ? "draft" : { stage: target } });
-      if (!r.ok) throw new Error(r.fieldErrors ? Object.values(r.fieldErrors).join("; ") : r.error);
-      return r.data;
-    },
-  });
+  const run = useServerAction(runTestCasesAction);
+  // A refused input names its fields; the panel has one field (the target), so the message says it all.
+  const failure = run.error && (run.error.fieldErrors ? Object.values(run.error.fieldErrors).join("; ") : run.error.error);
   return (
     <div className="space-y-4">
       {cases.length === 0 ? (
@@ -61,18 +57,18 @@ export function RunAllPanel({ apiId, cases, stages, canRun }: { apiId: string; c
           className="flex flex-wrap items-end gap-3"
           onSubmit={(e) => {
             e.preventDefault();
-            run.mutate();
+            run.run(apiId, { target: target === DRAFT ? "draft" : { stage: target } });
           }}
         >
           <TargetSelect stages={stages} value={target} onChange={setTarget} name="run.target" />
-          <Button type="submit" disabled={run.isPending || cases.length === 0}>
-            {run.isPending ? "Running…" : "Run all"}
+          <Button type="submit" pending={run.pending} disabled={cases.length === 0}>
+            {run.pending ? "Running…" : "Run all"}
           </Button>
         </form>
       ) : (
         <p className="text-sm text-slate-500">Running test cases needs the editor role or above.</p>
       )}
-      <ErrorBanner message={run.error?.message ?? null} />
+      <ErrorBanner message={failure} />
       {run.data && <RunReport report={run.data} />}
     </div>
   );

@@ -1,16 +1,14 @@
 "use client";
 /** "Save as test case": the request just sent, a name, and the checks its response must pass. */
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { saveTestCaseAction } from "@/app/(console)/apis/[apiId]/tests/actions";
 import { readExpectationText, variablesToSave } from "@/lib/testcase/lines";
 import type { SentRequest } from "@/lib/testcase/test-request";
 import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
-import { testCaseKeys } from "./saved-test-cases";
-
-const TEXTAREA = "mt-1 block w-full rounded-md border p-2 font-mono text-xs";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { queryKeys } from "@/components/query-keys";
 
 /** The server's field errors placed under the box they belong to; the rest go to the form's banner. */
 function errorsByBox(fieldErrors: Record<string, string>) {
@@ -30,27 +28,6 @@ function errorsByBox(fieldErrors: Record<string, string>) {
   return { json, contains, other };
 }
 
-function LinesBox(props: { label: string; name: string; value: string; onChange: (v: string) => void; error: string; placeholder?: string }) {
-  return (
-    <label className="text-sm font-medium text-slate-700">
-      {props.label}
-      <textarea
-        name={props.name}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        rows={3}
-        placeholder={props.placeholder}
-        className={`${TEXTAREA} ${props.error ? "border-red-400" : "border-slate-300"}`}
-      />
-      {props.error && (
-        <span className="mt-1 block text-xs text-red-600" data-field-error={props.name}>
-          {props.error}
-        </span>
-      )}
-    </label>
-  );
-}
-
 /** The request as a saved case keeps it: on a stage, only the variables that differ from the stage's. */
 function requestToSave(request: SentRequest) {
   return {
@@ -64,32 +41,28 @@ function requestToSave(request: SentRequest) {
 }
 
 export function SaveTestCaseForm(p: { apiId: string; httpMethod: string; resourcePath: string; request: SentRequest; status: number }) {
-  const client = useQueryClient();
   const [name, setName] = useState("");
   const [text, setText] = useState({ status: String(p.status), bodyContains: "", bodyJson: "" });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: async () => {
-      const read = readExpectationText(text);
-      if (!read.ok) return { ok: false as const, fieldErrors: read.fieldErrors, error: "Some fields are not valid" };
-      return saveTestCaseAction(p.apiId, {
-        resourcePath: p.resourcePath,
-        httpMethod: p.httpMethod as never,
-        name,
-        request: requestToSave(p.request),
-        expectations: read.expectations,
-      });
-    },
-    onSuccess: (result) => {
-      setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      setError(result.ok || result.fieldErrors ? null : result.error);
-      if (!result.ok) return;
-      setName("");
-      client.invalidateQueries({ queryKey: testCaseKeys.method(p.apiId, p.resourcePath, p.httpMethod) });
-    },
-    onError: (e: Error) => setError(e.message),
+  // The boxes are read here first: what cannot be read never reaches the server.
+  const [unreadable, setUnreadable] = useState<Record<string, string> | null>(null);
+  const save = useServerAction(saveTestCaseAction, {
+    invalidate: [queryKeys.testCases.method(p.apiId, p.resourcePath, p.httpMethod)],
+    onSuccess: () => setName(""),
   });
+  const submit = () => {
+    const read = readExpectationText(text);
+    setUnreadable(read.ok ? null : read.fieldErrors);
+    if (!read.ok) return;
+    save.run(p.apiId, {
+      resourcePath: p.resourcePath,
+      httpMethod: p.httpMethod as never,
+      name,
+      request: requestToSave(p.request),
+      expectations: read.expectations,
+    });
+  };
+  const fieldErrors = unreadable ?? save.fieldErrors;
+  const error = unreadable || save.error?.fieldErrors ? null : (save.error?.error ?? null);
   const boxErrors = errorsByBox(fieldErrors);
   return (
     <form
@@ -97,7 +70,7 @@ export function SaveTestCaseForm(p: { apiId: string; httpMethod: string; resourc
       data-testid="save-test-case"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        submit();
       }}
     >
       <h3 className="text-sm font-semibold text-slate-700 md:col-span-2">
@@ -117,29 +90,33 @@ export function SaveTestCaseForm(p: { apiId: string; httpMethod: string; resourc
         inputMode="numeric"
         hint="Leave empty to accept any status"
       />
-      <LinesBox
+      <TextAreaField
         label="Body contains (one per line)"
         name="expectations.bodyContains"
         value={text.bodyContains}
-        onChange={(v) => setText({ ...text, bodyContains: v })}
-        error={boxErrors.contains}
+        onChange={(e) => setText({ ...text, bodyContains: e.target.value })}
+        error={boxErrors.contains || undefined}
+        rows={3}
+        mono
       />
-      <LinesBox
+      <TextAreaField
         label="JSON path checks ($.path = value per line)"
         name="expectations.bodyJson"
         value={text.bodyJson}
-        onChange={(v) => setText({ ...text, bodyJson: v })}
-        error={boxErrors.json}
+        onChange={(e) => setText({ ...text, bodyJson: e.target.value })}
+        error={boxErrors.json || undefined}
+        rows={3}
+        mono
         placeholder={'$.id = "3"'}
       />
       <div className="md:col-span-2">
         <ErrorBanner message={error ?? (boxErrors.other || null)} />
-        <Button type="submit" disabled={save.isPending} className="mt-2">
-          {save.isPending ? "Saving…" : "Save test case"}
+        <Button type="submit" pending={save.pending} className="mt-2">
+          {save.pending ? "Saving…" : "Save test case"}
         </Button>
-        {save.data?.ok && (
+        {save.data && !unreadable && !save.error && (
           <span className="ml-3 text-sm text-emerald-700" role="status">
-            Saved {save.data.data.name}.
+            Saved {save.data.name}.
           </span>
         )}
       </div>

@@ -1,17 +1,14 @@
 "use client";
 /** The method's saved test cases, each with Run and Delete, and "Run these" for all of them. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { deleteTestCaseAction, listTestCasesAction, runTestCasesAction } from "@/app/(console)/apis/[apiId]/tests/actions";
-import type { TestCaseView, TestRunReport } from "@/lib/testcase/index";
+import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/card";
+import { useServerAction } from "@/components/ui/use-server-action";
+import type { TestCaseView } from "@/lib/testcase/index";
 import { RunReport } from "./run-report";
 import { DRAFT } from "./target-select";
-
-export const testCaseKeys = {
-  all: (apiId: string) => ["api", apiId, "testcases"] as const,
-  method: (apiId: string, resourcePath: string, httpMethod: string) => ["api", apiId, "testcases", resourcePath, httpMethod] as const,
-};
 
 /** Describes a case's checks in a few words. */
 export function describeExpectations(t: Pick<TestCaseView, "expectations">): string {
@@ -27,7 +24,7 @@ export function describeExpectations(t: Pick<TestCaseView, "expectations">): str
 /** The method's saved test cases (one cache entry: the list and the Test panel's starting path share it). */
 export function useSavedTestCases(apiId: string, resourcePath: string, httpMethod: string) {
   return useQuery({
-    queryKey: testCaseKeys.method(apiId, resourcePath, httpMethod),
+    queryKey: queryKeys.testCases.method(apiId, resourcePath, httpMethod),
     queryFn: async () => {
       const r = await listTestCasesAction(apiId, { resourcePath, httpMethod });
       if (!r.ok) throw new Error(r.error);
@@ -36,63 +33,51 @@ export function useSavedTestCases(apiId: string, resourcePath: string, httpMetho
   });
 }
 
+function SavedCaseRow({ t, run, remove, busy }: { t: TestCaseView; run: () => void; remove: () => void; busy: { run: boolean; remove: boolean } }) {
+  return (
+    <li className="flex flex-wrap items-center gap-2 py-1.5" data-testid="saved-test-case" data-name={t.name}>
+      <span className="font-medium">{t.name}</span>
+      <span className="font-mono text-xs text-slate-500">{t.request.pathWithQueryString}</span>
+      <span className="text-xs text-slate-500">{describeExpectations(t)}</span>
+      <span className="ml-auto flex gap-1">
+        <Button variant="secondary" disabled={busy.run} onClick={run} aria-label={`Run ${t.name}`}>
+          Run
+        </Button>
+        <Button variant="ghost" disabled={busy.remove} onClick={() => confirm(`Delete test case ${t.name}?`) && remove()} aria-label={`Delete ${t.name}`}>
+          Delete
+        </Button>
+      </span>
+    </li>
+  );
+}
+
 export function SavedTestCases({ apiId, httpMethod, resourcePath, target }: { apiId: string; httpMethod: string; resourcePath: string; target: string }) {
-  const client = useQueryClient();
-  const key = testCaseKeys.method(apiId, resourcePath, httpMethod);
   const list = useSavedTestCases(apiId, resourcePath, httpMethod);
-  const run = useMutation({
-    mutationFn: async (ids?: string[]): Promise<TestRunReport> => {
-      const r = await runTestCasesAction(apiId, {
-        target: target === DRAFT ? "draft" : { stage: target },
-        ...(ids ? { ids } : { filter: { resourcePath, httpMethod } }),
-      });
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
+  const run = useServerAction(runTestCasesAction);
+  const remove = useServerAction(deleteTestCaseAction, {
+    invalidate: [queryKeys.testCases.method(apiId, resourcePath, httpMethod)],
+    success: "Test case deleted",
   });
-  const remove = useMutation({
-    mutationFn: async (id: string) => {
-      const r = await deleteTestCaseAction(apiId, id);
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
-    onSuccess: () => client.invalidateQueries({ queryKey: key }),
-  });
+  const runCases = (ids?: string[]) =>
+    run.run(apiId, { target: target === DRAFT ? "draft" : { stage: target }, ...(ids ? { ids } : { filter: { resourcePath, httpMethod } }) });
   const cases = list.data ?? [];
+  const busy = { run: run.pending, remove: remove.pending };
   return (
     <section className="mt-6 border-t border-slate-100 pt-4" data-testid="saved-test-cases">
       <div className="flex items-center justify-between">
         <h3 className="text-sm font-semibold text-slate-700">Saved test cases</h3>
         {cases.length > 0 && (
-          <Button type="button" variant="secondary" disabled={run.isPending} onClick={() => run.mutate(undefined)}>
+          <Button variant="secondary" disabled={run.pending} onClick={() => runCases()}>
             Run these {cases.length}
           </Button>
         )}
       </div>
-      <ErrorBanner message={list.error?.message ?? run.error?.message ?? remove.error?.message ?? null} />
+      <ErrorBanner message={list.error?.message ?? run.error?.error ?? remove.error?.error ?? null} />
       {list.isLoading && <p className="text-sm text-slate-500">Loading…</p>}
       {!list.isLoading && cases.length === 0 && <p className="mt-1 text-sm text-slate-500">None yet: send a request, then save it as a test case.</p>}
       <ul className="mt-2 divide-y divide-slate-100 text-sm">
         {cases.map((t) => (
-          <li key={t.id} className="flex flex-wrap items-center gap-2 py-1.5" data-testid="saved-test-case" data-name={t.name}>
-            <span className="font-medium">{t.name}</span>
-            <span className="font-mono text-xs text-slate-500">{t.request.pathWithQueryString}</span>
-            <span className="text-xs text-slate-500">{describeExpectations(t)}</span>
-            <span className="ml-auto flex gap-1">
-              <Button type="button" variant="secondary" disabled={run.isPending} onClick={() => run.mutate([t.id])} aria-label={`Run ${t.name}`}>
-                Run
-              </Button>
-              <Button
-                type="button"
-                variant="ghost"
-                disabled={remove.isPending}
-                onClick={() => confirm(`Delete test case ${t.name}?`) && remove.mutate(t.id)}
-                aria-label={`Delete ${t.name}`}
-              >
-                Delete
-              </Button>
-            </span>
-          </li>
+          <SavedCaseRow key={t.id} t={t} run={() => runCases([t.id])} remove={() => remove.run(apiId, t.id)} busy={busy} />
         ))}
       </ul>
       {run.data && (

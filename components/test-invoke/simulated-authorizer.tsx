@@ -3,7 +3,7 @@
  * The "Simulated authorizer" inputs of the test panel, for CUSTOM and COGNITO_USER_POOLS methods:
  * Gatehouse cannot run authorizers without AWS, so the tester says what the authorizer returned.
  */
-import { Field } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { parseVariableLines } from "@/lib/testcase/request-lines";
 
 /** How a CUSTOM method's Lambda authorizer runs in a test: a simulated result, or the real function on AWS. */
@@ -19,21 +19,17 @@ export function AuthorizerModeSelect({
   awsConnection: { region: string } | null;
 }) {
   return (
-    <div className="text-sm font-medium text-slate-700 md:col-span-2">
-      <label>
-        Authorizer
-        <select
-          name="test.authorizerMode"
-          value={value}
-          onChange={(e) => onChange(e.target.value as AuthorizerMode)}
-          className="mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm"
-        >
-          <option value="simulated">Simulated</option>
-          <option value="aws" disabled={!awsConnection}>
-            Call the authorizer on AWS
-          </option>
-        </select>
-      </label>
+    <div className="md:col-span-2">
+      <SelectField
+        label="Authorizer"
+        name="test.authorizerMode"
+        value={value}
+        onChange={(e) => onChange(e.target.value as AuthorizerMode)}
+        options={[
+          { value: "simulated", label: "Simulated" },
+          { value: "aws", label: "Call the authorizer on AWS", disabled: !awsConnection },
+        ]}
+      />
       {!awsConnection && (
         <span className="mt-1 block text-xs font-normal text-slate-500" data-testid="authorizer-aws-unavailable">
           Calling the authorizer on AWS needs this API bound to an AWS connection (AWS tab); until then, enter the result it would return below.
@@ -100,17 +96,15 @@ export function SimulatedAuthorizerFields({
           onChange={(e) => onChange({ ...value, principalId: e.target.value })}
           placeholder="user-123"
         />
-        <label className="text-sm font-medium text-slate-700">
-          {cognito ? "Claims" : "Context"} (name=value per line)
-          <textarea
-            name="test.authorizer.lines"
-            value={value.lines}
-            onChange={(e) => onChange({ ...value, lines: e.target.value })}
-            rows={3}
-            placeholder={cognito ? "sub=1234\nemail=jane@example.com" : "tenant=acme\nrole=admin"}
-            className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
-          />
-        </label>
+        <TextAreaField
+          label={`${cognito ? "Claims" : "Context"} (name=value per line)`}
+          name="test.authorizer.lines"
+          value={value.lines}
+          onChange={(e) => onChange({ ...value, lines: e.target.value })}
+          rows={3}
+          placeholder={cognito ? "sub=1234\nemail=jane@example.com" : "tenant=acme\nrole=admin"}
+          mono
+        />
       </div>
     </fieldset>
   );

@@ -4,15 +4,16 @@
  * variables — and shows status, headers, body and AWS's execution log; the request can be saved
  * as a test case, and the method's saved cases run from here.
  */
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { testInvokeAction } from "@/app/(console)/apis/actions";
 import { MASKING_NOTE } from "@/lib/audit/mask";
 import { startingPath } from "@/lib/testcase/path-params";
+import type { ActionFailure } from "@/lib/http/action-reply";
 import { readTestRequest, variableLines, type TestRequestText } from "@/lib/testcase/test-request";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBanner } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { AuthorizerInput, useAuthorizerInput } from "./authorizer-input";
 import { InvokeOutcome, type Invocation } from "./invoke-outcome";
 import { PathFields } from "./path-fields";
@@ -32,20 +33,8 @@ type Props = {
 
 const EMPTY_TEXT: Omit<TestRequestText, "path"> = { query: "", headerText: "", stageVariableText: "", body: "", bodyIsBase64: false };
 
-function LinesInput({ label, name, value, onChange }: { label: string; name: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <label className="text-sm font-medium text-slate-700">
-      {label}
-      <textarea
-        name={name}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        rows={3}
-        className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
-      />
-    </label>
-  );
-}
+/** A refused request names the fields at fault; the panel shows them in one line. */
+const failureText = (f: ActionFailure | null) => f && (f.fieldErrors ? Object.values(f.fieldErrors).join("; ") : f.error);
 
 export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], onAws = false, authorizationType }: Props) {
   const [target, setTarget] = useState(DRAFT);
@@ -58,20 +47,24 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], 
   const authorizer = useAuthorizerInput(apiId, authorizationType);
   const stage = stages.find((s) => s.name === target) ?? null;
 
-  const invoke = useMutation({
-    mutationFn: async (): Promise<Invocation> => {
-      const read = readTestRequest({ ...text, path });
-      if (!read.ok) throw new Error(read.error);
-      const result = await testInvokeAction(apiId, {
-        httpMethod: httpMethod === "ANY" ? "GET" : httpMethod,
-        ...read.request,
-        ...(stage ? { stage: stage.name } : {}),
-        ...authorizer.payload(),
-      });
-      if (!result.ok) throw new Error(result.fieldErrors ? Object.values(result.fieldErrors).join("; ") : result.error);
-      return { result: result.data, request: { ...read.request, stage: stage?.name ?? null, stageDefaults: stage?.variables ?? null }, sentAt: Date.now() };
-    },
-  });
+  const invoke = useServerAction(testInvokeAction);
+  // Header lines that cannot be read are refused here, before anything is sent.
+  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const [invocation, setInvocation] = useState<Invocation | null>(null);
+  const send = async () => {
+    const read = readTestRequest({ ...text, path });
+    setUnreadable(read.ok ? null : read.error);
+    setInvocation(null);
+    if (!read.ok) return;
+    const reply = await invoke.run(apiId, {
+      httpMethod: httpMethod === "ANY" ? "GET" : httpMethod,
+      ...read.request,
+      ...(stage ? { stage: stage.name } : {}),
+      ...authorizer.payload(),
+    });
+    const request = { ...read.request, stage: stage?.name ?? null, stageDefaults: stage?.variables ?? null };
+    if (reply.ok) setInvocation({ result: reply.data, request, sentAt: Date.now() });
+  };
   const chooseTarget = (name: string) => {
     setTarget(name);
     const chosen = stages.find((s) => s.name === name);
@@ -83,7 +76,7 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], 
         className="grid gap-3 md:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
-          invoke.mutate();
+          send();
         }}
       >
         <TargetSelect stages={stages} value={target} onChange={chooseTarget} />
@@ -96,17 +89,21 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], 
           onChange={(e) => update({ query: e.target.value })}
           placeholder="scope=internal&limit=10"
         />
-        <LinesInput
+        <TextAreaField
           label="Headers (Name: value per line; repeat a name for several values)"
           name="test.headers"
           value={text.headerText}
-          onChange={(v) => update({ headerText: v })}
+          onChange={(e) => update({ headerText: e.target.value })}
+          rows={3}
+          mono
         />
-        <LinesInput
+        <TextAreaField
           label="Stage variables (name=value per line)"
           name="test.stageVariables"
           value={text.stageVariableText}
-          onChange={(v) => update({ stageVariableText: v })}
+          onChange={(e) => update({ stageVariableText: e.target.value })}
+          rows={3}
+          mono
         />
         <AuthorizerInput input={authorizer} />
         <RequestBodyInput
@@ -115,8 +112,8 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], 
           onChange={(c) => update({ ...(c.body !== undefined ? { body: c.body } : {}), ...(c.isBase64 !== undefined ? { bodyIsBase64: c.isBase64 } : {}) })}
         />
         <div className="md:col-span-2">
-          <Button type="submit" disabled={invoke.isPending}>
-            {invoke.isPending ? "Sending…" : "Send"}
+          <Button type="submit" pending={invoke.pending}>
+            {invoke.pending ? "Sending…" : "Send"}
           </Button>
           <p className="mt-1 text-xs text-slate-500" data-testid="masking-note">
             Each invocation is kept in the history. {MASKING_NOTE}
@@ -124,9 +121,9 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], 
         </div>
       </form>
       <div className="mt-3">
-        <ErrorBanner message={invoke.error?.message} />
+        <ErrorBanner message={unreadable ?? failureText(invoke.error)} />
       </div>
-      {invoke.data && <InvokeOutcome apiId={apiId} httpMethod={httpMethod} resourcePath={resourcePath} onAws={onAws} invocation={invoke.data} />}
+      {invocation && <InvokeOutcome apiId={apiId} httpMethod={httpMethod} resourcePath={resourcePath} onAws={onAws} invocation={invocation} />}
       <SavedTestCases apiId={apiId} httpMethod={httpMethod} resourcePath={resourcePath} target={target} />
     </Card>
   );
