@@ -439,24 +439,43 @@ export function checkAuthorizer(design: ApiDesign, input: AuthorizerInput, selfI
     .map((s) => s.trim())
     .filter(Boolean);
 
-  if (input.type === "COGNITO_USER_POOLS") {
-    const arns = (input.providerARNs ?? []).map((a) => a.trim()).filter(Boolean);
-    if (arns.length === 0) issues.push({ field: "authorizer.providerARNs", message: "Add at least one Cognito user pool ARN" });
-    for (const arn of arns) {
-      if (!USER_POOL_ARN.test(arn))
-        issues.push({
-          field: "authorizer.providerARNs",
-          message: `Not a user pool ARN: ${arn} (expected arn:aws:cognito-idp:{region}:{account}:userpool/{id})`,
-        });
-    }
-    if (!source)
-      issues.push({ field: "authorizer.identitySource", message: "Enter the header carrying the token, such as method.request.header.Authorization" });
-    else if (sources.length !== 1 || !HEADER_SOURCE.test(sources[0]))
-      issues.push({ field: "authorizer.identitySource", message: "A Cognito authorizer reads one header: method.request.header.NAME" });
-    return issues;
-  }
-
+  if (input.type === "COGNITO_USER_POOLS") return [...issues, ...cognitoAuthorizerIssues(input, source, sources)];
   // TOKEN and REQUEST call a Lambda function.
+  issues.push(...lambdaAuthorizerTargetIssues(input));
+  if (input.type === "TOKEN") issues.push(...tokenAuthorizerIssues(input, source, sources));
+  else issues.push(...requestAuthorizerIssues(input, sources, ttl));
+  return issues;
+}
+
+/** A TOKEN or Cognito authorizer reads exactly one header. */
+function singleHeaderSourceIssues(source: string, sources: string[], kind: string): FieldIssue[] {
+  if (!source) {
+    return [{ field: "authorizer.identitySource", message: "Enter the header carrying the token, such as method.request.header.Authorization" }];
+  }
+  if (sources.length !== 1 || !HEADER_SOURCE.test(sources[0])) {
+    return [{ field: "authorizer.identitySource", message: `${kind} reads one header: method.request.header.NAME` }];
+  }
+  return [];
+}
+
+function cognitoAuthorizerIssues(input: AuthorizerInput, source: string, sources: string[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const arns = (input.providerARNs ?? []).map((a) => a.trim()).filter(Boolean);
+  if (arns.length === 0) issues.push({ field: "authorizer.providerARNs", message: "Add at least one Cognito user pool ARN" });
+  for (const arn of arns) {
+    if (!USER_POOL_ARN.test(arn))
+      issues.push({
+        field: "authorizer.providerARNs",
+        message: `Not a user pool ARN: ${arn} (expected arn:aws:cognito-idp:{region}:{account}:userpool/{id})`,
+      });
+  }
+  issues.push(...singleHeaderSourceIssues(source, sources, "A Cognito authorizer"));
+  return issues;
+}
+
+/** The Lambda function a TOKEN or REQUEST authorizer calls (by ARN or URI), and the role it calls it with. */
+function lambdaAuthorizerTargetIssues(input: AuthorizerInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   const functionArn = input.functionArn?.trim();
   if (functionArn) {
     if (!isLambdaFunctionArn(functionArn)) {
@@ -482,36 +501,39 @@ export function checkAuthorizer(design: ApiDesign, input: AuthorizerInput, selfI
   if (credentials && !IAM_ROLE_ARN.test(credentials)) {
     issues.push({ field: "authorizer.authorizerCredentials", message: "Not an IAM role ARN: expected arn:aws:iam::{account}:role/{name}" });
   }
-  if (input.type === "TOKEN") {
-    if (!source)
-      issues.push({ field: "authorizer.identitySource", message: "Enter the header carrying the token, such as method.request.header.Authorization" });
-    else if (sources.length !== 1 || !HEADER_SOURCE.test(sources[0]))
-      issues.push({ field: "authorizer.identitySource", message: "A TOKEN authorizer reads one header: method.request.header.NAME" });
-    const expression = input.identityValidationExpression?.trim();
-    if (expression) {
-      try {
-        new RegExp(expression);
-      } catch (e) {
-        issues.push({ field: "authorizer.identityValidationExpression", message: `Not a valid regular expression: ${(e as Error).message}` });
-      }
+  return issues;
+}
+
+function tokenAuthorizerIssues(input: AuthorizerInput, source: string, sources: string[]): FieldIssue[] {
+  const issues = singleHeaderSourceIssues(source, sources, "A TOKEN authorizer");
+  const expression = input.identityValidationExpression?.trim();
+  if (expression) {
+    try {
+      new RegExp(expression);
+    } catch (e) {
+      issues.push({ field: "authorizer.identityValidationExpression", message: `Not a valid regular expression: ${(e as Error).message}` });
     }
-  } else {
-    if (!sources.length && ttl > 0) {
-      issues.push({
-        field: "authorizer.identitySource",
-        message: "With caching on (TTL above 0) a REQUEST authorizer needs identity sources: they make the cache key",
-      });
-    }
-    const bad = sources.filter((s) => !REQUEST_SOURCE.test(s));
-    if (bad.length) {
-      issues.push({
-        field: "authorizer.identitySource",
-        message: `Identity sources are comma-separated method.request.header.X, method.request.querystring.X, stageVariables.X or context.X; not valid: ${bad.join(", ")}`,
-      });
-    }
-    if (input.identityValidationExpression?.trim()) {
-      issues.push({ field: "authorizer.identityValidationExpression", message: "Only a TOKEN authorizer has a token validation expression" });
-    }
+  }
+  return issues;
+}
+
+function requestAuthorizerIssues(input: AuthorizerInput, sources: string[], ttl: number): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (!sources.length && ttl > 0) {
+    issues.push({
+      field: "authorizer.identitySource",
+      message: "With caching on (TTL above 0) a REQUEST authorizer needs identity sources: they make the cache key",
+    });
+  }
+  const bad = sources.filter((s) => !REQUEST_SOURCE.test(s));
+  if (bad.length) {
+    issues.push({
+      field: "authorizer.identitySource",
+      message: `Identity sources are comma-separated method.request.header.X, method.request.querystring.X, stageVariables.X or context.X; not valid: ${bad.join(", ")}`,
+    });
+  }
+  if (input.identityValidationExpression?.trim()) {
+    issues.push({ field: "authorizer.identityValidationExpression", message: "Only a TOKEN authorizer has a token validation expression" });
   }
   return issues;
 }

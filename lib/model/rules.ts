@@ -2,6 +2,7 @@
 import type { ApiDesign, Integration, IntegrationResponse, Method, MethodResponse, Resource } from "./design";
 import { isLambdaUri } from "./lambda-uri";
 import type { FieldIssue } from "./errors";
+import { POSIX_CLASSES } from "../template/java-regex";
 
 export const MAX_RESOURCES_PER_API = 300;
 export const MIN_INTEGRATION_TIMEOUT_MS = 50;
@@ -66,24 +67,12 @@ export function checkSelectionPattern(pattern: string | undefined, field: string
   }
 }
 
-// java.util.regex POSIX and java.lang.Character classes, as JavaScript class contents.
-const POSIX_CLASSES: Record<string, string> = {
-  Lower: "a-z",
-  Upper: "A-Z",
-  ASCII: "\\x00-\\x7F",
-  Alpha: "a-zA-Z",
-  Digit: "0-9",
-  Alnum: "a-zA-Z0-9",
-  Punct: "!-\\/:-@\\[-`{-~",
-  Graph: "!-~",
-  Print: " -~",
-  Blank: " \\t",
-  Cntrl: "\\x00-\\x1F\\x7F",
-  XDigit: "0-9a-fA-F",
-  Space: " \\t\\n\\x0B\\f\\r",
-  javaLowerCase: "a-z",
-  javaUpperCase: "A-Z",
-  javaWhitespace: " \\t\\n\\x0B\\f\\r\\x1C-\\x1F",
+// Java's POSIX and java.lang.Character classes come from the template engine's Java-regex
+// module (their contents read the same in JavaScript). Selection patterns are only checked here,
+// never run, so Unicode categories and blocks are approximated (Latin letters) to tell a known
+// property name from one Java refuses.
+const PROPERTY_CLASSES: Record<string, string> = {
+  ...POSIX_CLASSES,
   javaMirrored: "()<>\\[\\]{}",
   L: "A-Za-z\\u00C0-\\u024F",
   IsAlphabetic: "A-Za-z\\u00C0-\\u024F",
@@ -101,6 +90,32 @@ const POSIX_CLASSES: Record<string, string> = {
 };
 // Letters Java accepts after a backslash; any other letter is "Illegal/unsupported escape sequence".
 const JAVA_ESCAPE_LETTERS = new Set("tnrfaecdDsSwWbBAGZzQEpPhHvVRXkxuN".split(""));
+// Escapes (outside a class) whose Java meaning JavaScript spells differently.
+const JS_ESCAPES: Record<string, string> = {
+  A: "^",
+  Z: "$",
+  z: "$",
+  G: "",
+  e: "\\x1B",
+  a: "\\x07",
+  h: "[ \\t\\xA0]",
+  H: "[^ \\t\\xA0]",
+  V: "[^\\n\\x0B\\f\\r]",
+  R: "(?:\\r\\n|[\\n\\x0B\\f\\r\\x85])",
+  X: "[\\s\\S]",
+};
+
+/** One pass over a Java pattern: `out` is the JavaScript source so far, `i` where Java would report an error. */
+interface JsTranslation {
+  readonly pattern: string;
+  i: number;
+  out: string;
+  inClass: boolean;
+}
+
+function fail(t: JsTranslation, message: string): never {
+  throw new Error(`${message} near index ${t.i}`);
+}
 
 /**
  * Translates a java.util.regex pattern (what API Gateway runs selection patterns with) into a
@@ -111,112 +126,102 @@ const JAVA_ESCAPE_LETTERS = new Set("tnrfaecdDsSwWbBAGZzQEpPhHvVRXkxuN".split(""
  * group name that is not a Java identifier throws, as Java's compiler does.
  */
 export function javaRegexToJs(pattern: string): { source: string; flags: string } {
-  let out = "";
+  const t: JsTranslation = { pattern, i: 0, out: "", inClass: false };
   let flags = "";
-  let inClass = false;
-  let i = 0;
-  const fail = (message: string): never => {
-    throw new Error(`${message} near index ${i}`);
-  };
   const lead = /^\(\?([imsxu]+)\)/.exec(pattern);
   if (lead) {
     flags = [...new Set(lead[1].replace(/[xu]/g, "").split(""))].join("");
-    i = lead[0].length;
+    t.i = lead[0].length;
   }
-  const afterQuantifier = () => /(?:[*+?]|\{\d+(?:,\d*)?\})$/.test(out) && !/\\[*+?}]$/.test(out);
-  while (i < pattern.length) {
-    const c = pattern[i];
-    if (c === "\\") {
-      const n = pattern[i + 1];
-      if (n === undefined) fail("Unexpected internal error (trailing backslash)");
-      if (n === "Q") {
-        const end = pattern.indexOf("\\E", i + 2);
-        const literal = pattern.slice(i + 2, end === -1 ? undefined : end);
-        out += literal.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
-        i = end === -1 ? pattern.length : end + 2;
-        continue;
-      }
-      if (n === "p" || n === "P") {
-        const m = /^\{(\w+)\}/.exec(pattern.slice(i + 2)) ?? /^(\w)/.exec(pattern.slice(i + 2));
-        if (!m) fail("Illegal character property");
-        const name = m![1].replace(/^Is(?=Lower|Upper|Alpha|Digit|Alnum|Punct|Space)/, "");
-        const body = POSIX_CLASSES[name];
-        if (body === undefined) fail(`Unknown character property name {${m![1]}}`);
-        out += inClass ? (n === "p" ? body : fail("Negated property inside a class is not supported")) : `[${n === "P" ? "^" : ""}${body}]`;
-        i += 2 + m![0].length;
-        continue;
-      }
-      if (/[A-Za-z]/.test(n) && !JAVA_ESCAPE_LETTERS.has(n)) fail(`Illegal/unsupported escape sequence \\${n}`);
-      const mapped: Record<string, string> = {
-        A: "^",
-        Z: "$",
-        z: "$",
-        G: "",
-        e: "\\x1B",
-        a: "\\x07",
-        h: "[ \\t\\xA0]",
-        H: "[^ \\t\\xA0]",
-        V: "[^\\n\\x0B\\f\\r]",
-        R: "(?:\\r\\n|[\\n\\x0B\\f\\r\\x85])",
-        X: "[\\s\\S]",
-      };
-      if (!inClass && mapped[n] !== undefined) out += mapped[n];
-      else if (n === "k" && !/^<[A-Za-z][A-Za-z0-9]*>/.test(pattern.slice(i + 2))) fail("\\k is not followed by '<' for named capturing group");
-      else out += c + n;
-      i += 2;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]" && !out.endsWith("[") && !out.endsWith("[^")) inClass = false;
-      out += c;
-      i++;
-      continue;
-    }
-    if (c === "[") {
-      inClass = true;
-      out += c;
-      i++;
-      continue;
-    }
-    if (c === "+" && afterQuantifier()) {
+  while (t.i < pattern.length) {
+    const c = pattern[t.i];
+    if (c === "\\") translateEscape(t);
+    else if (t.inClass) {
+      if (c === "]" && !t.out.endsWith("[") && !t.out.endsWith("[^")) t.inClass = false;
+      t.out += c;
+      t.i++;
+    } else if (c === "[") {
+      t.inClass = true;
+      t.out += c;
+      t.i++;
+    } else if (c === "+" && afterQuantifier(t.out)) {
       // Possessive quantifier: same matches as the greedy one for a selection pattern's purpose.
-      i++;
-      continue;
+      t.i++;
+    } else if (c === "{") translateRepetition(t);
+    else if (!(c === "(" && pattern[t.i + 1] === "?" && translateSpecialGroup(t))) {
+      t.out += c;
+      t.i++;
     }
-    if (c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
-      if (!m || out === "" || /[(|]$/.test(out)) fail("Illegal repetition");
-      out += m![0];
-      i += m![0].length;
-      continue;
-    }
-    if (c === "(" && pattern[i + 1] === "?") {
-      const rest = pattern.slice(i + 2);
-      if (rest.startsWith(">")) {
-        out += "(?:";
-        i += 3;
-        continue;
-      }
-      const named = /^<([^=!>][^>]*)>/.exec(rest);
-      if (named) {
-        if (!/^[A-Za-z][A-Za-z0-9]*$/.test(named[1])) fail(`named capturing group name ${named[1]} is not a letter followed by letters and digits`);
-        out += `(?<${named[1]}>`;
-        i += 2 + named[0].length;
-        continue;
-      }
-      const inline = /^([imsxu-]+)(\)|:)/.exec(rest);
-      if (inline) {
-        // Scoped or mid-pattern flags: JavaScript has no equivalent; the group keeps its syntax.
-        out += inline[2] === ")" ? "" : "(?:";
-        i += 2 + inline[0].length;
-        continue;
-      }
-    }
-    out += c;
-    i++;
   }
-  if (inClass) fail("Unclosed character class");
-  return { source: out, flags };
+  if (t.inClass) fail(t, "Unclosed character class");
+  return { source: t.out, flags };
+}
+
+function afterQuantifier(out: string): boolean {
+  return /(?:[*+?]|\{\d+(?:,\d*)?\})$/.test(out) && !/\\[*+?}]$/.test(out);
+}
+
+/** A backslash and what follows it: `\Q…\E`, a property class, or one escaped character. */
+function translateEscape(t: JsTranslation): void {
+  const n = t.pattern[t.i + 1];
+  if (n === undefined) fail(t, "Unexpected internal error (trailing backslash)");
+  if (n === "Q") {
+    const end = t.pattern.indexOf("\\E", t.i + 2);
+    const literal = t.pattern.slice(t.i + 2, end === -1 ? undefined : end);
+    t.out += literal.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+    t.i = end === -1 ? t.pattern.length : end + 2;
+    return;
+  }
+  if (n === "p" || n === "P") return translateProperty(t, n);
+  if (/[A-Za-z]/.test(n) && !JAVA_ESCAPE_LETTERS.has(n)) fail(t, `Illegal/unsupported escape sequence \\${n}`);
+  if (!t.inClass && JS_ESCAPES[n] !== undefined) t.out += JS_ESCAPES[n];
+  else if (n === "k" && !/^<[A-Za-z][A-Za-z0-9]*>/.test(t.pattern.slice(t.i + 2))) fail(t, "\\k is not followed by '<' for named capturing group");
+  else t.out += `\\${n}`;
+  t.i += 2;
+}
+
+/** `\p{Alpha}`, `\pL`, `\P{Digit}`: the class's ranges (inside a class, its contents). */
+function translateProperty(t: JsTranslation, n: "p" | "P"): void {
+  const m = /^\{(\w+)\}/.exec(t.pattern.slice(t.i + 2)) ?? /^(\w)/.exec(t.pattern.slice(t.i + 2));
+  if (!m) fail(t, "Illegal character property");
+  const name = m[1].replace(/^Is(?=Lower|Upper|Alpha|Digit|Alnum|Punct|Space)/, "");
+  const body = PROPERTY_CLASSES[name];
+  if (body === undefined) fail(t, `Unknown character property name {${m[1]}}`);
+  t.out += t.inClass ? (n === "p" ? body : fail(t, "Negated property inside a class is not supported")) : `[${n === "P" ? "^" : ""}${body}]`;
+  t.i += 2 + m[0].length;
+}
+
+/** `{n}`, `{n,}`, `{n,m}` after something to repeat; any other `{` is Java's "Illegal repetition". */
+function translateRepetition(t: JsTranslation): void {
+  const m = /^\{(\d+)(,(\d*))?\}/.exec(t.pattern.slice(t.i));
+  if (!m || t.out === "" || /[(|]$/.test(t.out)) fail(t, "Illegal repetition");
+  t.out += m[0];
+  t.i += m[0].length;
+}
+
+/** `(?>` atomic, `(?<name>` named and `(?i)`/`(?i:` flag groups; false for any other `(?` (copied as is). */
+function translateSpecialGroup(t: JsTranslation): boolean {
+  const rest = t.pattern.slice(t.i + 2);
+  if (rest.startsWith(">")) {
+    t.out += "(?:";
+    t.i += 3;
+    return true;
+  }
+  const named = /^<([^=!>][^>]*)>/.exec(rest);
+  if (named) {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(named[1])) fail(t, `named capturing group name ${named[1]} is not a letter followed by letters and digits`);
+    t.out += `(?<${named[1]}>`;
+    t.i += 2 + named[0].length;
+    return true;
+  }
+  const inline = /^([imsxu-]+)(\)|:)/.exec(rest);
+  if (inline) {
+    // Scoped or mid-pattern flags: JavaScript has no equivalent; the group keeps its syntax.
+    t.out += inline[2] === ")" ? "" : "(?:";
+    t.i += 2 + inline[0].length;
+    return true;
+  }
+  return false;
 }
 
 export function checkIntegration(integration: Integration, field = "integration"): FieldIssue[] {

@@ -25,8 +25,12 @@ export class UnsupportedRegexError extends Error {
   }
 }
 
-// java.util.regex POSIX and java.lang.Character classes, as RE2 class contents (ASCII, as Java's defaults).
-const POSIX_CLASSES: Record<string, string> = {
+/**
+ * java.util.regex POSIX and java.lang.Character classes (`\p{Alpha}`, `\p{javaLowerCase}`), as
+ * class contents (ASCII, as Java's defaults). Written so RE2 and JavaScript read them alike:
+ * lib/model checks selection patterns with the same table.
+ */
+export const POSIX_CLASSES: Readonly<Record<string, string>> = {
   Lower: "a-z",
   Upper: "A-Z",
   ASCII: "\\x00-\\x7F",
