@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { SelectField } from "@/components/ui/field";
+import { queryKeys } from "@/components/query-keys";
+import { Checkbox, SelectField } from "@/components/ui/field";
 
 /** Export: format, draft or a deployment, a preview of the document, and its download. */
 export function ExportPanel({ apiId, deployments }: { apiId: string; deployments: { value: string; label: string }[] }) {
@@ -11,7 +12,7 @@ export function ExportPanel({ apiId, deployments }: { apiId: string; deployments
   const [awsOnly, setAwsOnly] = useState(false);
   const href = `/api/apis/${apiId}/openapi?format=${format}${source ? `&deploymentId=${encodeURIComponent(source)}` : ""}${awsOnly ? "&shape=aws" : ""}`;
   const preview = useQuery({
-    queryKey: ["openapi-export", apiId, format, source, awsOnly],
+    queryKey: queryKeys.openapi.export(apiId, format, source, awsOnly),
     queryFn: async () => {
       const res = await fetch(href, { cache: "no-store" });
       if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? `Export failed (${res.status})`);
@@ -37,13 +38,16 @@ export function ExportPanel({ apiId, deployments }: { apiId: string; deployments
           options={[{ value: "", label: "Draft (current design)" }, ...deployments]}
         />
       </div>
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" checked={awsOnly} onChange={(e) => setAwsOnly(e.target.checked)} />
-        <span>
-          <strong>API Gateway&apos;s shape only</strong>: leave out the x-gatehouse-* extensions that keep model descriptions, content types and multi-value
-          parameters (AWS ignores them)
-        </span>
-      </label>
+      <Checkbox
+        checked={awsOnly}
+        onChange={(e) => setAwsOnly(e.target.checked)}
+        label={
+          <>
+            <strong>API Gateway&apos;s shape only</strong>: leave out the x-gatehouse-* extensions that keep model descriptions, content types and multi-value
+            parameters (AWS ignores them)
+          </>
+        }
+      />
       <div className="flex items-center gap-3">
         <a
           href={href}

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { importOpenApiAsNewApiAction } from "@/app/(console)/apis/[apiId]/openapi/actions";
-import type { ImportIssue } from "@/lib/openapi/import";
 import { Button } from "@/components/ui/button";
-import { ErrorBanner } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { DEFAULT_IMPORT_SETTINGS, DocumentInput, ImportSettingsFields, type ImportSettingsValue, ProblemList, WarningList } from "./document-input";
 
 /**
@@ -16,38 +16,40 @@ import { DEFAULT_IMPORT_SETTINGS, DocumentInput, ImportSettingsFields, type Impo
  */
 export function ImportApiForm() {
   const router = useRouter();
-  const [pending, start] = useTransition();
   const [document, setDocument] = useState("");
+  const [name, setName] = useState("");
   const [settings, setSettings] = useState<ImportSettingsValue>(DEFAULT_IMPORT_SETTINGS);
-  const [error, setError] = useState<{ message?: string; problems: ImportIssue[]; name?: string; basePath?: string }>({ problems: [] });
-  const [created, setCreated] = useState<{ id: string; name: string; warnings: ImportIssue[] }>();
+  const importing = useServerAction(importOpenApiAsNewApiAction, {
+    onSuccess: (result) => {
+      if (result.kind === "created" && result.warnings.length === 0) router.push(`/apis/${result.id}`);
+    },
+  });
+  const result = importing.error ? undefined : importing.data;
+  const invalid = result?.kind === "invalid" ? result : undefined;
+  const created = result?.kind === "created" && result.warnings.length > 0 ? result : undefined;
   return (
     <form
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
-        const name = String(new FormData(e.currentTarget).get("name") ?? "");
-        start(async () => {
-          setCreated(undefined);
-          const result = await importOpenApiAsNewApiAction({ document, name, ...settings });
-          if (!result.ok) {
-            const fields = result.fieldErrors ?? {};
-            return setError({ message: fields.name || fields.basePath ? undefined : result.error, name: fields.name, basePath: fields.basePath, problems: [] });
-          }
-          if (result.data.kind === "invalid") return setError({ message: result.data.message, problems: result.data.problems });
-          setError({ problems: [] });
-          if (result.data.warnings.length === 0) return router.push(`/apis/${result.data.id}`);
-          setCreated({ id: result.data.id, name: result.data.name, warnings: result.data.warnings });
-        });
+        void importing.run({ document, name, ...settings });
       }}
     >
       <DocumentInput value={document} onChange={setDocument} rows={8} />
-      <Field label="API name" name="name" placeholder="Taken from info.title when empty" error={error.name} />
-      <ImportSettingsFields value={settings} onChange={setSettings} />
-      <ErrorBanner message={error.message ?? error.basePath} />
-      <ProblemList problems={error.problems} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Importing…" : "Import"}
+      <Field
+        label="API name"
+        name="name"
+        placeholder="Taken from info.title when empty"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={importing.fieldErrors.name}
+      />
+      <ImportSettingsFields value={settings} onChange={setSettings} basePathError={importing.fieldErrors.basePath} />
+      <FormError failure={importing.error} />
+      {invalid && <FormError failure={{ status: 400, error: invalid.message }} />}
+      <ProblemList problems={invalid?.problems ?? []} />
+      <Button type="submit" pending={importing.pending}>
+        {importing.pending ? "Importing…" : "Import"}
       </Button>
       {created && (
         <div className="space-y-2">

@@ -1,12 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { importOpenApiIntoApiAction, previewOpenApiImportAction } from "@/app/(console)/apis/[apiId]/openapi/actions";
-import type { ImportIssue } from "@/lib/openapi/import";
-import type { ImportPreview } from "@/lib/restapi/openapi-service";
 import { Button } from "@/components/ui/button";
-import { ErrorBanner } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/field";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
+import type { ImportPreview } from "@/lib/restapi/openapi-service";
 import { DEFAULT_IMPORT_SETTINGS, DocumentInput, ImportSettingsFields, type ImportSettingsValue, ProblemList, WarningList } from "./document-input";
 
 type Mode = "merge" | "overwrite";
@@ -36,104 +37,123 @@ function SummaryCounts({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/** Asks before an overwrite, showing what it changes (what goes, what stays). */
+function OverwriteDialog({
+  preview,
+  pending,
+  onConfirm,
+  onCancel,
+}: {
+  preview?: ImportPreview;
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <Dialog
+      open={!!preview}
+      onClose={onCancel}
+      testId="overwrite-confirmation"
+      title={`Overwrite this API? ${preview?.summary.changes ?? 0} change${preview?.summary.changes === 1 ? "" : "s"}:`}
+      actions={
+        <>
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button variant="danger" pending={pending} onClick={onConfirm}>
+            Confirm overwrite
+          </Button>
+        </>
+      }
+    >
+      {preview && (
+        <div className="space-y-2">
+          <SummaryCounts preview={preview} />
+          <ul className="max-h-48 overflow-auto font-mono text-xs">
+            {preview.lines.map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+          <WarningList warnings={preview.warnings} />
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
 /** Import into this API: merge applies at once; overwrite shows what it changes and asks first. */
 export function ImportIntoApiForm({ apiId, version }: { apiId: string; version: number }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
   const [document, setDocument] = useState("");
   const [mode, setMode] = useState<Mode>("merge");
   const [settings, setSettings] = useState<ImportSettingsValue>(DEFAULT_IMPORT_SETTINGS);
-  const [problems, setProblems] = useState<ImportIssue[]>([]);
-  const [error, setError] = useState<string>();
-  const [confirming, setConfirming] = useState<ImportPreview>();
-  const [done, setDone] = useState<{ mode: Mode; changes: number; warnings: ImportIssue[] }>();
-
-  const reset = () => {
-    setProblems([]);
-    setError(undefined);
-    setDone(undefined);
+  const preview = useServerAction(previewOpenApiImportAction);
+  // The mode the import ran in (the radio may have moved since).
+  const [doneMode, setDoneMode] = useState<string>(mode);
+  const apply = useServerAction(importOpenApiIntoApiAction, { refresh: true, onSuccess: (_data, _apiId, _version, input) => setDoneMode(input.mode) });
+  // Each run clears what the other one said, so only the latest answer shows.
+  const runPreview = () => {
+    apply.reset();
+    void preview.run(apiId, { document, mode, ...settings });
   };
-  const apply = (baseVersion: number) =>
-    start(async () => {
-      reset();
-      const result = await importOpenApiIntoApiAction(apiId, baseVersion, { document, mode, ...settings });
-      setConfirming(undefined);
-      if (!result.ok) return setError(result.error);
-      if (result.data.kind === "invalid") {
-        setError(result.data.message);
-        return setProblems(result.data.problems);
-      }
-      setDone({ mode, changes: result.data.preview.summary.changes, warnings: result.data.preview.warnings });
-      router.refresh();
-    });
-
+  const runApply = (baseVersion: number) => {
+    preview.reset();
+    void apply.run(apiId, baseVersion, { document, mode, ...settings });
+  };
+  const answer = preview.data ?? apply.data;
+  const invalid = answer?.kind === "invalid" ? answer : undefined;
+  const confirming = preview.data?.kind === "preview" ? preview.data : undefined;
+  const done = apply.data?.kind === "imported" ? apply.data.preview : undefined;
+  const failure = preview.error ?? apply.error;
   return (
     <form
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
-        if (mode === "merge") return apply(version);
-        start(async () => {
-          reset();
-          const result = await previewOpenApiImportAction(apiId, { document, mode, ...settings });
-          if (!result.ok) return setError(result.error);
-          if (result.data.kind === "invalid") {
-            setError(result.data.message);
-            return setProblems(result.data.problems);
-          }
-          setConfirming(result.data);
-        });
+        if (mode === "merge") runApply(version);
+        else runPreview();
       }}
     >
       <DocumentInput value={document} onChange={setDocument} rows={8} />
       <fieldset className="space-y-1 text-sm">
         <legend className="font-medium text-slate-700">Mode</legend>
-        <label className="flex items-start gap-2">
-          <input type="radio" name="mode" value="merge" checked={mode === "merge"} onChange={() => setMode("merge")} />
-          <span>
-            <strong>Merge</strong>: add or replace what the file defines (a method it defines replaces ours whole); keep everything else
-          </span>
-        </label>
-        <label className="flex items-start gap-2">
-          <input type="radio" name="mode" value="overwrite" checked={mode === "overwrite"} onChange={() => setMode("overwrite")} />
-          <span>
-            <strong>Overwrite</strong>: the design becomes the file&apos;s; what it doesn&apos;t define is deleted
-          </span>
-        </label>
+        <Checkbox
+          type="radio"
+          name="mode"
+          value="merge"
+          checked={mode === "merge"}
+          onChange={() => setMode("merge")}
+          label={
+            <>
+              <strong>Merge</strong>: add or replace what the file defines (a method it defines replaces ours whole); keep everything else
+            </>
+          }
+        />
+        <Checkbox
+          type="radio"
+          name="mode"
+          value="overwrite"
+          checked={mode === "overwrite"}
+          onChange={() => setMode("overwrite")}
+          label={
+            <>
+              <strong>Overwrite</strong>: the design becomes the file&apos;s; what it doesn&apos;t define is deleted
+            </>
+          }
+        />
       </fieldset>
       <ImportSettingsFields value={settings} onChange={setSettings} />
-      <ErrorBanner message={error} />
-      <ProblemList problems={problems} />
-      {confirming ? (
-        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="overwrite-confirmation">
-          <p className="text-sm font-semibold text-amber-900">
-            Overwrite this API? {confirming.summary.changes} change{confirming.summary.changes === 1 ? "" : "s"}:
-          </p>
-          <SummaryCounts preview={confirming} />
-          <ul className="max-h-48 overflow-auto font-mono text-xs">
-            {confirming.lines.map((l, i) => (
-              <li key={i}>{l}</li>
-            ))}
-          </ul>
-          <WarningList warnings={confirming.warnings} />
-          <div className="flex gap-2">
-            <Button type="button" variant="danger" disabled={pending} onClick={() => apply(confirming.version)}>
-              Confirm overwrite
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(undefined)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <Button type="submit" disabled={pending || !document.trim()}>
-          {pending ? "Importing…" : "Import"}
-        </Button>
-      )}
+      {/* The message itself, even when it names a field: this form shows no field errors of its own. */}
+      <FormError failure={failure && { ...failure, fieldErrors: undefined }} />
+      {invalid && <FormError failure={{ status: 400, error: invalid.message }} />}
+      <ProblemList problems={invalid?.problems ?? []} />
+      <Button type="submit" pending={preview.pending || apply.pending} disabled={!document.trim()}>
+        {preview.pending || apply.pending ? "Importing…" : "Import"}
+      </Button>
+      <OverwriteDialog preview={confirming} pending={apply.pending} onConfirm={() => confirming && runApply(confirming.version)} onCancel={preview.reset} />
       {done && (
         <div className="space-y-2">
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-            Imported ({done.mode}): {done.changes} change{done.changes === 1 ? "" : "s"} saved to the draft.
+            Imported ({doneMode}): {done.summary.changes} change{done.summary.changes === 1 ? "" : "s"} saved to the draft.
           </p>
           <WarningList warnings={done.warnings} open />
         </div>

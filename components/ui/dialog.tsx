@@ -12,6 +12,7 @@ export function Dialog({
   children,
   actions,
   className = "",
+  testId,
 }: {
   open: boolean;
   onClose: () => void;
@@ -20,6 +21,7 @@ export function Dialog({
   /** The dialog's buttons, in its footer. */
   actions?: ReactNode;
   className?: string;
+  testId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -33,6 +35,7 @@ export function Dialog({
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      data-testid={testId}
       onClose={onClose}
       className={`m-auto w-full max-w-lg rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/40 ${className}`}
     >
