@@ -5,7 +5,7 @@ import type { ApiDesign } from "@/lib/model/design";
 import { findResourceByPath, resourcePath, resourcesInTreeOrder } from "@/lib/model/tree";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
-import type { useEditDesign } from "./use-design";
+import type { DesignEditor } from "./use-design";
 
 /** Adds one path part under a parent, or a whole path like /pets/{id} when it starts with "/". */
 export function AddResourceForm({
@@ -16,7 +16,7 @@ export function AddResourceForm({
 }: {
   design: ApiDesign;
   defaultParentId: string;
-  editor: ReturnType<typeof useEditDesign>;
+  editor: DesignEditor;
   onAdded: (resourceId: string) => void;
 }) {
   const [parentId, setParentId] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { ApiDesign, Resource } from "@/lib/model/design";
 import { resourcePath, resourcesInTreeOrder, findResource } from "@/lib/model/tree";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -15,8 +16,10 @@ import { AuthorizersPanel } from "./authorizers-panel";
 import { ResourceTree } from "./resource-tree";
 import { ResourceActions } from "./resource-actions";
 import { ApiSettingsCard } from "./api-settings";
-import { useDraft, useEditDesign, type ApiDraft } from "./use-design";
+import { useDraft, useEditDesign, type ApiDraft, type DesignEditor } from "./use-design";
 import type { StageOption } from "@/components/test-invoke/target-select";
+
+type Selection = { resourceId: string; method?: string };
 
 export function ApiDesigner({
   apiId,
@@ -36,82 +39,25 @@ export function ApiDesigner({
   const { data: draft } = useDraft(apiId, initial);
   const editor = useEditDesign(apiId);
   const design = draft.design;
-  const [selected, setSelected] = useState<{ resourceId: string; method?: string }>(() => ({ resourceId: resourcesInTreeOrder(design)[0].id }));
+  const [selected, setSelected] = useState<Selection>(() => ({ resourceId: resourcesInTreeOrder(design)[0].id }));
   const resource = findResource(design, selected.resourceId) ?? resourcesInTreeOrder(design)[0];
   const method = selected.method ? resource.methods[selected.method] : undefined;
+  const shared = { design, editor, canEdit };
 
   return (
     <div className="grid gap-4 lg:grid-cols-[320px_1fr]">
+      <ResourcesColumn {...shared} resourceId={resource.id} selected={selected} onSelect={setSelected} />
       <div className="space-y-4">
-        <Card title="Resources">
-          <ResourceTree design={design} selected={selected} onSelect={setSelected} />
-        </Card>
-        {canEdit ? (
-          <Card title="Add resource">
-            <AddResourceForm design={design} defaultParentId={resource.id} editor={editor} onAdded={(resourceId) => setSelected({ resourceId })} />
-          </Card>
-        ) : (
-          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="read-only-notice">
-            Read-only: your role can view this API but not change it.
-          </p>
-        )}
-      </div>
-      <div className="space-y-4">
-        {editor.error && (
-          <div role="alert" className="flex items-center justify-between rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="edit-error">
-            <span>{editor.error.message}</span>
-            {editor.error.status === 409 ? (
-              <Button variant="secondary" onClick={() => void editor.reload()}>
-                Reload
-              </Button>
-            ) : (
-              <button type="button" className="text-red-500" onClick={editor.clearError} aria-label="Dismiss">
-                ×
-              </button>
-            )}
-          </div>
-        )}
-        <ApiSettingsCard design={design} editor={editor} canEdit={canEdit} />
-        <Card title={<span data-testid="selected-resource">{resourcePath(design, resource)}</span>}>
-          <div className="flex flex-wrap items-center gap-2">
-            {Object.keys(resource.methods).length === 0 && <span className="text-sm text-slate-500">No methods on this resource.</span>}
-            {Object.keys(resource.methods)
-              .sort()
-              .map((verb) => (
-                <button
-                  type="button"
-                  key={verb}
-                  onClick={() => setSelected({ resourceId: resource.id, method: verb })}
-                  className={`rounded px-2 py-1 text-xs font-semibold ${selected.method === verb ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
-                >
-                  {verb}
-                </button>
-              ))}
-          </div>
-          {canEdit && (
-            <ResourceActions
-              key={resource.id}
-              design={design}
-              resource={resource}
-              editor={editor}
-              onDeleted={(parentId) => setSelected({ resourceId: parentId })}
-            />
-          )}
-          {canEdit && (
-            <div className="mt-4 border-t border-slate-100 pt-4">
-              <AddMethodForm resource={resource} editor={editor} onAdded={(verb) => setSelected({ resourceId: resource.id, method: verb })} />
-            </div>
-          )}
-        </Card>
+        <EditErrorBanner editor={editor} />
+        <ApiSettingsCard {...shared} />
+        <ResourceCard {...shared} resource={resource} selected={selected} onSelect={setSelected} />
         {method && (
           <MethodEditor
             key={`${resource.id}-${method.httpMethod}`}
+            {...shared}
             apiId={apiId}
-            design={design}
             resource={resource}
             method={method}
-            editor={editor}
-            canEdit={canEdit}
             canInvoke={canInvoke}
             stageVariableNames={stageVariableNames}
             stages={stages}
@@ -123,18 +69,100 @@ export function ApiDesigner({
           key={`${resource.id}:${Object.keys(resource.methods)
             .filter((v) => v !== "OPTIONS")
             .sort()}`}
-          design={design}
+          {...shared}
           resource={resource}
-          editor={editor}
-          canEdit={canEdit}
         />
-        <GatewayResponsesCard design={design} editor={editor} canEdit={canEdit} stageVariableNames={stageVariableNames} />
-        <ModelsPanel design={design} editor={editor} canEdit={canEdit} />
+        <GatewayResponsesCard {...shared} stageVariableNames={stageVariableNames} />
+        <ModelsPanel {...shared} />
         <div className="grid gap-4 xl:grid-cols-2">
-          <ValidatorsPanel design={design} editor={editor} canEdit={canEdit} />
-          <AuthorizersPanel design={design} editor={editor} canEdit={canEdit} />
+          <ValidatorsPanel {...shared} />
+          <AuthorizersPanel {...shared} />
         </div>
       </div>
     </div>
+  );
+}
+
+type Shared = { design: ApiDesign; editor: DesignEditor; canEdit: boolean };
+
+function ResourcesColumn({
+  design,
+  editor,
+  canEdit,
+  resourceId,
+  selected,
+  onSelect,
+}: Shared & { resourceId: string; selected: Selection; onSelect: (s: Selection) => void }) {
+  return (
+    <div className="space-y-4">
+      <Card title="Resources">
+        <ResourceTree design={design} selected={selected} onSelect={onSelect} />
+      </Card>
+      {canEdit ? (
+        <Card title="Add resource">
+          <AddResourceForm design={design} defaultParentId={resourceId} editor={editor} onAdded={(id) => onSelect({ resourceId: id })} />
+        </Card>
+      ) : (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="read-only-notice">
+          Read-only: your role can view this API but not change it.
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The last refused edit; a stale version (409) offers to reload the draft. */
+function EditErrorBanner({ editor }: { editor: DesignEditor }) {
+  if (!editor.error) return null;
+  return (
+    <div role="alert" className="flex items-center justify-between rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="edit-error">
+      <span>{editor.error.message}</span>
+      {editor.error.status === 409 ? (
+        <Button variant="secondary" onClick={() => void editor.reload()}>
+          Reload
+        </Button>
+      ) : (
+        <button type="button" className="text-red-500" onClick={editor.clearError} aria-label="Dismiss">
+          ×
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The selected resource: its methods, rename/move/delete, and adding a method. */
+function ResourceCard({
+  design,
+  editor,
+  canEdit,
+  resource,
+  selected,
+  onSelect,
+}: Shared & { resource: Resource; selected: Selection; onSelect: (s: Selection) => void }) {
+  const verbs = Object.keys(resource.methods).sort();
+  return (
+    <Card title={<span data-testid="selected-resource">{resourcePath(design, resource)}</span>}>
+      <div className="flex flex-wrap items-center gap-2">
+        {verbs.length === 0 && <span className="text-sm text-slate-500">No methods on this resource.</span>}
+        {verbs.map((verb) => (
+          <button
+            type="button"
+            key={verb}
+            onClick={() => onSelect({ resourceId: resource.id, method: verb })}
+            className={`rounded px-2 py-1 text-xs font-semibold ${selected.method === verb ? "bg-indigo-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
+          >
+            {verb}
+          </button>
+        ))}
+      </div>
+      {canEdit && (
+        <ResourceActions key={resource.id} design={design} resource={resource} editor={editor} onDeleted={(parentId) => onSelect({ resourceId: parentId })} />
+      )}
+      {canEdit && (
+        <div className="mt-4 border-t border-slate-100 pt-4">
+          <AddMethodForm resource={resource} editor={editor} onAdded={(verb) => onSelect({ resourceId: resource.id, method: verb })} />
+        </div>
+      )}
+    </Card>
   );
 }

@@ -6,12 +6,13 @@ import { apiSettingsWarnings } from "@/lib/model/rules";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
-import type { useEditDesign } from "./use-design";
-
-const errorFor = (fe: Record<string, string>, prefix: string) => Object.entries(fe).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
+import { errorAt } from "./rows";
+import type { DesignEditor } from "./use-design";
+import { useFormState, type SetField } from "./use-form-state";
+import { apiSettingsForm, apiSettingsKey, updateApiCommand, type ApiSettingsFormState } from "./api-settings-form";
 
 /** The API's own settings (UpdateRestApi): one form, one updateApi command. */
-export function ApiSettingsCard({ design, editor, canEdit }: { design: ApiDesign; editor: ReturnType<typeof useEditDesign>; canEdit: boolean }) {
+export function ApiSettingsCard({ design, editor, canEdit }: { design: ApiDesign; editor: DesignEditor; canEdit: boolean }) {
   const [open, setOpen] = useState(false);
   // Kept here: a successful save re-keys the form with the saved values.
   const [saved, setSaved] = useState(false);
@@ -24,6 +25,15 @@ export function ApiSettingsCard({ design, editor, canEdit }: { design: ApiDesign
         </button>
       }
     >
+      <ApiSettingsSummary design={design} />
+      {open && <ApiSettingsForm key={apiSettingsKey(design)} design={design} editor={editor} canEdit={canEdit} saved={saved} setSaved={setSaved} />}
+    </Card>
+  );
+}
+
+function ApiSettingsSummary({ design }: { design: ApiDesign }) {
+  return (
+    <>
       <p className="text-xs text-slate-500" data-testid="api-settings-summary">
         {design.endpointType} · API key source {design.apiKeySource} · compression{" "}
         {design.minimumCompressionSize === null ? "off" : `≥ ${design.minimumCompressionSize} B`} · binary{" "}
@@ -36,26 +46,7 @@ export function ApiSettingsCard({ design, editor, canEdit }: { design: ApiDesign
           {w.message}
         </p>
       ))}
-      {open && (
-        <ApiSettingsForm
-          key={JSON.stringify([
-            design.name,
-            design.description,
-            design.endpointType,
-            design.binaryMediaTypes,
-            design.minimumCompressionSize,
-            design.apiKeySource,
-            design.policy,
-            design.disableExecuteApiEndpoint,
-          ])}
-          design={design}
-          editor={editor}
-          canEdit={canEdit}
-          saved={saved}
-          setSaved={setSaved}
-        />
-      )}
-    </Card>
+    </>
   );
 }
 
@@ -67,19 +58,12 @@ function ApiSettingsForm({
   setSaved,
 }: {
   design: ApiDesign;
-  editor: ReturnType<typeof useEditDesign>;
+  editor: DesignEditor;
   canEdit: boolean;
   saved: boolean;
   setSaved: (v: boolean) => void;
 }) {
-  const [name, setName] = useState(design.name);
-  const [description, setDescription] = useState(design.description);
-  const [endpointType, setEndpointType] = useState(design.endpointType);
-  const [binary, setBinary] = useState(design.binaryMediaTypes.join("\n"));
-  const [compression, setCompression] = useState(design.minimumCompressionSize === null ? "" : String(design.minimumCompressionSize));
-  const [apiKeySource, setApiKeySource] = useState(design.apiKeySource);
-  const [policy, setPolicy] = useState(design.policy ?? "");
-  const [disableDefault, setDisableDefault] = useState(design.disableExecuteApiEndpoint);
+  const { form, set } = useFormState(() => apiSettingsForm(design));
   const fe = editor.error?.fieldErrors ?? {};
   return (
     <form
@@ -88,95 +72,12 @@ function ApiSettingsForm({
       onSubmit={async (e) => {
         e.preventDefault();
         setSaved(false);
-        const ok = await editor.edit({
-          type: "updateApi",
-          name,
-          description,
-          endpointType,
-          binaryMediaTypes: binary
-            .split(/[\n,]/)
-            .map((t) => t.trim())
-            .filter(Boolean),
-          // Not a number is sent as-is so the server names the field; empty turns compression off.
-          minimumCompressionSize: compression.trim() === "" ? null : Number(compression),
-          apiKeySource,
-          policy: policy.trim() ? policy : null,
-          disableExecuteApiEndpoint: disableDefault,
-        });
-        setSaved(!!ok);
+        setSaved(!!(await editor.edit(updateApiCommand(form))));
       }}
     >
       <fieldset disabled={!canEdit} className="grid min-w-0 gap-3 sm:grid-cols-2">
-        <Field label="API name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={fe.name} />
-        <Field label="API description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={fe.description} />
-        <SelectField
-          label="Endpoint type"
-          name="endpointType"
-          value={endpointType}
-          onChange={(e) => setEndpointType(e.target.value as never)}
-          options={ENDPOINT_TYPES}
-          error={fe.endpointType}
-        />
-        <SelectField
-          label="API key source"
-          name="apiKeySource"
-          value={apiKeySource}
-          onChange={(e) => setApiKeySource(e.target.value as never)}
-          options={["HEADER", "AUTHORIZER"]}
-          error={fe.apiKeySource}
-        />
-        <Field
-          label="Minimum compression size (bytes)"
-          name="minimumCompressionSize"
-          inputMode="numeric"
-          value={compression}
-          onChange={(e) => setCompression(e.target.value)}
-          error={fe.minimumCompressionSize}
-          hint="0 to 10485760; empty turns compression off."
-        />
-        <label className="flex items-center gap-2 self-end text-sm">
-          <input type="checkbox" checked={disableDefault} onChange={(e) => setDisableDefault(e.target.checked)} /> Disable the default execute-api endpoint
-        </label>
-        <div className="sm:col-span-2">
-          <label className="block text-sm font-medium text-slate-700" htmlFor="binaryMediaTypes">
-            Binary media types
-          </label>
-          <textarea
-            id="binaryMediaTypes"
-            name="binaryMediaTypes"
-            rows={2}
-            value={binary}
-            onChange={(e) => setBinary(e.target.value)}
-            placeholder={"image/png\napplication/octet-stream\n*/*"}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-sm"
-            aria-invalid={!!errorFor(fe, "binaryMediaTypes")}
-          />
-          {errorFor(fe, "binaryMediaTypes") && (
-            <p className="mt-1 text-xs text-red-600" data-field-error="binaryMediaTypes">
-              {errorFor(fe, "binaryMediaTypes")}
-            </p>
-          )}
-        </div>
-        <div className="sm:col-span-2">
-          <label className="block text-sm font-medium text-slate-700" htmlFor="policy">
-            Resource policy (JSON)
-          </label>
-          <textarea
-            id="policy"
-            name="policy"
-            rows={5}
-            value={policy}
-            onChange={(e) => setPolicy(e.target.value)}
-            placeholder='{"Version": "2012-10-17", "Statement": [...]}'
-            className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-xs"
-            aria-invalid={!!fe.policy}
-          />
-          {fe.policy && (
-            <p className="mt-1 text-xs text-red-600" data-field-error="policy">
-              {fe.policy}
-            </p>
-          )}
-        </div>
+        <ApiSettingsFields form={form} set={set} fe={fe} />
+        <ApiSettingsTexts form={form} set={set} fe={fe} />
       </fieldset>
       {canEdit && (
         <div className="flex items-center gap-3">
@@ -191,5 +92,93 @@ function ApiSettingsForm({
         </div>
       )}
     </form>
+  );
+}
+
+type FieldsProps = { form: ApiSettingsFormState; set: SetField<ApiSettingsFormState>; fe: Record<string, string> };
+
+function ApiSettingsFields({ form, set, fe }: FieldsProps) {
+  return (
+    <>
+      <Field label="API name" name="name" value={form.name} onChange={(e) => set("name", e.target.value)} error={fe.name} />
+      <Field label="API description" name="description" value={form.description} onChange={(e) => set("description", e.target.value)} error={fe.description} />
+      <SelectField
+        label="Endpoint type"
+        name="endpointType"
+        value={form.endpointType}
+        onChange={(e) => set("endpointType", e.target.value as ApiSettingsFormState["endpointType"])}
+        options={ENDPOINT_TYPES}
+        error={fe.endpointType}
+      />
+      <SelectField
+        label="API key source"
+        name="apiKeySource"
+        value={form.apiKeySource}
+        onChange={(e) => set("apiKeySource", e.target.value as ApiSettingsFormState["apiKeySource"])}
+        options={["HEADER", "AUTHORIZER"]}
+        error={fe.apiKeySource}
+      />
+      <Field
+        label="Minimum compression size (bytes)"
+        name="minimumCompressionSize"
+        inputMode="numeric"
+        value={form.compression}
+        onChange={(e) => set("compression", e.target.value)}
+        error={fe.minimumCompressionSize}
+        hint="0 to 10485760; empty turns compression off."
+      />
+      <label className="flex items-center gap-2 self-end text-sm">
+        <input type="checkbox" checked={form.disableDefault} onChange={(e) => set("disableDefault", e.target.checked)} /> Disable the default execute-api
+        endpoint
+      </label>
+    </>
+  );
+}
+
+function ApiSettingsTexts({ form, set, fe }: FieldsProps) {
+  const binaryError = errorAt(fe, "binaryMediaTypes");
+  return (
+    <>
+      <div className="sm:col-span-2">
+        <label className="block text-sm font-medium text-slate-700" htmlFor="binaryMediaTypes">
+          Binary media types
+        </label>
+        <textarea
+          id="binaryMediaTypes"
+          name="binaryMediaTypes"
+          rows={2}
+          value={form.binary}
+          onChange={(e) => set("binary", e.target.value)}
+          placeholder={"image/png\napplication/octet-stream\n*/*"}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-sm"
+          aria-invalid={!!binaryError}
+        />
+        {binaryError && (
+          <p className="mt-1 text-xs text-red-600" data-field-error="binaryMediaTypes">
+            {binaryError}
+          </p>
+        )}
+      </div>
+      <div className="sm:col-span-2">
+        <label className="block text-sm font-medium text-slate-700" htmlFor="policy">
+          Resource policy (JSON)
+        </label>
+        <textarea
+          id="policy"
+          name="policy"
+          rows={5}
+          value={form.policy}
+          onChange={(e) => set("policy", e.target.value)}
+          placeholder='{"Version": "2012-10-17", "Statement": [...]}'
+          className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-xs"
+          aria-invalid={!!fe.policy}
+        />
+        {fe.policy && (
+          <p className="mt-1 text-xs text-red-600" data-field-error="policy">
+            {fe.policy}
+          </p>
+        )}
+      </div>
+    </>
   );
 }

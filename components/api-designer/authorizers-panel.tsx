@@ -2,13 +2,14 @@
 
 import { useState } from "react";
 import type { ApiDesign, Authorizer } from "@/lib/model/design";
-import { AUTHORIZER_TYPES, DEFAULT_AUTHORIZER_TTL, authorizerUsages, functionArnOfUri, type AuthorizerInput } from "@/lib/model/components";
+import { AUTHORIZER_TYPES, authorizerUsages } from "@/lib/model/components";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
-import type { useEditDesign } from "./use-design";
-
-type Editor = ReturnType<typeof useEditDesign>;
+import type { DesignEditor } from "./use-design";
+import { useFormState, type SetField } from "./use-form-state";
+import { ComponentActions } from "./component-actions";
+import { authorizerForm, authorizerInput, isLambdaAuthorizer, type AuthorizerFormState } from "./authorizer-form";
 
 const TYPE_LABELS: Record<Authorizer["type"], string> = {
   TOKEN: "TOKEN (Lambda, one header)",
@@ -17,7 +18,7 @@ const TYPE_LABELS: Record<Authorizer["type"], string> = {
 };
 
 /** Authorizers: Lambda (TOKEN, REQUEST) by function ARN, or Cognito user pools. Methods choose one in their method request. */
-export function AuthorizersPanel({ design, editor, canEdit }: { design: ApiDesign; editor: Editor; canEdit: boolean }) {
+export function AuthorizersPanel({ design, editor, canEdit }: { design: ApiDesign; editor: DesignEditor; canEdit: boolean }) {
   const [selectedId, setSelectedId] = useState<string | null>(design.authorizers[0]?.id ?? null);
   const selected = design.authorizers.find((a) => a.id === selectedId);
   return (
@@ -66,126 +67,28 @@ function AuthorizerForm({
 }: {
   design: ApiDesign;
   authorizer?: Authorizer;
-  editor: Editor;
+  editor: DesignEditor;
   canEdit: boolean;
   onSaved: (id: string | null) => void;
 }) {
-  const [name, setName] = useState(authorizer?.name ?? "");
-  const [type, setType] = useState<Authorizer["type"]>(authorizer?.type ?? "TOKEN");
-  // A URI that is not a plain Lambda invocation (an import) is kept as the raw URI.
-  const arnFromUri = functionArnOfUri(authorizer?.authorizerUri);
-  const [functionArn, setFunctionArn] = useState(arnFromUri ?? "");
-  const rawUri = authorizer?.authorizerUri && !arnFromUri ? authorizer.authorizerUri : undefined;
-  const [identitySource, setIdentitySource] = useState(authorizer?.identitySource ?? "method.request.header.Authorization");
-  const [expression, setExpression] = useState(authorizer?.identityValidationExpression ?? "");
-  const [ttl, setTtl] = useState(String(authorizer?.authorizerResultTtlInSeconds ?? DEFAULT_AUTHORIZER_TTL));
-  const [credentials, setCredentials] = useState(authorizer?.authorizerCredentials ?? "");
-  const [pools, setPools] = useState((authorizer?.providerARNs ?? []).join("\n"));
+  const { form, set } = useFormState(() => authorizerForm(authorizer));
   const fe = editor.error?.fieldErrors ?? {};
-  const lambda = type !== "COGNITO_USER_POOLS";
   const uses = authorizer ? authorizerUsages(design, authorizer.id) : [];
 
-  const input = (): AuthorizerInput => ({
-    name,
-    type,
-    functionArn: lambda && functionArn.trim() ? functionArn : undefined,
-    authorizerUri: lambda && !functionArn.trim() ? rawUri : undefined,
-    identitySource,
-    identityValidationExpression: type === "TOKEN" ? expression : undefined,
-    // A TTL that is not a number is sent as-is for the server to refuse with its field message.
-    authorizerResultTtlInSeconds: ttl.trim() === "" ? undefined : Number(ttl),
-    authorizerCredentials: lambda ? credentials : undefined,
-    providerARNs: lambda
-      ? undefined
-      : pools
-          .split(/[\n,]/)
-          .map((p) => p.trim())
-          .filter(Boolean),
-  });
+  const save = async () => {
+    if (authorizer) return void (await editor.edit({ type: "updateAuthorizer", authorizerId: authorizer.id, authorizer: authorizerInput(form) }));
+    const saved = await editor.edit({ type: "createAuthorizer", authorizer: authorizerInput(form) });
+    const created = saved?.authorizers.find((a) => a.name === form.name.trim());
+    if (created) onSaved(created.id);
+  };
+  const remove = async () => {
+    if (authorizer && (await editor.edit({ type: "deleteAuthorizer", authorizerId: authorizer.id }))) onSaved(null);
+  };
 
   return (
     <div className="space-y-3" data-testid="authorizer-form">
       <fieldset disabled={!canEdit} className="grid min-w-0 gap-3 sm:grid-cols-2">
-        <Field label="Authorizer name" name="authorizer.name" value={name} onChange={(e) => setName(e.target.value)} error={fe["authorizer.name"]} />
-        <SelectField
-          label="Authorizer type"
-          name="authorizer.type"
-          value={type}
-          onChange={(e) => setType(e.target.value as Authorizer["type"])}
-          options={AUTHORIZER_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
-          error={fe["authorizer.type"]}
-        />
-        {lambda ? (
-          <Field
-            className="sm:col-span-2"
-            label="Lambda function ARN"
-            name="authorizer.functionArn"
-            value={functionArn}
-            onChange={(e) => setFunctionArn(e.target.value)}
-            placeholder={rawUri ?? "arn:aws:lambda:us-east-1:123456789012:function:my-authorizer"}
-            error={fe["authorizer.functionArn"] ?? fe["authorizer.authorizerUri"]}
-            hint="Gatehouse builds the authorizer URI (arn:aws:apigateway:{region}:lambda:path/…/invocations) from it."
-          />
-        ) : (
-          <label className="block text-sm font-medium text-slate-700 sm:col-span-2">
-            Cognito user pool ARNs (one per line)
-            <textarea
-              name="authorizer.providerARNs"
-              className={`mt-1 block w-full rounded-md border px-2 py-1 font-mono text-xs ${fe["authorizer.providerARNs"] ? "border-red-400" : "border-slate-300"}`}
-              rows={2}
-              value={pools}
-              onChange={(e) => setPools(e.target.value)}
-              placeholder="arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123"
-              spellCheck={false}
-            />
-            {fe["authorizer.providerARNs"] && (
-              <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="authorizer.providerARNs">
-                {fe["authorizer.providerARNs"]}
-              </span>
-            )}
-          </label>
-        )}
-        <Field
-          label="Identity source"
-          name="authorizer.identitySource"
-          value={identitySource}
-          onChange={(e) => setIdentitySource(e.target.value)}
-          error={fe["authorizer.identitySource"]}
-          hint={
-            type === "REQUEST"
-              ? "Comma-separated: method.request.header.X, method.request.querystring.X, stageVariables.X, context.X"
-              : "The header with the token: method.request.header.NAME"
-          }
-        />
-        {type === "TOKEN" && (
-          <Field
-            label="Token validation expression"
-            name="authorizer.identityValidationExpression"
-            value={expression}
-            onChange={(e) => setExpression(e.target.value)}
-            error={fe["authorizer.identityValidationExpression"]}
-            placeholder="^Bearer [-0-9a-zA-Z._]*$"
-          />
-        )}
-        <Field
-          label="Result TTL (seconds)"
-          name="authorizer.authorizerResultTtlInSeconds"
-          inputMode="numeric"
-          value={ttl}
-          onChange={(e) => setTtl(e.target.value)}
-          error={fe["authorizer.authorizerResultTtlInSeconds"]}
-          hint="0 turns caching off; at most 3600."
-        />
-        {lambda && (
-          <Field
-            label="Invoke role ARN"
-            name="authorizer.authorizerCredentials"
-            value={credentials}
-            onChange={(e) => setCredentials(e.target.value)}
-            error={fe["authorizer.authorizerCredentials"]}
-            placeholder="Empty: the function's resource policy allows API Gateway"
-          />
-        )}
+        <AuthorizerFields form={form} set={set} fe={fe} />
       </fieldset>
       {authorizer && (
         <p className="text-xs text-slate-500" data-testid="authorizer-usages">
@@ -198,37 +101,105 @@ function AuthorizerForm({
         </p>
       )}
       {canEdit && (
-        <div className="flex gap-2">
-          <Button
-            type="button"
-            variant="secondary"
-            disabled={editor.pending}
-            onClick={async () => {
-              if (authorizer) {
-                await editor.edit({ type: "updateAuthorizer", authorizerId: authorizer.id, authorizer: input() });
-                return;
-              }
-              const saved = await editor.edit({ type: "createAuthorizer", authorizer: input() });
-              const created = saved?.authorizers.find((a) => a.name === name.trim());
-              if (created) onSaved(created.id);
-            }}
-          >
-            {authorizer ? "Save authorizer" : "Create authorizer"}
-          </Button>
-          {authorizer && (
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={editor.pending}
-              onClick={async () => {
-                if (await editor.edit({ type: "deleteAuthorizer", authorizerId: authorizer.id })) onSaved(null);
-              }}
-            >
-              Delete authorizer
-            </Button>
-          )}
-        </div>
+        <ComponentActions noun="authorizer" exists={!!authorizer} pending={editor.pending} onSave={() => void save()} onDelete={() => void remove()} />
       )}
     </div>
+  );
+}
+
+type FieldsProps = { form: AuthorizerFormState; set: SetField<AuthorizerFormState>; fe: Record<string, string> };
+
+function AuthorizerFields({ form, set, fe }: FieldsProps) {
+  return (
+    <>
+      <Field label="Authorizer name" name="authorizer.name" value={form.name} onChange={(e) => set("name", e.target.value)} error={fe["authorizer.name"]} />
+      <SelectField
+        label="Authorizer type"
+        name="authorizer.type"
+        value={form.type}
+        onChange={(e) => set("type", e.target.value as Authorizer["type"])}
+        options={AUTHORIZER_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
+        error={fe["authorizer.type"]}
+      />
+      {isLambdaAuthorizer(form.type) ? <FunctionField form={form} set={set} fe={fe} /> : <UserPoolsField form={form} set={set} fe={fe} />}
+      <Field
+        label="Identity source"
+        name="authorizer.identitySource"
+        value={form.identitySource}
+        onChange={(e) => set("identitySource", e.target.value)}
+        error={fe["authorizer.identitySource"]}
+        hint={
+          form.type === "REQUEST"
+            ? "Comma-separated: method.request.header.X, method.request.querystring.X, stageVariables.X, context.X"
+            : "The header with the token: method.request.header.NAME"
+        }
+      />
+      {form.type === "TOKEN" && (
+        <Field
+          label="Token validation expression"
+          name="authorizer.identityValidationExpression"
+          value={form.expression}
+          onChange={(e) => set("expression", e.target.value)}
+          error={fe["authorizer.identityValidationExpression"]}
+          placeholder="^Bearer [-0-9a-zA-Z._]*$"
+        />
+      )}
+      <Field
+        label="Result TTL (seconds)"
+        name="authorizer.authorizerResultTtlInSeconds"
+        inputMode="numeric"
+        value={form.ttl}
+        onChange={(e) => set("ttl", e.target.value)}
+        error={fe["authorizer.authorizerResultTtlInSeconds"]}
+        hint="0 turns caching off; at most 3600."
+      />
+      {isLambdaAuthorizer(form.type) && (
+        <Field
+          label="Invoke role ARN"
+          name="authorizer.authorizerCredentials"
+          value={form.credentials}
+          onChange={(e) => set("credentials", e.target.value)}
+          error={fe["authorizer.authorizerCredentials"]}
+          placeholder="Empty: the function's resource policy allows API Gateway"
+        />
+      )}
+    </>
+  );
+}
+
+function FunctionField({ form, set, fe }: FieldsProps) {
+  return (
+    <Field
+      className="sm:col-span-2"
+      label="Lambda function ARN"
+      name="authorizer.functionArn"
+      value={form.functionArn}
+      onChange={(e) => set("functionArn", e.target.value)}
+      placeholder={form.rawUri ?? "arn:aws:lambda:us-east-1:123456789012:function:my-authorizer"}
+      error={fe["authorizer.functionArn"] ?? fe["authorizer.authorizerUri"]}
+      hint="Gatehouse builds the authorizer URI (arn:aws:apigateway:{region}:lambda:path/…/invocations) from it."
+    />
+  );
+}
+
+function UserPoolsField({ form, set, fe }: FieldsProps) {
+  return (
+    <label className="block text-sm font-medium text-slate-700 sm:col-span-2">
+      Cognito user pool ARNs (one per line)
+      <textarea
+        name="authorizer.providerARNs"
+        className={`mt-1 block w-full rounded-md border px-2 py-1 font-mono text-xs ${fe["authorizer.providerARNs"] ? "border-red-400" : "border-slate-300"}`}
+        rows={2}
+        value={form.pools}
+        onChange={(e) => set("pools", e.target.value)}
+        placeholder="arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123"
+        spellCheck={false}
+      />
+      {fe["authorizer.providerARNs"] && (
+        <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="authorizer.providerARNs">
+          {fe["authorizer.providerARNs"]}
+        </span>
+      )}
+    </label>
   );
 }

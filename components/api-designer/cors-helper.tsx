@@ -2,135 +2,115 @@
 
 import { useState } from "react";
 import type { ApiDesign, Resource } from "@/lib/model/design";
-import { CORS_METHODS, defaultCorsSettings, enableCors, type CorsChange, type CorsSettings } from "@/lib/model/cors";
+import { CORS_METHODS, defaultCorsSettings, enableCors, type CorsChange } from "@/lib/model/cors";
 import { resourcePath } from "@/lib/model/tree";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import type { useEditDesign } from "./use-design";
-
-type Editor = ReturnType<typeof useEditDesign>;
-
-const list = (text: string) =>
-  text
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+import type { DesignEditor } from "./use-design";
+import { useFormState, type SetField } from "./use-form-state";
+import { corsForm, corsSettings, type CorsFormState } from "./cors-form";
 
 /** "Enable CORS" for one resource, like the AWS console's, then the list of what it wrote. */
-export function CorsHelper({ design, resource, editor, canEdit }: { design: ApiDesign; resource: Resource; editor: Editor; canEdit: boolean }) {
-  const defaults = defaultCorsSettings(design, resource.id);
-  const [origin, setOrigin] = useState(defaults.allowOrigin);
-  const [methods, setMethods] = useState<string[]>(defaults.allowMethods);
-  const [headers, setHeaders] = useState(defaults.allowHeaders.join(","));
-  const [expose, setExpose] = useState(defaults.exposeHeaders.join(","));
-  const [maxAge, setMaxAge] = useState(defaults.maxAge === undefined ? "" : String(defaults.maxAge));
-  const [credentials, setCredentials] = useState(defaults.allowCredentials);
+export function CorsHelper({ design, resource, editor, canEdit }: { design: ApiDesign; resource: Resource; editor: DesignEditor; canEdit: boolean }) {
+  const { form, set } = useFormState(() => corsForm(defaultCorsSettings(design, resource.id)));
   const [written, setWritten] = useState<CorsChange[] | null>(null);
   const fe = editor.error?.fieldErrors ?? {};
-  const path = resourcePath(design, resource);
 
-  const settings = (): CorsSettings => ({
-    allowOrigin: origin,
-    allowMethods: CORS_METHODS.filter((m) => methods.includes(m)),
-    allowHeaders: list(headers),
-    exposeHeaders: list(expose),
-    maxAge: maxAge.trim() === "" ? undefined : Number(maxAge),
-    allowCredentials: credentials,
-  });
+  const enable = async () => {
+    const input = corsSettings(form);
+    setWritten(null);
+    // The server applies the same pure operation to the same version, so this is what it wrote.
+    if (await editor.edit({ type: "enableCors", resourceId: resource.id, cors: input })) setWritten(enableCors(design, resource.id, input).changes);
+  };
 
   return (
-    <Card title={`Enable CORS on ${path}`}>
+    <Card title={`Enable CORS on ${resourcePath(design, resource)}`}>
       <fieldset disabled={!canEdit} className="grid min-w-0 gap-3 sm:grid-cols-2" data-testid="cors-helper">
-        <Field
-          label="Allowed origin"
-          name="cors.allowOrigin"
-          value={origin}
-          onChange={(e) => setOrigin(e.target.value)}
-          error={fe["cors.allowOrigin"]}
-          hint="* or one origin, such as https://app.example.com"
-        />
-        <Field
-          label="Max age (seconds)"
-          name="cors.maxAge"
-          inputMode="numeric"
-          value={maxAge}
-          onChange={(e) => setMaxAge(e.target.value)}
-          error={fe["cors.maxAge"]}
-          hint="Empty: not sent."
-        />
-        <div className="sm:col-span-2">
-          <p className="text-sm font-medium text-slate-700">Allowed methods</p>
-          <div className="mt-1 flex flex-wrap gap-3">
-            {CORS_METHODS.map((m) => (
-              <label key={m} className="flex items-center gap-1 text-sm">
-                <input
-                  type="checkbox"
-                  checked={methods.includes(m)}
-                  onChange={(e) => setMethods((old) => (e.target.checked ? [...old, m] : old.filter((x) => x !== m)))}
-                />{" "}
-                {m}
-              </label>
-            ))}
-          </div>
-          {fe["cors.allowMethods"] && (
-            <p className="mt-1 text-xs text-red-600" data-field-error="cors.allowMethods">
-              {fe["cors.allowMethods"]}
-            </p>
-          )}
-        </div>
-        <Field
-          className="sm:col-span-2"
-          label="Allowed headers"
-          name="cors.allowHeaders"
-          value={headers}
-          onChange={(e) => setHeaders(e.target.value)}
-          error={fe["cors.allowHeaders"]}
-        />
-        <Field
-          className="sm:col-span-2"
-          label="Exposed headers"
-          name="cors.exposeHeaders"
-          value={expose}
-          onChange={(e) => setExpose(e.target.value)}
-          error={fe["cors.exposeHeaders"]}
-          hint="Optional, comma-separated: response headers browser code may read."
-        />
-        <div>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={credentials} onChange={(e) => setCredentials(e.target.checked)} /> Allow credentials
-          </label>
-          {fe["cors.allowCredentials"] && (
-            <p className="mt-1 text-xs text-red-600" data-field-error="cors.allowCredentials">
-              {fe["cors.allowCredentials"]}
-            </p>
-          )}
-        </div>
+        <CorsFields form={form} set={set} fe={fe} />
       </fieldset>
-      {fe.resourceId && (
-        <p className="mt-2 text-xs text-red-600" data-field-error="resourceId">
-          {fe.resourceId}
-        </p>
-      )}
+      <FieldError fe={fe} name="resourceId" className="mt-2" />
       {canEdit && (
         <div className="mt-3">
-          <Button
-            type="button"
-            variant="secondary"
-            disabled={editor.pending}
-            onClick={async () => {
-              const input = settings();
-              setWritten(null);
-              // The server applies the same pure operation to the same version, so this is what it wrote.
-              if (await editor.edit({ type: "enableCors", resourceId: resource.id, cors: input })) setWritten(enableCors(design, resource.id, input).changes);
-            }}
-          >
+          <Button type="button" variant="secondary" disabled={editor.pending} onClick={() => void enable()}>
             Enable CORS
           </Button>
         </div>
       )}
       {written && <CorsChanges changes={written} />}
     </Card>
+  );
+}
+
+function FieldError({ fe, name, className = "" }: { fe: Record<string, string>; name: string; className?: string }) {
+  if (!fe[name]) return null;
+  return (
+    <p className={`text-xs text-red-600 ${className}`} data-field-error={name}>
+      {fe[name]}
+    </p>
+  );
+}
+
+function CorsFields({ form, set, fe }: { form: CorsFormState; set: SetField<CorsFormState>; fe: Record<string, string> }) {
+  return (
+    <>
+      <Field
+        label="Allowed origin"
+        name="cors.allowOrigin"
+        value={form.origin}
+        onChange={(e) => set("origin", e.target.value)}
+        error={fe["cors.allowOrigin"]}
+        hint="* or one origin, such as https://app.example.com"
+      />
+      <Field
+        label="Max age (seconds)"
+        name="cors.maxAge"
+        inputMode="numeric"
+        value={form.maxAge}
+        onChange={(e) => set("maxAge", e.target.value)}
+        error={fe["cors.maxAge"]}
+        hint="Empty: not sent."
+      />
+      <div className="sm:col-span-2">
+        <p className="text-sm font-medium text-slate-700">Allowed methods</p>
+        <div className="mt-1 flex flex-wrap gap-3">
+          {CORS_METHODS.map((m) => (
+            <label key={m} className="flex items-center gap-1 text-sm">
+              <input
+                type="checkbox"
+                checked={form.methods.includes(m)}
+                onChange={(e) => set("methods", e.target.checked ? [...form.methods, m] : form.methods.filter((x) => x !== m))}
+              />{" "}
+              {m}
+            </label>
+          ))}
+        </div>
+        <FieldError fe={fe} name="cors.allowMethods" className="mt-1" />
+      </div>
+      <Field
+        className="sm:col-span-2"
+        label="Allowed headers"
+        name="cors.allowHeaders"
+        value={form.headers}
+        onChange={(e) => set("headers", e.target.value)}
+        error={fe["cors.allowHeaders"]}
+      />
+      <Field
+        className="sm:col-span-2"
+        label="Exposed headers"
+        name="cors.exposeHeaders"
+        value={form.expose}
+        onChange={(e) => set("expose", e.target.value)}
+        error={fe["cors.exposeHeaders"]}
+        hint="Optional, comma-separated: response headers browser code may read."
+      />
+      <div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={form.credentials} onChange={(e) => set("credentials", e.target.checked)} /> Allow credentials
+        </label>
+        <FieldError fe={fe} name="cors.allowCredentials" className="mt-1" />
+      </div>
+    </>
   );
 }
 

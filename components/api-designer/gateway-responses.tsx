@@ -7,11 +7,12 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
 import { TemplateEditor } from "@/components/editor/template-editor";
-import { formatNameValueLines, parseGatewayHeaderLines } from "@/components/editor/preview-input";
-import type { useEditDesign } from "./use-design";
+import { errorAt } from "./rows";
+import type { DesignEditor } from "./use-design";
+import { useFormState, type SetField } from "./use-form-state";
+import { gatewayResponseForm, gatewayResponseFromForm, type GatewayResponseFormState } from "./gateway-response-form";
 
 const TYPES = Object.keys(GATEWAY_RESPONSE_TYPES).sort();
-const DEFAULT_TEMPLATE = '{"message":$context.error.messageString}';
 
 /** The API's gateway responses: how API Gateway answers its own errors (templates: substitution only). */
 export function GatewayResponsesCard({
@@ -21,7 +22,7 @@ export function GatewayResponsesCard({
   stageVariableNames,
 }: {
   design: ApiDesign;
-  editor: ReturnType<typeof useEditDesign>;
+  editor: DesignEditor;
   canEdit: boolean;
   stageVariableNames?: string[];
 }) {
@@ -68,63 +69,23 @@ function GatewayResponseForm({
 }: {
   responseType: string;
   initial?: GatewayResponse;
-  editor: ReturnType<typeof useEditDesign>;
+  editor: DesignEditor;
   canEdit: boolean;
   onTypeChange: (t: string) => void;
   stageVariableNames?: string[];
 }) {
-  const [statusCode, setStatusCode] = useState(initial?.statusCode ?? "");
-  const [headers, setHeaders] = useState(formatNameValueLines(initial?.responseParameters ?? {}));
-  const [template, setTemplate] = useState(initial?.responseTemplates["application/json"] ?? (initial ? "" : DEFAULT_TEMPLATE));
+  const { form, set } = useFormState(() => gatewayResponseForm(initial));
   const fe = editor.error?.fieldErrors ?? {};
-  const headerError = Object.entries(fe).find(([k]) => k.startsWith("gatewayResponse.responseParameters"))?.[1];
-  const defaultStatus = GATEWAY_RESPONSE_TYPES[responseType];
   return (
     <div className="space-y-3" data-testid="gateway-response-form">
       <fieldset disabled={!canEdit} className="min-w-0 space-y-3">
-        <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField
-            label="Response type"
-            name="gatewayResponse.responseType"
-            value={responseType}
-            onChange={(e) => onTypeChange(e.target.value)}
-            options={TYPES}
-            error={fe["gatewayResponse.responseType"]}
-          />
-          <Field
-            label="Response status"
-            name="gatewayResponse.statusCode"
-            inputMode="numeric"
-            value={statusCode}
-            onChange={(e) => setStatusCode(e.target.value)}
-            placeholder={defaultStatus ? String(defaultStatus) : "4XX/5XX default"}
-            hint={`Empty: AWS's default (${defaultStatus ?? "the error's own status"}).`}
-            error={fe["gatewayResponse.statusCode"]}
-          />
-        </div>
-        <label className="block text-sm font-medium text-slate-700">
-          Response headers (gatewayresponse.header.NAME=value, one per line)
-          <textarea
-            name="gatewayResponse.responseParameters"
-            className={`mt-1 block w-full rounded-md border px-2 py-1 font-mono text-xs ${headerError ? "border-red-400" : "border-slate-300"}`}
-            rows={2}
-            value={headers}
-            onChange={(e) => setHeaders(e.target.value)}
-            placeholder="gatewayresponse.header.Access-Control-Allow-Origin='*'"
-            spellCheck={false}
-          />
-          {headerError && (
-            <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="gatewayResponse.responseParameters">
-              {headerError}
-            </span>
-          )}
-        </label>
+        <GatewayResponseFields responseType={responseType} onTypeChange={onTypeChange} form={form} set={set} fe={fe} />
       </fieldset>
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700">Response template (application/json)</p>
         <TemplateEditor
-          value={template}
-          onChange={setTemplate}
+          value={form.template}
+          onChange={(template) => set("template", template)}
           ariaLabel="gateway-response-template"
           readOnly={!canEdit}
           mode="substitution"
@@ -140,19 +101,7 @@ function GatewayResponseForm({
             type="button"
             variant="secondary"
             disabled={editor.pending}
-            onClick={() => {
-              const others = { ...(initial?.responseTemplates ?? {}) };
-              delete others["application/json"];
-              void editor.edit({
-                type: "putGatewayResponse",
-                response: {
-                  responseType,
-                  statusCode: statusCode.trim() || undefined,
-                  responseParameters: parseGatewayHeaderLines(headers),
-                  responseTemplates: template.trim() ? { ...others, "application/json": template } : others,
-                },
-              });
-            }}
+            onClick={() => void editor.edit({ type: "putGatewayResponse", response: gatewayResponseFromForm(responseType, initial, form) })}
           >
             Save gateway response
           </Button>
@@ -169,5 +118,63 @@ function GatewayResponseForm({
         </div>
       )}
     </div>
+  );
+}
+
+function GatewayResponseFields({
+  responseType,
+  onTypeChange,
+  form,
+  set,
+  fe,
+}: {
+  responseType: string;
+  onTypeChange: (t: string) => void;
+  form: GatewayResponseFormState;
+  set: SetField<GatewayResponseFormState>;
+  fe: Record<string, string>;
+}) {
+  const headerError = errorAt(fe, "gatewayResponse.responseParameters");
+  const defaultStatus = GATEWAY_RESPONSE_TYPES[responseType];
+  return (
+    <>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField
+          label="Response type"
+          name="gatewayResponse.responseType"
+          value={responseType}
+          onChange={(e) => onTypeChange(e.target.value)}
+          options={TYPES}
+          error={fe["gatewayResponse.responseType"]}
+        />
+        <Field
+          label="Response status"
+          name="gatewayResponse.statusCode"
+          inputMode="numeric"
+          value={form.statusCode}
+          onChange={(e) => set("statusCode", e.target.value)}
+          placeholder={defaultStatus ? String(defaultStatus) : "4XX/5XX default"}
+          hint={`Empty: AWS's default (${defaultStatus ?? "the error's own status"}).`}
+          error={fe["gatewayResponse.statusCode"]}
+        />
+      </div>
+      <label className="block text-sm font-medium text-slate-700">
+        Response headers (gatewayresponse.header.NAME=value, one per line)
+        <textarea
+          name="gatewayResponse.responseParameters"
+          className={`mt-1 block w-full rounded-md border px-2 py-1 font-mono text-xs ${headerError ? "border-red-400" : "border-slate-300"}`}
+          rows={2}
+          value={form.headers}
+          onChange={(e) => set("headers", e.target.value)}
+          placeholder="gatewayresponse.header.Access-Control-Allow-Origin='*'"
+          spellCheck={false}
+        />
+        {headerError && (
+          <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="gatewayResponse.responseParameters">
+            {headerError}
+          </span>
+        )}
+      </label>
+    </>
   );
 }

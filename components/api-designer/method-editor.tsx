@@ -9,9 +9,7 @@ import { MethodRequestCard } from "./method-request";
 import { MethodResponsesCard } from "./method-responses";
 import { TestInvokePanel } from "@/components/test-invoke/test-invoke-panel";
 import type { StageOption } from "@/components/test-invoke/target-select";
-import type { useEditDesign } from "./use-design";
-
-type Editor = ReturnType<typeof useEditDesign>;
+import type { DesignEditor } from "./use-design";
 
 /** The AWS flow for one method: method request → integration request → responses, each editable in place, and a Test panel. */
 export function MethodEditor({
@@ -31,7 +29,7 @@ export function MethodEditor({
   design: ApiDesign;
   resource: Resource;
   method: Method;
-  editor: Editor;
+  editor: DesignEditor;
   canEdit: boolean;
   canInvoke: boolean;
   stageVariableNames?: string[];

@@ -2,33 +2,27 @@
 
 import { useState } from "react";
 import type { ApiDesign, Method, Resource } from "@/lib/model/design";
-import { BUILT_IN_MODELS } from "@/lib/model/rules";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { RowList, errorUnder, rowInput, rowSelect } from "./rows";
-import type { useEditDesign } from "./use-design";
+import { RowList, errorUnder, rowInput } from "./rows";
+import type { DesignEditor } from "./use-design";
+import { ModelRows } from "./model-rows";
+import { headerRows, methodResponseFromRows, modelRows, type HeaderRow } from "./method-forms";
 
-type Editor = ReturnType<typeof useEditDesign>;
-
-/** Method responses: the status codes the method declares, each with its headers and models. */
-export function MethodResponsesCard({
-  design,
-  resource,
-  method,
-  editor,
-  canEdit,
-}: {
+interface Props {
   design: ApiDesign;
   resource: Resource;
   method: Method;
-  editor: Editor;
+  editor: DesignEditor;
   canEdit: boolean;
-}) {
-  const [statusCode, setStatusCode] = useState("");
-  const codes = Object.keys(method.methodResponses).sort();
+}
+
+/** Method responses: the status codes the method declares, each with its headers and models. */
+export function MethodResponsesCard(props: Props) {
+  const codes = Object.keys(props.method.methodResponses).sort();
   const [editing, setEditing] = useState<string | undefined>(codes[0]);
-  const current = editing ? method.methodResponses[editing] : undefined;
+  const current = editing ? props.method.methodResponses[editing] : undefined;
   return (
     <Card title="Method responses">
       <div className="flex flex-wrap items-end gap-3">
@@ -43,131 +37,68 @@ export function MethodResponsesCard({
             {code}
           </button>
         ))}
-        {canEdit && (
-          <form
-            className="flex items-end gap-2"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const code = statusCode.trim();
-              if (
-                await editor.edit({
-                  type: "putMethodResponse",
-                  resourceId: resource.id,
-                  httpMethod: method.httpMethod,
-                  response: { statusCode: code, responseParameters: {}, responseModels: {} },
-                })
-              ) {
-                setStatusCode("");
-                setEditing(code);
-              }
-            }}
-          >
-            <Field
-              label="Status code"
-              name="methodResponse.statusCode"
-              value={statusCode}
-              onChange={(e) => setStatusCode(e.target.value)}
-              placeholder="404"
-              error={editor.error?.fieldErrors?.["methodResponse.statusCode"]}
-              className="w-28"
-            />
-            <Button type="submit" variant="secondary" disabled={editor.pending || !statusCode.trim()}>
-              Add method response
-            </Button>
-          </form>
-        )}
+        {props.canEdit && <AddMethodResponseForm {...props} onAdded={setEditing} />}
       </div>
-      {current && (
-        <MethodResponseForm
-          key={`${current.statusCode}:${JSON.stringify(current)}`}
-          design={design}
-          resource={resource}
-          method={method}
-          statusCode={current.statusCode}
-          editor={editor}
-          canEdit={canEdit}
-        />
-      )}
+      {current && <MethodResponseForm key={`${current.statusCode}:${JSON.stringify(current)}`} {...props} statusCode={current.statusCode} />}
     </Card>
   );
 }
 
-function MethodResponseForm({
-  design,
-  resource,
-  method,
-  statusCode,
-  editor,
-  canEdit,
-}: {
-  design: ApiDesign;
-  resource: Resource;
-  method: Method;
-  statusCode: string;
-  editor: Editor;
-  canEdit: boolean;
-}) {
-  const response = method.methodResponses[statusCode];
-  const [headers, setHeaders] = useState(
-    Object.entries(response.responseParameters).map(([key, required]) => ({ name: key.replace(/^method\.response\.header\./, ""), required })),
+function AddMethodResponseForm({ resource, method, editor, onAdded }: Props & { onAdded: (code: string) => void }) {
+  const [statusCode, setStatusCode] = useState("");
+  return (
+    <form
+      className="flex items-end gap-2"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const code = statusCode.trim();
+        const response = { statusCode: code, responseParameters: {}, responseModels: {} };
+        if (await editor.edit({ type: "putMethodResponse", resourceId: resource.id, httpMethod: method.httpMethod, response })) {
+          setStatusCode("");
+          onAdded(code);
+        }
+      }}
+    >
+      <Field
+        label="Status code"
+        name="methodResponse.statusCode"
+        value={statusCode}
+        onChange={(e) => setStatusCode(e.target.value)}
+        placeholder="404"
+        error={editor.error?.fieldErrors?.["methodResponse.statusCode"]}
+        className="w-28"
+      />
+      <Button type="submit" variant="secondary" disabled={editor.pending || !statusCode.trim()}>
+        Add method response
+      </Button>
+    </form>
   );
-  const [models, setModels] = useState(Object.entries(response.responseModels).map(([contentType, model]) => ({ contentType, model })));
+}
+
+function MethodResponseForm({ design, resource, method, statusCode, editor, canEdit }: Props & { statusCode: string }) {
+  const response = method.methodResponses[statusCode];
+  const [headers, setHeaders] = useState(() => headerRows(response));
+  const [models, setModels] = useState(() => modelRows(response.responseModels));
   const fe = editor.error?.fieldErrors ?? {};
-  const modelNames = [...BUILT_IN_MODELS, ...design.models.map((m) => m.name)];
+  const target = { resourceId: resource.id, httpMethod: method.httpMethod };
   return (
     <fieldset disabled={!canEdit} className="mt-3 grid min-w-0 gap-3 border-t border-slate-100 pt-3 sm:grid-cols-2" data-testid="method-response-form">
-      <RowList
-        label={`Headers of ${statusCode}`}
+      <ResponseHeaderRows
+        statusCode={statusCode}
         rows={headers}
         onChange={setHeaders}
-        blank={{ name: "", required: false }}
-        addLabel="Add response header"
-        disabled={!canEdit}
+        canEdit={canEdit}
         error={errorUnder(fe, "methodResponse.responseParameters")}
-        render={(h, set, i) => (
-          <>
-            <input
-              aria-label={`Response header ${i}`}
-              className={rowInput}
-              value={h.name}
-              onChange={(e) => set({ ...h, name: e.target.value })}
-              placeholder="Access-Control-Allow-Origin"
-            />
-            <label className="flex items-center gap-1 text-xs">
-              <input
-                type="checkbox"
-                aria-label={`Response header ${i} required`}
-                checked={h.required}
-                onChange={(e) => set({ ...h, required: e.target.checked })}
-              />{" "}
-              required
-            </label>
-          </>
-        )}
       />
-      <RowList
+      <ModelRows
         label={`Models of ${statusCode}`}
+        addLabel="Add response model"
+        controlLabel="Response model"
+        design={design}
         rows={models}
         onChange={setModels}
-        blank={{ contentType: "application/json", model: "Empty" }}
-        addLabel="Add response model"
-        disabled={!canEdit}
+        canEdit={canEdit}
         error={errorUnder(fe, "methodResponse.responseModels")}
-        render={(m, set, i) => (
-          <>
-            <input
-              aria-label={`Response model content type ${i}`}
-              className={rowInput}
-              value={m.contentType}
-              onChange={(e) => set({ ...m, contentType: e.target.value })}
-            />
-            <select aria-label={`Response model ${i}`} className={rowSelect} value={m.model} onChange={(e) => set({ ...m, model: e.target.value })}>
-              {(modelNames.includes(m.model) ? modelNames : [m.model, ...modelNames]).map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
-          </>
-        )}
       />
       {canEdit && (
         <div className="flex gap-2 sm:col-span-2">
@@ -175,20 +106,7 @@ function MethodResponseForm({
             type="button"
             variant="secondary"
             disabled={editor.pending}
-            onClick={() =>
-              editor.edit({
-                type: "putMethodResponse",
-                resourceId: resource.id,
-                httpMethod: method.httpMethod,
-                response: {
-                  statusCode,
-                  responseParameters: Object.fromEntries(
-                    headers.filter((h) => h.name.trim()).map((h) => [`method.response.header.${h.name.trim()}`, h.required]),
-                  ),
-                  responseModels: Object.fromEntries(models.filter((m) => m.contentType.trim()).map((m) => [m.contentType.trim(), m.model])),
-                },
-              })
-            }
+            onClick={() => editor.edit({ type: "putMethodResponse", ...target, response: methodResponseFromRows(statusCode, headers, models) })}
           >
             Save method response {statusCode}
           </Button>
@@ -197,12 +115,58 @@ function MethodResponseForm({
             variant="ghost"
             className="text-red-700"
             disabled={editor.pending}
-            onClick={() => editor.edit({ type: "deleteMethodResponse", resourceId: resource.id, httpMethod: method.httpMethod, statusCode })}
+            onClick={() => editor.edit({ type: "deleteMethodResponse", ...target, statusCode })}
           >
             Delete method response {statusCode}
           </Button>
         </div>
       )}
     </fieldset>
+  );
+}
+
+function ResponseHeaderRows({
+  statusCode,
+  rows,
+  onChange,
+  canEdit,
+  error,
+}: {
+  statusCode: string;
+  rows: HeaderRow[];
+  onChange: (rows: HeaderRow[]) => void;
+  canEdit: boolean;
+  error?: string;
+}) {
+  return (
+    <RowList
+      label={`Headers of ${statusCode}`}
+      rows={rows}
+      onChange={onChange}
+      blank={{ name: "", required: false }}
+      addLabel="Add response header"
+      disabled={!canEdit}
+      error={error}
+      render={(h, set, i) => (
+        <>
+          <input
+            aria-label={`Response header ${i}`}
+            className={rowInput}
+            value={h.name}
+            onChange={(e) => set({ ...h, name: e.target.value })}
+            placeholder="Access-Control-Allow-Origin"
+          />
+          <label className="flex items-center gap-1 text-xs">
+            <input
+              type="checkbox"
+              aria-label={`Response header ${i} required`}
+              checked={h.required}
+              onChange={(e) => set({ ...h, required: e.target.checked })}
+            />{" "}
+            required
+          </label>
+        </>
+      )}
+    />
   );
 }

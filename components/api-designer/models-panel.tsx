@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { JsonSchemaEditor } from "@/components/editor/json-schema-editor";
-import type { useEditDesign } from "./use-design";
-
-type Editor = ReturnType<typeof useEditDesign>;
+import type { DesignEditor } from "./use-design";
+import { useFormState } from "./use-form-state";
+import { ComponentActions } from "./component-actions";
 
 const STARTER = `{
   "$schema": "http://json-schema.org/draft-04/schema#",
@@ -22,7 +22,7 @@ const STARTER = `{
 }`;
 
 /** The API's models: JSON Schema draft 4 documents that method requests and responses name. */
-export function ModelsPanel({ design, editor, canEdit }: { design: ApiDesign; editor: Editor; canEdit: boolean }) {
+export function ModelsPanel({ design, editor, canEdit }: { design: ApiDesign; editor: DesignEditor; canEdit: boolean }) {
   const [selectedId, setSelectedId] = useState<string | null>(design.models[0]?.id ?? null);
   const selected = design.models.find((m) => m.id === selectedId);
   return (
@@ -71,26 +71,27 @@ function ModelForm({
 }: {
   design: ApiDesign;
   model?: Model;
-  editor: Editor;
+  editor: DesignEditor;
   canEdit: boolean;
   onSaved: (id: string | null) => void;
 }) {
-  const [name, setName] = useState(model?.name ?? "");
-  const [contentType, setContentType] = useState(model?.contentType ?? "application/json");
-  const [description, setDescription] = useState(model?.description ?? "");
-  const [schema, setSchema] = useState(model?.schema ?? STARTER);
+  const { form, set } = useFormState(() => ({
+    name: model?.name ?? "",
+    contentType: model?.contentType ?? "application/json",
+    description: model?.description ?? "",
+    schema: model?.schema ?? STARTER,
+  }));
   const fe = editor.error?.fieldErrors ?? {};
   const uses = model ? modelUsages(design, model.name) : [];
 
   const save = async () => {
-    const fields = { name, contentType, description, schema };
-    if (!model) {
-      const saved = await editor.edit({ type: "createModel", model: fields });
-      const created = saved?.models.find((m) => m.name === name.trim());
-      if (created) onSaved(created.id);
-    } else {
-      await editor.edit({ type: "updateModel", modelId: model.id, changes: fields });
-    }
+    if (model) return void (await editor.edit({ type: "updateModel", modelId: model.id, changes: form }));
+    const saved = await editor.edit({ type: "createModel", model: form });
+    const created = saved?.models.find((m) => m.name === form.name.trim());
+    if (created) onSaved(created.id);
+  };
+  const remove = async () => {
+    if (model && (await editor.edit({ type: "deleteModel", modelId: model.id }))) onSaved(null);
   };
 
   return (
@@ -99,32 +100,28 @@ function ModelForm({
         <Field
           label="Model name"
           name="model.name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
+          value={form.name}
+          onChange={(e) => set("name", e.target.value)}
           error={fe["model.name"]}
           hint="Letters and digits only."
         />
         <Field
           label="Content type"
           name="model.contentType"
-          value={contentType}
-          onChange={(e) => setContentType(e.target.value)}
+          value={form.contentType}
+          onChange={(e) => set("contentType", e.target.value)}
           error={fe["model.contentType"]}
         />
-        <Field label="Model description" name="model.description" value={description} onChange={(e) => setDescription(e.target.value)} />
+        <Field label="Model description" name="model.description" value={form.description} onChange={(e) => set("description", e.target.value)} />
       </fieldset>
-      <div>
-        <p className="mb-1 text-sm font-medium text-slate-700">Schema (JSON Schema draft 4)</p>
-        <JsonSchemaEditor value={schema} onChange={setSchema} design={design} modelName={name.trim()} readOnly={!canEdit} />
-        {fe["model.schema"] && (
-          <p className="mt-1 text-xs text-red-600" data-field-error="model.schema">
-            {fe["model.schema"]}
-          </p>
-        )}
-        <p className="mt-1 text-xs text-slate-500">
-          Refer to another model with <code className="font-mono">{`{"$ref": "${modelRefUrl("OtherModel")}"}`}</code>.
-        </p>
-      </div>
+      <ModelSchemaField
+        design={design}
+        name={form.name}
+        schema={form.schema}
+        onChange={(schema) => set("schema", schema)}
+        canEdit={canEdit}
+        error={fe["model.schema"]}
+      />
       {model && (
         <p className="text-xs text-slate-500" data-testid="model-usages">
           {uses.length ? `Used by ${uses.join(", ")}. Renaming updates these references.` : "Not used by any method or model."}
@@ -135,25 +132,38 @@ function ModelForm({
           {fe.modelId}
         </p>
       )}
-      {canEdit && (
-        <div className="flex gap-2">
-          <Button type="button" variant="secondary" disabled={editor.pending} onClick={() => void save()}>
-            {model ? "Save model" : "Create model"}
-          </Button>
-          {model && (
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={editor.pending}
-              onClick={async () => {
-                if (await editor.edit({ type: "deleteModel", modelId: model.id })) onSaved(null);
-              }}
-            >
-              Delete model
-            </Button>
-          )}
-        </div>
+      {canEdit && <ComponentActions noun="model" exists={!!model} pending={editor.pending} onSave={() => void save()} onDelete={() => void remove()} />}
+    </div>
+  );
+}
+
+function ModelSchemaField({
+  design,
+  name,
+  schema,
+  onChange,
+  canEdit,
+  error,
+}: {
+  design: ApiDesign;
+  name: string;
+  schema: string;
+  onChange: (schema: string) => void;
+  canEdit: boolean;
+  error?: string;
+}) {
+  return (
+    <div>
+      <p className="mb-1 text-sm font-medium text-slate-700">Schema (JSON Schema draft 4)</p>
+      <JsonSchemaEditor value={schema} onChange={onChange} design={design} modelName={name.trim()} readOnly={!canEdit} />
+      {error && (
+        <p className="mt-1 text-xs text-red-600" data-field-error="model.schema">
+          {error}
+        </p>
       )}
+      <p className="mt-1 text-xs text-slate-500">
+        Refer to another model with <code className="font-mono">{`{"$ref": "${modelRefUrl("OtherModel")}"}`}</code>.
+      </p>
     </div>
   );
 }

@@ -5,9 +5,7 @@ import type { ApiDesign, Resource } from "@/lib/model/design";
 import { describeSubtree, indexTree } from "@/lib/model/tree";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
-import type { useEditDesign } from "./use-design";
-
-type Editor = ReturnType<typeof useEditDesign>;
+import type { DesignEditor } from "./use-design";
 
 /** Rename, move and delete the selected resource; delete first shows everything that goes with it. */
 export function ResourceActions({
@@ -18,7 +16,7 @@ export function ResourceActions({
 }: {
   design: ApiDesign;
   resource: Resource;
-  editor: Editor;
+  editor: DesignEditor;
   onDeleted: (parentId: string) => void;
 }) {
   const [mode, setMode] = useState<"none" | "rename" | "move" | "delete">("none");
@@ -49,7 +47,7 @@ export function ResourceActions({
   );
 }
 
-function RenameForm({ resource, editor, error, onDone }: { resource: Resource; editor: Editor; error?: string; onDone: () => void }) {
+function RenameForm({ resource, editor, error, onDone }: { resource: Resource; editor: DesignEditor; error?: string; onDone: () => void }) {
   const [value, setValue] = useState(resource.pathPart);
   return (
     <form
@@ -67,7 +65,19 @@ function RenameForm({ resource, editor, error, onDone }: { resource: Resource; e
   );
 }
 
-function MoveForm({ design, resource, editor, error, onDone }: { design: ApiDesign; resource: Resource; editor: Editor; error?: string; onDone: () => void }) {
+function MoveForm({
+  design,
+  resource,
+  editor,
+  error,
+  onDone,
+}: {
+  design: ApiDesign;
+  resource: Resource;
+  editor: DesignEditor;
+  error?: string;
+  onDone: () => void;
+}) {
   const index = indexTree(design);
   const below = new Set(describeSubtree(design, resource.id).resources.map((r) => r.id));
   // Offered: every resource not in the subtree itself (the server still checks greedy parents and siblings).
@@ -110,7 +120,7 @@ function DeleteConfirm({
 }: {
   design: ApiDesign;
   resource: Resource;
-  editor: Editor;
+  editor: DesignEditor;
   onCancel: () => void;
   onDeleted: () => void;
 }) {

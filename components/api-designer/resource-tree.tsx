@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, type CSSProperties } from "react";
 import type { ApiDesign } from "@/lib/model/design";
 import { indexTree, visibleTreeRows } from "@/lib/model/tree";
 
@@ -9,6 +9,7 @@ const VIEWPORT_ROWS = 24;
 const OVERSCAN = 8;
 
 type Selection = { resourceId: string; method?: string };
+type TreeRow = ReturnType<typeof visibleTreeRows>[number];
 
 /**
  * The resource tree, built for 300 resources and 1,200 methods: one index per design, a
@@ -30,32 +31,17 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
       else next.add(id);
       return next;
     });
-  const withChildren = [...index.children.keys()];
   return (
     <div className="space-y-2">
-      <div className="flex items-center gap-2">
-        <input
-          type="search"
-          aria-label="Filter resources"
-          placeholder="Filter: /pets, GET /orders…"
-          value={filter}
-          onChange={(e) => {
-            setFilter(e.target.value);
-            setScrollTop(0);
-          }}
-          className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
-        />
-        <button
-          type="button"
-          className="whitespace-nowrap text-xs text-indigo-700 hover:underline"
-          onClick={() => setCollapsed(new Set(withChildren.filter((id) => id !== index.root.id)))}
-        >
-          Collapse all
-        </button>
-        <button type="button" className="whitespace-nowrap text-xs text-indigo-700 hover:underline" onClick={() => setCollapsed(new Set())}>
-          Expand all
-        </button>
-      </div>
+      <TreeToolbar
+        filter={filter}
+        onFilter={(value) => {
+          setFilter(value);
+          setScrollTop(0);
+        }}
+        onCollapseAll={() => setCollapsed(new Set([...index.children.keys()].filter((id) => id !== index.root.id)))}
+        onExpandAll={() => setCollapsed(new Set())}
+      />
       <p className="text-xs text-slate-500" data-testid="resource-count">
         {index.byId.size} resources · {design.resources.reduce((n, r) => n + Object.keys(r.methods).length, 0)} methods
         {filter ? ` · ${rows.filter((r) => r.kind === "resource").length} shown` : ""}
@@ -70,62 +56,109 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
       >
         <div style={{ height: rows.length * ROW_HEIGHT, position: "relative" }}>
           {rows.slice(first, last).map((row, i) => {
-            const top = (first + i) * ROW_HEIGHT;
-            const style = { position: "absolute" as const, top, left: 0, right: 0, height: ROW_HEIGHT, paddingLeft: row.depth * 14 };
-            if (row.kind === "method") {
-              const active = selected.resourceId === row.id && selected.method === row.verb;
-              return (
-                <div key={`${row.id} ${row.verb}`} style={style} role="treeitem" aria-selected={active} tabIndex={-1}>
-                  <button
-                    type="button"
-                    onClick={() => onSelect({ resourceId: row.id, method: row.verb })}
-                    className={`ml-5 rounded px-2 text-left text-xs font-semibold ${active ? "bg-indigo-600 text-white" : "text-slate-600 hover:text-indigo-700"}`}
-                    data-method={`${row.verb} ${row.path}`}
-                  >
-                    {row.verb}
-                  </button>
-                </div>
-              );
-            }
-            const active = selected.resourceId === row.id && !selected.method;
-            return (
-              <div
-                key={row.id}
-                style={style}
-                className="flex items-center"
-                role="treeitem"
-                aria-selected={active}
-                aria-expanded={row.hasChildren ? row.expanded : undefined}
-                tabIndex={-1}
-              >
-                {row.hasChildren ? (
-                  <button
-                    type="button"
-                    onClick={() => toggle(row.id)}
-                    className="w-5 text-xs text-slate-400 hover:text-slate-700"
-                    aria-label={`${row.expanded ? "Collapse" : "Expand"} ${row.path}`}
-                  >
-                    {row.expanded ? "▾" : "▸"}
-                  </button>
-                ) : (
-                  <span className="w-5" />
-                )}
-                <button
-                  type="button"
-                  onClick={() => onSelect({ resourceId: row.id })}
-                  className={`min-w-0 flex-1 truncate rounded px-1.5 py-0.5 text-left font-mono ${active || (selected.resourceId === row.id && selected.method) ? "bg-indigo-50 text-indigo-800" : "hover:bg-slate-50"}`}
-                  data-resource-path={row.path}
-                  title={row.path}
-                >
-                  {row.label}
-                  {!row.expanded && row.methodCount > 0 && <span className="ml-1 text-xs text-slate-400">({row.methodCount})</span>}
-                </button>
-              </div>
+            const style = { position: "absolute" as const, top: (first + i) * ROW_HEIGHT, left: 0, right: 0, height: ROW_HEIGHT, paddingLeft: row.depth * 14 };
+            return row.kind === "method" ? (
+              <MethodRow key={`${row.id} ${row.verb}`} row={row} style={style} selected={selected} onSelect={onSelect} />
+            ) : (
+              <ResourceRow key={row.id} row={row} style={style} selected={selected} onSelect={onSelect} onToggle={toggle} />
             );
           })}
         </div>
         {rows.length === 0 && <p className="px-2 py-1 text-xs text-slate-500">No resource matches.</p>}
       </div>
+    </div>
+  );
+}
+
+function TreeToolbar({
+  filter,
+  onFilter,
+  onCollapseAll,
+  onExpandAll,
+}: {
+  filter: string;
+  onFilter: (value: string) => void;
+  onCollapseAll: () => void;
+  onExpandAll: () => void;
+}) {
+  return (
+    <div className="flex items-center gap-2">
+      <input
+        type="search"
+        aria-label="Filter resources"
+        placeholder="Filter: /pets, GET /orders…"
+        value={filter}
+        onChange={(e) => onFilter(e.target.value)}
+        className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+      />
+      <button type="button" className="whitespace-nowrap text-xs text-indigo-700 hover:underline" onClick={onCollapseAll}>
+        Collapse all
+      </button>
+      <button type="button" className="whitespace-nowrap text-xs text-indigo-700 hover:underline" onClick={onExpandAll}>
+        Expand all
+      </button>
+    </div>
+  );
+}
+
+type RowProps<K extends TreeRow["kind"]> = {
+  row: Extract<TreeRow, { kind: K }>;
+  style: CSSProperties;
+  selected: Selection;
+  onSelect: (s: Selection) => void;
+};
+
+function MethodRow({ row, style, selected, onSelect }: RowProps<"method">) {
+  const active = selected.resourceId === row.id && selected.method === row.verb;
+  return (
+    <div style={style} role="treeitem" aria-selected={active} tabIndex={-1}>
+      <button
+        type="button"
+        onClick={() => onSelect({ resourceId: row.id, method: row.verb })}
+        className={`ml-5 rounded px-2 text-left text-xs font-semibold ${active ? "bg-indigo-600 text-white" : "text-slate-600 hover:text-indigo-700"}`}
+        data-method={`${row.verb} ${row.path}`}
+      >
+        {row.verb}
+      </button>
+    </div>
+  );
+}
+
+function ResourceRow({ row, style, selected, onSelect, onToggle }: RowProps<"resource"> & { onToggle: (id: string) => void }) {
+  const active = selected.resourceId === row.id && !selected.method;
+  // The resource of the selected method is highlighted lightly.
+  const highlighted = active || (selected.resourceId === row.id && selected.method);
+  return (
+    <div
+      style={style}
+      className="flex items-center"
+      role="treeitem"
+      aria-selected={active}
+      aria-expanded={row.hasChildren ? row.expanded : undefined}
+      tabIndex={-1}
+    >
+      {row.hasChildren ? (
+        <button
+          type="button"
+          onClick={() => onToggle(row.id)}
+          className="w-5 text-xs text-slate-400 hover:text-slate-700"
+          aria-label={`${row.expanded ? "Collapse" : "Expand"} ${row.path}`}
+        >
+          {row.expanded ? "▾" : "▸"}
+        </button>
+      ) : (
+        <span className="w-5" />
+      )}
+      <button
+        type="button"
+        onClick={() => onSelect({ resourceId: row.id })}
+        className={`min-w-0 flex-1 truncate rounded px-1.5 py-0.5 text-left font-mono ${highlighted ? "bg-indigo-50 text-indigo-800" : "hover:bg-slate-50"}`}
+        data-resource-path={row.path}
+        title={row.path}
+      >
+        {row.label}
+        {!row.expanded && row.methodCount > 0 && <span className="ml-1 text-xs text-slate-400">({row.methodCount})</span>}
+      </button>
     </div>
   );
 }

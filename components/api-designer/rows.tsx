@@ -66,3 +66,8 @@ export function errorUnder(fe: Record<string, string>, ...prefixes: string[]): s
   }
   return undefined;
 }
+
+/** The first field error at or under the prefix, as written: for messages that already name their item. */
+export function errorAt(fe: Record<string, string>, prefix: string): string | undefined {
+  return Object.entries(fe).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
+}

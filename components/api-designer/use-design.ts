@@ -67,3 +67,6 @@ export function useEditDesign(apiId: string) {
     },
   };
 }
+
+/** What the designer's forms get: one editor shared by the page, so one refusal shows at a time. */
+export type DesignEditor = ReturnType<typeof useEditDesign>;

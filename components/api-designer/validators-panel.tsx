@@ -6,12 +6,12 @@ import { requestValidatorUsages } from "@/lib/model/components";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import type { useEditDesign } from "./use-design";
-
-type Editor = ReturnType<typeof useEditDesign>;
+import type { DesignEditor } from "./use-design";
+import { useFormState } from "./use-form-state";
+import { ComponentActions } from "./component-actions";
 
 /** Request validators: which parts of a request API Gateway checks before the integration runs. */
-export function ValidatorsPanel({ design, editor, canEdit }: { design: ApiDesign; editor: Editor; canEdit: boolean }) {
+export function ValidatorsPanel({ design, editor, canEdit }: { design: ApiDesign; editor: DesignEditor; canEdit: boolean }) {
   const [selectedId, setSelectedId] = useState<string | null>(design.requestValidators[0]?.id ?? null);
   const selected = design.requestValidators.find((v) => v.id === selectedId);
   return (
@@ -60,25 +60,38 @@ function ValidatorForm({
 }: {
   design: ApiDesign;
   validator?: RequestValidator;
-  editor: Editor;
+  editor: DesignEditor;
   canEdit: boolean;
   onSaved: (id: string | null) => void;
 }) {
-  const [name, setName] = useState(validator?.name ?? "");
-  const [body, setBody] = useState(validator?.validateRequestBody ?? true);
-  const [params, setParams] = useState(validator?.validateRequestParameters ?? true);
+  const { form, set } = useFormState(() => ({
+    name: validator?.name ?? "",
+    validateRequestBody: validator?.validateRequestBody ?? true,
+    validateRequestParameters: validator?.validateRequestParameters ?? true,
+  }));
   const fe = editor.error?.fieldErrors ?? {};
   const uses = validator ? requestValidatorUsages(design, validator.id) : [];
-  const fields = { name, validateRequestBody: body, validateRequestParameters: params };
+
+  const save = async () => {
+    if (validator) return void (await editor.edit({ type: "updateRequestValidator", validatorId: validator.id, changes: form }));
+    const saved = await editor.edit({ type: "createRequestValidator", validator: form });
+    const created = saved?.requestValidators.find((v) => v.name === form.name.trim());
+    if (created) onSaved(created.id);
+  };
+  const remove = async () => {
+    if (validator && (await editor.edit({ type: "deleteRequestValidator", validatorId: validator.id }))) onSaved(null);
+  };
+
   return (
     <div className="space-y-3" data-testid="validator-form">
       <fieldset disabled={!canEdit} className="min-w-0 space-y-2">
-        <Field label="Validator name" name="validator.name" value={name} onChange={(e) => setName(e.target.value)} error={fe["validator.name"]} />
+        <Field label="Validator name" name="validator.name" value={form.name} onChange={(e) => set("name", e.target.value)} error={fe["validator.name"]} />
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={body} onChange={(e) => setBody(e.target.checked)} /> Validate body
+          <input type="checkbox" checked={form.validateRequestBody} onChange={(e) => set("validateRequestBody", e.target.checked)} /> Validate body
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={params} onChange={(e) => setParams(e.target.checked)} /> Validate query string parameters and headers
+          <input type="checkbox" checked={form.validateRequestParameters} onChange={(e) => set("validateRequestParameters", e.target.checked)} /> Validate query
+          string parameters and headers
         </label>
       </fieldset>
       {validator && (
@@ -91,38 +104,7 @@ function ValidatorForm({
           {fe.validatorId}
         </p>
       )}
-      {canEdit && (
-        <div className="flex gap-2">
-          <Button
-            type="button"
-            variant="secondary"
-            disabled={editor.pending}
-            onClick={async () => {
-              if (validator) {
-                await editor.edit({ type: "updateRequestValidator", validatorId: validator.id, changes: fields });
-                return;
-              }
-              const saved = await editor.edit({ type: "createRequestValidator", validator: fields });
-              const created = saved?.requestValidators.find((v) => v.name === name.trim());
-              if (created) onSaved(created.id);
-            }}
-          >
-            {validator ? "Save validator" : "Create validator"}
-          </Button>
-          {validator && (
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={editor.pending}
-              onClick={async () => {
-                if (await editor.edit({ type: "deleteRequestValidator", validatorId: validator.id })) onSaved(null);
-              }}
-            >
-              Delete validator
-            </Button>
-          )}
-        </div>
-      )}
+      {canEdit && <ComponentActions noun="validator" exists={!!validator} pending={editor.pending} onSave={() => void save()} onDelete={() => void remove()} />}
     </div>
   );
 }

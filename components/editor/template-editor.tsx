@@ -5,13 +5,13 @@
  * against a sample request. In "substitution" mode (gateway responses) AWS does not run Velocity:
  * the editor says so, shows no VTL diagnostics, and the preview only substitutes references.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { OnMount } from "@monaco-editor/react";
 import { CodeEditor } from "./code-editor";
 import { useDebounced } from "./use-debounced";
-import { defaultSample, overrideLines, previewTemplate, type SampleRequest } from "./preview-input";
 import { diagnose, type EditorDiagnostic } from "./template-diagnostics";
 import { clearModelContext, setModelContext } from "./vtl-language";
+import { TemplatePreview } from "./template-preview";
 
 type MonacoApi = Parameters<OnMount>[1];
 type EditorApi = Parameters<OnMount>[0];
@@ -137,117 +137,5 @@ function DiagnosticList({ diagnostics, onSelect }: { diagnostics: EditorDiagnost
         </li>
       ))}
     </ul>
-  );
-}
-
-function TemplatePreview({
-  template,
-  mode,
-  contentType,
-  stageVariableNames,
-  method,
-  kind,
-}: {
-  template: string;
-  mode: "vtl" | "substitution";
-  contentType: string;
-  stageVariableNames?: string[];
-  method?: { httpMethod?: string; resourcePath?: string };
-  kind: "request" | "response" | "gateway";
-}) {
-  const id = useId();
-  const [sample, setSample] = useState<SampleRequest>(() => defaultSample({ ...method, gatewayResponse: kind === "gateway" }, stageVariableNames));
-  const settledTemplate = useDebounced(template, 200);
-  const settledSample = useDebounced(sample, 200);
-  const result = useMemo(() => previewTemplate(settledTemplate, settledSample, { mode, contentType }), [settledTemplate, settledSample, mode, contentType]);
-  const overrides = overrideLines(result.overrides);
-  const set = (field: Exclude<keyof SampleRequest, "context">) => (e: { target: { value: string } }) => setSample((s) => ({ ...s, [field]: e.target.value }));
-  const area = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs focus:outline-none focus:ring-2 focus:ring-indigo-500";
-
-  return (
-    <div className="min-w-0 space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="template-preview">
-      <details open className="text-xs">
-        <summary className="cursor-pointer text-sm font-medium text-slate-700">Sample {kind === "gateway" ? "error" : "request"}</summary>
-        <div className="mt-2 grid gap-2 @lg:grid-cols-2">
-          {kind !== "gateway" && (
-            <label className="@lg:col-span-2">
-              <span className="text-slate-600">{kind === "response" ? "Sample backend response body" : "Sample request body"}</span>
-              <textarea className={area} rows={3} value={sample.body} onChange={set("body")} spellCheck={false} />
-            </label>
-          )}
-          {kind !== "gateway" && (
-            <>
-              <label>
-                <span className="text-slate-600">Sample path parameters (name=value)</span>
-                <textarea className={area} rows={2} value={sample.path} onChange={set("path")} spellCheck={false} placeholder="petId=7" />
-              </label>
-              <label>
-                <span className="text-slate-600">Sample query parameters (name=value)</span>
-                <textarea className={area} rows={2} value={sample.querystring} onChange={set("querystring")} spellCheck={false} placeholder="limit=10" />
-              </label>
-              <label>
-                <span className="text-slate-600">Sample headers (name=value)</span>
-                <textarea className={area} rows={2} value={sample.header} onChange={set("header")} spellCheck={false} />
-              </label>
-            </>
-          )}
-          <label>
-            <span className="text-slate-600">Sample stage variables (name=value)</span>
-            <textarea
-              className={area}
-              rows={2}
-              value={sample.stageVariables}
-              onChange={set("stageVariables")}
-              spellCheck={false}
-              placeholder="backend=example.com"
-            />
-          </label>
-          <div className="grid grid-cols-2 gap-x-2 gap-y-1 @lg:col-span-2 @xl:grid-cols-3">
-            {Object.entries(sample.context).map(([key, v]) => (
-              <label key={key} htmlFor={`${id}-${key}`} className="min-w-0">
-                <span className="block truncate font-mono text-slate-600" title={`$context.${key}`}>
-                  $context.{key}
-                </span>
-                <input
-                  id={`${id}-${key}`}
-                  className={area}
-                  value={v}
-                  onChange={(e) => setSample((s) => ({ ...s, context: { ...s.context, [key]: e.target.value } }))}
-                  spellCheck={false}
-                />
-              </label>
-            ))}
-          </div>
-        </div>
-      </details>
-      <div>
-        <p className="text-sm font-medium text-slate-700">Rendered output{mode === "substitution" ? " (substitution only)" : ""}</p>
-        {result.error ? (
-          <p role="alert" className="mt-1 rounded bg-red-50 px-2 py-1 font-mono text-xs text-red-700" data-testid="template-preview-error">
-            {result.error.line !== undefined ? `line ${result.error.line}:${result.error.column ?? 1}: ` : ""}
-            {result.error.message}
-          </p>
-        ) : (
-          <pre
-            className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded border border-slate-200 bg-white p-2 font-mono text-xs"
-            data-testid="template-preview-output"
-          >
-            {result.output}
-          </pre>
-        )}
-        {result.jsonNote && (
-          <p className="mt-1 text-xs text-amber-700" data-testid="template-preview-json-note">
-            Output is not valid JSON ({contentType}): {result.jsonNote}
-          </p>
-        )}
-        {overrides.length > 0 && (
-          <ul className="mt-1 font-mono text-xs text-slate-600" data-testid="template-preview-overrides">
-            {overrides.map((l) => (
-              <li key={l}>{l}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </div>
   );
 }

@@ -38,69 +38,77 @@ const DIRECTIVE = /#\{?(?:set|if|elseif|else|end|foreach|break|stop|macro|evalua
 
 let registered = false;
 
+/** Highlighting: VTL directives and references, inside JSON (keys, strings) or XML (tags, attributes, comments). */
+const VTL_TOKENS: Monaco.languages.IMonarchLanguage = {
+  defaultToken: "",
+  tokenizer: {
+    root: [
+      [/##.*$/, "comment"],
+      [/#\*/, "comment", "@blockComment"],
+      [DIRECTIVE, "keyword"],
+      [REFERENCE, "variable"],
+      // JSON: keys, strings (with VTL references inside highlighted), literals.
+      [/"(?:[^"\\$]|\\.)*"(?=\s*:)/, "type"],
+      [/"/, "string", "@dstring"],
+      [/'/, "string", "@sstring"],
+      // XML: comments and tags.
+      [/<!--/, "comment", "@xmlComment"],
+      [/<\/?[A-Za-z_][\w:.-]*/, "tag", "@xmlTag"],
+      [/\b(?:true|false|null)\b/, "keyword"],
+      [/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/, "number"],
+      [/[{}[\]()]/, "@brackets"],
+      [/[,:]/, "delimiter"],
+    ],
+    dstring: [
+      [REFERENCE, "variable"],
+      [DIRECTIVE, "keyword"],
+      [/[^"\\$#]+/, "string"],
+      [/\\./, "string.escape"],
+      [/"/, "string", "@pop"],
+      [/[$#]/, "string"],
+    ],
+    sstring: [
+      [REFERENCE, "variable"],
+      [/[^'\\$]+/, "string"],
+      [/\\./, "string.escape"],
+      [/'/, "string", "@pop"],
+      [/\$/, "string"],
+    ],
+    xmlTag: [
+      [/\/?>/, "tag", "@pop"],
+      [/[\w:.-]+(?==)/, "attribute.name"],
+      [/=/, "delimiter"],
+      [/"/, "attribute.value", "@dstring"],
+      [/'/, "attribute.value", "@sstring"],
+      [REFERENCE, "variable"],
+      [/\s+/, ""],
+    ],
+    xmlComment: [
+      [/-->/, "comment", "@pop"],
+      [/[^-]+/, "comment"],
+      [/-/, "comment"],
+    ],
+    blockComment: [
+      [/\*#/, "comment", "@pop"],
+      [/[^*]+/, "comment"],
+      [/\*/, "comment"],
+    ],
+  },
+};
+
 export function registerVtl(monaco: typeof Monaco): void {
   if (registered) return;
   registered = true;
   monaco.languages.register({ id: VTL_LANGUAGE_ID });
   // Comments only: no auto-closing or auto-indent, so typed (and pasted) templates stay exactly as written.
   monaco.languages.setLanguageConfiguration(VTL_LANGUAGE_ID, { comments: { lineComment: "##", blockComment: ["#*", "*#"] } });
-  monaco.languages.setMonarchTokensProvider(VTL_LANGUAGE_ID, {
-    defaultToken: "",
-    tokenizer: {
-      root: [
-        [/##.*$/, "comment"],
-        [/#\*/, "comment", "@blockComment"],
-        [DIRECTIVE, "keyword"],
-        [REFERENCE, "variable"],
-        // JSON: keys, strings (with VTL references inside highlighted), literals.
-        [/"(?:[^"\\$]|\\.)*"(?=\s*:)/, "type"],
-        [/"/, "string", "@dstring"],
-        [/'/, "string", "@sstring"],
-        // XML: comments and tags.
-        [/<!--/, "comment", "@xmlComment"],
-        [/<\/?[A-Za-z_][\w:.-]*/, "tag", "@xmlTag"],
-        [/\b(?:true|false|null)\b/, "keyword"],
-        [/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/, "number"],
-        [/[{}[\]()]/, "@brackets"],
-        [/[,:]/, "delimiter"],
-      ],
-      dstring: [
-        [REFERENCE, "variable"],
-        [DIRECTIVE, "keyword"],
-        [/[^"\\$#]+/, "string"],
-        [/\\./, "string.escape"],
-        [/"/, "string", "@pop"],
-        [/[$#]/, "string"],
-      ],
-      sstring: [
-        [REFERENCE, "variable"],
-        [/[^'\\$]+/, "string"],
-        [/\\./, "string.escape"],
-        [/'/, "string", "@pop"],
-        [/\$/, "string"],
-      ],
-      xmlTag: [
-        [/\/?>/, "tag", "@pop"],
-        [/[\w:.-]+(?==)/, "attribute.name"],
-        [/=/, "delimiter"],
-        [/"/, "attribute.value", "@dstring"],
-        [/'/, "attribute.value", "@sstring"],
-        [REFERENCE, "variable"],
-        [/\s+/, ""],
-      ],
-      xmlComment: [
-        [/-->/, "comment", "@pop"],
-        [/[^-]+/, "comment"],
-        [/-/, "comment"],
-      ],
-      blockComment: [
-        [/\*#/, "comment", "@pop"],
-        [/[^*]+/, "comment"],
-        [/\*/, "comment"],
-      ],
-    },
-  });
+  monaco.languages.setMonarchTokensProvider(VTL_LANGUAGE_ID, VTL_TOKENS);
+  registerCompletion(monaco);
+  registerHover(monaco);
+}
 
+/** Completion of $input, $util, $context, $stageVariables and directives, with the catalog's docs. */
+function registerCompletion(monaco: typeof Monaco): void {
   const kindOf = (e: CatalogEntry) =>
     e.kind === "directive"
       ? monaco.languages.CompletionItemKind.Keyword
@@ -132,7 +140,10 @@ export function registerVtl(monaco: typeof Monaco): void {
       };
     },
   });
+}
 
+/** Hover docs from the catalog; in substitution mode, what will not be substituted says so. */
+function registerHover(monaco: typeof Monaco): void {
   monaco.languages.registerHoverProvider(VTL_LANGUAGE_ID, {
     provideHover(model, position) {
       const text = model.getLineContent(position.lineNumber);
