@@ -40,10 +40,12 @@ function requestToSave(request: SentRequest) {
   };
 }
 
-export function SaveTestCaseForm(p: { apiId: string; httpMethod: string; resourcePath: string; request: SentRequest; status: number }) {
+type Props = { apiId: string; httpMethod: string; resourcePath: string; request: SentRequest; status: number };
+
+/** The form's state and its save: the boxes are read here first, so what cannot be read never reaches the server. */
+function useSaveTestCase(p: Props) {
   const [name, setName] = useState("");
   const [text, setText] = useState({ status: String(p.status), bodyContains: "", bodyJson: "" });
-  // The boxes are read here first: what cannot be read never reaches the server.
   const [unreadable, setUnreadable] = useState<Record<string, string> | null>(null);
   const save = useServerAction(saveTestCaseAction, {
     invalidate: [queryKeys.testCases.method(p.apiId, p.resourcePath, p.httpMethod)],
@@ -62,7 +64,22 @@ export function SaveTestCaseForm(p: { apiId: string; httpMethod: string; resourc
     });
   };
   const fieldErrors = unreadable ?? save.fieldErrors;
-  const error = unreadable || save.error?.fieldErrors ? null : (save.error?.error ?? null);
+  return {
+    name,
+    setName,
+    text,
+    setText,
+    submit,
+    pending: save.pending,
+    fieldErrors,
+    /** A failure that names no field (field errors stand next to their fields). */
+    error: unreadable || save.error?.fieldErrors ? null : (save.error?.error ?? null),
+    savedName: save.data && !unreadable && !save.error ? save.data.name : null,
+  };
+}
+
+export function SaveTestCaseForm(p: Props) {
+  const { name, setName, text, setText, submit, pending, fieldErrors, error, savedName } = useSaveTestCase(p);
   const boxErrors = errorsByBox(fieldErrors);
   return (
     <form
@@ -111,12 +128,12 @@ export function SaveTestCaseForm(p: { apiId: string; httpMethod: string; resourc
       />
       <div className="md:col-span-2">
         <ErrorBanner message={error ?? (boxErrors.other || null)} />
-        <Button type="submit" pending={save.pending} className="mt-2">
-          {save.pending ? "Saving…" : "Save test case"}
+        <Button type="submit" pending={pending} className="mt-2">
+          {pending ? "Saving…" : "Save test case"}
         </Button>
-        {save.data && !unreadable && !save.error && (
+        {savedName && (
           <span className="ml-3 text-sm text-emerald-700" role="status">
-            Saved {save.data.name}.
+            Saved {savedName}.
           </span>
         )}
       </div>

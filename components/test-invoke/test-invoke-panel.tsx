@@ -5,21 +5,19 @@
  * as a test case, and the method's saved cases run from here.
  */
 import { useState } from "react";
-import { testInvokeAction } from "@/app/(console)/apis/actions";
 import { MASKING_NOTE } from "@/lib/audit/mask";
 import { startingPath } from "@/lib/testcase/path-params";
-import type { ActionFailure } from "@/lib/http/action-reply";
-import { readTestRequest, variableLines, type TestRequestText } from "@/lib/testcase/test-request";
+import { variableLines, type TestRequestText } from "@/lib/testcase/test-request";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBanner } from "@/components/ui/card";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { useServerAction } from "@/components/ui/use-server-action";
 import { AuthorizerInput, useAuthorizerInput } from "./authorizer-input";
-import { InvokeOutcome, type Invocation } from "./invoke-outcome";
+import { InvokeOutcome } from "./invoke-outcome";
 import { PathFields } from "./path-fields";
 import { RequestBodyInput } from "./request-body";
 import { SavedTestCases, useSavedTestCases } from "./saved-test-cases";
 import { DRAFT, TargetSelect, type StageOption } from "./target-select";
+import { useTestInvoke } from "./use-test-invoke";
 
 type Props = {
   apiId: string;
@@ -33,9 +31,6 @@ type Props = {
 
 const EMPTY_TEXT: Omit<TestRequestText, "path"> = { query: "", headerText: "", stageVariableText: "", body: "", bodyIsBase64: false };
 
-/** A refused request names the fields at fault; the panel shows them in one line. */
-const failureText = (f: ActionFailure | null) => f && (f.fieldErrors ? Object.values(f.fieldErrors).join("; ") : f.error);
-
 export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], onAws = false, authorizationType }: Props) {
   const [target, setTarget] = useState(DRAFT);
   // Until the tester types a path, it follows the saved test cases as they load (their parameter values).
@@ -47,24 +42,7 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], 
   const authorizer = useAuthorizerInput(apiId, authorizationType);
   const stage = stages.find((s) => s.name === target) ?? null;
 
-  const invoke = useServerAction(testInvokeAction);
-  // Header lines that cannot be read are refused here, before anything is sent.
-  const [unreadable, setUnreadable] = useState<string | null>(null);
-  const [invocation, setInvocation] = useState<Invocation | null>(null);
-  const send = async () => {
-    const read = readTestRequest({ ...text, path });
-    setUnreadable(read.ok ? null : read.error);
-    setInvocation(null);
-    if (!read.ok) return;
-    const reply = await invoke.run(apiId, {
-      httpMethod: httpMethod === "ANY" ? "GET" : httpMethod,
-      ...read.request,
-      ...(stage ? { stage: stage.name } : {}),
-      ...authorizer.payload(),
-    });
-    const request = { ...read.request, stage: stage?.name ?? null, stageDefaults: stage?.variables ?? null };
-    if (reply.ok) setInvocation({ result: reply.data, request, sentAt: Date.now() });
-  };
+  const invoke = useTestInvoke(apiId, httpMethod);
   const chooseTarget = (name: string) => {
     setTarget(name);
     const chosen = stages.find((s) => s.name === name);
@@ -76,7 +54,7 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], 
         className="grid gap-3 md:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
-          send();
+          invoke.send({ ...text, path }, stage, authorizer.payload());
         }}
       >
         <TargetSelect stages={stages} value={target} onChange={chooseTarget} />
@@ -121,9 +99,9 @@ export function TestInvokePanel({ apiId, httpMethod, resourcePath, stages = [], 
         </div>
       </form>
       <div className="mt-3">
-        <ErrorBanner message={unreadable ?? failureText(invoke.error)} />
+        <ErrorBanner message={invoke.error} />
       </div>
-      {invocation && <InvokeOutcome apiId={apiId} httpMethod={httpMethod} resourcePath={resourcePath} onAws={onAws} invocation={invocation} />}
+      {invoke.invocation && <InvokeOutcome apiId={apiId} httpMethod={httpMethod} resourcePath={resourcePath} onAws={onAws} invocation={invoke.invocation} />}
       <SavedTestCases apiId={apiId} httpMethod={httpMethod} resourcePath={resourcePath} target={target} />
     </Card>
   );
