@@ -14,27 +14,16 @@ export interface StageOutcome {
 const text = (o: StageOutcome) =>
   o.status === "requested" ? `Waiting for approval: ${o.summary}` : o.status === "applied" ? `Done: ${o.summary}` : `Request ${o.status}`;
 
-/** The older `{ message, status, fields }` error shape, while the stage settings form still passes it. */
-interface LegacyError {
-  message: string;
-  status: number;
-  fields?: Record<string, string>;
-}
-
 export function StageOutcomeNote({
   outcome,
   failure,
-  error,
   onReload,
 }: {
   outcome: StageOutcome | null | undefined;
-  failure?: ActionFailure | null;
-  /** @deprecated pass `failure` (the hook's error) instead. */
-  error?: LegacyError | null;
+  failure: ActionFailure | null;
   onReload?: () => void;
 }) {
-  const shown = failure ?? (error ? { ok: false as const, error: error.message, status: error.status, fieldErrors: error.fields } : null);
-  if (shown) return <FormError failure={shown} fieldsNote onReload={onReload} className="mt-2" data-testid="stage-error" />;
+  if (failure) return <FormError failure={failure} fieldsNote onReload={onReload} className="mt-2" data-testid="stage-error" />;
   if (!outcome?.status) return null;
   return (
     <div className="mt-2 space-y-1 text-sm" data-testid="stage-outcome">

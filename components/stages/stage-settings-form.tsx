@@ -4,13 +4,14 @@
  * cache cluster, tracing, access logs, client certificate, WAF, and method settings for all methods
  * (`*\/*`) or one method (`/pets/GET`). Field messages come from the server (lib/stage/settings.ts).
  */
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { updateStageSettingsAction } from "@/app/(console)/apis/[apiId]/stages/actions";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { CACHE_CLUSTER_SIZES, DEFAULT_CACHE_TTL, LOGGING_LEVELS, type MethodSetting, type StoredStageSettings } from "@/lib/stage/settings";
-import { StageOutcomeNote } from "./stage-outcome";
-import { useStageAction } from "./use-stage-action";
+import { useServerCalls } from "@/components/ui/use-server-action";
+import { type StageOutcome, StageOutcomeNote } from "./stage-outcome";
 
 type Text<T> = { [K in keyof T]-?: T[K] extends number | undefined ? string : T[K] };
 type MethodRow = Text<MethodSetting> & { key: string };
@@ -68,7 +69,12 @@ function Check({
 }
 
 export function StageSettingsForm(p: StageSettingsFormProps) {
-  const { pending, error, outcome, run, reload } = useStageAction();
+  const router = useRouter();
+  const { pending, error, data: outcome, run, reset } = useServerCalls<StageOutcome>({ refresh: true });
+  const reload = () => {
+    reset();
+    router.refresh();
+  };
   const [description, setDescription] = useState(p.description);
   const [variables, setVariables] = useState(
     Object.entries(p.variables)
@@ -85,7 +91,7 @@ export function StageSettingsForm(p: StageSettingsFormProps) {
   const [waf, setWaf] = useState(p.settings.webAclArn ?? "");
   const [rows, setRows] = useState<MethodRow[]>(Object.entries(p.settings.methodSettings).map(([k, m]) => rowOf(k, m)));
   const [newKey, setNewKey] = useState(p.methodKeys.find((k) => !(k in p.settings.methodSettings)) ?? p.methodKeys[0]);
-  const f = (name: string) => error?.fields?.[name];
+  const f = (name: string) => error?.fieldErrors?.[name];
   const set = (i: number, patch: Partial<MethodRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const submit = () => {
@@ -124,7 +130,7 @@ export function StageSettingsForm(p: StageSettingsFormProps) {
       }),
     );
   };
-  const variableErrors = Object.entries(error?.fields ?? {}).filter(([k]) => k === "variables" || k.startsWith("variables."));
+  const variableErrors = Object.entries(error?.fieldErrors ?? {}).filter(([k]) => k === "variables" || k.startsWith("variables."));
 
   return (
     <form
@@ -311,7 +317,7 @@ export function StageSettingsForm(p: StageSettingsFormProps) {
         </div>
         {p.canEdit && <Button type="submit">Save stage settings</Button>}
       </fieldset>
-      <StageOutcomeNote outcome={outcome} error={error} onReload={reload} />
+      <StageOutcomeNote outcome={outcome} failure={error} onReload={reload} />
     </form>
   );
 }
