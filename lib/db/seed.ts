@@ -3,8 +3,9 @@
  * method, an HTTP method and a path parameter. Everything goes through the audited services,
  * so the demo's history starts at its creation.
  */
+import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
-import { systemActor, type Actor } from "../audit/mutate";
+import { mutate, systemActor, type Actor } from "../audit/mutate";
 import { createMember } from "../auth/users";
 import { createRestApi, editDesign } from "../restapi/service";
 import { findResourceByPath } from "../model/tree";
@@ -34,22 +35,21 @@ export const DEMO_PET_RESPONSE_TEMPLATE = `#set($id = $input.params('petId'))
 
 export async function seedDemo(db: Db, options: { log?: (message: string) => void } = {}): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
-  const workspace = await db.$transaction(async (tx) => {
-    const ws = await tx.workspace.create({ data: { name: "Demo workspace", slug: "demo" } });
-    await tx.auditEvent.create({
-      data: {
-        workspaceId: ws.id,
-        actorEmail: "system",
+  // The workspace's id is chosen here: the system acts in it while creating it.
+  const system = systemActor(randomUUID());
+  await mutate(db, system, async (tx) => {
+    const ws = await tx.workspace.create({ data: { id: system.workspaceId, name: "Demo workspace", slug: "demo" } });
+    return {
+      result: ws,
+      audit: {
         action: "workspace.create",
         entityType: "workspace",
         entityId: ws.slug,
         summary: "Created the demo workspace",
         after: { name: ws.name, slug: ws.slug },
       },
-    });
-    return ws;
+    };
   });
-  const system = systemActor(workspace.id);
   const password = demoPassword();
   await createMember(db, system, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", password, role: "admin" });
   await createMember(db, system, { email: DEMO_VIEWER_EMAIL, name: "Demo Viewer", password, role: "viewer" });

@@ -1,5 +1,5 @@
 /** Workspace members: invitations with one-time links, roles, removal. */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { mutate, type Actor, type Tx } from "../audit/mutate";
@@ -139,28 +139,28 @@ export async function acceptInvitation(db: Db, raw: { token: string; name?: stri
     if (issues.length) throw new ValidationError(issues);
   }
   const passwordHash = existing ? null : await hashPassword(raw.password);
-  const userId = await db.$transaction(async (tx) => {
+  // The joiner is the actor of their own join; a new account's id is chosen here so the audit row can name it.
+  const userId = existing?.id ?? randomUUID();
+  const joiner: Actor = { userId, email: inv.email, workspaceId: inv.workspaceId, role: inv.role };
+  await mutate(db, joiner, async (tx) => {
     // Use the link up first: a second, concurrent acceptance finds it gone.
     const used = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
     if (used.count !== 1) throw new GatehouseError("This invitation link is not valid any more. Ask for a new one.", 410, [], "InvitationInvalid");
-    const user = existing ?? (await tx.user.create({ data: { email: inv.email, name: raw.name!.trim(), passwordHash: passwordHash! } }));
-    if (await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId: user.id } } })) {
+    if (!existing) await tx.user.create({ data: { id: userId, email: inv.email, name: raw.name!.trim(), passwordHash: passwordHash! } });
+    if (await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId } } })) {
       throw new ConflictError(`${inv.email} is already a member`);
     }
-    await tx.membership.create({ data: { workspaceId: inv.workspaceId, userId: user.id, role: inv.role } });
-    await tx.auditEvent.create({
-      data: {
-        workspaceId: inv.workspaceId,
-        actorId: user.id,
-        actorEmail: user.email,
+    await tx.membership.create({ data: { workspaceId: inv.workspaceId, userId, role: inv.role } });
+    return {
+      result: null,
+      audit: {
         action: "member.join",
         entityType: "member",
-        entityId: user.email,
-        summary: `${user.email} accepted the invitation and joined as ${inv.role}`,
-        after: { email: user.email, role: inv.role },
+        entityId: inv.email,
+        summary: `${inv.email} accepted the invitation and joined as ${inv.role}`,
+        after: { email: inv.email, role: inv.role },
       },
-    });
-    return user.id;
+    };
   });
   const session = await createSession(db, userId, raw.userAgent, raw.ip);
   return { ...session, email: inv.email };
