@@ -70,6 +70,33 @@ const CONTROL = new Set(["if", "else", "elseif", "end", "set"]);
 
 type Terminator = { kind: "eof" } | { kind: "end" } | { kind: "else" } | { kind: "elseif"; cond: Expr };
 
+/** A block's nodes and what ended it (`termAt`: where, for errors). */
+interface BlockResult {
+  nodes: Node[];
+  term: Terminator;
+  termAt: number;
+}
+
+/** The nodes of the block being parsed, and the plain text not yet made a node. */
+class BlockOut {
+  nodes: Node[] = [];
+  buf = "";
+  /** Where in `buf` the current lexer token starts (see the #set whitespace rule). */
+  tok = 0;
+
+  flush(): void {
+    if (this.buf) this.nodes.push({ t: "text", s: this.buf });
+    this.buf = "";
+    this.tok = 0;
+  }
+
+  /** Text after which a new lexer token starts. */
+  text(s: string): void {
+    this.buf += s;
+    this.tok = this.buf.length;
+  }
+}
+
 const IDENT_START = /[a-zA-Z_]/;
 const IDENT_CHAR = /[a-zA-Z0-9_-]/;
 const WORD_START = /[a-zA-Z_@]/;
@@ -153,195 +180,205 @@ class Parser {
     else if (this.src[j] === "\r") this.i = this.src[j + 1] === "\n" && j + 1 < this.end ? j + 2 : j + 1;
   }
 
-  parseBlock(): { nodes: Node[]; term: Terminator; termAt: number } {
-    const src = this.src;
-    const nodes: Node[] = [];
-    let buf = "";
-    /** Where in `buf` the current lexer token starts (see the #set whitespace rule). */
-    let tok = 0;
-    const flush = () => {
-      if (buf) nodes.push({ t: "text", s: buf });
-      buf = "";
-      tok = 0;
-    };
+  parseBlock(): BlockResult {
+    const out = new BlockOut();
     while (this.i < this.end) {
-      const c = src[this.i];
-      if (c === "$") {
-        const start = this.i;
-        const r = this.tryReference(0);
-        if (r) {
-          flush();
-          nodes.push(r);
-        } else {
-          tok = buf.length;
-          buf += src.slice(start, this.i);
-        }
-        continue;
-      }
-      if (c === "\\") {
-        let k = 0;
-        while (this.i + k < this.end && src[this.i + k] === "\\") k++;
-        const d = src[this.i + k];
-        if (d === "$") {
-          const start = this.i;
-          const r = this.tryReference(k);
-          if (r) {
-            flush();
-            nodes.push(r);
-          } else {
-            buf += src.slice(start, this.i);
-            tok = buf.length;
-          }
-          continue;
-        }
-        if (d === "#") {
-          const w = this.directiveWord(this.i + k + 1);
-          if (w && k % 2 === 1) {
-            // ESCAPE_DIRECTIVE: \#name prints #name when name is a directive or macro.
-            const known = this.isKnownDirective(w.name);
-            buf += known ? "\\".repeat((k - 1) / 2) + "#" + w.raw : src.slice(this.i, w.end);
-            tok = buf.length;
-            this.i = w.end;
-            continue;
-          }
-          if (w && k % 2 === 0) {
-            // Escape(): pairs of backslashes before a live directive print as single ones.
-            const known = this.isKnownDirective(w.name) || CONTROL.has(w.name);
-            buf += "\\".repeat(known ? k / 2 : k);
-            tok = buf.length;
-            this.i += k;
-            continue;
-          }
-        }
-        buf += src.slice(this.i, this.i + k);
-        tok = buf.length;
-        this.i += k;
-        continue;
-      }
-      if (c === "#") {
-        const at = this.i;
-        if (src.startsWith("#[[", at)) {
-          const close = src.indexOf("]]#", at + 3);
-          if (close < 0 || close + 3 > this.end) this.fail(this.end, "<EOF>", '"]]#" to close the #[[ text block');
-          flush();
-          nodes.push({ t: "text", s: src.slice(at + 3, close) });
-          this.i = close + 3;
-          continue;
-        }
-        if (src.startsWith("##", at)) {
-          flush();
-          let j = at + 2;
-          while (j < this.end && src[j] !== "\n" && src[j] !== "\r") j++;
-          this.i = j;
-          if (src[j] === "\r" && src[j + 1] === "\n") this.i = j + 2;
-          else if (j < this.end) this.i = j + 1;
-          continue;
-        }
-        if (src.startsWith("#*", at)) {
-          const close = src.indexOf("*#", at + 2);
-          if (close < 0 || close + 2 > this.end) this.fail(this.end, "<EOF>", '"*#" to close the #* comment');
-          flush();
-          this.i = close + 2;
-          continue;
-        }
-        const w = this.directiveWord(at + 1);
-        if (!w) {
-          tok = buf.length;
-          buf += "#";
-          this.i++;
-          continue;
-        }
-        const name = w.name;
-        if (name === "set") {
-          let j = w.end;
-          while (src[j] === " ") j++;
-          if (src[j] === "(" && j < this.end) {
-            // Velocity's SET_DIRECTIVE token is `(" "|"\t")* "#set"`, but its TEXT token is
-            // greedy: indentation is eaten only when it starts a token (template start, after a
-            // directive, reference or comment), not when it follows plain text on the line.
-            // A lone `$`, `$!` or `#` token right before such indentation vanishes with it.
-            const m = /^(\$!?\{|\$!?|#)?[ \t]*$/.exec(buf.slice(tok));
-            if (m) buf = buf.slice(0, tok) + (m[1]?.endsWith("{") ? m[1] : "");
-            flush();
-            this.i = j + 1;
-            nodes.push(this.parseSet(at));
-            continue;
-          }
-          buf += src.slice(at, w.end);
-          tok = buf.length;
-          this.i = w.end;
-          continue;
-        }
-        if (name === "end" || name === "else") {
-          flush();
-          this.i = w.end;
-          this.eatLineEnd();
-          return { nodes, term: { kind: name }, termAt: at };
-        }
-        if (name === "elseif") {
-          flush();
-          this.i = w.end;
-          const cond = this.parseCondition(at);
-          return { nodes, term: { kind: "elseif", cond }, termAt: at };
-        }
-        if (name === "if") {
-          flush();
-          this.i = w.end;
-          nodes.push(this.parseIf(at));
-          continue;
-        }
-        // A generic directive, a macro call, or plain text.
-        let j = w.end;
-        while (j < this.end && /[ \t\r\n]/.test(src[j])) j++;
-        const hasParen = src[j] === "(" && j < this.end;
-        if (!hasParen) {
-          if (name === "macro") this.fail(at, "#macro", "A macro declaration requires at least a name argument");
-          if (name === "break" || name === "stop") {
-            flush();
-            this.i = w.end;
-            nodes.push({ t: "directive", name, args: [], body: null, raw: src.slice(at, w.end), pos: this.posAt(at) });
-            continue;
-          }
-          buf += src.slice(at, w.end);
-          tok = buf.length;
-          this.i = w.end;
-          continue;
-        }
-        flush();
-        this.i = j + 1;
-        const args = this.parseDirectiveArgs(name);
-        this.eatLineEnd();
-        const raw = src.slice(at, this.i);
-        const pos = this.posAt(at);
-        if (BLOCK_DIRECTIVES.has(name) || name.startsWith("@")) {
-          if (name === "macro") this.checkMacroArgs(args, at);
-          const body = this.parseDirectiveBody(at);
-          if (name === "foreach") {
-            if (args.length < 3 || args[0].t !== "ref" || args[1].t !== "word" || args[1].w !== "in") {
-              this.fail(at, "#foreach", "#foreach($item in $list)");
-            }
-            const ref = (args[0] as { t: "ref"; ref: Ref }).ref;
-            if (ref.parts.length) this.fail(at, "#foreach", "a simple reference as the loop variable");
-            nodes.push({ t: "foreach", varName: ref.name, iter: args[2], body, pos });
-          } else if (name === "macro") {
-            const mname = (args[0] as { t: "word"; w: string }).w;
-            const params = args.slice(1).map((a) => (a as { t: "ref"; ref: Ref }).ref.name);
-            this.macros.set(mname, { name: mname, params, body });
-          } else {
-            nodes.push({ t: "directive", name, args, body, raw, pos });
-          }
-        } else {
-          nodes.push({ t: "directive", name, args, body: null, raw, pos });
-        }
+      const c = this.src[this.i];
+      if (c === "$") this.blockReference(out);
+      else if (c === "\\") this.blockBackslashes(out);
+      else if (c === "#") {
+        const terminated = this.blockHash(out);
+        if (terminated) return terminated;
       } else {
         let j = this.i;
-        while (j < this.end && src[j] !== "$" && src[j] !== "#" && src[j] !== "\\") j++;
-        buf += src.slice(this.i, j);
+        while (j < this.end && this.src[j] !== "$" && this.src[j] !== "#" && this.src[j] !== "\\") j++;
+        out.buf += this.src.slice(this.i, j);
         this.i = j;
       }
     }
-    flush();
-    return { nodes, term: { kind: "eof" }, termAt: this.end };
+    out.flush();
+    return { nodes: out.nodes, term: { kind: "eof" }, termAt: this.end };
+  }
+
+  /** `$…`: a reference, or (not one) text that starts a lexer token. */
+  private blockReference(out: BlockOut): void {
+    const start = this.i;
+    const r = this.tryReference(0);
+    if (r) {
+      out.flush();
+      out.nodes.push(r);
+    } else {
+      out.tok = out.buf.length;
+      out.buf += this.src.slice(start, this.i);
+    }
+  }
+
+  /** A run of backslashes: an escaped reference, an escaped directive, or plain backslashes. */
+  private blockBackslashes(out: BlockOut): void {
+    const src = this.src;
+    let k = 0;
+    while (this.i + k < this.end && src[this.i + k] === "\\") k++;
+    const d = src[this.i + k];
+    if (d === "$") {
+      const start = this.i;
+      const r = this.tryReference(k);
+      if (r) {
+        out.flush();
+        out.nodes.push(r);
+      } else out.text(src.slice(start, this.i));
+      return;
+    }
+    if (d === "#") {
+      const w = this.directiveWord(this.i + k + 1);
+      if (w && k % 2 === 1) {
+        // ESCAPE_DIRECTIVE: \#name prints #name when name is a directive or macro.
+        const known = this.isKnownDirective(w.name);
+        out.text(known ? "\\".repeat((k - 1) / 2) + "#" + w.raw : src.slice(this.i, w.end));
+        this.i = w.end;
+        return;
+      }
+      if (w && k % 2 === 0) {
+        // Escape(): pairs of backslashes before a live directive print as single ones.
+        const known = this.isKnownDirective(w.name) || CONTROL.has(w.name);
+        out.text("\\".repeat(known ? k / 2 : k));
+        this.i += k;
+        return;
+      }
+    }
+    out.text(src.slice(this.i, this.i + k));
+    this.i += k;
+  }
+
+  /**
+   * `#…`: a text block, a comment, `#set`, `#if`, a directive or macro call, or plain text; the
+   * block's end when it is `#end`, `#else` or `#elseif`.
+   */
+  private blockHash(out: BlockOut): BlockResult | undefined {
+    const at = this.i;
+    if (this.blockCommentOrTextBlock(out, at)) return undefined;
+    const w = this.directiveWord(at + 1);
+    if (!w) {
+      out.tok = out.buf.length;
+      out.buf += "#";
+      this.i++;
+      return undefined;
+    }
+    const name = w.name;
+    if (name === "set") this.blockSet(out, at, w.end);
+    else if (name === "end" || name === "else") {
+      out.flush();
+      this.i = w.end;
+      this.eatLineEnd();
+      return { nodes: out.nodes, term: { kind: name }, termAt: at };
+    } else if (name === "elseif") {
+      out.flush();
+      this.i = w.end;
+      const cond = this.parseCondition(at);
+      return { nodes: out.nodes, term: { kind: "elseif", cond }, termAt: at };
+    } else if (name === "if") {
+      out.flush();
+      this.i = w.end;
+      out.nodes.push(this.parseIf(at));
+    } else this.blockDirective(out, at, name, w.end);
+    return undefined;
+  }
+
+  /** `#[[…]]#` (unparsed text), `## …` and `#* … *#` (comments); false when `#` starts none of them. */
+  private blockCommentOrTextBlock(out: BlockOut, at: number): boolean {
+    const src = this.src;
+    if (src.startsWith("#[[", at)) {
+      const close = src.indexOf("]]#", at + 3);
+      if (close < 0 || close + 3 > this.end) this.fail(this.end, "<EOF>", '"]]#" to close the #[[ text block');
+      out.flush();
+      out.nodes.push({ t: "text", s: src.slice(at + 3, close) });
+      this.i = close + 3;
+      return true;
+    }
+    if (src.startsWith("##", at)) {
+      out.flush();
+      let j = at + 2;
+      while (j < this.end && src[j] !== "\n" && src[j] !== "\r") j++;
+      this.i = j;
+      if (src[j] === "\r" && src[j + 1] === "\n") this.i = j + 2;
+      else if (j < this.end) this.i = j + 1;
+      return true;
+    }
+    if (src.startsWith("#*", at)) {
+      const close = src.indexOf("*#", at + 2);
+      if (close < 0 || close + 2 > this.end) this.fail(this.end, "<EOF>", '"*#" to close the #* comment');
+      out.flush();
+      this.i = close + 2;
+      return true;
+    }
+    return false;
+  }
+
+  /** `#set(…)`, or `#set` as text when no `(` follows. */
+  private blockSet(out: BlockOut, at: number, wordEnd: number): void {
+    const src = this.src;
+    let j = wordEnd;
+    while (src[j] === " ") j++;
+    if (src[j] === "(" && j < this.end) {
+      // Velocity's SET_DIRECTIVE token is `(" "|"\t")* "#set"`, but its TEXT token is
+      // greedy: indentation is eaten only when it starts a token (template start, after a
+      // directive, reference or comment), not when it follows plain text on the line.
+      // A lone `$`, `$!` or `#` token right before such indentation vanishes with it.
+      const m = /^(\$!?\{|\$!?|#)?[ \t]*$/.exec(out.buf.slice(out.tok));
+      if (m) out.buf = out.buf.slice(0, out.tok) + (m[1]?.endsWith("{") ? m[1] : "");
+      out.flush();
+      this.i = j + 1;
+      out.nodes.push(this.parseSet(at));
+      return;
+    }
+    out.text(src.slice(at, wordEnd));
+    this.i = wordEnd;
+  }
+
+  /** A generic directive, a macro call, or plain text (a name with no arguments that is not #break/#stop). */
+  private blockDirective(out: BlockOut, at: number, name: string, wordEnd: number): void {
+    const src = this.src;
+    let j = wordEnd;
+    while (j < this.end && /[ \t\r\n]/.test(src[j])) j++;
+    const hasParen = src[j] === "(" && j < this.end;
+    if (!hasParen) {
+      if (name === "macro") this.fail(at, "#macro", "A macro declaration requires at least a name argument");
+      if (name === "break" || name === "stop") {
+        out.flush();
+        this.i = wordEnd;
+        out.nodes.push({ t: "directive", name, args: [], body: null, raw: src.slice(at, wordEnd), pos: this.posAt(at) });
+        return;
+      }
+      out.text(src.slice(at, wordEnd));
+      this.i = wordEnd;
+      return;
+    }
+    out.flush();
+    this.i = j + 1;
+    const args = this.parseDirectiveArgs(name);
+    this.eatLineEnd();
+    const raw = src.slice(at, this.i);
+    const pos = this.posAt(at);
+    if (!BLOCK_DIRECTIVES.has(name) && !name.startsWith("@")) {
+      out.nodes.push({ t: "directive", name, args, body: null, raw, pos });
+      return;
+    }
+    if (name === "macro") this.checkMacroArgs(args, at);
+    const body = this.parseDirectiveBody(at);
+    if (name === "foreach") out.nodes.push(this.foreachNode(args, body, at, pos));
+    else if (name === "macro") {
+      const mname = (args[0] as { t: "word"; w: string }).w;
+      const params = args.slice(1).map((a) => (a as { t: "ref"; ref: Ref }).ref.name);
+      this.macros.set(mname, { name: mname, params, body });
+    } else out.nodes.push({ t: "directive", name, args, body, raw, pos });
+  }
+
+  private foreachNode(args: Expr[], body: Node[], at: number, pos: Pos): Node {
+    if (args.length < 3 || args[0].t !== "ref" || args[1].t !== "word" || args[1].w !== "in") {
+      this.fail(at, "#foreach", "#foreach($item in $list)");
+    }
+    const ref = (args[0] as { t: "ref"; ref: Ref }).ref;
+    if (ref.parts.length) this.fail(at, "#foreach", "a simple reference as the loop variable");
+    return { t: "foreach", varName: ref.name, iter: args[2], body, pos };
   }
 
   isKnownDirective(name: string): boolean {

@@ -374,45 +374,12 @@ class Renderer {
         throw new BreakSignal();
       case "stop":
         throw new StopSignal();
-      case "evaluate": {
-        if (n.args.length !== 1) throw errAt("#evaluate() requires exactly one argument", n.pos);
-        const v = this.evalExpr(n.args[0]);
-        if (v === null) return;
-        let t;
-        const source = toJavaString(v);
-        this.budget.charge(1 + (source.length >> 6), n.pos);
-        try {
-          t = parseTemplate(source, this.macros);
-        } catch (e) {
-          if (e instanceof TemplateError) throw errAt(`#evaluate: ${e.message}`, n.pos);
-          throw e;
-        }
-        try {
-          this.render(t.nodes, out);
-        } catch (e) {
-          if (e instanceof BreakSignal) return;
-          throw e;
-        }
+      case "evaluate":
+        this.renderEvaluate(n, out);
         return;
-      }
-      case "define": {
-        const target = n.args[0];
-        if (target?.t !== "ref") throw errAt("#define() requires a reference argument", n.pos);
-        const body = n.body ?? [];
-        this.setRef(
-          target.ref,
-          new JBlock(() => {
-            const o: string[] = [];
-            try {
-              this.render(body, o);
-            } catch (e) {
-              if (!(e instanceof BreakSignal)) throw e;
-            }
-            return o.join("");
-          }),
-        );
+      case "define":
+        this.renderDefine(n);
         return;
-      }
       case "literal":
         if (n.body) this.render(n.body, out);
         return;
@@ -423,6 +390,52 @@ class Renderer {
       case "macro":
         return;
     }
+    this.renderMacroCall(n, out);
+  }
+
+  /** `#evaluate($s)`: parses and renders the string with the template's macros; a #break inside ends it. */
+  private renderEvaluate(n: Extract<Node, { t: "directive" }>, out: string[]): void {
+    if (n.args.length !== 1) throw errAt("#evaluate() requires exactly one argument", n.pos);
+    const v = this.evalExpr(n.args[0]);
+    if (v === null) return;
+    let t;
+    const source = toJavaString(v);
+    this.budget.charge(1 + (source.length >> 6), n.pos);
+    try {
+      t = parseTemplate(source, this.macros);
+    } catch (e) {
+      if (e instanceof TemplateError) throw errAt(`#evaluate: ${e.message}`, n.pos);
+      throw e;
+    }
+    try {
+      this.render(t.nodes, out);
+    } catch (e) {
+      if (e instanceof BreakSignal) return;
+      throw e;
+    }
+  }
+
+  /** `#define($ref) … #end`: the reference becomes a block rendered each time it is printed. */
+  private renderDefine(n: Extract<Node, { t: "directive" }>): void {
+    const target = n.args[0];
+    if (target?.t !== "ref") throw errAt("#define() requires a reference argument", n.pos);
+    const body = n.body ?? [];
+    this.setRef(
+      target.ref,
+      new JBlock(() => {
+        const o: string[] = [];
+        try {
+          this.render(body, o);
+        } catch (e) {
+          if (!(e instanceof BreakSignal)) throw e;
+        }
+        return o.join("");
+      }),
+    );
+  }
+
+  /** `#name(…)` or `#@name(…) … #end`: a macro call in a frame of its parameters; an unknown name prints as text. */
+  private renderMacroCall(n: Extract<Node, { t: "directive" }>, out: string[]): void {
     const macroName = n.name.startsWith("@") ? n.name.slice(1) : n.name;
     const m = this.macros.get(macroName);
     if (!m) {
