@@ -38,11 +38,21 @@
  * error instead and nothing is imported.
  */
 import { createHash } from "node:crypto";
-import { ZodError } from "zod";
-import { type ApiDesign, HTTP_METHODS, type Integration, parseDesign } from "../model/design";
+import {
+  type ApiDesign,
+  apiDesignSchema,
+  authorizerSchema,
+  gatewayResponseSchema,
+  HTTP_METHODS,
+  type Integration,
+  modelSchema,
+  requestValidatorSchema,
+  resourceSchema,
+} from "../model/design";
 import { modelRefUrl } from "../model/components";
 import { checkGatewayResponse } from "../model/gateway-responses";
 import { checkIntegration, checkPathPart, MAX_RESOURCES_PER_API } from "../model/rules";
+import { runSteps, runStepsYielding, type Steps } from "./steps";
 
 /** One problem in an imported document: where (a JSON pointer, `""` for the whole document) and what. */
 export interface ImportIssue {
@@ -107,10 +117,18 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function escapePointer(key: string | number): string {
-  return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+  const text = String(key);
+  // Most keys need no escaping; skipping the two replaces matters at thousands of pointers per document.
+  if (!text.includes("~") && !text.includes("/")) return text;
+  return text.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-const ptr = (base: string, ...keys: (string | number)[]) => base + keys.map((k) => `/${escapePointer(k)}`).join("");
+/** A JSON pointer below `base`. Built for every value read (errors name where they are), so kept cheap. */
+function ptr(base: string, ...keys: (string | number)[]): string {
+  let out = base;
+  for (const key of keys) out += `/${escapePointer(key)}`;
+  return out;
+}
 
 /** Is this an OpenAPI 3 or Swagger 2 document? */
 export function isOpenApiDocument(doc: unknown): boolean {
@@ -148,6 +166,9 @@ class Importer {
   readonly prefix: string;
   /** Models made from inline schemas: name → schema text (so identical schemas share one model). */
   readonly generated: ApiDesign["models"] = [];
+  readonly generatedByName = new Map<string, ApiDesign["models"][number]>();
+  /** Per generated-model name asked for: its candidates before `next` are taken; the first of them holding each schema text. */
+  private readonly candidateScans = new Map<string, { next: number; firstByText: Map<string, string> }>();
 
   constructor(
     readonly doc: Obj,
@@ -199,6 +220,17 @@ class Importer {
     }
   }
 
+  /** As guard, for a part read in steps. */
+  *guardSteps<T>(steps: Steps<T>): Steps<T | undefined> {
+    try {
+      return yield* steps;
+    } catch (e) {
+      if (!(e instanceof OpenApiImportError)) throw e;
+      this.errors.push(...e.issues);
+      return undefined;
+    }
+  }
+
   warn(message: string, pointer: string): void {
     this.warnings.push({ pointer, message });
   }
@@ -243,15 +275,31 @@ class Importer {
     if (typeof schema.$ref === "string") return this.modelName(schema, at);
     if (Object.keys(schema).length === 0) return undefined;
     const text = JSON.stringify(this.modelRefs(schema, at), null, 2);
-    let candidate = name;
-    for (let i = 2; ; i++) {
-      const existing = this.generated.find((m) => m.name === candidate);
-      if (existing?.schema === text) return candidate;
-      if (!existing && !this.modelNames.has(candidate)) break;
-      candidate = `${name}${i}`;
+    // Candidates are name, name2, name3 …; the first one holding this schema is reused, else the
+    // first free one is taken. Names only ever get taken, so each name's scan resumes where it
+    // stopped: a document with thousands of inline schemas (or one operationId used everywhere)
+    // costs one step per schema, not one pass over every model made so far.
+    let scan = this.candidateScans.get(name);
+    if (!scan) this.candidateScans.set(name, (scan = { next: 1, firstByText: new Map() }));
+    const known = scan.firstByText.get(text);
+    if (known) return known;
+    for (; ; scan.next++) {
+      const candidate = scan.next === 1 ? name : `${name}${scan.next}`;
+      if (!this.modelNames.has(candidate)) break;
+      const existing = this.generatedByName.get(candidate);
+      if (existing && !scan.firstByText.has(existing.schema)) scan.firstByText.set(existing.schema, candidate);
+      if (existing?.schema === text) {
+        scan.next++;
+        return candidate;
+      }
     }
+    const candidate = scan.next === 1 ? name : `${name}${scan.next}`;
+    scan.next++;
+    scan.firstByText.set(text, candidate);
+    const model = { id: stableId("model", candidate), name: candidate, contentType: "application/json", schema: text };
     this.modelNames.add(candidate);
-    this.generated.push({ id: stableId("model", candidate), name: candidate, contentType: "application/json", schema: text });
+    this.generated.push(model);
+    this.generatedByName.set(candidate, model);
     return candidate;
   }
 
@@ -259,15 +307,17 @@ class Importer {
    * `x-gatehouse-models` (written by a lossless export): what OpenAPI can't say about a model,
    * its description, content type and a schema that isn't JSON. AWS ignores the extension.
    */
-  gatehouseModels(models: ApiDesign["models"]): void {
+  *gatehouseModels(models: ApiDesign["models"]): Steps<void> {
     const at = "/x-gatehouse-models";
     const extra = this.doc["x-gatehouse-models"];
     if (extra === undefined) return;
     if (!isObj(extra)) throw new OpenApiImportError("must be an object keyed by model name", at);
+    const byName = new Map<string, ApiDesign["models"][number]>();
+    for (const m of models) if (!byName.has(m.name)) byName.set(m.name, m);
     for (const [name, def] of Object.entries(extra)) {
       this.guard(() => {
         const mAt = ptr(at, name);
-        const model = models.find((m) => m.name === name);
+        const model = byName.get(name);
         if (!model) throw new OpenApiImportError(`model ${JSON.stringify(name)} is not defined in ${this.v3 ? "components.schemas" : "definitions"}`, mAt);
         if (!isObj(def)) throw new OpenApiImportError("must be an object", mAt);
         const description = this.str(def.description, ptr(mAt, "description"));
@@ -277,6 +327,7 @@ class Importer {
         if (contentType !== undefined) model.contentType = contentType;
         if (schemaText !== undefined) model.schema = schemaText;
       });
+      yield;
     }
   }
 
@@ -319,7 +370,7 @@ class Importer {
     return n;
   }
 
-  models(): ApiDesign["models"] {
+  *models(): Steps<ApiDesign["models"]> {
     const at = this.v3 ? "/components/schemas" : "/definitions";
     const schemas = this.v3 ? (isObj(this.doc.components) ? this.doc.components.schemas : undefined) : this.doc.definitions;
     if (schemas === undefined) return [];
@@ -338,6 +389,7 @@ class Importer {
           schema: JSON.stringify(this.modelRefs(schema, ptr(at, name)), null, 2),
         });
       });
+      yield;
     }
     return out;
   }
@@ -363,7 +415,7 @@ class Importer {
     return out;
   }
 
-  validators(): ApiDesign["requestValidators"] {
+  *validators(): Steps<ApiDesign["requestValidators"]> {
     const at = "/x-amazon-apigateway-request-validators";
     const v = this.doc["x-amazon-apigateway-request-validators"];
     if (v === undefined) return [];
@@ -380,11 +432,12 @@ class Importer {
         this.validatorIds.set(name, id);
         out.push({ id, name, validateRequestBody: def.validateRequestBody === true, validateRequestParameters: def.validateRequestParameters === true });
       });
+      yield;
     }
     return out;
   }
 
-  authorizersAndSchemes(): ApiDesign["authorizers"] {
+  *authorizersAndSchemes(): Steps<ApiDesign["authorizers"]> {
     const at = this.v3 ? "/components/securitySchemes" : "/securityDefinitions";
     const schemes = this.v3 ? (isObj(this.doc.components) ? this.doc.components.securitySchemes : undefined) : this.doc.securityDefinitions;
     if (schemes === undefined) return [];
@@ -437,11 +490,12 @@ class Importer {
           providerARNs,
         });
       });
+      yield;
     }
     return out;
   }
 
-  gatewayResponses(): ApiDesign["gatewayResponses"] {
+  *gatewayResponses(): Steps<ApiDesign["gatewayResponses"]> {
     const at = "/x-amazon-apigateway-gateway-responses";
     const g = this.doc["x-amazon-apigateway-gateway-responses"];
     if (g === undefined) return [];
@@ -475,6 +529,7 @@ class Importer {
         }
         out.push(response);
       });
+      yield;
     }
     return out;
   }
@@ -547,12 +602,38 @@ class Importer {
     return integration;
   }
 
+  /** An operation → a method; its parts are read in document order (request, responses, authorization, validator, integration). */
   method(verb: string, op: Obj, at: string, pathParams: unknown[], pathParamsAt: string, path: string) {
     const base = pascalCase(typeof op.operationId === "string" ? op.operationId : "") || pascalCase(verb.toLowerCase()) + pascalCase(path);
+    const request = this.methodRequest(op, at, pathParams, pathParamsAt, base);
+    const methodResponses = this.methodResponses(op, at, base);
+    const authorization = this.authorization(op, at);
+    const requestValidatorId = this.requestValidatorId(op, at);
+    for (const key of Object.keys(op)) {
+      if (key.startsWith("x-amazon-apigateway-") && !OPERATION_EXTENSIONS.has(key))
+        this.warn(`${key} is not an API Gateway extension for REST API methods; ignored`, ptr(at, key));
+    }
+    const integration = op["x-amazon-apigateway-integration"];
+    return {
+      httpMethod: verb,
+      ...authorization,
+      operationName: this.str(op.operationId, ptr(at, "operationId")),
+      requestParameters: request.requestParameters,
+      requestModels: request.requestModels,
+      requestValidatorId,
+      methodResponses,
+      integration: integration === undefined ? undefined : this.integration(integration, ptr(at, "x-amazon-apigateway-integration")),
+    };
+  }
+
+  /**
+   * Path-level parameters then the operation's (`in: path|query|header` → requestParameters), and
+   * the request body's schema (Swagger 2 `in: body`, OpenAPI 3 requestBody) → requestModels.
+   */
+  methodRequest(op: Obj, at: string, pathParams: unknown[], pathParamsAt: string, base: string) {
     const requestParameters: Record<string, boolean> = {};
     const requestModels: Record<string, string> = {};
     const consumes = (Array.isArray(op.consumes) ? op.consumes : Array.isArray(this.doc.consumes) ? this.doc.consumes : ["application/json"]) as string[];
-    const produces = (Array.isArray(op.produces) ? op.produces : Array.isArray(this.doc.produces) ? this.doc.produces : ["application/json"]) as string[];
     const params: [unknown, string][] = pathParams.map((p, i) => [p, ptr(pathParamsAt, i)]);
     if (op.parameters !== undefined) {
       if (!Array.isArray(op.parameters)) throw new OpenApiImportError("must be an array of parameters", ptr(at, "parameters"));
@@ -587,33 +668,47 @@ class Importer {
         }
       }
     }
+    return { requestParameters, requestModels };
+  }
+
+  /** responses keyed by status code → methodResponses (headers → responseParameters, schemas → responseModels); `default` has no counterpart. */
+  methodResponses(op: Obj, at: string, base: string) {
     const methodResponses: Record<string, { statusCode: string; responseParameters: Record<string, boolean>; responseModels: Record<string, string> }> = {};
-    if (op.responses !== undefined) {
-      const rAt = ptr(at, "responses");
-      if (!isObj(op.responses)) throw new OpenApiImportError("must be an object keyed by status code", rAt);
-      for (const [status, raw] of Object.entries(op.responses)) {
-        if (status === "default") continue; // API Gateway method responses are per status code
-        if (!/^[1-5]\d{2}$/.test(status)) throw new OpenApiImportError(`${JSON.stringify(status)} is not an HTTP status code`, ptr(rAt, status));
-        const { value: r, at: sAt } = this.deref(raw, ptr(rAt, status));
-        const responseParameters: Record<string, boolean> = {};
-        const responseModels: Record<string, string> = {};
-        if (isObj(r)) {
-          if (isObj(r.headers)) {
-            for (const [h, def] of Object.entries(r.headers)) responseParameters[`method.response.header.${h}`] = isObj(def) && def.required === true;
-          }
-          if (this.v3 && isObj(r.content)) {
-            for (const [ct, media] of Object.entries(r.content)) {
-              const model = isObj(media) ? this.schemaModel(media.schema, ptr(sAt, "content", ct, "schema"), `${base}Response${status}`) : undefined;
-              if (model) responseModels[ct] = model;
-            }
-          } else if (!this.v3 && r.schema !== undefined) {
-            const model = this.schemaModel(r.schema, ptr(sAt, "schema"), `${base}Response${status}`);
-            if (model) for (const ct of produces) responseModels[ct] = model;
-          }
+    if (op.responses === undefined) return methodResponses;
+    const produces = (Array.isArray(op.produces) ? op.produces : Array.isArray(this.doc.produces) ? this.doc.produces : ["application/json"]) as string[];
+    const rAt = ptr(at, "responses");
+    if (!isObj(op.responses)) throw new OpenApiImportError("must be an object keyed by status code", rAt);
+    for (const [status, raw] of Object.entries(op.responses)) {
+      if (status === "default") continue; // API Gateway method responses are per status code
+      if (!/^[1-5]\d{2}$/.test(status)) throw new OpenApiImportError(`${JSON.stringify(status)} is not an HTTP status code`, ptr(rAt, status));
+      const { value: r, at: sAt } = this.deref(raw, ptr(rAt, status));
+      const responseParameters: Record<string, boolean> = {};
+      const responseModels: Record<string, string> = {};
+      if (isObj(r)) {
+        if (isObj(r.headers)) {
+          for (const [h, def] of Object.entries(r.headers)) responseParameters[`method.response.header.${h}`] = isObj(def) && def.required === true;
         }
-        methodResponses[status] = { statusCode: status, responseParameters, responseModels };
+        if (this.v3 && isObj(r.content)) {
+          for (const [ct, media] of Object.entries(r.content)) {
+            const model = isObj(media) ? this.schemaModel(media.schema, ptr(sAt, "content", ct, "schema"), `${base}Response${status}`) : undefined;
+            if (model) responseModels[ct] = model;
+          }
+        } else if (!this.v3 && r.schema !== undefined) {
+          const model = this.schemaModel(r.schema, ptr(sAt, "schema"), `${base}Response${status}`);
+          if (model) for (const ct of produces) responseModels[ct] = model;
+        }
       }
+      methodResponses[status] = { statusCode: status, responseParameters, responseModels };
     }
+    return methodResponses;
+  }
+
+  /**
+   * The operation's security (else the document's): an authorizer's scheme → CUSTOM or
+   * COGNITO_USER_POOLS with its scopes, `awsSigv4` → AWS_IAM, an API key scheme → apiKeyRequired;
+   * `x-amazon-apigateway-auth` overrides the type.
+   */
+  authorization(op: Obj, at: string) {
     let authorizationType = "NONE";
     let authorizerId: string | undefined;
     let authorizationScopes: string[] = [];
@@ -647,36 +742,21 @@ class Importer {
         if (type === "NONE" || type === "AWS_IAM") authorizerId = undefined;
       }
     }
-    const validatorName = op["x-amazon-apigateway-request-validator"] ?? this.doc["x-amazon-apigateway-request-validator"];
-    let requestValidatorId: string | undefined;
-    if (validatorName !== undefined) {
-      const vAt =
-        op["x-amazon-apigateway-request-validator"] !== undefined ? ptr(at, "x-amazon-apigateway-request-validator") : "/x-amazon-apigateway-request-validator";
-      requestValidatorId = this.validatorIds.get(String(validatorName));
-      if (!requestValidatorId)
-        throw new OpenApiImportError(`request validator ${JSON.stringify(validatorName)} is not in x-amazon-apigateway-request-validators`, vAt);
-    }
-    for (const key of Object.keys(op)) {
-      if (key.startsWith("x-amazon-apigateway-") && !OPERATION_EXTENSIONS.has(key))
-        this.warn(`${key} is not an API Gateway extension for REST API methods; ignored`, ptr(at, key));
-    }
-    const integration = op["x-amazon-apigateway-integration"];
-    return {
-      httpMethod: verb,
-      authorizationType,
-      authorizerId,
-      authorizationScopes,
-      apiKeyRequired,
-      operationName: this.str(op.operationId, ptr(at, "operationId")),
-      requestParameters,
-      requestModels,
-      requestValidatorId,
-      methodResponses,
-      integration: integration === undefined ? undefined : this.integration(integration, ptr(at, "x-amazon-apigateway-integration")),
-    };
+    return { authorizationType, authorizerId, authorizationScopes, apiKeyRequired };
   }
 
-  resources(): ApiDesign["resources"] {
+  /** The operation's `x-amazon-apigateway-request-validator` (else the document's), which must be defined. */
+  requestValidatorId(op: Obj, at: string): string | undefined {
+    const validatorName = op["x-amazon-apigateway-request-validator"] ?? this.doc["x-amazon-apigateway-request-validator"];
+    if (validatorName === undefined) return undefined;
+    const vAt =
+      op["x-amazon-apigateway-request-validator"] !== undefined ? ptr(at, "x-amazon-apigateway-request-validator") : "/x-amazon-apigateway-request-validator";
+    const id = this.validatorIds.get(String(validatorName));
+    if (!id) throw new OpenApiImportError(`request validator ${JSON.stringify(validatorName)} is not in x-amazon-apigateway-request-validators`, vAt);
+    return id;
+  }
+
+  *resources(): Steps<ApiDesign["resources"]> {
     const root = { id: stableId("resource", "/"), parentId: null as string | null, pathPart: "", methods: {} as Record<string, unknown> };
     const byPath = new Map<string, typeof root>([["/", root]]);
     const list = [root];
@@ -725,6 +805,7 @@ class Importer {
           });
         }
       });
+      yield;
     }
     return list as ApiDesign["resources"];
   }
@@ -827,43 +908,97 @@ const IGNORED_ROOT_EXTENSIONS: Record<string, string> = {
   "x-amazon-apigateway-security-policy": "is not modelled by Gatehouse",
 };
 
-/**
- * Converts a parsed OpenAPI 3.0 or Swagger 2.0 document into a design, with what was skipped.
- * Throws OpenApiImportError listing every problem found (each with a JSON pointer).
- */
-export function importOpenApiDocument(doc: unknown, options: ImportOptions = {}): ImportResult {
+/** The import, in steps: one per model, validator, authorizer, gateway response, path and resource validated. */
+function* importSteps(doc: unknown, options: ImportOptions): Steps<ImportResult> {
   if (!isOpenApiDocument(doc)) throw new OpenApiImportError('not an OpenAPI document: expected an "openapi": "3.0.x" or "swagger": "2.0" field', "");
   if (options.basePath !== undefined && !(BASE_PATH_MODES as readonly string[]).includes(options.basePath)) {
     throw new OpenApiImportError(`basepath must be ignore, prepend or split (got ${JSON.stringify(options.basePath)})`, "");
   }
   const im = new Importer(doc as Obj, options);
-  const models = im.guard(() => im.models()) ?? [];
-  const requestValidators = im.guard(() => im.validators()) ?? [];
-  const authorizers = im.guard(() => im.authorizersAndSchemes()) ?? [];
-  const gatewayResponses = im.guard(() => im.gatewayResponses()) ?? [];
+  const models = (yield* im.guardSteps(im.models())) ?? [];
+  const requestValidators = (yield* im.guardSteps(im.validators())) ?? [];
+  const authorizers = (yield* im.guardSteps(im.authorizersAndSchemes())) ?? [];
+  const gatewayResponses = (yield* im.guardSteps(im.gatewayResponses())) ?? [];
   const api = im.api();
-  const resources = im.guard(() => im.resources()) ?? [];
-  models.push(...im.generated);
-  im.guard(() => im.gatehouseModels(models));
+  const resources = (yield* im.guardSteps(im.resources())) ?? [];
+  for (const model of im.generated) models.push(model); // not push(...): a document can make more models than a call takes arguments
+  yield* im.guardSteps(im.gatehouseModels(models));
   // failOnWarnings: AWS rolls the import back and reports the warnings as the error.
   const refused = options.failOnWarnings
     ? im.warnings.map((w) => ({ pointer: w.pointer, message: `${w.message} (a warning, refused because failOnWarnings is set)` }))
     : [];
   if (im.errors.length || refused.length) throw OpenApiImportError.of([...im.errors, ...refused]);
-  try {
-    const settings = SETTING_SOURCES.filter(([, present]) => present(doc as Obj)).map(([name]) => name);
-    return { design: parseDesign({ ...api, resources, models, requestValidators, authorizers, gatewayResponses }), warnings: im.warnings, settings };
-  } catch (e) {
-    if (e instanceof ZodError) {
-      throw OpenApiImportError.of(
-        e.issues.map((issue) => ({
-          pointer: "",
-          message: `the imported design is invalid at /${issue.path.map((k) => escapePointer(String(k))).join("/")}: ${issue.message}`,
-        })),
-      );
+  const settings = SETTING_SOURCES.filter(([, present]) => present(doc as Obj)).map(([name]) => name);
+  const design = yield* validatedDesign({ ...api, resources, models, requestValidators, authorizers, gatewayResponses });
+  return { design, warnings: im.warnings, settings };
+}
+
+const DESIGN_KEYS = Object.keys(apiDesignSchema.shape);
+/** The design's lists and the schema of one item: validated an item at a time. */
+const DESIGN_LISTS = {
+  resources: resourceSchema,
+  models: modelSchema,
+  requestValidators: requestValidatorSchema,
+  authorizers: authorizerSchema,
+  gatewayResponses: gatewayResponseSchema,
+} as const;
+
+type DesignIssue = { path: PropertyKey[]; message: string };
+
+/**
+ * parseDesign, an item at a time (zod over hundreds of resources or thousands of models is the
+ * largest single piece of an import): the same design, and the same issues in the same order
+ * (the whole design's zod parse reports them key by key, items by index), as the imported
+ * design's problems.
+ */
+function* validatedDesign(value: Obj): Steps<ApiDesign> {
+  const lists: Obj = {};
+  const issues: DesignIssue[] = [];
+  for (const [key, itemSchema] of Object.entries(DESIGN_LISTS)) {
+    const items = value[key];
+    if (!Array.isArray(items)) continue; // left to the design's own parse (a default, or its issue)
+    lists[key] = [];
+    for (const [i, item] of items.entries()) {
+      const parsed = itemSchema.safeParse(item);
+      if (parsed.success) (lists[key] as unknown[]).push(parsed.data);
+      else for (const issue of parsed.error.issues) issues.push({ path: [key, i, ...issue.path], message: issue.message });
+      yield;
     }
-    throw e;
   }
+  const emptied = Object.fromEntries(Object.keys(lists).map((key) => [key, []]));
+  const rest = apiDesignSchema.safeParse({ ...value, ...emptied });
+  if (!rest.success) issues.push(...rest.error.issues);
+  if (issues.length) throw designProblems(issues);
+  // Spread then the lists: each list keeps its place in the key order the design's parse gives.
+  return { ...(rest.data as ApiDesign), ...lists };
+}
+
+function designProblems(issues: DesignIssue[]): OpenApiImportError {
+  const rank = (issue: DesignIssue) => DESIGN_KEYS.indexOf(String(issue.path[0]));
+  return OpenApiImportError.of(
+    issues
+      .sort((a, b) => rank(a) - rank(b))
+      .map((issue) => ({
+        pointer: "",
+        message: `the imported design is invalid at /${issue.path.map((k) => escapePointer(String(k))).join("/")}: ${issue.message}`,
+      })),
+  );
+}
+
+/**
+ * Converts a parsed OpenAPI 3.0 or Swagger 2.0 document into a design, with what was skipped.
+ * Throws OpenApiImportError listing every problem found (each with a JSON pointer).
+ */
+export function importOpenApiDocument(doc: unknown, options: ImportOptions = {}): ImportResult {
+  return runSteps(importSteps(doc, options));
+}
+
+/**
+ * As importOpenApiDocument, handing the event loop back every few milliseconds, for the server:
+ * a 6 MB document takes long enough to hold every other request if imported in one go.
+ */
+export function importOpenApiDocumentYielding(doc: unknown, options: ImportOptions = {}): Promise<ImportResult> {
+  return runStepsYielding(importSteps(doc, options));
 }
 
 /** Converts a parsed OpenAPI 3.0 or Swagger 2.0 document into a design. Throws OpenApiImportError. */

@@ -4,6 +4,8 @@
  * a CLI for minutes or the server's memory. Depth: nothing in an OpenAPI document needs more than
  * a few dozen levels, and deeper values only serve to exhaust a recursive reader.
  */
+import { runSteps, type Steps } from "./steps";
+
 export const MAX_DOCUMENT_BYTES = 6 * 1024 * 1024;
 export const MAX_DOCUMENT_DEPTH = 128;
 /** Aliases a YAML document may expand (the `yaml` package's maxAliasCount): a bomb is refused, real documents use a few. */
@@ -19,12 +21,29 @@ export function documentSizeProblem(bytes: number): string | undefined {
 
 /** Undefined when no value nests deeper than MAX_DOCUMENT_DEPTH, else the message. Iterative: depth itself cannot overflow it. */
 export function documentDepthProblem(value: unknown): string | undefined {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  while (stack.length) {
-    const { value: current, depth } = stack.pop()!;
-    if (current === null || typeof current !== "object") continue;
+  return runSteps(documentDepthSteps(value));
+}
+
+/**
+ * documentDepthProblem in steps of a few thousand values: a 6 MB document holds hundreds of
+ * thousands, and the server hands the event loop back between steps. Only objects and arrays
+ * are stacked (with their depth alongside), never the strings and numbers in them.
+ */
+export function* documentDepthSteps(value: unknown): Steps<string | undefined> {
+  if (value === null || typeof value !== "object") return undefined;
+  const values: object[] = [value];
+  const depths: number[] = [0];
+  let visited = 0;
+  while (values.length) {
+    const current = values.pop()!;
+    const depth = depths.pop()!;
     if (depth >= MAX_DOCUMENT_DEPTH) return `values are nested more than ${MAX_DOCUMENT_DEPTH} levels deep`;
-    for (const child of Object.values(current)) stack.push({ value: child, depth: depth + 1 });
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (child === null || typeof child !== "object") continue;
+      values.push(child);
+      depths.push(depth + 1);
+    }
+    if (++visited % 4096 === 0) yield;
   }
   return undefined;
 }

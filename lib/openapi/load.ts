@@ -57,7 +57,8 @@ export function parseDocumentText(text: string, file: string): unknown {
   return doc;
 }
 
-function parseDocumentSyntax(text: string, file: string): unknown {
+/** parseDocumentText without the depth check (for a caller that checks depth in steps). */
+export function parseDocumentSyntax(text: string, file: string): unknown {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   const yamlName = /\.ya?ml$/i.test(file);
   if (!yamlName && (trimmed.startsWith("{") || trimmed.startsWith("[") || /\.json$/i.test(file))) {

@@ -8,8 +8,9 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { DesignLoadError, parseDocumentText } from "./load";
-import { documentDepthProblem, documentSizeProblem, MAX_YAML_ALIASES } from "./limits";
+import { DesignLoadError, parseDocumentSyntax, parseDocumentText } from "./load";
+import { documentDepthSteps, documentSizeProblem, MAX_YAML_ALIASES } from "./limits";
+import { runStepsYielding } from "./steps";
 
 /** Below this, parsing on the calling thread is quicker than starting a worker. */
 export const OFF_THREAD_MIN_BYTES = 64 * 1024;
@@ -45,20 +46,29 @@ function looksLikeJson(text: string, file: string): boolean {
   return !/\.ya?ml$/i.test(file) && (trimmed.startsWith("{") || trimmed.startsWith("[") || /\.json$/i.test(file));
 }
 
-/** As parseDocumentText (same errors, same limits), but large YAML is parsed in a worker thread. */
+/**
+ * As parseDocumentText (same errors, same limits), but large YAML is parsed in a worker thread,
+ * and a large document's depth check hands the event loop back as it goes.
+ */
 export async function parseDocumentTextOffThread(text: string, file: string): Promise<unknown> {
   const tooBig = documentSizeProblem(Buffer.byteLength(text, "utf8"));
   if (tooBig) throw new DesignLoadError(file, tooBig);
-  const yamlPath = text.length >= OFF_THREAD_MIN_BYTES && !looksLikeJson(text, file) ? yamlModulePath() : undefined;
-  if (!yamlPath) return parseDocumentText(text, file);
+  if (text.length < OFF_THREAD_MIN_BYTES) return parseDocumentText(text, file);
+  const yamlPath = looksLikeJson(text, file) ? undefined : yamlModulePath();
+  if (!yamlPath) return withDepthChecked(parseDocumentSyntax(text, file), file);
   const answer = await parseInWorker(text.replace(/^\uFEFF/, "").trimStart(), yamlPath, file);
   if (!answer.ok) {
     const where = answer.line ? ` (line ${answer.line}, column ${answer.col})` : "";
     throw new DesignLoadError(file, `invalid YAML${where}: ${answer.message}`);
   }
-  const tooDeep = documentDepthProblem(answer.value);
+  return withDepthChecked(answer.value, file);
+}
+
+/** The depth check visits every value (hundreds of thousands in 6 MB), so it runs in slices. */
+async function withDepthChecked(value: unknown, file: string): Promise<unknown> {
+  const tooDeep = await runStepsYielding(documentDepthSteps(value));
   if (tooDeep) throw new DesignLoadError(file, tooDeep);
-  return answer.value;
+  return value;
 }
 
 function parseInWorker(text: string, yamlPath: string, file: string): Promise<WorkerAnswer> {

@@ -18,7 +18,7 @@ import {
   BASE_PATH_MODES,
   type BasePathMode,
   type ImportIssue,
-  importOpenApiDocument,
+  importOpenApiDocumentYielding,
   type ImportOptions,
   type ImportResult,
   isOpenApiDocument,
@@ -60,7 +60,10 @@ function importOptions(input: ImportSettings): ImportOptions {
   return { basePath: basePath as BasePathMode, failOnWarnings: input.failOnWarnings === true };
 }
 
-/** Parses and imports OpenAPI text (JSON or YAML; large YAML off the request thread). Throws OpenApiDocumentError. */
+/**
+ * Parses and imports OpenAPI text (JSON or YAML; large YAML off the request thread, the import in
+ * slices that hand the event loop back, so other requests are answered meanwhile). Throws OpenApiDocumentError.
+ */
 export async function readOpenApiText(text: string, options: ImportOptions = {}): Promise<ImportResult> {
   if (!text.trim()) throw new OpenApiDocumentError([{ pointer: "", message: "Paste an OpenAPI 3.0 or Swagger 2.0 document, or choose a file" }]);
   if (Buffer.byteLength(text, "utf8") > MAX_DOCUMENT_BYTES)
@@ -75,7 +78,7 @@ export async function readOpenApiText(text: string, options: ImportOptions = {})
   if (!isOpenApiDocument(doc))
     throw new OpenApiDocumentError([{ pointer: "", message: 'Not an OpenAPI document: expected "openapi": "3.0.x" or "swagger": "2.0"' }]);
   try {
-    return importOpenApiDocument(doc, options);
+    return await importOpenApiDocumentYielding(doc, options);
   } catch (e) {
     if (e instanceof OpenApiImportError) throw new OpenApiDocumentError(e.issues);
     throw e;
