@@ -14,7 +14,7 @@ export function AddMethodForm({ resource, editor, onAdded }: { resource: Resourc
   const [verb, setVerb] = useState<string>(free[0] ?? "GET");
   const { form, set } = useFormState<NewMethodForm>({ type: "MOCK", uri: "", backendMethod: "GET", functionArn: "" });
   const [arnError, setArnError] = useState<string>();
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   if (free.length === 0) return <p className="text-sm text-slate-500">Every HTTP method is defined on this resource.</p>;
   const httpMethod = (free.includes(verb as HttpMethod) ? verb : free[0]) as HttpMethod;
 
@@ -24,7 +24,9 @@ export function AddMethodForm({ resource, editor, onAdded }: { resource: Resourc
     if (!("commands" in built)) return;
     // Stops at the first refused step; the method is selected as soon as it exists.
     for (const [i, command] of built.commands.entries()) {
-      if (!(await editor.edit(command))) break;
+      // One toast when the last step is saved, not one per step.
+      const toast = i === built.commands.length - 1 ? `${httpMethod} method added` : null;
+      if (!(await editor.run(command, toast)).ok) break;
       if (i === 0) onAdded(httpMethod);
     }
   };

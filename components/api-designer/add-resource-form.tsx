@@ -5,7 +5,7 @@ import type { ApiDesign } from "@/lib/model/design";
 import { findResourceByPath, resourcePath, resourcesInTreeOrder } from "@/lib/model/tree";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
-import type { DesignEditor } from "./use-design";
+import { type DesignEditor, savedDesign } from "./use-design";
 
 /** Adds one path part under a parent, or a whole path like /pets/{id} when it starts with "/". */
 export function AddResourceForm({
@@ -23,7 +23,7 @@ export function AddResourceForm({
   const [pathPart, setPathPart] = useState("");
   const options = resourcesInTreeOrder(design).map((r) => ({ value: r.id, label: resourcePath(design, r) }));
   const parent = parentId && options.some((o) => o.value === parentId) ? parentId : defaultParentId;
-  const fieldError = editor.error?.fieldErrors?.pathPart ?? editor.error?.fieldErrors?.path ?? editor.error?.fieldErrors?.parentId;
+  const fieldError = editor.fieldErrors.pathPart ?? editor.fieldErrors.path ?? editor.fieldErrors.parentId;
   return (
     <form
       className="space-y-3"
@@ -32,7 +32,9 @@ export function AddResourceForm({
         const value = pathPart.trim();
         const isPath = value.startsWith("/");
         const parentPath = resourcePath(design, design.resources.find((r) => r.id === parent)!);
-        const saved = await editor.edit(isPath ? { type: "addResourcePath", path: value } : { type: "addResource", parentId: parent, pathPart: value });
+        const saved = savedDesign(
+          await editor.run(isPath ? { type: "addResourcePath", path: value } : { type: "addResource", parentId: parent, pathPart: value }),
+        );
         if (!saved) return;
         setPathPart("");
         const fullPath = isPath ? "/" + value.split("/").filter(Boolean).join("/") : `${parentPath === "/" ? "" : parentPath}/${value}`;

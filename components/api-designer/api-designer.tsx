@@ -1,10 +1,13 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ApiDesign, Resource } from "@/lib/model/design";
 import { resourcePath, resourcesInTreeOrder, findResource } from "@/lib/model/tree";
 import { Card } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { queryKeys } from "@/components/query-keys";
 import { AddResourceForm } from "./add-resource-form";
 import { AddMethodForm } from "./add-method-form";
 import { MethodEditor } from "./method-editor";
@@ -16,7 +19,7 @@ import { AuthorizersPanel } from "./authorizers-panel";
 import { ResourceTree } from "./resource-tree";
 import { ResourceActions } from "./resource-actions";
 import { ApiSettingsCard } from "./api-settings";
-import { useDraft, useEditDesign, type ApiDraft, type DesignEditor } from "./use-design";
+import { designEditOptions, editDraft, useDraft, type ApiDraft, type DesignEditor } from "./use-design";
 import type { StageOption } from "@/components/test-invoke/target-select";
 
 type Selection = { resourceId: string; method?: string };
@@ -37,7 +40,12 @@ export function ApiDesigner({
   stages?: StageOption[];
 }) {
   const { data: draft } = useDraft(apiId, initial);
-  const editor = useEditDesign(apiId);
+  const queryClient = useQueryClient();
+  const editor = useServerAction(editDraft(apiId, queryClient), designEditOptions(apiId, queryClient));
+  const reload = () => {
+    editor.reset();
+    void queryClient.invalidateQueries({ queryKey: queryKeys.api.draft(apiId) });
+  };
   const design = draft.design;
   const [selected, setSelected] = useState<Selection>(() => ({ resourceId: resourcesInTreeOrder(design)[0].id }));
   const resource = findResource(design, selected.resourceId) ?? resourcesInTreeOrder(design)[0];
@@ -48,7 +56,7 @@ export function ApiDesigner({
     <div className="grid gap-4 lg:grid-cols-[320px_1fr]">
       <ResourcesColumn {...shared} resourceId={resource.id} selected={selected} onSelect={setSelected} />
       <div className="space-y-4">
-        <EditErrorBanner editor={editor} />
+        <EditErrorBanner editor={editor} onReload={reload} />
         <ApiSettingsCard {...shared} />
         <ResourceCard {...shared} resource={resource} selected={selected} onSelect={setSelected} />
         {method && (
@@ -111,22 +119,20 @@ function ResourcesColumn({
   );
 }
 
-/** The last refused edit; a stale version (409) offers to reload the draft. */
-function EditErrorBanner({ editor }: { editor: DesignEditor }) {
-  if (!editor.error) return null;
+/**
+ * The last refused edit, in the server's words (its field messages also stand next to the fields of
+ * whichever form sent it); a stale version (409) offers to reload the draft.
+ */
+function EditErrorBanner({ editor, onReload }: { editor: DesignEditor; onReload: () => void }) {
+  const failure = editor.error && { ...editor.error, fieldErrors: undefined };
   return (
-    <div role="alert" className="flex items-center justify-between rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="edit-error">
-      <span>{editor.error.message}</span>
-      {editor.error.status === 409 ? (
-        <Button variant="secondary" onClick={() => void editor.reload()}>
-          Reload
-        </Button>
-      ) : (
-        <button type="button" className="text-red-500" onClick={editor.clearError} aria-label="Dismiss">
+    <FormError failure={failure} onReload={onReload} data-testid="edit-error" className="flex items-center justify-between">
+      {editor.error?.status !== 409 && (
+        <button type="button" className="text-red-500" onClick={editor.reset} aria-label="Dismiss">
           ×
         </button>
       )}
-    </div>
+    </FormError>
   );
 }
 

@@ -5,7 +5,7 @@ import { ENDPOINT_TYPES, type ApiDesign } from "@/lib/model/design";
 import { apiSettingsWarnings } from "@/lib/model/rules";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, SelectField, Checkbox, TextAreaField } from "@/components/ui/field";
 import { errorAt } from "./rows";
 import type { DesignEditor } from "./use-design";
 import { useFormState, type SetField } from "./use-form-state";
@@ -64,7 +64,7 @@ function ApiSettingsForm({
   setSaved: (v: boolean) => void;
 }) {
   const { form, set } = useFormState(() => apiSettingsForm(design));
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   return (
     <form
       className="mt-3 space-y-3"
@@ -72,7 +72,8 @@ function ApiSettingsForm({
       onSubmit={async (e) => {
         e.preventDefault();
         setSaved(false);
-        setSaved(!!(await editor.edit(updateApiCommand(form))));
+        // The form says so itself ("API settings saved"), so no toast.
+        setSaved((await editor.run(updateApiCommand(form), null)).ok);
       }}
     >
       <fieldset disabled={!canEdit} className="grid min-w-0 gap-3 sm:grid-cols-2">
@@ -127,58 +128,41 @@ function ApiSettingsFields({ form, set, fe }: FieldsProps) {
         error={fe.minimumCompressionSize}
         hint="0 to 10485760; empty turns compression off."
       />
-      <label className="flex items-center gap-2 self-end text-sm">
-        <input type="checkbox" checked={form.disableDefault} onChange={(e) => set("disableDefault", e.target.checked)} /> Disable the default execute-api
-        endpoint
-      </label>
+      <Checkbox
+        className="self-end"
+        label="Disable the default execute-api endpoint"
+        checked={form.disableDefault}
+        onChange={(e) => set("disableDefault", e.target.checked)}
+      />
     </>
   );
 }
 
 function ApiSettingsTexts({ form, set, fe }: FieldsProps) {
-  const binaryError = errorAt(fe, "binaryMediaTypes");
   return (
     <>
-      <div className="sm:col-span-2">
-        <label className="block text-sm font-medium text-slate-700" htmlFor="binaryMediaTypes">
-          Binary media types
-        </label>
-        <textarea
-          id="binaryMediaTypes"
-          name="binaryMediaTypes"
-          rows={2}
-          value={form.binary}
-          onChange={(e) => set("binary", e.target.value)}
-          placeholder={"image/png\napplication/octet-stream\n*/*"}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-sm"
-          aria-invalid={!!binaryError}
-        />
-        {binaryError && (
-          <p className="mt-1 text-xs text-red-600" data-field-error="binaryMediaTypes">
-            {binaryError}
-          </p>
-        )}
-      </div>
-      <div className="sm:col-span-2">
-        <label className="block text-sm font-medium text-slate-700" htmlFor="policy">
-          Resource policy (JSON)
-        </label>
-        <textarea
-          id="policy"
-          name="policy"
-          rows={5}
-          value={form.policy}
-          onChange={(e) => set("policy", e.target.value)}
-          placeholder='{"Version": "2012-10-17", "Statement": [...]}'
-          className="mt-1 block w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-xs"
-          aria-invalid={!!fe.policy}
-        />
-        {fe.policy && (
-          <p className="mt-1 text-xs text-red-600" data-field-error="policy">
-            {fe.policy}
-          </p>
-        )}
-      </div>
+      <TextAreaField
+        className="sm:col-span-2"
+        mono
+        label="Binary media types"
+        name="binaryMediaTypes"
+        rows={2}
+        value={form.binary}
+        onChange={(e) => set("binary", e.target.value)}
+        placeholder={"image/png\napplication/octet-stream\n*/*"}
+        error={errorAt(fe, "binaryMediaTypes")}
+      />
+      <TextAreaField
+        className="sm:col-span-2"
+        mono
+        label="Resource policy (JSON)"
+        name="policy"
+        rows={5}
+        value={form.policy}
+        onChange={(e) => set("policy", e.target.value)}
+        placeholder='{"Version": "2012-10-17", "Statement": [...]}'
+        error={fe.policy}
+      />
     </>
   );
 }

@@ -5,8 +5,8 @@ import type { ApiDesign, Authorizer } from "@/lib/model/design";
 import { AUTHORIZER_TYPES, authorizerUsages } from "@/lib/model/components";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, SelectField } from "@/components/ui/field";
-import type { DesignEditor } from "./use-design";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
+import { type DesignEditor, savedDesign } from "./use-design";
 import { useFormState, type SetField } from "./use-form-state";
 import { ComponentActions } from "./component-actions";
 import { authorizerForm, authorizerInput, isLambdaAuthorizer, type AuthorizerFormState } from "./authorizer-form";
@@ -72,17 +72,17 @@ function AuthorizerForm({
   onSaved: (id: string | null) => void;
 }) {
   const { form, set } = useFormState(() => authorizerForm(authorizer));
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   const uses = authorizer ? authorizerUsages(design, authorizer.id) : [];
 
   const save = async () => {
-    if (authorizer) return void (await editor.edit({ type: "updateAuthorizer", authorizerId: authorizer.id, authorizer: authorizerInput(form) }));
-    const saved = await editor.edit({ type: "createAuthorizer", authorizer: authorizerInput(form) });
+    if (authorizer) return void editor.run({ type: "updateAuthorizer", authorizerId: authorizer.id, authorizer: authorizerInput(form) });
+    const saved = savedDesign(await editor.run({ type: "createAuthorizer", authorizer: authorizerInput(form) }));
     const created = saved?.authorizers.find((a) => a.name === form.name.trim());
     if (created) onSaved(created.id);
   };
   const remove = async () => {
-    if (authorizer && (await editor.edit({ type: "deleteAuthorizer", authorizerId: authorizer.id }))) onSaved(null);
+    if (authorizer && (await editor.run({ type: "deleteAuthorizer", authorizerId: authorizer.id })).ok) onSaved(null);
   };
 
   return (
@@ -184,22 +184,17 @@ function FunctionField({ form, set, fe }: FieldsProps) {
 
 function UserPoolsField({ form, set, fe }: FieldsProps) {
   return (
-    <label className="block text-sm font-medium text-slate-700 sm:col-span-2">
-      Cognito user pool ARNs (one per line)
-      <textarea
-        name="authorizer.providerARNs"
-        className={`mt-1 block w-full rounded-md border px-2 py-1 font-mono text-xs ${fe["authorizer.providerARNs"] ? "border-red-400" : "border-slate-300"}`}
-        rows={2}
-        value={form.pools}
-        onChange={(e) => set("pools", e.target.value)}
-        placeholder="arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123"
-        spellCheck={false}
-      />
-      {fe["authorizer.providerARNs"] && (
-        <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="authorizer.providerARNs">
-          {fe["authorizer.providerARNs"]}
-        </span>
-      )}
-    </label>
+    <TextAreaField
+      className="sm:col-span-2"
+      mono
+      label="Cognito user pool ARNs (one per line)"
+      name="authorizer.providerARNs"
+      rows={2}
+      value={form.pools}
+      onChange={(e) => set("pools", e.target.value)}
+      placeholder="arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123"
+      spellCheck={false}
+      error={fe["authorizer.providerARNs"]}
+    />
   );
 }

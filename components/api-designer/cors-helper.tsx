@@ -6,7 +6,7 @@ import { CORS_METHODS, defaultCorsSettings, enableCors, type CorsChange } from "
 import { resourcePath } from "@/lib/model/tree";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, Checkbox } from "@/components/ui/field";
 import type { DesignEditor } from "./use-design";
 import { useFormState, type SetField } from "./use-form-state";
 import { corsForm, corsSettings, type CorsFormState } from "./cors-form";
@@ -15,13 +15,14 @@ import { corsForm, corsSettings, type CorsFormState } from "./cors-form";
 export function CorsHelper({ design, resource, editor, canEdit }: { design: ApiDesign; resource: Resource; editor: DesignEditor; canEdit: boolean }) {
   const { form, set } = useFormState(() => corsForm(defaultCorsSettings(design, resource.id)));
   const [written, setWritten] = useState<CorsChange[] | null>(null);
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
 
   const enable = async () => {
     const input = corsSettings(form);
     setWritten(null);
     // The server applies the same pure operation to the same version, so this is what it wrote.
-    if (await editor.edit({ type: "enableCors", resourceId: resource.id, cors: input })) setWritten(enableCors(design, resource.id, input).changes);
+    // The list of what was written is the confirmation, so no toast.
+    if ((await editor.run({ type: "enableCors", resourceId: resource.id, cors: input }, null)).ok) setWritten(enableCors(design, resource.id, input).changes);
   };
 
   return (
@@ -75,14 +76,12 @@ function CorsFields({ form, set, fe }: { form: CorsFormState; set: SetField<Cors
         <p className="text-sm font-medium text-slate-700">Allowed methods</p>
         <div className="mt-1 flex flex-wrap gap-3">
           {CORS_METHODS.map((m) => (
-            <label key={m} className="flex items-center gap-1 text-sm">
-              <input
-                type="checkbox"
-                checked={form.methods.includes(m)}
-                onChange={(e) => set("methods", e.target.checked ? [...form.methods, m] : form.methods.filter((x) => x !== m))}
-              />{" "}
-              {m}
-            </label>
+            <Checkbox
+              key={m}
+              label={m}
+              checked={form.methods.includes(m)}
+              onChange={(e) => set("methods", e.target.checked ? [...form.methods, m] : form.methods.filter((x) => x !== m))}
+            />
           ))}
         </div>
         <FieldError fe={fe} name="cors.allowMethods" className="mt-1" />
@@ -105,9 +104,7 @@ function CorsFields({ form, set, fe }: { form: CorsFormState; set: SetField<Cors
         hint="Optional, comma-separated: response headers browser code may read."
       />
       <div>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={form.credentials} onChange={(e) => set("credentials", e.target.checked)} /> Allow credentials
-        </label>
+        <Checkbox label="Allow credentials" checked={form.credentials} onChange={(e) => set("credentials", e.target.checked)} />
         <FieldError fe={fe} name="cors.allowCredentials" className="mt-1" />
       </div>
     </>

@@ -5,7 +5,7 @@ import type { ApiDesign, GatewayResponse } from "@/lib/model/design";
 import { GATEWAY_RESPONSE_TYPES } from "@/lib/model/gateway-responses";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { TemplateEditor } from "@/components/editor/template-editor";
 import { errorAt } from "./rows";
 import type { DesignEditor } from "./use-design";
@@ -75,7 +75,7 @@ function GatewayResponseForm({
   stageVariableNames?: string[];
 }) {
   const { form, set } = useFormState(() => gatewayResponseForm(initial));
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   return (
     <div className="space-y-3" data-testid="gateway-response-form">
       <fieldset disabled={!canEdit} className="min-w-0 space-y-3">
@@ -101,7 +101,7 @@ function GatewayResponseForm({
             type="button"
             variant="secondary"
             disabled={editor.pending}
-            onClick={() => void editor.edit({ type: "putGatewayResponse", response: gatewayResponseFromForm(responseType, initial, form) })}
+            onClick={() => void editor.run({ type: "putGatewayResponse", response: gatewayResponseFromForm(responseType, initial, form) })}
           >
             Save gateway response
           </Button>
@@ -110,7 +110,7 @@ function GatewayResponseForm({
               type="button"
               variant="secondary"
               disabled={editor.pending}
-              onClick={() => void editor.edit({ type: "deleteGatewayResponse", responseType })}
+              onClick={() => void editor.run({ type: "deleteGatewayResponse", responseType })}
             >
               Reset to default
             </Button>
@@ -134,7 +134,6 @@ function GatewayResponseFields({
   set: SetField<GatewayResponseFormState>;
   fe: Record<string, string>;
 }) {
-  const headerError = errorAt(fe, "gatewayResponse.responseParameters");
   const defaultStatus = GATEWAY_RESPONSE_TYPES[responseType];
   return (
     <>
@@ -158,23 +157,17 @@ function GatewayResponseFields({
           error={fe["gatewayResponse.statusCode"]}
         />
       </div>
-      <label className="block text-sm font-medium text-slate-700">
-        Response headers (gatewayresponse.header.NAME=value, one per line)
-        <textarea
-          name="gatewayResponse.responseParameters"
-          className={`mt-1 block w-full rounded-md border px-2 py-1 font-mono text-xs ${headerError ? "border-red-400" : "border-slate-300"}`}
-          rows={2}
-          value={form.headers}
-          onChange={(e) => set("headers", e.target.value)}
-          placeholder="gatewayresponse.header.Access-Control-Allow-Origin='*'"
-          spellCheck={false}
-        />
-        {headerError && (
-          <span className="mt-1 block text-xs font-normal text-red-600" data-field-error="gatewayResponse.responseParameters">
-            {headerError}
-          </span>
-        )}
-      </label>
+      <TextAreaField
+        mono
+        label="Response headers (gatewayresponse.header.NAME=value, one per line)"
+        name="gatewayResponse.responseParameters"
+        rows={2}
+        value={form.headers}
+        onChange={(e) => set("headers", e.target.value)}
+        placeholder="gatewayresponse.header.Access-Control-Allow-Origin='*'"
+        spellCheck={false}
+        error={errorAt(fe, "gatewayResponse.responseParameters")}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 /** The integration request card's field groups: where the request goes, and how it is sent. */
 import { HTTP_METHODS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS } from "@/lib/model/design";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, SelectField, Checkbox } from "@/components/ui/field";
 import { errorUnder } from "./rows";
 import { integrationKind, type IntegrationForm } from "./integration-form";
 import type { SetField } from "./use-form-state";
@@ -38,10 +38,12 @@ export function IntegrationTargetFields({ form, set, fe, arnError }: Props & { a
         />
       )}
       {form.type === "AWS" && (
-        <label className="col-span-2 flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={form.useLambda} onChange={(e) => set("useLambda", e.target.checked)} /> Lambda function (otherwise another AWS service
-          by URI)
-        </label>
+        <Checkbox
+          className="col-span-2"
+          label="Lambda function (otherwise another AWS service by URI)"
+          checked={form.useLambda}
+          onChange={(e) => set("useLambda", e.target.checked)}
+        />
       )}
       {lambdaMode && <LambdaFields form={form} set={set} fe={fe} arnError={arnError} />}
       {form.type !== "MOCK" && !lambdaMode && (
@@ -162,10 +164,12 @@ export function IntegrationOptionFields({ form, set, fe }: Props) {
         className="col-span-2"
       />
       {isHttp && (
-        <label className="col-span-2 flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={form.skipTls} onChange={(e) => set("skipTls", e.target.checked)} /> Skip TLS certificate verification
-          (insecureSkipVerification)
-        </label>
+        <Checkbox
+          className="col-span-2"
+          label="Skip TLS certificate verification (insecureSkipVerification)"
+          checked={form.skipTls}
+          onChange={(e) => set("skipTls", e.target.checked)}
+        />
       )}
     </>
   );

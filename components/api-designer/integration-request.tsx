@@ -33,14 +33,14 @@ export function IntegrationRequestCard({
 }) {
   const { form, set, setForm } = useFormState(() => integrationForm(method.integration));
   const [arnError, setArnError] = useState<string | undefined>();
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   const { proxy } = integrationKind(form);
 
   const save = () => {
     const built = integrationFromForm(form);
     setArnError("error" in built ? built.error : undefined);
     if ("integration" in built)
-      void editor.edit({ type: "putIntegration", resourceId: resource.id, httpMethod: method.httpMethod, integration: built.integration });
+      void editor.run({ type: "putIntegration", resourceId: resource.id, httpMethod: method.httpMethod, integration: built.integration });
   };
 
   return (

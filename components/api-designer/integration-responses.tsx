@@ -4,8 +4,8 @@ import { useState } from "react";
 import type { IntegrationResponse, Method, Resource } from "@/lib/model/design";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, SelectField } from "@/components/ui/field";
-import { RowList, errorUnder, rowInput, rowSelect } from "./rows";
+import { Field, SelectField, Select } from "@/components/ui/field";
+import { RowList, errorUnder, rowInput } from "./rows";
 import type { DesignEditor } from "./use-design";
 import { useFormState } from "./use-form-state";
 import { CONTENT_HANDLING } from "./integration-fields";
@@ -69,7 +69,7 @@ function IntegrationResponseForm({
   stageVariableNames,
 }: Props & { statusCode: string; codes: string[]; initial?: IntegrationResponse; onStatusChange: (code: string) => void }) {
   const { form, set, setForm } = useFormState(() => integrationResponseForm(initial));
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   const declared = Object.keys(method.methodResponses[statusCode]?.responseParameters ?? {}).map(headerName);
   return (
     <div className="space-y-3">
@@ -122,7 +122,7 @@ function IntegrationResponseForm({
           variant="secondary"
           disabled={editor.pending}
           onClick={() =>
-            editor.edit({
+            editor.run({
               type: "putIntegrationResponse",
               resourceId: resource.id,
               httpMethod: method.httpMethod,
@@ -162,11 +162,12 @@ function ResponseHeaderMappings({
       error={error}
       render={(m, set, i) => (
         <>
-          <select aria-label={`Mapped header ${i}`} className={rowSelect} value={m.header} onChange={(e) => set({ ...m, header: e.target.value })}>
-            {(declared.includes(m.header) || !m.header ? declared : [m.header, ...declared]).map((h) => (
-              <option key={h}>{h}</option>
-            ))}
-          </select>
+          <Select
+            aria-label={`Mapped header ${i}`}
+            value={m.header}
+            onChange={(e) => set({ ...m, header: e.target.value })}
+            options={declared.includes(m.header) || !m.header ? declared : [m.header, ...declared]}
+          />
           <span className="text-slate-400">←</span>
           <input
             aria-label={`Header mapped from ${i}`}

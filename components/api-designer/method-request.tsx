@@ -3,8 +3,8 @@
 import { AUTHORIZATION_TYPES, type ApiDesign, type Method, type Resource } from "@/lib/model/design";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, SelectField } from "@/components/ui/field";
-import { RowList, errorUnder, rowInput, rowSelect } from "./rows";
+import { Field, SelectField, Checkbox, Select } from "@/components/ui/field";
+import { RowList, errorUnder, rowInput } from "./rows";
 import type { DesignEditor } from "./use-design";
 import { useFormState, type SetField } from "./use-form-state";
 import { ModelRows } from "./model-rows";
@@ -27,14 +27,12 @@ export function MethodRequestCard({
   canEdit: boolean;
 }) {
   const { form, set } = useFormState(() => methodRequestForm(method));
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   return (
     <Card title="Method request">
       <fieldset disabled={!canEdit} className="min-w-0 space-y-3" data-testid="method-request-form">
         <AuthorizationFields design={design} form={form} set={set} fe={fe} />
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={form.apiKeyRequired} onChange={(e) => set("apiKeyRequired", e.target.checked)} /> API key required
-        </label>
+        <Checkbox label="API key required" checked={form.apiKeyRequired} onChange={(e) => set("apiKeyRequired", e.target.checked)} />
         <RequestParameterRows
           rows={form.params}
           onChange={(rows) => set("params", rows)}
@@ -56,7 +54,7 @@ export function MethodRequestCard({
             type="button"
             variant="secondary"
             disabled={editor.pending}
-            onClick={() => editor.edit({ type: "updateMethod", resourceId: resource.id, httpMethod: method.httpMethod, changes: methodRequestChanges(form) })}
+            onClick={() => editor.run({ type: "updateMethod", resourceId: resource.id, httpMethod: method.httpMethod, changes: methodRequestChanges(form) })}
           >
             Save method request
           </Button>
@@ -155,11 +153,7 @@ function RequestParameterRows({
       error={error}
       render={(p, set, i) => (
         <>
-          <select aria-label={`Parameter location ${i}`} className={rowSelect} value={p.location} onChange={(e) => set({ ...p, location: e.target.value })}>
-            {LOCATIONS.map((l) => (
-              <option key={l}>{l}</option>
-            ))}
-          </select>
+          <Select aria-label={`Parameter location ${i}`} value={p.location} onChange={(e) => set({ ...p, location: e.target.value })} options={LOCATIONS} />
           <input
             aria-label={`Parameter name ${i}`}
             className={rowInput}
@@ -167,10 +161,13 @@ function RequestParameterRows({
             onChange={(e) => set({ ...p, name: e.target.value })}
             placeholder="name"
           />
-          <label className="flex items-center gap-1 text-xs">
-            <input type="checkbox" aria-label={`Parameter ${i} required`} checked={p.required} onChange={(e) => set({ ...p, required: e.target.checked })} />{" "}
-            required
-          </label>
+          <Checkbox
+            className="items-center text-xs"
+            label="required"
+            aria-label={`Parameter ${i} required`}
+            checked={p.required}
+            onChange={(e) => set({ ...p, required: e.target.checked })}
+          />
         </>
       )}
     />

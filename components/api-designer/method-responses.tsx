@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ApiDesign, Method, Resource } from "@/lib/model/design";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, Checkbox } from "@/components/ui/field";
 import { RowList, errorUnder, rowInput } from "./rows";
 import type { DesignEditor } from "./use-design";
 import { ModelRows } from "./model-rows";
@@ -53,7 +53,7 @@ function AddMethodResponseForm({ resource, method, editor, onAdded }: Props & { 
         e.preventDefault();
         const code = statusCode.trim();
         const response = { statusCode: code, responseParameters: {}, responseModels: {} };
-        if (await editor.edit({ type: "putMethodResponse", resourceId: resource.id, httpMethod: method.httpMethod, response })) {
+        if ((await editor.run({ type: "putMethodResponse", resourceId: resource.id, httpMethod: method.httpMethod, response })).ok) {
           setStatusCode("");
           onAdded(code);
         }
@@ -65,7 +65,7 @@ function AddMethodResponseForm({ resource, method, editor, onAdded }: Props & { 
         value={statusCode}
         onChange={(e) => setStatusCode(e.target.value)}
         placeholder="404"
-        error={editor.error?.fieldErrors?.["methodResponse.statusCode"]}
+        error={editor.fieldErrors["methodResponse.statusCode"]}
         className="w-28"
       />
       <Button type="submit" variant="secondary" disabled={editor.pending || !statusCode.trim()}>
@@ -79,7 +79,7 @@ function MethodResponseForm({ design, resource, method, statusCode, editor, canE
   const response = method.methodResponses[statusCode];
   const [headers, setHeaders] = useState(() => headerRows(response));
   const [models, setModels] = useState(() => modelRows(response.responseModels));
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   const target = { resourceId: resource.id, httpMethod: method.httpMethod };
   return (
     <fieldset disabled={!canEdit} className="mt-3 grid min-w-0 gap-3 border-t border-slate-100 pt-3 sm:grid-cols-2" data-testid="method-response-form">
@@ -106,7 +106,7 @@ function MethodResponseForm({ design, resource, method, statusCode, editor, canE
             type="button"
             variant="secondary"
             disabled={editor.pending}
-            onClick={() => editor.edit({ type: "putMethodResponse", ...target, response: methodResponseFromRows(statusCode, headers, models) })}
+            onClick={() => editor.run({ type: "putMethodResponse", ...target, response: methodResponseFromRows(statusCode, headers, models) })}
           >
             Save method response {statusCode}
           </Button>
@@ -115,7 +115,7 @@ function MethodResponseForm({ design, resource, method, statusCode, editor, canE
             variant="ghost"
             className="text-red-700"
             disabled={editor.pending}
-            onClick={() => editor.edit({ type: "deleteMethodResponse", ...target, statusCode })}
+            onClick={() => editor.run({ type: "deleteMethodResponse", ...target, statusCode })}
           >
             Delete method response {statusCode}
           </Button>
@@ -156,15 +156,13 @@ function ResponseHeaderRows({
             onChange={(e) => set({ ...h, name: e.target.value })}
             placeholder="Access-Control-Allow-Origin"
           />
-          <label className="flex items-center gap-1 text-xs">
-            <input
-              type="checkbox"
-              aria-label={`Response header ${i} required`}
-              checked={h.required}
-              onChange={(e) => set({ ...h, required: e.target.checked })}
-            />{" "}
-            required
-          </label>
+          <Checkbox
+            className="items-center text-xs"
+            label="required"
+            aria-label={`Response header ${i} required`}
+            checked={h.required}
+            onChange={(e) => set({ ...h, required: e.target.checked })}
+          />
         </>
       )}
     />

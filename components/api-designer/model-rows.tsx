@@ -1,9 +1,10 @@
 "use client";
 /** Content type → model rows, for method requests and method responses (built-in and this API's models offered). */
+import { Select } from "@/components/ui/field";
 import type { ApiDesign } from "@/lib/model/design";
 import { BUILT_IN_MODELS } from "@/lib/model/rules";
 import type { ModelRow } from "./method-forms";
-import { RowList, rowInput, rowSelect } from "./rows";
+import { RowList, rowInput } from "./rows";
 
 export function ModelRows({
   label,
@@ -43,11 +44,12 @@ export function ModelRows({
             value={m.contentType}
             onChange={(e) => set({ ...m, contentType: e.target.value })}
           />
-          <select aria-label={`${controlLabel} ${i}`} className={rowSelect} value={m.model} onChange={(e) => set({ ...m, model: e.target.value })}>
-            {(modelNames.includes(m.model) ? modelNames : [m.model, ...modelNames]).map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
+          <Select
+            aria-label={`${controlLabel} ${i}`}
+            value={m.model}
+            onChange={(e) => set({ ...m, model: e.target.value })}
+            options={modelNames.includes(m.model) ? modelNames : [m.model, ...modelNames]}
+          />
         </>
       )}
     />

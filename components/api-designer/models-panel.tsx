@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { JsonSchemaEditor } from "@/components/editor/json-schema-editor";
-import type { DesignEditor } from "./use-design";
+import { type DesignEditor, savedDesign } from "./use-design";
 import { useFormState } from "./use-form-state";
 import { ComponentActions } from "./component-actions";
 
@@ -81,17 +81,17 @@ function ModelForm({
     description: model?.description ?? "",
     schema: model?.schema ?? STARTER,
   }));
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   const uses = model ? modelUsages(design, model.name) : [];
 
   const save = async () => {
-    if (model) return void (await editor.edit({ type: "updateModel", modelId: model.id, changes: form }));
-    const saved = await editor.edit({ type: "createModel", model: form });
+    if (model) return void editor.run({ type: "updateModel", modelId: model.id, changes: form });
+    const saved = savedDesign(await editor.run({ type: "createModel", model: form }));
     const created = saved?.models.find((m) => m.name === form.name.trim());
     if (created) onSaved(created.id);
   };
   const remove = async () => {
-    if (model && (await editor.edit({ type: "deleteModel", modelId: model.id }))) onSaved(null);
+    if (model && (await editor.run({ type: "deleteModel", modelId: model.id })).ok) onSaved(null);
   };
 
   return (

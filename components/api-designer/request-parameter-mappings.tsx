@@ -1,7 +1,8 @@
 "use client";
 
+import { Select } from "@/components/ui/field";
 import type { Mapping } from "./integration-form";
-import { RowList, rowInput, rowSelect } from "./rows";
+import { RowList, rowInput } from "./rows";
 
 const TARGETS = ["path", "querystring", "header"];
 
@@ -28,16 +29,7 @@ export function RequestParameterMappings({
       error={error}
       render={(m, set, i) => (
         <>
-          <select
-            aria-label={`Mapping target location ${i}`}
-            className={rowSelect}
-            value={m.location}
-            onChange={(e) => set({ ...m, location: e.target.value })}
-          >
-            {TARGETS.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
+          <Select aria-label={`Mapping target location ${i}`} value={m.location} onChange={(e) => set({ ...m, location: e.target.value })} options={TARGETS} />
           <input
             aria-label={`Mapping target name ${i}`}
             className={rowInput}

@@ -21,7 +21,7 @@ export function ResourceActions({
 }) {
   const [mode, setMode] = useState<"none" | "rename" | "move" | "delete">("none");
   if (resource.parentId === null) return null;
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   return (
     <div className="mt-3 border-t border-slate-100 pt-3" data-testid="resource-actions">
       <div className="flex gap-2">
@@ -54,7 +54,7 @@ function RenameForm({ resource, editor, error, onDone }: { resource: Resource; e
       className="mt-3 flex items-end gap-2"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await editor.edit({ type: "renameResource", resourceId: resource.id, pathPart: value })) onDone();
+        if ((await editor.run({ type: "renameResource", resourceId: resource.id, pathPart: value })).ok) onDone();
       }}
     >
       <Field label="Rename to" name="pathPart" value={value} onChange={(e) => setValue(e.target.value)} error={error} className="flex-1" />
@@ -92,7 +92,7 @@ function MoveForm({
       className="mt-3 flex items-end gap-2"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await editor.edit({ type: "moveResource", resourceId: resource.id, parentId })) onDone();
+        if ((await editor.run({ type: "moveResource", resourceId: resource.id, parentId })).ok) onDone();
       }}
     >
       <SelectField
@@ -145,7 +145,7 @@ function DeleteConfirm({
           variant="danger"
           disabled={editor.pending}
           onClick={async () => {
-            if (await editor.edit({ type: "deleteResource", resourceId: resource.id })) onDeleted();
+            if ((await editor.run({ type: "deleteResource", resourceId: resource.id })).ok) onDeleted();
           }}
         >
           Delete {summary.resources.length} resource{summary.resources.length === 1 ? "" : "s"}

@@ -57,7 +57,6 @@ export function RowList<T>({
 }
 
 export const rowInput = "min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm";
-export const rowSelect = "rounded-md border border-slate-300 bg-white px-1.5 py-1 text-sm";
 
 /** The first field error whose key starts with one of the prefixes, with the key's tail as context. */
 export function errorUnder(fe: Record<string, string>, ...prefixes: string[]): string | undefined {

@@ -5,8 +5,8 @@ import type { ApiDesign, RequestValidator } from "@/lib/model/design";
 import { requestValidatorUsages } from "@/lib/model/components";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
-import type { DesignEditor } from "./use-design";
+import { Field, Checkbox } from "@/components/ui/field";
+import { type DesignEditor, savedDesign } from "./use-design";
 import { useFormState } from "./use-form-state";
 import { ComponentActions } from "./component-actions";
 
@@ -69,30 +69,29 @@ function ValidatorForm({
     validateRequestBody: validator?.validateRequestBody ?? true,
     validateRequestParameters: validator?.validateRequestParameters ?? true,
   }));
-  const fe = editor.error?.fieldErrors ?? {};
+  const fe = editor.fieldErrors;
   const uses = validator ? requestValidatorUsages(design, validator.id) : [];
 
   const save = async () => {
-    if (validator) return void (await editor.edit({ type: "updateRequestValidator", validatorId: validator.id, changes: form }));
-    const saved = await editor.edit({ type: "createRequestValidator", validator: form });
+    if (validator) return void editor.run({ type: "updateRequestValidator", validatorId: validator.id, changes: form });
+    const saved = savedDesign(await editor.run({ type: "createRequestValidator", validator: form }));
     const created = saved?.requestValidators.find((v) => v.name === form.name.trim());
     if (created) onSaved(created.id);
   };
   const remove = async () => {
-    if (validator && (await editor.edit({ type: "deleteRequestValidator", validatorId: validator.id }))) onSaved(null);
+    if (validator && (await editor.run({ type: "deleteRequestValidator", validatorId: validator.id })).ok) onSaved(null);
   };
 
   return (
     <div className="space-y-3" data-testid="validator-form">
       <fieldset disabled={!canEdit} className="min-w-0 space-y-2">
         <Field label="Validator name" name="validator.name" value={form.name} onChange={(e) => set("name", e.target.value)} error={fe["validator.name"]} />
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={form.validateRequestBody} onChange={(e) => set("validateRequestBody", e.target.checked)} /> Validate body
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={form.validateRequestParameters} onChange={(e) => set("validateRequestParameters", e.target.checked)} /> Validate query
-          string parameters and headers
-        </label>
+        <Checkbox label="Validate body" checked={form.validateRequestBody} onChange={(e) => set("validateRequestBody", e.target.checked)} />
+        <Checkbox
+          label="Validate query string parameters and headers"
+          checked={form.validateRequestParameters}
+          onChange={(e) => set("validateRequestParameters", e.target.checked)}
+        />
       </fieldset>
       {validator && (
         <p className="text-xs text-slate-500" data-testid="validator-usages">

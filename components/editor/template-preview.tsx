@@ -1,13 +1,12 @@
 "use client";
 /** The template editor's live preview: a sample request (or error) and the template rendered against it in the browser. */
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { useDebounced } from "./use-debounced";
 import { defaultSample, overrideLines, previewTemplate, type SampleRequest } from "./preview-input";
 
 type Kind = "request" | "response" | "gateway";
 type Preview = ReturnType<typeof previewTemplate>;
-
-const AREA = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs focus:outline-none focus:ring-2 focus:ring-indigo-500";
 
 export function TemplatePreview({
   template,
@@ -60,17 +59,16 @@ function SampleArea({
   placeholder?: string;
 }) {
   return (
-    <label className={className}>
-      <span className="text-slate-600">{label}</span>
-      <textarea
-        className={AREA}
-        rows={rows}
-        value={sample[field]}
-        onChange={(e) => onChange((s) => ({ ...s, [field]: e.target.value }))}
-        spellCheck={false}
-        placeholder={placeholder}
-      />
-    </label>
+    <TextAreaField
+      className={className}
+      mono
+      label={label}
+      rows={rows}
+      value={sample[field]}
+      onChange={(e) => onChange((s) => ({ ...s, [field]: e.target.value }))}
+      spellCheck={false}
+      placeholder={placeholder}
+    />
   );
 }
 
@@ -98,22 +96,21 @@ function SampleInputs({ kind, ...props }: SampleProps & { kind: Kind }) {
 }
 
 function ContextInputs({ sample, onChange }: SampleProps) {
-  const id = useId();
   return (
     <div className="grid grid-cols-2 gap-x-2 gap-y-1 @lg:col-span-2 @xl:grid-cols-3">
       {Object.entries(sample.context).map(([key, v]) => (
-        <label key={key} htmlFor={`${id}-${key}`} className="min-w-0">
-          <span className="block truncate font-mono text-slate-600" title={`$context.${key}`}>
-            $context.{key}
-          </span>
-          <input
-            id={`${id}-${key}`}
-            className={AREA}
-            value={v}
-            onChange={(e) => onChange((s) => ({ ...s, context: { ...s.context, [key]: e.target.value } }))}
-            spellCheck={false}
-          />
-        </label>
+        <Field
+          key={key}
+          className="min-w-0"
+          label={
+            <span className="block truncate font-mono text-xs font-normal text-slate-600" title={`$context.${key}`}>
+              $context.{key}
+            </span>
+          }
+          value={v}
+          onChange={(e) => onChange((s) => ({ ...s, context: { ...s.context, [key]: e.target.value } }))}
+          spellCheck={false}
+        />
       ))}
     </div>
   );
