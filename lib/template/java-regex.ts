@@ -75,6 +75,15 @@ interface Translation {
   flags: number;
 }
 
+/** One pass over a Java pattern (`p`: without its leading flags): `out` is the RE2 source so far. */
+interface Re2Translation {
+  /** The pattern as written, for UnsupportedRegexError's message. */
+  readonly pattern: string;
+  readonly p: string;
+  out: string;
+  inClass: boolean;
+}
+
 /** Java pattern → RE2 source and flags; throws UnsupportedRegexError for what RE2 cannot run. */
 function translate(pattern: string): Translation {
   let p = pattern;
@@ -86,87 +95,100 @@ function translate(pattern: string): Translation {
     if (lead[1].includes("s")) flags |= RE2JS.DOTALL;
     if (lead[1].includes("m")) flags |= RE2JS.MULTILINE;
   }
-  let out = "";
-  let inClass = false;
+  const t: Re2Translation = { pattern, p, out: "", inClass: false };
   let lastWasQuantifier = false;
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
     const quantifierBefore = lastWasQuantifier;
     lastWasQuantifier = false;
     if (c === "\\") {
-      const d = p[i + 1] ?? "";
-      if (d === "Q") {
-        const end = p.indexOf("\\E", i + 2);
-        const literal = end < 0 ? p.slice(i + 2) : p.slice(i + 2, end);
-        out += literal.replace(/[\\^$.|?*+()[\]{}&-]/g, "\\$&");
-        i = end < 0 ? p.length : end + 1;
-        continue;
-      }
-      if (/[1-9]/.test(d)) throw new UnsupportedRegexError(pattern, `a backreference (\\${d})`);
-      if (UNSUPPORTED_ESCAPES[d]) throw new UnsupportedRegexError(pattern, UNSUPPORTED_ESCAPES[d]);
-      if (d === "p" || d === "P") {
-        const m = /^\{(?:Is)?(\w+)\}/.exec(p.slice(i + 2));
-        const body = m ? POSIX_CLASSES[m[1]] : undefined;
-        if (m && body !== undefined) {
-          out += inClass ? body : `[${d === "P" ? "^" : ""}${body}]`;
-          i += 1 + m[0].length;
-          continue;
-        }
-      }
-      if (d === "u" && /^[0-9a-fA-F]{4}$/.test(p.slice(i + 2, i + 6))) {
-        out += `\\x{${p.slice(i + 2, i + 6)}}`;
-        i += 5;
-        continue;
-      }
-      const mapped = ESCAPES[d];
-      out += mapped ? (inClass ? mapped.inside : mapped.outside) : c + d;
-      i++;
+      i = translateEscape(t, i);
       continue;
     }
-    if (inClass) {
-      if (c === "[") out += "\\[";
+    if (t.inClass) {
+      if (c === "[") t.out += "\\[";
       else {
-        if (c === "]") inClass = false;
-        out += c;
+        if (c === "]") t.inClass = false;
+        t.out += c;
       }
       continue;
     }
     if (c === "[") {
-      inClass = true;
-      out += c;
-      // A `]` or `^]` right after the opening bracket is a literal in Java.
-      if (p[i + 1] === "^") out += p[++i];
-      if (p[i + 1] === "]") {
-        out += "\\]";
-        i++;
-      }
+      i = openClass(t, i);
       continue;
     }
     if (c === "+" && quantifierBefore) continue; // possessive → greedy
     if (c === "*" || c === "+" || c === "?" || c === "}") lastWasQuantifier = true;
     if (c === "?" && quantifierBefore) lastWasQuantifier = false; // lazy marker
     if (c === "(" && p[i + 1] === "?") {
-      const rest = p.slice(i + 2);
-      if (/^(?:=|!|<=|<!)/.test(rest)) throw new UnsupportedRegexError(pattern, "lookaround (?=, ?!, ?<=, ?<!)");
-      if (rest.startsWith(">")) {
-        out += "(?:";
-        i += 2;
-        continue;
-      }
-      const inline = /^([imsuxd]*)(?:-([imsuxd]*))?([:)])/.exec(rest);
-      if (inline) {
-        const keep = (s = "") => s.replace(/[uxd]/g, "");
-        const on = keep(inline[1]);
-        const off = keep(inline[2]);
-        const spec = on + (off ? `-${off}` : "");
-        out += spec ? `(?${spec}${inline[3]}` : inline[3] === ":" ? "(?:" : "";
-        i += 1 + inline[0].length;
+      const last = translateGroupHead(t, i);
+      if (last !== undefined) {
+        i = last;
         continue;
       }
     }
-    out += c;
+    t.out += c;
   }
-  return { source: out, flags };
+  return { source: t.out, flags };
+}
+
+/** A backslash and what follows it; returns the index of the last character consumed. */
+function translateEscape(t: Re2Translation, i: number): number {
+  const { p, pattern } = t;
+  const d = p[i + 1] ?? "";
+  if (d === "Q") {
+    const end = p.indexOf("\\E", i + 2);
+    const literal = end < 0 ? p.slice(i + 2) : p.slice(i + 2, end);
+    t.out += literal.replace(/[\\^$.|?*+()[\]{}&-]/g, "\\$&");
+    return end < 0 ? p.length : end + 1;
+  }
+  if (/[1-9]/.test(d)) throw new UnsupportedRegexError(pattern, `a backreference (\\${d})`);
+  if (UNSUPPORTED_ESCAPES[d]) throw new UnsupportedRegexError(pattern, UNSUPPORTED_ESCAPES[d]);
+  if (d === "p" || d === "P") {
+    const m = /^\{(?:Is)?(\w+)\}/.exec(p.slice(i + 2));
+    const body = m ? POSIX_CLASSES[m[1]] : undefined;
+    if (m && body !== undefined) {
+      t.out += t.inClass ? body : `[${d === "P" ? "^" : ""}${body}]`;
+      return i + 1 + m[0].length;
+    }
+  }
+  if (d === "u" && /^[0-9a-fA-F]{4}$/.test(p.slice(i + 2, i + 6))) {
+    t.out += `\\x{${p.slice(i + 2, i + 6)}}`;
+    return i + 5;
+  }
+  const mapped = ESCAPES[d];
+  t.out += mapped ? (t.inClass ? mapped.inside : mapped.outside) : `\\${d}`;
+  return i + 1;
+}
+
+/** `[`: a class opens; a `]` or `^]` right after the bracket is a literal in Java. */
+function openClass(t: Re2Translation, i: number): number {
+  t.inClass = true;
+  t.out += "[";
+  if (t.p[i + 1] === "^") t.out += t.p[++i];
+  if (t.p[i + 1] === "]") {
+    t.out += "\\]";
+    i++;
+  }
+  return i;
+}
+
+/** `(?`: lookaround is refused, atomic groups run as plain ones, inline flags RE2 knows are kept; undefined for any other `(?`. */
+function translateGroupHead(t: Re2Translation, i: number): number | undefined {
+  const rest = t.p.slice(i + 2);
+  if (/^(?:=|!|<=|<!)/.test(rest)) throw new UnsupportedRegexError(t.pattern, "lookaround (?=, ?!, ?<=, ?<!)");
+  if (rest.startsWith(">")) {
+    t.out += "(?:";
+    return i + 2;
+  }
+  const inline = /^([imsuxd]*)(?:-([imsuxd]*))?([:)])/.exec(rest);
+  if (!inline) return undefined;
+  const keep = (s = "") => s.replace(/[uxd]/g, "");
+  const on = keep(inline[1]);
+  const off = keep(inline[2]);
+  const spec = on + (off ? `-${off}` : "");
+  t.out += spec ? `(?${spec}${inline[3]}` : inline[3] === ":" ? "(?:" : "";
+  return i + 1 + inline[0].length;
 }
 
 /** Why Gatehouse will refuse to run `pattern` (backreference, lookaround …), or null (editor diagnostics). */
