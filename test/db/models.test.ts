@@ -70,6 +70,9 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
       },
     });
     touched.add("AuditEvent");
+    // Moved only by the audit insert trigger (migration 0009): read, never written.
+    expect((await p.auditChainHead.findUniqueOrThrow({ where: { id: true } })).lastEventId).toBe(audit.id);
+    touched.add("AuditChainHead");
     const invitation = await p.invitation.create({
       data: { workspaceId: ws.id, email: "b@example.com", role: "viewer", tokenHash: "t1", invitedById: user.id, expiresAt: new Date(Date.now() + 1000) },
     });

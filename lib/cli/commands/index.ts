@@ -1,5 +1,6 @@
 /** Every CLI command, in the order `--help` lists them. Each file registers one command. */
 import type { Command } from "commander";
+import { registerAudit } from "./audit";
 import { registerDiff } from "./diff";
 import { registerInvoke } from "./invoke";
 import { registerOpenApi } from "./openapi";
@@ -9,4 +10,13 @@ import { registerServe } from "./serve";
 
 export type CommandRegistrar = (program: Command) => void;
 
-export const commands: CommandRegistrar[] = [registerRender, registerDiff, registerOpenApi, registerInvoke, registerPlan, registerPush, registerServe];
+export const commands: CommandRegistrar[] = [
+  registerRender,
+  registerDiff,
+  registerOpenApi,
+  registerInvoke,
+  registerPlan,
+  registerPush,
+  registerServe,
+  registerAudit,
+];
