@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorBanner } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 
 interface Line {
   type: "progress" | "done" | "error";
@@ -102,7 +102,7 @@ export function PushStagePanel({
           disabled={!!boundConnectionId}
           className="flex-1"
         />
-        <Button type="button" onClick={push} disabled={running || !connectionId}>
+        <Button onClick={push} pending={running} disabled={!connectionId}>
           {running ? "Pushing…" : "Push to AWS"}
         </Button>
       </div>
@@ -134,9 +134,8 @@ export function PushStagePanel({
           Pushed: REST API <span className="font-mono">{result.awsRestApiId}</span>, deployment <span className="font-mono">{result.awsDeploymentId}</span>
         </p>
       )}
-      <div className="mt-2">
-        <ErrorBanner message={error} />
-      </div>
+      {/* A streamed push is not a server action: its refusal or failure line is the message. */}
+      <FormError failure={error ? { status: 0, error } : null} className="mt-2" />
     </div>
   );
 }
