@@ -3,7 +3,7 @@
  * 1. Pipeline latency, p50/p99 over N runs: a MOCK method, and an HTTP method to a loopback
  *    node:http backend — against a direct `fetch` to the same backend (the pipeline's overhead).
  * 2. Local-gateway throughput under a loopback load (autocannon, BENCH_SECONDS, default 30 s):
- *    a node:http server calling serveGatewayRequest (PGlite in memory, seeded with a deployed
+ *    the gateway's Node handler as `npm start` serves /gw (PGlite in memory, seeded with a deployed
  *    stage) — against the same server answering a fixed JSON body without the pipeline (the ceiling).
  * The load generator runs in this process, sharing the CPU with the server under test (both sides alike).
  */
@@ -13,7 +13,7 @@ import { systemActor } from "../lib/audit/mutate";
 import { openDb } from "../lib/db/client";
 import { seedDemo } from "../lib/db/seed";
 import { createDeployment } from "../lib/deployment/service";
-import { serveGatewayRequest, ThrottleRegistry } from "../lib/gateway/index";
+import { consoleGatewayOptions, createNodeGatewayHandler, ThrottleRegistry } from "../lib/gateway/index";
 import { invokeMethod, type InvokeRequest } from "../lib/invoke/index";
 import { designOf, startServer } from "../test/helpers/invoke";
 import { createRestApi } from "../lib/restapi/service";
@@ -144,31 +144,9 @@ export default async function (): Promise<void> {
   await createStage(db, actor, api.id, { name: "prod", deploymentId: dep.id });
   const throttles = new ThrottleRegistry();
 
-  const gateway = await listen((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const url = new URL(req.url ?? "/", "http://x");
-      const parts = url.pathname.split("/");
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
-      const result = await serveGatewayRequest(
-        db,
-        parts[2] ?? "",
-        parts[3] ?? "",
-        {
-          httpMethod: req.method ?? "GET",
-          path: "/" + parts.slice(4).join("/"),
-          query: url.search.slice(1),
-          headers,
-          body: Buffer.concat(chunks).toString("utf8"),
-        },
-        { throttles },
-      );
-      res.writeHead(result.status, result.headers);
-      res.end(result.body);
-    });
-  });
+  // What `npm start` runs for /gw (and the gateway's own port): the plain Node handler.
+  const gatewayHandler = createNodeGatewayHandler({ ...consoleGatewayOptions(async () => db), throttles, appendPeer: true });
+  const gateway = await listen((req, res) => void gatewayHandler(req, res));
   const ceiling = await listen((_req, res) => {
     res.writeHead(200, { "Content-Type": "application/json" });
     res.end('{"id": "7", "type": "dog", "price": 249.99, "requestId": "00000000-0000-0000-0000-000000000000"}');

@@ -10,7 +10,7 @@ import { createConsoleServer } from "./console-server.mjs";
 import { frontDoorAnswer, isGatewayPath } from "./front-door.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const SOURCES = ["app", "components", "lib", "prisma", "public", "package.json", "next.config.ts", "proxy.ts", "instrumentation.ts"];
+const SOURCES = ["app", "components", "lib", "prisma", "public", "package.json", "next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

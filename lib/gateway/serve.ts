@@ -229,7 +229,10 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
     requestId,
     deploymentId,
     isCanaryRequest: choice.isCanaryRequest,
-    log: ctx.log.toString(),
+    // Formatted only when read: the gateway's callers rarely want it, and building it per request costs.
+    get log() {
+      return ctx.log.toString();
+    },
     steps,
     latencyMs: Math.round(performance.now() - started),
   };

@@ -1,0 +1,52 @@
+/**
+ * The Node.js part of instrumentation.ts (its own file, so the edge build never sees it). Runs once
+ * when the server starts: opens the database, applies migrations and seeds the demo on first start,
+ * so the sign-in hint is in the log before anyone asks for a page; then starts the local gateway
+ * beside Next (see startGateway).
+ */
+export async function registerNode() {
+  const { getDb } = await import("./lib/db");
+  let db: Awaited<ReturnType<typeof getDb>>;
+  try {
+    db = await getDb();
+  } catch (e) {
+    // Another process holds the embedded database: serving on would answer every page with an
+    // error (and writing beside it would lose data), so this server stops with the reason.
+    if ((e as Error).name === "DataDirLockedError") {
+      console.error(`[gatehouse] ${(e as Error).message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const { defaultDataDir } = await import("./lib/db/client");
+  console.log(`[gatehouse] Database ready (${db.kind === "pglite" ? `embedded PGlite in ${defaultDataDir()}` : "PostgreSQL from DATABASE_URL"}).`);
+  await startGateway(db);
+}
+
+/** Where scripts/start.mjs finds the gateway's handler, to answer `/gw/…` before Next does. */
+const GATEWAY_HANDLER = Symbol.for("gatehouse.gateway");
+
+/**
+ * The local gateway on plain Node HTTP, without Next's request handling in between: its handler is
+ * published for the console's front door (same process: scripts/start.mjs), and it listens on its
+ * own port too (GATEHOUSE_GATEWAY_PORT).
+ */
+async function startGateway(db: Awaited<ReturnType<typeof import("./lib/db").getDb>>) {
+  const { consoleGatewayOptions, createNodeGatewayHandler } = await import("./lib/gateway");
+  const { gatewayPortFromEnv, listenGateway } = await import("./lib/gateway/own-port");
+  const options = consoleGatewayOptions(async () => db.prisma);
+  // The front door already appended the peer to X-Forwarded-For (scripts/console-server.mjs).
+  (globalThis as Record<symbol, unknown>)[GATEWAY_HANDLER] = createNodeGatewayHandler({ ...options, appendPeer: false });
+  const port = gatewayPortFromEnv();
+  const host = process.env.HOST ?? "0.0.0.0";
+  if (!port) return;
+  try {
+    await listenGateway(createNodeGatewayHandler({ ...options, appendPeer: true }), port, host);
+    console.log(`[gatehouse] Gateway on http://${host === "0.0.0.0" ? "localhost" : host}:${port}/gw/{api}/{stage}/…`);
+  } catch (e) {
+    // The console's own /gw keeps serving, so a taken port is no reason to stop.
+    console.warn(
+      `[gatehouse] Gateway port ${port} not opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the gateway is served on the console's port at /gw.`,
+    );
+  }
+}
