@@ -58,7 +58,7 @@ describe("planAuthorizers", () => {
 
   it("compares the result TTL with AWS's default of 300 only when the design sets one", () => {
     const base = { id: "a1", name: "token", type: "TOKEN", authorizerUri: LAMBDA, identitySource: "method.request.header.Authorization" };
-    const liveOne = [
+    const liveOne: LiveApi["authorizers"] = [
       {
         id: "la1",
         name: "token",

@@ -1,3 +1,4 @@
+import type { Integration as AwsIntegration } from "@aws-sdk/client-api-gateway";
 import { describe, expect, it } from "vitest";
 import { type Integration, integrationSchema } from "../../model/design";
 import { planIntegration, planIntegrationResponseDeletes, putIntegrationWithResponses } from "./integrations";
@@ -73,7 +74,7 @@ describe("planIntegration", () => {
   });
 
   it("patches the fields that differ and puts again only the integration responses that differ", () => {
-    const live = {
+    const live: AwsIntegration = {
       type: "HTTP",
       httpMethod: "POST",
       uri: "http://petstore.example.com/pets",
@@ -101,14 +102,14 @@ describe("planIntegration", () => {
 
   it("does not compare a MOCK's backend fields, and reads AWS's defaults for missing ones", () => {
     const mock = integration({ type: "MOCK", requestTemplates: { "application/json": '{"statusCode":200}' } });
-    const live = { type: "MOCK", uri: "http://left.over", requestTemplates: { "application/json": '{"statusCode": 200}' } };
+    const live: AwsIntegration = { type: "MOCK", uri: "http://left.over", requestTemplates: { "application/json": '{"statusCode": 200}' } };
     expect(planIntegration(key, target, live, mock)[0].params.patchOperations).toEqual([
       { op: "replace", path: "/requestTemplates/application~1json", value: '{"statusCode":200}' },
     ]);
   });
 
   it("flips TLS verification through its nested path", () => {
-    const live = { type: "HTTP", httpMethod: "GET", uri: "http://petstore.example.com/pets", integrationResponses: http.integrationResponses };
+    const live: AwsIntegration = { type: "HTTP", httpMethod: "GET", uri: "http://petstore.example.com/pets", integrationResponses: http.integrationResponses };
     const want = integration({ ...http, tlsConfig: { insecureSkipVerification: true } });
     expect(planIntegration(key, target, live, want)[0].params.patchOperations).toEqual([
       { op: "replace", path: "/tlsConfig/insecureSkipVerification", value: "true" },
@@ -118,7 +119,7 @@ describe("planIntegration", () => {
 
 describe("planIntegrationResponseDeletes", () => {
   it("deletes the live integration responses the design dropped, only when both sides keep the integration", () => {
-    const live = { type: "HTTP", integrationResponses: { "200": {}, "500": {} } };
+    const live: AwsIntegration = { type: "HTTP", integrationResponses: { "200": {}, "500": {} } };
     expect(planIntegrationResponseDeletes(key, target, live, http)).toEqual([
       {
         operation: "DeleteIntegrationResponse",

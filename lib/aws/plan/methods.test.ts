@@ -1,3 +1,4 @@
+import type { Method as AwsMethod } from "@aws-sdk/client-api-gateway";
 import { describe, expect, it } from "vitest";
 import { parseDesign } from "../../model/design";
 import type { LiveApi } from "../live";
@@ -15,7 +16,7 @@ const design = (methods: Record<string, unknown>) =>
     requestValidators: [{ id: "g-val", name: "params", validateRequestParameters: true }],
   });
 
-function live(methods: Record<string, unknown>): LiveApi {
+function live(methods: Record<string, AwsMethod>): LiveApi {
   return {
     restApi: { id: "a1b2c3" },
     resources: [
