@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: every bench/*.bench.ts in turn. Each measures Gatehouse against a peer on
- * the same input in the same run and prints the ratio; nothing here is a pass/fail test.
+ * the same input in the same run (alternating samples, median and spread; see measure.ts) and
+ * prints a ratio only where both sides produce the same output; nothing here is a pass/fail test.
  * `npm run bench -- diff` runs only the benches whose file name contains "diff".
  */
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkGc } from "./measure";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2];
@@ -16,6 +18,7 @@ if (files.length === 0) {
   console.error(`no benchmark matches ${filter ?? "*"}`);
   process.exit(1);
 }
+checkGc();
 for (const file of files) {
   console.log(`\n## ${file.replace(".bench.ts", "")}`);
   const mod = (await import(join(here, file))) as { default: () => Promise<void> };
