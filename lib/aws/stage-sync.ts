@@ -7,55 +7,55 @@
  * pushes created). Every call goes through the limiter (callApiGateway).
  */
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import type { StoredStageSettings } from "../stage/settings";
+import {
+  type AwsPatchKind,
+  type CanaryValue,
+  type MethodFieldName,
+  type MethodSetting,
+  methodFieldEntries,
+  type SettingRow,
+  type StageSettingName,
+  type StageSettingValues,
+  settingEntries,
+} from "../stage/settings/fields";
 import { type AwsConnection, callApiGateway } from "./client";
 import { escapeKey, type PatchOp } from "./diff";
 import { setStageWebAcl, type WebAclCall } from "./waf";
 
-/** One method setting in AWS's MethodSetting field names. */
-export interface AwsMethodSetting {
-  metricsEnabled?: boolean;
-  loggingLevel?: string;
-  dataTraceEnabled?: boolean;
-  throttlingRateLimit?: number;
-  throttlingBurstLimit?: number;
-  cachingEnabled?: boolean;
-  cacheTtlInSeconds?: number;
-  cacheDataEncrypted?: boolean;
-}
+/** One method setting in AWS's MethodSetting field names (any of them may be unset). */
+export type AwsMethodSetting = { [K in MethodFieldName]?: MethodSetting[K] };
 
-export interface AwsCanary {
-  deploymentId: string;
-  percentTraffic: number;
-  stageVariableOverrides: Record<string, string>;
-  useStageCache: boolean;
-}
+export type AwsCanary = CanaryValue;
 
-/** A stage as AWS sees it, with AWS deployment ids. */
-export interface AwsStageView {
-  deploymentId: string;
-  description: string;
-  variables: Record<string, string>;
-  cacheClusterEnabled: boolean;
-  cacheClusterSize?: string;
-  tracingEnabled: boolean;
-  accessLogSettings?: { destinationArn: string; format: string };
-  clientCertificateId?: string;
-  webAclArn?: string;
-  methodSettings: Record<string, AwsMethodSetting>;
-  canarySettings?: AwsCanary;
-}
+/**
+ * A stage as AWS sees it, with AWS deployment ids: its own fields, and the settings that live on
+ * AWS (the rows of lib/stage/settings/fields.ts with an `aws` side).
+ */
+export type AwsStageView = { deploymentId: string; description: string; variables: Record<string, string> } & Omit<
+  StageSettingValues,
+  "methodSettings" | "canarySettings"
+> & { methodSettings: Record<string, AwsMethodSetting>; canarySettings?: AwsCanary };
 
-/** MethodSetting field → its patch path below `/{key}`. */
-export const METHOD_SETTING_PATHS: Record<keyof AwsMethodSetting, string> = {
-  metricsEnabled: "metrics/enabled",
-  loggingLevel: "logging/loglevel",
-  dataTraceEnabled: "logging/dataTrace",
-  throttlingRateLimit: "throttling/rateLimit",
-  throttlingBurstLimit: "throttling/burstLimit",
-  cachingEnabled: "caching/enabled",
-  cacheTtlInSeconds: "caching/ttlInSeconds",
-  cacheDataEncrypted: "caching/dataEncrypted",
-};
+type AwsRow = SettingRow<unknown> & { aws: NonNullable<SettingRow<unknown>["aws"]> };
+
+/** The settings rows that live on AWS, in the table's order (the order their operations are sent in). */
+export const awsSettingRows = () => settingEntries().filter((e): e is [StageSettingName, AwsRow] => !!e[1].aws);
+
+/** A row that exists only with a flag, while that flag is off in `values`. */
+export const switchedOff = (row: SettingRow<unknown>, values: object) => !!row.requires && (values as Record<string, unknown>)[row.requires] !== true;
+
+/**
+ * Gatehouse's stored settings as AWS would hold them: the rows that live on AWS (a row whose flag
+ * is off left out), the canary's deployment given as AWS's (`awsDeploymentOf` names an unpushed one).
+ */
+export function awsSettingsView(settings: StoredStageSettings, awsDeploymentOf: (gatehouseDeploymentId: string) => string) {
+  const out: Record<string, unknown> = {};
+  for (const [name, row] of awsSettingRows()) out[name] = switchedOff(row, settings) ? undefined : settings[name];
+  const canary = settings.canarySettings;
+  if (canary) out.canarySettings = { ...canary, deploymentId: awsDeploymentOf(canary.deploymentId) };
+  return out as Omit<AwsStageView, "deploymentId" | "description" | "variables">;
+}
 
 /** `*\/*` → `/*\/*`; `/pets/{id}/GET` → `/~1pets~1{id}/GET` (the resource path escaped as one segment). */
 export function methodSettingPath(key: string): string {
@@ -98,8 +98,8 @@ function methodSettingOps(before: Record<string, AwsMethodSetting>, after: Recor
   for (const key of Object.keys(before)) if (!(key in after)) ops.push({ op: "remove", path: methodSettingPath(key) });
   for (const [key, want] of Object.entries(after)) {
     const had = before[key] ?? {};
-    for (const [field, sub] of Object.entries(METHOD_SETTING_PATHS) as [keyof AwsMethodSetting, string][]) {
-      const path = `${methodSettingPath(key)}/${sub}`;
+    for (const [field, { awsPath }] of methodFieldEntries()) {
+      const path = `${methodSettingPath(key)}/${awsPath}`;
       if (want[field] === undefined) {
         if (had[field] !== undefined) ops.push({ op: "remove", path });
       } else if (had[field] !== want[field] || !(key in before)) ops.push({ op: "replace", path, value: str(want[field]) });
@@ -119,20 +119,42 @@ function canaryOps(before: AwsCanary | undefined, after: AwsCanary | undefined):
   return ops;
 }
 
+type Fields = Record<string, string> | undefined;
+
 /**
- * AWS clears access logging only as a whole (`remove /accessLogSettings`); a remove of one of its
- * fields is refused (read as a method-setting path). So a field that goes away clears both, and
- * what stays is set again.
+ * An object AWS clears only as a whole (`remove /accessLogSettings`); a remove of one of its
+ * fields is refused (read as a method-setting path). So a field that goes away clears the object,
+ * and what stays is set again.
  */
-function accessLogOps(before: AwsStageView["accessLogSettings"], after: AwsStageView["accessLogSettings"]): PatchOp[] {
-  const fields = ["destinationArn", "format"] as const;
-  if (!after?.destinationArn && !after?.format) return before ? [{ op: "remove", path: "/accessLogSettings" }] : [];
+function clearedWholeOps(prefix: string, before: Fields, after: Fields): PatchOp[] {
+  const fields = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])];
+  if (!after || !fields.some((f) => after[f])) return before ? [{ op: "remove", path: prefix }] : [];
   const losesOne = !!before && fields.some((f) => before[f] && !after[f]);
   const from = losesOne ? undefined : before;
   return [
-    ...(losesOne ? [{ op: "remove" as const, path: "/accessLogSettings" }] : []),
-    ...fields.flatMap((f) => (after[f] && after[f] !== from?.[f] ? [{ op: "replace" as const, path: `/accessLogSettings/${f}`, value: after[f] }] : [])),
+    ...(losesOne ? [{ op: "remove" as const, path: prefix }] : []),
+    ...fields.flatMap((f) => (after[f] && after[f] !== from?.[f] ? [{ op: "replace" as const, path: `${prefix}/${f}`, value: after[f] }] : [])),
   ];
+}
+
+/** How each kind of setting becomes patch operations (a row's `aws.patch`, lib/stage/settings/fields.ts). */
+const PATCHERS: Record<AwsPatchKind, (path: string, before: never, after: never) => PatchOp[]> = {
+  value: scalar,
+  clearedWhole: clearedWholeOps,
+  methodSettings: (_path, before: Record<string, AwsMethodSetting> | undefined, after: Record<string, AwsMethodSetting> | undefined) =>
+    methodSettingOps(before ?? {}, after ?? {}),
+  canary: (_path, before: AwsCanary | undefined, after: AwsCanary | undefined) => canaryOps(before, after),
+};
+
+/** The operations for every setting UpdateStage can set, row by row. */
+function settingOps(before: AwsStageView, after: AwsStageView): PatchOp[] {
+  const had = before as unknown as Record<string, never>;
+  const want = after as unknown as Record<string, never>;
+  return awsSettingRows().flatMap(([name, row]) => {
+    // No path: not an UpdateStage path (the web ACL goes through WAFv2, see waf.ts). A row whose flag is off sends nothing.
+    if (row.aws.path === null || switchedOff(row, after)) return [];
+    return PATCHERS[row.aws.patch ?? "value"](row.aws.path, had[name], want[name]);
+  });
 }
 
 /** UpdateStage patch operations taking AWS's stage from `before` to `after` (only what changed; the web ACL goes through `updateAwsStage`). */
@@ -141,15 +163,7 @@ export function stageUpdateOps(before: AwsStageView, after: AwsStageView): Patch
   ops.push(...scalar("/deploymentId", before.deploymentId, after.deploymentId));
   ops.push(...scalar("/description", before.description, after.description));
   ops.push(...mapDiff("/variables", before.variables, after.variables));
-  if (before.cacheClusterEnabled !== after.cacheClusterEnabled)
-    ops.push({ op: "replace", path: "/cacheClusterEnabled", value: str(after.cacheClusterEnabled) });
-  if (after.cacheClusterEnabled) ops.push(...scalar("/cacheClusterSize", before.cacheClusterSize, after.cacheClusterSize));
-  if (before.tracingEnabled !== after.tracingEnabled) ops.push({ op: "replace", path: "/tracingEnabled", value: str(after.tracingEnabled) });
-  ops.push(...accessLogOps(before.accessLogSettings, after.accessLogSettings));
-  ops.push(...scalar("/clientCertificateId", before.clientCertificateId, after.clientCertificateId));
-  // No /webAclArn: it is not an UpdateStage path (AWS attaches web ACLs through WAFv2, see waf.ts).
-  ops.push(...methodSettingOps(before.methodSettings, after.methodSettings));
-  ops.push(...canaryOps(before.canarySettings, after.canarySettings));
+  ops.push(...settingOps(before, after));
   return ops;
 }
 
@@ -179,13 +193,15 @@ export function createStageCalls(restApiId: string, stageName: string, view: Aws
     deploymentId: view.deploymentId,
     description: view.description || undefined,
     variables: Object.keys(view.variables).length ? view.variables : undefined,
-    cacheClusterEnabled: view.cacheClusterEnabled,
-    cacheClusterSize: view.cacheClusterEnabled ? view.cacheClusterSize : undefined,
-    tracingEnabled: view.tracingEnabled,
-    canarySettings: view.canarySettings,
   };
-  const bare: AwsStageView = { ...view, accessLogSettings: undefined, clientCertificateId: undefined, webAclArn: undefined, methodSettings: {} };
-  return { create, afterCreate: stageUpdateOps(bare, view) };
+  // What CreateStage can't take starts out unset, so the UpdateStage after it sets exactly that.
+  const bare: Record<string, unknown> = { ...view, methodSettings: {} };
+  for (const [name, row] of awsSettingRows()) {
+    const value = switchedOff(row, view) ? undefined : (view as unknown as Record<string, unknown>)[name];
+    if (row.aws.create) create[name] = value;
+    else if (name !== "methodSettings") bare[name] = undefined;
+  }
+  return { create, afterCreate: stageUpdateOps(bare as AwsStageView, view) };
 }
 
 export interface AwsStageCall {

@@ -1,8 +1,11 @@
 /**
- * A stage's `settings` JSON read defensively. It is shaped as AWS's Stage: `methodSettings` keyed
- * `*\/*` or `{resourcePath}/{VERB}`, `canarySettings`, plus Gatehouse's own `apiKeys` (see below).
- * Nothing here trusts the shape: a malformed setting is ignored, never a crash.
+ * What the local gateway takes from a stage's `settings` JSON. The JSON is read by the one stage
+ * settings reader (lib/stage/settings.ts, lenient: a malformed setting is ignored, never a crash);
+ * the gateway uses the rows the settings table marks `gateway`: method throttling, the canary,
+ * and Gatehouse's own `apiKeys`.
  */
+import { readStoredSettings } from "../stage/settings";
+import { type MethodSetting, methodFieldEntries } from "../stage/settings/fields";
 
 export interface ThrottleLimits {
   /** Steady-state requests per second. */
@@ -30,12 +33,6 @@ export interface StageSettings {
   apiKeys: string[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
-const num = (v: unknown): number | undefined => {
-  const n = typeof v === "string" && v.trim() !== "" ? Number(v) : v;
-  return typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : undefined;
-};
-
 /**
  * `*\/*`, `/pets/GET`, `pets/GET`, `~1pets/GET` (the patch-path spelling) → `*\/*`, `pets/GET`.
  * AWS's own keys are `{resource_path}/{http_method}`; every spelling seen in the wild is accepted.
@@ -51,35 +48,28 @@ export function normaliseMethodSettingKey(key: string): string {
   return `${path}/${trimmed.slice(slash + 1).toUpperCase()}`;
 }
 
-/** Reads `throttling: {rateLimit, burstLimit}` or AWS's flat `throttlingRateLimit` / `throttlingBurstLimit`. */
-function throttlingOf(setting: Record<string, unknown>): ThrottleLimits | undefined {
-  const nested = isObject(setting.throttling) ? setting.throttling : {};
-  const rate = num(nested.rateLimit) ?? num(setting.throttlingRateLimit);
-  const burst = num(nested.burstLimit) ?? num(setting.throttlingBurstLimit);
+/** The method fields the table marks `gateway` (rate and burst limit; older `throttling: {…}` settings are read too). */
+function throttlingOf(setting: MethodSetting): ThrottleLimits | undefined {
+  const limits: Partial<ThrottleLimits> = {};
+  for (const [name, field] of methodFieldEntries()) if (field.gateway) limits[field.gateway] = setting[name] as number | undefined;
+  const { rateLimit: rate, burstLimit: burst } = limits;
   if (rate === undefined && burst === undefined) return undefined;
   // AWS requires both; one alone limits by itself (a burst of B, or a bucket of one refilled at R/s).
   return { rateLimit: rate ?? 0, burstLimit: burst ?? Math.max(1, Math.ceil(rate ?? 0)) };
 }
 
 export function parseStageSettings(raw: unknown): StageSettings {
-  const s = isObject(raw) ? raw : {};
+  const stored = readStoredSettings(raw);
   const methodSettings: StageSettings["methodSettings"] = {};
-  if (isObject(s.methodSettings)) {
-    for (const [key, value] of Object.entries(s.methodSettings)) {
-      if (!isObject(value)) continue;
-      methodSettings[normaliseMethodSettingKey(key)] = { throttling: throttlingOf(value) };
-    }
-  }
-  let canarySettings: CanarySettings | null = null;
-  if (isObject(s.canarySettings) && typeof s.canarySettings.deploymentId === "string" && s.canarySettings.deploymentId) {
-    const c = s.canarySettings;
-    const overrides = isObject(c.stageVariableOverrides)
-      ? (Object.fromEntries(Object.entries(c.stageVariableOverrides).filter(([, v]) => typeof v === "string")) as Record<string, string>)
-      : {};
-    canarySettings = { deploymentId: c.deploymentId as string, percentTraffic: Math.min(100, num(c.percentTraffic) ?? 0), stageVariableOverrides: overrides };
-  }
-  const apiKeys = Array.isArray(s.apiKeys) ? s.apiKeys.filter((k): k is string => typeof k === "string" && k.length > 0) : [];
-  return { methodSettings, canarySettings, apiKeys };
+  for (const [key, setting] of Object.entries(stored.methodSettings)) methodSettings[normaliseMethodSettingKey(key)] = { throttling: throttlingOf(setting) };
+  const canary = stored.canarySettings;
+  return {
+    methodSettings,
+    canarySettings: canary
+      ? { deploymentId: canary.deploymentId, percentTraffic: canary.percentTraffic, stageVariableOverrides: canary.stageVariableOverrides }
+      : null,
+    apiKeys: stored.apiKeys ?? [],
+  };
 }
 
 /** The throttle for one method: its own `{path}/{VERB}` setting, else `*\/*`, else none. */

@@ -5,12 +5,12 @@
  * both sides as they were.
  */
 import type { Db } from "../db/client";
-import { GatehouseError } from "../model/errors";
+import { GatehouseError } from "../errors";
 import { createApiGatewayClient } from "../aws/client";
 import { describeAwsError, formatAwsError } from "../aws/errors";
 import { readStage } from "../aws/live";
 import { WebAclError } from "../aws/waf";
-import { canaryPromoteOps, createAwsStage, stageUpdateOps, updateAwsStage, type AwsStageCall, type AwsStageView } from "../aws/stage-sync";
+import { awsSettingsView, canaryPromoteOps, createAwsStage, stageUpdateOps, updateAwsStage, type AwsStageCall, type AwsStageView } from "../aws/stage-sync";
 import type { StageState } from "./transitions";
 
 export type AwsOutcome =
@@ -69,20 +69,7 @@ const UNPUSHED = "(unpushed ";
 
 function view(s: StageState, ids: Map<string, string>): AwsStageView {
   const aws = (id: string) => ids.get(id) ?? `${UNPUSHED}${id})`;
-  const st = s.settings;
-  return {
-    deploymentId: aws(s.deploymentId),
-    description: s.description,
-    variables: s.variables,
-    cacheClusterEnabled: st.cacheClusterEnabled,
-    cacheClusterSize: st.cacheClusterSize,
-    tracingEnabled: st.tracingEnabled,
-    accessLogSettings: st.accessLogSettings,
-    clientCertificateId: st.clientCertificateId,
-    webAclArn: st.webAclArn,
-    methodSettings: st.methodSettings,
-    canarySettings: st.canarySettings ? { ...st.canarySettings, deploymentId: aws(st.canarySettings.deploymentId) } : undefined,
-  };
+  return { deploymentId: aws(s.deploymentId), description: s.description, variables: s.variables, ...awsSettingsView(s.settings, aws) };
 }
 
 function unpushedIn(values: unknown[]): string | null {

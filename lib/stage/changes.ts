@@ -12,7 +12,7 @@ import type { Db } from "../db/client";
 import { mutate, type Actor, type AuditEntry, type Tx } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { parseDesign } from "../model/design";
-import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { isUuid } from "../model/ids";
 import { createDeployment } from "../deployment/service";
 import { describeAwsOutcome, syncStageToAws, type AwsOutcome } from "./aws-sync";
@@ -150,7 +150,7 @@ export async function updateStageSettings(
   const current = stateOf(stage);
   if (value.protected !== current.protected) assertCan(actor.role, "stage.protect");
   const deployment = await db.deployment.findFirstOrThrow({ where: { id: stage.deploymentId }, select: { snapshot: true } });
-  const keyIssues = checkMethodSettingKeys(Object.keys(value.methodSettings), parseDesign(deployment.snapshot));
+  const keyIssues = checkMethodSettingKeys(Object.keys(value.methodSettings ?? {}), parseDesign(deployment.snapshot));
   if (keyIssues.length) throw new ValidationError(keyIssues);
   const next: StageState = {
     ...current,
