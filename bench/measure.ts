@@ -125,7 +125,9 @@ export function reportOverhead(c: Comparison, floorIsPart: string): void {
   console.log(formatStats(c.a.name, c.a.msPerOp));
   console.log(formatStats(c.b.name, c.b.msPerOp));
   const extra = c.a.msPerOp.median - c.b.msPerOp.median;
-  console.log(`overhead: ${fmtMs(extra)} ms/op over the floor (the floor is ${((100 * c.b.msPerOp.median) / c.a.msPerOp.median).toFixed(0)}% of the whole, by medians)`);
+  console.log(
+    `overhead: ${fmtMs(extra)} ms/op over the floor (the floor is ${((100 * c.b.msPerOp.median) / c.a.msPerOp.median).toFixed(0)}% of the whole, by medians)`,
+  );
 }
 
 export function checkGc(): void {

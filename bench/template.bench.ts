@@ -243,7 +243,8 @@ function firstDifference(ours: string, peer: string): string {
   const a = ours.split("\n");
   const b = peer.split("\n");
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `line ${i + 1}: gatehouse ${JSON.stringify((a[i] ?? "<end>").slice(0, 70))} vs velocityjs ${JSON.stringify((b[i] ?? "<end>").slice(0, 70))}`;
+    if (a[i] !== b[i])
+      return `line ${i + 1}: gatehouse ${JSON.stringify((a[i] ?? "<end>").slice(0, 70))} vs velocityjs ${JSON.stringify((b[i] ?? "<end>").slice(0, 70))}`;
   }
   return "same lines, different bytes";
 }
@@ -276,7 +277,9 @@ export default async function run(): Promise<void> {
       agreeing.push(c);
       console.log(`  same     ${c.name}: ${ours.length} bytes`);
     } else {
-      console.log(`  DIFFERS  ${c.name}: ${ours.length} vs ${peer.length} bytes${peerValid ? "" : " (velocityjs output is not valid JSON)"}; ${firstDifference(ours, peer)}`);
+      console.log(
+        `  DIFFERS  ${c.name}: ${ours.length} vs ${peer.length} bytes${peerValid ? "" : " (velocityjs output is not valid JSON)"}; ${firstDifference(ours, peer)}`,
+      );
     }
   }
   console.log(`${agreeing.length} of ${cases.length} templates agree; only those are timed below.`);
