@@ -123,6 +123,78 @@ async function wafCheck(conn: AwsConnection): Promise<ConnectionCheck> {
   }
 }
 
+/** What is wrong with the connection's Region (or endpoint), before anything is sent; undefined when nothing is. */
+function regionProblem(conn: AwsConnection, region: string): string | undefined {
+  if (!region) return "No AWS Region is set. Choose the Region your APIs are in, such as us-east-1.";
+  if (!REGION_SHAPE.test(region)) return `"${region}" is not an AWS Region name. Region names look like us-east-1 or eu-west-2.`;
+  // A custom endpoint (LocalStack, a proxy) may answer for any Region name.
+  if (!conn.endpointUrl && !KNOWN_REGIONS.includes(region))
+    return `"${region}" is not a Region Gatehouse knows API Gateway in. Check the spelling (for example eu-west-1).`;
+  return undefined;
+}
+
+/** Resolves credentials through the default chain (or STS for a role); the values are discarded. Says why none could be had, or undefined. */
+async function credentialsProblem(client: ReturnType<typeof createApiGatewayClient>, conn: AwsConnection): Promise<string | undefined> {
+  try {
+    const provider = client.config.credentials as unknown as () => Promise<{ accessKeyId?: string }>;
+    const creds = await provider();
+    if (!creds?.accessKeyId) throw new Error("empty credentials");
+    return undefined;
+  } catch (e) {
+    const err = e as Error;
+    if (err.name === "AssumeRoleUnavailableError") return err.message;
+    if (conn.roleArn)
+      return `Could not assume role ${conn.roleArn}: ${err.message}. Check that the role exists, trusts the identity Gatehouse runs as, and that base credentials are available.`;
+    return `No AWS credentials were found${conn.profile ? ` for profile "${conn.profile}"` : ""}. Gatehouse uses the standard AWS credential chain: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, configure a profile (aws configure / aws sso login), or run with an instance or container role.`;
+  }
+}
+
+/** The three checks as one failed GetRestApis says them: unreachable, credentials rejected, permission denied, or another error. */
+function checksAfterFailedRead(e: unknown, region: string, regionLabel: string): ConnectionCheck[] {
+  const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const notChecked = (why: string): ConnectionCheck => ({ name: "permission", ok: false, message: `Not checked: ${why}` });
+  const regionAnswered: ConnectionCheck = { name: "region", ok: true, message: `API Gateway answered in ${regionLabel}.` };
+  const net = networkCode(e);
+  if (net)
+    return [
+      { name: "credentials", ok: true, message: "Credentials were found (not verified: AWS could not be reached)." },
+      {
+        name: "region",
+        ok: false,
+        message:
+          net === "ENOTFOUND" || net === "EAI_AGAIN"
+            ? `Cannot resolve the API Gateway address for ${regionLabel}. Check the Region name, the endpoint URL and DNS.`
+            : `Cannot reach API Gateway at ${regionLabel} (${net}). Check the endpoint URL, proxy and network access.`,
+      },
+      notChecked("API Gateway could not be reached."),
+    ];
+  if (err.name && CREDENTIAL_ERRORS.has(err.name))
+    return [
+      {
+        name: "credentials",
+        ok: false,
+        message: `AWS rejected the credentials (${err.name}): they are invalid, expired or for another partition. Refresh them (for SSO: aws sso login) and try again.`,
+      },
+      regionAnswered,
+      notChecked("the credentials were rejected."),
+    ];
+  if ((err.name && PERMISSION_ERRORS.has(err.name)) || err.$metadata?.httpStatusCode === 403)
+    return [
+      { name: "credentials", ok: true, message: "AWS accepted the credentials." },
+      regionAnswered,
+      {
+        name: "permission",
+        ok: false,
+        message: `Permission denied: this identity may not list REST APIs in ${region}. Grant apigateway:GET on arn:aws:apigateway:${region}::/restapis (and the other apigateway actions Gatehouse needs to push).`,
+      },
+    ];
+  return [
+    { name: "credentials", ok: true, message: "Credentials were found." },
+    { name: "region", ok: false, message: `API Gateway at ${regionLabel} answered with an error: ${err.name ?? "Error"}: ${err.message ?? ""}`.trim() },
+    notChecked("API Gateway answered with an unexpected error."),
+  ];
+}
+
 export async function testConnection(conn: AwsConnection): Promise<ConnectionTestResult> {
   const checks: ConnectionCheck[] = [];
   const done = () => ({ ok: checks.every((c) => c.ok || OPTIONAL_CHECKS.has(c.name)), checks });
@@ -130,36 +202,22 @@ export async function testConnection(conn: AwsConnection): Promise<ConnectionTes
 
   const region = (conn.region ?? "").trim();
   const regionLabel = conn.endpointUrl ? `endpoint ${conn.endpointUrl} (Region ${region})` : `Region ${region}`;
-  let regionProblem: string | undefined;
-  if (!region) regionProblem = "No AWS Region is set. Choose the Region your APIs are in, such as us-east-1.";
-  else if (!REGION_SHAPE.test(region)) regionProblem = `"${region}" is not an AWS Region name. Region names look like us-east-1 or eu-west-2.`;
-  else if (!conn.endpointUrl && !KNOWN_REGIONS.includes(region))
-    regionProblem = `"${region}" is not a Region Gatehouse knows API Gateway in. Check the spelling (for example eu-west-1).`;
+  const badRegion = regionProblem(conn, region);
 
   const client = createApiGatewayClient({ ...conn, region: region || "us-east-1" }, { limiter: new ApiGatewayLimiter() });
   try {
-    // 1. Credentials: resolve them through the default chain (or STS for a role). Values are discarded.
-    try {
-      const provider = client.config.credentials as unknown as () => Promise<{ accessKeyId?: string }>;
-      const creds = await provider();
-      if (!creds?.accessKeyId) throw new Error("empty credentials");
-    } catch (e) {
-      const err = e as Error;
-      let message: string;
-      if (err.name === "AssumeRoleUnavailableError") message = err.message;
-      else if (conn.roleArn)
-        message = `Could not assume role ${conn.roleArn}: ${err.message}. Check that the role exists, trusts the identity Gatehouse runs as, and that base credentials are available.`;
-      else
-        message = `No AWS credentials were found${conn.profile ? ` for profile "${conn.profile}"` : ""}. Gatehouse uses the standard AWS credential chain: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, configure a profile (aws configure / aws sso login), or run with an instance or container role.`;
-      checks.push({ name: "credentials", ok: false, message });
-      if (regionProblem) checks.push({ name: "region", ok: false, message: regionProblem });
+    // 1. Credentials.
+    const noCredentials = await credentialsProblem(client, conn);
+    if (noCredentials) {
+      checks.push({ name: "credentials", ok: false, message: noCredentials });
+      if (badRegion) checks.push({ name: "region", ok: false, message: badRegion });
       else skip("region", "credentials are needed first.");
       skip("permission", "credentials are needed first.");
       return done();
     }
-    if (regionProblem) {
+    if (badRegion) {
       checks.push({ name: "credentials", ok: true, message: "Credentials were found (not yet verified with AWS)." });
-      checks.push({ name: "region", ok: false, message: regionProblem });
+      checks.push({ name: "region", ok: false, message: badRegion });
       skip("permission", "the Region must be fixed first.");
       return done();
     }
@@ -172,44 +230,7 @@ export async function testConnection(conn: AwsConnection): Promise<ConnectionTes
       checks.push({ name: "permission", ok: true, message: "Allowed to list REST APIs (apigateway:GET on /restapis)." });
       checks.push(await wafCheck({ ...conn, region }));
     } catch (e) {
-      const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-      const net = networkCode(e);
-      if (net) {
-        checks.push({ name: "credentials", ok: true, message: "Credentials were found (not verified: AWS could not be reached)." });
-        checks.push({
-          name: "region",
-          ok: false,
-          message:
-            net === "ENOTFOUND" || net === "EAI_AGAIN"
-              ? `Cannot resolve the API Gateway address for ${regionLabel}. Check the Region name, the endpoint URL and DNS.`
-              : `Cannot reach API Gateway at ${regionLabel} (${net}). Check the endpoint URL, proxy and network access.`,
-        });
-        skip("permission", "API Gateway could not be reached.");
-      } else if (err.name && CREDENTIAL_ERRORS.has(err.name)) {
-        checks.push({
-          name: "credentials",
-          ok: false,
-          message: `AWS rejected the credentials (${err.name}): they are invalid, expired or for another partition. Refresh them (for SSO: aws sso login) and try again.`,
-        });
-        checks.push({ name: "region", ok: true, message: `API Gateway answered in ${regionLabel}.` });
-        skip("permission", "the credentials were rejected.");
-      } else if ((err.name && PERMISSION_ERRORS.has(err.name)) || err.$metadata?.httpStatusCode === 403) {
-        checks.push({ name: "credentials", ok: true, message: "AWS accepted the credentials." });
-        checks.push({ name: "region", ok: true, message: `API Gateway answered in ${regionLabel}.` });
-        checks.push({
-          name: "permission",
-          ok: false,
-          message: `Permission denied: this identity may not list REST APIs in ${region}. Grant apigateway:GET on arn:aws:apigateway:${region}::/restapis (and the other apigateway actions Gatehouse needs to push).`,
-        });
-      } else {
-        checks.push({ name: "credentials", ok: true, message: "Credentials were found." });
-        checks.push({
-          name: "region",
-          ok: false,
-          message: `API Gateway at ${regionLabel} answered with an error: ${err.name ?? "Error"}: ${err.message ?? ""}`.trim(),
-        });
-        skip("permission", "API Gateway answered with an unexpected error.");
-      }
+      checks.push(...checksAfterFailedRead(e, region, regionLabel));
     }
     return done();
   } finally {
