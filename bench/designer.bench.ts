@@ -14,17 +14,24 @@ import { MethodFlow } from "../components/api-designer/method-flow";
 import type { ApiDesign } from "../lib/model/design";
 import { resourcePath, resourcesInTreeOrder } from "../lib/model/tree";
 import { generateDesign } from "../lib/snapshot/sample-design";
-import { measure, report } from "./measure";
+import { alternate, formatStats, report } from "./measure";
 
-/** The peer: the fully expanded tree, one <li> per resource with its methods, paths looked up per row. */
-function FullyExpandedTree({ design }: { design: ApiDesign }) {
-  return h(
-    "ul",
-    { className: "space-y-0.5 text-sm" },
-    resourcesInTreeOrder(design).map((r) => {
-      const path = resourcePath(design, r);
-      const depth = path === "/" ? 0 : path.split("/").length - 1;
-      return h(
+/** The rows a render shows, in order: each resource's path and each method's "VERB path". */
+function visibleRowsOf(html: string): string[] {
+  return [...html.matchAll(/data-(resource-path|method)="([^"]*)"/g)].map((m) => (m[1] === "method" ? m[2] : `resource ${m[2]}`));
+}
+
+/**
+ * The peer: the designer's old way, every resource and method listed with a per-row path lookup
+ * (no index), rendering the same number of rows the windowed tree shows, so both show the same rows.
+ */
+function ExpandedTreeRows({ design, rows }: { design: ApiDesign; rows: number }) {
+  const items: ReturnType<typeof h>[] = [];
+  for (const r of resourcesInTreeOrder(design)) {
+    const path = resourcePath(design, r);
+    const depth = path === "/" ? 0 : path.split("/").length - 1;
+    items.push(
+      h(
         "li",
         { key: r.id, style: { paddingLeft: depth * 14 } },
         h(
@@ -32,18 +39,19 @@ function FullyExpandedTree({ design }: { design: ApiDesign }) {
           { type: "button", className: "w-full rounded px-2 py-1 text-left font-mono", "data-resource-path": path },
           path === "/" ? "/" : `/${r.pathPart}`,
         ),
-        ...Object.keys(r.methods)
-          .sort()
-          .map((verb) =>
-            h(
-              "button",
-              { type: "button", key: verb, className: "ml-4 block rounded px-2 text-left text-xs font-semibold", "data-method": `${verb} ${path}` },
-              verb,
-            ),
-          ),
+      ),
+    );
+    for (const verb of Object.keys(r.methods).sort()) {
+      items.push(
+        h(
+          "li",
+          { key: `${r.id} ${verb}` },
+          h("button", { type: "button", className: "ml-4 block rounded px-2 text-left text-xs font-semibold", "data-method": `${verb} ${path}` }, verb),
+        ),
       );
-    }),
-  );
+    }
+  }
+  return h("ul", { className: "space-y-0.5 text-sm" }, items.slice(0, rows));
 }
 
 export default async function (): Promise<void> {
@@ -51,15 +59,19 @@ export default async function (): Promise<void> {
   const methods = design.resources.reduce((n, r) => n + Object.keys(r.methods).length, 0);
   const noop = () => undefined;
   const ours = () => renderToString(h(ResourceTree, { design, selected: { resourceId: design.resources[0].id }, onSelect: noop }));
-  const peer = () => renderToString(h(FullyExpandedTree, { design }));
+  const oursRows = visibleRowsOf(ours());
+  const peer = () => renderToString(h(ExpandedTreeRows, { design, rows: oursRows.length }));
+  const peerRows = visibleRowsOf(peer());
+  const same = JSON.stringify(oursRows) === JSON.stringify(peerRows);
   const withMethod = design.resources.find((r) => Object.keys(r.methods).length)!;
   const flow = () => renderToString(h(MethodFlow, { design, method: Object.values(withMethod.methods)[0] }));
   console.log(
-    `${design.resources.length} resources, ${methods} methods; HTML: tree ${(ours().length / 1024).toFixed(1)} KB vs fully expanded ${(peer().length / 1024).toFixed(1)} KB; method flow ${(flow().length / 1024).toFixed(1)} KB`,
+    `${design.resources.length} resources, ${methods} methods; ${oursRows.length} rows in view; HTML: tree ${(ours().length / 1024).toFixed(1)} KB vs peer ${(peer().length / 1024).toFixed(1)} KB; method flow ${(flow().length / 1024).toFixed(1)} KB`,
   );
-  const a = await measure("gatehouse resource tree", ours, { warmup: 5 });
-  const b = await measure("fully expanded tree", peer, { warmup: 5 });
-  report(a, b);
-  const f = await measure("method flow (one method)", flow, { warmup: 20, minMs: 500 });
-  console.log(`method flow: ${f.meanMs.toFixed(3)} ms/op`);
+  if (!same) console.log(`rows differ: ours ${oursRows.slice(0, 6).join(", ")}… vs peer ${peerRows.slice(0, 6).join(", ")}…`);
+  const cmp = await alternate({ name: "gatehouse resource tree", fn: ours }, { name: "per-row lookups, same rows", fn: peer }, { warmup: 5 });
+  report(cmp, same, "same visible rows in the same order; the markup around them differs (ours adds the toolbar and row buttons)");
+  console.log("\n# method flow (one method), no peer");
+  const f = await alternate({ name: "method flow", fn: flow }, { name: "method flow (again)", fn: flow }, { warmup: 20 });
+  console.log(formatStats("method flow (one method)", f.a.msPerOp));
 }
