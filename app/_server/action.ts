@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/mutate";
 import { assertCan, type Permission } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
-import { GatehouseError } from "@/lib/model/errors";
+import { GatehouseError } from "@/lib/errors";
 import { guardedDb, inputErrorFromDatabase } from "@/lib/input/db-guard";
 import type { ActionFailure, ActionReply } from "@/lib/http/action-reply";
 import { actorOf, currentUser } from "./session";

@@ -1,6 +1,6 @@
 /** The same-origin check of state-changing route handlers (push): other sites, and origins that are no site, get 403. */
 import { describe, expect, it, vi } from "vitest";
-import { GatehouseError } from "@/lib/model/errors";
+import { GatehouseError } from "@/lib/errors";
 
 vi.mock("server-only", () => ({}));
 const { assertSameOrigin } = await import("./origin");

@@ -1,5 +1,5 @@
 import "server-only";
-import { GatehouseError } from "@/lib/model/errors";
+import { GatehouseError } from "@/lib/errors";
 
 /** Refuses a state-changing request whose Origin is another site (server actions get this check from Next). */
 export function assertSameOrigin(request: Request): void {

@@ -2,7 +2,7 @@
 import type { Db } from "../db/client";
 import { assertCan } from "../auth/roles";
 import { parseDesign } from "../model/design";
-import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { mutate, type Actor } from "./mutate";
 import { changeStageDeployment } from "../stage/changes";
 import { DESIGN_ENTITY_TYPES, revertDesignChange } from "./revert";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand, parseDesignCommand } from "../model/commands";
 import type { ApiDesign } from "../model/design";
-import { ConflictError, ValidationError } from "../model/errors";
+import { ConflictError, ValidationError } from "../errors";
 import { newDesign } from "../model/operations";
 import { findResourceByPath, rootResource } from "../model/tree";
 import { canonicalJson } from "../snapshot/snapshot";

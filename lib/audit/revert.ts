@@ -4,7 +4,7 @@
  * change touched it, the revert is refused instead of silently undoing that one too.
  */
 import type { ApiDesign, Method, Resource } from "../model/design";
-import { ConflictError, ValidationError } from "../model/errors";
+import { ConflictError, ValidationError } from "../errors";
 import { findResourceByPath, subtreeIds } from "../model/tree";
 import { moveResource, renameResource } from "../model/operations";
 import { canonicalJson } from "../snapshot/snapshot";

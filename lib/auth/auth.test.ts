@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../../test/helpers/databases";
 import { cheapPasswordHash } from "../../test/helpers/cheap-password";
-import { ForbiddenError } from "../model/errors";
+import { ForbiddenError } from "../errors";
 import { hashPassword, verifyPassword } from "./password";
 import { REQUIRED_ROLE, ROLES, assertCan, can, roleAtLeast, type Permission, type Role } from "./roles";
 import { hashToken, resolveSession, revokeSession, SESSION_TTL_MS } from "./session";

@@ -1,5 +1,5 @@
 /** Workspace roles, each including everything the one before it may do. */
-import { ForbiddenError } from "../model/errors";
+import { ForbiddenError } from "../errors";
 
 export const ROLES = ["viewer", "editor", "deployer", "admin"] as const;
 export type Role = (typeof ROLES)[number];

@@ -4,7 +4,7 @@
  * password was wrong; a refusal says how long to wait.
  */
 import type { Db } from "../db/client";
-import { GatehouseError } from "../model/errors";
+import { GatehouseError } from "../errors";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { createSession } from "./session";
 import { describeWait, forgiveSuccess, pruneExpired, reserveAttempt, UNKNOWN_ADDRESS, type Refusal } from "./throttle";

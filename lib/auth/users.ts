@@ -1,7 +1,7 @@
 /** Accounts and workspace membership. */
 import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
-import { ValidationError } from "../model/errors";
+import { ValidationError } from "../errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
 import type { Role } from "./roles";
 import { normaliseEmail } from "./sign-in";

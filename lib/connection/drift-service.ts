@@ -9,7 +9,7 @@ import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { type ApiDesign, parseDesign } from "../model/design";
 import { isUuid } from "../model/ids";
-import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../model/errors";
+import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../errors";
 import type { DiffEntry, DiffSummary } from "../snapshot/diff";
 import { createApiGatewayClient } from "../aws/client";
 import { adoptLive, diffDrift } from "../aws/drift";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
-import { ConflictError, ValidationError } from "../model/errors";
+import { ConflictError, fromZod } from "../errors";
 
 export const connectionInputSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(64, "At most 64 characters"),
@@ -40,7 +40,7 @@ export async function listConnections(db: Db, workspaceId: string) {
 export async function createConnection(db: Db, actor: Actor, raw: ConnectionInput) {
   assertCan(actor.role, "connection.write");
   const parsed = connectionInputSchema.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+  if (!parsed.success) throw fromZod(parsed.error);
   const input = parsed.data;
   return mutate(db, actor, async (tx) => {
     if (await tx.awsConnection.findFirst({ where: { workspaceId: actor.workspaceId, name: input.name } })) {

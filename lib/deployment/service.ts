@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { type ApiDesign, parseDesign } from "../model/design";
-import { GatehouseError, NotFoundError, ValidationError } from "../model/errors";
+import { GatehouseError, NotFoundError, ValidationError } from "../errors";
 import { lockRestApi } from "../db/locks";
 import { resourcePath } from "../model/tree";
 import { contentHash, normaliseDesign } from "../snapshot/snapshot";

@@ -5,7 +5,7 @@
  * become 4xx errors instead of 500s.
  */
 import type { Db } from "../db/client";
-import { ConflictError, GatehouseError, ValidationError } from "../model/errors";
+import { ConflictError, GatehouseError, ValidationError } from "../errors";
 import { assertNoNul, NUL_MESSAGE } from "./text";
 
 const guarded = new WeakMap<Db, Db>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../model/errors";
+import { ValidationError } from "../errors";
 import { assertNoNul, findNulPath } from "./text";
 
 describe("findNulPath", () => {

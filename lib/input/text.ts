@@ -2,7 +2,7 @@
  * Text a client can send but PostgreSQL cannot store: a NUL character (U+0000) in any string, or
  * in a JSON key, fails a write with a database error. Found here first, it is refused as a field error.
  */
-import { ValidationError } from "../model/errors";
+import { ValidationError } from "../errors";
 
 export const NUL_MESSAGE = "Text may not contain a NUL character (U+0000)";
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand, parseDesignCommand, type DesignCommand } from "./commands";
 import type { ApiDesign } from "./design";
-import { ValidationError } from "./errors";
+import { ValidationError } from "../errors";
 import { newDesign } from "./operations";
 import { findResourceByPath, rootResource } from "./tree";
 

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ApiDesign } from "./design";
-import { ValidationError } from "./errors";
+import { fromZod } from "../errors";
 import { apiCommandHandlers, apiCommandSchemas } from "./api-commands";
 import { type CommandHandlers, type CommandOutcome, dispatch } from "./command-support";
 import { componentCommandHandlers, componentCommandSchemas } from "./component-commands";
@@ -39,7 +39,7 @@ const handlers: CommandHandlers<DesignCommand> = {
 export function parseDesignCommand(input: unknown): DesignCommand {
   const parsed = designCommandSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })));
+    throw fromZod(parsed.error);
   }
   return parsed.data;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand, parseDesignCommand } from "./commands";
 import type { ApiDesign } from "./design";
-import { ValidationError } from "./errors";
+import { ValidationError } from "../errors";
 import { addResourcePath, newDesign } from "./operations";
 
 function run(design: ApiDesign, raw: unknown) {

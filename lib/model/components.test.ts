@@ -1,7 +1,7 @@
 /** Models, request validators and authorizers: what AWS refuses is refused, with the field; deletes in use are refused. */
 import { describe, expect, it } from "vitest";
 import type { ApiDesign } from "./design";
-import { NotFoundError, ValidationError } from "./errors";
+import { NotFoundError, ValidationError } from "../errors";
 import {
   checkModelSchema,
   createAuthorizer,

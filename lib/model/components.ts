@@ -6,7 +6,7 @@
  */
 import Ajv from "ajv-draft-04";
 import type { ApiDesign, Authorizer, Model, RequestValidator } from "./design";
-import { NotFoundError, ValidationError, type FieldIssue } from "./errors";
+import { NotFoundError, ValidationError, type FieldIssue } from "../errors";
 import { newEntityId } from "./ids";
 import { isLambdaFunctionArn, lambdaInvocationUri, parseLambdaInvocationUri } from "./lambda-uri";
 import { resourcePath } from "./tree";

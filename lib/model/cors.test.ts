@@ -1,7 +1,7 @@
 /** The CORS helper: what it writes, what it reports, what it refuses, and that running it again updates in place. */
 import { describe, expect, it } from "vitest";
 import type { ApiDesign } from "./design";
-import { ValidationError } from "./errors";
+import { ValidationError } from "../errors";
 import { CORS_DEFAULT_ALLOW_HEADERS, defaultCorsSettings, enableCors, type CorsSettings } from "./cors";
 import { addResourcePath, newDesign, putIntegration, putIntegrationResponse, putMethod, putMethodResponse } from "./operations";
 import { findResource } from "./tree";

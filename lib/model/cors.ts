@@ -6,7 +6,7 @@
  * Running it again updates the same headers: nothing is duplicated.
  */
 import type { ApiDesign, Method } from "./design";
-import { NotFoundError, ValidationError, type FieldIssue } from "./errors";
+import { NotFoundError, ValidationError, type FieldIssue } from "../errors";
 import { findResource, resourcePath } from "./tree";
 
 export const CORS_DEFAULT_ALLOW_HEADERS = ["Content-Type", "X-Amz-Date", "Authorization", "X-Api-Key", "X-Amz-Security-Token"];

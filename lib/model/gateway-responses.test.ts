@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand, parseDesignCommand } from "./commands";
-import { ValidationError } from "./errors";
+import { ValidationError } from "../errors";
 import { newDesign } from "./operations";
 
 describe("gateway responses", () => {

@@ -1,6 +1,6 @@
 /** API Gateway's gateway response types and their default status codes (null: the family's own). */
 import type { ApiDesign, GatewayResponse } from "./design";
-import { ValidationError, NotFoundError, type FieldIssue } from "./errors";
+import { ValidationError, NotFoundError, type FieldIssue } from "../errors";
 
 export const GATEWAY_RESPONSE_TYPES: Record<string, number | null> = {
   ACCESS_DENIED: 403,

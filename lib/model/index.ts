@@ -1,5 +1,5 @@
 export * from "./design";
-export * from "./errors";
+export * from "../errors";
 export * from "./ids";
 export * from "./operations";
 export * from "./rules";

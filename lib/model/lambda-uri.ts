@@ -3,7 +3,7 @@
  * invocation URI `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{fnArn}/invocations`;
  * these build it from the ARN and read the ARN back, so the designer never shows the raw URI.
  */
-import type { FieldIssue } from "./errors";
+import type { FieldIssue } from "../errors";
 
 // Stage variables may stand in for any part of the name (`function:${stageVariables.fn}`), as AWS allows.
 const STAGE_VAR = String.raw`\$\{stageVariables\.[A-Za-z0-9_]+\}`;

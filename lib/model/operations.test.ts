@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { ApiDesign } from "./design";
 import { parseDesign } from "./design";
-import { NotFoundError, ValidationError } from "./errors";
+import { NotFoundError, ValidationError } from "../errors";
 import {
   addResource,
   addResourcePath,

@@ -16,7 +16,7 @@ import {
   methodResponseSchema,
   methodSchema,
 } from "./design";
-import { NotFoundError, ValidationError } from "./errors";
+import { NotFoundError, ValidationError, fromZod } from "../errors";
 import { newEntityId } from "./ids";
 import {
   type ApiSettingsInput,
@@ -208,7 +208,7 @@ export function putMethod(design: ApiDesign, resourceId: string, input: MethodIn
     throw new ValidationError([{ field: "httpMethod", message: `Method ${input.httpMethod} already exists on this resource` }]);
   }
   const parsed = methodSchema.safeParse({ ...input, methodResponses: {} });
-  if (!parsed.success) throw zodToValidation(parsed.error, "method");
+  if (!parsed.success) throw fromZod(parsed.error, "method");
   checkMethodReferences(next, resource, parsed.data);
   resource.methods[input.httpMethod] = parsed.data;
   return next;
@@ -226,7 +226,7 @@ export function updateMethod(design: ApiDesign, resourceId: string, httpMethod: 
     if (!changes.authorizationScopes?.length) merged.authorizationScopes = [];
   }
   const parsed = methodSchema.safeParse(merged);
-  if (!parsed.success) throw zodToValidation(parsed.error, "method");
+  if (!parsed.success) throw fromZod(parsed.error, "method");
   checkMethodReferences(next, resource, parsed.data);
   if (parsed.data.integration) {
     // A parameter the integration maps from or caches on cannot be removed from under it.
@@ -255,7 +255,7 @@ export function putIntegration(design: ApiDesign, resourceId: string, httpMethod
   const next = clone(design);
   const method = methodOrThrow(resourceOrThrow(next, resourceId), httpMethod);
   const parsed = integrationSchema.safeParse({ ...input, integrationResponses: method.integration?.integrationResponses ?? {} });
-  if (!parsed.success) throw zodToValidation(parsed.error, "integration");
+  if (!parsed.success) throw fromZod(parsed.error, "integration");
   const issues = [...checkIntegration(parsed.data), ...checkIntegrationForMethod(parsed.data, method)];
   if (issues.length) throw new ValidationError(issues);
   method.integration = parsed.data;
@@ -267,7 +267,7 @@ export function putIntegrationResponse(design: ApiDesign, resourceId: string, ht
   const method = methodOrThrow(resourceOrThrow(next, resourceId), httpMethod);
   if (!method.integration) throw new ValidationError([{ field: "integration", message: "Set up the integration before its responses" }]);
   const parsed = integrationResponseSchema.safeParse({ ...input, selectionPattern: input.selectionPattern || undefined });
-  if (!parsed.success) throw zodToValidation(parsed.error, "integrationResponse");
+  if (!parsed.success) throw fromZod(parsed.error, "integrationResponse");
   const issues = [
     ...checkIntegrationResponse(parsed.data, "integrationResponse"),
     ...checkIntegrationResponseMappings(parsed.data, method.methodResponses[parsed.data.statusCode]),
@@ -303,7 +303,7 @@ export function putMethodResponse(design: ApiDesign, resourceId: string, httpMet
   const next = clone(design);
   const method = methodOrThrow(resourceOrThrow(next, resourceId), httpMethod);
   const parsed = methodResponseSchema.safeParse(input);
-  if (!parsed.success) throw zodToValidation(parsed.error, "methodResponse");
+  if (!parsed.success) throw fromZod(parsed.error, "methodResponse");
   const issues = checkMethodResponse(next, parsed.data);
   const mapped = method.integration?.integrationResponses[parsed.data.statusCode];
   if (!issues.length && mapped) {
@@ -329,8 +329,4 @@ export function deleteMethodResponse(design: ApiDesign, resourceId: string, http
 function checkMethodReferences(design: ApiDesign, resource: Resource, method: Method): void {
   const issues = checkMethodRequest(design, resourcePath(design, resource), method);
   if (issues.length) throw new ValidationError(issues);
-}
-
-function zodToValidation(error: import("zod").ZodError, prefix: string): ValidationError {
-  return new ValidationError(error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join("."), message: i.message })));
 }

@@ -1,7 +1,7 @@
 /** What API Gateway rejects, checked before anything is written. Each returns issues, never throws. */
 import type { ApiDesign, Integration, IntegrationResponse, Method, MethodResponse, Resource } from "./design";
 import { isLambdaUri } from "./lambda-uri";
-import type { FieldIssue } from "./errors";
+import type { FieldIssue } from "../errors";
 import { POSIX_CLASSES } from "../template/java-regex";
 
 export const MAX_RESOURCES_PER_API = 300;

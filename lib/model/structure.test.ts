@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand, parseDesignCommand } from "./commands";
 import type { ApiDesign } from "./design";
-import { ValidationError } from "./errors";
+import { ValidationError } from "../errors";
 import { lambdaInvocationUri } from "./lambda-uri";
 import { newDesign } from "./operations";
 import { MAX_RESOURCES_PER_API, apiSettingsWarnings, checkSelectionPattern, javaRegexToJs } from "./rules";

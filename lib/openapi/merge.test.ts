@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resourcePath } from "../model/tree";
-import { ValidationError } from "../model/errors";
+import { ValidationError } from "../errors";
 import { diffDesigns } from "../snapshot/diff";
 import { generateDesign } from "../snapshot/sample-design";
 import { importOpenApiDocument } from "./import";

@@ -12,7 +12,7 @@
  * history keep pointing at the same resources.
  */
 import type { ApiDesign, Resource } from "../model/design";
-import { invalid } from "../model/errors";
+import { invalid } from "../errors";
 import { newEntityId } from "../model/ids";
 import { isParamPart, MAX_RESOURCES_PER_API } from "../model/rules";
 import { resourcePath } from "../model/tree";

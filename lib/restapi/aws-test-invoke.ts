@@ -9,7 +9,7 @@ import { AwsTestInvokeError, type AwsTestInvokeResult, testInvokeOnAws } from ".
 import type { Db } from "../db/client";
 import { compareInvokeResults, type InvokeDifference } from "../invoke/compare";
 import { matchRoute } from "../invoke/route";
-import { GatehouseError } from "../model/errors";
+import { GatehouseError } from "../errors";
 import { resourcePath as pathOf } from "../model/tree";
 import { getRestApiOrThrow } from "./service";
 import { clip, type TestInvokeInput, testInvokeInputSchema } from "./test-invoke";

@@ -11,7 +11,7 @@ import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { getDeploymentSnapshot } from "../deployment/service";
 import { type ApiDesign, parseDesign } from "../model/design";
-import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../model/errors";
+import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../errors";
 import { isUuid } from "../model/ids";
 import { exportOpenApiText, type ExportFormat } from "../openapi/export";
 import {

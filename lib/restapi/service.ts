@@ -4,7 +4,7 @@ import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { applyCommand, parseDesignCommand } from "../model/commands";
 import { type ApiDesign, parseDesign } from "../model/design";
-import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { newDesign } from "../model/operations";
 import { isUuid } from "../model/ids";
 

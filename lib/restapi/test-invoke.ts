@@ -9,7 +9,7 @@ import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { getDeploymentSnapshot } from "../deployment/service";
 import type { ApiDesign } from "../model/design";
-import { ValidationError } from "../model/errors";
+import { ValidationError, fromZod } from "../errors";
 import { invokeMethod, outboundPolicyFromEnv, type InvokeResult } from "../invoke/index";
 import type { AwsConnection } from "../aws/client";
 import { createLambdaInvoker } from "../aws/lambda";
@@ -100,7 +100,7 @@ export const clip = (s: string) => (s.length > KEEP ? `${s.slice(0, KEEP)}… [$
 export async function testInvoke(db: Db, actor: Actor, restApiId: string, raw: TestInvokeInput): Promise<InvokeResult> {
   assertCan(actor.role, "invoke.test");
   const parsed = testInvokeInputSchema.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+  if (!parsed.success) throw fromZod(parsed.error);
   const { stage: stageName, ...input } = parsed.data;
   const target = await loadInvokeTarget(db, actor.workspaceId, restApiId, stageName);
   const stageVariables = input.stageVariables ?? target.stageVariables;

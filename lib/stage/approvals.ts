@@ -7,7 +7,7 @@
 import type { Db } from "../db/client";
 import { mutate, type Actor, type Tx } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../model/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { isUuid } from "../model/ids";
 import { commitStage, loadStage, stateOf, type StageActionResult } from "./changes";
 import { applyTransition, transitionAction, type DeploymentChange } from "./transitions";

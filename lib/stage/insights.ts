@@ -5,7 +5,7 @@
  */
 import type { Db } from "../db/client";
 import { parseDesign, type ApiDesign } from "../model/design";
-import { GatehouseError, NotFoundError, ValidationError } from "../model/errors";
+import { GatehouseError, NotFoundError, ValidationError } from "../errors";
 import { isUuid } from "../model/ids";
 import { getRestApiOrThrow } from "../restapi/service";
 import { diffDesigns, diffStages, type DesignDiff, type StageDiff } from "../snapshot/diff";

@@ -12,7 +12,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "../db/client";
-import { ConflictError } from "../model/errors";
+import { ConflictError } from "../errors";
 
 /** A holder silent for this long is taken to be dead (heartbeats come every HEARTBEAT_EVERY_MS). */
 export const STALE_AFTER_MS = 2 * 60_000;

@@ -14,7 +14,7 @@ import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { parseDesign } from "../model/design";
 import { isUuid } from "../model/ids";
-import { GatehouseError, NotFoundError, ValidationError } from "../model/errors";
+import { GatehouseError, NotFoundError, ValidationError } from "../errors";
 import { createApiGatewayClient } from "../aws/client";
 import { describeAwsError, formatAwsError, worthRetrying } from "../aws/errors";
 import { callCounts, callCountText, plannedCallCount } from "../aws/push-counts";

@@ -1,5 +1,5 @@
 /** Stage rules as AWS enforces them. */
-import type { FieldIssue } from "../model/errors";
+import type { FieldIssue } from "../errors";
 
 export const MAX_STAGES_PER_API = 10;
 export const MAX_STAGE_VARIABLES = 100;

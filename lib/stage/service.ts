@@ -2,7 +2,7 @@
 import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
-import { ConflictError, NotFoundError, ValidationError } from "../model/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { isUuid } from "../model/ids";
 import { lockRestApi } from "../db/locks";
 import { checkStageName, checkStageVariables, MAX_STAGES_PER_API } from "./rules";

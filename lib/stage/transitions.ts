@@ -3,7 +3,7 @@
  * ValidationError. The services (lib/stage/changes.ts, approvals.ts) load, check roles and write;
  * lib/aws/stage-sync.ts turns the same before/after pair into UpdateStage patch operations.
  */
-import { ValidationError } from "../model/errors";
+import { ValidationError } from "../errors";
 import { checkStageVariables } from "./rules";
 import type { CanaryValue, StoredStageSettings } from "./settings";
 

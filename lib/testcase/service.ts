@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { invokeMethod, outboundPolicyFromEnv } from "../invoke/index";
-import { NotFoundError, ValidationError } from "../model/errors";
+import { NotFoundError, ValidationError, fromZod } from "../errors";
 import { isUuid } from "../model/ids";
 import { getRestApiOrThrow } from "../restapi/service";
 import { clip, loadInvokeTarget } from "../restapi/test-invoke";
@@ -54,10 +54,6 @@ export interface TestRunReport {
   results: TestCaseRunResult[];
 }
 
-function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }) {
-  return new ValidationError(error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })));
-}
-
 type Row = {
   id: string;
   restApiId: string;
@@ -102,7 +98,7 @@ export async function listTestCases(db: Db, actor: Actor, restApiId: string, fil
 export async function saveTestCase(db: Db, actor: Actor, restApiId: string, raw: SaveTestCaseInput): Promise<TestCaseView> {
   assertCan(actor.role, "invoke.test");
   const parsed = saveTestCaseSchema.safeParse(raw);
-  if (!parsed.success) throw zodIssues(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error);
   const input = parsed.data;
   const api = await getRestApiOrThrow(db, actor.workspaceId, restApiId);
   return mutate(db, actor, async (tx) => {
@@ -199,7 +195,7 @@ const targetLabel = (t: RunTarget) => (t === "draft" ? "the draft" : `stage ${t.
 export async function runTestCases(db: Db, actor: Actor, restApiId: string, raw: RunTestCasesInput): Promise<TestRunReport> {
   assertCan(actor.role, "invoke.test");
   const parsed = runTestCasesSchema.safeParse(raw);
-  if (!parsed.success) throw zodIssues(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error);
   const { target, filter, ids } = parsed.data;
   const invokeTarget = await loadInvokeTarget(db, actor.workspaceId, restApiId, target === "draft" ? undefined : target.stage);
   // loadInvokeTarget found the API in the actor's workspace.

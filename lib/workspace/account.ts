@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import { can } from "../auth/roles";
-import { ForbiddenError, NotFoundError, ValidationError } from "../model/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { isUuid } from "../model/ids";
 
 export async function changePassword(db: Db, actor: Actor, currentSessionId: string, input: { currentPassword: string; newPassword: string }) {

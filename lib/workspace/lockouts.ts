@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { activeLocks, clearEmail } from "../auth/throttle";
 import { assertCan } from "../auth/roles";
-import { NotFoundError } from "../model/errors";
+import { NotFoundError } from "../errors";
 import { isUuid } from "../model/ids";
 
 /** Members of the actor's workspace with a sign-in lock or pause in force, and until when. */

@@ -6,7 +6,7 @@ import { mutate, type Actor, type Tx } from "../audit/mutate";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import { assertCan, ROLES, type Role } from "../auth/roles";
 import { createSession, hashToken } from "../auth/session";
-import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../model/errors";
+import { ConflictError, GatehouseError, NotFoundError, ValidationError, fromZod } from "../errors";
 import { isUuid } from "../model/ids";
 import { lockWorkspace } from "../db/locks";
 import { mailConfigFromEnv, sendInvitationMail, type MailConfig } from "./mailer";
@@ -17,7 +17,7 @@ const roleSchema = z.enum(ROLES);
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new ValidationError(r.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+  if (!r.success) throw fromZod(r.error);
   return r.data;
 }
 

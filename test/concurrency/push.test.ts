@@ -18,7 +18,7 @@ import { createConnection } from "../../lib/connection/service";
 import { openDb, type DbHandle } from "../../lib/db/client";
 import { seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
-import { ConflictError } from "../../lib/model/errors";
+import { ConflictError } from "../../lib/errors";
 import { editDesign } from "../../lib/restapi/service";
 import { listPushes, pushStage } from "../../lib/stage/push-service";
 import { type FakeApiGateway, startFakeApiGateway } from "../fakes/fake-apigateway";

@@ -10,7 +10,7 @@ import type { Role } from "../../lib/auth/roles";
 import { seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
 import { parseDesign } from "../../lib/model/design";
-import { ConflictError, GatehouseError, ValidationError } from "../../lib/model/errors";
+import { ConflictError, GatehouseError, ValidationError } from "../../lib/errors";
 import { findResourceByPath } from "../../lib/model/tree";
 import { createRestApi, editDesign } from "../../lib/restapi/service";
 import { MAX_STAGES_PER_API } from "../../lib/stage/rules";

@@ -13,7 +13,7 @@ import { push } from "../../lib/aws/push";
 import { importRestApi } from "../../lib/connection/import-service";
 import { createConnection } from "../../lib/connection/service";
 import { seedDemo } from "../../lib/db/seed";
-import { ForbiddenError, GatehouseError } from "../../lib/model/errors";
+import { ForbiddenError, GatehouseError } from "../../lib/errors";
 import { testInvokeOnAwsAndRecord } from "../../lib/restapi/aws-test-invoke";
 import { createRestApi } from "../../lib/restapi/service";
 import { type FakeApiGateway, startFakeApiGateway } from "../fakes/fake-apigateway";

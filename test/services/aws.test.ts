@@ -19,7 +19,7 @@ import { createConnection } from "../../lib/connection/service";
 import { seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
 import { parseDesign } from "../../lib/model/design";
-import { ConflictError, ForbiddenError, GatehouseError, NotFoundError } from "../../lib/model/errors";
+import { ConflictError, ForbiddenError, GatehouseError, NotFoundError } from "../../lib/errors";
 import { findResourceByPath } from "../../lib/model/tree";
 import { editDesign } from "../../lib/restapi/service";
 import { listPushes, planStagePush, pushStage } from "../../lib/stage/push-service";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/audit/mutate";
 import type { Role } from "../../lib/auth/roles";
 import { parseDesign } from "../../lib/model/design";
-import { ValidationError } from "../../lib/model/errors";
+import { ValidationError } from "../../lib/errors";
 import { findResourceByPath } from "../../lib/model/tree";
 import { createRestApi, editDesign } from "../../lib/restapi/service";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../helpers/databases";

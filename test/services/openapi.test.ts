@@ -11,7 +11,7 @@ import type { Actor } from "../../lib/audit/mutate";
 import type { Role } from "../../lib/auth/roles";
 import { seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
-import { ConflictError, ForbiddenError, ValidationError } from "../../lib/model/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "../../lib/errors";
 import { resourcePath } from "../../lib/model/tree";
 import { importOpenApi } from "../../lib/openapi/import";
 import { diffDesigns } from "../../lib/snapshot/diff";

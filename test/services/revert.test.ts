@@ -9,7 +9,7 @@ import { revertChange } from "../../lib/audit/revert-service";
 import type { Role } from "../../lib/auth/roles";
 import { createDeployment } from "../../lib/deployment/service";
 import { parseDesign, type ApiDesign } from "../../lib/model/design";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/model/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { findResourceByPath, rootResource } from "../../lib/model/tree";
 import { createRestApi, editDesign } from "../../lib/restapi/service";
 import { canonicalJson } from "../../lib/snapshot/snapshot";

@@ -10,7 +10,7 @@ import { createConnection } from "../../lib/connection/service";
 import { DEMO_ADMIN_EMAIL, DEMO_VIEWER_EMAIL, demoPassword, seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
 import { parseDesign, type ApiDesign } from "../../lib/model/design";
-import { ConflictError, ForbiddenError, GatehouseError, NotFoundError, ValidationError } from "../../lib/model/errors";
+import { ConflictError, ForbiddenError, GatehouseError, NotFoundError, ValidationError } from "../../lib/errors";
 import { findResourceByPath, rootResource } from "../../lib/model/tree";
 import { createRestApi, editDesign } from "../../lib/restapi/service";
 import { createStage } from "../../lib/stage/service";

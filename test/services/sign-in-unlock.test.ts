@@ -4,7 +4,7 @@ import type { Actor } from "../../lib/audit/mutate";
 import type { Role } from "../../lib/auth/roles";
 import { MAX_FAILURES, SignInError, signIn } from "../../lib/auth/sign-in";
 import { seedDemo } from "../../lib/db/seed";
-import { ForbiddenError, NotFoundError } from "../../lib/model/errors";
+import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { listSignInLocks, unlockMemberSignIn } from "../../lib/workspace/lockouts";
 import { actorsOfEveryRole } from "../helpers/actors";
 import { cheapPasswordHash } from "../helpers/cheap-password";

@@ -11,7 +11,7 @@ import { createConnection } from "../../lib/connection/service";
 import { seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
 import { parseDesign } from "../../lib/model/design";
-import { GatehouseError } from "../../lib/model/errors";
+import { GatehouseError } from "../../lib/errors";
 import { findResourceByPath } from "../../lib/model/tree";
 import { createRestApi, editDesign } from "../../lib/restapi/service";
 import { addCanary, pointStage, promoteCanary, promoteStage, rollbackStage, updateStageSettings } from "../../lib/stage/changes";

@@ -16,7 +16,7 @@ import { importRestApi } from "../../lib/connection/import-service";
 import { createConnection } from "../../lib/connection/service";
 import { seedDemo } from "../../lib/db/seed";
 import { updateStageSettings } from "../../lib/stage/changes";
-import { ForbiddenError, GatehouseError, ValidationError } from "../../lib/model/errors";
+import { ForbiddenError, GatehouseError, ValidationError } from "../../lib/errors";
 import { type FakeApiGateway, startFakeApiGateway } from "../fakes/fake-apigateway";
 import { actorsOfEveryRole } from "../helpers/actors";
 import { fullDesign } from "../helpers/aws-designs";

@@ -9,7 +9,7 @@ import type { Role } from "../../lib/auth/roles";
 import { createSession, hashToken, resolveSession } from "../../lib/auth/session";
 import { signIn, SignInError } from "../../lib/auth/sign-in";
 import { DEMO_ADMIN_EMAIL, DEMO_VIEWER_EMAIL, seedDemo } from "../../lib/db/seed";
-import { ForbiddenError, GatehouseError, NotFoundError, ValidationError } from "../../lib/model/errors";
+import { ForbiddenError, GatehouseError, NotFoundError, ValidationError } from "../../lib/errors";
 import { changePassword, listOwnSessions, listWorkspaceSessions, revokeSessionById } from "../../lib/workspace/account";
 import {
   acceptInvitation,

@@ -9,7 +9,7 @@ import type { Role } from "../../lib/auth/roles";
 import { seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
 import { parseDesign } from "../../lib/model/design";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/model/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { findResourceByPath } from "../../lib/model/tree";
 import { createRestApi, editDesign } from "../../lib/restapi/service";
 import { testInvoke } from "../../lib/restapi/test-invoke";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_server/session";
 import { getDb } from "@/lib/db";
-import { NotFoundError } from "@/lib/model/errors";
+import { NotFoundError } from "@/lib/errors";
 import { getRestApiOrThrow } from "@/lib/restapi/service";
 import { undeployedChangesOnce } from "@/app/_server/undeployed";
 

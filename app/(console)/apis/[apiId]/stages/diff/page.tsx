@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireUser } from "@/app/_server/session";
 import { getDb } from "@/lib/db";
 import { listDeployments } from "@/lib/deployment/service";
-import { GatehouseError } from "@/lib/model/errors";
+import { GatehouseError } from "@/lib/errors";
 import { compare, diffRefText, parseDiffRef } from "@/lib/stage/insights";
 import { listStages } from "@/lib/stage/service";
 import { Card } from "@/components/ui/card";

@@ -1,4 +1,8 @@
-/** Errors that reach a user: a message, the field it is about, and the HTTP status to answer with. */
+/**
+ * Errors that reach a user: a message, the field it is about, and the HTTP status to answer with.
+ * Every layer throws these; app/_server turns them into an answer (status, message, field errors).
+ */
+import type { ZodError } from "zod";
 export interface FieldIssue {
   field: string;
   message: string;
@@ -44,4 +48,12 @@ export class ForbiddenError extends GatehouseError {
 
 export function invalid(field: string, message: string): ValidationError {
   return new ValidationError([{ field, message }]);
+}
+
+/**
+ * A zod refusal as a ValidationError: one issue per field, the field as its dotted path below
+ * `prefix` (`settings.methodSettings.x`), the whole input's own issues under `prefix` alone.
+ */
+export function fromZod(error: ZodError, prefix = ""): ValidationError {
+  return new ValidationError(error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].filter(Boolean).join("."), message: i.message })));
 }
