@@ -2,6 +2,7 @@
 
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useLayoutEffect, useRef } from "react";
+import { CODE_EDITOR_OPTIONS } from "./editor-options";
 import { setupMonaco } from "./monaco-setup";
 
 setupMonaco();
@@ -63,18 +64,7 @@ export default function CodeEditorImpl({ value, onChange, language = "vtl", heig
         }}
         language={language}
         height={height}
-        options={{
-          minimap: { enabled: false },
-          wordWrap: "on",
-          tabSize: 2,
-          fontSize: 13,
-          scrollBeyondLastLine: false,
-          readOnly,
-          ariaLabel,
-          automaticLayout: true,
-          lineNumbersMinChars: 3,
-          fixedOverflowWidgets: true,
-        }}
+        options={{ ...CODE_EDITOR_OPTIONS, readOnly, ariaLabel }}
       />
     </div>
   );

@@ -107,3 +107,15 @@ export function hoverDoc(reference: string, stageVariableNames?: string[]): { ti
     return { title: `$${m[1]}.${m[2]}`, doc: `Not a \`$${m[1]}\` member API Gateway knows: AWS ignores it silently and renders the reference as written.` };
   return null;
 }
+
+/**
+ * How a catalog entry is inserted: as a snippet only when it has tab stops or placeholders
+ * (`${1}`, `$1`), else as the plain text the user would type (`\$` unescaped). Monaco's
+ * `acceptSuggestionOnEnter: "smart"` lets Enter accept only a suggestion that changes the text,
+ * and it can only tell for plain-text items: so typing `#else⏎` or `#end⏎` (the suggestion
+ * equal to what is typed) inserts the new line instead of swallowing the Enter.
+ */
+export function completionText(insert: string): { text: string; snippet: boolean } {
+  if (/(?<!\\)\$(?:\d|\{)/.test(insert)) return { text: insert, snippet: true };
+  return { text: insert.replace(/\\([$}\\])/g, "$1"), snippet: false };
+}

@@ -5,7 +5,7 @@
  * this API's stage variable names through `setModelContext` (keyed by the model's URI).
  */
 import type * as Monaco from "monaco-editor";
-import { completionEntries, hoverDoc, referenceAt, type CatalogEntry } from "./vtl-catalog";
+import { completionEntries, completionText, hoverDoc, referenceAt, type CatalogEntry } from "./vtl-catalog";
 
 export const VTL_LANGUAGE_ID = "vtl";
 
@@ -127,16 +127,20 @@ function registerCompletion(monaco: typeof Monaco): void {
       if (start < 0 && mode === "substitution") return { suggestions: [] };
       const range = new monaco.Range(position.lineNumber, start >= 0 ? start + 1 : position.column, position.lineNumber, position.column);
       return {
-        suggestions: completionEntries(mode, stageVariableNames).map((e, i) => ({
-          label: e.label,
-          kind: kindOf(e),
-          insertText: e.insert,
-          insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
-          documentation: markdown(e.doc),
-          detail: e.kind === "directive" ? "VTL directive" : "API Gateway",
-          sortText: String(i).padStart(4, "0"),
-          range,
-        })),
+        suggestions: completionEntries(mode, stageVariableNames).map((e, i) => {
+          const { text, snippet } = completionText(e.insert);
+          return {
+            label: e.label,
+            kind: kindOf(e),
+            insertText: text,
+            // Plain text where possible: see completionText (Enter after `#else` must insert a new line).
+            insertTextRules: snippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
+            documentation: markdown(e.doc),
+            detail: e.kind === "directive" ? "VTL directive" : "API Gateway",
+            sortText: String(i).padStart(4, "0"),
+            range,
+          };
+        }),
       };
     },
   });
