@@ -1,9 +1,11 @@
 "use client";
 /** The template editor's live preview: a sample request (or error) and the template rendered against it in the browser. */
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { useDebounced } from "./use-debounced";
 import { defaultSample, overrideLines, previewTemplate, type SampleRequest } from "./preview-input";
+import { sampleKey } from "./sample-store";
+import { usePreviewSample } from "./use-preview-sample";
 
 type Kind = "request" | "response" | "gateway";
 type Preview = ReturnType<typeof previewTemplate>;
@@ -23,7 +25,10 @@ export function TemplatePreview({
   method?: { httpMethod?: string; resourcePath?: string };
   kind: Kind;
 }) {
-  const [sample, setSample] = useState<SampleRequest>(() => defaultSample({ ...method, gatewayResponse: kind === "gateway" }, stageVariableNames));
+  // Kept per method, side and content type, not per component: a save remounts the editor.
+  const [sample, setSample] = usePreviewSample(sampleKey({ kind, contentType, method }), () =>
+    defaultSample({ ...method, gatewayResponse: kind === "gateway" }, stageVariableNames),
+  );
   const settledTemplate = useDebounced(template, 200);
   const settledSample = useDebounced(sample, 200);
   const result = useMemo(() => previewTemplate(settledTemplate, settledSample, { mode, contentType }), [settledTemplate, settledSample, mode, contentType]);
