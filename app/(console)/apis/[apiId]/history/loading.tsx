@@ -1,0 +1,5 @@
+import { HistorySkeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return <HistorySkeleton />;
+}

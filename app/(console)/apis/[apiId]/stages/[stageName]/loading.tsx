@@ -1,0 +1,5 @@
+import { StageSkeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return <StageSkeleton />;
+}

@@ -1,0 +1,13 @@
+import { MissingSegment } from "@/components/ui/missing-segment";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
+
+// notFound() from the stage page; shown under the API's name and tabs, which did load.
+export default function StageNotFound() {
+  return (
+    <NotFoundPanel title="Stage not found" links={[{ href: "../stages", label: "All stages of this API" }]}>
+      <p>
+        This API has no stage <MissingSegment after="stages" label="named" fallback="of that name" />. It may have been deleted or renamed.
+      </p>
+    </NotFoundPanel>
+  );
+}

@@ -1,0 +1,5 @@
+import { StagesSkeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return <StagesSkeleton />;
+}

@@ -1,0 +1,23 @@
+/**
+ * What the not-found.tsx files show: what was not found, in words, and where to go instead.
+ * A server component; the part that names the missing thing from the URL is MissingSegment.
+ */
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export function NotFoundPanel({ title, children, links }: { title: string; children?: ReactNode; links: { href: string; label: string }[] }) {
+  return (
+    <section className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm" data-testid="not-found">
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-400">404 · Not found</p>
+      <h1 className="mt-1 text-xl font-semibold">{title}</h1>
+      {children && <div className="mt-2 text-sm text-slate-600">{children}</div>}
+      <nav className="mt-4 flex flex-wrap gap-4 text-sm">
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className="font-medium text-indigo-700 hover:underline">
+            {l.label}
+          </Link>
+        ))}
+      </nav>
+    </section>
+  );
+}
