@@ -11,6 +11,7 @@ import { integrationForm, integrationFromForm, integrationKind } from "./integra
 import { IntegrationOptionFields, IntegrationTargetFields } from "./integration-fields";
 import { RequestParameterMappings } from "./request-parameter-mappings";
 import { MappingTemplates } from "./mapping-templates";
+import { TemplateSaveWarning } from "@/components/editor/template-save-warning";
 
 /**
  * Integration request and the integration itself: every PutIntegration field. Lambda (AWS and
@@ -71,6 +72,7 @@ export function IntegrationRequestCard({
             method={{ httpMethod: method.httpMethod, resourcePath: path }}
           />
         )}
+        {canEdit && !proxy && <TemplateSaveWarning templates={form.templates} />}
         {canEdit && (
           <Button type="button" variant="secondary" disabled={editor.pending} onClick={save}>
             Save integration request

@@ -10,6 +10,7 @@ import type { DesignEditor } from "./use-design";
 import { useFormState } from "./use-form-state";
 import { CONTENT_HANDLING } from "./integration-fields";
 import { MappingTemplates } from "./mapping-templates";
+import { TemplateSaveWarning } from "@/components/editor/template-save-warning";
 import { headerName, integrationResponseForm, integrationResponseFromForm, type HeaderMappingRow } from "./method-forms";
 
 interface Props {
@@ -116,6 +117,7 @@ function IntegrationResponseForm({
         stageVariableNames={stageVariableNames}
         method={{ httpMethod: method.httpMethod, resourcePath: path }}
       />
+      {canEdit && <TemplateSaveWarning templates={form.templates} />}
       {canEdit && (
         <Button
           type="button"
