@@ -9,7 +9,7 @@ import { createElement as h, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { ErrorPanel, summarizeError } from "../components/ui/error-panel";
-import { segmentAfter } from "../components/ui/missing-segment";
+import { pathUpTo, segmentAfter } from "../components/ui/missing-segment";
 
 // The not-found pages read the missing id from the URL; this is the URL the test "visits".
 const url = vi.hoisted(() => ({ pathname: "/" }));
@@ -75,16 +75,21 @@ describe("not-found", () => {
   });
 
   it("says which API, which stage or which address was not found", async () => {
-    const render = async (file: string, pathname: string) => {
+    const html = async (file: string, pathname: string) => {
       url.pathname = pathname;
       const NotFound = ((await import(join(APP, file))) as { default: ComponentType }).default;
-      return renderToStaticMarkup(h(NotFound)).replace(/<[^>]+>/g, "");
+      return renderToStaticMarkup(h(NotFound));
     };
+    const render = async (file: string, pathname: string) => (await html(file, pathname)).replace(/<[^>]+>/g, "");
     expect(await render("(console)/apis/not-found.tsx", "/apis/c1x9/stages")).toContain("No API with id c1x9 in this workspace.");
     expect(await render("(console)/apis/[apiId]/stages/[stageName]/not-found.tsx", "/apis/c1x9/stages/my%20stage")).toContain(
       "This API has no stage named my stage.",
     );
     expect(await render("not-found.tsx", "/nowhere/at-all")).toContain("Nothing in Gatehouse answers at /nowhere/at-all.");
+    // The way back from a missing stage is that API's stage list.
+    expect(await html("(console)/apis/[apiId]/stages/[stageName]/not-found.tsx", "/apis/c1x9/stages/prod")).toMatch(
+      /<a [^>]*href="\/apis\/c1x9\/stages"[^>]*>All stages of this API<\/a>/,
+    );
   });
 
   it("reads the missing id or name back from the URL, decoded", () => {
@@ -93,6 +98,8 @@ describe("not-found", () => {
     expect(segmentAfter("/apis/abc123/stages/%E0%A4%A", "stages")).toBe("%E0%A4%A");
     expect(segmentAfter("/apis", "apis")).toBeNull();
     expect(segmentAfter(null, "apis")).toBeNull();
+    expect(pathUpTo("/apis/c1x9/stages/prod", "stages")).toBe("/apis/c1x9/stages");
+    expect(pathUpTo("/history", "stages")).toBeNull();
   });
 });
 

@@ -5,15 +5,29 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function NotFoundPanel({ title, children, links }: { title: string; children?: ReactNode; links: { href: string; label: string }[] }) {
+export const NOT_FOUND_LINK = "font-medium text-indigo-700 hover:underline";
+
+export function NotFoundPanel({
+  title,
+  children,
+  links,
+  nearby,
+}: {
+  title: string;
+  children?: ReactNode;
+  links: { href: string; label: string }[];
+  /** A link worked out from the URL (LinkUpTo), shown before the fixed ones. */
+  nearby?: ReactNode;
+}) {
   return (
     <section className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm" data-testid="not-found">
       <p className="text-xs font-medium uppercase tracking-wide text-slate-400">404 · Not found</p>
       <h1 className="mt-1 text-xl font-semibold">{title}</h1>
       {children && <div className="mt-2 text-sm text-slate-600">{children}</div>}
       <nav className="mt-4 flex flex-wrap gap-4 text-sm">
+        {nearby}
         {links.map((l) => (
-          <Link key={l.href} href={l.href} className="font-medium text-indigo-700 hover:underline">
+          <Link key={l.href} href={l.href} className={NOT_FOUND_LINK}>
             {l.label}
           </Link>
         ))}
