@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerExchange, answerHasNoBody, type ExchangeOptions, type GatewayExchange } from "./exchange";
-import { answerHeaderEntries, responseBodyBytes } from "./http";
+import { answerHeaderEntries } from "./http";
 import type { GatewayResult } from "./serve";
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -49,20 +49,21 @@ export function nodeExchange(req: IncomingMessage, appendPeer: boolean): Gateway
   };
 }
 
-/** Writes a gateway answer; header values HTTP cannot carry (a template's control characters) are dropped. */
+/** Writes a gateway answer in one writeHead; header values HTTP cannot carry (a template's control characters) are dropped. */
 export function writeNodeAnswer(res: ServerResponse, method: string, result: GatewayResult): void {
+  const body = answerHasNoBody(method, result.status) ? undefined : (result.bodyBytes ?? Buffer.from(result.body, "utf8"));
+  const headers: Record<string, string | string[] | number> = {};
   for (const [name, values] of answerHeaderEntries(result.headers, result.multiValueHeaders)) {
-    try {
-      res.setHeader(name, values.length === 1 ? values[0] : values);
-    } catch {
-      // dropped, as the fetch adapter drops it
-    }
+    if (values.every(validHeaderValue)) headers[name] = values.length === 1 ? values[0] : values;
   }
-  res.statusCode = result.status;
-  if (answerHasNoBody(method, result.status)) return void res.end();
-  const body = responseBodyBytes(result);
-  res.setHeader("Content-Length", body.byteLength);
+  if (body) headers["Content-Length"] = body.byteLength;
+  res.writeHead(result.status, headers);
   res.end(body);
+}
+
+/** What Node's setHeader accepts: no control characters but tab. */
+function validHeaderValue(value: string): boolean {
+  return !/[^\t\x20-\x7e\x80-\xff]/.test(value);
 }
 
 /** A Node request handler serving the gateway. */
