@@ -53,7 +53,6 @@ export const HANDLERS: [string, Handler][] = [
   ["methodResponse", methodResponse],
 ];
 
-/** `Root=1-<epoch seconds hex>-<24 hex>`, the X-Ray trace id format. */
 /** Random bytes drawn 4 KB at a time: one randomBytes call per request cost the gateway ~5 % of its time. */
 let pool = Buffer.alloc(0);
 let poolAt = 0;
@@ -66,6 +65,7 @@ function randomHex(bytes: number): string {
   return pool.toString("hex", poolAt - bytes, poolAt);
 }
 
+/** `Root=1-<epoch seconds hex>-<24 hex>`, the X-Ray trace id format. */
 function traceId(now: Date): string {
   return `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${randomHex(12)}`;
 }
