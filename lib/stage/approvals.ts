@@ -6,7 +6,7 @@
  */
 import type { Db } from "../db/client";
 import { mutate, type Actor, type Tx } from "../audit/mutate";
-import { assertCan } from "../auth/roles";
+import { assertCan, can } from "../auth/roles";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { isUuid } from "../model/ids";
 import { commitStage, loadStage, stateOf, type StageActionResult } from "./changes";
@@ -101,4 +101,65 @@ export async function rejectChangeRequest(db: Db, actor: Actor, restApiId: strin
       },
     };
   });
+}
+
+/** The deployment a change would put on the stage: as what it runs, or as its canary's deployment. */
+export function requestedDeploymentId(change: DeploymentChange): string {
+  switch (change.kind) {
+    case "deploy":
+    case "promote":
+      return change.deploymentId;
+    case "canary.create":
+      return change.canary.deploymentId;
+    case "canary.promote":
+      return change.canaryDeploymentId;
+  }
+}
+
+/** A pending request as the approvals list shows it, with the pair the diff page compares. */
+export interface WaitingRequest {
+  id: string;
+  restApiId: string;
+  apiName: string;
+  stageName: string;
+  summary: string;
+  requestedByEmail: string;
+  createdAt: Date;
+  /** What the stage runs now and what the request would make it run (or add as its canary). */
+  stageDeploymentId: string;
+  requestedDeploymentId: string;
+  /** True when the actor asked for it (they may cancel it, not approve it). */
+  mine: boolean;
+}
+
+/** Every pending request in the actor's workspace, oldest first (the longest wait at the top). */
+export async function pendingRequestsInWorkspace(db: Db, actor: Actor): Promise<WaitingRequest[]> {
+  const rows = await db.stageChangeRequest.findMany({
+    where: { status: "pending", restApi: { workspaceId: actor.workspaceId } },
+    orderBy: { createdAt: "asc" },
+    // A stage holds at most one pending request, so this bounds nothing a real workspace reaches.
+    take: 200,
+    include: { stage: { select: { name: true, deploymentId: true } }, restApi: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    restApiId: r.restApiId,
+    apiName: r.restApi.name,
+    stageName: r.stage.name,
+    summary: r.summary,
+    requestedByEmail: r.requestedByEmail,
+    createdAt: r.createdAt,
+    stageDeploymentId: r.stage.deploymentId,
+    requestedDeploymentId: requestedDeploymentId(r.change as unknown as DeploymentChange),
+    mine: isRequester(actor, r),
+  }));
+}
+
+/**
+ * The requests waiting for this actor's decision: pending, in their workspace, asked for by
+ * someone else, and only when their role may approve (the same rule approveChangeRequest applies).
+ */
+export async function waitingApprovalsFor(db: Db, actor: Actor): Promise<WaitingRequest[]> {
+  if (!can(actor.role, "stage.write")) return [];
+  return (await pendingRequestsInWorkspace(db, actor)).filter((r) => !r.mine);
 }
