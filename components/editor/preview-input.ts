@@ -5,6 +5,8 @@
  */
 import { renderTemplate, TemplateError, type TemplateInput, type TemplateOverrides } from "@/lib/template";
 import { substituteGatewayTemplate } from "@/lib/invoke/gateway-responses";
+import { pathParameterNames } from "@/lib/model/rules";
+import { parseNameValueLines } from "@/lib/testcase/request-lines";
 
 /** What the preview panel edits: text fields, exactly as typed. */
 export interface SampleRequest {
@@ -16,31 +18,6 @@ export interface SampleRequest {
   stageVariables: string;
   /** A few `$context` fields; dotted names (e.g. identity.sourceIp) nest. */
   context: Record<string, string>;
-}
-
-/** `name=value` lines → a map. Blank lines and `#` comments are skipped; a line without `=` is a name with an empty value; the first `=` splits. */
-export function parseNameValueLines(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const eq = line.indexOf("=");
-    const name = (eq < 0 ? line : line.slice(0, eq)).trim();
-    if (!name) continue;
-    out[name] = eq < 0 ? "" : line.slice(eq + 1).trim();
-  }
-  return out;
-}
-
-export function formatNameValueLines(values: Record<string, string>): string {
-  return Object.entries(values)
-    .map(([k, v]) => `${k}=${v}`)
-    .join("\n");
-}
-
-/** `{petId}` and `{proxy+}` names in a resource path. */
-export function pathParameterNames(resourcePath: string): string[] {
-  return [...resourcePath.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]);
 }
 
 /** Flat dotted keys → nested objects: { "identity.sourceIp": "1.2.3.4" } → { identity: { sourceIp: "1.2.3.4" } }. */

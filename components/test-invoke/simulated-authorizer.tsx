@@ -4,7 +4,7 @@
  * Gatehouse cannot run authorizers without AWS, so the tester says what the authorizer returned.
  */
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
-import { parseVariableLines } from "@/lib/testcase/request-lines";
+import { parseNameValueLines } from "@/lib/testcase/request-lines";
 
 /** How a CUSTOM method's Lambda authorizer runs in a test: a simulated result, or the real function on AWS. */
 export type AuthorizerMode = "simulated" | "aws";
@@ -62,7 +62,7 @@ export function simulatedAuthorizerPayload(
 ): { principalId?: string; claims?: Record<string, string>; context?: Record<string, string> } | undefined {
   if (!hasAuthorizer(authorizationType)) return undefined;
   const principalId = input.principalId.trim();
-  const values = parseVariableLines(input.lines);
+  const values = parseNameValueLines(input.lines);
   if (!principalId && Object.keys(values).length === 0) return undefined;
   return {
     ...(principalId ? { principalId } : {}),

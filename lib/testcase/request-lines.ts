@@ -30,12 +30,27 @@ export function repeatedHeaders(multiValueHeaders: Record<string, string[]>): Re
   return Object.keys(repeated).length > 0 ? repeated : undefined;
 }
 
-/** Parses "name=value" lines into stage variables. */
-export function parseVariableLines(text: string): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const idx = line.indexOf("=");
-    if (idx > 0) vars[line.slice(0, idx).trim()] = line.slice(idx + 1).trim();
+/**
+ * `name=value` lines → a map: stage variables, the preview's sample parameters, gateway-response
+ * headers. Blank lines and `#` comments are skipped; the first `=` splits; a line without `=` is a
+ * name with an empty value (so a forgotten `=` is refused by the field's own rule, not dropped).
+ */
+export function parseNameValueLines(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    const name = (eq < 0 ? line : line.slice(0, eq)).trim();
+    if (!name) continue;
+    out[name] = eq < 0 ? "" : line.slice(eq + 1).trim();
   }
-  return vars;
+  return out;
+}
+
+/** The inverse of parseNameValueLines. */
+export function formatNameValueLines(values: Record<string, string>): string {
+  return Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("\n");
 }

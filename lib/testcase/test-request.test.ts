@@ -13,7 +13,7 @@ describe("the Test panel's request", () => {
   });
 
   it("keeps every value of a repeated header, marks a base64 body, and reads stage variables", () => {
-    const r = readTestRequest({ ...text, headerText: "X-Tag: a\nx-tag: b", stageVariableText: "env=dev\nbad", body: "AAE=", bodyIsBase64: true });
+    const r = readTestRequest({ ...text, headerText: "X-Tag: a\nx-tag: b", stageVariableText: "env=dev\n# a note\nempty", body: "AAE=", bodyIsBase64: true });
     expect(r).toEqual({
       ok: true,
       request: {
@@ -22,7 +22,8 @@ describe("the Test panel's request", () => {
         multiValueHeaders: { "X-Tag": ["a", "b"] },
         body: "AAE=",
         isBase64Encoded: true,
-        stageVariables: { env: "dev" },
+        // One name=value reader everywhere: comments skipped, a name without "=" has an empty value.
+        stageVariables: { env: "dev", empty: "" },
       },
     });
   });

@@ -1,5 +1,5 @@
 /** The Test panel's inputs read into the request the test invoke action takes (and a saved test case keeps). */
-import { parseHeaderLines, parseVariableLines, repeatedHeaders } from "./request-lines";
+import { parseHeaderLines, parseNameValueLines, repeatedHeaders } from "./request-lines";
 
 /** What the tester typed, as the panel holds it. */
 export interface TestRequestText {
@@ -38,7 +38,7 @@ export function readTestRequest(text: TestRequestText): { ok: true; request: Tes
       ...(repeated ? { multiValueHeaders: repeated } : {}),
       body: text.body,
       ...(text.bodyIsBase64 ? { isBase64Encoded: true } : {}),
-      stageVariables: parseVariableLines(text.stageVariableText),
+      stageVariables: parseNameValueLines(text.stageVariableText),
     },
   };
 }

@@ -2,18 +2,17 @@ import { describe, expect, it } from "vitest";
 import {
   buildTemplateInput,
   defaultSample,
-  formatNameValueLines,
   isJsonContentType,
   jsonProblem,
   nestDotted,
   overrideLines,
   parseGatewayHeaderLines,
-  parseNameValueLines,
-  pathParameterNames,
   previewTemplate,
   type SampleRequest,
 } from "@/components/editor/preview-input";
 import { substituteGatewayTemplate } from "@/lib/invoke/gateway-responses";
+import { pathParameterNames } from "@/lib/model/rules";
+import { formatNameValueLines, parseNameValueLines } from "@/lib/testcase/request-lines";
 
 const sample = (over: Partial<SampleRequest> = {}): SampleRequest => ({
   body: "",

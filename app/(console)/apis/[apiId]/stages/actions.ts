@@ -18,7 +18,7 @@ import {
 } from "@/lib/stage/changes";
 import { approveChangeRequest, rejectChangeRequest } from "@/lib/stage/approvals";
 import { promotionPreview } from "@/lib/stage/insights";
-import { parseVariableLines } from "@/lib/testcase/request-lines";
+import { parseNameValueLines } from "@/lib/testcase/request-lines";
 
 const revalidate = (apiId: string) => {
   revalidatePath(`/apis/${apiId}/stages`);
@@ -39,7 +39,7 @@ export async function createDeploymentAction(restApiId: string, input: z.input<t
 export async function createStageAction(restApiId: string, input: z.input<typeof stageInput>) {
   return runAction("stage.write", async ({ db, actor }) => {
     const parsed = stageInput.parse(input);
-    const stage = await createStage(db, actor, z.string().parse(restApiId), { ...parsed, variables: parseVariableLines(parsed.variables ?? "") });
+    const stage = await createStage(db, actor, z.string().parse(restApiId), { ...parsed, variables: parseNameValueLines(parsed.variables ?? "") });
     revalidate(restApiId);
     return { id: stage.id, name: stage.name };
   });
@@ -143,7 +143,7 @@ export async function addCanaryAction(
       .parse(input);
     const r = await addCanary(db, actor, id.parse(restApiId), id.parse(stageName), {
       ...i,
-      stageVariableOverrides: parseVariableLines(i.stageVariableOverrides ?? ""),
+      stageVariableOverrides: parseNameValueLines(i.stageVariableOverrides ?? ""),
     });
     revalidateStage(restApiId, stageName);
     return { ...outcome(r), deploymentId: r.deploymentId };
@@ -161,7 +161,7 @@ export async function updateCanaryAction(
       .parse(input);
     const r = await updateCanary(db, actor, id.parse(restApiId), id.parse(stageName), {
       ...i,
-      stageVariableOverrides: parseVariableLines(i.stageVariableOverrides ?? ""),
+      stageVariableOverrides: parseNameValueLines(i.stageVariableOverrides ?? ""),
     });
     revalidateStage(restApiId, stageName);
     return outcome(r);
