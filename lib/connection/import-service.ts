@@ -9,7 +9,7 @@ import type { Db } from "../db/client";
 import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { isUuid } from "../model/ids";
-import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../model/errors";
+import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../errors";
 import { contentHash, normaliseDesign } from "../snapshot/snapshot";
 import { createApiGatewayClient } from "../aws/client";
 import { type AwsErrorContext, describeAwsError, formatAwsError } from "../aws/errors";
