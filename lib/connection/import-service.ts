@@ -6,8 +6,9 @@
  * points at it, remembering the AWS deployment id it actually runs. One audited change.
  */
 import type { Db } from "../db/client";
-import { mutate, type Actor } from "../audit/mutate";
+import { mutate, type Actor, type Tx } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
+import type { ApiDesign } from "../model/design";
 import { isUuid } from "../model/ids";
 import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../errors";
 import { contentHash, normaliseDesign } from "../snapshot/snapshot";
@@ -82,19 +83,7 @@ export async function importRestApi(db: Db, actor: Actor, input: { connectionId:
   const already = await db.restApi.findFirst({ where: { workspaceId: actor.workspaceId, awsConnectionId: connection.id, awsRestApiId } });
   if (already) throw new ConflictError(`REST API ${awsRestApiId} is already imported as ${already.name}`);
 
-  const client = createApiGatewayClient(connection);
-  let read;
-  try {
-    const live = await readLiveApi(client, awsRestApiId);
-    if (!live) throw new NotFoundError(`REST API ${awsRestApiId} in ${connection.region}`);
-    read = { live, stages: await readLiveStages(client, awsRestApiId), deployments: await readLiveDeployments(client, awsRestApiId) };
-  } catch (e) {
-    if (e instanceof GatehouseError) throw e;
-    throw awsError(`Could not read REST API ${awsRestApiId} from AWS`, e, { profile: connection.profile });
-  } finally {
-    client.destroy();
-  }
-
+  const read = await readForImport(connection, awsRestApiId);
   const design = liveToDesign(read.live);
   const stages = read.stages.map(stageFromAws).sort((a, b) => a.name.localeCompare(b.name));
   const importedAt = new Date();
@@ -111,37 +100,7 @@ export async function importRestApi(db: Db, actor: Actor, input: { connectionId:
         awsSyncedAt: importedAt,
       },
     });
-    let deploymentId: string | null = null;
-    if (stages.length) {
-      const snapshot = normaliseDesign(design);
-      const d = await tx.deployment.create({
-        data: {
-          restApiId: api.id,
-          description: `Imported from AWS REST API ${awsRestApiId}: the live design at import (AWS keeps no readable definition per deployment)`,
-          snapshot: snapshot as object,
-          contentHash: contentHash(snapshot),
-          createdById: actor.userId,
-        },
-      });
-      deploymentId = d.id;
-      for (const s of stages) {
-        const settings = { ...s.settings };
-        // A canary's AWS deployment has no readable definition either: it points at the same snapshot.
-        if (settings.canarySettings && typeof settings.canarySettings === "object")
-          settings.canarySettings = { ...settings.canarySettings, awsDeploymentId: settings.canarySettings.deploymentId, deploymentId: d.id };
-        await tx.stage.create({
-          data: {
-            restApiId: api.id,
-            name: s.name,
-            description: s.description,
-            deploymentId: d.id,
-            variables: s.variables,
-            settings: settings as object,
-            awsDeploymentId: s.awsDeploymentId,
-          },
-        });
-      }
-    }
+    const deploymentId = stages.length ? await createImportedStages(tx, actor, api.id, awsRestApiId, design, stages) : null;
     const stagesOn = (id: string) => stages.filter((s) => s.awsDeploymentId === id).map((s) => s.name);
     const record: AwsImportRecord = {
       restApiId: awsRestApiId,
@@ -173,4 +132,61 @@ export async function importRestApi(db: Db, actor: Actor, input: { connectionId:
       },
     };
   });
+}
+
+/** The live API, its stages and its deployment list, or an error saying what could not be read. */
+async function readForImport(connection: Parameters<typeof createApiGatewayClient>[0] & { region: string; profile?: string | null }, awsRestApiId: string) {
+  const client = createApiGatewayClient(connection);
+  try {
+    const live = await readLiveApi(client, awsRestApiId);
+    if (!live) throw new NotFoundError(`REST API ${awsRestApiId} in ${connection.region}`);
+    return { live, stages: await readLiveStages(client, awsRestApiId), deployments: await readLiveDeployments(client, awsRestApiId) };
+  } catch (e) {
+    if (e instanceof GatehouseError) throw e;
+    throw awsError(`Could not read REST API ${awsRestApiId} from AWS`, e, { profile: connection.profile });
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * One deployment snapshotting the live design (AWS keeps no readable definition per deployment)
+ * and every imported stage pointing at it, remembering the AWS deployment it really runs.
+ */
+async function createImportedStages(
+  tx: Tx,
+  actor: Actor,
+  apiId: string,
+  awsRestApiId: string,
+  design: ApiDesign,
+  stages: ReturnType<typeof stageFromAws>[],
+): Promise<string> {
+  const snapshot = normaliseDesign(design);
+  const d = await tx.deployment.create({
+    data: {
+      restApiId: apiId,
+      description: `Imported from AWS REST API ${awsRestApiId}: the live design at import (AWS keeps no readable definition per deployment)`,
+      snapshot: snapshot as object,
+      contentHash: contentHash(snapshot),
+      createdById: actor.userId,
+    },
+  });
+  for (const s of stages) {
+    const settings = { ...s.settings };
+    // A canary's AWS deployment has no readable definition either: it points at the same snapshot.
+    if (settings.canarySettings && typeof settings.canarySettings === "object")
+      settings.canarySettings = { ...settings.canarySettings, awsDeploymentId: settings.canarySettings.deploymentId, deploymentId: d.id };
+    await tx.stage.create({
+      data: {
+        restApiId: apiId,
+        name: s.name,
+        description: s.description,
+        deploymentId: d.id,
+        variables: s.variables,
+        settings: settings as object,
+        awsDeploymentId: s.awsDeploymentId,
+      },
+    });
+  }
+  return d.id;
 }
