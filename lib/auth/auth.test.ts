@@ -92,10 +92,15 @@ describe("roles", () => {
       "api.create": "editor",
       "invoke.test": "editor",
       "deployment.create": "deployer",
+      "deployment.delete": "deployer",
       "stage.write": "deployer",
+      "stage.delete": "deployer",
       "stage.protect": "admin",
+      "stage.deleteProtected": "admin",
       "aws.push": "deployer",
       "connection.write": "admin",
+      "api.delete": "admin",
+      "connection.delete": "admin",
       "member.write": "admin",
     });
   });
@@ -103,7 +108,7 @@ describe("roles", () => {
   const expected: Record<Role, Permission[]> = {
     viewer: ["read"],
     editor: ["read", "design.edit", "api.create", "invoke.test"],
-    deployer: ["read", "design.edit", "api.create", "invoke.test", "deployment.create", "stage.write", "aws.push"],
+    deployer: ["read", "design.edit", "api.create", "invoke.test", "deployment.create", "deployment.delete", "stage.write", "stage.delete", "aws.push"],
     admin: permissions,
   };
 

@@ -11,10 +11,18 @@ export const REQUIRED_ROLE = {
   "api.create": "editor",
   "invoke.test": "editor",
   "deployment.create": "deployer",
+  // Deleting a deployment or a stage removes what a deployer could have created; nothing on AWS is touched.
+  "deployment.delete": "deployer",
   "stage.write": "deployer",
+  "stage.delete": "deployer",
   "stage.protect": "admin",
+  // A protected stage is one only admins may unprotect, so only admins may delete it outright.
+  "stage.deleteProtected": "admin",
   "aws.push": "deployer",
   "connection.write": "admin",
+  // An API with its stages, deployments and test cases: the whole team's work, so admin only.
+  "api.delete": "admin",
+  "connection.delete": "admin",
   "member.write": "admin",
 } as const satisfies Record<string, Role>;
 

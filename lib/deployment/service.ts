@@ -8,6 +8,8 @@ import { lockRestApi } from "../db/locks";
 import { resourcePath } from "../model/tree";
 import { contentHash, normaliseDesign } from "../snapshot/snapshot";
 import { getRestApiOrThrow } from "../restapi/service";
+import { isUuid } from "../model/ids";
+import { deploymentsOf, type StageTransition } from "../stage/transitions";
 
 /** What AWS's CreateDeployment refuses, checked before a snapshot is taken. */
 export function deployabilityIssues(design: ApiDesign): string[] {
@@ -72,4 +74,68 @@ export async function getDeploymentSnapshot(db: Db, restApiId: string, deploymen
   const d = await db.deployment.findFirst({ where: { id: deploymentId, restApiId } });
   if (!d) throw new GatehouseError("Deployment not found", 404, [], "NotFound");
   return parseDesign(d.snapshot);
+}
+
+/** Names of the stages whose canary runs `deploymentId` (stored in the stage's settings). */
+function canaryStagesOf(stages: { name: string; settings: unknown }[], deploymentId: string): string[] {
+  return stages
+    .filter((s) => {
+      const canary = (s.settings as { canarySettings?: { deploymentId?: unknown } } | null)?.canarySettings;
+      return canary?.deploymentId === deploymentId;
+    })
+    .map((s) => s.name);
+}
+
+/**
+ * Deletes a deployment from Gatehouse. As AWS's DeleteDeployment does, refused (409) while a stage
+ * or a stage's canary points at it, naming them; also while a change waiting for approval would
+ * point a stage at it. Nothing on AWS is touched; the audit rows stay.
+ */
+export async function deleteDeployment(db: Db, actor: Actor, restApiId: string, deploymentId: string) {
+  assertCan(actor.role, "deployment.delete");
+  await getRestApiOrThrow(db, actor.workspaceId, restApiId);
+  if (!isUuid(deploymentId)) throw new NotFoundError("Deployment");
+  return mutate(db, actor, async (tx) => {
+    // Serialised with stage creation, which checks the deployment under the same lock.
+    await lockRestApi(tx, restApiId);
+    const deployment = await tx.deployment.findFirst({ where: { id: deploymentId, restApiId } });
+    if (!deployment) throw new NotFoundError("Deployment");
+    const stages = await tx.stage.findMany({ where: { restApiId }, select: { name: true, deploymentId: true, settings: true }, orderBy: { name: "asc" } });
+    const users = [
+      ...stages.filter((s) => s.deploymentId === deploymentId).map((s) => s.name),
+      ...canaryStagesOf(stages, deploymentId).map((name) => `${name} (canary)`),
+    ];
+    const short = deploymentId.slice(0, 8);
+    if (users.length) {
+      throw new GatehouseError(
+        `Deployment ${short} cannot be deleted: stage${users.length > 1 ? "s" : ""} ${users.join(", ")} point${users.length > 1 ? "" : "s"} at it. Point them at another deployment or delete them first.`,
+        409,
+        [],
+        "Conflict",
+      );
+    }
+    const pending = await tx.stageChangeRequest.findMany({ where: { restApiId, status: "pending" }, include: { stage: { select: { name: true } } } });
+    const waiting = pending.filter((r) => deploymentsOf(r.change as StageTransition).includes(deploymentId)).map((r) => r.stage.name);
+    if (waiting.length) {
+      throw new GatehouseError(
+        `Deployment ${short} cannot be deleted: a change waiting for approval on stage ${waiting.join(", ")} would point at it. Reject or cancel it first.`,
+        409,
+        [],
+        "Conflict",
+      );
+    }
+    await tx.deployment.delete({ where: { id: deploymentId } });
+    return {
+      result: { id: deploymentId },
+      audit: {
+        action: "deployment.delete",
+        entityType: "deployment",
+        entityId: deploymentId,
+        restApiId,
+        summary: `Deleted deployment ${short}${deployment.description ? ` (${deployment.description})` : ""}`,
+        before: { id: deploymentId, description: deployment.description, contentHash: deployment.contentHash, createdAt: deployment.createdAt },
+        after: null,
+      },
+    };
+  });
 }

@@ -7,6 +7,7 @@ import { type ApiDesign, parseDesign } from "../model/design";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { newDesign } from "../model/operations";
 import { isUuid } from "../model/ids";
+import { lockAbandoned } from "../stage/push-lock";
 
 export async function listRestApis(db: Db, workspaceId: string) {
   return db.restApi.findMany({
@@ -78,6 +79,52 @@ export async function editDesign(db: Db, actor: Actor, restApiId: string, baseVe
         summary: outcome.summary,
         before: outcome.before,
         after: outcome.after,
+      },
+    };
+  });
+}
+
+/**
+ * Deletes an API from Gatehouse with its stages, deployments, test cases, pushes and change
+ * requests, in one transaction; its audit rows stay (they carry no foreign key), so the history
+ * of a deleted API stays readable in the workspace history. Nothing on AWS is deleted.
+ * `confirmName` must repeat the API's name, as the AWS console asks before deleting.
+ */
+export async function deleteRestApi(db: Db, actor: Actor, restApiId: string, confirmName: string) {
+  assertCan(actor.role, "api.delete");
+  if (!isUuid(restApiId)) throw new NotFoundError("REST API");
+  return mutate(db, actor, async (tx) => {
+    // FOR UPDATE, not lockRestApi's NO KEY UPDATE: rows being inserted elsewhere that reference
+    // this API (a deployment, a test case) wait for this delete instead of slipping in.
+    await tx.$queryRaw`SELECT 1 FROM "rest_apis" WHERE "id" = ${restApiId}::uuid FOR UPDATE`;
+    const api = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId } });
+    if (!api) throw new NotFoundError("REST API");
+    if (confirmName.trim() !== api.name) throw new ValidationError([{ field: "confirmName", message: `Type ${api.name} to confirm` }]);
+    const pushing = await tx.pushLock.findFirst({ where: { restApiId }, include: { stage: { select: { name: true } } } });
+    if (pushing && !lockAbandoned(pushing)) {
+      throw new ConflictError(
+        `Stage ${pushing.stage.name} of ${api.name} is being pushed to AWS by ${pushing.actorEmail}: wait for the push to finish before deleting the API.`,
+      );
+    }
+    const counts = {
+      stages: await tx.stage.count({ where: { restApiId } }),
+      deployments: await tx.deployment.count({ where: { restApiId } }),
+      testCases: await tx.testCase.count({ where: { restApiId } }),
+    };
+    // Stages first: they hold their deployment with ON DELETE RESTRICT. Pushes, push locks and
+    // change requests go with their stage or API through ON DELETE CASCADE.
+    await tx.stage.deleteMany({ where: { restApiId } });
+    await tx.restApi.delete({ where: { id: restApiId } });
+    return {
+      result: { id: restApiId, name: api.name, ...counts },
+      audit: {
+        action: "api.delete",
+        entityType: "api",
+        entityId: restApiId,
+        restApiId,
+        summary: `Deleted API ${api.name} with ${counts.stages} stage(s), ${counts.deployments} deployment(s) and ${counts.testCases} test case(s); nothing on AWS was deleted`,
+        before: { name: api.name, version: api.version, awsConnectionId: api.awsConnectionId, awsRestApiId: api.awsRestApiId, ...counts, design: api.design },
+        after: null,
       },
     };
   });

@@ -8,6 +8,7 @@ import { lockRestApi } from "../db/locks";
 import { checkStageName, checkStageVariables, MAX_STAGES_PER_API } from "./rules";
 import { pointStage, stateOf } from "./changes";
 import { describeAwsOutcome, syncStageToAws, type AwsOutcome } from "./aws-sync";
+import { lockAbandoned } from "./push-lock";
 
 export async function listStages(db: Db, restApiId: string) {
   return db.stage.findMany({
@@ -88,4 +89,54 @@ export async function createStage(
  */
 export async function setStageDeployment(db: Db, actor: Actor, restApiId: string, stageName: string, deploymentId: string) {
   return pointStage(db, actor, restApiId, stageName, deploymentId);
+}
+
+/**
+ * Deletes a stage from Gatehouse (its pushes, push lock and change requests go with it through
+ * the foreign keys; its audit rows stay). The stage on AWS is left as it is: Gatehouse never
+ * deletes anything on AWS. Refused while a request waits for approval (the approver would find
+ * nothing to approve) or a push runs (it would write into a stage that is gone).
+ */
+export async function deleteStage(db: Db, actor: Actor, restApiId: string, stageName: string) {
+  assertCan(actor.role, "stage.delete");
+  if (!isUuid(restApiId)) throw new NotFoundError("REST API");
+  return mutate(db, actor, async (tx) => {
+    await lockRestApi(tx, restApiId);
+    const api = await tx.restApi.findFirst({ where: { id: restApiId, workspaceId: actor.workspaceId }, select: { id: true } });
+    if (!api) throw new NotFoundError("REST API");
+    const stage = await tx.stage.findFirst({ where: { restApiId, name: stageName } });
+    if (!stage) throw new NotFoundError(`Stage ${stageName}`);
+    if (stage.protected) assertCan(actor.role, "stage.deleteProtected");
+    const pending = await tx.stageChangeRequest.findFirst({ where: { stageId: stage.id, status: "pending" } });
+    if (pending) {
+      throw new ConflictError(
+        `Stage ${stageName} has a change waiting for approval (${pending.summary}). Approve, reject or cancel it before deleting the stage.`,
+      );
+    }
+    const lock = await tx.pushLock.findUnique({ where: { stageId: stage.id } });
+    if (lock && !lockAbandoned(lock)) {
+      throw new ConflictError(`Stage ${stageName} is being pushed to AWS by ${lock.actorEmail}: wait for the push to finish before deleting the stage.`);
+    }
+    await tx.stage.delete({ where: { id: stage.id } });
+    return {
+      result: { name: stageName },
+      audit: {
+        action: "stage.delete",
+        entityType: "stage",
+        entityId: stageName,
+        restApiId,
+        summary: `Deleted stage ${stageName} (the stage on AWS, if any, is left as it is)`,
+        before: {
+          name: stage.name,
+          deploymentId: stage.deploymentId,
+          description: stage.description,
+          variables: stage.variables,
+          settings: stage.settings,
+          protected: stage.protected,
+          awsDeploymentId: stage.awsDeploymentId,
+        },
+        after: null,
+      },
+    };
+  });
 }
