@@ -1,9 +1,13 @@
 import Link from "next/link";
-import { requireUser } from "@/app/_server/session";
+import { actorOf, requireUser } from "@/app/_server/session";
 import { signOutAction } from "@/app/(auth)/sign-in/actions";
+import { getDb } from "@/lib/db";
+import { waitingApprovalsFor } from "@/lib/stage/approvals";
+import { ApprovalsNavLink } from "@/components/approvals/approvals-nav-link";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const waiting = (await waitingApprovalsFor((await getDb()).prisma, actorOf(user))).length;
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -24,6 +28,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <Link href="/team" className="hover:text-slate-900">
               Team
             </Link>
+            <ApprovalsNavLink waiting={waiting} />
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-slate-500">{user.workspaceName}</span>

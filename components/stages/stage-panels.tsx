@@ -1,5 +1,6 @@
 "use client";
 /** One stage's actions: roll back, promote from another stage (with a preview), canary, and approvals. */
+import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import {
   addCanaryAction,
@@ -19,6 +20,7 @@ import { FormError } from "@/components/ui/form-error";
 import { useServerAction, useServerCalls } from "@/components/ui/use-server-action";
 import type { PromotionPreview } from "@/lib/stage/insights";
 import { type StageOutcome, StageOutcomeNote } from "./stage-outcome";
+import { changeRequestDiffHref } from "./change-request-diff";
 
 /** Every stage action shares this: one pending state, its outcome or failure, then the page's server data again. */
 const useStageCalls = () => useServerCalls<StageOutcome>({ refresh: true });
@@ -301,6 +303,8 @@ export interface RequestView {
   requestedByEmail: string;
   createdAt: string;
   mine: boolean;
+  /** The deployment the request would make the stage run (or its canary's): the B side of its diff link. */
+  requestedDeploymentId: string;
 }
 
 export function ChangeRequests({ apiId, requests, canDecide }: { apiId: string; requests: RequestView[]; canDecide: boolean }) {
@@ -316,7 +320,14 @@ export function ChangeRequests({ apiId, requests, canDecide }: { apiId: string; 
           <li key={r.id} className="text-sm" data-change-request={r.id}>
             <p>{r.summary}</p>
             <p className="text-xs text-slate-600">
-              Requested by {r.requestedByEmail} · {r.createdAt.replace("T", " ").slice(0, 16)} UTC
+              Requested by {r.requestedByEmail} · {r.createdAt.replace("T", " ").slice(0, 16)} UTC ·{" "}
+              <Link
+                className="text-indigo-700 hover:underline"
+                href={changeRequestDiffHref(apiId, r.stageName, r.requestedDeploymentId)}
+                data-testid="change-request-diff"
+              >
+                What it would change
+              </Link>
             </p>
             {canDecide && (
               <div className="mt-1 flex flex-wrap items-end gap-2">

@@ -103,8 +103,10 @@ export async function rejectChangeRequest(db: Db, actor: Actor, restApiId: strin
   });
 }
 
-/** The deployment a change would put on the stage: as what it runs, or as its canary's deployment. */
-export function requestedDeploymentId(change: DeploymentChange): string {
+/** The deployment a request would put on its stage: as what the stage runs, or as its canary's deployment. */
+export function requestedDeploymentId(request: { change: unknown }): string {
+  // Written only by requestApproval (lib/stage/changes.ts), from a checked DeploymentChange.
+  const change = request.change as DeploymentChange;
   switch (change.kind) {
     case "deploy":
     case "promote":
@@ -150,7 +152,7 @@ export async function pendingRequestsInWorkspace(db: Db, actor: Actor): Promise<
     requestedByEmail: r.requestedByEmail,
     createdAt: r.createdAt,
     stageDeploymentId: r.stage.deploymentId,
-    requestedDeploymentId: requestedDeploymentId(r.change as unknown as DeploymentChange),
+    requestedDeploymentId: requestedDeploymentId(r),
     mine: isRequester(actor, r),
   }));
 }

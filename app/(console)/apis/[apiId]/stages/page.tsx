@@ -12,7 +12,7 @@ import { PushStagePanel } from "@/components/stages/push-stage-panel";
 import { UndeployedNote } from "@/components/stages/undeployed-note";
 import { ChangeRequests } from "@/components/stages/stage-panels";
 import { undeployedChangesOnce } from "@/app/_server/undeployed";
-import { listChangeRequests } from "@/lib/stage/approvals";
+import { listChangeRequests, requestedDeploymentId } from "@/lib/stage/approvals";
 import Link from "next/link";
 
 export default async function StagesPage({ params }: { params: Promise<{ apiId: string }> }) {
@@ -52,6 +52,7 @@ export default async function StagesPage({ params }: { params: Promise<{ apiId: 
           requestedByEmail: r.requestedByEmail,
           createdAt: r.createdAt.toISOString(),
           mine: r.requestedById === user.userId,
+          requestedDeploymentId: requestedDeploymentId(r),
         }))}
       />
       <div className="grid gap-4 lg:grid-cols-2">

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { can } from "@/lib/auth/roles";
 import { listDeployments } from "@/lib/deployment/service";
 import { parseDesign } from "@/lib/model/design";
-import { listChangeRequests } from "@/lib/stage/approvals";
+import { listChangeRequests, requestedDeploymentId } from "@/lib/stage/approvals";
 import { stateOf } from "@/lib/stage/changes";
 import { stageDeploymentHistory } from "@/lib/stage/insights";
 import { undeployedChangesOnce } from "@/app/_server/undeployed";
@@ -76,6 +76,7 @@ export default async function StagePage({ params }: { params: Promise<{ apiId: s
             requestedByEmail: r.requestedByEmail,
             createdAt: r.createdAt.toISOString(),
             mine: r.requestedById === user.userId,
+            requestedDeploymentId: requestedDeploymentId(r),
           }))}
       />
       <div className="grid gap-4 lg:grid-cols-2">
