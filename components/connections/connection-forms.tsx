@@ -8,9 +8,9 @@ import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 
 const EMPTY = { name: "", region: "", roleArn: "", endpointUrl: "", profile: "" };
-type ConnectionFields = typeof EMPTY;
+export type ConnectionFields = typeof EMPTY;
 
-const FIELDS: { name: keyof ConnectionFields; label: string; placeholder?: string }[] = [
+export const CONNECTION_FIELDS: { name: keyof ConnectionFields; label: string; placeholder?: string }[] = [
   { name: "name", label: "Name", placeholder: "production" },
   { name: "region", label: "Region", placeholder: "us-east-1" },
   { name: "roleArn", label: "Role ARN to assume (optional)" },
@@ -33,7 +33,7 @@ export function ConnectionForm() {
         void create.run(values);
       }}
     >
-      {FIELDS.map((f) => (
+      {CONNECTION_FIELDS.map((f) => (
         <Field
           key={f.name}
           label={f.label}

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/app/_server/action";
-import { createRestApi, editDesign } from "@/lib/restapi/service";
+import { createRestApi, deleteRestApi, editDesign } from "@/lib/restapi/service";
 
 const createApiSchema = z.object({ name: z.string(), description: z.string().optional() });
 
@@ -30,6 +30,16 @@ export async function testInvokeAction(restApiId: string, input: import("@/lib/r
     const { testInvoke, testInvokeInputSchema } = await import("@/lib/restapi/test-invoke");
     const result = await testInvoke(db, actor, z.string().parse(restApiId), testInvokeInputSchema.parse(input));
     revalidatePath(`/apis/${restApiId}/history`);
+    return result;
+  });
+}
+
+/** Deletes an API with its stages, deployments and test cases (admin); `confirmName` repeats its name. Nothing on AWS is deleted. */
+export async function deleteApiAction(restApiId: string, confirmName: string) {
+  return runAction("api.delete", async ({ db, actor }) => {
+    const result = await deleteRestApi(db, actor, z.string().parse(restApiId), z.string().parse(confirmName));
+    revalidatePath("/");
+    revalidatePath("/history");
     return result;
   });
 }

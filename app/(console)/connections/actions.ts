@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/app/_server/action";
-import { createConnection, type ConnectionInput } from "@/lib/connection/service";
+import { createConnection, deleteConnection, updateConnection, type ConnectionInput } from "@/lib/connection/service";
 
 export async function createConnectionAction(input: ConnectionInput) {
   return runAction("connection.write", async ({ db, actor }) => {
@@ -35,5 +35,22 @@ export async function importAwsRestApiAction(connectionId: string, awsRestApiId:
     const result = await importRestApi(db, actor, { connectionId: String(connectionId ?? ""), awsRestApiId: String(awsRestApiId ?? "") });
     revalidatePath("/apis");
     return result;
+  });
+}
+
+export async function updateConnectionAction(connectionId: string, input: ConnectionInput) {
+  return runAction("connection.write", async ({ db, actor }) => {
+    const row = await updateConnection(db, actor, z.string().parse(connectionId), z.object({}).passthrough().parse(input) as ConnectionInput);
+    revalidatePath("/connections");
+    return { id: row.id, name: row.name };
+  });
+}
+
+/** Deletes a connection no API is bound to. Nothing on AWS is touched. */
+export async function deleteConnectionAction(connectionId: string) {
+  return runAction("connection.delete", async ({ db, actor }) => {
+    const r = await deleteConnection(db, actor, z.string().parse(connectionId));
+    revalidatePath("/connections");
+    return r;
   });
 }

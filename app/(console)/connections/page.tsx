@@ -5,6 +5,8 @@ import { listConnections } from "@/lib/connection/service";
 import { Card } from "@/components/ui/card";
 import { ConnectionForm, TestConnectionButton } from "@/components/connections/connection-forms";
 import { ImportApiPanel } from "@/components/aws/import-api-panel";
+import { DeleteConnectionButton } from "@/components/connections/delete-connection";
+import { EditConnectionButton } from "@/components/connections/edit-connection-form";
 
 export default async function ConnectionsPage() {
   const user = await requireUser();
@@ -28,7 +30,16 @@ export default async function ConnectionsPage() {
                     {c.endpointUrl && <span className="ml-2 font-mono text-xs text-slate-400">{c.endpointUrl}</span>}
                     {c.roleArn && <span className="ml-2 font-mono text-xs text-slate-400">{c.roleArn}</span>}
                   </div>
-                  <TestConnectionButton connectionId={c.id} />
+                  <div className="flex items-start gap-2">
+                    {can(user.role, "connection.write") && (
+                      <EditConnectionButton
+                        connectionId={c.id}
+                        current={{ name: c.name, region: c.region, roleArn: c.roleArn ?? "", endpointUrl: c.endpointUrl ?? "", profile: c.profile ?? "" }}
+                      />
+                    )}
+                    {can(user.role, "connection.delete") && <DeleteConnectionButton connectionId={c.id} connectionName={c.name} />}
+                    <TestConnectionButton connectionId={c.id} />
+                  </div>
                 </div>
                 {can(user.role, "aws.push") && <ImportApiPanel connectionId={c.id} connectionName={c.name} />}
               </li>

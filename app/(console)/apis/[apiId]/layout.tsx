@@ -5,6 +5,8 @@ import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getRestApiOrThrow } from "@/lib/restapi/service";
 import { undeployedChangesOnce } from "@/app/_server/undeployed";
+import { can } from "@/lib/auth/roles";
+import { DeleteApiButton } from "@/components/apis/delete-api";
 
 export default async function ApiLayout({ children, params }: { children: React.ReactNode; params: Promise<{ apiId: string }> }) {
   const user = await requireUser();
@@ -34,6 +36,7 @@ export default async function ApiLayout({ children, params }: { children: React.
           </h1>
           {api.description && <p className="text-sm text-slate-500">{api.description}</p>}
         </div>
+        {can(user.role, "api.delete") && <DeleteApiButton apiId={apiId} apiName={api.name} />}
         <nav className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
           {tabs.map((t) => (
             <Link key={t.href} href={t.href} className="rounded-md px-3 py-1 text-slate-700 hover:bg-white">

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/app/_server/action";
-import { createDeployment } from "@/lib/deployment/service";
-import { createStage, setStageDeployment } from "@/lib/stage/service";
+import { createDeployment, deleteDeployment } from "@/lib/deployment/service";
+import { createStage, deleteStage, setStageDeployment } from "@/lib/stage/service";
 import {
   addCanary,
   pointStage,
@@ -181,5 +181,23 @@ export async function removeCanaryAction(restApiId: string, stageName: string) {
     const r = await removeCanary(db, actor, id.parse(restApiId), id.parse(stageName));
     revalidateStage(restApiId, stageName);
     return outcome(r);
+  });
+}
+
+/* ---- deleting (nothing on AWS is touched) ---- */
+
+export async function deleteStageAction(restApiId: string, stageName: string) {
+  return runAction("stage.delete", async ({ db, actor }) => {
+    const r = await deleteStage(db, actor, z.string().parse(restApiId), z.string().parse(stageName));
+    revalidateStage(restApiId, stageName);
+    return r;
+  });
+}
+
+export async function deleteDeploymentAction(restApiId: string, deploymentId: string) {
+  return runAction("deployment.delete", async ({ db, actor }) => {
+    const r = await deleteDeployment(db, actor, z.string().parse(restApiId), z.string().parse(deploymentId));
+    revalidate(restApiId);
+    return r;
   });
 }

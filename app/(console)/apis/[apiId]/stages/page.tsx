@@ -8,6 +8,8 @@ import { getRestApiOrThrow } from "@/lib/restapi/service";
 import { contentHash } from "@/lib/snapshot/snapshot";
 import { Card } from "@/components/ui/card";
 import { CreateDeploymentForm, CreateStageForm, StageDeploymentSelect } from "@/components/stages/stage-forms";
+import { DeleteDeploymentButton } from "@/components/stages/delete-deployment";
+import { DeleteStageButton } from "@/components/stages/delete-stage";
 import { PushStagePanel } from "@/components/stages/push-stage-panel";
 import { UndeployedNote } from "@/components/stages/undeployed-note";
 import { ChangeRequests } from "@/components/stages/stage-panels";
@@ -65,6 +67,11 @@ export default async function StagesPage({ params }: { params: Promise<{ apiId: 
                 <span className="font-mono">{d.id.slice(0, 8)}</span> · {d.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
                 {d.description && <span className="text-slate-500"> · {d.description}</span>}
                 {d.contentHash === draftHash && <span className="ml-2 rounded bg-emerald-50 px-1.5 text-xs text-emerald-700">matches draft</span>}
+                {can(user.role, "deployment.delete") && (
+                  <span className="ml-2">
+                    <DeleteDeploymentButton apiId={apiId} deploymentId={d.id} />
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -89,6 +96,11 @@ export default async function StagesPage({ params }: { params: Promise<{ apiId: 
                   </span>
                   <span className="text-xs text-slate-500">
                     deployment <span className="font-mono">{s.deploymentId.slice(0, 8)}</span>
+                    {can(user.role, s.protected ? "stage.deleteProtected" : "stage.delete") && (
+                      <span className="ml-2">
+                        <DeleteStageButton apiId={apiId} stageName={s.name} />
+                      </span>
+                    )}
                   </span>
                 </div>
                 {undeployed.stages.find((u) => u.stageName === s.name) && (

@@ -14,6 +14,7 @@ import { Card } from "@/components/ui/card";
 import { StageSettingsForm } from "@/components/stages/stage-settings-form";
 import { CanaryPanel, ChangeRequests, DeploymentHistory, PromotePanel } from "@/components/stages/stage-panels";
 import { UndeployedNote } from "@/components/stages/undeployed-note";
+import { DeleteStageButton } from "@/components/stages/delete-stage";
 
 export default async function StagePage({ params }: { params: Promise<{ apiId: string; stageName: string }> }) {
   const user = await requireUser();
@@ -61,6 +62,9 @@ export default async function StagePage({ params }: { params: Promise<{ apiId: s
             History
           </Link>
           <span className="text-slate-500">{bound ? `Changes also go to AWS (${stage.restApi.awsRestApiId})` : "Local only (not bound to AWS)"}</span>
+          {can(user.role, stage.protected ? "stage.deleteProtected" : "stage.delete") && (
+            <DeleteStageButton apiId={apiId} stageName={stageName} leaveTo={`/apis/${apiId}/stages`} />
+          )}
         </div>
       </div>
       {mine && <UndeployedNote apiId={apiId} stage={mine} />}
