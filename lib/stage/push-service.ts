@@ -272,29 +272,63 @@ export async function pushStage(
   }
 }
 
-async function runPush(
-  db: Db,
-  actor: Actor,
-  t: Awaited<ReturnType<typeof loadTarget>> & {
-    client: ReturnType<typeof createApiGatewayClient>;
-    restApiId: string;
-    stageName: string;
-    lease: PushLease;
-    onProgress: (p: PushProgress) => void;
-  },
-): Promise<PushOutcome> {
-  const { api, stage, connection, client, restApiId, stageName, lease } = t;
-  const options = { onProgress: t.onProgress };
-  let live: LiveApi | null = null;
-  const reuse = await reusableDeployment(db, stage.id, stage.deployment.contentHash, api.awsRestApiId);
-  const plan = await (async () => {
-    live = api.awsRestApiId ? await readLiveApi(client, api.awsRestApiId) : null;
-    return planPush(client, planInput(api, stage, stageName, live, reuse));
-  })().catch((e) => {
-    throw liveReadError(e, connection);
-  });
+type PushTarget = Awaited<ReturnType<typeof loadTarget>> & {
+  client: ReturnType<typeof createApiGatewayClient>;
+  restApiId: string;
+  stageName: string;
+  lease: PushLease;
+  onProgress: (p: PushProgress) => void;
+};
 
-  const push = await mutate(db, actor, async (tx) => {
+/** Plans, records the start, runs the calls, and records how it ended (success, or where it stopped and why). */
+async function runPush(db: Db, actor: Actor, t: PushTarget): Promise<PushOutcome> {
+  const { plan, live } = await planForTarget(db, t);
+  const push = await recordPushStarted(db, actor, t, plan);
+  t.lease.attach(push.id);
+  const made: CallRecord[] = [];
+  try {
+    const result = await executePush(t.client, plan, {
+      onProgress: (done, total, call) => {
+        // Kept as it goes, so a push whose server dies leaves where it got to (and the REST API it made).
+        made.push(call);
+        t.lease.progress(made, call.operation === "CreateRestApi" && call.ok ? call.createdId : undefined);
+        t.onProgress({ done, total, call: { description: call.description, ok: call.ok, operation: call.operation, retries: call.retries } });
+      },
+    });
+    // The drift baseline: the live API as AWS holds it now (read again unless nothing was sent).
+    const after = plan.calls.length === 0 && live ? live : await readLiveApi(t.client, result.restApiId).catch(() => null);
+    await t.lease.stop();
+    await recordPushSucceeded(db, actor, t, push.id, plan, result, after);
+    return {
+      pushId: push.id,
+      awsRestApiId: result.restApiId,
+      awsDeploymentId: result.deploymentId,
+      calls: result.calls.length,
+      entityCalls: plan.calls.length,
+    };
+  } catch (e) {
+    const { message, next } = pushFailure(e, t.connection);
+    await t.lease.stop();
+    await recordPushFailed(db, actor, t, push.id, plan, e, message);
+    throw new GatehouseError(`Push failed: ${sentence(message)}${next}`, 502, [], "PushFailed");
+  }
+}
+
+/** The live API (when the draft is bound to one) and the plan against it; a failed read is reported as AWS wrote it. */
+async function planForTarget(db: Db, t: PushTarget): Promise<{ plan: PushPlan; live: LiveApi | null }> {
+  const { api, stage, client, stageName } = t;
+  const reuse = await reusableDeployment(db, stage.id, stage.deployment.contentHash, api.awsRestApiId);
+  try {
+    const live = api.awsRestApiId ? await readLiveApi(client, api.awsRestApiId) : null;
+    return { plan: await planPush(client, planInput(api, stage, stageName, live, reuse)), live };
+  } catch (e) {
+    throw liveReadError(e, t.connection);
+  }
+}
+
+function recordPushStarted(db: Db, actor: Actor, t: PushTarget, plan: PushPlan) {
+  const { api, stage, connection, restApiId, stageName, lease } = t;
+  return mutate(db, actor, async (tx) => {
     const row = await tx.push.create({
       data: {
         restApiId,
@@ -322,88 +356,77 @@ async function runPush(
       },
     };
   });
+}
 
-  lease.attach(push.id);
-  const made: CallRecord[] = [];
-  try {
-    const result = await executePush(client, plan, {
-      onProgress: (done, total, call) => {
-        // Kept as it goes, so a push whose server dies leaves where it got to (and the REST API it made).
-        made.push(call);
-        lease.progress(made, call.operation === "CreateRestApi" && call.ok ? call.createdId : undefined);
-        options.onProgress({ done, total, call: { description: call.description, ok: call.ok, operation: call.operation, retries: call.retries } });
+async function recordPushSucceeded(
+  db: Db,
+  actor: Actor,
+  t: PushTarget,
+  pushId: string,
+  plan: PushPlan,
+  result: Awaited<ReturnType<typeof executePush>>,
+  after: LiveApi | null,
+): Promise<void> {
+  const { api, stage, restApiId, stageName } = t;
+  await mutate(db, actor, async (tx) => {
+    await tx.push.update({
+      where: { id: pushId },
+      data: {
+        status: "succeeded",
+        calls: JSON.parse(JSON.stringify(result.calls)),
+        awsRestApiId: result.restApiId,
+        awsDeploymentId: result.deploymentId,
+        finishedAt: new Date(),
       },
     });
-    // The drift baseline: the live API as AWS holds it now (read again unless nothing was sent).
-    const after = plan.calls.length === 0 && live ? live : await readLiveApi(client, result.restApiId).catch(() => null);
-    await lease.stop();
-    await mutate(db, actor, async (tx) => {
-      await tx.push.update({
-        where: { id: push.id },
-        data: {
-          status: "succeeded",
-          calls: JSON.parse(JSON.stringify(result.calls)),
-          awsRestApiId: result.restApiId,
-          awsDeploymentId: result.deploymentId,
-          finishedAt: new Date(),
-        },
-      });
-      await tx.restApi.update({
-        where: { id: restApiId },
-        data: {
-          awsRestApiId: result.restApiId,
-          ...(after ? { awsSyncedDesign: liveToDesign(after) as object, awsSyncedAt: new Date(), awsDriftAckHash: null } : {}),
-        },
-      });
-      await tx.stage.update({ where: { id: stage.id }, data: { awsDeploymentId: result.deploymentId, awsDeploymentHash: stage.deployment.contentHash } });
-      return {
-        result: null,
-        audit: {
-          action: "stage.push",
-          entityType: "stage",
-          entityId: stageName,
-          restApiId,
-          summary: plan.deployment.upToDate
-            ? `Pushed stage ${stageName} to AWS: already up to date on deployment ${result.deploymentId} (no call needed)`
-            : `Pushed stage ${stageName} to AWS: REST API ${result.restApiId}, deployment ${result.deploymentId} (${result.calls.length} calls)`,
-          before: { awsRestApiId: api.awsRestApiId },
-          after: { awsRestApiId: result.restApiId, awsDeploymentId: result.deploymentId, calls: result.calls.map((c) => c.description) },
-        },
-      };
+    await tx.restApi.update({
+      where: { id: restApiId },
+      data: {
+        awsRestApiId: result.restApiId,
+        ...(after ? { awsSyncedDesign: liveToDesign(after) as object, awsSyncedAt: new Date(), awsDriftAckHash: null } : {}),
+      },
     });
+    await tx.stage.update({ where: { id: stage.id }, data: { awsDeploymentId: result.deploymentId, awsDeploymentHash: stage.deployment.contentHash } });
     return {
-      pushId: push.id,
-      awsRestApiId: result.restApiId,
-      awsDeploymentId: result.deploymentId,
-      calls: result.calls.length,
-      entityCalls: plan.calls.length,
+      result: null,
+      audit: {
+        action: "stage.push",
+        entityType: "stage",
+        entityId: stageName,
+        restApiId,
+        summary: plan.deployment.upToDate
+          ? `Pushed stage ${stageName} to AWS: already up to date on deployment ${result.deploymentId} (no call needed)`
+          : `Pushed stage ${stageName} to AWS: REST API ${result.restApiId}, deployment ${result.deploymentId} (${result.calls.length} calls)`,
+        before: { awsRestApiId: api.awsRestApiId },
+        after: { awsRestApiId: result.restApiId, awsDeploymentId: result.deploymentId, calls: result.calls.map((c) => c.description) },
+      },
     };
-  } catch (e) {
-    const failed = e instanceof PushError ? e : null;
-    const reachedApiId = failed?.restApiId ?? plan.restApiId;
-    const calls = failed ? [...failed.completed, failed.failed] : [];
-    const { message, next } = pushFailure(e, connection);
-    await lease.stop();
-    await mutate(db, actor, async (tx) => {
-      await tx.push.update({
-        where: { id: push.id },
-        data: { status: "failed", calls: JSON.parse(JSON.stringify(calls)), error: message, awsRestApiId: reachedApiId, finishedAt: new Date() },
-      });
-      // Remember the API this push created, so the next push updates it rather than making another.
-      if (reachedApiId && !api.awsRestApiId) await tx.restApi.update({ where: { id: restApiId }, data: { awsRestApiId: reachedApiId } });
-      return {
-        result: null,
-        audit: {
-          action: "stage.push_failed",
-          entityType: "stage",
-          entityId: stageName,
-          restApiId,
-          summary: `Push of stage ${stageName} stopped, ${callCountText(callCounts(plan, calls))}: ${message}`,
-          before: null,
-          after: { pushId: push.id, completed: failed?.completed.map((c) => c.description) ?? [], failed: failed?.failed.description, error: message },
-        },
-      };
+  });
+}
+
+async function recordPushFailed(db: Db, actor: Actor, t: PushTarget, pushId: string, plan: PushPlan, error: unknown, message: string): Promise<void> {
+  const { api, restApiId, stageName } = t;
+  const failed = error instanceof PushError ? error : null;
+  const reachedApiId = failed?.restApiId ?? plan.restApiId;
+  const calls = failed ? [...failed.completed, failed.failed] : [];
+  await mutate(db, actor, async (tx) => {
+    await tx.push.update({
+      where: { id: pushId },
+      data: { status: "failed", calls: JSON.parse(JSON.stringify(calls)), error: message, awsRestApiId: reachedApiId, finishedAt: new Date() },
     });
-    throw new GatehouseError(`Push failed: ${sentence(message)}${next}`, 502, [], "PushFailed");
-  }
+    // Remember the API this push created, so the next push updates it rather than making another.
+    if (reachedApiId && !api.awsRestApiId) await tx.restApi.update({ where: { id: restApiId }, data: { awsRestApiId: reachedApiId } });
+    return {
+      result: null,
+      audit: {
+        action: "stage.push_failed",
+        entityType: "stage",
+        entityId: stageName,
+        restApiId,
+        summary: `Push of stage ${stageName} stopped, ${callCountText(callCounts(plan, calls))}: ${message}`,
+        before: null,
+        after: { pushId, completed: failed?.completed.map((c) => c.description) ?? [], failed: failed?.failed.description, error: message },
+      },
+    };
+  });
 }
