@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/audit/mutate";
 import type { Role } from "../../lib/auth/roles";
+import { listHistory } from "../../lib/audit/history";
 import { createConnection, deleteConnection, updateConnection } from "../../lib/connection/service";
 import { seedDemo } from "../../lib/db/seed";
 import { createDeployment, deleteDeployment } from "../../lib/deployment/service";
@@ -206,6 +207,9 @@ describe.each(DATABASE_KINDS)("deleting on %s", (kind) => {
       expect(await p().auditEvent.count({ where: { restApiId: api.id } })).toBe(historyBefore + 1);
       const audit = await p().auditEvent.findFirstOrThrow({ where: { restApiId: api.id, action: "api.delete" } });
       expect(audit.before).toMatchObject({ name: api.name, stages: 1, deployments: 2, testCases: 1 });
+      // Readable in the workspace history, which is what the console shows once the API's pages are gone.
+      const history = await listHistory(p(), { workspaceId: actors.admin.workspaceId, restApiId: api.id, limit: 500 });
+      expect(history.map((e) => e.action)).toEqual(expect.arrayContaining(["api.delete", "api.create", "deployment.create", "stage.create"]));
     });
 
     it("needs the name typed to confirm (400, nothing written)", async () => {
