@@ -71,7 +71,7 @@ describe("planPush", () => {
   });
 
   it("refuses a stage name AWS would refuse, before reading anything", async () => {
-    await expect(planPush(noClient, { design, stageName: "dev stage" })).rejects.toThrow("Stage name only allows a-zA-Z0-9_- (1 to 128 characters)");
+    await expect(planPush(noClient, { design, stageName: "dev stage" })).rejects.toThrow("Stage name only allows a-zA-Z0-9_- and must be 1 to 128 characters");
   });
 
   it("notes an API id that is not live and plans a new API", async () => {

@@ -11,6 +11,7 @@
  */
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import type { ApiGatewayLimiter } from "../limiter";
+import { STAGE_NAME, STAGE_NAME_RULE } from "../../stage/rules";
 import { readLiveApi, readStage } from "../live";
 import { planAuthorizerDeletes, planAuthorizers } from "./authorizers";
 import { type PlanContext, planContext } from "./context";
@@ -24,13 +25,11 @@ import { chooseStrategy } from "./strategy";
 import type { PlanPushInput, PlannedCall, PushPlan } from "./types";
 import { planValidatorDeletes, planValidators } from "./validators";
 
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
-
 type Opts = { limiter?: ApiGatewayLimiter };
 
 export async function planPush(client: APIGatewayClient, input: PlanPushInput, opts: Opts = {}): Promise<PushPlan> {
   const { design, stageName } = input;
-  if (!STAGE_NAME.test(stageName)) throw new Error("Stage name only allows a-zA-Z0-9_- (1 to 128 characters)");
+  if (!STAGE_NAME.test(stageName)) throw new Error(STAGE_NAME_RULE);
   const live = input.restApiId ? (input.live !== undefined ? input.live : await readLiveApi(client, input.restApiId, opts)) : null;
   const ctx = planContext(design, live);
   if (input.restApiId && !live) ctx.notes.push(`REST API ${input.restApiId} was not found in this account and Region; the push creates a new one.`);

@@ -81,7 +81,7 @@ describe("gatehouse plan / push", () => {
     const r = await gatehouse("push", "--stage", "dev!", "--api-id", "a", "--api-name", "b");
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--openapi FILE is required");
-    expect(r.stderr).toContain("--stage only allows");
+    expect(r.stderr).toContain("--stage must be 1 to 128 characters of a-zA-Z0-9-_");
     expect(r.stderr).toContain("give --api-id or --api-name, not both");
     expect(fake.calls.length).toBe(before);
   });

@@ -8,6 +8,7 @@
  * "calls", "upToDate"}`. Exit 2 for bad arguments (nothing sent), 1 with AWS's error on failure.
  */
 import type { Command } from "commander";
+import { stageNameProblem } from "../args";
 import { createApiGatewayClient } from "../../aws/client";
 import { executePush, planPush, type PlanPushInput, type PushPlan } from "../../aws/push";
 import { loadDesignFile } from "../../openapi/load";
@@ -32,7 +33,10 @@ function checkOptions(o: PlanPushOptions): string[] {
   const errors: string[] = [];
   if (!o.openapi) errors.push("--openapi FILE is required");
   if (!o.stage) errors.push("--stage NAME is required");
-  else if (!/^[A-Za-z0-9_-]{1,128}$/.test(o.stage)) errors.push("--stage only allows a-zA-Z0-9_- (1 to 128 characters)");
+  else {
+    const problem = stageNameProblem(o.stage);
+    if (problem) errors.push(problem);
+  }
   if (!o.region && !process.env.AWS_REGION) errors.push("--region is required (or AWS_REGION)");
   if (o.apiId && o.apiName) errors.push("give --api-id or --api-name, not both");
   if (o.strategy !== undefined && !STRATEGIES.includes(o.strategy as Strategy))
