@@ -28,7 +28,7 @@ export default async function ApiLayout({ children, params }: { children: React.
   ];
   return (
     <div className="space-y-4">
-      <div className="flex items-end justify-between">
+      <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-400">REST API</p>
           <h1 className="text-2xl font-semibold" data-testid="api-name">
@@ -36,14 +36,14 @@ export default async function ApiLayout({ children, params }: { children: React.
           </h1>
           {api.description && <p className="text-sm text-slate-500">{api.description}</p>}
         </div>
-        {can(user.role, "api.delete") && <DeleteApiButton apiId={apiId} apiName={api.name} />}
-        <nav className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
+        <nav className="ml-auto flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
           {tabs.map((t) => (
             <Link key={t.href} href={t.href} className="rounded-md px-3 py-1 text-slate-700 hover:bg-white">
               {t.label}
             </Link>
           ))}
         </nav>
+        {can(user.role, "api.delete") && <DeleteApiButton apiId={apiId} apiName={api.name} />}
       </div>
       {behind.length > 0 && (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="undeployed-banner">
