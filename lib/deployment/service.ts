@@ -95,6 +95,26 @@ export async function deleteDeployment(db: Db, actor: Actor, restApiId: string, 
   assertCan(actor.role, "deployment.delete");
   await getRestApiOrThrow(db, actor.workspaceId, restApiId);
   if (!isUuid(deploymentId)) throw new NotFoundError("Deployment");
+  return removeDeployment(db, actor, restApiId, deploymentId).catch((e: unknown) => {
+    // A stage pointed at it (point, rollback, canary) after the check: the foreign key refused the delete.
+    if (isForeignKeyViolation(e)) {
+      throw new GatehouseError(
+        `Deployment ${deploymentId.slice(0, 8)} cannot be deleted: a stage was pointed at it meanwhile. Reload to see which.`,
+        409,
+        [],
+        "Conflict",
+      );
+    }
+    throw e;
+  });
+}
+
+/** Prisma's P2003, or the driver's message when it passes PostgreSQL's 23503 through unmapped. */
+function isForeignKeyViolation(e: unknown): boolean {
+  return (e as { code?: string })?.code === "P2003" || /foreign key/i.test((e as Error)?.message ?? "");
+}
+
+async function removeDeployment(db: Db, actor: Actor, restApiId: string, deploymentId: string) {
   return mutate(db, actor, async (tx) => {
     // Serialised with stage creation, which checks the deployment under the same lock.
     await lockRestApi(tx, restApiId);

@@ -3,6 +3,7 @@
  * databases: who may, what refuses (status and message), that a refusal writes nothing, and that
  * the audit rows outlive what they describe.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/audit/mutate";
 import type { Role } from "../../lib/auth/roles";
@@ -174,6 +175,31 @@ describe.each(DATABASE_KINDS)("deleting on %s", (kind) => {
       expect(e.status).toBe(409);
       expect(e.message).toContain("a change waiting for approval on stage dev would point at it");
       expect(await rowCounts()).toEqual(before);
+    });
+
+    it.runIf(kind === "postgres")("is refused (409), not failed, when a stage is pointed at it while it is being deleted", async () => {
+      const api = await stagedApi("Deployment delete race");
+      const dev = await p().stage.findFirstOrThrow({ where: { restApiId: api.id, name: "dev" } });
+      // Another transaction points dev at d1 and holds its commit until the delete has checked and is waiting.
+      const other = new pg.Client({ connectionString: db.url });
+      await other.connect();
+      try {
+        await other.query("BEGIN");
+        await other.query(`UPDATE "stages" SET "deployment_id" = $1 WHERE "id" = $2`, [api.d1, dev.id]);
+        const deleting = deleteDeployment(p(), actors.deployer, api.id, api.d1).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        await new Promise((r) => setTimeout(r, 500));
+        await other.query("COMMIT");
+        const e = (await deleting) as GatehouseError;
+        expect(e).toBeInstanceOf(GatehouseError);
+        expect(e.status).toBe(409);
+        expect(e.message).toContain("a stage was pointed at it meanwhile");
+      } finally {
+        await other.end();
+      }
+      expect(await p().deployment.count({ where: { id: api.d1 } })).toBe(1);
     });
 
     it("is refused to an editor (403) and answers 404 for another API's deployment", async () => {
