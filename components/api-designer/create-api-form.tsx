@@ -1,34 +1,30 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { createApiAction } from "@/app/(console)/apis/actions";
 import { Button } from "@/components/ui/button";
-import { ErrorBanner } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export function CreateApiForm() {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<{ message?: string; fields?: Record<string, string> }>({});
+  // No toast: the new API's page is the confirmation.
+  const create = useServerAction(createApiAction, { onSuccess: (api) => router.push(`/apis/${api.id}`) });
   return (
     <form
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
         const form = new FormData(e.currentTarget);
-        start(async () => {
-          const result = await createApiAction({ name: String(form.get("name")), description: String(form.get("description") ?? "") });
-          if (result.ok) router.push(`/apis/${result.data.id}`);
-          else setError({ message: result.fieldErrors ? undefined : result.error, fields: result.fieldErrors });
-        });
+        void create.run({ name: String(form.get("name")), description: String(form.get("description") ?? "") });
       }}
     >
-      <Field label="Name" name="name" placeholder="Orders API" error={error.fields?.name} />
+      <Field label="Name" name="name" placeholder="Orders API" error={create.fieldErrors.name} />
       <Field label="Description" name="description" placeholder="What this API is for" />
-      <ErrorBanner message={error.message} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Creating…" : "Create API"}
+      <FormError failure={create.error} />
+      <Button type="submit" variant="primary" pending={create.pending} disabled={create.pending}>
+        {create.pending ? "Creating…" : "Create API"}
       </Button>
     </form>
   );
