@@ -28,6 +28,12 @@ if (process.env.E2E_DATABASE === "postgres") {
   rmSync(dir, { recursive: true, force: true });
   console.log(`[e2e] console on a fresh embedded PGlite under ${dir}`);
 }
-const child = spawn("node", ["scripts/start.mjs"], { stdio: "inherit", env });
+// E2E_DEV=1: `next dev` instead of a production build, for quick runs of one spec while working
+// (compiles pages on demand; CI and the final check always use the production build).
+const command =
+  process.env.E2E_DEV === "1"
+    ? ["npx", ["next", "dev", "--port", env.PORT ?? "3200", "--hostname", env.HOST ?? "127.0.0.1"]]
+    : ["node", ["scripts/start.mjs"]];
+const child = spawn(command[0], command[1], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));
