@@ -81,14 +81,12 @@ export async function answerExchange(exchange: GatewayExchange, options: Exchang
     const rawPath = q < 0 ? exchange.rawUrl : exchange.rawUrl.slice(0, q);
     const { target, below } = await options.locate(rawPath);
     if (!target) return answer(forbidden(requestId));
+    // The chain as the integration will see it: what front doors sent, then the connecting peer.
+    const xff = forwardedFor(exchange.headerPairs, exchange.peerAddress);
     const pairs = exchange.peerAddress
-      ? [
-          ...exchange.headerPairs.filter(([k]) => k.toLowerCase() !== "x-forwarded-for"),
-          ["X-Forwarded-For", forwardedFor(exchange.headerPairs, exchange.peerAddress)] as [string, string],
-        ]
+      ? [...exchange.headerPairs.filter(([k]) => k.toLowerCase() !== "x-forwarded-for"), ["X-Forwarded-For", xff] as [string, string]]
       : exchange.headerPairs;
     const headers = headerMapsFromPairs(pairs, options.stripCookies);
-    const xff = forwardedFor(pairs, undefined);
     const body = await exchange.readBody(MAX_PAYLOAD_BYTES);
     return await serveStageTarget(
       target,
