@@ -21,6 +21,7 @@ import { updateStageSettings } from "../stage/changes";
 import { designFingerprint, liveToDesign } from "../aws/import";
 import { readLiveApi } from "../aws/live";
 import { awsError } from "./import-service";
+import { recordDriftFinding } from "../notifications/drift-finding";
 
 export interface DriftReport {
   status: "in-sync" | "drifted" | "no-baseline" | "missing";
@@ -128,6 +129,13 @@ export async function checkDrift(db: Db, actor: Actor, restApiId: string): Promi
     r.status === "missing"
       ? []
       : (await readStageDrift(db, connection, api.id, awsRestApiId)).map(({ stageName, status, changes }) => ({ stageName, status, changes }));
+  await recordDriftFinding(db, actor, {
+    restApiId: api.id,
+    apiGone: r.status === "missing",
+    apiChanges: r.status === "drifted" ? r.entries.map((e) => ({ entity: e.entity, key: e.key })) : [],
+    stages: stages.flatMap((s) => (s.status === "in-sync" ? [] : [{ stageName: s.stageName, status: s.status, paths: s.changes.map((c) => c.path) }])),
+    liveHash: r.liveHash,
+  });
   return { ...r, stages };
 }
 
