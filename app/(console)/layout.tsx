@@ -3,11 +3,14 @@ import { actorOf, requireUser } from "@/app/_server/session";
 import { signOutAction } from "@/app/(auth)/sign-in/actions";
 import { getDb } from "@/lib/db";
 import { waitingApprovalsFor } from "@/lib/stage/approvals";
+import { notificationsFor } from "@/lib/notifications/notifications";
 import { ApprovalsNavLink } from "@/components/approvals/approvals-nav-link";
+import { NotificationsBell } from "@/components/notifications/notifications-bell";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const waiting = (await waitingApprovalsFor((await getDb()).prisma, actorOf(user))).length;
+  const { prisma } = await getDb();
+  const [waiting, notifications] = await Promise.all([waitingApprovalsFor(prisma, actorOf(user)), notificationsFor(prisma, actorOf(user))]);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -28,9 +31,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <Link href="/team" className="hover:text-slate-900">
               Team
             </Link>
-            <ApprovalsNavLink waiting={waiting} />
+            <ApprovalsNavLink waiting={waiting.length} />
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <NotificationsBell userId={user.userId} initial={notifications} />
             <span className="text-slate-500">{user.workspaceName}</span>
             <Link href="/account" data-testid="current-user" className="hover:underline">
               {user.email}
