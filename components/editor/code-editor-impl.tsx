@@ -2,8 +2,9 @@
 
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useLayoutEffect, useRef } from "react";
+import { runFrom, saveFrom } from "@/components/ui/use-shortcut";
 import { CODE_EDITOR_OPTIONS } from "./editor-options";
-import { setupMonaco } from "./monaco-setup";
+import { setupMonaco, useMonacoTheme } from "./monaco-setup";
 
 setupMonaco();
 
@@ -26,7 +27,24 @@ export interface CodeEditorProps {
  * parent's value is written only when it is not an echo of something Monaco reported, and the
  * write happens in a layout effect (same task as the render).
  */
+/**
+ * Ctrl/Cmd+S saves what this editor is part of (the Save button of its card or form, see
+ * use-shortcut.ts) instead of opening the browser's "Save page"; inside a `[data-run-scope]`
+ * (the test panel) Ctrl/Cmd+Enter runs it, in place of Monaco's "insert line below".
+ * addAction, not addCommand: addCommand's keybinding is global in Monaco, so with several editors on
+ * the page the last one mounted would receive every editor's Ctrl+S.
+ */
+function addShortcuts(editor: Parameters<OnMount>[0], monaco: Parameters<OnMount>[1]) {
+  const container = editor.getContainerDomNode();
+  const { KeyMod, KeyCode } = monaco;
+  editor.addAction({ id: "gatehouse.save", label: "Save", keybindings: [KeyMod.CtrlCmd | KeyCode.KeyS], run: () => void saveFrom(container) });
+  if (container.closest("[data-run-scope]")) {
+    editor.addAction({ id: "gatehouse.run", label: "Run", keybindings: [KeyMod.CtrlCmd | KeyCode.Enter], run: () => void runFrom(container) });
+  }
+}
+
 export default function CodeEditorImpl({ value, onChange, language = "vtl", height = 160, readOnly, ariaLabel, onMount }: CodeEditorProps) {
+  const theme = useMonacoTheme();
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   /** Values Monaco reported since the parent last caught up with the model. */
   const reported = useRef<string[]>([]);
@@ -60,9 +78,11 @@ export default function CodeEditorImpl({ value, onChange, language = "vtl", heig
           editorRef.current = editor;
           // A value set between the first render and the mount.
           if (editor.getValue() !== latest.current) editor.setValue(latest.current);
+          addShortcuts(editor, monaco);
           onMount?.(editor, monaco);
         }}
         language={language}
+        theme={theme}
         height={height}
         options={{ ...CODE_EDITOR_OPTIONS, readOnly, ariaLabel }}
       />

@@ -17,3 +17,8 @@ export const CODE_EDITOR_OPTIONS = {
   // is typed (`#else`, `#end`, `$input.body`), Enter starts a new line (Tab still accepts).
   acceptSuggestionOnEnter: "smart",
 } satisfies Monaco.editor.IStandaloneEditorConstructionOptions;
+
+/** Monaco's built-in theme for the page's colour scheme (the page follows `prefers-color-scheme`). */
+export function monacoThemeFor(dark: boolean): "vs" | "vs-dark" {
+  return dark ? "vs-dark" : "vs";
+}

@@ -5,6 +5,8 @@
  */
 import { loader } from "@monaco-editor/react";
 import * as monaco from "monaco-editor";
+import { useSyncExternalStore } from "react";
+import { monacoThemeFor } from "./editor-options";
 import { registerVtl } from "./vtl-language";
 
 declare global {
@@ -29,4 +31,26 @@ export function setupMonaco(): typeof monaco {
   loader.config({ monaco });
   registerVtl(monaco);
   return monaco;
+}
+
+const DARK_QUERY = "(prefers-color-scheme: dark)";
+
+function subscribeToColorScheme(onChange: () => void): () => void {
+  const query = window.matchMedia(DARK_QUERY);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/**
+ * "vs" or "vs-dark" as the system's colour scheme is now, re-rendering when it changes. Pass it as
+ * every Monaco's `theme`: Monaco's theme is global, and @monaco-editor/react sets its `theme` prop
+ * (default "light") on every mount, so one editor without it would turn all of them light.
+ */
+export function useMonacoTheme(): "vs" | "vs-dark" {
+  const dark = useSyncExternalStore(
+    subscribeToColorScheme,
+    () => window.matchMedia(DARK_QUERY).matches,
+    () => false,
+  );
+  return monacoThemeFor(dark);
 }
