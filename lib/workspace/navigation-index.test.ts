@@ -1,7 +1,8 @@
 /** The palette's index: every API, resource, method and stage with the URL that shows it, and the search over them. */
 import { describe, expect, it } from "vitest";
 import { addResourcePath, newDesign, putMethod } from "../model/operations";
-import { buildNavigationIndex, matchScore, type NavigationEntry, type NavigationSource, searchNavigation } from "./navigation-index";
+import { buildNavigationIndex, type NavigationEntry, type NavigationSource } from "./navigation-index";
+import { matchScore, searchNavigation } from "./navigation-search";
 
 function petsApi(): NavigationSource {
   let design = newDesign({ name: "Pets" });
