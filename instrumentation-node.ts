@@ -1,10 +1,15 @@
 /**
  * The Node.js part of instrumentation.ts (its own file, so the edge build never sees it). Runs once
- * when the server starts: opens the database, applies migrations and seeds the demo on first start,
- * so the sign-in hint is in the log before anyone asks for a page; then starts the local gateway
- * beside Next (see startGateway).
+ * when the server starts: publishes the operations hooks the front door uses (request ids, logs,
+ * metrics, shutdown: lib/ops), opens the database, applies migrations and seeds the demo on first
+ * start, so the sign-in hint is in the log before anyone asks for a page; then starts the local
+ * gateway beside Next (see startGateway).
  */
 export async function registerNode() {
+  const { publishFrontDoorOps } = await import("./lib/ops/front-door");
+  const { logger } = await import("./lib/ops/logger");
+  const { onShutdown } = await import("./lib/ops/lifecycle");
+  publishFrontDoorOps();
   const { getDb } = await import("./lib/db");
   let db: Awaited<ReturnType<typeof getDb>>;
   try {
@@ -12,14 +17,20 @@ export async function registerNode() {
   } catch (e) {
     // Another process holds the embedded database: serving on would answer every page with an
     // error (and writing beside it would lose data), so this server stops with the reason.
+    // (console.error, not the logger: plain text is what a person starting the server reads first.)
     if ((e as Error).name === "DataDirLockedError") {
       console.error(`[gatehouse] ${(e as Error).message}`);
       process.exit(1);
     }
     throw e;
   }
+  // Registered first, so closed last: the gateway's port closes before the database it reads.
+  onShutdown("database", () => db.close());
   const { defaultDataDir } = await import("./lib/db/client");
-  console.log(`[gatehouse] Database ready (${db.kind === "pglite" ? `embedded PGlite in ${defaultDataDir()}` : "PostgreSQL from DATABASE_URL"}).`);
+  logger().info(
+    { database: db.kind },
+    `[gatehouse] Database ready (${db.kind === "pglite" ? `embedded PGlite in ${defaultDataDir()}` : "PostgreSQL from DATABASE_URL"}).`,
+  );
   await startGateway(db);
 }
 
@@ -34,6 +45,8 @@ const GATEWAY_HANDLER = Symbol.for("gatehouse.gateway");
 async function startGateway(db: Awaited<ReturnType<typeof import("./lib/db").getDb>>) {
   const { consoleGatewayOptions, createNodeGatewayHandler } = await import("./lib/gateway");
   const { gatewayPortFromEnv, listenGateway } = await import("./lib/gateway/own-port");
+  const { logger } = await import("./lib/ops/logger");
+  const { onShutdown } = await import("./lib/ops/lifecycle");
   const options = consoleGatewayOptions(async () => db.prisma);
   // The front door already appended the peer to X-Forwarded-For (scripts/console-server.mjs).
   (globalThis as Record<symbol, unknown>)[GATEWAY_HANDLER] = createNodeGatewayHandler({ ...options, appendPeer: false });
@@ -41,12 +54,29 @@ async function startGateway(db: Awaited<ReturnType<typeof import("./lib/db").get
   const host = process.env.HOST ?? "0.0.0.0";
   if (!port) return;
   try {
-    await listenGateway(createNodeGatewayHandler({ ...options, appendPeer: true }), port, host);
-    console.log(`[gatehouse] Gateway on http://${host === "0.0.0.0" ? "localhost" : host}:${port}/gw/{api}/{stage}/…`);
+    const server = await listenGateway(createNodeGatewayHandler({ ...options, appendPeer: true }), port, host);
+    onShutdown("gateway port", () => closeServer(server));
+    logger().info(`[gatehouse] Gateway on http://${host === "0.0.0.0" ? "localhost" : host}:${port}/gw/{api}/{stage}/…`);
   } catch (e) {
     // The console's own /gw keeps serving, so a taken port is no reason to stop.
-    console.warn(
+    logger().warn(
       `[gatehouse] Gateway port ${port} not opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the gateway is served on the console's port at /gw.`,
     );
   }
+}
+
+/** How long open requests on the gateway's port may take to finish once the console has drained. */
+const GATEWAY_CLOSE_MS = 5000;
+
+/** Stops accepting, closes idle keep-alive connections, lets open gateway requests finish (bounded). */
+function closeServer(server: import("node:http").Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cut = setTimeout(() => server.closeAllConnections(), GATEWAY_CLOSE_MS);
+    server.close((e) => {
+      clearTimeout(cut);
+      if (e) reject(e);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
 }

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { createConsoleServer } from "./console-server.mjs";
+import { createConsoleServer, installGracefulShutdown, log } from "./console-server.mjs";
 import { frontDoorAnswer, isGatewayPath } from "./front-door.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -27,7 +27,7 @@ function newestMtime(path) {
 const buildId = join(process.env.GATEHOUSE_DIST_DIR || ".next", "BUILD_ID");
 const stale = !existsSync(buildId) || Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs;
 if (stale || process.env.GATEHOUSE_REBUILD === "1") {
-  console.log("[gatehouse] Building the console (first start, or sources changed)…");
+  log().info("[gatehouse] Building the console (first start, or sources changed)…");
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -35,6 +35,7 @@ if (stale || process.env.GATEHOUSE_REBUILD === "1") {
 // (the client address for rate limits, and client disconnects that are not errors).
 const port = Number(process.env.PORT ?? "3000");
 const host = process.env.HOST ?? "0.0.0.0";
+const graceMs = graceMsFromEnv();
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
 await app.prepare();
@@ -49,5 +50,14 @@ const server = createConsoleServer(async (req, res) => {
   if (gateway && isGatewayPath((req.url ?? "/").split("?")[0])) return gateway(req, res);
   await handle(req, res);
 });
-server.listen(port, host, () => console.log(`[gatehouse] Console on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`));
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+server.listen(port, host, () => log().info(`[gatehouse] Console on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`));
+// SIGTERM/SIGINT: drain in-flight requests (GATEHOUSE_SHUTDOWN_GRACE_MS, default 10 s), close the gateway's port and the database, exit 0.
+installGracefulShutdown(server, { graceMs });
+
+function graceMsFromEnv() {
+  const raw = process.env.GATEHOUSE_SHUTDOWN_GRACE_MS?.trim();
+  if (!raw) return undefined;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`GATEHOUSE_SHUTDOWN_GRACE_MS must be a whole number of milliseconds, not ${JSON.stringify(raw)}`);
+  return ms;
+}

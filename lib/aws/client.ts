@@ -6,6 +6,7 @@
  */
 import * as sdk from "@aws-sdk/client-api-gateway";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { countAwsCalls } from "../ops/aws-calls";
 import { keepErrorDetails } from "./errors";
 import { ApiGatewayLimiter, type LimiterOptions } from "./limiter";
 
@@ -85,6 +86,8 @@ export function createApiGatewayClient(conn: AwsConnection, options: { limiter?:
   const client = new APIGatewayClient(config);
   // Errors keep the body AWS (or whatever answered) sent and the operation's name: see errors.ts.
   keepErrorDetails(client);
+  // Calls and throttles counted for /api/metrics (lib/ops/aws-calls.ts).
+  countAwsCalls(client, "apigateway");
   // Quotas are per account and Region: clients for the same connection share one limiter.
   let limiter = options.limiter;
   if (!limiter) {

@@ -15,6 +15,7 @@ import { compact, resolveRefs } from "./diff";
 import { type AwsErrorInfo, describeAwsError, formatAwsError } from "./errors";
 import type { ApiGatewayLimiter } from "./limiter";
 import { isNotFound } from "./live";
+import { recordPush } from "../ops/metrics";
 import { planPush } from "./plan/plan-push";
 import type { CallKind, PlanPushInput, PlannedCall, PushPlan } from "./plan/types";
 import { plannedCallCount } from "./push-counts";
@@ -152,7 +153,25 @@ class CallRunner {
   }
 }
 
+/** Runs the plan's calls, then deploys and points the stage; counted by outcome and timed for /api/metrics. */
 export async function executePush(client: APIGatewayClient, plan: PushPlan, options: ExecuteOptions = {}): Promise<PushResult> {
+  const started = performance.now();
+  try {
+    const result = await runPlan(client, plan, options);
+    recordPush({ outcome: isUpToDate(plan) ? "up_to_date" : "succeeded", durationMs: performance.now() - started });
+    return result;
+  } catch (e) {
+    recordPush({ outcome: "failed", durationMs: performance.now() - started });
+    throw e;
+  }
+}
+
+/** Nothing to call: the stage already serves this design (runPlan's early return). */
+function isUpToDate(plan: PushPlan): boolean {
+  return Boolean(plan.deployment.upToDate && plan.calls.length === 0 && plan.restApiId);
+}
+
+async function runPlan(client: APIGatewayClient, plan: PushPlan, options: ExecuteOptions): Promise<PushResult> {
   if (plan.deployment.upToDate && plan.calls.length === 0 && plan.restApiId)
     return { restApiId: plan.restApiId, deploymentId: plan.deployment.upToDate.deploymentId, stageName: plan.stageName, calls: [] };
   const runner = new CallRunner(client, plan, options);

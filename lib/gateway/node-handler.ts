@@ -5,6 +5,7 @@
  * exchange (exchange.ts); this file only reads Node's request and writes Node's response.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { recordGatewayRequest } from "../ops/metrics";
 import { answerExchange, answerHasNoBody, type ExchangeOptions, type GatewayExchange } from "./exchange";
 import { answerHeaderEntries } from "./http";
 import type { GatewayResult } from "./serve";
@@ -66,10 +67,19 @@ function validHeaderValue(value: string): boolean {
   return !/[^\t\x20-\x7e\x80-\xff]/.test(value);
 }
 
-/** A Node request handler serving the gateway. */
+/** A Node request handler serving the gateway; each answer is counted by API, stage and status (lib/ops/metrics). */
 export function createNodeGatewayHandler(options: ExchangeOptions & { appendPeer?: boolean }): NodeHandler {
   return async (req, res) => {
-    const result = await answerExchange(nodeExchange(req, options.appendPeer ?? true), options);
+    const started = performance.now();
+    // The stage the exchange located, for the metric's labels: only stages that exist, never raw path segments.
+    let located: { api: string; stage: string } = { api: "", stage: "" };
+    const locate: ExchangeOptions["locate"] = async (rawPath) => {
+      const location = await options.locate(rawPath);
+      if (location.target) located = { api: location.target.restApiId, stage: location.target.stageName };
+      return location;
+    };
+    const result = await answerExchange(nodeExchange(req, options.appendPeer ?? true), { ...options, locate });
     writeNodeAnswer(res, req.method ?? "GET", result);
+    recordGatewayRequest({ ...located, status: result.status, durationMs: performance.now() - started });
   };
 }
