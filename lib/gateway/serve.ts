@@ -137,16 +137,29 @@ export async function serveGatewayRequest(
 export async function serveStageTarget(target: StageTarget, request: GatewayRequest, options: ServeOptions = {}): Promise<GatewayResult> {
   const started = performance.now();
   const requestId = options.requestId ?? randomUUID();
-  const throttles = options.throttles ?? defaultThrottles;
   const choice = chooseCanary(target.canary, options.random);
   const canary = choice.isCanaryRequest ? target.canary : null;
-  const design = canary?.design ?? target.design;
-  const deploymentId = canary?.deploymentId ?? target.deploymentId;
-  const stageVariables = { ...target.variables, ...choice.stageVariableOverrides };
-  const pathWithQueryString = (request.path.startsWith("/") ? request.path : `/${request.path}`) + (request.query ? `?${request.query}` : "");
+  const served: Served = { target, request, isCanaryRequest: choice.isCanaryRequest, deploymentId: canary?.deploymentId ?? target.deploymentId };
+  const ctx = contextFor(served, { ...target.variables, ...choice.stageVariableOverrides }, canary?.design ?? target.design, requestId, options);
+  const steps = await runPipeline(ctx, gatewayHandlers(served, options.throttles ?? defaultThrottles));
+  return resultOf(ctx, served, requestId, steps, started);
+}
 
+/** One request against one stage, after the canary choice. */
+interface Served {
+  target: StageTarget;
+  request: GatewayRequest;
+  isCanaryRequest: boolean;
+  deploymentId: string;
+}
+
+type Ctx = ReturnType<typeof createContext>;
+
+function contextFor(served: Served, stageVariables: Record<string, string>, design: StageTarget["design"], requestId: string, options: ServeOptions): Ctx {
+  const { target, request } = served;
+  const pathWithQueryString = (request.path.startsWith("/") ? request.path : `/${request.path}`) + (request.query ? `?${request.query}` : "");
   const lambda = options.lambda ?? (target.awsConnection ? sharedLambdaInvoker(target.awsConnection) : undefined);
-  const ctx = createContext(
+  return createContext(
     design,
     {
       httpMethod: request.httpMethod,
@@ -172,24 +185,38 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
     },
     renderTemplate,
   );
+}
 
-  /** After parse: what the execute-api endpoint knows that a test invocation does not. */
-  const gatewayContext: Handler = (c) => {
+/** The test-invoke pipeline with the execute-api endpoint's two steps added where AWS runs them. */
+function gatewayHandlers(served: Served, throttles: ThrottleRegistry): [string, Handler][] {
+  const at = (name: string) => HANDLERS.findIndex(([n]) => n === name);
+  const handlers: [string, Handler][] = [...HANDLERS];
+  // After the authorizer, as on AWS: with apiKeySource AUTHORIZER the key comes from it.
+  handlers.splice(at("authorize") + 1, 0, ["gatewayChecks", gatewayChecks(served, throttles)]);
+  handlers.splice(at("parse") + 1, 0, ["gatewayContext", gatewayContext(served)]);
+  return handlers;
+}
+
+/** After parse: what the execute-api endpoint knows that a test invocation does not. */
+function gatewayContext({ request, deploymentId, isCanaryRequest }: Served): Handler {
+  return (c) => {
     const host = header(request.headers, "Host") ?? "localhost";
     c.contextVariables = {
       ...c.contextVariables,
       deploymentId,
       domainName: host,
       domainPrefix: host.split(".")[0].split(":")[0],
-      isCanaryRequest: choice.isCanaryRequest,
+      isCanaryRequest,
     };
     if (request.bodyTooLarge || (request.bodyBytes?.byteLength ?? Buffer.byteLength(request.body)) > MAX_PAYLOAD_BYTES) {
       throw new GatewayError("REQUEST_TOO_LARGE", "Request Too Long", [`Request body exceeds ${MAX_PAYLOAD_BYTES} bytes`]);
     }
   };
+}
 
-  /** After route: the API key (apiKeyRequired), then the method's throttle. */
-  const gatewayChecks: Handler = (c) => {
+/** After route: the API key (apiKeyRequired), then the method's throttle. */
+function gatewayChecks({ target, isCanaryRequest }: Served, throttles: ThrottleRegistry): Handler {
+  return (c) => {
     const method = c.method!;
     if (method.apiKeyRequired) {
       // apiKeySource AUTHORIZER: the key is the Lambda authorizer's usageIdentifierKey, not a header.
@@ -201,21 +228,15 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
       c.contextVariables = { ...c.contextVariables, identity: { ...identity, apiKey: key } };
     }
     const limits = throttleFor(target.settings, c.resourcePath ?? "/", c.request!.httpMethod);
-    if (
-      limits &&
-      !throttles.take(`${target.restApiId}/${target.stageName}${choice.isCanaryRequest ? "/canary" : ""} ${c.request!.httpMethod} ${c.resourcePath}`, limits)
-    ) {
+    const bucket = `${target.restApiId}/${target.stageName}${isCanaryRequest ? "/canary" : ""} ${c.request!.httpMethod} ${c.resourcePath}`;
+    if (limits && !throttles.take(bucket, limits)) {
       throw new GatewayError(THROTTLED, "Too Many Requests", ["Execution failed: method throttled"], 429);
     }
   };
+}
 
-  const at = (name: string) => HANDLERS.findIndex(([n]) => n === name);
-  const handlers: [string, Handler][] = [...HANDLERS];
-  // After the authorizer, as on AWS: with apiKeySource AUTHORIZER the key comes from it.
-  handlers.splice(at("authorize") + 1, 0, ["gatewayChecks", gatewayChecks]);
-  handlers.splice(at("parse") + 1, 0, ["gatewayContext", gatewayContext]);
-  const steps = await runPipeline(ctx, handlers);
-
+/** The pipeline's answer as the client gets it, with AWS's request-id and error-type headers. */
+function resultOf(ctx: Ctx, served: Served, requestId: string, steps: InvokeStep[], started: number): GatewayResult {
   const response: MethodResponseOut = ctx.response ?? internalError(requestId);
   const headers: Record<string, string> = { ...response.headers, ...requestIds(requestId, String(ctx.contextVariables.extendedRequestId ?? requestId)) };
   const errorType = ctx.error ? ERROR_TYPE_HEADER[ctx.error.responseType as keyof typeof ERROR_TYPE_HEADER] : undefined;
@@ -227,8 +248,8 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
     body: response.body,
     ...(response.bodyBytes ? { bodyBytes: response.bodyBytes } : {}),
     requestId,
-    deploymentId,
-    isCanaryRequest: choice.isCanaryRequest,
+    deploymentId: served.deploymentId,
+    isCanaryRequest: served.isCanaryRequest,
     // Formatted only when read: the gateway's callers rarely want it, and building it per request costs.
     get log() {
       return ctx.log.toString();
