@@ -62,7 +62,7 @@ const stageVariables = { table: "Pets", env: "prod", lambdaAlias: "live" };
 
 // ---- templates ------------------------------------------------------------------
 
-const cases: { name: string; template: string; body: string }[] = [
+export const cases: { name: string; template: string; body: string }[] = [
   {
     name: "params passthrough (AWS default)",
     body: petsBody,
@@ -197,7 +197,7 @@ function escapeJavaScript(s: string): string {
   });
 }
 
-function velocityjsContext(body: string) {
+export function velocityjsContext(body: string) {
   let parsed: unknown;
   let done = false;
   const root = () => {
@@ -234,7 +234,7 @@ function velocityjsContext(body: string) {
   };
 }
 
-function oursInput(template: string, body: string): TemplateInput {
+export function oursInput(template: string, body: string): TemplateInput {
   return { template, body, params, context, stageVariables };
 }
 

@@ -4,7 +4,7 @@
  * decimals Double (`10.00` → 10.0).
  */
 import { compileJavaRegex, javaMatchesWhole } from "./java-regex";
-import { JDouble, JList, JMap, type JValue, toJson } from "./values";
+import { fromNative, JDouble, JList, JMap, type JValue, toJson } from "./values";
 
 export class JsonParseError extends Error {}
 
@@ -30,20 +30,6 @@ export function parseJson(text: string): JValue {
 
 /** `10.0`, `1e3`, 16+ digit runs, `"123":` keys (may also match inside strings: then the slow path). */
 const UNSAFE_FOR_NATIVE = /\.0+(?![0-9])|[0-9][eE]|[0-9]{16}|"(?:0|[1-9][0-9]*)"\s*:/;
-
-function fromNative(v: unknown): JValue {
-  if (v === null || typeof v === "string" || typeof v === "boolean") return v as JValue;
-  if (typeof v === "number") return Number.isInteger(v) ? v : new JDouble(v);
-  if (Array.isArray(v)) {
-    const items: JValue[] = new Array(v.length);
-    for (let k = 0; k < v.length; k++) items[k] = fromNative(v[k]);
-    return new JList(items, "json");
-  }
-  const m = new JMap();
-  const o = v as Record<string, unknown>;
-  for (const k in o) m.m.set(k, fromNative(o[k]));
-  return m;
-}
 
 /** The platform's JSON.parse result when it is faithful (see parseJson), else null. */
 export function parseJsonNative(text: string): { v: unknown } | null {

@@ -21,21 +21,91 @@ export class JChar {
 export type ListKind = "json" | "array" | "strarray";
 
 export class JList {
+  private list: JValue[] | null;
+  /** JSON.parse output not yet converted (see fromNative): converted, one level, on first use. */
+  private src: unknown[] | null = null;
   constructor(
-    public items: JValue[],
+    items: JValue[],
     readonly kind: ListKind = "array",
-  ) {}
+  ) {
+    this.list = items;
+  }
+  /** A json-smart JSONArray over JSON.parse output, converted when first read. */
+  static lazy(src: unknown[]): JList {
+    const l = new JList(EMPTY, "json");
+    l.list = null;
+    l.src = src;
+    return l;
+  }
+  get items(): JValue[] {
+    return this.list ?? this.convert();
+  }
+  set items(items: JValue[]) {
+    this.list = items;
+    this.src = null;
+  }
+  private convert(): JValue[] {
+    const src = this.src as unknown[];
+    const items: JValue[] = new Array(src.length);
+    for (let k = 0; k < src.length; k++) items[k] = fromNative(src[k]);
+    this.list = items;
+    this.src = null;
+    return items;
+  }
 }
 
+const EMPTY: JValue[] = [];
+
+/**
+ * A LinkedHashMap. Maps made from JSON.parse output (`JMap.lazy`) read their keys from it until
+ * something needs the whole map (iteration, size, a put): templates usually read a few keys of
+ * many objects, and building a Map for each would cost more than the JSON parse itself.
+ */
 export class JMap {
-  readonly m = new Map<MapKey, JValue>();
+  private map: Map<MapKey, JValue> | null = new Map();
+  private src: Record<string, unknown> | null = null;
+  /** Values already handed out from `src`, so a nested object is the same object each time. */
+  private kids: Map<string, JValue> | null = null;
   /** Called before a put; may throw (used for the once-only `$context.*Override` maps). */
   onPut?: (key: MapKey, value: JValue) => void;
   constructor(entries?: Iterable<[MapKey, JValue]>) {
     if (entries) for (const [k, v] of entries) this.m.set(k, v);
   }
+  /** A map over a JSON.parse object (whose key order is document order: see parseJsonNative). */
+  static lazy(src: Record<string, unknown>): JMap {
+    const j = new JMap();
+    j.map = null;
+    j.src = src;
+    return j;
+  }
+  get m(): Map<MapKey, JValue> {
+    return this.map ?? this.convert();
+  }
+  private convert(): Map<MapKey, JValue> {
+    const src = this.src as Record<string, unknown>;
+    const kids = this.kids;
+    const map = new Map<MapKey, JValue>();
+    for (const k in src) map.set(k, kids?.get(k) ?? fromNative(src[k]));
+    this.map = map;
+    this.src = null;
+    this.kids = null;
+    return map;
+  }
+  private lazyGet(k: MapKey): JValue {
+    const src = this.src as Record<string, unknown>;
+    if (typeof k !== "string" || !Object.hasOwn(src, k)) return null;
+    const raw = src[k];
+    if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
+    if (typeof raw === "number" && Number.isInteger(raw)) return raw;
+    const hit = this.kids?.get(k);
+    if (hit !== undefined) return hit;
+    const v = fromNative(raw);
+    (this.kids ??= new Map()).set(k, v);
+    return v;
+  }
   get(k: MapKey): JValue {
-    const v = this.m.get(typeof k === "string" ? k : normKey(k));
+    if (this.map === null) return this.lazyGet(k);
+    const v = this.map.get(typeof k === "string" ? k : normKey(k));
     return v === undefined ? null : v;
   }
   put(k: MapKey, v: JValue): JValue {
@@ -239,6 +309,18 @@ export function javaEquals(a: JValue, b: JValue): boolean {
   }
   if (a instanceof JChar && b instanceof JChar) return a.c === b.c;
   return a === b;
+}
+
+/**
+ * JSON.parse output as Java values, converted lazily one level at a time (JMap.lazy, JList.lazy):
+ * integers Integer/Long, other numbers Double, objects LinkedHashMaps, arrays JSONArrays.
+ * Only for output parseJsonNative vouches for (no `10.0`, huge integers or integer-like keys).
+ */
+export function fromNative(v: unknown): JValue {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v as JValue;
+  if (typeof v === "number") return Number.isInteger(v) ? v : new JDouble(v);
+  if (Array.isArray(v)) return JList.lazy(v);
+  return JMap.lazy(v as Record<string, unknown>);
 }
 
 /** Deep-convert plain JS data (context, stage variables) to Java values. */
