@@ -8,5 +8,5 @@ export function isClientAbort(error: unknown): boolean;
 export function createConsoleServer(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
   options?: { ops?: FrontDoorOps },
-): Server & { shuttingDown: boolean };
+): Server & { shuttingDown: boolean; openResponses: Set<ServerResponse> };
 export function installGracefulShutdown(server: Server, options?: { graceMs?: number; ops?: FrontDoorOps }): void;

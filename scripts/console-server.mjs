@@ -25,7 +25,10 @@ const LOGGER = Symbol.for("gatehouse.logger");
 export const DEFAULT_GRACE_MS = 10_000;
 
 export function log() {
-  globalThis[LOGGER] ??= pino({ level: process.env.GATEHOUSE_LOG_LEVEL?.trim().toLowerCase() || "info", base: { service: "gatehouse", pid: process.pid } });
+  globalThis[LOGGER] ??= pino(
+    { level: process.env.GATEHOUSE_LOG_LEVEL?.trim().toLowerCase() || "info", base: { service: "gatehouse", pid: process.pid } },
+    pino.destination({ dest: 1, sync: true }),
+  );
   return globalThis[LOGGER];
 }
 
@@ -55,12 +58,15 @@ function traceRequest(server, req, res, ops) {
   res.setHeader("x-request-id", requestId);
   // While draining, answers close their connection: the client reconnects to another instance.
   if (server.shuttingDown) res.setHeader("Connection", "close");
+  server.openResponses.add(res);
   res.once("close", () => {
+    server.openResponses.delete(res);
     ops?.requestDone({
       requestId,
       method: req.method,
       url: req.url,
-      status: res.statusCode,
+      // No status line went out: 499, nginx's "closed before an answer", rather than a 200 nobody received.
+      status: res.headersSent ? res.statusCode : 499,
       durationMs: performance.now() - started,
       aborted: !res.writableFinished,
     });
@@ -88,7 +94,18 @@ export function createConsoleServer(handle, options = {}) {
       });
   });
   server.shuttingDown = false;
+  /** Answers not closed yet: shutdown waits for their `close` (and log line) before exiting. */
+  server.openResponses = new Set();
   return server;
+}
+
+/** Resolves once every response in `open` has closed, or after `ms`. */
+function allClosed(open, ms) {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve) => {
+    const check = () => (open.size === 0 || Date.now() >= deadline ? resolve() : setTimeout(check, 10));
+    check();
+  });
 }
 
 /**
@@ -106,21 +123,23 @@ export function installGracefulShutdown(server, options = {}) {
       process.exit(1);
     }
     started = true;
-    log().info({ signal, graceMs }, "[gatehouse] shutting down: finishing in-flight requests");
     server.shuttingDown = true;
     opsOf()?.beginShutdown();
     const cut = setTimeout(() => {
       log().warn({ graceMs }, "[gatehouse] in-flight requests still open after the grace period: closing their connections");
       server.closeAllConnections();
     }, graceMs);
-    cut.unref();
     server.close(async () => {
       clearTimeout(cut);
+      // Responses on connections the grace period cut emit `close` (and their log line) only after the server's own close.
+      await allClosed(server.openResponses, 1000);
       await opsOf()?.closeResources();
       log().info("[gatehouse] stopped");
       process.exit(0);
     });
     server.closeIdleConnections();
+    // Logged once the port is closed: from this line on, new connections are refused.
+    log().info({ signal, graceMs }, "[gatehouse] shutting down: finishing in-flight requests");
   };
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, onSignal);
 }

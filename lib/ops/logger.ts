@@ -22,7 +22,8 @@ export function logLevelFromEnv(env: Record<string, string | undefined> = proces
 /** A logger writing to `destination` (stdout by default); tests pass a stream to read the lines. */
 export function createLogger(destination?: pino.DestinationStream, level = logLevelFromEnv()): Logger {
   const options: pino.LoggerOptions = { level, base: { service: "gatehouse", pid: process.pid } };
-  return destination ? pino(options, destination) : pino(options);
+  // Synchronous writes to stdout: lines stay in order with other output and none is lost when the process exits.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 /** The one process-wide logger. */
