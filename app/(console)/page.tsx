@@ -27,7 +27,7 @@ export default async function ApisPage() {
                     </Link>
                     <p className="text-sm text-slate-500">{api.description}</p>
                   </div>
-                  <span className="text-xs text-slate-400">
+                  <span className="text-xs text-slate-500">
                     v{api.version} · {api.awsRestApiId ? `on AWS as ${api.awsRestApiId}` : "not on AWS yet"}
                   </span>
                 </li>

@@ -38,8 +38,8 @@ export function MethodEditor({
   const path = resourcePath(design, resource);
   return (
     <div className="space-y-4" data-testid="method-editor">
-      <div className="flex items-baseline gap-3">
-        <h2 className="font-mono text-lg font-semibold">
+      <div className="flex flex-wrap items-baseline gap-x-3">
+        <h2 className="min-w-0 break-all font-mono text-lg font-semibold">
           {method.httpMethod} {path}
         </h2>
         <a href={`/apis/${apiId}/history?entity=${encodeURIComponent(`${path} ${method.httpMethod}`)}`} className="text-xs text-indigo-700 hover:underline">

@@ -27,19 +27,21 @@ function focusEditor(part: FlowPart) {
 export function MethodFlow({ design, method }: { design: Pick<ApiDesign, "authorizers" | "requestValidators">; method: Method }) {
   const boxes = methodFlow(design, method);
   return (
-    <div className="overflow-x-auto" data-testid="method-flow">
-      <div className="flex min-w-max items-stretch gap-1">
+    // contain:inline-size: the flow never widens the column it sits in (its boxes would otherwise push
+    // the page past a 1280 px window); the boxes share the width and it scrolls on its own when too narrow.
+    <div className="overflow-x-auto [contain:inline-size]" data-testid="method-flow">
+      <div className="flex items-stretch gap-1">
         {boxes.map((box, i) => (
           <Fragment key={box.part}>
             {i > 0 && (
-              <span aria-hidden className="self-center px-0.5 text-lg text-slate-400">
+              <span aria-hidden className="shrink-0 self-center px-0.5 text-lg text-slate-500">
                 →
               </span>
             )}
             <button
               type="button"
               onClick={() => focusEditor(box.part)}
-              className={`w-52 rounded-lg border p-2 text-left shadow-sm hover:border-indigo-400 hover:bg-indigo-50 ${box.part === "integration" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
+              className={`min-w-32 max-w-52 flex-1 basis-0 rounded-lg border p-2 text-left shadow-sm hover:border-indigo-400 hover:bg-indigo-50 ${box.part === "integration" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
               data-testid={`flow-${box.part}`}
               aria-label={`${box.title}: edit`}
             >

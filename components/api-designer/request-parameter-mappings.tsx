@@ -37,7 +37,7 @@ export function RequestParameterMappings({
             onChange={(e) => set({ ...m, name: e.target.value })}
             placeholder="name"
           />
-          <span className="text-slate-400">←</span>
+          <span className="text-slate-500">←</span>
           <input
             aria-label={`Mapped from ${i}`}
             className={rowInput}

@@ -31,7 +31,7 @@ export function RowList<T>({
             {!disabled && (
               <button
                 type="button"
-                className="text-xs text-slate-400 hover:text-red-600"
+                className="text-xs text-slate-500 hover:text-red-600"
                 aria-label={`Remove ${label.toLowerCase()} ${i + 1}`}
                 onClick={() => onChange(rows.filter((_, j) => j !== i))}
               >
@@ -40,7 +40,7 @@ export function RowList<T>({
             )}
           </div>
         ))}
-        {rows.length === 0 && <p className="text-xs text-slate-400">None.</p>}
+        {rows.length === 0 && <p className="text-xs text-slate-500">None.</p>}
       </div>
       {!disabled && (
         <button type="button" className="mt-1 text-xs text-indigo-700 hover:underline" onClick={() => onChange([...rows, blank])}>

@@ -30,7 +30,7 @@ export function DiffEntries({
           {e.fields.length > 0 && (
             <table className="mt-1 w-full table-fixed text-xs">
               <thead>
-                <tr className="text-left text-slate-400">
+                <tr className="text-left text-slate-500">
                   <th className="w-1/4 font-normal">field</th>
                   <th className="font-normal">{beforeLabel}</th>
                   <th className="font-normal">{afterLabel}</th>

@@ -67,6 +67,9 @@ export function ExportPanel({ apiId, deployments }: { apiId: string; deployments
         className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100"
         data-testid="openapi-preview"
         title="Export preview"
+        // Focusable so keyboard users can scroll the document (axe: scrollable-region-focusable).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard
+        tabIndex={0}
       >
         {preview.isPending ? "Loading…" : preview.data}
       </pre>

@@ -98,7 +98,7 @@ export function Select({ options, className = "", ...props }: SelectHTMLAttribut
   return (
     <select
       {...props}
-      className={`rounded border border-slate-300 bg-white px-2 py-1 text-sm disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500 ${className}`}
+      className={`rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500 ${className}`}
     >
       <Options options={options} />
     </select>
@@ -146,7 +146,11 @@ export function Checkbox({
 }: Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { label: ReactNode; type?: "checkbox" | "radio" }) {
   return (
     <label className={`flex items-start gap-2 text-sm has-[:disabled]:cursor-not-allowed has-[:disabled]:text-slate-500 ${className}`}>
-      <input type={type} {...props} className="mt-0.5 disabled:cursor-not-allowed" />
+      <input
+        type={type}
+        {...props}
+        className="mt-0.5 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 disabled:cursor-not-allowed"
+      />
       <span>{label}</span>
     </label>
   );

@@ -21,7 +21,7 @@ export function NotFoundPanel({
 }) {
   return (
     <section className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm" data-testid="not-found">
-      <p className="text-xs font-medium uppercase tracking-wide text-slate-400">404 · Not found</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">404 · Not found</p>
       <h1 className="mt-1 text-xl font-semibold">{title}</h1>
       {children && <div className="mt-2 text-sm text-slate-600">{children}</div>}
       <nav className="mt-4 flex flex-wrap gap-4 text-sm">

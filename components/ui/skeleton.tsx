@@ -58,7 +58,7 @@ export function PageSkeleton() {
 export function DesignerSkeleton() {
   return (
     <LoadingRegion what="the API design">
-      <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+      <div className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
         <SkeletonCard rows={10} />
         <div className="space-y-4">
           <div aria-hidden="true" className="grid grid-cols-5 gap-2">

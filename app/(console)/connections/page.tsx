@@ -27,8 +27,8 @@ export default async function ConnectionsPage() {
                 <div className="flex items-center justify-between">
                   <div>
                     <span className="font-medium">{c.name}</span> <span className="text-slate-500">{c.region}</span>
-                    {c.endpointUrl && <span className="ml-2 font-mono text-xs text-slate-400">{c.endpointUrl}</span>}
-                    {c.roleArn && <span className="ml-2 font-mono text-xs text-slate-400">{c.roleArn}</span>}
+                    {c.endpointUrl && <span className="ml-2 font-mono text-xs text-slate-500">{c.endpointUrl}</span>}
+                    {c.roleArn && <span className="ml-2 font-mono text-xs text-slate-500">{c.roleArn}</span>}
                   </div>
                   <div className="flex items-start gap-2">
                     {can(user.role, "connection.write") && (

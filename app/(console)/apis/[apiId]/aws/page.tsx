@@ -61,7 +61,7 @@ export default async function AwsPage({ params }: { params: Promise<{ apiId: str
             remembers the AWS deployment it was running.
           </p>
           <table className="w-full text-left text-sm" data-testid="aws-deployments">
-            <thead className="text-xs text-slate-400">
+            <thead className="text-xs text-slate-500">
               <tr>
                 <th className="font-normal">AWS deployment</th>
                 <th className="font-normal">Created</th>
