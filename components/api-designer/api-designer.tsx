@@ -1,9 +1,12 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import type { ApiDesign, Resource } from "@/lib/model/design";
-import { resourcePath, resourcesInTreeOrder, findResource } from "@/lib/model/tree";
+import type { ReactNode } from "react";
+import type { ApiDesign, HttpMethod, Resource } from "@/lib/model/design";
+import { resourcePath } from "@/lib/model/tree";
+import { DESIGNER_TABS, type DesignerTab, resolveDesignerView } from "@/lib/url-state/designer-view";
+import { useDesignerView } from "@/components/url-state/use-designer-view";
+import { DesignerPanelNav, panelId, useScrollToPanel } from "@/components/url-state/designer-panel-nav";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
@@ -47,47 +50,86 @@ export function ApiDesigner({
     void queryClient.invalidateQueries({ queryKey: queryKeys.api.draft(apiId) });
   };
   const design = draft.design;
-  const [selected, setSelected] = useState<Selection>(() => ({ resourceId: resourcesInTreeOrder(design)[0].id }));
-  const resource = findResource(design, selected.resourceId) ?? resourcesInTreeOrder(design)[0];
-  const method = selected.method ? resource.methods[selected.method] : undefined;
+  // The view is the URL's (use-designer-view.ts): the server renders it first, selecting pushes a history entry.
+  const [view, go] = useDesignerView();
+  const { resource, method, missing } = resolveDesignerView(design, view);
+  const selected: Selection = { resourceId: resource.id, method: method?.httpMethod };
+  const select = (next: Selection, mode?: "push" | "replace") => go({ resource: next.resourceId, method: next.method as HttpMethod | undefined }, mode);
+  useScrollToPanel(view.tab);
   const shared = { design, editor, canEdit };
 
   return (
     <div className="grid gap-4 lg:grid-cols-[320px_1fr]">
-      <ResourcesColumn {...shared} resourceId={resource.id} selected={selected} onSelect={setSelected} />
-      <div className="space-y-4">
+      <ResourcesColumn {...shared} resourceId={resource.id} selected={selected} onSelect={select} />
+      <div className="min-w-0 space-y-4">
         <EditErrorBanner editor={editor} onReload={reload} />
-        <ApiSettingsCard {...shared} />
-        <ResourceCard {...shared} resource={resource} selected={selected} onSelect={setSelected} />
-        {method && (
-          <MethodEditor
-            key={`${resource.id}-${method.httpMethod}`}
-            {...shared}
-            apiId={apiId}
-            resource={resource}
-            method={method}
-            canInvoke={canInvoke}
-            stageVariableNames={stageVariableNames}
-            stages={stages}
-            onAws={!!(initial.awsRestApiId ?? draft.awsRestApiId)}
-          />
+        {missing && (
+          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="view-not-found">
+            {missing}
+          </p>
         )}
-        {/* Keyed by the resource's verbs (not OPTIONS, which it writes itself) so its defaults follow new methods. */}
-        <CorsHelper
-          key={`${resource.id}:${Object.keys(resource.methods)
-            .filter((v) => v !== "OPTIONS")
-            .sort()}`}
-          {...shared}
-          resource={resource}
+        {/* From the view on screen, so a link that named something missing is not carried along. */}
+        <DesignerPanelNav
+          view={{ resource: view.resource && resource.id, method: method?.httpMethod, tab: view.tab }}
+          tabs={DESIGNER_TABS.filter((t) => t !== "method" || method)}
+          onNavigate={go}
         />
-        <GatewayResponsesCard {...shared} stageVariableNames={stageVariableNames} />
-        <ModelsPanel {...shared} />
+        <Panel tab="settings">
+          <ApiSettingsCard {...shared} />
+        </Panel>
+        <Panel tab="resource">
+          <ResourceCard {...shared} resource={resource} selected={selected} onSelect={select} />
+        </Panel>
+        {method && (
+          <Panel tab="method">
+            <MethodEditor
+              key={`${resource.id}-${method.httpMethod}`}
+              {...shared}
+              apiId={apiId}
+              resource={resource}
+              method={method}
+              canInvoke={canInvoke}
+              stageVariableNames={stageVariableNames}
+              stages={stages}
+              onAws={!!(initial.awsRestApiId ?? draft.awsRestApiId)}
+            />
+          </Panel>
+        )}
+        <Panel tab="cors">
+          {/* Keyed by the resource's verbs (not OPTIONS, which it writes itself) so its defaults follow new methods. */}
+          <CorsHelper
+            key={`${resource.id}:${Object.keys(resource.methods)
+              .filter((v) => v !== "OPTIONS")
+              .sort()}`}
+            {...shared}
+            resource={resource}
+          />
+        </Panel>
+        <Panel tab="gateway-responses">
+          <GatewayResponsesCard {...shared} stageVariableNames={stageVariableNames} />
+        </Panel>
+        <Panel tab="models">
+          <ModelsPanel {...shared} />
+        </Panel>
         <div className="grid gap-4 xl:grid-cols-2">
-          <ValidatorsPanel {...shared} />
-          <AuthorizersPanel {...shared} />
+          <Panel tab="validators">
+            <ValidatorsPanel {...shared} />
+          </Panel>
+          <Panel tab="authorizers">
+            <AuthorizersPanel {...shared} />
+          </Panel>
         </div>
       </div>
     </div>
+  );
+}
+
+/** A panel a link can scroll to (`tab=`). */
+function Panel({ tab, children }: { tab: DesignerTab; children: ReactNode }) {
+  return (
+    <section id={panelId(tab)} className="min-w-0 scroll-mt-4">
+      {children}
+    </section>
   );
 }
 
@@ -100,7 +142,7 @@ function ResourcesColumn({
   resourceId,
   selected,
   onSelect,
-}: Shared & { resourceId: string; selected: Selection; onSelect: (s: Selection) => void }) {
+}: Shared & { resourceId: string; selected: Selection; onSelect: (s: Selection, mode?: "push" | "replace") => void }) {
   return (
     <div className="space-y-4">
       <Card title="Resources">
@@ -144,7 +186,7 @@ function ResourceCard({
   resource,
   selected,
   onSelect,
-}: Shared & { resource: Resource; selected: Selection; onSelect: (s: Selection) => void }) {
+}: Shared & { resource: Resource; selected: Selection; onSelect: (s: Selection, mode?: "push" | "replace") => void }) {
   const verbs = Object.keys(resource.methods).sort();
   return (
     <Card title={<span data-testid="selected-resource">{resourcePath(design, resource)}</span>}>
@@ -162,7 +204,14 @@ function ResourceCard({
         ))}
       </div>
       {canEdit && (
-        <ResourceActions key={resource.id} design={design} resource={resource} editor={editor} onDeleted={(parentId) => onSelect({ resourceId: parentId })} />
+        <ResourceActions
+          key={resource.id}
+          design={design}
+          resource={resource}
+          editor={editor}
+          // The deleted resource has no view to go Back to: its history entry becomes the parent's.
+          onDeleted={(parentId) => onSelect({ resourceId: parentId }, "replace")}
+        />
       )}
       {canEdit && (
         <div className="mt-4 border-t border-slate-100 pt-4">

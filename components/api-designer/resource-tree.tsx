@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, type CSSProperties } from "react";
+import { type CSSProperties, type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import type { ApiDesign } from "@/lib/model/design";
 import { indexTree, visibleTreeRows } from "@/lib/model/tree";
 
@@ -22,6 +22,8 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
   const [filter, setFilter] = useState("");
   const [scrollTop, setScrollTop] = useState(0);
   const rows = useMemo(() => visibleTreeRows(index, { collapsed, filter }), [index, collapsed, filter]);
+  const viewport = useRef<HTMLDivElement>(null);
+  useSelectedRowInView(viewport, rows, selected.resourceId);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil(scrollTop / ROW_HEIGHT) + VIEWPORT_ROWS + OVERSCAN);
   const toggle = (id: string) =>
@@ -49,6 +51,7 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
       <div
         className="overflow-y-auto text-sm"
         style={{ maxHeight: ROW_HEIGHT * VIEWPORT_ROWS }}
+        ref={viewport}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         data-testid="resource-tree"
         role="tree"
@@ -68,6 +71,23 @@ export function ResourceTree({ design, selected, onSelect }: { design: ApiDesign
       </div>
     </div>
   );
+}
+
+/**
+ * A selection made elsewhere (a link, reload, Back, the command palette) may be far down a long
+ * tree: scroll its row into the window. A row already in view (a click) does not move.
+ */
+function useSelectedRowInView(viewport: RefObject<HTMLDivElement | null>, rows: TreeRow[], resourceId: string) {
+  // Only when the selection changes: collapsing or filtering must not pull the tree back to it.
+  const rowsNow = useRef(rows);
+  rowsNow.current = rows;
+  useEffect(() => {
+    const el = viewport.current;
+    const at = rowsNow.current.findIndex((r) => r.kind === "resource" && r.id === resourceId);
+    if (!el || at < 0) return;
+    const top = at * ROW_HEIGHT;
+    if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - ROW_HEIGHT * 2);
+  }, [viewport, resourceId]);
 }
 
 function TreeToolbar({
