@@ -46,7 +46,7 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
         </Link>
       }
     >
-      <DiffPickers apiId={apiId} options={options} a={aText} b={bText} />
+      <DiffPickers key={`${aText} ${bText}`} apiId={apiId} options={options} a={aText} b={bText} />
       {error && (
         <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
