@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { renderTemplate, TemplateError } from "./index";
+import { renderTemplateInterpreted } from "./render";
 
 interface Case {
   name: string;
@@ -476,16 +477,21 @@ describe("template corpus", () => {
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
   });
 
+  // Every case both compiled (renderTemplate) and by the AST interpreter the compiler must match.
   it.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const run = () =>
-      renderTemplate({
-        template: c.template,
-        body: c.body ?? "",
-        params: { path: c.params?.path ?? {}, querystring: c.params?.querystring ?? {}, header: c.params?.header ?? {} },
-        context: c.context ?? {},
-        stageVariables: c.stageVariables ?? {},
-      }).output;
-    if (c.error !== undefined) {
+    for (const render of [renderTemplate, renderTemplateInterpreted]) {
+      const run = () =>
+        render({
+          template: c.template,
+          body: c.body ?? "",
+          params: { path: c.params?.path ?? {}, querystring: c.params?.querystring ?? {}, header: c.params?.header ?? {} },
+          context: c.context ?? {},
+          stageVariables: c.stageVariables ?? {},
+        }).output;
+      if (c.error === undefined) {
+        expect(run()).toBe(c.expected);
+        continue;
+      }
       let err: unknown;
       try {
         run();
@@ -494,8 +500,6 @@ describe("template corpus", () => {
       }
       expect(err).toBeInstanceOf(TemplateError);
       expect((err as TemplateError).message).toContain(c.error);
-      return;
     }
-    expect(run()).toBe(c.expected);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { renderTemplate, type TemplateInput } from "./index";
-import { fromNative, JDouble, JList, JMap } from "./values";
+import { fromNative, JDouble, type JList, JMap } from "./values";
 
 const base = { params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} };
 const render = (template: string, body: string) => renderTemplate({ ...base, template, body } as TemplateInput).output;

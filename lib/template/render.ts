@@ -8,7 +8,10 @@ import { evalJsonPath, fromNative, JsonParseError, JsonPathError, parseJson, par
 import { DEFAULT_RENDER_LIMITS, RenderBudget, type RenderLimits, stringMethodCost } from "./budget";
 import { UnsupportedRegexError } from "./java-regex";
 import { getProperty, invokeMethod } from "./methods";
-import { type Expr, type MacroDef, type Node, parseTemplate, type Pos, type Ref, type Template } from "./parser";
+import { type Expr, type MacroDef, type Node, parseTemplate, type Pos, type Ref } from "./parser";
+import { BreakSignal, StopSignal } from "./signals";
+import { cachedTemplate } from "./cache";
+import { compiledBlock, type Emit } from "./compile";
 import { type TemplateInput, TemplateError, type TemplateOverrides, type TemplateResult } from "./types";
 import {
   HostObject,
@@ -34,9 +37,6 @@ export const MAX_TEMPLATE_BYTES = 300 * 1024;
 export const MAX_FOREACH_ITERATIONS = 1000;
 /** Velocity's `velocimacro.max.depth`. */
 const MAX_MACRO_DEPTH = 20;
-
-class BreakSignal {}
-class StopSignal {}
 
 function errAt(message: string, pos?: Pos): TemplateError {
   return new TemplateError(pos ? `${message} at line ${pos.line}, column ${pos.column}` : message, pos?.line, pos?.column);
@@ -241,7 +241,7 @@ interface Frame {
   body?: Node[] | null;
 }
 
-class Renderer {
+export class Renderer {
   globals = new Map<string, JValue | Lazy>();
   frames: Frame[] = [];
   macroDepth = 0;
@@ -281,8 +281,13 @@ class Renderer {
     else this.globals.set(name, v);
   }
 
+  /** When set, every node is walked by the interpreter below (the reference the compiler is tested against). */
+  interpreted = false;
+
+  /** Renders nodes through their compiled form (./compile.ts), compiled on first use. */
   render(nodes: Node[], out: string[]): void {
-    for (const n of nodes) this.renderNode(n, out);
+    if (!this.interpreted) compiledBlock(nodes)(this, out);
+    else for (const n of nodes) this.renderNode(n, out);
   }
 
   renderNode(n: Node, out: string[]): void {
@@ -292,17 +297,9 @@ class Renderer {
       case "text":
         out.push(n.s);
         return;
-      case "ref": {
-        const v = this.evalRef(n.ref);
-        if (n.bs === 0) {
-          if (v !== null) out.push(typeof v === "string" ? v : toJavaString(v));
-          return;
-        }
-        const prefix = "\\".repeat(Math.floor(n.bs / 2));
-        if (n.bs % 2 === 1) out.push(prefix + (v === null ? "\\" + n.raw : n.raw));
-        else out.push(prefix + (v === null ? "" : toJavaString(v)));
+      case "ref":
+        this.printRef(n, this.evalRef(n.ref), out);
         return;
-      }
       case "set": {
         const v = this.evalExpr(n.expr);
         if (v === null) return; // Velocity 1.7: a null right side leaves the target unchanged
@@ -328,8 +325,23 @@ class Renderer {
     }
   }
 
+  /** Prints a reference's value; backslashes before it escape it as Velocity does (`\\$a` prints `$a` when $a is set). */
+  printRef(n: Extract<Node, { t: "ref" }>, v: JValue, out: string[]): void {
+    if (n.bs === 0) {
+      if (v !== null) out.push(typeof v === "string" ? v : toJavaString(v));
+      return;
+    }
+    const prefix = "\\".repeat(Math.floor(n.bs / 2));
+    if (n.bs % 2 === 1) out.push(prefix + (v === null ? "\\" + n.raw : n.raw));
+    else out.push(prefix + (v === null ? "" : toJavaString(v)));
+  }
+
   renderForeach(n: Extract<Node, { t: "foreach" }>, out: string[]): void {
-    const iter = this.evalExpr(n.iter);
+    this.runForeach(n, this.evalExpr(n.iter), (r, o) => r.render(n.body, o), out);
+  }
+
+  /** A #foreach over `iter` (already evaluated), rendering `body` for each item. */
+  runForeach(n: Extract<Node, { t: "foreach" }>, iter: JValue, body: Emit, out: string[]): void {
     let items: JValue[];
     if (iter instanceof JList) items = [...iter.items];
     else if (iter instanceof JMap) items = [...iter.m.values()];
@@ -352,7 +364,7 @@ class Renderer {
         this.assign("velocityHasNext", scope.hasNextVal);
         this.assign("foreach", scope);
         try {
-          this.render(n.body, out);
+          body(this, out);
         } catch (e) {
           if (e instanceof BreakSignal) break;
           throw e;
@@ -658,8 +670,11 @@ class Renderer {
 
   evalBin(e: Extract<Expr, { t: "bin" }>): JValue {
     if (e.op === "&&" || e.op === "||") return this.truth(e);
-    const l = this.evalExpr(e.l);
-    const r = this.evalExpr(e.r);
+    return this.applyBin(e, this.evalExpr(e.l), this.evalExpr(e.r));
+  }
+
+  /** A comparison or arithmetic operator on its evaluated operands. */
+  applyBin(e: Extract<Expr, { t: "bin" }>, l: JValue, r: JValue): JValue {
     switch (e.op) {
       case "==":
         return velocityEquals(l, r);
@@ -837,32 +852,29 @@ function readOverrides(ctx: JMap): TemplateOverrides {
   return overrides;
 }
 
-/** Parsed templates by text (ASTs are never mutated while rendering). Bounded, oldest out first. */
-const PARSE_CACHE_SIZE = 256;
-const parseCache = new Map<string, Template>();
-
-function cachedParse(template: string): Template {
-  const hit = parseCache.get(template);
-  if (hit) return hit;
-  const parsed = parseTemplate(template);
-  if (parseCache.size >= PARSE_CACHE_SIZE) parseCache.delete(parseCache.keys().next().value as string);
-  parseCache.set(template, parsed);
-  return parsed;
-}
-
 /**
  * Renders a mapping template. Throws `TemplateError` for parse and runtime failures, and when the
  * render exceeds its budget (`limits`, see ./budget.ts: steps, wall time, string size).
  */
 export function renderTemplate(input: TemplateInput, limits: RenderLimits = DEFAULT_RENDER_LIMITS): TemplateResult {
+  return renderWith(input, limits, false);
+}
+
+/** renderTemplate by the AST interpreter alone: the reference the compiler is tested against (compile.test.ts). */
+export function renderTemplateInterpreted(input: TemplateInput, limits: RenderLimits = DEFAULT_RENDER_LIMITS): TemplateResult {
+  return renderWith(input, limits, true);
+}
+
+function renderWith(input: TemplateInput, limits: RenderLimits, interpreted: boolean): TemplateResult {
   const template = input.template ?? "";
   const size = template.length > MAX_TEMPLATE_BYTES / 3 ? utf8Length(template) : 0;
   if (size > MAX_TEMPLATE_BYTES) {
     throw new TemplateError(`Mapping template size exceeds the limit of 300 KB (${size} bytes)`);
   }
-  const parsed = cachedParse(template);
+  const parsed = cachedTemplate(template);
   // #evaluate may define macros: work on a copy so the cached parse stays as parsed.
   const r = new Renderer(new Map(parsed.macros), new RenderBudget(limits));
+  r.interpreted = interpreted;
   const written = new Set<string>();
   const makeParams = () => {
     const params = new JMap();

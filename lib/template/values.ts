@@ -30,11 +30,14 @@ export class JList {
   ) {
     this.list = items;
   }
-  /** A json-smart JSONArray over JSON.parse output, converted when first read. */
-  static lazy(src: unknown[]): JList {
-    const l = new JList(EMPTY, "json");
+  /** How `src` items become Java values (fromNative or fromPlain). */
+  private conv: (v: unknown) => JValue = fromNative;
+  /** A list over JSON.parse output (a JSONArray) or plain data (an ArrayList), converted when first read. */
+  static lazy(src: unknown[], kind: ListKind = "json", conv: (v: unknown) => JValue = fromNative): JList {
+    const l = new JList(EMPTY, kind);
     l.list = null;
     l.src = src;
+    l.conv = conv;
     return l;
   }
   get items(): JValue[] {
@@ -47,7 +50,7 @@ export class JList {
   private convert(): JValue[] {
     const src = this.src as unknown[];
     const items: JValue[] = new Array(src.length);
-    for (let k = 0; k < src.length; k++) items[k] = fromNative(src[k]);
+    for (let k = 0; k < src.length; k++) items[k] = this.conv(src[k]);
     this.list = items;
     this.src = null;
     return items;
@@ -71,11 +74,13 @@ export class JMap {
   constructor(entries?: Iterable<[MapKey, JValue]>) {
     if (entries) for (const [k, v] of entries) this.m.set(k, v);
   }
-  /** A map over a JSON.parse object (whose key order is document order: see parseJsonNative). */
-  static lazy(src: Record<string, unknown>): JMap {
+  private conv: (v: unknown) => JValue = fromNative;
+  /** A map over a JSON.parse object (whose key order is document order: see parseJsonNative) or plain data. */
+  static lazy(src: Record<string, unknown>, conv: (v: unknown) => JValue = fromNative): JMap {
     const j = new JMap();
     j.map = null;
     j.src = src;
+    j.conv = conv;
     return j;
   }
   get m(): Map<MapKey, JValue> {
@@ -85,7 +90,7 @@ export class JMap {
     const src = this.src as Record<string, unknown>;
     const kids = this.kids;
     const map = new Map<MapKey, JValue>();
-    for (const k in src) map.set(k, kids?.get(k) ?? fromNative(src[k]));
+    for (const k of Object.keys(src)) map.set(k, kids?.get(k) ?? this.conv(src[k]));
     this.map = map;
     this.src = null;
     this.kids = null;
@@ -99,7 +104,7 @@ export class JMap {
     if (typeof raw === "number" && Number.isInteger(raw)) return raw;
     const hit = this.kids?.get(k);
     if (hit !== undefined) return hit;
-    const v = fromNative(raw);
+    const v = this.conv(raw);
     (this.kids ??= new Map()).set(k, v);
     return v;
   }
@@ -323,16 +328,12 @@ export function fromNative(v: unknown): JValue {
   return JMap.lazy(v as Record<string, unknown>);
 }
 
-/** Deep-convert plain JS data (context, stage variables) to Java values. */
+/** Plain JS data (context, stage variables) as Java values, converted lazily like fromNative. */
 export function fromPlain(v: unknown): JValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (typeof v === "number") return Number.isInteger(v) ? v : new JDouble(v);
-  if (Array.isArray(v)) return new JList(v.map(fromPlain), "array");
-  if (typeof v === "object") {
-    const m = new JMap();
-    for (const [k, val] of Object.entries(v as Record<string, unknown>)) m.m.set(k, fromPlain(val));
-    return m;
-  }
+  if (Array.isArray(v)) return JList.lazy(v, "array", fromPlain);
+  if (typeof v === "object") return JMap.lazy(v as Record<string, unknown>, fromPlain);
   return String(v);
 }
