@@ -54,14 +54,16 @@ describe("metrics", () => {
 });
 
 /** A stand-in for an SDK client's middleware stack: runs the added middleware around `send`. */
+type Handler = (args: unknown) => Promise<unknown>;
+type Middleware = (next: Handler, context: { commandName: string }) => Handler;
+
 function fakeClient(answer: (command: string) => Promise<unknown>) {
-  const middleware: ((next: (a: unknown) => Promise<unknown>, ctx: { commandName: string }) => (a: unknown) => Promise<unknown>)[] = [];
-  const client = { middlewareStack: { add: (mw: (typeof middleware)[number]) => middleware.push(mw) } };
-  const send = (commandName: string) =>
-    middleware.reduce(
-      (next, mw) => mw(next, { commandName }),
-      () => answer(commandName),
-    )(undefined);
+  const middleware: Middleware[] = [];
+  const client = { middlewareStack: { add: (mw: Middleware) => middleware.push(mw) } };
+  const send = (commandName: string) => {
+    const innermost: Handler = () => answer(commandName);
+    return middleware.reduce<Handler>((next, mw) => mw(next, { commandName }), innermost)(undefined);
+  };
   return { client, send };
 }
 
