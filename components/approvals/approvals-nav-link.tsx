@@ -9,7 +9,7 @@ export function ApprovalsNavLink({ waiting }: { waiting: number }) {
     <Link href="/approvals" className="inline-flex items-center gap-1 hover:text-slate-900" data-testid="nav-approvals">
       Approvals
       {waiting > 0 && (
-        <span className="rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white" data-testid="approvals-waiting">
+        <span className="rounded-full bg-amber-700 px-1.5 text-xs font-semibold text-white" data-testid="approvals-waiting">
           {waiting}
           <span className="sr-only"> waiting for you</span>
         </span>
