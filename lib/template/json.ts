@@ -4,6 +4,7 @@
  * decimals Double (`10.00` → 10.0).
  */
 import { compileJavaRegex, javaMatchesWhole } from "./java-regex";
+import { LruCache } from "./lru";
 import { fromNative, JDouble, JList, JMap, type JValue, toJson } from "./values";
 
 export class JsonParseError extends Error {}
@@ -43,6 +44,9 @@ export function parseJsonNative(text: string): { v: unknown } | null {
 
 export { fromNative };
 
+/** JSONPath texts kept parsed (templates use a handful each). */
+const PATH_CACHE_SIZE = 500;
+
 const SIMPLE_PATH = /^\$((\.[A-Za-z_][A-Za-z0-9_-]*)|(\[[0-9]+\])|(\['[^'\\]*'\]))*$/;
 const SIMPLE_STEP = /\.([A-Za-z_][A-Za-z0-9_-]*)|\[([0-9]+)\]|\['([^'\\]*)'\]/g;
 
@@ -52,21 +56,31 @@ const SIMPLE_STEP = /\.([A-Za-z_][A-Za-z0-9_-]*)|\[([0-9]+)\]|\['([^'\\]*)'\]/g;
  * evalJsonPath, which knows Jayway's rules for those cases).
  */
 export function walkNativePath(root: unknown, path: string): unknown {
-  if (!SIMPLE_PATH.test(path)) return undefined;
+  const steps = simpleSteps(path);
+  if (!steps) return undefined;
   let cur = root;
-  for (const m of path.matchAll(SIMPLE_STEP)) {
-    if (m[2] !== undefined) {
-      if (!Array.isArray(cur)) return undefined;
-      const k = Number(m[2]);
-      if (k >= cur.length) return undefined;
-      cur = cur[k];
+  for (const step of steps) {
+    if (typeof step === "number") {
+      if (!Array.isArray(cur) || step >= cur.length) return undefined;
+      cur = cur[step];
     } else {
-      const name = m[1] ?? m[3];
-      if (cur === null || typeof cur !== "object" || Array.isArray(cur) || !Object.hasOwn(cur, name)) return undefined;
-      cur = (cur as Record<string, unknown>)[name];
+      if (cur === null || typeof cur !== "object" || Array.isArray(cur) || !Object.hasOwn(cur, step)) return undefined;
+      cur = (cur as Record<string, unknown>)[step];
     }
   }
   return cur;
+}
+
+/** Names and indexes of a simple path (null when it is not one), split once per path text. */
+const simplePaths = new LruCache<string, (string | number)[] | null>(PATH_CACHE_SIZE);
+
+function simpleSteps(path: string): (string | number)[] | null {
+  let steps = simplePaths.get(path);
+  if (steps === undefined) {
+    steps = SIMPLE_PATH.test(path) ? [...path.matchAll(SIMPLE_STEP)].map((m) => (m[2] !== undefined ? Number(m[2]) : (m[1] ?? m[3]))) : null;
+    simplePaths.set(path, steps);
+  }
+  return steps;
 }
 
 /** The exact parser (document order, exact integers, doubles for every decimal). */
@@ -250,7 +264,24 @@ type Step =
 
 export class JsonPathError extends Error {}
 
-function parsePath(path: string): { steps: Step[]; definite: boolean } {
+interface ParsedPath {
+  steps: Step[];
+  definite: boolean;
+}
+
+/** JSONPaths parsed once per text (steps and filter predicates hold no per-evaluation state). */
+const parsedPaths = new LruCache<string, ParsedPath>(PATH_CACHE_SIZE);
+
+function compiledPath(path: string): ParsedPath {
+  let parsed = parsedPaths.get(path);
+  if (!parsed) {
+    parsed = parsePath(path);
+    parsedPaths.set(path, parsed);
+  }
+  return parsed;
+}
+
+function parsePath(path: string): ParsedPath {
   let p = path.trim();
   if (!p.startsWith("$")) {
     // Jayway accepts a bare property path such as `a.b`.
@@ -343,7 +374,7 @@ function children(v: JValue): JValue[] {
  * a JSONArray of matches.
  */
 export function evalJsonPath(root: JValue, path: string, missing: JValue = null): JValue {
-  const { steps, definite } = parsePath(path);
+  const { steps, definite } = compiledPath(path);
   const cur = run(root, steps, root);
   if (definite) return cur.length ? cur[0] : missing;
   return new JList(cur, "json");

@@ -53,12 +53,12 @@ class InputObject extends HostObject {
   private paramsMap: JMap | null = null;
   constructor(
     private readonly body: string,
-    private readonly makeParams: () => JMap,
+    private readonly rawParams: TemplateInput["params"] | undefined,
   ) {
     super();
   }
   private get params(): JMap {
-    return (this.paramsMap ??= this.makeParams());
+    return (this.paramsMap ??= paramsMap(this.rawParams));
   }
   private root(): JValue {
     if (!this.parsed) {
@@ -131,6 +131,8 @@ class InputObject extends HostObject {
         if (args.length === 0) return this.params;
         if (args.length === 1) {
           const key = args[0] === null ? null : toJavaString(args[0]);
+          // Until the maps are handed to the template (which could change them), read the input as is.
+          if (this.paramsMap === null) return key === null ? "" : rawParam(this.rawParams, key);
           for (const where of ["path", "querystring", "header"]) {
             const m = this.params.get(where);
             if (m instanceof JMap && key !== null && m.m.has(key)) return m.get(key);
@@ -789,6 +791,26 @@ function velocityEquals(l: JValue, r: JValue): boolean {
 
 // ---- entry point -----------------------------------------------------------
 
+/** `$input.params(name)` from the input: path, then querystring, then header; "" when none has it. */
+function rawParam(params: TemplateInput["params"] | undefined, key: string): JValue {
+  for (const rec of [params?.path, params?.querystring, params?.header]) {
+    if (rec && Object.hasOwn(rec, key)) {
+      const v = rec[key];
+      return v == null ? null : String(v);
+    }
+  }
+  return "";
+}
+
+/** `$input.params()`: the path, querystring and header maps. */
+function paramsMap(params: TemplateInput["params"] | undefined): JMap {
+  const m = new JMap();
+  m.m.set("path", stringMap(params?.path));
+  m.m.set("querystring", stringMap(params?.querystring));
+  m.m.set("header", stringMap(params?.header));
+  return m;
+}
+
 function stringMap(rec: Record<string, string> | undefined): JMap {
   const m = new JMap();
   for (const [k, v] of Object.entries(rec ?? {})) m.m.set(k, v == null ? null : String(v));
@@ -876,15 +898,8 @@ function renderWith(input: TemplateInput, limits: RenderLimits, interpreted: boo
   const r = new Renderer(new Map(parsed.macros), new RenderBudget(limits));
   r.interpreted = interpreted;
   const written = new Set<string>();
-  const makeParams = () => {
-    const params = new JMap();
-    params.m.set("path", stringMap(input.params?.path));
-    params.m.set("querystring", stringMap(input.params?.querystring));
-    params.m.set("header", stringMap(input.params?.header));
-    return params;
-  };
   let context: JMap | null = null;
-  r.globals.set("input", new InputObject(input.body ?? "", makeParams));
+  r.globals.set("input", new InputObject(input.body ?? "", input.params));
   r.globals.set("util", UTIL);
   r.globals.set("context", new Lazy(() => (context = buildContext(input.context, written))));
   r.globals.set("stageVariables", new Lazy(() => stringMap(input.stageVariables)));
