@@ -8,6 +8,7 @@
  */
 import { Compile, parse } from "velocityjs";
 import { renderTemplate, type TemplateInput } from "../lib/template";
+import { cachedTemplateCount, clearTemplateCache, TEMPLATE_CACHE_SIZE } from "../lib/template/cache";
 import { alternate, report, speedRatio } from "./measure";
 
 // ---- payloads ---------------------------------------------------------------
@@ -249,6 +250,31 @@ function firstDifference(ours: string, peer: string): string {
   return "same lines, different bytes";
 }
 
+/**
+ * Heap per cached (parsed and compiled) template: fills the cache with distinct variants of the
+ * realistic templates, each rendered once so every branch it takes is compiled, and divides the
+ * heap growth after a forced GC by the number cached. Without --expose-gc the number is rough.
+ */
+function reportCacheMemory(): void {
+  clearTemplateCache();
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let chars = 0;
+  for (let i = 0; i < TEMPLATE_CACHE_SIZE; i++) {
+    const c = cases[i % cases.length];
+    const template = `${c.template}\n## variant ${i}`;
+    chars += template.length;
+    renderTemplate(oursInput(template, c.body));
+  }
+  globalThis.gc?.();
+  const perTemplate = (process.memoryUsage().heapUsed - before) / cachedTemplateCount();
+  console.log(
+    `\n### memory: ${cachedTemplateCount()} cached templates (cache bound ${TEMPLATE_CACHE_SIZE}), ${(perTemplate / 1024).toFixed(1)} KB of heap each` +
+      ` (parse + compiled closures; templates average ${Math.round(chars / TEMPLATE_CACHE_SIZE)} characters)${globalThis.gc ? "" : " — rough: no --expose-gc"}`,
+  );
+  clearTemplateCache();
+}
+
 export default async function run(): Promise<void> {
   const asts = new Map<string, ReturnType<typeof parse>>();
   const velocityjsRender = (template: string, body: string): string => {
@@ -316,4 +342,5 @@ export default async function run(): Promise<void> {
   report(cmp, true);
   const geo = Math.exp(perCase.reduce((s, r) => s + Math.log(r), 0) / perCase.length);
   console.log(`geometric mean of per-template ratios (agreeing templates): ${geo.toFixed(2)}x`);
+  reportCacheMemory();
 }
