@@ -1,6 +1,6 @@
 /** The gateway response form's state and the PutGatewayResponse it sends; headers are edited as name=value lines. */
 import type { GatewayResponse } from "@/lib/model/design";
-import { parseGatewayHeaderLines } from "@/components/editor/preview-input";
+import { parseGatewayHeaderLines } from "@/components/editor/gateway-header-lines";
 import { formatNameValueLines } from "@/lib/testcase/request-lines";
 
 const DEFAULT_TEMPLATE = '{"message":$context.error.messageString}';

@@ -6,7 +6,7 @@ import { GATEWAY_RESPONSE_TYPES } from "@/lib/model/gateway-responses";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
-import { TemplateEditor } from "@/components/editor/template-editor";
+import { TemplateEditor } from "@/components/editor/lazy";
 import { errorAt } from "./rows";
 import type { DesignEditor } from "./use-design";
 import { useFormState, type SetField } from "./use-form-state";

@@ -11,7 +11,7 @@ import { integrationForm, integrationFromForm, integrationKind } from "./integra
 import { IntegrationOptionFields, IntegrationTargetFields } from "./integration-fields";
 import { RequestParameterMappings } from "./request-parameter-mappings";
 import { MappingTemplates } from "./mapping-templates";
-import { TemplateSaveWarning } from "@/components/editor/template-save-warning";
+import { TemplateSaveWarning } from "@/components/editor/lazy";
 
 /**
  * Integration request and the integration itself: every PutIntegration field. Lambda (AWS and

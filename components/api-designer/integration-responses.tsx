@@ -10,7 +10,7 @@ import type { DesignEditor } from "./use-design";
 import { useFormState } from "./use-form-state";
 import { CONTENT_HANDLING } from "./integration-fields";
 import { MappingTemplates } from "./mapping-templates";
-import { TemplateSaveWarning } from "@/components/editor/template-save-warning";
+import { TemplateSaveWarning } from "@/components/editor/lazy";
 import { headerName, integrationResponseForm, integrationResponseFromForm, type HeaderMappingRow } from "./method-forms";
 
 interface Props {

@@ -4,7 +4,7 @@
  * template editor for the selected one. Shared by integration requests and responses.
  */
 import { useState } from "react";
-import { TemplateEditor } from "@/components/editor/template-editor";
+import { TemplateEditor } from "@/components/editor/lazy";
 
 export interface MappingTemplatesProps {
   title: string;

@@ -6,7 +6,7 @@ import { modelRefUrl, modelUsages } from "@/lib/model/components";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { JsonSchemaEditor } from "@/components/editor/json-schema-editor";
+import { JsonSchemaEditor } from "@/components/editor/lazy";
 import { type DesignEditor, savedDesign } from "./use-design";
 import { useFormState } from "./use-form-state";
 import { ComponentActions } from "./component-actions";

@@ -37,15 +37,7 @@ function locate(text: string, message: string): { line: number; column: number }
   return { line: 1, column: 1 };
 }
 
-export function JsonSchemaEditor({
-  value,
-  onChange,
-  design,
-  modelName,
-  ariaLabel = "model-schema",
-  readOnly,
-  height = 220,
-}: {
+export interface JsonSchemaEditorProps {
   value: string;
   onChange: (value: string) => void;
   design: ApiDesign;
@@ -54,7 +46,9 @@ export function JsonSchemaEditor({
   ariaLabel?: string;
   readOnly?: boolean;
   height?: number;
-}) {
+}
+
+export function JsonSchemaEditor({ value, onChange, design, modelName, ariaLabel = "model-schema", readOnly, height = 220 }: JsonSchemaEditorProps) {
   const [mounted, setMounted] = useState<{ editor: EditorApi; monaco: MonacoApi } | null>(null);
   const settled = useDebounced(value, 250);
   const issues = useMemo(() => checkModelSchema(design, settled, modelName || undefined), [design, settled, modelName]);

@@ -147,11 +147,4 @@ export function overrideLines(o: TemplateOverrides | undefined): string[] {
   return lines;
 }
 
-/** Gateway-response header parameters as lines: full keys `gatewayresponse.header.X=value`; a bare `X=value` gets the prefix. */
-export function parseGatewayHeaderLines(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(parseNameValueLines(text))) {
-    out[/^gatewayresponse\./i.test(k) ? k : `gatewayresponse.header.${k}`] = v;
-  }
-  return out;
-}
+export { parseGatewayHeaderLines } from "./gateway-header-lines";
