@@ -24,6 +24,13 @@ export async function registerNode() {
     }
     throw e;
   }
+  // On PostgreSQL several instances may serve one team: AWS's quotas are per account and Region,
+  // so every instance takes its control-plane tokens from buckets in the database (issue #15).
+  if (db.kind === "postgres") {
+    const { useQuotaStore } = await import("./lib/aws/client");
+    const { PostgresQuotaStore } = await import("./lib/aws/quota-store");
+    useQuotaStore(new PostgresQuotaStore(async () => db.prisma));
+  }
   // Registered first, so closed last: the gateway's port closes before the database it reads.
   onShutdown("database", () => db.close());
   const { defaultDataDir } = await import("./lib/db/client");

@@ -9,6 +9,7 @@ import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { countAwsCalls } from "../ops/aws-calls";
 import { keepErrorDetails } from "./errors";
 import { ApiGatewayLimiter, type LimiterOptions } from "./limiter";
+import { MemoryQuotaStore, type QuotaStore } from "./quota-store";
 
 export interface AwsConnection {
   region: string;
@@ -62,8 +63,26 @@ export function assumeRoleProvider(conn: AwsConnection) {
   };
 }
 
-const limiters = new WeakMap<APIGatewayClient, ApiGatewayLimiter>();
+/**
+ * Where limiters keep their buckets, on globalThis: Next's bundles and the server's start-up code are
+ * separate module instances in one process, and all must pace against the same buckets. The server
+ * registers a PostgresQuotaStore on PostgreSQL (instances share the buckets); otherwise memory.
+ */
 const sharedLimiters = new Map<string, ApiGatewayLimiter>();
+const QUOTA_STORE = Symbol.for("gatehouse.awsQuotaStore");
+const processGlobals = globalThis as unknown as Record<symbol, QuotaStore | undefined>;
+
+/** Makes every limiter created from now on take its tokens from `store` (called once at start). */
+export function useQuotaStore(store: QuotaStore): void {
+  processGlobals[QUOTA_STORE] = store;
+  sharedLimiters.clear();
+}
+
+function quotaStore(): QuotaStore {
+  return (processGlobals[QUOTA_STORE] ??= new MemoryQuotaStore());
+}
+
+const limiters = new WeakMap<APIGatewayClient, ApiGatewayLimiter>();
 
 function limiterKey(conn: AwsConnection): string {
   return [conn.region, conn.endpointUrl ?? "", conn.roleArn ?? "", conn.profile ?? ""].join("|");
@@ -93,7 +112,7 @@ export function createApiGatewayClient(conn: AwsConnection, options: { limiter?:
   if (!limiter) {
     const key = limiterKey(conn);
     limiter = sharedLimiters.get(key);
-    if (!limiter) sharedLimiters.set(key, (limiter = new ApiGatewayLimiter()));
+    if (!limiter) sharedLimiters.set(key, (limiter = new ApiGatewayLimiter({ store: quotaStore(), scope: key })));
   }
   limiters.set(client, limiter);
   return client;

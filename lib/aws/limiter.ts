@@ -6,6 +6,8 @@
  * `retryAfterSeconds` on 429 TooManyRequestsException.
  */
 
+import { type BucketSpec, MemoryQuotaStore, type QuotaStore } from "./quota-store";
+
 export interface Clock {
   /** Milliseconds. */
   now(): number;
@@ -73,40 +75,15 @@ export interface LimiterOptions {
   maxWaitMs?: number;
   /** Added to every quota wait, to absorb clock skew against the server. Default 25 ms. */
   safetyMarginMs?: number;
+  /**
+   * Where the buckets live (default: this process's memory). With several console instances on one
+   * PostgreSQL, a PostgresQuotaStore makes them pace together (quota-store.ts).
+   */
+  store?: QuotaStore;
+  /** Which buckets of the store are this limiter's: one scope per account and Region. Default "default". */
+  scope?: string;
   /** Observes every wait (quota pacing or a 429 retry). */
   onWait?(event: { operation: string; ms: number; reason: "quota" | "throttled"; attempt?: number }): void;
-}
-
-class Bucket {
-  tokens: number;
-  last: number;
-  constructor(
-    readonly quota: Quota,
-    now: number,
-  ) {
-    this.tokens = quota.burst;
-    this.last = now;
-  }
-  refill(now: number) {
-    if (now > this.last) {
-      this.tokens = Math.min(this.quota.burst, this.tokens + ((now - this.last) / 1000) * this.quota.ratePerSecond);
-      this.last = now;
-    }
-  }
-  waitMs(now: number): number {
-    this.refill(now);
-    if (this.tokens >= 1 - 1e-9) return 0;
-    return Math.ceil(((1 - this.tokens) / this.quota.ratePerSecond) * 1000);
-  }
-  take(now: number) {
-    this.refill(now);
-    this.tokens -= 1;
-  }
-  /** After a 429 the server's bucket is empty whatever ours says. */
-  drain(now: number) {
-    this.refill(now);
-    this.tokens = Math.min(this.tokens, 0);
-  }
 }
 
 type SdkError = { name?: string; message?: string; $metadata?: { httpStatusCode?: number } } | null;
@@ -166,7 +143,8 @@ export class ApiGatewayLimiter {
   readonly clock: Clock;
   private readonly perOp: Record<string, Quota>;
   private readonly total: Quota | null;
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly store: QuotaStore;
+  private readonly scope: string;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly opts: LimiterOptions;
   /** Counters for observability and tests. */
@@ -182,18 +160,16 @@ export class ApiGatewayLimiter {
     }
     this.perOp = merged;
     this.total = options.total === undefined ? API_GATEWAY_TOTAL_QUOTA : options.total;
+    this.store = options.store ?? new MemoryQuotaStore();
+    this.scope = options.scope ?? "default";
   }
 
-  private bucketsFor(operation: string): Bucket[] {
-    const out: Bucket[] = [];
-    const get = (key: string, q: Quota) => {
-      let b = this.buckets.get(key);
-      if (!b) this.buckets.set(key, (b = new Bucket(q, this.clock.now())));
-      return b;
-    };
+  /** The operation's own bucket (when it has a quota of its own) and the total. */
+  private bucketsFor(operation: string): BucketSpec[] {
+    const out: BucketSpec[] = [];
     const own = this.perOp[operation];
-    if (own) out.push(get(operation, own));
-    if (this.total) out.push(get("*", this.total));
+    if (own) out.push({ key: operation, quota: own });
+    if (this.total) out.push({ key: "*", quota: this.total });
     return out;
   }
 
@@ -205,11 +181,8 @@ export class ApiGatewayLimiter {
     const run = async () => {
       let waited = 0;
       for (;;) {
-        const now = this.clock.now();
-        const buckets = this.bucketsFor(operation);
-        const wait = Math.max(0, ...buckets.map((b) => b.waitMs(now)));
+        const wait = await this.store.tryTake(this.scope, this.bucketsFor(operation), this.clock.now());
         if (wait === 0) {
-          for (const b of buckets) b.take(now);
           this.stats.calls++;
           return waited;
         }
@@ -241,7 +214,7 @@ export class ApiGatewayLimiter {
         const wait = retryAfterMs(e) ?? Math.min(base * 2 ** attempt, 30_000);
         if (wait > (this.opts.maxWaitMs ?? 60_000)) throw new ThrottledError(operation, attempt + 1, e);
         // The server's buckets are empty: ours should be too, so later calls pace themselves.
-        for (const b of this.bucketsFor(operation)) b.drain(this.clock.now());
+        await this.store.drain(this.scope, this.bucketsFor(operation), this.clock.now());
         onRetry?.(attempt + 1, wait);
         this.opts.onWait?.({ operation, ms: wait, reason: "throttled", attempt: attempt + 1 });
         this.stats.waitedMs += wait;
