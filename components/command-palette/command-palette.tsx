@@ -5,6 +5,7 @@
  * and the console goes there. A modal <dialog> (components/ui/Dialog): focus stays inside, Escape
  * closes. The list follows the combobox pattern: the input keeps focus, aria-activedescendant
  * names the highlighted option.
+ * Mounted once in the console's header, it also owns the console-wide Ctrl/Cmd+S (use-save-shortcut.ts).
  */
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useState } from "react";
@@ -13,11 +14,13 @@ import { useShortcut } from "@/components/ui/use-shortcut";
 import type { NavigationEntry } from "@/lib/workspace/navigation-index";
 import { searchNavigation } from "@/lib/workspace/navigation-search";
 import { useNavigationIndex } from "./use-navigation-index";
+import { useSaveShortcut } from "./use-save-shortcut";
 
 const KIND_LABEL: Record<NavigationEntry["kind"], string> = { api: "API", resource: "Resource", method: "Method", stage: "Stage" };
 
 export function CommandPalette() {
   const [open, setOpen] = useState(false);
+  useSaveShortcut();
   useShortcut("mod+k", (event) => {
     event.preventDefault();
     setOpen((was) => !was);
