@@ -3,6 +3,9 @@
  * the same input in the same run (alternating samples, median and spread; see measure.ts) and
  * prints a ratio only where both sides produce the same output; nothing here is a pass/fail test.
  * `npm run bench -- diff` runs only the benches whose file name contains "diff".
+ * pages.bench.ts is the one browser benchmark (per-page JavaScript weight and time to interactive in
+ * Chromium): it needs Debian's chromium and builds the console into .next-bench-pages when that
+ * build is missing or stale (minutes); `npm run bench -- pages` runs it alone.
  */
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
