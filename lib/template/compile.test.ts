@@ -62,6 +62,12 @@ describe("compiled templates", () => {
     expect(() => renderTemplateInterpreted(input(bad))).toThrow(/Invocation of method 'get'/);
   });
 
+  it("keeps a macro #evaluate defines out of the cached template (the next render does not see it)", () => {
+    const t = `#foo()#evaluate('#macro(foo)X#end')#foo()`;
+    expect(renderTemplate(input(t)).output).toBe("#foo()X");
+    expect(renderTemplate(input(t)).output).toBe("#foo()X");
+  });
+
   it("compiles a node list once and reuses it", () => {
     const t = parseTemplate("a$b#if($c)d#end");
     expect(compiledBlock(t.nodes)).toBe(compiledBlock(t.nodes));

@@ -250,9 +250,11 @@ export class Renderer {
   foreachScope: ForeachScope | null = null;
   /** Where evaluation is (the last node with a position), for budget errors. */
   pos: Pos | undefined;
+  private ownMacros = false;
 
   constructor(
-    readonly macros: Map<string, MacroDef>,
+    /** The template's macros: the cached parse's own map until #evaluate may add to it (see renderEvaluate). */
+    private macros: Map<string, MacroDef>,
     readonly budget: RenderBudget,
   ) {}
 
@@ -416,6 +418,11 @@ export class Renderer {
     const source = toJavaString(v);
     this.budget.charge(1 + (source.length >> 6), n.pos);
     try {
+      // #evaluate may define macros: from here on this render works on its own copy of the map.
+      if (!this.ownMacros) {
+        this.macros = new Map(this.macros);
+        this.ownMacros = true;
+      }
       t = parseTemplate(source, this.macros);
     } catch (e) {
       if (e instanceof TemplateError) throw errAt(`#evaluate: ${e.message}`, n.pos);
@@ -894,8 +901,7 @@ function renderWith(input: TemplateInput, limits: RenderLimits, interpreted: boo
     throw new TemplateError(`Mapping template size exceeds the limit of 300 KB (${size} bytes)`);
   }
   const parsed = cachedTemplate(template);
-  // #evaluate may define macros: work on a copy so the cached parse stays as parsed.
-  const r = new Renderer(new Map(parsed.macros), new RenderBudget(limits));
+  const r = new Renderer(parsed.macros, new RenderBudget(limits));
   r.interpreted = interpreted;
   const written = new Set<string>();
   let context: JMap | null = null;

@@ -65,20 +65,21 @@ const EMPTY: JValue[] = [];
  * many objects, and building a Map for each would cost more than the JSON parse itself.
  */
 export class JMap {
-  private map: Map<MapKey, JValue> | null = new Map();
+  private map: Map<MapKey, JValue> | null;
   private src: Record<string, unknown> | null = null;
   /** Values already handed out from `src`, so a nested object is the same object each time. */
   private kids: Map<string, JValue> | null = null;
   /** Called before a put; may throw (used for the once-only `$context.*Override` maps). */
   onPut?: (key: MapKey, value: JValue) => void;
-  constructor(entries?: Iterable<[MapKey, JValue]>) {
+  constructor(entries?: Iterable<[MapKey, JValue]> | null) {
+    // null: a lazy map (JMap.lazy), which gets no Map until it needs one.
+    this.map = entries === null ? null : new Map();
     if (entries) for (const [k, v] of entries) this.m.set(k, v);
   }
   private conv: (v: unknown) => JValue = fromNative;
   /** A map over a JSON.parse object (whose key order is document order: see parseJsonNative) or plain data. */
   static lazy(src: Record<string, unknown>, conv: (v: unknown) => JValue = fromNative): JMap {
-    const j = new JMap();
-    j.map = null;
+    const j = new JMap(null);
     j.src = src;
     j.conv = conv;
     return j;
@@ -98,10 +99,13 @@ export class JMap {
   }
   private lazyGet(k: MapKey): JValue {
     const src = this.src as Record<string, unknown>;
-    if (typeof k !== "string" || !Object.hasOwn(src, k)) return null;
+    if (typeof k !== "string") return null;
     const raw = src[k];
+    // A primitive can only be the object's own (Object.prototype holds functions and objects).
     if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
-    if (typeof raw === "number" && Number.isInteger(raw)) return raw;
+    if (typeof raw === "number") {
+      if (Number.isInteger(raw)) return raw;
+    } else if (raw === undefined || !Object.hasOwn(src, k)) return null;
     const hit = this.kids?.get(k);
     if (hit !== undefined) return hit;
     const v = this.conv(raw);
