@@ -563,6 +563,11 @@ export class Renderer {
       this.budget.charge(stringMethodCost(name, v), pos);
       return invokeMethod(v, name, args);
     }
+    if (v instanceof HostObject) {
+      // $input, $util, $foreach…: nothing a template can grow, so no size to check.
+      this.budget.charge(1, pos);
+      return invokeMethod(v, name, args);
+    }
     const before = sizeOf(v);
     this.budget.charge(1 + (before >> 8), pos);
     const r = invokeMethod(v, name, args);
