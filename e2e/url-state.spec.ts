@@ -7,9 +7,17 @@ import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { ADMIN, DEMO_PASSWORD } from "./helpers";
 
 const RUN = Date.now().toString(36);
-// Waits, not assertions about speed: on a loaded shared machine signing in alone can take 20 s.
-const expect = baseExpect.configure({ timeout: 45_000 });
-test.describe.configure({ timeout: 300_000 });
+// Waits, not assertions about speed: on a loaded shared machine (next dev) signing in alone took 80 s
+// and the first compile of the designer over 3 minutes; the two tests share one signed-in page.
+const expect = baseExpect.configure({ timeout: 420_000 });
+test.describe.configure({ mode: "serial", timeout: 1_500_000 });
+
+let page: Page;
+test.beforeAll(async ({ browser }, info) => {
+  page = await (await browser.newContext({ baseURL: info.project.use.baseURL })).newPage();
+  await signIn(page, ADMIN);
+});
+test.afterAll(() => page.context().close());
 
 /** helpers.ts's signIn, with this file's longer wait for the console after the password check. */
 async function signIn(page: Page, email: string) {
@@ -43,8 +51,8 @@ const expectMethod = (page: Page, heading: string) =>
 
 const treeMethod = (page: Page, label: string) => page.getByTestId("resource-tree").locator(`[data-method="${label}"]`);
 
-test("the designer's resource, method and panel are in the URL: reload, Back and a shared link return to them", async ({ page, context }) => {
-  await signIn(page, ADMIN);
+test("the designer's resource, method and panel are in the URL: reload, Back and a shared link return to them", async () => {
+  const context = page.context();
   const apiId = await createApi(page, `URL state ${RUN}`);
   await addMockGet(page, "/pets");
   await addMockGet(page, "/owners");
@@ -110,8 +118,7 @@ test("the designer's resource, method and panel are in the URL: reload, Back and
   await other.close();
 });
 
-test("history filters and the stage diff's pair are in the URL: reload and Back keep them", async ({ page }) => {
-  await signIn(page, ADMIN);
+test("history filters and the stage diff's pair are in the URL: reload and Back keep them", async () => {
   const apiId = await createApi(page, `URL state diff ${RUN}`);
   await addMockGet(page, "/pets");
 
