@@ -155,10 +155,14 @@ async function prepareApi(page: Page, base: string): Promise<string> {
   return apiId;
 }
 
-/** Records every script the page receives, in the phase it arrived in (the load event flips the phase). */
-function recordScripts(page: Page): { loads: Promise<ScriptLoad>[]; setPhase: (p: Phase) => void } {
+/**
+ * Records every script the page receives, in the phase it arrived in (the load event flips the phase).
+ * A body that cannot be read (the page closed meanwhile, a blob: worker) counts as nothing rather
+ * than failing the run: every promise settles to a load or null.
+ */
+function recordScripts(page: Page): { loads: Promise<ScriptLoad | null>[]; setPhase: (p: Phase) => void } {
   let phase: Phase = "first-load";
-  const loads: Promise<ScriptLoad>[] = [];
+  const loads: Promise<ScriptLoad | null>[] = [];
   page.on("load", () => {
     if (phase === "first-load") phase = "after-load";
   });
@@ -166,12 +170,21 @@ function recordScripts(page: Page): { loads: Promise<ScriptLoad>[]; setPhase: (p
     const isScript = response.request().resourceType() === "script" || /\.m?js(\?|$)/.test(new URL(response.url()).pathname);
     if (!isScript || response.status() !== 200) return;
     const arrivedIn = phase;
-    loads.push(response.body().then((body) => ({ url: response.url(), phase: arrivedIn, gzipBytes: gzipSize(body) })));
+    loads.push(
+      response
+        .body()
+        .then((body) => ({ url: response.url(), phase: arrivedIn, gzipBytes: gzipSize(body) }))
+        .catch(() => null),
+    );
   });
   // Worker scripts (Monaco's editor worker) are fetched by the worker, outside page.on("response").
   page.on("worker", (worker) => {
     const arrivedIn = phase;
-    loads.push(fetch(worker.url()).then(async (r) => ({ url: worker.url(), phase: arrivedIn, gzipBytes: gzipSize(Buffer.from(await r.arrayBuffer())) })));
+    loads.push(
+      fetch(worker.url())
+        .then(async (r) => ({ url: worker.url(), phase: arrivedIn, gzipBytes: gzipSize(Buffer.from(await r.arrayBuffer())) }))
+        .catch(() => null),
+    );
   });
   return { loads, setPhase: (p) => void (phase = p) };
 }
@@ -215,7 +228,7 @@ async function measurePage(context: BrowserContext, name: string, url: string, a
     await action(page);
     await page.waitForLoadState("networkidle");
   }
-  const scripts = await Promise.all(loads);
+  const scripts = (await Promise.all(loads)).filter((load): load is ScriptLoad => load !== null);
   await page.close();
   return { name, bytes: bytesByPhase(scripts), scripts: countByPhase(scripts), interactiveMs, loadMs };
 }
@@ -224,14 +237,16 @@ async function measurePage(context: BrowserContext, name: string, url: string, a
 async function openMethodEditor(page: Page): Promise<void> {
   await page.getByTestId("resource-tree").locator('[data-resource-path="/pets/{petId}"]').first().click();
   await page
-    .getByTestId("method-editor")
-    .waitFor()
-    .catch(() => undefined);
+    .getByTestId("selected-resource")
+    .filter({ hasText: /^\/pets\/\{petId\}$/ })
+    .waitFor();
   await page.getByRole("button", { name: "GET", exact: true }).last().click();
   const editor = page.getByTestId("method-editor");
   await editor.getByRole("heading", { name: "GET /pets/{petId}", exact: true }).waitFor();
   const placeholder = editor.locator("[data-editor-placeholder]").first();
-  if (await placeholder.count()) await placeholder.scrollIntoViewIfNeeded();
+  // An editor the page arrived with waits until scrolled to; one the click added mounts at once (then
+  // the placeholder may be gone before the scroll, which is fine).
+  if (await placeholder.count()) await placeholder.scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined);
   await editor.locator(".monaco-editor").first().waitFor({ timeout: 120_000 });
 }
 
