@@ -14,6 +14,7 @@ test.describe.configure({ mode: "serial", timeout: 1_500_000 });
 
 let page: Page;
 test.beforeAll(async ({ browser }, info) => {
+  test.setTimeout(600_000); // the describe's timeout does not reach hooks
   page = await (await browser.newContext({ baseURL: info.project.use.baseURL })).newPage();
   await signIn(page, ADMIN);
 });
