@@ -4,7 +4,8 @@ import { actionRequestProblem, isActionRequest, isCrossOriginAction } from "./li
 
 const SESSION_COOKIE = "gatehouse_session";
 // /invite/<token>: the one-time link is itself the credential.
-const PUBLIC_PATHS = ["/sign-in", "/api/health", "/invite", "/gw"];
+// /api/v1 authenticates by access token in its own frame (app/_server/api-v1.ts), never by cookie.
+const PUBLIC_PATHS = ["/sign-in", "/api/health", "/api/ready", "/api/metrics", "/api/v1", "/invite", "/gw"];
 
 /**
  * A first gate, on cookie presence only: pages redirect to sign-in, endpoints answer 401.

@@ -73,8 +73,19 @@ const ACTION_ROLES: Record<string, Role | "public"> = {
 };
 
 /** Route handlers: method, path pattern, least role. */
-const ROUTE_ROLES: { method: "GET" | "POST"; route: string; role: Role | "public" }[] = [
+// "token": the pipeline API, opened by an access token only (never a session cookie).
+const ROUTE_ROLES: { method: "GET" | "POST"; route: string; role: Role | "public" | "token" }[] = [
   { method: "GET", route: "/api/health", role: "public" },
+  { method: "GET", route: "/api/ready", role: "public" },
+  // Behind its own token (GATEHOUSE_METRICS_TOKEN): 404 while unset, 401 without the token.
+  { method: "GET", route: "/api/metrics", role: "public" },
+  { method: "GET", route: "/api/palette", role: "viewer" },
+  { method: "GET", route: "/api/v1/openapi.json", role: "public" },
+  { method: "GET", route: "/api/v1/apis", role: "token" },
+  { method: "GET", route: "/api/v1/apis/[apiId]/stages", role: "token" },
+  { method: "POST", route: "/api/v1/apis/[apiId]/deployments", role: "token" },
+  { method: "POST", route: "/api/v1/apis/[apiId]/stages/[stageName]/promote", role: "token" },
+  { method: "GET", route: "/api/v1/history", role: "token" },
   { method: "GET", route: "/api/apis/[apiId]", role: "viewer" },
   { method: "GET", route: "/api/apis/[apiId]/openapi", role: "viewer" },
   { method: "GET", route: "/api/history", role: "viewer" },
@@ -168,6 +179,11 @@ test("without a session, nothing but sign-in, health, invitation links and stati
   expect(routes.sort()).toEqual(ROUTE_ROLES.map((r) => r.route).sort());
   for (const { method, route, role } of ROUTE_ROLES) {
     const res = method === "GET" ? await request.get(fill(route)) : await request.post(fill(route), { data: {} });
+    if (role === "token") {
+      expect(res.status(), route).toBe(401);
+      expect(await res.json()).toMatchObject({ code: "TokenMissing" });
+      continue;
+    }
     if (role === "public") {
       const text = await res.text();
       expect(res.status(), route).toBeLessThan(500);
@@ -235,7 +251,12 @@ test("each role is allowed exactly its server actions and routes, and refusals w
       expect(refused, `${role} on ${action.name} (needs ${least})`).toBe(ROLES.indexOf(role) < ROLES.indexOf(least));
       if (!refused) allowed.push(`${role}:${action.name}`);
     }
-    for (const { method, route, role: least } of ROUTE_ROLES.filter((r) => r.role !== "public")) {
+    for (const { method, route } of ROUTE_ROLES.filter((r) => r.role === "token")) {
+      const url = route.replace("[apiId]", apiId).replace("[stageName]", "no-such-stage");
+      const res = method === "GET" ? await sessions[role].get(url) : await sessions[role].post(url, { data: {} });
+      expect(res.status(), `a ${role}'s session cookie must not open ${route}`).toBe(401);
+    }
+    for (const { method, route, role: least } of ROUTE_ROLES.filter((r) => r.role !== "public" && r.role !== "token")) {
       const url = route.replace("[apiId]", apiId).replace("[stageName]", "no-such-stage");
       const res =
         method === "GET" ? await sessions[role].get(url) : await sessions[role].post(url, { data: { connectionId: "00000000-0000-4000-8000-000000000000" } });

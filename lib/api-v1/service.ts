@@ -1,0 +1,85 @@
+/**
+ * The pipeline API (/api/v1, issue #15 item 5) over the same services the console uses: each
+ * operation validates its input, calls lib/'s service (which checks the role and audits as the
+ * token's owner) and answers a stable public shape, so a console refactor doesn't break pipelines.
+ */
+import { z } from "zod";
+import type { Actor } from "../audit/mutate";
+import { historyFilterSchema, listHistory } from "../audit/history";
+import type { Db } from "../db/client";
+import { createDeployment } from "../deployment/service";
+import { fromZod } from "../errors";
+import { getRestApiOrThrow, listRestApis } from "../restapi/service";
+import { pointStage, promoteStage } from "../stage/changes";
+import { STAGE_NAME, STAGE_NAME_RULE } from "../stage/rules";
+import { listStages } from "../stage/service";
+
+const stageName = z.string().regex(STAGE_NAME, STAGE_NAME_RULE);
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  return parsed.data;
+}
+
+export async function listApis(db: Db, actor: Actor) {
+  const rows = await listRestApis(db, actor.workspaceId);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    version: r.version,
+    awsRestApiId: r.awsRestApiId,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+export async function listApiStages(db: Db, actor: Actor, apiId: string) {
+  const api = await getRestApiOrThrow(db, actor.workspaceId, apiId);
+  const stages = await listStages(db, api.id);
+  return stages.map((s) => ({
+    name: s.name,
+    protected: s.protected,
+    deploymentId: s.deploymentId,
+    deploymentDescription: s.deployment?.description ?? null,
+    variables: (s.variables ?? {}) as Record<string, string>,
+  }));
+}
+
+const DeployInput = z.object({
+  description: z.string().max(1024).optional(),
+  /** Also point this stage at the new deployment (an approval request when the stage is protected). */
+  stageName: stageName.optional(),
+});
+
+/** Snapshots the draft; with `stageName`, points the stage at it (or asks for approval). */
+export async function deploy(db: Db, actor: Actor, apiId: string, body: unknown) {
+  const input = parse(DeployInput, body);
+  const api = await getRestApiOrThrow(db, actor.workspaceId, apiId);
+  const deployment = await createDeployment(db, actor, api.id, { description: input.description });
+  const stage = input.stageName ? await pointStage(db, actor, api.id, input.stageName, deployment.id) : null;
+  return { deploymentId: deployment.id, stage: stage && { name: input.stageName, ...stage } };
+}
+
+const PromoteInput = z.object({ from: stageName });
+
+/** Points the stage at what `from` runs: applied, or an approval request on a protected stage. */
+export async function promote(db: Db, actor: Actor, apiId: string, stageName: string, body: unknown) {
+  const { from } = parse(PromoteInput, body);
+  const api = await getRestApiOrThrow(db, actor.workspaceId, apiId);
+  return promoteStage(db, actor, api.id, from, stageName);
+}
+
+const HistoryQuery = historyFilterSchema.omit({ restApiId: true }).extend({ apiId: z.string().optional() }).strict();
+
+/**
+ * The workspace's history (or one API's), newest first, with the console's filters. Unlike the
+ * history page, which drops a filter it cannot read, a pipeline's bad filter is a 400: a script
+ * must not act on an unfiltered answer it believes filtered.
+ */
+export async function history(db: Db, actor: Actor, params: Record<string, string>) {
+  const { apiId, ...filter } = parse(HistoryQuery, params);
+  if (apiId) await getRestApiOrThrow(db, actor.workspaceId, apiId);
+  const rows = await listHistory(db, { ...filter, workspaceId: actor.workspaceId, restApiId: apiId });
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
