@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { HTTP_METHODS, INTEGRATION_TYPES, type HttpMethod, type Resource } from "@/lib/model/design";
+import { HTTP_METHODS, INTEGRATION_TYPES } from "@/lib/model/design-constants";
+import type { HttpMethod, Resource } from "@/lib/model/design";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import type { DesignEditor } from "./use-design";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ENDPOINT_TYPES, type ApiDesign } from "@/lib/model/design";
+import { ENDPOINT_TYPES } from "@/lib/model/design-constants";
+import type { ApiDesign } from "@/lib/model/design";
 import { apiSettingsWarnings } from "@/lib/model/rules";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

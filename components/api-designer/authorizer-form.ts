@@ -1,6 +1,7 @@
 /** The authorizer form's state and the AuthorizerInput it sends (lib/model/components checks it). */
 import type { Authorizer } from "@/lib/model/design";
-import { DEFAULT_AUTHORIZER_TTL, functionArnOfUri, type AuthorizerInput } from "@/lib/model/components";
+import { DEFAULT_AUTHORIZER_TTL, functionArnOfUri } from "@/lib/model/component-usages";
+import type { AuthorizerInput } from "@/lib/model/components";
 
 export interface AuthorizerFormState {
   name: string;

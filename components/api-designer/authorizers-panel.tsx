@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ApiDesign, Authorizer } from "@/lib/model/design";
-import { AUTHORIZER_TYPES, authorizerUsages } from "@/lib/model/components";
+import { AUTHORIZER_TYPES, authorizerUsages } from "@/lib/model/component-usages";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 "use client";
 /** The integration request card's field groups: where the request goes, and how it is sent. */
-import { HTTP_METHODS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS } from "@/lib/model/design";
+import { HTTP_METHODS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS } from "@/lib/model/design-constants";
 import { Field, SelectField, Checkbox } from "@/components/ui/field";
 import { errorUnder } from "./rows";
 import { integrationKind, type IntegrationForm } from "./integration-form";

@@ -1,6 +1,7 @@
 "use client";
 
-import { AUTHORIZATION_TYPES, type ApiDesign, type Method, type Resource } from "@/lib/model/design";
+import { AUTHORIZATION_TYPES } from "@/lib/model/design-constants";
+import type { ApiDesign, Method, Resource } from "@/lib/model/design";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField, Checkbox, Select } from "@/components/ui/field";

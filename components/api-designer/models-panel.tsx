@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ApiDesign, Model } from "@/lib/model/design";
-import { modelRefUrl, modelUsages } from "@/lib/model/components";
+import { modelRefUrl, modelUsages } from "@/lib/model/component-usages";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";

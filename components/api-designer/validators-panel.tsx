@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ApiDesign, RequestValidator } from "@/lib/model/design";
-import { requestValidatorUsages } from "@/lib/model/components";
+import { requestValidatorUsages } from "@/lib/model/component-usages";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Checkbox } from "@/components/ui/field";

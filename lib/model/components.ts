@@ -9,84 +9,32 @@ import type { ApiDesign, Authorizer, Model, RequestValidator } from "./design";
 import { NotFoundError, ValidationError, type FieldIssue } from "../errors";
 import { newEntityId } from "./ids";
 import { isLambdaFunctionArn, lambdaInvocationUri, parseLambdaInvocationUri } from "./lambda-uri";
-import { resourcePath } from "./tree";
 
-// ---------------------------------------------------------------------------------------------
-// Where components are used
-// ---------------------------------------------------------------------------------------------
+import {
+  AUTHORIZER_TYPES,
+  authorizerUsages,
+  DEFAULT_AUTHORIZER_TTL,
+  DRAFT_04_META,
+  MODEL_REF,
+  methodsOf,
+  modelRefUrl,
+  modelUsages,
+  refsIn,
+  requestValidatorUsages,
+} from "./component-usages";
 
-/** `https://apigateway.amazonaws.com/restapis/{restapi_id}/models/{model_name}`: how one AWS model refers to another. */
-export const MODEL_REF = /^https?:\/\/apigateway\.amazonaws\.com\/restapis\/[^/]+\/models\/([^/#]+)(#.*)?$/;
-export const DRAFT_04_META = "http://json-schema.org/draft-04/schema#";
-
-/** The `$ref` a model writes to point at another model of the same API (AWS resolves any restapi id segment to this API). */
-export function modelRefUrl(modelName: string, restApiId = "{restapi_id}"): string {
-  return `https://apigateway.amazonaws.com/restapis/${restApiId}/models/${modelName}`;
-}
-
-function methodsOf(design: ApiDesign) {
-  return design.resources.flatMap((resource) =>
-    Object.values(resource.methods).map((method) => ({ label: `${method.httpMethod} ${resourcePath(design, resource)}`, method })),
-  );
-}
-
-/** Every `$ref` string in a parsed schema. */
-function refsIn(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => refsIn(n, out));
-  else if (node && typeof node === "object") {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === "$ref" && typeof v === "string") out.push(v);
-      else refsIn(v, out);
-    }
-  }
-  return out;
-}
-
-/** Names of the models a schema text refers to by AWS model URL (none when it is not JSON). */
-export function referencedModelNames(schemaText: string): string[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(schemaText);
-  } catch {
-    return [];
-  }
-  const names = refsIn(parsed).flatMap((ref) => {
-    const m = MODEL_REF.exec(ref);
-    return m ? [decodeURIComponent(m[1])] : [];
-  });
-  return [...new Set(names)];
-}
-
-/** Where a model is used: method request bodies, method responses, and other models' `$ref`s. */
-export function modelUsages(design: ApiDesign, modelName: string): string[] {
-  const uses: string[] = [];
-  for (const { label, method } of methodsOf(design)) {
-    for (const [contentType, name] of Object.entries(method.requestModels)) {
-      if (name === modelName) uses.push(`${label} request body (${contentType})`);
-    }
-    for (const response of Object.values(method.methodResponses)) {
-      for (const [contentType, name] of Object.entries(response.responseModels)) {
-        if (name === modelName) uses.push(`${label} response ${response.statusCode} (${contentType})`);
-      }
-    }
-  }
-  for (const other of design.models) {
-    if (other.name !== modelName && referencedModelNames(other.schema).includes(modelName)) uses.push(`model ${other.name}`);
-  }
-  return uses;
-}
-
-export function requestValidatorUsages(design: ApiDesign, validatorId: string): string[] {
-  return methodsOf(design)
-    .filter(({ method }) => method.requestValidatorId === validatorId)
-    .map(({ label }) => label);
-}
-
-export function authorizerUsages(design: ApiDesign, authorizerId: string): string[] {
-  return methodsOf(design)
-    .filter(({ method }) => method.authorizerId === authorizerId)
-    .map(({ label }) => label);
-}
+export {
+  AUTHORIZER_TYPES,
+  authorizerUsages,
+  DEFAULT_AUTHORIZER_TTL,
+  DRAFT_04_META,
+  functionArnOfUri,
+  MODEL_REF,
+  modelRefUrl,
+  modelUsages,
+  referencedModelNames,
+  requestValidatorUsages,
+} from "./component-usages";
 
 function usedBy(uses: string[]): string {
   const shown = uses.slice(0, 8).join(", ");
@@ -353,10 +301,7 @@ export function deleteRequestValidator(design: ApiDesign, validatorId: string): 
 // ---------------------------------------------------------------------------------------------
 
 export const MAX_AUTHORIZERS_PER_API = 10;
-export const DEFAULT_AUTHORIZER_TTL = 300;
 export const MAX_AUTHORIZER_TTL = 3600;
-
-export const AUTHORIZER_TYPES = ["TOKEN", "REQUEST", "COGNITO_USER_POOLS"] as const;
 
 export interface AuthorizerInput {
   name: string;
@@ -377,11 +322,6 @@ const USER_POOL_ARN = /^arn:aws[a-z-]*:cognito-idp:[a-z]{2}(?:-[a-z]+)+-\d:\d{12
 const HEADER_SOURCE = /^method\.request\.header\.[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const REQUEST_SOURCE =
   /^(?:method\.request\.(?:header|querystring|multivalueheader|multivaluequerystring)\.[^\s,]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+)$/;
-
-/** The Lambda function ARN inside an authorizer URI (what the designer shows instead of the raw URI). */
-export function functionArnOfUri(uri: string | undefined): string | undefined {
-  return parseLambdaInvocationUri(uri)?.functionArn;
-}
 
 /** What the input becomes as stored: fields that do not apply to the type are dropped, AWS's default TTL filled. */
 export function normalizeAuthorizer(id: string, input: AuthorizerInput): Authorizer {

@@ -4,12 +4,9 @@
  * One JSON document per API: it is what a deployment snapshots and what diffs compare.
  */
 import { z } from "zod";
+import { AUTHORIZATION_TYPES, ENDPOINT_TYPES, HTTP_METHODS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS } from "./design-constants";
 
-export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
-export const INTEGRATION_TYPES = ["MOCK", "HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY"] as const;
-export const AUTHORIZATION_TYPES = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"] as const;
-export const PASSTHROUGH_BEHAVIORS = ["WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER"] as const;
-export const ENDPOINT_TYPES = ["EDGE", "REGIONAL", "PRIVATE"] as const;
+export { AUTHORIZATION_TYPES, ENDPOINT_TYPES, HTTP_METHODS, INTEGRATION_TYPES, PASSTHROUGH_BEHAVIORS };
 
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 export type IntegrationType = (typeof INTEGRATION_TYPES)[number];

@@ -2,7 +2,7 @@
 import type { ApiDesign, Integration, IntegrationResponse, Method, MethodResponse, Resource } from "./design";
 import { isLambdaUri } from "./lambda-uri";
 import type { FieldIssue } from "../errors";
-import { POSIX_CLASSES } from "../template/java-regex";
+import { POSIX_CLASSES } from "../template/posix-classes";
 
 export const MAX_RESOURCES_PER_API = 300;
 export const MIN_INTEGRATION_TIMEOUT_MS = 50;

@@ -10,7 +10,9 @@ import { WhenVisible } from "../../components/ui/when-visible";
 
 describe("WhenVisible", () => {
   it("renders the placeholder, not the children, until its place is seen in a browser", () => {
-    const html = renderToStaticMarkup(h(WhenVisible, { placeholder: h("div", { "data-testid": "placeholder" }) }, h("div", { "data-testid": "heavy" })));
+    const html = renderToStaticMarkup(
+      h(WhenVisible, { placeholder: h("div", { "data-testid": "placeholder" }), children: h("div", { "data-testid": "heavy" }) }),
+    );
     expect(html).toContain('data-testid="placeholder"');
     expect(html).not.toContain('data-testid="heavy"');
     expect(html).toContain('data-when-visible="waiting"');
