@@ -13,6 +13,8 @@ export const queryKeys = {
     all: (apiId: string) => ["api", apiId, "testcases"] as const,
     method: (apiId: string, resourcePath: string, httpMethod: string) => ["api", apiId, "testcases", resourcePath, httpMethod] as const,
   },
+  /** The command palette's list of APIs, resources, methods and stages (refetched on every open). */
+  palette: () => ["palette"] as const,
   openapi: {
     export: (apiId: string, format: string, deploymentId: string, awsShape: boolean) => ["openapi-export", apiId, format, deploymentId, awsShape] as const,
   },

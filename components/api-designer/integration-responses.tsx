@@ -170,7 +170,9 @@ function ResponseHeaderMappings({
             onChange={(e) => set({ ...m, header: e.target.value })}
             options={declared.includes(m.header) || !m.header ? declared : [m.header, ...declared]}
           />
-          <span className="text-slate-400">←</span>
+          <span className="text-slate-500" aria-hidden="true">
+            ←
+          </span>
           <input
             aria-label={`Header mapped from ${i}`}
             className={rowInput}

@@ -5,9 +5,9 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import type { NavigationEntry } from "@/lib/workspace/navigation-index";
+import { queryKeys } from "@/components/query-keys";
 
-/** Local until components/query-keys.ts has `palette` (that file is shared). */
-export const PALETTE_QUERY_KEY = ["palette"] as const;
+export const PALETTE_QUERY_KEY = queryKeys.palette();
 
 async function fetchNavigationIndex({ signal }: { signal: AbortSignal }): Promise<NavigationEntry[]> {
   const res = await fetch("/api/palette", { signal, headers: { accept: "application/json" } });

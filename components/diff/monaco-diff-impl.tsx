@@ -1,7 +1,7 @@
 "use client";
 /** Monaco's diff editor over two texts (read-only), from the bundled monaco-editor (no CDN). */
 import { DiffEditor } from "@monaco-editor/react";
-import { setupMonaco } from "@/components/editor/monaco-setup";
+import { setupMonaco, useMonacoTheme } from "@/components/editor/monaco-setup";
 
 setupMonaco();
 
@@ -14,6 +14,8 @@ export interface MonacoDiffProps {
 }
 
 export default function MonacoDiffImpl({ before, after, language = "plaintext", height = 220, ariaLabel }: MonacoDiffProps) {
+  // Monaco has one theme for every editor on the page: the diff must set the same one (dark mode).
+  const theme = useMonacoTheme();
   return (
     <div className="overflow-hidden rounded-md border border-slate-300" data-diff-editor={ariaLabel}>
       <DiffEditor
@@ -21,6 +23,7 @@ export default function MonacoDiffImpl({ before, after, language = "plaintext", 
         modified={after}
         language={language}
         height={height}
+        theme={theme}
         options={{
           readOnly: true,
           originalEditable: false,

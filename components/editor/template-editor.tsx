@@ -124,7 +124,7 @@ export function TemplateEditor({
 function DiagnosticList({ diagnostics, onSelect }: { diagnostics: EditorDiagnostic[]; onSelect: (d: EditorDiagnostic) => void }) {
   return (
     <ul className="mt-1 space-y-0.5 text-xs" data-testid="template-diagnostics" aria-label="Template diagnostics">
-      {diagnostics.length === 0 && <li className="text-slate-400">No problems found</li>}
+      {diagnostics.length === 0 && <li className="text-slate-500">No problems found</li>}
       {diagnostics.map((d, i) => (
         <li key={`${d.line}:${d.column}:${d.code}:${i}`} data-severity={d.severity} data-code={d.code}>
           <button type="button" className={`text-left hover:underline ${SEVERITY_STYLE[d.severity]}`} onClick={() => onSelect(d)}>

@@ -6,6 +6,7 @@
  */
 import { InvokeCommand, LambdaClient, type LambdaClientConfig } from "@aws-sdk/client-lambda";
 import type { LambdaInvoker } from "../invoke/context";
+import { countAwsCalls } from "../ops/aws-calls";
 import { assumeRoleProvider, type AwsConnection } from "./client";
 
 export function createLambdaClient(conn: AwsConnection): LambdaClient {
@@ -18,7 +19,10 @@ export function createLambdaClient(conn: AwsConnection): LambdaClient {
   if (conn.endpointUrl) config.endpoint = conn.endpointUrl;
   if (conn.profile) config.profile = conn.profile;
   if (conn.roleArn) config.credentials = assumeRoleProvider(conn);
-  return new LambdaClient(config);
+  const client = new LambdaClient(config);
+  // Invocations counted for /api/metrics, as API Gateway calls are (lib/ops/aws-calls.ts).
+  countAwsCalls(client, "lambda");
+  return client;
 }
 
 export type ClosableLambdaInvoker = LambdaInvoker & { destroy(): void };

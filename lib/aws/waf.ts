@@ -7,6 +7,7 @@
  * Credentials come from the default provider chain, as for every AWS client Gatehouse makes.
  */
 import { AssociateWebACLCommand, DisassociateWebACLCommand, WAFV2Client, type WAFV2ClientConfig } from "@aws-sdk/client-wafv2";
+import { countAwsCalls } from "../ops/aws-calls";
 import { assumeRoleProvider, type AwsConnection } from "./client";
 
 export type WebAclCall = { operation: "AssociateWebACL" | "DisassociateWebACL"; webAclArn?: string };
@@ -21,7 +22,9 @@ export function createWafClient(conn: AwsConnection): WAFV2Client {
   if (conn.endpointUrl) config.endpoint = conn.endpointUrl;
   if (conn.profile) config.profile = conn.profile;
   if (conn.roleArn) config.credentials = assumeRoleProvider(conn);
-  return new WAFV2Client(config);
+  const client = new WAFV2Client(config);
+  countAwsCalls(client, "wafv2");
+  return client;
 }
 
 function partitionOf(region: string): string {

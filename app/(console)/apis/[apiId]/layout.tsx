@@ -30,7 +30,7 @@ export default async function ApiLayout({ children, params }: { children: React.
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <p className="text-xs uppercase tracking-wide text-slate-400">REST API</p>
+          <p className="text-xs uppercase tracking-wide text-slate-500">REST API</p>
           <h1 className="text-2xl font-semibold" data-testid="api-name">
             {api.name}
           </h1>
