@@ -61,6 +61,8 @@ const ACTION_ROLES: Record<string, Role | "public"> = {
   revokeMemberSessionAction: "admin",
   changePasswordAction: "viewer",
   revokeOwnSessionAction: "viewer",
+  createAccessTokenAction: "viewer",
+  revokeAccessTokenAction: "viewer",
   listTestCasesAction: "viewer",
   invokeCapabilitiesAction: "viewer",
   saveTestCaseAction: "editor",

@@ -4,11 +4,15 @@ import { listOwnSessions } from "@/lib/workspace/account";
 import { Card } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/team/change-password-form";
 import { RevokeButton } from "@/components/team/team-forms";
+import { AccessTokenList, CreateAccessTokenForm } from "@/components/team/access-tokens";
+import { listAccessTokens } from "@/lib/auth/access-tokens";
+import { actorOf } from "@/app/_server/session";
 
 export default async function AccountPage() {
   const user = await requireUser();
   const { prisma } = await getDb();
   const sessions = await listOwnSessions(prisma, user.userId);
+  const tokens = await listAccessTokens(prisma, actorOf(user));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card title="Change password">
@@ -26,6 +30,19 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
+      </Card>
+      <Card title="Access tokens">
+        <p className="mb-3 text-sm text-slate-600">
+          For pipelines: the API at <code>/api/v1</code> (described by{" "}
+          <a className="underline" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>
+          ) and the CLI&apos;s remote mode. A token acts as you, with at most your role.
+        </p>
+        <CreateAccessTokenForm maxRole={user.role} />
+      </Card>
+      <Card title={user.role === "admin" ? "Access tokens of the workspace" : "Your access tokens"}>
+        <AccessTokenList tokens={tokens} showOwner={user.role === "admin"} />
       </Card>
     </div>
   );
