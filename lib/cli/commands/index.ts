@@ -5,6 +5,7 @@ import { registerDiff } from "./diff";
 import { registerInvoke } from "./invoke";
 import { registerOpenApi } from "./openapi";
 import { registerPlan, registerPush } from "./plan-push";
+import { registerRemote } from "./remote";
 import { registerRender } from "./render";
 import { registerServe } from "./serve";
 
@@ -19,4 +20,5 @@ export const commands: CommandRegistrar[] = [
   registerPush,
   registerServe,
   registerAudit,
+  registerRemote,
 ];
