@@ -6,6 +6,7 @@ import { waitingApprovalsFor } from "@/lib/stage/approvals";
 import { notificationsFor } from "@/lib/notifications/notifications";
 import { ApprovalsNavLink } from "@/components/approvals/approvals-nav-link";
 import { NotificationsBell } from "@/components/notifications/notifications-bell";
+import { CommandPalette } from "@/components/command-palette/command-palette";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -14,7 +15,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
           <Link href="/" className="text-lg font-semibold text-indigo-700">
             Gatehouse
           </Link>
@@ -34,6 +35,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <ApprovalsNavLink waiting={waiting.length} />
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            {/* The palette (Ctrl/Cmd+K) and the console-wide Ctrl/Cmd+S: components/command-palette. */}
+            <CommandPalette />
             <NotificationsBell userId={user.userId} initial={notifications} />
             <span className="text-slate-500">{user.workspaceName}</span>
             <Link href="/account" data-testid="current-user" className="hover:underline">
