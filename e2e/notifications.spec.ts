@@ -29,6 +29,8 @@ async function invitedDeployer(browser: Browser, admin: Page): Promise<Page> {
   const link = (await admin.getByTestId("invitation-link").locator("code").innerText()).trim();
   const page = await (await browser.newContext()).newPage();
   await page.goto(link);
+  // Filled before hydration, the form would post natively and lose what was typed (seen under next dev).
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Your name").fill("Requester");
   await page.getByLabel("Choose a password").fill("requester-password-1");
   await page.getByRole("button", { name: "Join the workspace" }).click();
