@@ -149,7 +149,7 @@ describe("error boundaries", () => {
 describe("loading skeletons", () => {
   // The pages that read the database before they can show anything.
   const expected = [
-    "app/(console)/loading.tsx",
+    "app/(console)/(home)/loading.tsx",
     "app/(console)/history/loading.tsx",
     "app/(console)/apis/[apiId]/loading.tsx",
     "app/(console)/apis/[apiId]/history/loading.tsx",
@@ -166,6 +166,19 @@ describe("loading skeletons", () => {
       .filter((p) => !upTo(dirname(p), CONSOLE).some((d) => existsSync(join(d, "loading.tsx"))))
       .map(rel);
     expect(bare).toEqual([]);
+  });
+
+  it("none sits above a layout that calls notFound(), so a missing API answers HTTP 404, not a streamed 200", () => {
+    // A loading.tsx wraps its own segment's page and everything below it, the layouts of the
+    // segments below included; once its skeleton has streamed, the status is 200 whatever follows.
+    const layouts = named(CONSOLE, "layout.tsx").filter((f) => /\bnotFound\(\)/.test(readFileSync(f, "utf8")));
+    expect(layouts.length).toBeGreaterThan(0);
+    const wrapped = layouts.flatMap((f) =>
+      upTo(dirname(dirname(f)), APP)
+        .filter((d) => existsSync(join(d, "loading.tsx")))
+        .map((d) => `${rel(join(d, "loading.tsx"))} wraps ${rel(f)}`),
+    );
+    expect(wrapped).toEqual([]);
   });
 
   it("each renders a busy status region that tells a screen reader what is loading", async () => {
