@@ -161,7 +161,7 @@ function ResourceRow({ row, style, selected, onSelect, onToggle }: RowProps<"res
         <button
           type="button"
           onClick={() => onToggle(row.id)}
-          className="w-5 text-xs text-slate-400 hover:text-slate-700"
+          className="w-5 text-xs text-slate-500 hover:text-slate-700"
           aria-label={`${row.expanded ? "Collapse" : "Expand"} ${row.path}`}
         >
           {row.expanded ? "▾" : "▸"}
@@ -177,7 +177,7 @@ function ResourceRow({ row, style, selected, onSelect, onToggle }: RowProps<"res
         title={row.path}
       >
         {row.label}
-        {!row.expanded && row.methodCount > 0 && <span className="ml-1 text-xs text-slate-400">({row.methodCount})</span>}
+        {!row.expanded && row.methodCount > 0 && <span className="ml-1 text-xs text-slate-500">({row.methodCount})</span>}
       </button>
     </div>
   );

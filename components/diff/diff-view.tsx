@@ -48,9 +48,9 @@ export function formatDiffValue(v: unknown): string {
 function Counts({ c }: { c: DiffCounts }) {
   return (
     <>
-      <td className={`px-2 text-right ${c.added ? "font-semibold text-emerald-700" : "text-slate-400"}`}>+{c.added}</td>
-      <td className={`px-2 text-right ${c.removed ? "font-semibold text-red-700" : "text-slate-400"}`}>−{c.removed}</td>
-      <td className={`px-2 text-right ${c.changed ? "font-semibold text-amber-700" : "text-slate-400"}`}>~{c.changed}</td>
+      <td className={`px-2 text-right ${c.added ? "font-semibold text-emerald-700" : "text-slate-500"}`}>+{c.added}</td>
+      <td className={`px-2 text-right ${c.removed ? "font-semibold text-red-700" : "text-slate-500"}`}>−{c.removed}</td>
+      <td className={`px-2 text-right ${c.changed ? "font-semibold text-amber-700" : "text-slate-500"}`}>~{c.changed}</td>
     </>
   );
 }
@@ -153,7 +153,7 @@ export function DiffEntries({ entries }: { entries: DiffEntry[] }) {
               <span className="text-slate-500">{ENTITY_LABEL[e.entity]}</span>
               <span className="font-mono">{e.key}</span>
               {e.fields.length > 0 && (
-                <span className="ml-auto text-xs text-slate-400">
+                <span className="ml-auto text-xs text-slate-500">
                   {e.fields.length} field{e.fields.length === 1 ? "" : "s"}
                 </span>
               )}
