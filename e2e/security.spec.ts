@@ -82,6 +82,7 @@ const ROUTE_ROLES: { method: "GET" | "POST"; route: string; role: Role | "public
   // Behind its own token (GATEHOUSE_METRICS_TOKEN): 404 while unset, 401 without the token.
   { method: "GET", route: "/api/metrics", role: "public" },
   { method: "GET", route: "/api/palette", role: "viewer" },
+  { method: "GET", route: "/api/notifications", role: "viewer" },
   { method: "GET", route: "/api/v1/openapi.json", role: "public" },
   { method: "GET", route: "/api/v1/apis", role: "token" },
   { method: "GET", route: "/api/v1/apis/[apiId]/stages", role: "token" },
