@@ -63,6 +63,8 @@ export default defineConfig({
         AWS_REGION: "us-east-1",
         // Every test signs in from 127.0.0.1; the fuzz suite alone sends hundreds of sign-in actions.
         GATEHOUSE_SIGN_IN_ATTEMPTS_PER_ADDRESS: "100000",
+        // One JSON line per request would bury the test report; warnings and errors still show.
+        GATEHOUSE_LOG_LEVEL: process.env.GATEHOUSE_LOG_LEVEL ?? "warn",
       },
     },
   ],
