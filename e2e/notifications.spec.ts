@@ -64,6 +64,27 @@ async function deployedApi(page: Page, name: string, stages: string[]): Promise<
   return apiId;
 }
 
+/** A second deployment (after adding GET /more) that dev runs, so promoting dev changes what prod runs. */
+async function devAhead(page: Page, apiId: string) {
+  await page.goto(`/apis/${apiId}`);
+  await page.getByLabel("Path part").fill("/more");
+  await page.getByRole("button", { name: "Add resource" }).click();
+  await expect(page.getByTestId("selected-resource")).toHaveText("/more");
+  await page.getByLabel("HTTP method").selectOption("GET");
+  await page.getByLabel("Integration type").first().selectOption("MOCK");
+  await page.getByRole("button", { name: "Add method" }).click();
+  await expect(page.getByTestId("method-editor").getByRole("heading", { name: "GET /more", exact: true })).toBeVisible();
+  await page.goto(`/apis/${apiId}/stages`);
+  await page.getByLabel("Description").fill("second");
+  await page.getByRole("button", { name: "Create deployment" }).click();
+  await expect(page.getByTestId("deployment-list")).toContainText("second");
+  const dev = page.locator('[data-stage="dev"]');
+  await dev.getByLabel("Runs deployment").selectOption({ label: (await dev.locator("option", { hasText: "second" }).innerText()).trim() });
+  await dev.getByRole("button", { name: "Point stage here" }).click();
+  // Once dev runs it, there is nothing left to point at.
+  await expect(dev.getByRole("button", { name: "Point stage here" })).toBeDisabled();
+}
+
 async function openPanel(page: Page) {
   await page.getByTestId("notifications-button").click();
   const panel = page.getByTestId("notifications-panel");
@@ -77,6 +98,7 @@ test("a change request shows in its approver's notifications with a link to deci
   const requester = await invitedDeployer(browser, page);
   const apiName = `Notify approvals ${STAMP}`;
   const apiId = await deployedApi(page, apiName, ["dev", "prod"]);
+  await devAhead(page, apiId);
 
   // prod protected (the admin may), then the deployer asks to promote dev to it.
   await page.goto(`/apis/${apiId}/stages/prod`);

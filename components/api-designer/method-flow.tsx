@@ -43,7 +43,7 @@ export function MethodFlow({ design, method }: { design: Pick<ApiDesign, "author
               onClick={() => focusEditor(box.part)}
               className={`min-w-32 max-w-52 flex-1 basis-0 rounded-lg border p-2 text-left shadow-sm hover:border-indigo-400 hover:bg-indigo-50 ${box.part === "integration" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
               data-testid={`flow-${box.part}`}
-              aria-label={`${box.title}: edit`}
+              title={`Edit the ${box.title.toLowerCase()}`}
             >
               <span className="block text-xs font-semibold uppercase tracking-wide text-slate-500">{box.title}</span>
               {box.lines.map((line, j) => (

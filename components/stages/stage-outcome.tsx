@@ -18,12 +18,15 @@ export function StageOutcomeNote({
   outcome,
   failure,
   onReload,
+  fieldShown = () => false,
 }: {
   outcome: StageOutcome | null | undefined;
   failure: ActionFailure | null;
   onReload?: () => void;
+  /** Which fields the panel shows messages for; the others are spelled out here (default: none shown). */
+  fieldShown?: (field: string) => boolean;
 }) {
-  if (failure) return <FormError failure={failure} fieldsNote onReload={onReload} className="mt-2" data-testid="stage-error" />;
+  if (failure) return <FormError failure={failure} fieldsNote fieldShown={fieldShown} onReload={onReload} className="mt-2" data-testid="stage-error" />;
   if (!outcome?.status) return null;
   return (
     <div className="mt-2 space-y-1 text-sm" data-testid="stage-outcome">

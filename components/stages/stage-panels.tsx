@@ -275,7 +275,7 @@ export function CanaryPanel({
           )}
         </fieldset>
       )}
-      <StageOutcomeNote outcome={act.data} failure={act.error} />
+      <StageOutcomeNote outcome={act.data} failure={act.error} fieldShown={(field) => field.startsWith("canarySettings.")} />
     </div>
   );
 }

@@ -120,7 +120,7 @@ export function StageSettingsForm(p: StageSettingsFormProps) {
         <MethodSettingsEditor rows={rows} onChange={setRows} methodKeys={p.methodKeys} errorOf={f} />
         {p.canEdit && <Button type="submit">Save stage settings</Button>}
       </fieldset>
-      <StageOutcomeNote outcome={outcome} failure={error} onReload={reload} />
+      <StageOutcomeNote outcome={outcome} failure={error} onReload={reload} fieldShown={() => true} />
     </form>
   );
 }

@@ -4,12 +4,14 @@ import { Button } from "./button";
 
 /**
  * A form's own error under its fields (role="alert", read out when it appears). When the failure names
- * fields, their messages stand next to them and this says so instead of repeating one of them; a 409
- * (someone saved first) offers a reload when the form can do one.
+ * fields, their messages stand next to them and this says so instead of repeating one of them — except
+ * for fields the form does not show (`fieldShown`), whose messages are spelled out here, or the user
+ * would be sent looking for messages that are nowhere. A 409 (someone saved first) offers a reload.
  */
 export function FormError({
   failure,
   fieldsNote = false,
+  fieldShown = () => true,
   onReload,
   className = "",
   children,
@@ -18,6 +20,8 @@ export function FormError({
   failure: Pick<ActionFailure, "error" | "status" | "fieldErrors"> | null | undefined;
   /** With field errors: say "see the messages next to them" (true), or say nothing (false). */
   fieldsNote?: boolean;
+  /** Whether the form shows a field's message next to it (default: every field). */
+  fieldShown?: (field: string) => boolean;
   onReload?: () => void;
   className?: string;
   /** Phrasing content only (it renders in a <p>, which `p[role=alert]` locators find). */
@@ -25,7 +29,7 @@ export function FormError({
   "data-testid"?: string;
 }) {
   if (!failure) return null;
-  const text = failure.fieldErrors ? (fieldsNote ? "Some fields are not valid: see the messages next to them." : null) : failure.error;
+  const text = failure.fieldErrors ? fieldErrorsText(failure.fieldErrors, fieldShown, fieldsNote) : failure.error;
   if (!text) return null;
   return (
     <p role="alert" className={`rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ${className}`} {...rest}>
@@ -38,4 +42,14 @@ export function FormError({
       {children}
     </p>
   );
+}
+
+/** Messages of the fields the form does not show, then (with `note`) a pointer to the ones it does. */
+function fieldErrorsText(fieldErrors: Record<string, string>, fieldShown: (field: string) => boolean, note: boolean): string | null {
+  const entries = Object.entries(fieldErrors);
+  const unshown = entries.filter(([field]) => !fieldShown(field)).map(([, message]) => message);
+  const parts = [...unshown];
+  if (note && unshown.length < entries.length)
+    parts.push(unshown.length ? "Other fields: see the messages next to them." : "Some fields are not valid: see the messages next to them.");
+  return parts.length ? parts.join(" ") : null;
 }

@@ -71,19 +71,33 @@ const SAVE_LABEL = /^save\b(?!\s+as\b)/i;
 
 const enabled = (el: Element): el is HTMLElement => el instanceof HTMLElement && !(el as HTMLButtonElement).disabled;
 
-/** The control Ctrl/Cmd+S should press for focus at `from`, or null when there is none (or two). */
+const SAVE_SCOPES = "[data-save-scope], form, section, dialog";
+
+/**
+ * The control Ctrl/Cmd+S should press for focus at `from`, or null when there is none (or two).
+ * Scopes are tried from the innermost out: an editor sits in inner boxes (a template's preview, a
+ * small "add" form) inside the card whose Save it belongs to.
+ */
 export function findSaveControl(from: Element): HTMLElement | null {
-  const scope = from.closest("[data-save-scope], form, section, dialog");
-  if (!scope) return null;
+  for (let scope = from.closest(SAVE_SCOPES); scope; scope = scope.parentElement?.closest(SAVE_SCOPES) ?? null) {
+    const found = saveControlIn(scope, from);
+    if (found !== undefined) return found;
+  }
+  return null;
+}
+
+/** The scope's save control; null when it has one that can't be pressed or several; undefined when it has none. */
+function saveControlIn(scope: Element, from: Element): HTMLElement | null | undefined {
   const marked = scope.querySelector("[data-save-action]");
   if (marked) return enabled(marked) ? marked : null;
   const saves = [...scope.querySelectorAll("button")].filter((b) => SAVE_LABEL.test(b.textContent?.trim() ?? ""));
   if (saves.length === 1) return enabled(saves[0]) ? saves[0] : null;
-  if (saves.length === 0 && scope.hasAttribute("data-save-scope")) {
+  if (saves.length > 1) return null;
+  if (scope.hasAttribute("data-save-scope")) {
     const form = scope instanceof HTMLFormElement ? scope : from.closest("form");
     return form && scope.contains(form) ? form : null;
   }
-  return null;
+  return undefined;
 }
 
 /** Presses the save control for focus at `from`; false when there is nothing to save there. */

@@ -80,6 +80,20 @@ describe("FormError", () => {
     expect(renderToStaticMarkup(h(FormError, { failure, fieldsNote: true }))).toContain("see the messages next to them");
   });
 
+  it("spells out the messages of fields the form does not show (found by a promotion refused for its deployment)", () => {
+    const failure = {
+      status: 400,
+      error: "Some fields are not valid",
+      fieldErrors: { deploymentId: "The stage already runs that deployment", name: "Name is required" },
+    };
+    const html = renderToStaticMarkup(h(FormError, { failure, fieldsNote: true, fieldShown: (f: string) => f === "name" }));
+    expect(html).toContain("The stage already runs that deployment");
+    expect(html).not.toContain("Name is required");
+    expect(html).toContain("Other fields: see the messages next to them.");
+    const none = renderToStaticMarkup(h(FormError, { failure, fieldShown: () => false }));
+    expect(none).toContain("The stage already runs that deployment Name is required");
+  });
+
   it("offers a reload on a 409 when the form can reload", () => {
     const failure = { status: 409, error: "Someone else saved first" };
     expect(renderToStaticMarkup(h(FormError, { failure, onReload: () => {} }))).toContain(">Reload</button>");

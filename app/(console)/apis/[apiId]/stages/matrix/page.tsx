@@ -28,7 +28,7 @@ export default async function MatrixPage({ params }: { params: Promise<{ apiId: 
       ) : (
         <div className="overflow-x-auto">
           <p className="mb-2 text-xs text-slate-500">
-            <span className="rounded bg-red-100 px-1">missing</span> a stage lacks what another stage sets ·{" "}
+            <span className="rounded bg-red-100 px-1 text-red-800">missing</span> a stage lacks what another stage sets ·{" "}
             <span className="rounded bg-amber-50 px-1">differs</span> stages disagree
           </p>
           <table className="text-sm" data-testid="env-matrix">
