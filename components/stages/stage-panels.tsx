@@ -140,6 +140,14 @@ export function PromotePanel({
 
 /** What promoting does: what the stage receives, what stays its own; `children` is the button that does it. */
 function PromotionPreviewView({ preview, stageName, children }: { preview: PromotionPreview; stageName: string; children: ReactNode }) {
+  if (preview.fromDeploymentId === preview.toDeploymentId) {
+    return (
+      <p className="rounded-md border border-slate-200 p-3 text-sm" data-testid="promotion-preview">
+        <strong>{stageName}</strong> already runs deployment <span className="font-mono">{short(preview.toDeploymentId)}</span>, exactly what {preview.from}{" "}
+        runs: nothing to promote.
+      </p>
+    );
+  }
   return (
     <div className="space-y-3 rounded-md border border-slate-200 p-3" data-testid="promotion-preview">
       <p className="text-sm">
