@@ -9,7 +9,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toHaveText(email);
+  // Long enough for the console's first compile under next dev (E2E_DEV=1) on a busy machine.
+  await expect(page.getByTestId("current-user")).toHaveText(email, { timeout: 120_000 });
 }
 
 /** Replaces the text of a Monaco editor the way a user would: select all, then type (as one input, like a paste). */
@@ -20,4 +21,32 @@ export async function setEditorText(page: Page, label: string, text: string) {
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(text);
+}
+
+/** Creates an API from the workspace page; returns its id (the designer opens on it). */
+export async function createApi(page: Page, name: string): Promise<string> {
+  await page.goto("/");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Create API" }).click();
+  await expect(page.getByTestId("api-name")).toHaveText(name);
+  return page.url().split("/apis/")[1].split(/[/?#]/)[0];
+}
+
+/** Adds a resource with a GET on a MOCK integration in the designer (under the selected resource). */
+export async function addMockGet(page: Page, path: string) {
+  await page.getByLabel("Path part").fill(path);
+  await page.getByRole("button", { name: "Add resource" }).click();
+  await expect(page.getByTestId("selected-resource")).toHaveText(path);
+  await page.getByLabel("HTTP method").selectOption("GET");
+  await page.getByLabel("Integration type").first().selectOption("MOCK");
+  await page.getByRole("button", { name: "Add method" }).click();
+  await expect(page.getByTestId("method-editor").getByRole("heading", { name: `GET ${path}`, exact: true })).toBeVisible();
+}
+
+/** Creates a deployment of the draft from the stages page. */
+export async function createDeploymentOf(page: Page, apiId: string, description: string) {
+  await page.goto(`/apis/${apiId}/stages`);
+  await page.getByLabel("Description").fill(description);
+  await page.getByRole("button", { name: "Create deployment" }).click();
+  await expect(page.getByTestId("deployment-list")).toContainText(description);
 }

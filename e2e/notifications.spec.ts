@@ -5,16 +5,7 @@
  */
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { FAKE_AWS_PORT } from "../playwright.config";
-import { ADMIN, DEMO_PASSWORD } from "./helpers";
-
-/** Signs in, waiting as long as `next dev` (E2E_DEV=1) may take to compile the console on first use. */
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toHaveText(email);
-}
+import { ADMIN, addMockGet, createApi, createDeploymentOf, signIn } from "./helpers";
 
 const STAMP = Date.now().toString(36);
 // `next dev` (E2E_DEV=1) compiles each page and action on first use: wait longer than the default.
@@ -40,22 +31,9 @@ async function invitedDeployer(browser: Browser, admin: Page): Promise<Page> {
 
 /** A new API with GET /items on MOCK, one deployment, and the given stages running it. */
 async function deployedApi(page: Page, name: string, stages: string[]): Promise<string> {
-  await page.goto("/");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByRole("button", { name: "Create API" }).click();
-  await expect(page.getByTestId("api-name")).toHaveText(name);
-  const apiId = page.url().split("/apis/")[1].split(/[/?#]/)[0];
-  await page.getByLabel("Path part").fill("/items");
-  await page.getByRole("button", { name: "Add resource" }).click();
-  await expect(page.getByTestId("selected-resource")).toHaveText("/items");
-  await page.getByLabel("HTTP method").selectOption("GET");
-  await page.getByLabel("Integration type").first().selectOption("MOCK");
-  await page.getByRole("button", { name: "Add method" }).click();
-  await expect(page.getByTestId("method-editor").getByRole("heading", { name: "GET /items", exact: true })).toBeVisible();
-  await page.goto(`/apis/${apiId}/stages`);
-  await page.getByLabel("Description").fill("first");
-  await page.getByRole("button", { name: "Create deployment" }).click();
-  await expect(page.getByTestId("deployment-list")).toContainText("first");
+  const apiId = await createApi(page, name);
+  await addMockGet(page, "/items");
+  await createDeploymentOf(page, apiId, "first");
   for (const stage of stages) {
     await page.getByLabel("Stage name").fill(stage);
     await page.getByRole("button", { name: "Create stage" }).click();
@@ -67,17 +45,8 @@ async function deployedApi(page: Page, name: string, stages: string[]): Promise<
 /** A second deployment (after adding GET /more) that dev runs, so promoting dev changes what prod runs. */
 async function devAhead(page: Page, apiId: string) {
   await page.goto(`/apis/${apiId}`);
-  await page.getByLabel("Path part").fill("/more");
-  await page.getByRole("button", { name: "Add resource" }).click();
-  await expect(page.getByTestId("selected-resource")).toHaveText("/more");
-  await page.getByLabel("HTTP method").selectOption("GET");
-  await page.getByLabel("Integration type").first().selectOption("MOCK");
-  await page.getByRole("button", { name: "Add method" }).click();
-  await expect(page.getByTestId("method-editor").getByRole("heading", { name: "GET /more", exact: true })).toBeVisible();
-  await page.goto(`/apis/${apiId}/stages`);
-  await page.getByLabel("Description").fill("second");
-  await page.getByRole("button", { name: "Create deployment" }).click();
-  await expect(page.getByTestId("deployment-list")).toContainText("second");
+  await addMockGet(page, "/more");
+  await createDeploymentOf(page, apiId, "second");
   const dev = page.locator('[data-stage="dev"]');
   await dev.getByLabel("Runs deployment").selectOption({ label: (await dev.locator("option", { hasText: "second" }).innerText()).trim() });
   await dev.getByRole("button", { name: "Point stage here" }).click();

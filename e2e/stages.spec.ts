@@ -4,7 +4,7 @@
  * back (approved too), and run a canary on dev to promotion while the local gateway splits traffic.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN, signIn } from "./helpers";
+import { addMockGet, ADMIN, signIn } from "./helpers";
 
 const STAMP = Date.now().toString(36);
 const API_NAME = `Stages e2e ${STAMP}`;
@@ -24,17 +24,6 @@ async function secondDeployer(browser: Browser, admin: Page): Promise<Page> {
   await page.getByRole("button", { name: "Join the workspace" }).click();
   await expect(page.getByTestId("current-role")).toHaveText("deployer");
   return page;
-}
-
-/** Adds a resource with a GET on a MOCK integration in the designer. */
-async function addMockGet(page: Page, path: string) {
-  await page.getByLabel("Path part").fill(path);
-  await page.getByRole("button", { name: "Add resource" }).click();
-  await expect(page.getByTestId("selected-resource")).toHaveText(path);
-  await page.getByLabel("HTTP method").selectOption("GET");
-  await page.getByLabel("Integration type").first().selectOption("MOCK");
-  await page.getByRole("button", { name: "Add method" }).click();
-  await expect(page.getByTestId("method-editor").getByRole("heading", { name: `GET ${path}`, exact: true })).toBeVisible();
 }
 
 async function deploy(page: Page, apiId: string, description: string) {

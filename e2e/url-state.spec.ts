@@ -4,7 +4,7 @@
  * the previous view, and the same URL opened in a new page shows the same view.
  */
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { ADMIN, DEMO_PASSWORD } from "./helpers";
+import { ADMIN, addMockGet, createApi, signIn } from "./helpers";
 
 const RUN = Date.now().toString(36);
 // Waits, not assertions about speed: on a loaded shared machine (next dev) signing in alone took 80 s
@@ -19,33 +19,6 @@ test.beforeAll(async ({ browser }, info) => {
   await signIn(page, ADMIN);
 });
 test.afterAll(() => page.context().close());
-
-/** helpers.ts's signIn, with this file's longer wait for the console after the password check. */
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("current-user")).toHaveText(email);
-}
-
-async function createApi(page: Page, name: string): Promise<string> {
-  await page.goto("/");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByRole("button", { name: "Create API" }).click();
-  await expect(page.getByTestId("api-name")).toHaveText(name);
-  return page.url().split("/apis/")[1].split(/[/?#]/)[0];
-}
-
-async function addMockGet(page: Page, path: string) {
-  await page.getByLabel("Path part").fill(path);
-  await page.getByRole("button", { name: "Add resource" }).click();
-  await expect(page.getByTestId("selected-resource")).toHaveText(path);
-  await page.getByLabel("HTTP method").selectOption("GET");
-  await page.getByLabel("Integration type").first().selectOption("MOCK");
-  await page.getByRole("button", { name: "Add method" }).click();
-  await expectMethod(page, `GET ${path}`);
-}
 
 const expectMethod = (page: Page, heading: string) =>
   expect(page.getByTestId("method-editor").getByRole("heading", { name: heading, exact: true })).toBeVisible();
