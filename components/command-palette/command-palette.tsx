@@ -53,8 +53,14 @@ function PaletteSearch({ onDone }: { onDone: () => void }) {
   const listId = useId();
   const optionId = (i: number) => `${listId}-option-${i}`;
 
-  useEffect(() => setActive(0), [query]);
-  useEffect(() => document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" }));
+  useEffect(() => {
+    setActive(0);
+  }, [query]);
+  // A block body, not `() => el.scrollIntoView()`: Chromium's scroll methods now return a promise,
+  // and React calls whatever an effect returns as its cleanup ("is not a function" on the next run).
+  useEffect(() => {
+    document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });
+  });
 
   const go = (entry: NavigationEntry | undefined) => {
     if (!entry) return;
