@@ -81,4 +81,16 @@ describe("architecture", () => {
     );
     expect(auditWrites).toEqual([]);
   });
+
+  it("effects have block bodies: whatever an effect returns, React calls as its cleanup", () => {
+    // `useEffect(() => el.scrollIntoView())` returned undefined once; Chromium's scroll methods now
+    // return a promise, and the command palette crashed with "is not a function" on the next render.
+    const files = [...sourceFiles(join(ROOT, "app")), ...sourceFiles(join(ROOT, "components"))];
+    const offenders = files.flatMap((f) =>
+      readFileSync(f, "utf8")
+        .split("\n")
+        .flatMap((line, i) => (/use(Layout)?Effect\(\(\) => (?!\{|\(\) =>)/.test(line) ? [`${relative(ROOT, f)}:${i + 1}`] : [])),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

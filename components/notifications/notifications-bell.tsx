@@ -23,7 +23,9 @@ async function fetchNotifications(): Promise<Notification[]> {
 function useSeen(userId: string) {
   const key = `gatehouse.notifications.seen.${userId}`;
   const [seen, setSeen] = useState<string | null | undefined>(undefined);
-  useEffect(() => setSeen(parseSeen(window.localStorage.getItem(key))), [key]);
+  useEffect(() => {
+    setSeen(parseSeen(window.localStorage.getItem(key)));
+  }, [key]);
   const markSeen = useCallback(
     (at: string | null) => {
       if (!at) return;

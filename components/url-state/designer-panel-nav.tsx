@@ -26,7 +26,9 @@ function scrollToPanel(tab: DesignerTab | undefined) {
 
 /** Scrolls to the URL's panel when it changes (first render, a link, Back). */
 export function useScrollToPanel(tab: DesignerTab | undefined) {
-  useEffect(() => scrollToPanel(tab), [tab]);
+  useEffect(() => {
+    scrollToPanel(tab);
+  }, [tab]);
 }
 
 export function DesignerPanelNav({ view, tabs, onNavigate }: { view: DesignerView; tabs: readonly DesignerTab[]; onNavigate: (next: DesignerView) => void }) {
