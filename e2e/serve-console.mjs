@@ -31,9 +31,7 @@ if (process.env.E2E_DATABASE === "postgres") {
 // E2E_DEV=1: `next dev` instead of a production build, for quick runs of one spec while working
 // (compiles pages on demand; CI and the final check always use the production build).
 const command =
-  process.env.E2E_DEV === "1"
-    ? ["npx", ["next", "dev", "--port", env.PORT ?? "3200", "--hostname", env.HOST ?? "127.0.0.1"]]
-    : ["node", ["scripts/start.mjs"]];
+  process.env.E2E_DEV === "1" ? ["npx", ["next", "dev", "--port", env.PORT ?? "3200", "--hostname", env.HOST ?? "127.0.0.1"]] : ["node", ["scripts/start.mjs"]];
 const child = spawn(command[0], command[1], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));
