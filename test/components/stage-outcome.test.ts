@@ -18,10 +18,20 @@ describe("stage outcome", () => {
     const html = render({
       outcome: { status: "applied", summary: "old" },
       failure: { ok: false, status: 400, error: "Some fields are not valid", fieldErrors: { "canarySettings.percentTraffic": "x" } },
+      fieldShown: (field: string) => field.startsWith("canarySettings."),
     });
     expect(html).toContain('data-testid="stage-error"');
     expect(html).toContain("Some fields are not valid: see the messages next to them.");
     expect(html).not.toContain("Done: old");
+  });
+
+  it("spells out a message for a field the panel does not show (a promotion refused for its deployment)", () => {
+    const html = render({
+      outcome: null,
+      failure: { ok: false, status: 400, error: "Some fields are not valid", fieldErrors: { deploymentId: "The stage already runs that deployment" } },
+    });
+    expect(html).toContain("The stage already runs that deployment");
+    expect(html).not.toContain("see the messages next to them");
   });
 
   it("offers a reload when someone else saved first", () => {

@@ -77,6 +77,24 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
       data: { workspaceId: ws.id, email: "b@example.com", role: "viewer", tokenHash: "t1", invitedById: user.id, expiresAt: new Date(Date.now() + 1000) },
     });
     touched.add("Invitation");
+    const token = await p.accessToken.create({
+      data: {
+        workspaceId: ws.id,
+        userId: user.id,
+        name: "ci",
+        role: "deployer",
+        tokenHash: "pat1",
+        prefix: "gh_pat_abcdef",
+        expiresAt: new Date(Date.now() + 1000),
+      },
+    });
+    expect((await p.accessToken.findUniqueOrThrow({ where: { tokenHash: "pat1" } })).id).toBe(token.id);
+    touched.add("AccessToken");
+    await p.awsQuotaBucket.create({ data: { scope: "123456789012/us-east-1", key: "*", tokens: 39.5, atMs: 1_700_000_000_000.5 } });
+    expect(
+      await p.awsQuotaBucket.findUniqueOrThrow({ where: { scope_key: { scope: "123456789012/us-east-1", key: "*" } }, select: { tokens: true, atMs: true } }),
+    ).toEqual({ tokens: 39.5, atMs: 1_700_000_000_000.5 });
+    touched.add("AwsQuotaBucket");
     const testCase = await p.testCase.create({
       data: {
         restApiId: api.id,
