@@ -12,9 +12,13 @@ const RUN = Date.now().toString(36);
 
 async function deployAndCreateStage(page: Page, apiId: string, description: string, stage: string) {
   await page.goto(`/apis/${apiId}/stages`);
-  await page.getByLabel("Description").fill(description);
-  await page.getByRole("button", { name: "Create deployment" }).click();
-  await expect(page.getByTestId("deployment-list")).toContainText(description);
+  // Another spec (the page tour) may have deployed PetStore's draft already: a second deployment of
+  // an unchanged draft is refused, so the stage then runs the one that matches the draft.
+  if ((await page.getByTestId("deployment-list").getByText("matches draft").count()) === 0) {
+    await page.getByLabel("Description").fill(description);
+    await page.getByRole("button", { name: "Create deployment" }).click();
+    await expect(page.getByTestId("deployment-list")).toContainText(description);
+  }
   await page.getByLabel("Stage name").fill(stage);
   await page.getByRole("button", { name: "Create stage" }).click();
   await expect(page.locator(`[data-stage="${stage}"]`)).toBeVisible();
