@@ -276,4 +276,20 @@ describe("fake API Gateway fault injection", () => {
     fake.faults.clear();
     await client.send(new GetRestApiCommand({ restApiId: api.id }));
   });
+
+  it("holds a call unanswered until released, then answers it normally", async () => {
+    const { fake, client } = await start({ quotas: false });
+    let release = () => {};
+    fake.faults.add({ operation: "CreateRestApi", nth: 1, hold: new Promise<void>((r) => (release = r)) });
+    let answered = false;
+    const held = client.send(new CreateRestApiCommand({ name: "held" })).then((api) => ((answered = true), api));
+    await expect.poll(() => fake.calls.length).toBe(1);
+    // Another call is answered meanwhile; the held one is not (and has not been applied).
+    await client.send(new CreateRestApiCommand({ name: "other" }));
+    expect(answered).toBe(false);
+    expect([...fake.state.restApis.values()].map((a) => a.api.name)).toEqual(["other"]);
+    release();
+    expect((await held).name).toBe("held");
+    expect(fake.callsOf("CreateRestApi")).toHaveLength(2);
+  });
 });

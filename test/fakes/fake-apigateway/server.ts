@@ -48,6 +48,11 @@ export interface FaultRule extends FaultError {
   nth?: number;
   /** Fail every matching call after this many have succeeded. */
   after?: number;
+  /**
+   * Instead of failing: hold the matching call until this settles, then answer it normally (a
+   * push kept mid-way, e.g. to show that another instance cannot push the stage meanwhile).
+   */
+  hold?: Promise<unknown>;
 }
 
 export interface FakeApiGatewayOptions {
@@ -250,6 +255,10 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
       const fire = (f.rule.nth !== undefined && f.seen === f.rule.nth) || (f.rule.after !== undefined && f.seen > f.rule.after);
       if (!fire) continue;
       if (f.rule.nth !== undefined) f.done = true;
+      if (f.rule.hold) {
+        await f.rule.hold.catch(() => undefined);
+        break; // then answered as any call
+      }
       if (f.rule.timeout) {
         if (f.rule.timeout === "after") {
           try {
