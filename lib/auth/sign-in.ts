@@ -5,6 +5,7 @@
  */
 import type { Db } from "../db/client";
 import { GatehouseError } from "../errors";
+import { passwordSignInEnabled } from "./oidc-config";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { createSession } from "./session";
 import { describeWait, forgiveSuccess, pruneExpired, reserveAttempt, UNKNOWN_ADDRESS, type Refusal } from "./throttle";
@@ -12,10 +13,13 @@ import { describeWait, forgiveSuccess, pruneExpired, reserveAttempt, UNKNOWN_ADD
 export { FAILURE_WINDOW_MS, LOCKOUT_MS, MAX_FAILURES } from "./throttle";
 
 export const GENERIC_SIGN_IN_ERROR = "Incorrect email or password";
+export const PASSWORD_SIGN_IN_OFF = "Password sign-in is turned off on this server: sign in with single sign-on.";
+
+const CODES: Record<number, string> = { 403: "PasswordSignInOff", 429: "TooManyAttempts" };
 
 export class SignInError extends GatehouseError {
   constructor(message = GENERIC_SIGN_IN_ERROR, status = 401) {
-    super(message, status, [], status === 429 ? "TooManyAttempts" : "InvalidCredentials");
+    super(message, status, [], CODES[status] ?? "InvalidCredentials");
   }
 }
 
@@ -38,6 +42,8 @@ export async function signIn(
   input: { email: string; password: string; userAgent?: string; ip?: string },
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date; userId: string }> {
+  // Refused before anything is counted or checked (GATEHOUSE_PASSWORD_SIGN_IN=off).
+  if (!passwordSignInEnabled()) throw new SignInError(PASSWORD_SIGN_IN_OFF, 403);
   const email = normaliseEmail(input.email);
   const address = input.ip || UNKNOWN_ADDRESS;
   // Counted before the password is checked: parallel attempts cannot get past the limit.

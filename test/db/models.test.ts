@@ -90,6 +90,11 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
     });
     expect((await p.accessToken.findUniqueOrThrow({ where: { tokenHash: "pat1" } })).id).toBe(token.id);
     touched.add("AccessToken");
+    await p.oidcIdentity.create({ data: { issuer: "https://idp.example.com", subject: "248289761001", userId: user.id } });
+    expect((await p.oidcIdentity.findUniqueOrThrow({ where: { issuer_subject: { issuer: "https://idp.example.com", subject: "248289761001" } } })).userId).toBe(
+      user.id,
+    );
+    touched.add("OidcIdentity");
     await p.awsQuotaBucket.create({ data: { scope: "123456789012/us-east-1", key: "*", tokens: 39.5, atMs: 1_700_000_000_000.5 } });
     expect(
       await p.awsQuotaBucket.findUniqueOrThrow({ where: { scope_key: { scope: "123456789012/us-east-1", key: "*" } }, select: { tokens: true, atMs: true } }),
