@@ -282,7 +282,10 @@ describe("fake API Gateway fault injection", () => {
     let release = () => {};
     fake.faults.add({ operation: "CreateRestApi", nth: 1, hold: new Promise<void>((r) => (release = r)) });
     let answered = false;
-    const held = client.send(new CreateRestApiCommand({ name: "held" })).then((api) => ((answered = true), api));
+    const held = client.send(new CreateRestApiCommand({ name: "held" })).then((api) => {
+      answered = true;
+      return api;
+    });
     await expect.poll(() => fake.calls.length).toBe(1);
     // Another call is answered meanwhile; the held one is not (and has not been applied).
     await client.send(new CreateRestApiCommand({ name: "other" }));
