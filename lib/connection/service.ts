@@ -5,6 +5,17 @@ import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { ConflictError, fromZod, NotFoundError } from "../errors";
 
+/** How often a connection's APIs may be checked for drift on a schedule (minutes); none when unset. */
+export const DRIFT_CHECK_MINUTES = [15, 60, 360, 1440] as const;
+
+const driftCheckMinutesSchema = z.preprocess(
+  (v) => (v === "" || v === null || v === undefined ? undefined : Number(v)),
+  z
+    .number({ message: "Choose how often to check for drift" })
+    .refine((m) => (DRIFT_CHECK_MINUTES as readonly number[]).includes(m), "Check every 15 minutes, hourly, every 6 hours or daily (or never)")
+    .optional(),
+);
+
 export const connectionInputSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(64, "At most 64 characters"),
   region: z
@@ -29,6 +40,8 @@ export const connectionInputSchema = z.object({
     .max(128)
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** Scheduled drift checks of the APIs bound to it (lib/jobs/drift-job.ts). */
+  driftCheckMinutes: driftCheckMinutesSchema,
 });
 
 export type ConnectionInput = z.input<typeof connectionInputSchema>;
@@ -70,12 +83,20 @@ async function findConnection(tx: Pick<Db, "awsConnection">, workspaceId: string
   return row;
 }
 
-const fieldsOf = (row: { name: string; region: string; roleArn: string | null; endpointUrl: string | null; profile: string | null }) => ({
+const fieldsOf = (row: {
+  name: string;
+  region: string;
+  roleArn: string | null;
+  endpointUrl: string | null;
+  profile: string | null;
+  driftCheckMinutes: number | null;
+}) => ({
   name: row.name,
   region: row.region,
   roleArn: row.roleArn ?? undefined,
   endpointUrl: row.endpointUrl ?? undefined,
   profile: row.profile ?? undefined,
+  driftCheckMinutes: row.driftCheckMinutes ?? undefined,
 });
 
 /** Changes a connection's name, region, endpoint, role ARN or profile, validated as on creation. APIs bound to it follow. */
@@ -92,7 +113,14 @@ export async function updateConnection(db: Db, actor: Actor, connectionId: strin
     // Cleared optional fields are written as NULL, not left as they were (the schema lets an empty profile through as "").
     const row = await tx.awsConnection.update({
       where: { id: current.id },
-      data: { name: input.name, region: input.region, roleArn: input.roleArn || null, endpointUrl: input.endpointUrl || null, profile: input.profile || null },
+      data: {
+        name: input.name,
+        region: input.region,
+        roleArn: input.roleArn || null,
+        endpointUrl: input.endpointUrl || null,
+        profile: input.profile || null,
+        driftCheckMinutes: input.driftCheckMinutes ?? null,
+      },
     });
     return {
       result: row,

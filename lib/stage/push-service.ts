@@ -14,7 +14,7 @@ import { mutate, type Actor } from "../audit/mutate";
 import { assertCan } from "../auth/roles";
 import { parseDesign } from "../model/design";
 import { isUuid } from "../model/ids";
-import { GatehouseError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, GatehouseError, NotFoundError, ValidationError } from "../errors";
 import { createApiGatewayClient } from "../aws/client";
 import { describeAwsError, formatAwsError, worthRetrying } from "../aws/errors";
 import { callCounts, callCountText, plannedCallCount } from "../aws/push-counts";
@@ -247,12 +247,28 @@ function deploymentDescription(d: { id: string; description: string }) {
   return `Gatehouse ${d.id.slice(0, 8)}${d.description ? `: ${d.description}` : ""}`.slice(0, 1024);
 }
 
+/**
+ * What a push job checks before it is queued, so a refusal is answered at once (404, a missing or
+ * foreign connection, the role, a stage another live push holds: 409 naming who) rather than by a
+ * job that fails later. Reads only.
+ */
+export async function assertPushable(db: Db, actor: Actor, restApiId: string, stageName: string, connectionId?: string): Promise<void> {
+  assertCan(actor.role, "aws.push");
+  const { stage } = await loadTarget(db, actor, restApiId, stageName, connectionId);
+  const held = await db.pushLock.findUnique({ where: { stageId: stage.id } });
+  if (held && !lockAbandoned(held)) {
+    throw new ConflictError(
+      `Stage ${stageName} is already being pushed by ${held.actorEmail} since ${utc(held.startedAt)}: wait for it to finish, then push again.`,
+    );
+  }
+}
+
 export async function pushStage(
   db: Db,
   actor: Actor,
   restApiId: string,
   stageName: string,
-  options: { connectionId?: string; onProgress?: (p: PushProgress) => void } = {},
+  options: { connectionId?: string; onProgress?: (p: PushProgress) => void; jobId?: string } = {},
 ): Promise<PushOutcome> {
   assertCan(actor.role, "aws.push");
   const first = await loadTarget(db, actor, restApiId, stageName, options.connectionId);
@@ -263,7 +279,8 @@ export async function pushStage(
     const { api, stage, connection } = await loadTarget(db, actor, restApiId, stageName, options.connectionId);
     const client = createApiGatewayClient(connection);
     try {
-      return await runPush(db, actor, { api, stage, connection, client, restApiId, stageName, lease, onProgress: quietly(options.onProgress) });
+      const onProgress = quietly(options.onProgress);
+      return await runPush(db, actor, { api, stage, connection, client, restApiId, stageName, lease, onProgress, jobId: options.jobId });
     } finally {
       client.destroy();
     }
@@ -278,6 +295,8 @@ type PushTarget = Awaited<ReturnType<typeof loadTarget>> & {
   stageName: string;
   lease: PushLease;
   onProgress: (p: PushProgress) => void;
+  /** The job running this push (lib/jobs), kept on its row so any instance can follow it. */
+  jobId?: string;
 };
 
 /** Plans, records the start, runs the calls, and records how it ended (success, or where it stopped and why). */
@@ -339,6 +358,7 @@ function recordPushStarted(db: Db, actor: Actor, t: PushTarget, plan: PushPlan) 
         awsRestApiId: plan.restApiId,
         designHash: stage.deployment.contentHash,
         heartbeatAt: new Date(),
+        jobId: t.jobId ?? null,
       },
     });
     await tx.pushLock.updateMany({ where: { token: lease.token }, data: { pushId: row.id } });

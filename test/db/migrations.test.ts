@@ -49,7 +49,9 @@ describe.each(DATABASE_KINDS)("migrations on %s", (kind) => {
     ).toEqual([]);
 
     const enumRows = await db.handle.sql.query<{ typname: string; enumlabel: string }>(
-      `SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY t.typname, e.enumsortorder`,
+      // Public only: pg-boss keeps its own schema ("pgboss", with its job_state enum) that Prisma does not describe.
+      `SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname = 'public' ORDER BY t.typname, e.enumsortorder`,
     );
     const enums: Record<string, string[]> = {};
     for (const r of enumRows) (enums[r.typname] ??= []).push(r.enumlabel);

@@ -1,0 +1,9 @@
+/**
+ * Every job kind the console runs, one row each: name, payload schema, handler, retries, expiry
+ * (see kind.ts). A worker on every instance takes each of them.
+ */
+import { driftCheckJob, driftSweepJob } from "./drift-job";
+import type { AnyJobKind } from "./kind";
+import { pushJob } from "./push-job";
+
+export const JOB_KINDS: AnyJobKind[] = [pushJob, driftCheckJob, driftSweepJob];

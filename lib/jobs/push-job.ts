@@ -1,0 +1,45 @@
+/**
+ * Pushing a stage as a job: the request queues it and goes; a worker on any instance runs
+ * `pushStage` (which takes the stage's push lock, records the push and every call on its row as
+ * it goes, and continues from where an interrupted push stopped). A worker killed mid-push leaves
+ * the job active; after its expiry pg-boss hands it to another worker, whose `pushStage` takes
+ * over the dead holder's lock, marks that push interrupted and plans from what AWS now holds, so
+ * no call that reached AWS is made again.
+ */
+import { z } from "zod";
+import type { Actor } from "../audit/mutate";
+import type { Db } from "../db/client";
+import { ConflictError, GatehouseError } from "../errors";
+import { assertPushable, pushStage } from "../stage/push-service";
+import { defineJob, PermanentJobError } from "./kind";
+import type { JobQueue } from "./queue";
+
+export const pushInputSchema = z.object({
+  restApiId: z.string().uuid(),
+  stageName: z.string().min(1).max(128),
+  connectionId: z.string().uuid().optional(),
+});
+export type PushJobInput = z.infer<typeof pushInputSchema>;
+
+export const pushJob = defineJob<PushJobInput>({
+  name: "stage-push",
+  payload: pushInputSchema,
+  retryLimit: 3,
+  retryDelaySeconds: 5,
+  // Longer than a large push takes under AWS's quotas; a killed worker's push waits this long.
+  expireInSeconds: 15 * 60,
+  // The push service's refusals and AWS's answers are final for this job (the push row and the
+  // history say why, and "push again" continues); a stage busy with another live push is not.
+  permanent: (e) => e instanceof GatehouseError && !(e instanceof ConflictError),
+  async handler({ db, actor, job }, input) {
+    if (!actor) throw new PermanentJobError("A push job must say who pushes");
+    return pushStage(db, actor, input.restApiId, input.stageName, { connectionId: input.connectionId, jobId: job.id });
+  },
+});
+
+/** Checks the push can start (answering refusals now), then queues it; returns the job's id. */
+export async function enqueuePush(queue: JobQueue, db: Db, actor: Actor, input: PushJobInput): Promise<string> {
+  const parsed = pushInputSchema.parse(input);
+  await assertPushable(db, actor, parsed.restApiId, parsed.stageName, parsed.connectionId);
+  return queue.send(pushJob, actor, parsed);
+}

@@ -1,0 +1,97 @@
+/**
+ * The job queue: pg-boss on the console's database, in its own schema ("pgboss", which it creates
+ * and migrates). Every instance runs a worker for every kind; pg-boss hands each job to one worker
+ * (SELECT … FOR UPDATE SKIP LOCKED), retries it when its attempt throws or when its worker goes
+ * silent past the kind's expiry (a `kill -9`), and runs the schedules.
+ */
+import PgBoss from "pg-boss";
+import type { Actor } from "../audit/mutate";
+import type { DbHandle } from "../db/client";
+import { fromZod } from "../errors";
+import { logger } from "../ops/logger";
+import type { AnyJobKind, JobKind, JobRun, SendOptions } from "./kind";
+import { reportQueueDepth } from "./metrics";
+import { pgBossDbOver } from "./pglite-db";
+import { runAttempt } from "./run";
+
+export interface QueueOptions {
+  /** PostgreSQL: the connection string pg-boss's own pool uses (it owns its schema). */
+  connectionString?: string;
+  /** How often idle workers look for jobs; also how soon an expired job is noticed (maintenance). */
+  pollingSeconds?: number;
+  /** Run workers in this process (false: only send, as a CLI would). */
+  work?: boolean;
+  /** Overrides every kind's expiry (tests use a small one to retry a killed worker's job quickly). */
+  expireInSeconds?: number;
+}
+
+const SCHEMA = "pgboss";
+
+export class JobQueue {
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly handle: DbHandle,
+    private readonly kinds: JobKind<unknown>[],
+  ) {}
+
+  static async start(handle: DbHandle, kinds: AnyJobKind[], options: QueueOptions = {}): Promise<JobQueue> {
+    const polling = options.pollingSeconds ?? 2;
+    const connection = handle.kind === "pglite" ? { db: pgBossDbOver(handle.sql) } : { connectionString: options.connectionString, max: 4 };
+    const boss = new PgBoss({ ...connection, schema: SCHEMA, maintenanceIntervalSeconds: Math.max(1, polling), monitorStateIntervalSeconds: 60 });
+    boss.on("error", (err) => logger().error({ err }, "job queue error"));
+    await boss.start();
+    const queue = new JobQueue(boss, handle, kinds);
+    for (const kind of kinds) await queue.prepare(kind, options, polling);
+    reportQueueDepth(() => queue.depths());
+    return queue;
+  }
+
+  private async prepare(kind: JobKind<unknown>, options: QueueOptions, polling: number) {
+    const settings = {
+      retryLimit: kind.retryLimit,
+      retryDelay: kind.retryDelaySeconds,
+      expireInSeconds: options.expireInSeconds ?? kind.expireInSeconds,
+    };
+    if (await this.boss.getQueue(kind.name)) await this.boss.updateQueue(kind.name, { name: kind.name, ...settings });
+    else await this.boss.createQueue(kind.name, { name: kind.name, ...settings });
+    if (kind.cron) await this.boss.schedule(kind.name, kind.cron, { actor: null, input: {} });
+    if (options.work === false) return;
+    await this.boss.work(kind.name, { includeMetadata: true, pollingIntervalSeconds: polling, batchSize: 1 }, async ([job]) => {
+      const run: JobRun = { id: job.id, kind: kind.name, retryCount: job.retryCount, retryLimit: job.retryLimit };
+      return runAttempt(kind, run, job.data, { db: this.handle.prisma, send: (k, a, i, o) => this.send(k, a, i, o), noRetry: (j) => this.noRetry(j) });
+    });
+  }
+
+  /** Queues a job after checking its payload (a bad one is the sender's 400, never a queued job). */
+  async send<P>(kind: JobKind<P>, actor: Actor, input: P, options: SendOptions = {}): Promise<string> {
+    const parsed = kind.payload.safeParse(input);
+    if (!parsed.success) throw fromZod(parsed.error);
+    const id = await this.boss.send(kind.name, { actor, input: parsed.data }, options);
+    // pg-boss answers null when a singleton key already has its job in this slot: that job is the answer.
+    return id ?? "";
+  }
+
+  /** A job as pg-boss keeps it (state, attempts, output), from any instance. */
+  async job<P>(kind: JobKind<P>, id: string) {
+    return this.boss.getJobById<unknown>(kind.name, id, { includeArchive: true });
+  }
+
+  async depths(): Promise<Record<string, number>> {
+    const entries = await Promise.all(this.kinds.map(async (k) => [k.name, await this.boss.getQueueSize(k.name)] as const));
+    return Object.fromEntries(entries);
+  }
+
+  /** The failing attempt becomes the last: pg-boss fails a job for good once retry_count reaches retry_limit. */
+  private async noRetry(job: JobRun) {
+    await this.boss.getDb().executeSql(`UPDATE ${SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [job.kind, job.id]);
+  }
+
+  /**
+   * Stops taking jobs and waits up to `drainMs` for running ones: a job that finishes is recorded;
+   * one still running is left active, and pg-boss retries it elsewhere after its expiry.
+   */
+  async stop(drainMs = 20_000): Promise<void> {
+    reportQueueDepth(null);
+    await this.boss.stop({ graceful: true, wait: true, timeout: drainMs });
+  }
+}
