@@ -8,6 +8,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 import { guardedDb } from "@/lib/input/db-guard";
+import { OpenApiDocumentError } from "@/lib/restapi/openapi-service";
 import { toActionError } from "./action";
 
 export interface ApiV1Context {
@@ -35,9 +36,17 @@ export async function apiV1<T>(request: Request, permission: Permission, work: (
   } catch (e) {
     const failure = toActionError(e);
     const headers = failure.status === 401 ? { ...noStore, "www-authenticate": 'Bearer realm="gatehouse"' } : noStore;
-    return NextResponse.json({ message: failure.error, code: failure.code, fieldErrors: failure.fieldErrors }, { status: failure.status, headers });
+    // A refused OpenAPI file lists every problem with its JSON pointer (several may share one, or be about the whole file).
+    const problems = e instanceof OpenApiDocumentError ? { problems: e.problems } : {};
+    return NextResponse.json(
+      { message: failure.error, code: failure.code, fieldErrors: failure.fieldErrors, ...problems },
+      { status: failure.status, headers },
+    );
   }
 }
+
+/** The query string as a plain object (a repeated name keeps its last value). */
+export const queryOf = (request: Request): Record<string, string> => Object.fromEntries(new URL(request.url).searchParams);
 
 /** The JSON body of a request, or a 400 naming the problem (an empty body is `{}`). */
 export async function jsonBody(request: Request): Promise<Record<string, unknown>> {

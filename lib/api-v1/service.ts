@@ -8,19 +8,12 @@ import type { Actor } from "../audit/mutate";
 import { historyFilterSchema, listHistory } from "../audit/history";
 import type { Db } from "../db/client";
 import { createDeployment } from "../deployment/service";
-import { fromZod } from "../errors";
 import { getRestApiOrThrow, listRestApis } from "../restapi/service";
+import { assertCan } from "../auth/roles";
+import { requestedDeploymentId } from "../stage/approvals";
 import { pointStage, promoteStage } from "../stage/changes";
-import { STAGE_NAME, STAGE_NAME_RULE } from "../stage/rules";
 import { listStages } from "../stage/service";
-
-const stageName = z.string().regex(STAGE_NAME, STAGE_NAME_RULE);
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  return parsed.data;
-}
+import { parse, stageName } from "./parse";
 
 export async function listApis(db: Db, actor: Actor) {
   const rows = await listRestApis(db, actor.workspaceId);
@@ -63,11 +56,32 @@ export async function deploy(db: Db, actor: Actor, apiId: string, body: unknown)
 
 const PromoteInput = z.object({ from: stageName });
 
-/** Points the stage at what `from` runs: applied, or an approval request on a protected stage. */
+/**
+ * Points the stage at what `from` runs: applied, or an approval request on a protected stage.
+ * A pipeline re-runs its steps, so a promotion already done answers `unchanged`, and one already
+ * waiting for approval answers that request again (not a 409): the re-run waits on it.
+ */
 export async function promote(db: Db, actor: Actor, apiId: string, stageName: string, body: unknown) {
+  assertCan(actor.role, "stage.write");
   const { from } = parse(PromoteInput, body);
   const api = await getRestApiOrThrow(db, actor.workspaceId, apiId);
-  return promoteStage(db, actor, api.id, from, stageName);
+  return (await promotedAlready(db, api.id, from, stageName)) ?? promoteStage(db, actor, api.id, from, stageName);
+}
+
+/** The answer for a promotion that is done or waiting already; null when it is still to ask for. */
+async function promotedAlready(db: Db, restApiId: string, from: string, to: string) {
+  const stages = await db.stage.findMany({ where: { restApiId, name: { in: [from, to] } } });
+  const source = stages.find((s) => s.name === from);
+  const target = stages.find((s) => s.name === to);
+  // Missing stages and from === to: promoteStage says what is wrong.
+  if (!source || !target || from === to) return null;
+  if (target.deploymentId === source.deploymentId)
+    return { status: "unchanged" as const, summary: `Stage ${to} already runs deployment ${source.deploymentId}, as ${from} does` };
+  const pending = await db.stageChangeRequest.findFirst({ where: { stageId: target.id, status: "pending" } });
+  const kind = (pending?.change as { kind?: string } | undefined)?.kind;
+  if (pending && (kind === "promote" || kind === "deploy") && requestedDeploymentId(pending) === source.deploymentId)
+    return { status: "requested" as const, requestId: pending.id, summary: pending.summary };
+  return null;
 }
 
 const HistoryQuery = historyFilterSchema.omit({ restApiId: true }).extend({ apiId: z.string().optional() }).strict();

@@ -3,8 +3,6 @@
  * real /api/v1 route handlers (served on loopback by this test, on a real PostgreSQL database),
  * authenticated by an access token from the environment.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAccessToken } from "../../auth/access-tokens";
 import type { DbHandle } from "../../db/client";
@@ -15,46 +13,15 @@ import { createStage } from "../../stage/service";
 import { actorsOfEveryRole } from "../../../test/helpers/actors";
 import { runGatehouse } from "../../../test/helpers/cli";
 import { openTestDatabase, type TestDatabase } from "../../../test/helpers/databases";
+import { type ServedApiV1, serveApiV1 } from "../../../test/cli/serve-api-v1";
 
 const state = vi.hoisted(() => ({ handle: undefined as DbHandle | undefined }));
 vi.mock("server-only", () => ({}));
 vi.mock("@/lib/db", () => ({ getDb: async () => state.handle }));
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const ROUTES: [RegExp, string, () => Promise<Record<string, Handler>>][] = [
-  [/^\/api\/v1\/apis$/, "GET", () => import("@/app/api/v1/apis/route") as never],
-  [/^\/api\/v1\/apis\/(?<apiId>[^/]+)\/stages$/, "GET", () => import("@/app/api/v1/apis/[apiId]/stages/route") as never],
-  [/^\/api\/v1\/apis\/(?<apiId>[^/]+)\/deployments$/, "POST", () => import("@/app/api/v1/apis/[apiId]/deployments/route") as never],
-  [
-    /^\/api\/v1\/apis\/(?<apiId>[^/]+)\/stages\/(?<stageName>[^/]+)\/promote$/,
-    "POST",
-    () => import("@/app/api/v1/apis/[apiId]/stages/[stageName]/promote/route") as never,
-  ],
-  [/^\/api\/v1\/history$/, "GET", () => import("@/app/api/v1/history/route") as never],
-];
-
-/** The route handlers behind a plain node:http server, as Next would call them. */
-function serveRoutes(): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    for (const [pattern, method, load] of ROUTES) {
-      const m = pattern.exec(url.pathname);
-      if (!m || method !== req.method) continue;
-      const request = new Request(url, { method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined });
-      const response = await (await load())[method](request, { params: Promise.resolve({ ...m.groups }) });
-      res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
-      return;
-    }
-    res.writeHead(404).end("{}");
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
-}
-
 describe("gatehouse remote", () => {
   let db: TestDatabase;
-  let server: Server;
+  let server: ServedApiV1;
   let env: NodeJS.ProcessEnv;
   let apiId: string;
 
@@ -71,9 +38,9 @@ describe("gatehouse remote", () => {
     await p.stage.updateMany({ where: { restApiId: apiId, name: "prod" }, data: { protected: true } });
     const api = await p.restApi.findUniqueOrThrow({ where: { id: apiId } });
     await editDesign(p, actors.editor, apiId, api.version, { type: "addResourcePath", path: "/from-ci" });
-    server = await serveRoutes();
+    server = await serveApiV1();
     const { token } = await createAccessToken(p, actors.deployer, { name: "pipeline", role: "deployer", expiresInDays: 1 });
-    env = { ...process.env, GATEHOUSE_SERVER: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, GATEHOUSE_TOKEN: token };
+    env = { ...process.env, GATEHOUSE_SERVER: server.url, GATEHOUSE_TOKEN: token };
   }, 180_000);
   afterAll(async () => {
     server?.close();
