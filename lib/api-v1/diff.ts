@@ -6,9 +6,15 @@ import { z } from "zod";
 import type { Actor } from "../audit/mutate";
 import type { Db } from "../db/client";
 import { compare, diffRefText, parseDiffRef, type ResolvedSide } from "../stage/insights";
-import { parse } from "./parse";
+import { STAGE_NAME_RULE } from "../stage/rules";
+import { parse, stageName } from "./parse";
 
-const side = z.string({ message: "Required: draft, stage:NAME or deployment:ID" }).min(1, "Required: draft, stage:NAME or deployment:ID");
+const SIDE_RULE = "Required: draft, stage:NAME or deployment:ID";
+/** The console's refs; a stage's name is held to AWS's rule here, so a bad one is this field's error, not a lookup's. */
+const side = z
+  .string({ message: SIDE_RULE })
+  .min(1, SIDE_RULE)
+  .refine((ref) => !ref.startsWith("stage:") || stageName.safeParse(ref.slice("stage:".length)).success, STAGE_NAME_RULE);
 const DiffQuery = z.object({ from: side, to: side }).strict();
 
 const sideOf = (s: Omit<ResolvedSide, "design">) => ({ ref: diffRefText(s.ref), label: s.label, deploymentId: s.deploymentId ?? null });

@@ -25,6 +25,7 @@ const openapiRoute = await import("@/app/api/v1/apis/[apiId]/openapi/route");
 const diffRoute = await import("@/app/api/v1/apis/[apiId]/diff/route");
 const pushRoute = await import("@/app/api/v1/apis/[apiId]/stages/[stageName]/push/route");
 const testsRoute = await import("@/app/api/v1/apis/[apiId]/tests/run/route");
+const promoteRoute = await import("@/app/api/v1/apis/[apiId]/stages/[stageName]/promote/route");
 
 const FILE = JSON.stringify({
   openapi: "3.0.1",
@@ -152,7 +153,8 @@ describe("/api/v1 import, diff, push, tests/run", () => {
     expect(badRef.status).toBe(400);
     expect(((await badRef.json()) as Refusal).fieldErrors).toHaveProperty("from");
     expect((await diff(tokens.viewer, "?from=stage:nowhere&to=draft")).status).toBe(404);
-    expect((await diff(tokens.viewer, "?from=stage:%00&to=draft")).status).toBeLessThan(500);
+    const nul = (await (await diff(tokens.viewer, "?from=draft&to=stage:%00")).json()) as Refusal;
+    expect(nul.fieldErrors).toEqual({ to: expect.stringContaining("Stage name only allows") });
   });
 
   it("runs the saved tests, says passed per case, and refuses a bad target", async () => {
@@ -182,5 +184,14 @@ describe("/api/v1 import, diff, push, tests/run", () => {
       expect(((await res.json()) as Refusal).fieldErrors, `${stage} ${body}`).toHaveProperty(field);
     }
     expect(await auditCount()).toBe(before);
+  });
+
+  it("refuses a promotion to a stage name with a NUL as a field error on `to`", async () => {
+    const res = await promoteRoute.POST(
+      call("POST", `/apis/${apiId}/stages/x/promote`, tokens.deployer, '{"from":"dev"}'),
+      params({ apiId, stageName: "prod\u0000" }),
+    );
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Refusal).fieldErrors).toHaveProperty("to");
   });
 });

@@ -54,7 +54,8 @@ export async function deploy(db: Db, actor: Actor, apiId: string, body: unknown)
   return { deploymentId: deployment.id, stage: stage && { name: input.stageName, ...stage } };
 }
 
-const PromoteInput = z.object({ from: stageName });
+/** `to` is the path's stage name, checked as the body's `from` is. */
+const PromoteInput = z.object({ from: stageName, to: stageName });
 
 /**
  * Points the stage at what `from` runs: applied, or an approval request on a protected stage.
@@ -63,9 +64,9 @@ const PromoteInput = z.object({ from: stageName });
  */
 export async function promote(db: Db, actor: Actor, apiId: string, stageName: string, body: unknown) {
   assertCan(actor.role, "stage.write");
-  const { from } = parse(PromoteInput, body);
+  const { from, to } = parse(PromoteInput, { ...(body as object), to: stageName });
   const api = await getRestApiOrThrow(db, actor.workspaceId, apiId);
-  return (await promotedAlready(db, api.id, from, stageName)) ?? promoteStage(db, actor, api.id, from, stageName);
+  return (await promotedAlready(db, api.id, from, to)) ?? promoteStage(db, actor, api.id, from, to);
 }
 
 /** The answer for a promotion that is done or waiting already; null when it is still to ask for. */
