@@ -10,6 +10,7 @@ export async function registerNode() {
   const { logger } = await import("./lib/ops/logger");
   const { onShutdown } = await import("./lib/ops/lifecycle");
   publishFrontDoorOps();
+  await refuseBadSignInConfig();
   const { getDb } = await import("./lib/db");
   let db: Awaited<ReturnType<typeof getDb>>;
   try {
@@ -39,6 +40,18 @@ export async function registerNode() {
     `[gatehouse] Database ready (${db.kind === "pglite" ? `embedded PGlite in ${defaultDataDir()}` : "PostgreSQL from DATABASE_URL"}).`,
   );
   await startGateway(db);
+}
+
+/** Sign-in settings (GATEHOUSE_OIDC_*, GATEHOUSE_PASSWORD_SIGN_IN) are checked now, not at someone's sign-in: a mistake stops the server, naming the variable. */
+async function refuseBadSignInConfig() {
+  const { checkSignInConfig, OidcConfigError } = await import("./lib/auth/oidc-config");
+  try {
+    checkSignInConfig();
+  } catch (e) {
+    if (!(e instanceof OidcConfigError)) throw e;
+    console.error(`[gatehouse] Sign-in is misconfigured: ${e.message}`);
+    process.exit(1);
+  }
 }
 
 /** Where scripts/start.mjs finds the gateway's handler, to answer `/gw/…` before Next does. */

@@ -13,6 +13,14 @@ function chromiumPath(): string {
 
 const PORT = Number(process.env.E2E_PORT ?? 3200);
 export const FAKE_AWS_PORT = Number(process.env.E2E_FAKE_AWS_PORT ?? 4610);
+/** The test-double OpenID Connect provider (test/fakes/oidc-idp) the console's single sign-on uses. */
+export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 2000);
+export const OIDC = {
+  issuer: `http://127.0.0.1:${OIDC_PORT}`,
+  clientId: "gatehouse-e2e",
+  clientSecret: "gatehouse-e2e-client-secret",
+  name: "Fake IdP",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -49,6 +57,13 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      // The test-double identity provider (e2e/oidc.spec.ts signs in through it).
+      command: `npx tsx test/fakes/oidc-idp/serve.ts --port ${OIDC_PORT} --client-id ${OIDC.clientId} --client-secret ${OIDC.clientSecret} --redirect http://127.0.0.1:${PORT}/auth/oidc/callback`,
+      url: `${OIDC.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       command: "node e2e/serve-console.mjs",
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
@@ -65,6 +80,13 @@ export default defineConfig({
         GATEHOUSE_SIGN_IN_ATTEMPTS_PER_ADDRESS: "100000",
         // One JSON line per request would bury the test report; warnings and errors still show.
         GATEHOUSE_LOG_LEVEL: process.env.GATEHOUSE_LOG_LEVEL ?? "warn",
+        // Single sign-on beside password sign-in (which every other spec uses).
+        GATEHOUSE_OIDC_ISSUER: OIDC.issuer,
+        GATEHOUSE_OIDC_CLIENT_ID: OIDC.clientId,
+        GATEHOUSE_OIDC_CLIENT_SECRET: OIDC.clientSecret,
+        GATEHOUSE_OIDC_NAME: OIDC.name,
+        GATEHOUSE_OIDC_SCOPES: "openid email profile groups",
+        GATEHOUSE_OIDC_ROLE_MAP: "platform-admins=admin,deployers=deployer,devs=editor",
       },
     },
   ],

@@ -5,7 +5,8 @@ import { actionRequestProblem, isActionRequest, isCrossOriginAction } from "./li
 const SESSION_COOKIE = "gatehouse_session";
 // /invite/<token>: the one-time link is itself the credential.
 // /api/v1 authenticates by access token in its own frame (app/_server/api-v1.ts), never by cookie.
-const PUBLIC_PATHS = ["/sign-in", "/api/health", "/api/ready", "/api/metrics", "/api/v1", "/invite", "/gw"];
+// /auth/oidc: single sign-on's start and callback, which come before there is a session.
+const PUBLIC_PATHS = ["/sign-in", "/api/health", "/api/ready", "/api/metrics", "/api/v1", "/invite", "/gw", "/auth/oidc"];
 
 /**
  * A first gate, on cookie presence only: pages redirect to sign-in, endpoints answer 401.

@@ -100,6 +100,9 @@ const ROUTE_ROLES: { method: "GET" | "POST" | "PUT"; route: string; role: Role |
   { method: "POST", route: "/api/apis/[apiId]/stages/[stageName]/push", role: "deployer" },
   // The local gateway serves deployed stages to anyone, as API Gateway does; it only ever answers what the API's methods produce.
   { method: "GET", route: "/gw/[apiRef]/[stage]/[[...path]]", role: "public" },
+  // Single sign-on comes before a session: start sends the browser to the provider, callback checks what it brings back.
+  { method: "GET", route: "/auth/oidc/start", role: "public" },
+  { method: "GET", route: "/auth/oidc/callback", role: "public" },
 ];
 
 const PUBLIC_PAGES = ["/sign-in", "/invite/[token]"];

@@ -13,7 +13,7 @@ async function signIn(input: { email: string; password: string; next?: string })
   const form = new FormData();
   for (const [k, v] of Object.entries(input)) if (v !== undefined) form.set(k, v);
   const state: SignInState = await signInAction({}, form);
-  return { ok: false, status: 400, error: state.error ?? "Some fields are not valid", fieldErrors: state.fieldErrors };
+  return { ok: false, status: state.status ?? 400, error: state.error ?? "Some fields are not valid", fieldErrors: state.fieldErrors };
 }
 
 /** Controlled, and submitted without a form action: a refusal keeps the email and password as typed. */

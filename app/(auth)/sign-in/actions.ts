@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { SESSION_COOKIE, revokeSession, resolveSession } from "@/lib/auth/session";
-import { signIn, SignInError } from "@/lib/auth/sign-in";
+import { PASSWORD_SIGN_IN_OFF, signIn, SignInError } from "@/lib/auth/sign-in";
+import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { mutate } from "@/lib/audit/mutate";
 import { clientIp, isHttps } from "@/app/_server/session";
 import { signInLimiter } from "@/lib/auth/rate-limit";
@@ -16,6 +17,8 @@ export interface SignInState {
   error?: string;
   fieldErrors?: { email?: string; password?: string };
   email?: string;
+  /** The refusal's HTTP status when it is not a plain 400 (403: password sign-in is off). */
+  status?: number;
 }
 
 const signInSchema = z.object({
@@ -27,6 +30,7 @@ const signInSchema = z.object({
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   // A hand-made action call may send anything as arguments: a clear answer, not a 500.
   if (!(form instanceof FormData)) return { error: "Send the sign-in form." };
+  if (!passwordSignInEnabled()) return { error: PASSWORD_SIGN_IN_OFF, status: 403 };
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   const email = String(form.get("email") ?? "");
   if (!parsed.success) {
@@ -43,7 +47,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     const h = await headers();
     ({ token, expiresAt } = await signIn(prisma, { ...parsed.data, userAgent: h.get("user-agent") ?? undefined, ip }));
   } catch (e) {
-    if (e instanceof SignInError) return { error: e.message, email };
+    if (e instanceof SignInError) return { error: e.message, email, ...(e.status === 403 && { status: 403 }) };
     throw e;
   }
   (await cookies()).set(SESSION_COOKIE, token, {
