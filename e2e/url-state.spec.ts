@@ -139,3 +139,17 @@ test("history filters and the stage diff's pair are in the URL: reload and Back 
   await expect(pickers().getByLabel("A (before)")).toHaveValue(`deployment:${deploymentId}`);
   await expect(pickers().getByLabel("B (after)")).toHaveValue("draft");
 });
+
+test("a link to an API or a stage that doesn't exist answers HTTP 404 with a page that names it", async () => {
+  const apiId = await createApi(page, `URL state missing ${RUN}`);
+  const missingApi = await page.goto("/apis/nosuchapi0000");
+  expect(missingApi?.status()).toBe(404);
+  await expect(page.getByText("No API with id nosuchapi0000 in this workspace.")).toBeVisible();
+  const missingStage = await page.goto(`/apis/${apiId}/stages/nosuchstage`);
+  expect(missingStage?.status()).toBe(404);
+  await expect(page.getByText("This API has no stage named nosuchstage.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "All stages of this API" })).toHaveAttribute("href", `/apis/${apiId}/stages`);
+  // The stage pages beside it still answer.
+  expect((await page.goto(`/apis/${apiId}/stages`))?.status()).toBe(200);
+  expect((await page.goto(`/apis/${apiId}/stages/diff`))?.status()).toBe(200);
+});

@@ -53,11 +53,12 @@ describe("not-found", () => {
     expect(uncaught).toEqual([]);
   });
 
-  it("the API layout's notFound() reaches apis/not-found.tsx and the stage page's its own", () => {
+  it("the API layout's notFound() reaches apis/not-found.tsx, and the stage layout's and page's the stages' own", () => {
     expect(catchingNotFound(join(CONSOLE, "apis", "[apiId]", "layout.tsx"), CONSOLE)).toBe("app/(console)/apis/not-found.tsx");
-    expect(catchingNotFound(join(CONSOLE, "apis", "[apiId]", "stages", "[stageName]", "page.tsx"), CONSOLE)).toBe(
-      "app/(console)/apis/[apiId]/stages/[stageName]/not-found.tsx",
-    );
+    for (const file of ["layout.tsx", "page.tsx"])
+      expect(catchingNotFound(join(CONSOLE, "apis", "[apiId]", "stages", "[stageName]", file), CONSOLE)).toBe(
+        "app/(console)/apis/[apiId]/stages/not-found.tsx",
+      );
   });
 
   it("every dynamic segment of the console has a not-found.tsx at or above it inside the console", () => {
@@ -82,12 +83,12 @@ describe("not-found", () => {
     };
     const render = async (file: string, pathname: string) => (await html(file, pathname)).replace(/<[^>]+>/g, "");
     expect(await render("(console)/apis/not-found.tsx", "/apis/c1x9/stages")).toContain("No API with id c1x9 in this workspace.");
-    expect(await render("(console)/apis/[apiId]/stages/[stageName]/not-found.tsx", "/apis/c1x9/stages/my%20stage")).toContain(
+    expect(await render("(console)/apis/[apiId]/stages/not-found.tsx", "/apis/c1x9/stages/my%20stage")).toContain(
       "This API has no stage named my stage.",
     );
     expect(await render("not-found.tsx", "/nowhere/at-all")).toContain("Nothing in Gatehouse answers at /nowhere/at-all.");
     // The way back from a missing stage is that API's stage list.
-    expect(await html("(console)/apis/[apiId]/stages/[stageName]/not-found.tsx", "/apis/c1x9/stages/prod")).toMatch(
+    expect(await html("(console)/apis/[apiId]/stages/not-found.tsx", "/apis/c1x9/stages/prod")).toMatch(
       /<a [^>]*href="\/apis\/c1x9\/stages"[^>]*>All stages of this API<\/a>/,
     );
   });
@@ -151,9 +152,9 @@ describe("loading skeletons", () => {
   const expected = [
     "app/(console)/(home)/loading.tsx",
     "app/(console)/history/loading.tsx",
-    "app/(console)/apis/[apiId]/loading.tsx",
+    "app/(console)/apis/[apiId]/(design)/loading.tsx",
     "app/(console)/apis/[apiId]/history/loading.tsx",
-    "app/(console)/apis/[apiId]/stages/loading.tsx",
+    "app/(console)/apis/[apiId]/stages/(list)/loading.tsx",
     "app/(console)/apis/[apiId]/stages/[stageName]/loading.tsx",
   ];
 
@@ -172,7 +173,9 @@ describe("loading skeletons", () => {
     // A loading.tsx wraps its own segment's page and everything below it, the layouts of the
     // segments below included; once its skeleton has streamed, the status is 200 whatever follows.
     const layouts = named(CONSOLE, "layout.tsx").filter((f) => /\bnotFound\(\)/.test(readFileSync(f, "utf8")));
-    expect(layouts.length).toBeGreaterThan(0);
+    expect(layouts.map(rel)).toEqual(
+      expect.arrayContaining(["app/(console)/apis/[apiId]/layout.tsx", "app/(console)/apis/[apiId]/stages/[stageName]/layout.tsx"]),
+    );
     const wrapped = layouts.flatMap((f) =>
       upTo(dirname(dirname(f)), APP)
         .filter((d) => existsSync(join(d, "loading.tsx")))

@@ -1,7 +1,8 @@
 import { LinkUpTo, MissingSegment } from "@/components/ui/missing-segment";
 import { NOT_FOUND_LINK, NotFoundPanel } from "@/components/ui/not-found-panel";
 
-// notFound() from the stage page; shown under the API's name and tabs, which did load.
+// notFound() from a stage's layout (app/(console)/apis/[apiId]/stages/[stageName]/layout.tsx): shown under
+// the API's name and tabs, which did load.
 export default function StageNotFound() {
   return (
     <NotFoundPanel
