@@ -2,9 +2,8 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/audit/mutate";
-import { bearerOf, resolveAccessToken } from "@/lib/auth/access-tokens";
+import { bearerOf, resolveAccessToken, type TokenUser } from "@/lib/auth/access-tokens";
 import { assertCan, type Permission } from "@/lib/auth/roles";
-import type { SessionUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 import { guardedDb } from "@/lib/input/db-guard";
@@ -13,7 +12,8 @@ import { toActionError } from "./action";
 
 export interface ApiV1Context {
   db: Db;
-  user: SessionUser;
+  /** A member (a personal token), or a workspace token acting as itself (userId null). */
+  user: TokenUser;
   actor: Actor;
 }
 

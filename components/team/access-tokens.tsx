@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { createAccessTokenAction, revokeAccessTokenAction } from "@/app/(console)/account/actions";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { Checkbox, Field, SelectField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { AccessTokenView } from "@/lib/auth/access-tokens";
@@ -16,6 +16,7 @@ export function CreateAccessTokenForm({ maxRole }: { maxRole: Role }) {
   const [name, setName] = useState("");
   const [role, setRole] = useState<string>(maxRole === "admin" ? "deployer" : maxRole);
   const [expiresInDays, setExpiresInDays] = useState("90");
+  const [workspace, setWorkspace] = useState(false);
   const create = useServerAction(createAccessTokenAction, { refresh: true, onSuccess: () => setName("") });
   const roles = ROLES.slice(0, ROLES.indexOf(maxRole) + 1);
   return (
@@ -23,7 +24,7 @@ export function CreateAccessTokenForm({ maxRole }: { maxRole: Role }) {
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
-        void create.run({ name, role, expiresInDays });
+        void create.run({ name, role, expiresInDays, owner: workspace ? "workspace" : "member" });
       }}
     >
       <Field label="Name (what will use it)" name="token.name" value={name} onChange={(e) => setName(e.target.value)} error={create.fieldErrors.name} />
@@ -40,6 +41,14 @@ export function CreateAccessTokenForm({ maxRole }: { maxRole: Role }) {
           error={create.fieldErrors.expiresInDays}
         />
       </div>
+      {maxRole === "admin" && (
+        <Checkbox
+          label="The workspace's token: it acts as itself (not as you) and keeps working if you leave the team"
+          name="token.owner"
+          checked={workspace}
+          onChange={(e) => setWorkspace(e.target.checked)}
+        />
+      )}
       <FormError failure={create.error} />
       <Button type="submit" pending={create.pending}>
         Create token
@@ -62,7 +71,7 @@ export function AccessTokenList({ tokens, showOwner }: { tokens: AccessTokenView
         <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
           <span className="min-w-0 text-slate-600">
             <span className="font-medium text-slate-900">{t.name}</span> · <code>{t.prefix}…</code> · {t.role}
-            {showOwner && <> · {t.ownerEmail}</>} · {tokenState(t)}
+            {showOwner && <> · {t.owner === "workspace" ? `workspace (made by ${t.ownerEmail})` : t.ownerEmail}</>} · {tokenState(t)}
           </span>
           {!t.revokedAt && <RevokeTokenButton id={t.id} />}
         </li>

@@ -23,8 +23,8 @@ export async function revokeOwnSessionAction(sessionId: string) {
   });
 }
 
-/** An access token for pipelines (/api/v1): the secret is in this reply only. Any member, for at most their role. */
-export async function createAccessTokenAction(input: { name: string; role: string; expiresInDays: number | string }) {
+/** An access token for pipelines (/api/v1): the secret is in this reply only. Any member, for at most their role; an admin may make it the workspace's. */
+export async function createAccessTokenAction(input: { name: string; role: string; expiresInDays: number | string; owner?: string }) {
   return runAction("read", async ({ db, actor }) => {
     const created = await createAccessToken(db, actor, input as CreateTokenInput);
     revalidatePath("/account");
