@@ -3,7 +3,7 @@
  * when the server starts: publishes the operations hooks the front door uses (request ids, logs,
  * metrics, shutdown: lib/ops), opens the database, applies migrations and seeds the demo on first
  * start, so the sign-in hint is in the log before anyone asks for a page; then starts the local
- * gateway beside Next (see startGateway).
+ * gateway beside Next (see startGateway) and the job queue's workers (startJobs).
  */
 export async function registerNode() {
   const { publishFrontDoorOps } = await import("./lib/ops/front-door");
@@ -40,6 +40,24 @@ export async function registerNode() {
     `[gatehouse] Database ready (${db.kind === "pglite" ? `embedded PGlite in ${defaultDataDir()}` : "PostgreSQL from DATABASE_URL"}).`,
   );
   await startGateway(db);
+  await startJobs();
+}
+
+/**
+ * The job queue's workers (pushes, scheduled drift checks) run on every instance; pg-boss gives
+ * each job to one of them. Stopped at shutdown after the HTTP server drains (lib/jobs registers it):
+ * a running job gets GATEHOUSE_JOB_DRAIN_MS to finish, else another instance retries it.
+ */
+async function startJobs() {
+  const { logger } = await import("./lib/ops/logger");
+  try {
+    const { consoleJobs } = await import("./lib/jobs");
+    await consoleJobs();
+    logger().info(`[gatehouse] Job queue ready${process.env.GATEHOUSE_JOB_WORKERS === "off" ? " (queueing only: GATEHOUSE_JOB_WORKERS=off)" : ""}.`);
+  } catch (e) {
+    // Pages and the gateway still serve; a push answers the error until the queue starts.
+    logger().error({ err: e }, "[gatehouse] Job queue did not start");
+  }
 }
 
 /** Sign-in settings (GATEHOUSE_OIDC_*, GATEHOUSE_PASSWORD_SIGN_IN) are checked now, not at someone's sign-in: a mistake stops the server, naming the variable. */

@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 
 interface Line {
-  type: "progress" | "done" | "error";
+  type: "queued" | "retrying" | "progress" | "done" | "error";
+  attempt?: number;
   done?: number;
   total?: number;
   call?: { description: string; ok: boolean; retries: number };
@@ -17,7 +18,10 @@ interface Line {
 }
 
 /**
- * Pushes a stage to AWS, showing each call as the server streams it. The connection choice can be
+ * Pushes a stage to AWS, showing each call as the server streams it. The push is a job on the
+ * server (any instance runs it); this panel only watches: on opening, it follows a push of the
+ * stage already under way (started in another tab, or on another instance), and closing it stops
+ * only the watching. The connection choice can be
  * held by the parent (`connectionId`/`onConnectionChange`: the AWS tab plans through the same one).
  */
 export function PushStagePanel({
@@ -49,6 +53,58 @@ export function PushStagePanel({
   const [calls, setCalls] = useState<Line["call"][]>([]);
   const [result, setResult] = useState<Line | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const pushUrl = `/api/apis/${apiId}/stages/${encodeURIComponent(stageName)}/push`;
+
+  /** Shows a push job's lines as they come, until it ends. */
+  async function watch(res: Response) {
+    if (!res.ok || !res.body) {
+      setError((await res.json().catch(() => ({}))).message ?? `Push refused (${res.status})`);
+      return;
+    }
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      const lines = buffer.split("\n");
+      buffer = lines.pop() ?? "";
+      for (const raw of lines.filter(Boolean)) show(JSON.parse(raw) as Line);
+    }
+  }
+
+  function show(line: Line) {
+    if (line.type === "queued") setStatus("Queued: waiting for a worker…");
+    else if (line.type === "retrying") setStatus(`The server running it stopped; continuing where it got to (attempt ${line.attempt}).`);
+    else if (line.type === "progress") {
+      setStatus(null);
+      setProgress({ done: line.done ?? 0, total: line.total ?? 0 });
+      setCalls((c) => [...c, line.call]);
+    } else if (line.type === "done") setResult(line);
+    else setError(line.message ?? "Push failed");
+  }
+
+  // A push of this stage already under way (another tab, another instance): follow it too.
+  useEffect(() => {
+    const left = new AbortController();
+    fetch(pushUrl, { signal: left.signal })
+      .then(async (res) => {
+        if (res.status !== 200) return;
+        setRunning(true);
+        try {
+          await watch(res);
+        } finally {
+          setRunning(false);
+          setStatus(null);
+          router.refresh();
+        }
+      })
+      .catch(() => undefined); // left the page, or nothing to follow
+    return () => {
+      left.abort();
+    };
+  }, [pushUrl]);
 
   if (connections.length === 0) return <p className="mt-2 text-xs text-slate-500">Add an AWS connection to push this stage.</p>;
 
@@ -58,34 +114,10 @@ export function PushStagePanel({
     setResult(null);
     setError(null);
     try {
-      const res = await fetch(`/api/apis/${apiId}/stages/${encodeURIComponent(stageName)}/push`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ connectionId }),
-      });
-      if (!res.ok || !res.body) {
-        setError((await res.json().catch(() => ({}))).message ?? `Push refused (${res.status})`);
-        return;
-      }
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const lines = buffer.split("\n");
-        buffer = lines.pop() ?? "";
-        for (const raw of lines.filter(Boolean)) {
-          const line = JSON.parse(raw) as Line;
-          if (line.type === "progress") {
-            setProgress({ done: line.done ?? 0, total: line.total ?? 0 });
-            setCalls((c) => [...c, line.call]);
-          } else if (line.type === "done") setResult(line);
-          else setError(line.message ?? "Push failed");
-        }
-      }
+      await watch(await fetch(pushUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ connectionId }) }));
     } finally {
       setRunning(false);
+      setStatus(null);
       router.refresh();
     }
   }
@@ -109,6 +141,11 @@ export function PushStagePanel({
       {awsRestApiId && (
         <p className="mt-1 text-xs text-slate-500">
           On AWS as REST API <span className="font-mono">{awsRestApiId}</span>
+        </p>
+      )}
+      {running && status && (
+        <p className="mt-2 text-xs text-slate-600" data-testid="push-status" role="status">
+          {status}
         </p>
       )}
       {(running || calls.length > 0) && progress.total > 0 && (

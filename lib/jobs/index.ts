@@ -33,6 +33,6 @@ export function consoleJobs(): Promise<JobQueue> {
   return store[QUEUE];
 }
 
-export { enqueuePush } from "./push-job";
+export { enqueuePush, openPushJob } from "./push-job";
 export { followPushJob, type PushJobLine } from "./push-progress";
 export type { JobQueue } from "./queue";

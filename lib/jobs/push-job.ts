@@ -9,7 +9,7 @@
 import { z } from "zod";
 import type { Actor } from "../audit/mutate";
 import type { Db } from "../db/client";
-import { ConflictError, GatehouseError } from "../errors";
+import { ConflictError, fromZod, GatehouseError } from "../errors";
 import { assertPushable, pushStage } from "../stage/push-service";
 import { defineJob, PermanentJobError } from "./kind";
 import type { JobQueue } from "./queue";
@@ -39,7 +39,15 @@ export const pushJob = defineJob<PushJobInput>({
 
 /** Checks the push can start (answering refusals now), then queues it; returns the job's id. */
 export async function enqueuePush(queue: JobQueue, db: Db, actor: Actor, input: PushJobInput): Promise<string> {
-  const parsed = pushInputSchema.parse(input);
+  const checked = pushInputSchema.safeParse(input);
+  if (!checked.success) throw fromZod(checked.error);
+  const parsed = checked.data;
   await assertPushable(db, actor, parsed.restApiId, parsed.stageName, parsed.connectionId);
   return queue.send(pushJob, actor, parsed);
+}
+
+/** The stage's push job still queued or running, if any (the newest), in this workspace. */
+export async function openPushJob(queue: JobQueue, workspaceId: string, restApiId: string, stageName: string): Promise<string | null> {
+  const ids = await queue.openJobs(pushJob, { actor: { workspaceId }, input: { restApiId, stageName } });
+  return ids.at(-1) ?? null;
 }

@@ -17,8 +17,10 @@ import { runAttempt } from "./run";
 export interface QueueOptions {
   /** PostgreSQL: the connection string pg-boss's own pool uses (it owns its schema). */
   connectionString?: string;
-  /** How often idle workers look for jobs; also how soon an expired job is noticed (maintenance). */
+  /** How often idle workers look for jobs. */
   pollingSeconds?: number;
+  /** How often pg-boss looks for expired jobs (a killed worker's) to retry them; default 30. */
+  maintenanceSeconds?: number;
   /** Run workers in this process (false: only send, as a CLI would). */
   work?: boolean;
   /** Overrides every kind's expiry (tests use a small one to retry a killed worker's job quickly). */
@@ -37,7 +39,7 @@ export class JobQueue {
   static async start(handle: DbHandle, kinds: AnyJobKind[], options: QueueOptions = {}): Promise<JobQueue> {
     const polling = options.pollingSeconds ?? 2;
     const connection = handle.kind === "pglite" ? { db: pgBossDbOver(handle.sql) } : { connectionString: options.connectionString, max: 4 };
-    const boss = new PgBoss({ ...connection, schema: SCHEMA, maintenanceIntervalSeconds: Math.max(1, polling), monitorStateIntervalSeconds: 60 });
+    const boss = new PgBoss({ ...connection, schema: SCHEMA, maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30, monitorStateIntervalSeconds: 60 });
     boss.on("error", (err) => logger().error({ err }, "job queue error"));
     await boss.start();
     const queue = new JobQueue(boss, handle, kinds);
@@ -74,6 +76,20 @@ export class JobQueue {
   /** A job as pg-boss keeps it (state, attempts, output), from any instance. */
   async job<P>(kind: JobKind<P>, id: string) {
     return this.boss.getJobById<unknown>(kind.name, id, { includeArchive: true });
+  }
+
+  /**
+   * Ids of this kind's jobs not yet ended (queued, running, waiting to retry) whose envelope
+   * contains `match` (JSON containment), oldest first: "is this stage being pushed?" from any instance.
+   */
+  async openJobs<P>(kind: JobKind<P>, match: Record<string, unknown>): Promise<string[]> {
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql(`SELECT id FROM ${SCHEMA}.job WHERE name = $1 AND state < 'completed' AND data @> $2::jsonb ORDER BY created_on, id`, [
+        kind.name,
+        JSON.stringify(match),
+      ]);
+    return rows.map((r: { id: string }) => r.id);
   }
 
   async depths(): Promise<Record<string, number>> {

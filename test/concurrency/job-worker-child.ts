@@ -9,7 +9,7 @@ import { JobQueue } from "../../lib/jobs/queue";
 
 const { databaseUrl, expireInSeconds } = JSON.parse(process.env.JOB_CHILD ?? "{}");
 const db = await openDb({ databaseUrl, migrate: false });
-const queue = await JobQueue.start(db, JOB_KINDS, { connectionString: databaseUrl, pollingSeconds: 0.5, expireInSeconds });
+const queue = await JobQueue.start(db, JOB_KINDS, { connectionString: databaseUrl, pollingSeconds: 0.5, maintenanceSeconds: 1, expireInSeconds });
 console.log("ready");
 process.on("SIGTERM", async () => {
   await queue.stop(5000);

@@ -1,15 +1,20 @@
 /**
  * A job's progress as NDJSON lines for whoever watches. The job never depends on its watcher:
- * when the reader goes away (the browser tab closes), the job runs to its end and what it sends
- * after that is dropped quietly, instead of "Controller is already closed" failing the job.
+ * when the reader goes away (the browser tab closes), what is sent after that is dropped quietly,
+ * instead of "Controller is already closed" failing it, and `left` aborts, so a watcher that only
+ * follows (the job itself runs elsewhere) can stop following.
  */
-export function progressStream(job: (send: (value: unknown) => void) => Promise<void>) {
+export function progressStream(job: (send: (value: unknown) => void, left: AbortSignal) => Promise<void>) {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let open = true;
+  const gone = new AbortController();
   const stream = new ReadableStream<Uint8Array>({
     start: (c) => void (controller = c),
-    cancel: () => void (open = false),
+    cancel: () => {
+      open = false;
+      gone.abort();
+    },
   });
   const send = (value: unknown) => {
     if (!open) return;
@@ -23,7 +28,7 @@ export function progressStream(job: (send: (value: unknown) => void) => Promise<
     if (open) close();
     open = false;
   };
-  const finished = job(send).then(
+  const finished = job(send, gone.signal).then(
     () => end(() => controller.close()),
     (e: unknown) => end(() => controller.error(e)),
   );
