@@ -98,6 +98,8 @@ const ROUTE_ROLES: { method: "GET" | "POST" | "PUT"; route: string; role: Role |
   { method: "GET", route: "/api/apis/[apiId]/openapi", role: "viewer" },
   { method: "GET", route: "/api/history", role: "viewer" },
   { method: "POST", route: "/api/apis/[apiId]/stages/[stageName]/push", role: "deployer" },
+  // Following a push job under way (a second tab, another instance): what the push history shows anyone in the workspace.
+  { method: "GET", route: "/api/apis/[apiId]/stages/[stageName]/push", role: "viewer" },
   // The local gateway serves deployed stages to anyone, as API Gateway does; it only ever answers what the API's methods produce.
   { method: "GET", route: "/gw/[apiRef]/[stage]/[[...path]]", role: "public" },
   // Single sign-on comes before a session: start sends the browser to the provider, callback checks what it brings back.
