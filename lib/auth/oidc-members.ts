@@ -33,6 +33,17 @@ export async function syncOidcMember(
   role: Role,
   providerName: string,
 ): Promise<{ userId: string; email: string; change: MemberChange }> {
+  try {
+    return await syncOnce(db, workspaceId, person, role, providerName);
+  } catch (e) {
+    // Two first sign-ins at once (two tabs, two instances): the loser's insert hits a unique key
+    // and its transaction rolled back; a second look finds the winner's rows.
+    if ((e as { code?: string }).code !== "P2002") throw e;
+    return syncOnce(db, workspaceId, person, role, providerName);
+  }
+}
+
+async function syncOnce(db: Db, workspaceId: string, person: OidcPerson, role: Role, providerName: string) {
   const known = await db.oidcIdentity.findUnique({ where: { issuer_subject: { issuer: person.issuer, subject: person.subject } }, include: { user: true } });
   const user = known?.user ?? (await claimableAccount(db, person));
   const userId = user?.id ?? randomUUID();

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { oidcConfigFromEnv, type OidcConfig } from "../../lib/auth/oidc-config";
 import { beginOidcSignIn, completeOidcSignIn, OidcSignInError } from "../../lib/auth/oidc";
-import { NO_PASSWORD } from "../../lib/auth/oidc-members";
+import { NO_PASSWORD, syncOidcMember } from "../../lib/auth/oidc-members";
 import { OIDC_STATE_TTL_MS } from "../../lib/auth/oidc-state";
 import { resolveSession } from "../../lib/auth/session";
 import { PASSWORD_SIGN_IN_OFF, signIn, SignInError } from "../../lib/auth/sign-in";
@@ -127,6 +127,15 @@ describe("OpenID Connect sign-in", () => {
     expect((await signInWith({ signInAs: "dev" })).change).toBe("none");
     expect(await events()).toHaveLength(joined + 1);
     expect(await p().user.count({ where: { email: "dev@idp.example" } })).toBe(1);
+  });
+
+  it("two first sign-ins at once make one account and one membership", async () => {
+    const twin = { issuer: idp.issuer, subject: "twin", email: "twin@idp.example", name: "Twin", emailVerified: true };
+    const [a, b] = await Promise.all([0, 1].map(() => syncOidcMember(p(), workspaceId, twin, "editor", "Fake IdP")));
+    expect(a.userId).toBe(b.userId);
+    expect([a.change, b.change].sort()).toEqual(["joined", "none"]);
+    expect(await roleOf("twin@idp.example")).toEqual(["editor"]);
+    expect(await p().auditEvent.count({ where: { actorEmail: "twin@idp.example", action: "member.join" } })).toBe(1);
   });
 
   it("refuses a person in no mapped group, or joins them with the default role", async () => {
