@@ -3,7 +3,7 @@
  * demo on first start. Kept on globalThis so Next's dev reloads do not open a second PGlite.
  */
 import { openDb, type DbHandle } from "./client";
-import { seedDemo } from "./seed";
+import { seedOnce } from "./seed";
 import { auditTamperWarning } from "./audit-guarantee";
 
 const globalForDb = globalThis as unknown as { gatehouseDb?: Promise<DbHandle> };
@@ -15,7 +15,7 @@ export function getDb(): Promise<DbHandle> {
       const warning = await auditTamperWarning(handle.sql);
       if (warning) console.warn(warning);
     }
-    if (process.env.GATEHOUSE_SEED !== "off") await seedDemo(handle.prisma, { log: (m) => console.log(m) });
+    if (process.env.GATEHOUSE_SEED !== "off") await seedOnce(handle, { log: (m) => console.log(m) });
     return handle;
   })().catch((e) => {
     globalForDb.gatehouseDb = undefined;

@@ -4,7 +4,7 @@
  * so the demo's history starts at its creation.
  */
 import { randomUUID } from "node:crypto";
-import type { Db } from "./client";
+import type { Db, DbHandle } from "./client";
 import { mutate, systemActor, type Actor } from "../audit/mutate";
 import { createMember } from "../auth/users";
 import { createRestApi, editDesign } from "../restapi/service";
@@ -32,6 +32,15 @@ export const DEMO_PET_RESPONSE_TEMPLATE = `#set($id = $input.params('petId'))
   "requestId": "$context.requestId",
   "resourcePath": "$context.resourcePath"
 }`;
+
+/**
+ * The demo seed as a server's start runs it: under the lock migrations take, so instances started
+ * at once on an empty database seed it once (the others wait, then find it seeded) instead of
+ * racing to create the same workspace and failing their start.
+ */
+export async function seedOnce(handle: Pick<DbHandle, "prisma" | "sql">, options: { log?: (message: string) => void } = {}): Promise<boolean> {
+  return handle.sql.withLock(() => seedDemo(handle.prisma, options));
+}
 
 export async function seedDemo(db: Db, options: { log?: (message: string) => void } = {}): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
