@@ -103,6 +103,22 @@ class AccountPaused extends Error {
   }
 }
 
+/** The email of the rows that count attempts from one address whatever the email (no member's email is `*`). */
+export const ANY_EMAIL = "*";
+export const ADDRESS_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * Counts an attempt from `key` (a client address; `invite:` and the address for invitations)
+ * against `limit` per ten minutes, whatever the email, in the database: every console instance on
+ * it counts in the same row (a count in each process's memory let each of N instances behind a
+ * load balancer allow the limit again). Null when counted; otherwise when the refusal ends, and
+ * nothing is counted. The attempt that reaches the limit goes through and starts a ten-minute refusal.
+ */
+export async function reserveAddressAttempt(db: Db, key: string, limit: number, now: Date): Promise<Date | null> {
+  const policy: ThrottlePolicy = { windowMs: ADDRESS_WINDOW_MS, lockFrom: limit, firstLockMs: ADDRESS_WINDOW_MS, maxLockMs: ADDRESS_WINDOW_MS };
+  return db.$transaction((tx) => countOne(tx, ANY_EMAIL, key, policy, now));
+}
+
 /**
  * After a successful sign-in: this address starts afresh, and the attempt, counted on the account
  * before its password was checked, is taken back there (other addresses' failures still count).

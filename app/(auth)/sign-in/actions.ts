@@ -9,8 +9,8 @@ import { PASSWORD_SIGN_IN_OFF, signIn, SignInError } from "@/lib/auth/sign-in";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { mutate } from "@/lib/audit/mutate";
 import { clientIp, isHttps } from "@/app/_server/session";
-import { signInLimiter } from "@/lib/auth/rate-limit";
-import { describeWait } from "@/lib/auth/throttle";
+import { signInAttemptsPerAddress } from "@/lib/auth/rate-limit";
+import { describeWait, reserveAddressAttempt } from "@/lib/auth/throttle";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export interface SignInState {
@@ -38,9 +38,9 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     return { fieldErrors, email };
   }
   const ip = await clientIp();
-  if (!signInLimiter.attempt(ip))
-    return { error: `Too many sign-in attempts from your address. Try again in ${describeWait(signInLimiter.retryAfterMs(ip))}.`, email };
   const { prisma } = await getDb();
+  const refusedUntil = await reserveAddressAttempt(prisma, ip, signInAttemptsPerAddress(), new Date());
+  if (refusedUntil) return { error: `Too many sign-in attempts from your address. Try again in ${describeWait(refusedUntil.getTime() - Date.now())}.`, email };
   let token: string;
   let expiresAt: Date;
   try {

@@ -4,8 +4,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { SESSION_COOKIE } from "@/lib/auth/session";
-import { signInLimiter } from "@/lib/auth/rate-limit";
-import { describeWait } from "@/lib/auth/throttle";
+import { signInAttemptsPerAddress } from "@/lib/auth/rate-limit";
+import { describeWait, reserveAddressAttempt } from "@/lib/auth/throttle";
 import { acceptInvitation } from "@/lib/workspace/members";
 import { toActionError } from "@/app/_server/action";
 import { clientIp, isHttps } from "@/app/_server/session";
@@ -19,10 +19,10 @@ export async function acceptInvitationAction(_prev: AcceptState, form: FormData)
   // A hand-made action call may send anything as arguments: a clear answer, not a 500.
   if (!(form instanceof FormData)) return { error: "Send the invitation form." };
   const ip = await clientIp();
-  if (!signInLimiter.attempt(`invite:${ip}`))
-    return { error: `Too many attempts from your address. Try again in ${describeWait(signInLimiter.retryAfterMs(`invite:${ip}`))}.` };
-  const h = await headers();
   const { prisma } = await getDb();
+  const refusedUntil = await reserveAddressAttempt(prisma, `invite:${ip}`, signInAttemptsPerAddress(), new Date());
+  if (refusedUntil) return { error: `Too many attempts from your address. Try again in ${describeWait(refusedUntil.getTime() - Date.now())}.` };
+  const h = await headers();
   let session: { token: string; expiresAt: Date };
   try {
     session = await acceptInvitation(prisma, {
