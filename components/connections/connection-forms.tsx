@@ -3,20 +3,35 @@
 import { useState } from "react";
 import { createConnectionAction, testConnectionAction } from "@/app/(console)/connections/actions";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
+import { DRIFT_SCHEDULES } from "./drift-schedules";
 
-const EMPTY = { name: "", region: "", roleArn: "", endpointUrl: "", profile: "" };
+const EMPTY = { name: "", region: "", roleArn: "", endpointUrl: "", profile: "", driftCheckMinutes: "" };
 export type ConnectionFields = typeof EMPTY;
 
-export const CONNECTION_FIELDS: { name: keyof ConnectionFields; label: string; placeholder?: string }[] = [
+export const CONNECTION_FIELDS: { name: Exclude<keyof ConnectionFields, "driftCheckMinutes">; label: string; placeholder?: string }[] = [
   { name: "name", label: "Name", placeholder: "production" },
   { name: "region", label: "Region", placeholder: "us-east-1" },
   { name: "roleArn", label: "Role ARN to assume (optional)" },
   { name: "endpointUrl", label: "Endpoint URL (optional, e.g. LocalStack)", placeholder: "http://localhost:4566" },
   { name: "profile", label: "Profile (optional)" },
 ];
+
+/** How often the APIs bound to the connection are checked for drift (a job on the server; findings reach the bell). */
+export function DriftScheduleField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
+  return (
+    <SelectField
+      label="Check bound APIs for drift"
+      name="driftCheckMinutes"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      options={DRIFT_SCHEDULES}
+      error={error}
+    />
+  );
+}
 
 export function ConnectionForm() {
   const [values, setValues] = useState<ConnectionFields>(EMPTY);
@@ -44,6 +59,11 @@ export function ConnectionForm() {
           error={create.fieldErrors[f.name]}
         />
       ))}
+      <DriftScheduleField
+        value={values.driftCheckMinutes}
+        onChange={(v) => setValues({ ...values, driftCheckMinutes: v })}
+        error={create.fieldErrors.driftCheckMinutes}
+      />
       <FormError failure={create.error} />
       <Button type="submit" pending={create.pending}>
         Add connection

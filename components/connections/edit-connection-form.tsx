@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { CONNECTION_FIELDS, type ConnectionFields } from "./connection-forms";
+import { CONNECTION_FIELDS, type ConnectionFields, DriftScheduleField } from "./connection-forms";
 
 export function EditConnectionButton({ connectionId, current }: { connectionId: string; current: ConnectionFields }) {
   const [open, setOpen] = useState(false);
@@ -54,6 +54,11 @@ export function EditConnectionButton({ connectionId, current }: { connectionId: 
               error={save.fieldErrors[f.name]}
             />
           ))}
+          <DriftScheduleField
+            value={values.driftCheckMinutes}
+            onChange={(v) => setValues({ ...values, driftCheckMinutes: v })}
+            error={save.fieldErrors.driftCheckMinutes}
+          />
           <FormError failure={save.error} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={close}>

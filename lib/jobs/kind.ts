@@ -34,7 +34,7 @@ export interface JobContext {
   actor: Actor | null;
   job: JobRun;
   /** To send follow-up jobs (a drift sweep sends one check per connection). */
-  send: <P>(kind: JobKind<P>, actor: Actor, input: P, options?: SendOptions) => Promise<string>;
+  send: <P>(kind: JobKind<P>, actor: Actor | null, input: P, options?: SendOptions) => Promise<string>;
 }
 
 export interface SendOptions {

@@ -65,7 +65,7 @@ export class JobQueue {
   }
 
   /** Queues a job after checking its payload (a bad one is the sender's 400, never a queued job). */
-  async send<P>(kind: JobKind<P>, actor: Actor, input: P, options: SendOptions = {}): Promise<string> {
+  async send<P>(kind: JobKind<P>, actor: Actor | null, input: P, options: SendOptions = {}): Promise<string> {
     const parsed = kind.payload.safeParse(input);
     if (!parsed.success) throw fromZod(parsed.error);
     const id = await this.boss.send(kind.name, { actor, input: parsed.data }, options);

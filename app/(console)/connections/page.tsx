@@ -7,6 +7,7 @@ import { ConnectionForm, TestConnectionButton } from "@/components/connections/c
 import { ImportApiPanel } from "@/components/aws/import-api-panel";
 import { DeleteConnectionButton } from "@/components/connections/delete-connection";
 import { EditConnectionButton } from "@/components/connections/edit-connection-form";
+import { driftScheduleText } from "@/components/connections/drift-schedules";
 
 export default async function ConnectionsPage() {
   const user = await requireUser();
@@ -29,12 +30,24 @@ export default async function ConnectionsPage() {
                     <span className="font-medium">{c.name}</span> <span className="text-slate-500">{c.region}</span>
                     {c.endpointUrl && <span className="ml-2 font-mono text-xs text-slate-500">{c.endpointUrl}</span>}
                     {c.roleArn && <span className="ml-2 font-mono text-xs text-slate-500">{c.roleArn}</span>}
+                    {c.driftCheckMinutes && (
+                      <span className="ml-2 text-xs text-slate-500" data-testid="drift-schedule">
+                        drift checked {driftScheduleText(c.driftCheckMinutes)}
+                      </span>
+                    )}
                   </div>
                   <div className="flex items-start gap-2">
                     {can(user.role, "connection.write") && (
                       <EditConnectionButton
                         connectionId={c.id}
-                        current={{ name: c.name, region: c.region, roleArn: c.roleArn ?? "", endpointUrl: c.endpointUrl ?? "", profile: c.profile ?? "" }}
+                        current={{
+                          name: c.name,
+                          region: c.region,
+                          roleArn: c.roleArn ?? "",
+                          endpointUrl: c.endpointUrl ?? "",
+                          profile: c.profile ?? "",
+                          driftCheckMinutes: c.driftCheckMinutes ? String(c.driftCheckMinutes) : "",
+                        }}
                       />
                     )}
                     {can(user.role, "connection.delete") && <DeleteConnectionButton connectionId={c.id} connectionName={c.name} />}
