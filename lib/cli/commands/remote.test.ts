@@ -77,5 +77,12 @@ describe("gatehouse remote", () => {
     const field = await runGatehouse(["remote", "deploy", apiId, "--stage", "not valid!"], { env });
     expect(field.code).toBe(1);
     expect(field.stderr).toMatch(/400 ValidationError[\s\S]*stageName: Stage name only allows/);
+    const modeAlone = await runGatehouse(["remote", "import", "api.yaml", "--mode", "overwrite"], { env });
+    expect(modeAlone).toMatchObject({ code: 1, stderr: "gatehouse remote: --mode and --dry-run are for importing into an API: add --api ID\n" });
+    const missing = await runGatehouse(["remote", "import", "/no/such/file.yaml"], { env });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("cannot read /no/such/file.yaml");
+    const format = await runGatehouse(["remote", "diff", apiId, "--from", "draft", "--to", "draft", "--format", "html"], { env });
+    expect(format).toMatchObject({ code: 1, stderr: 'gatehouse remote: --format must be text or json, not "html"\n' });
   }, 120_000);
 });
