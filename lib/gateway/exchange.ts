@@ -44,24 +44,39 @@ export interface ExchangeOptions extends ServeOptions {
 export function headerMapsFromPairs(
   pairs: [string, string][],
   stripCookies: string[] = [],
-): { single: Record<string, string>; multi: Record<string, string[]> } {
-  const multi: Record<string, string[]> = {};
-  const spelling = new Map<string, string>();
-  for (const [name, rawValue] of pairs) {
-    const lower = name.toLowerCase();
-    const value = lower === "cookie" && stripCookies.length ? withoutCookies({ cookie: rawValue }, stripCookies).cookie : rawValue;
-    if (value === undefined) continue;
-    const key = spelling.get(lower) ?? name;
-    spelling.set(lower, key);
-    (multi[key] ??= []).push(value);
+  /** Replaces every X-Forwarded-For received with this one, added last. */
+  forwardedFor?: string,
+): HeaderMaps {
+  const maps: HeaderMaps = { single: {}, multi: {} };
+  // The first spelling of each name, by its lower case.
+  const spelling: Record<string, string> = Object.create(null);
+  for (const [name, value] of pairs) {
+    if (forwardedFor !== undefined && name.length === 15 && name.toLowerCase() === "x-forwarded-for") continue;
+    addHeader(maps, spelling, name, value, stripCookies);
   }
-  const single = Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v[v.length - 1]]));
-  return { single, multi };
+  if (forwardedFor !== undefined) addHeader(maps, spelling, "X-Forwarded-For", forwardedFor, stripCookies);
+  return maps;
+}
+
+interface HeaderMaps {
+  single: Record<string, string>;
+  multi: Record<string, string[]>;
+}
+
+function addHeader(maps: HeaderMaps, spelling: Record<string, string>, name: string, rawValue: string, stripCookies: string[]): void {
+  const lower = name.toLowerCase();
+  const value = lower === "cookie" && stripCookies.length ? withoutCookies({ cookie: rawValue }, stripCookies).cookie : rawValue;
+  if (value === undefined) return;
+  const key = (spelling[lower] ??= name);
+  (maps.multi[key] ??= []).push(value);
+  maps.single[key] = value;
 }
 
 function forwardedFor(pairs: [string, string][], peer: string | undefined): string {
-  const prior = pairs.filter(([k]) => k.toLowerCase() === "x-forwarded-for").map(([, v]) => v);
-  return [...prior, ...(peer ? [peer] : [])].join(", ");
+  const hops: string[] = [];
+  for (const [k, v] of pairs) if (k.length === 15 && k.toLowerCase() === "x-forwarded-for") hops.push(v);
+  if (peer) hops.push(peer);
+  return hops.join(", ");
 }
 
 /** Runs one exchange to its answer. */
@@ -83,10 +98,7 @@ export async function answerExchange(exchange: GatewayExchange, options: Exchang
     if (!target) return answer(forbidden(requestId));
     // The chain as the integration will see it: what front doors sent, then the connecting peer.
     const xff = forwardedFor(exchange.headerPairs, exchange.peerAddress);
-    const pairs = exchange.peerAddress
-      ? [...exchange.headerPairs.filter(([k]) => k.toLowerCase() !== "x-forwarded-for"), ["X-Forwarded-For", xff] as [string, string]]
-      : exchange.headerPairs;
-    const headers = headerMapsFromPairs(pairs, options.stripCookies);
+    const headers = headerMapsFromPairs(exchange.headerPairs, options.stripCookies, exchange.peerAddress ? xff : undefined);
     const body = await exchange.readBody(MAX_PAYLOAD_BYTES);
     return await serveStageTarget(
       target,

@@ -36,12 +36,14 @@ const SKIP = new Set(["connection", "keep-alive", "transfer-encoding", "content-
  * `multiValueHeaders` carries every value (Set-Cookie…). Shared by the Node and the fetch adapters.
  */
 export function answerHeaderEntries(headers: Record<string, string>, multiValueHeaders?: Record<string, string[]>): [string, string[]][] {
-  const multi = new Map(Object.entries(multiValueHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const multi = multiValueHeaders ? new Map(Object.entries(multiValueHeaders).map(([k, v]) => [k.toLowerCase(), v])) : undefined;
   const out = new Map<string, [string, string[]]>();
-  for (const [k, v] of Object.entries(headers)) {
-    if (SKIP.has(k.toLowerCase())) continue;
-    const values = multi.get(k.toLowerCase());
-    out.set(k.toLowerCase(), [k, values && values.length > 0 ? values : [v]]);
+  for (const k in headers) {
+    if (!Object.hasOwn(headers, k)) continue;
+    const lower = k.toLowerCase();
+    if (SKIP.has(lower)) continue;
+    const values = multi?.get(lower);
+    out.set(lower, [k, values && values.length > 0 ? values : [headers[k]]]);
   }
   return [...out.values()];
 }

@@ -20,5 +20,5 @@ export {
   type ServeOptions,
 } from "./serve";
 export { normaliseMethodSettingKey, parseStageSettings, throttleFor, type CanarySettings, type StageSettings, type ThrottleLimits } from "./settings";
-export { clearSnapshotCache, resolveStageTarget, resolveStageTargetCached, STAGE_CACHE_MS, type StageTarget } from "./target";
+export { clearSnapshotCache, resolveStageTarget, resolveStageTargetCached, settleStageRefreshes, STAGE_CACHE_MS, type StageTarget } from "./target";
 export { defaultThrottles, ThrottleRegistry, type ThrottleClock } from "./throttle";

@@ -20,7 +20,11 @@ function headerPairs(req: IncomingMessage): [string, string][] {
 }
 
 /** Reads up to `limit` bytes; past it, keeps draining the upload (so the connection stays usable) but keeps nothing. */
+const NO_BODY = { bytes: Buffer.alloc(0), tooLarge: false };
+
 function readNodeBody(req: IncomingMessage, limit: number): Promise<{ bytes: Buffer; tooLarge: boolean }> {
+  // HTTP/1.1: a request without Content-Length or Transfer-Encoding has no body (most GETs); nothing to wait for.
+  if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) return Promise.resolve(NO_BODY);
   const declared = Number(req.headers["content-length"] ?? "0");
   if (declared > limit) {
     req.resume();
@@ -50,16 +54,22 @@ export function nodeExchange(req: IncomingMessage, appendPeer: boolean): Gateway
   };
 }
 
-/** Writes a gateway answer in one writeHead; header values HTTP cannot carry (a template's control characters) are dropped. */
+/**
+ * Writes a gateway answer in one writeHead; header values HTTP cannot carry (a template's control
+ * characters) are dropped. A text body goes out as the string itself: Node then sends the head and
+ * the body in one write (a Buffer body costs a second one).
+ */
 export function writeNodeAnswer(res: ServerResponse, method: string, result: GatewayResult): void {
-  const body = answerHasNoBody(method, result.status) ? undefined : (result.bodyBytes ?? Buffer.from(result.body, "utf8"));
+  const body = answerHasNoBody(method, result.status) ? undefined : (result.bodyBytes ?? result.body);
   const headers: Record<string, string | string[] | number> = {};
   for (const [name, values] of answerHeaderEntries(result.headers, result.multiValueHeaders)) {
     if (values.every(validHeaderValue)) headers[name] = values.length === 1 ? values[0] : values;
   }
-  if (body) headers["Content-Length"] = body.byteLength;
+  if (body !== undefined) headers["Content-Length"] = typeof body === "string" ? Buffer.byteLength(body, "utf8") : body.byteLength;
   res.writeHead(result.status, headers);
-  res.end(body);
+  if (body === undefined || body.length === 0) res.end();
+  else if (typeof body === "string") res.end(body, "utf8");
+  else res.end(body);
 }
 
 /** What Node's setHeader accepts: no control characters but tab. */
@@ -69,17 +79,14 @@ function validHeaderValue(value: string): boolean {
 
 /** A Node request handler serving the gateway; each answer is counted by API, stage and status (lib/ops/metrics). */
 export function createNodeGatewayHandler(options: ExchangeOptions & { appendPeer?: boolean }): NodeHandler {
+  // Nobody reads a served request's execution log: don't build it.
+  const exchangeOptions: ExchangeOptions = { executionLog: false, ...options };
+  const appendPeer = options.appendPeer ?? true;
   return async (req, res) => {
     const started = performance.now();
-    // The stage the exchange located, for the metric's labels: only stages that exist, never raw path segments.
-    let located: { api: string; stage: string } = { api: "", stage: "" };
-    const locate: ExchangeOptions["locate"] = async (rawPath) => {
-      const location = await options.locate(rawPath);
-      if (location.target) located = { api: location.target.restApiId, stage: location.target.stageName };
-      return location;
-    };
-    const result = await answerExchange(nodeExchange(req, options.appendPeer ?? true), { ...options, locate });
+    const result = await answerExchange(nodeExchange(req, appendPeer), exchangeOptions);
     writeNodeAnswer(res, req.method ?? "GET", result);
-    recordGatewayRequest({ ...located, status: result.status, durationMs: performance.now() - started });
+    // Labelled by the stage that answered: only stages that exist, never raw path segments.
+    recordGatewayRequest({ api: result.restApiId ?? "", stage: result.stageName ?? "", status: result.status, durationMs: performance.now() - started });
   };
 }

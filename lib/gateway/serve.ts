@@ -62,6 +62,9 @@ export interface GatewayResult {
   /** A binary answer's bytes: what the client gets (responseBodyBytes in ./http). */
   bodyBytes?: Buffer;
   requestId: string;
+  /** The stage that answered (absent when none did: unknown API or stage, or a failure before). */
+  restApiId?: string;
+  stageName?: string;
   /** Which deployment answered, and whether it was the canary. */
   deploymentId?: string;
   isCanaryRequest: boolean;
@@ -85,6 +88,8 @@ export interface ServeOptions {
   authorizerCache?: AuthorizerCache;
   /** How long a resolved stage is reused (default STAGE_CACHE_MS = 1 s; 0 reads the database every time). */
   stageCacheMs?: number;
+  /** Build the execution log and step times (default true); the Node handler, whose callers never read them, turns it off. */
+  executionLog?: boolean;
 }
 
 const json = { "Content-Type": "application/json" };
@@ -164,7 +169,8 @@ function contextFor(served: Served, stageVariables: Record<string, string>, desi
     {
       httpMethod: request.httpMethod,
       pathWithQueryString,
-      headers: request.headers,
+      // When the multi-value map already holds every single value (the exchange builds both), parse needs only it.
+      headers: request.multiValueHeaders && lastValuesOf(request.multiValueHeaders, request.headers) ? NO_HEADERS : request.headers,
       multiValueHeaders: request.multiValueHeaders,
       body: request.body,
       bodyBytes: request.bodyBytes,
@@ -182,32 +188,48 @@ function contextFor(served: Served, stageVariables: Record<string, string>, desi
       now: options.now,
       lambda,
       authorizerCache: options.authorizerCache ?? defaultAuthorizerCache,
+      executionLog: options.executionLog,
     },
     renderTemplate,
   );
 }
 
+const afterParse = HANDLERS.findIndex(([n]) => n === "parse") + 1;
+const afterAuthorize = HANDLERS.findIndex(([n]) => n === "authorize") + 1;
+
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** True when each single value is the last value listed for the same spelling in `multi`. */
+function lastValuesOf(multi: Record<string, string[]>, single: Record<string, string>): boolean {
+  for (const name in single) {
+    const list = Object.hasOwn(multi, name) ? multi[name] : undefined;
+    if (!list || list[list.length - 1] !== single[name]) return false;
+  }
+  return true;
+}
+
 /** The test-invoke pipeline with the execute-api endpoint's two steps added where AWS runs them. */
 function gatewayHandlers(served: Served, throttles: ThrottleRegistry): [string, Handler][] {
-  const at = (name: string) => HANDLERS.findIndex(([n]) => n === name);
-  const handlers: [string, Handler][] = [...HANDLERS];
-  // After the authorizer, as on AWS: with apiKeySource AUTHORIZER the key comes from it.
-  handlers.splice(at("authorize") + 1, 0, ["gatewayChecks", gatewayChecks(served, throttles)]);
-  handlers.splice(at("parse") + 1, 0, ["gatewayContext", gatewayContext(served)]);
-  return handlers;
+  return [
+    ...HANDLERS.slice(0, afterParse),
+    ["gatewayContext", gatewayContext(served)],
+    ...HANDLERS.slice(afterParse, afterAuthorize),
+    // After the authorizer, as on AWS: with apiKeySource AUTHORIZER the key comes from it.
+    ["gatewayChecks", gatewayChecks(served, throttles)],
+    ...HANDLERS.slice(afterAuthorize),
+  ];
 }
 
 /** After parse: what the execute-api endpoint knows that a test invocation does not. */
 function gatewayContext({ request, deploymentId, isCanaryRequest }: Served): Handler {
   return (c) => {
     const host = header(request.headers, "Host") ?? "localhost";
-    c.contextVariables = {
-      ...c.contextVariables,
-      deploymentId,
-      domainName: host,
-      domainPrefix: host.split(".")[0].split(":")[0],
-      isCanaryRequest,
-    };
+    // parse made this object for this request alone: add to it rather than copy it.
+    const vars = c.contextVariables;
+    vars.deploymentId = deploymentId;
+    vars.domainName = host;
+    vars.domainPrefix = host.split(".")[0].split(":")[0];
+    vars.isCanaryRequest = isCanaryRequest;
     if (request.bodyTooLarge || (request.bodyBytes?.byteLength ?? Buffer.byteLength(request.body)) > MAX_PAYLOAD_BYTES) {
       throw new GatewayError("REQUEST_TOO_LARGE", "Request Too Long", [`Request body exceeds ${MAX_PAYLOAD_BYTES} bytes`]);
     }
@@ -228,8 +250,9 @@ function gatewayChecks({ target, isCanaryRequest }: Served, throttles: ThrottleR
       c.contextVariables = { ...c.contextVariables, identity: { ...identity, apiKey: key } };
     }
     const limits = throttleFor(target.settings, c.resourcePath ?? "/", c.request!.httpMethod);
+    if (!limits) return;
     const bucket = `${target.restApiId}/${target.stageName}${isCanaryRequest ? "/canary" : ""} ${c.request!.httpMethod} ${c.resourcePath}`;
-    if (limits && !throttles.take(bucket, limits)) {
+    if (!throttles.take(bucket, limits)) {
       throw new GatewayError(THROTTLED, "Too Many Requests", ["Execution failed: method throttled"], 429);
     }
   };
@@ -241,20 +264,22 @@ function resultOf(ctx: Ctx, served: Served, requestId: string, steps: InvokeStep
   const headers: Record<string, string> = { ...response.headers, ...requestIds(requestId, String(ctx.contextVariables.extendedRequestId ?? requestId)) };
   const errorType = ctx.error ? ERROR_TYPE_HEADER[ctx.error.responseType as keyof typeof ERROR_TYPE_HEADER] : undefined;
   if (errorType && header(headers, "x-amzn-ErrorType") === undefined) headers["x-amzn-ErrorType"] = errorType;
-  return {
+  const result: GatewayResult = {
     status: response.status,
     headers,
     ...(response.multiValueHeaders ? { multiValueHeaders: response.multiValueHeaders } : {}),
     body: response.body,
     ...(response.bodyBytes ? { bodyBytes: response.bodyBytes } : {}),
     requestId,
+    restApiId: served.target.restApiId,
+    stageName: served.target.stageName,
     deploymentId: served.deploymentId,
     isCanaryRequest: served.isCanaryRequest,
-    // Formatted only when read: the gateway's callers rarely want it, and building it per request costs.
-    get log() {
-      return ctx.log.toString();
-    },
+    log: "",
     steps,
     latencyMs: Math.round(performance.now() - started),
   };
+  // Formatted only when read: building it per request costs.
+  if (ctx.log.enabled) Object.defineProperty(result, "log", { get: () => ctx.log.toString(), enumerable: true });
+  return result;
 }

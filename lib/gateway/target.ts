@@ -1,7 +1,8 @@
 /**
  * What a stage serves: the snapshot of its deployment, its variables and settings, and its canary.
  * Deployments are immutable (a database trigger refuses snapshot changes), so parsed snapshots are
- * cached by deployment id; the stage row itself is read on every request so edits apply at once.
+ * cached by deployment id, frozen (lib/invoke then keeps per-design indexes: routes, resource
+ * paths). The stage rows are re-read at most every `cacheMs` (see resolveStageTargetCached).
  */
 import type { AwsConnection } from "../aws/client";
 import type { Db } from "../db/client";
@@ -35,10 +36,19 @@ async function snapshotOf(db: Db, restApiId: string, deploymentId: string): Prom
   if (cached) return cached;
   const row = await db.deployment.findFirst({ where: { id: deploymentId, restApiId }, select: { snapshot: true } });
   if (!row) return null;
-  const design = parseDesign(row.snapshot);
+  const design = deepFreeze(parseDesign(row.snapshot));
   if (snapshots.size >= MAX_CACHED) snapshots.delete(snapshots.keys().next().value!);
   snapshots.set(deploymentId, design);
   return design;
+}
+
+/** Freezes a parsed snapshot through and through: nothing serving it may change it. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 function stringVariables(raw: unknown): Record<string, string> {
@@ -47,26 +57,59 @@ function stringVariables(raw: unknown): Record<string, string> {
 }
 
 /**
- * Resolved stages kept for `cacheMs` (default 1 s): under load the gateway would otherwise read
- * the API and stage rows on every request. A stage edit is served within that time, as AWS's own
- * stage updates take a moment to reach its edge. Unknown API/stage answers are cached too.
+ * Resolved stages, re-read from the database at most every `cacheMs` (default 1 s) per stage:
+ * without it the gateway would read the API and stage rows on every request. Every instance polls
+ * on its own, so a deploy or stage edit made through any instance is served everywhere within
+ * `cacheMs` plus one read (as AWS's own stage updates take a moment to reach its edge). Polling,
+ * not LISTEN/NOTIFY: it needs no connection held open per instance, works the same on PGlite and
+ * PostgreSQL, and a missed notification cannot leave a stage stale forever.
+ *
+ * Once a stage has been read, requests never wait for the database: past `cacheMs` the next
+ * request starts one re-read and is answered from the entry it replaces (stale-while-revalidate);
+ * a failed re-read keeps the entry and the next request tries again. Unknown API/stage answers
+ * are cached too. Snapshots stay cached by deployment id, so a re-read costs the rows only.
  */
-const resolved = new Map<string, { at: number; target: Promise<StageTarget | null> }>();
+interface Resolved {
+  at: number;
+  target: Promise<StageTarget | null>;
+  /** The re-read in flight, when one is. */
+  refresh?: Promise<unknown>;
+}
+const resolved = new Map<string, Resolved>();
 export const STAGE_CACHE_MS = 1000;
 
 export function resolveStageTargetCached(db: Db, apiRef: string, stageName: string, cacheMs = STAGE_CACHE_MS, now = Date.now()): Promise<StageTarget | null> {
   if (cacheMs <= 0) return resolveStageTarget(db, apiRef, stageName);
   const key = `${apiRef}\u0000${stageName}`;
   const hit = resolved.get(key);
-  if (hit && now - hit.at < cacheMs) return hit.target;
-  // The promise is cached, so concurrent requests after expiry share one read (no stampede).
+  if (hit && (now - hit.at < cacheMs || hit.refresh)) return hit.target;
+  // The promise is cached, so concurrent requests share one read (no stampede).
   const target = resolveStageTarget(db, apiRef, stageName);
-  if (resolved.size >= 1024) resolved.clear();
-  resolved.set(key, { at: now, target });
-  target.catch(() => {
-    if (resolved.get(key)?.target === target) resolved.delete(key);
+  if (!hit) {
+    if (resolved.size >= 1024) resolved.clear();
+    const entry: Resolved = { at: now, target };
+    resolved.set(key, entry);
+    target.catch(() => {
+      if (resolved.get(key) === entry) resolved.delete(key);
+    });
+    return target;
+  }
+  hit.refresh = target.then(
+    () => {
+      hit.at = now;
+      hit.target = target;
+    },
+    (e) => console.error("[gatehouse] gateway: re-reading a stage failed; serving what was read before", e),
+  );
+  hit.refresh.finally(() => {
+    hit.refresh = undefined;
   });
-  return target;
+  return hit.target;
+}
+
+/** Waits for the stage re-reads in flight (tests: "the next request sees the new stage"). */
+export async function settleStageRefreshes(): Promise<void> {
+  await Promise.all([...resolved.values()].map((r) => r.refresh));
 }
 
 /**

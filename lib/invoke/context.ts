@@ -60,7 +60,8 @@ export interface RuntimeOptions {
   apiId: string;
   /** A test double for backend calls; unset in production, so guardedFetch pins the checked addresses. */
   fetchImpl?: typeof fetch;
-  outbound: OutboundPolicy;
+  /** Unset: outboundPolicyFromEnv(process.env), read when a backend is called (MOCK never is; env reads cost). */
+  outbound?: OutboundPolicy;
   now: () => Date;
   requestId: string;
   sourceIp: string;

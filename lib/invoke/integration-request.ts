@@ -156,6 +156,7 @@ export function integrationRequest(ctx: InvocationContext): void {
     bodyBytes: payload.kind === "binary" ? payload.bytes : undefined,
     templateContentType,
   };
+  if (!ctx.log.enabled) return;
   ctx.log.add(`Endpoint request URI: ${ctx.integrationRequest.uri}`);
   ctx.log.add(`Endpoint request headers: ${logHeaders(headers)}`);
   // AWS_PROXY sends the Lambda proxy event, which the integration logs when it builds it.

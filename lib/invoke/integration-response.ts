@@ -30,9 +30,20 @@ export function patternMatches(pattern: string, value: string): boolean {
 
 /** The integration response for a backend status: first pattern match, else the default (no pattern). */
 export function selectIntegrationResponse(responses: Record<string, IntegrationResponse>, selectionValue: string): IntegrationResponse | undefined {
+  // A deployed (frozen) design's choice for a status code never changes: remember it rather than run the patterns again.
+  const cacheable = STATUS_CODE.test(selectionValue) && Object.isFrozen(responses);
+  let byStatus = cacheable ? selections.get(responses) : undefined;
+  if (byStatus?.has(selectionValue)) return byStatus.get(selectionValue);
   const all = Object.values(responses);
-  return all.find((r) => r.selectionPattern && patternMatches(r.selectionPattern, selectionValue)) ?? all.find((r) => !r.selectionPattern);
+  const selected = all.find((r) => r.selectionPattern && patternMatches(r.selectionPattern, selectionValue)) ?? all.find((r) => !r.selectionPattern);
+  if (cacheable) {
+    if (!byStatus) selections.set(responses, (byStatus = new Map()));
+    byStatus.set(selectionValue, selected);
+  }
+  return selected;
 }
+const STATUS_CODE = /^\d{3}$/;
+const selections = new WeakMap<Record<string, IntegrationResponse>, Map<string, IntegrationResponse | undefined>>();
 
 /** The response template for the request's Accept (missing → application/json); no match → the first. */
 export function chooseResponseTemplate(templates: Record<string, string>, accept: string | undefined): string | undefined {

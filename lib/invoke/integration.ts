@@ -11,7 +11,7 @@ import { header } from "./http";
 import { configurationError, GatewayError, integrationFailure, integrationTimeout } from "./errors";
 import { logBody, logHeaders } from "./log";
 import { lambdaFunctionOf, lambdaIntegration } from "./lambda";
-import { guardedFetch, OutboundRefusedError } from "./outbound";
+import { guardedFetch, OutboundRefusedError, outboundPolicyFromEnv } from "./outbound";
 import { MAX_PAYLOAD_BYTES, readCapped } from "./payload-limit";
 
 /** Reads `statusCode` from a MOCK request template's output; 200 when absent. */
@@ -97,7 +97,7 @@ async function httpIntegration(ctx: InvocationContext): Promise<void> {
         body: NO_BODY_METHODS.has(req.httpMethod) ? undefined : req.bodyBytes ? new Uint8Array(req.bodyBytes) : req.body === "" ? undefined : req.body,
         signal,
       },
-      ctx.options.outbound,
+      ctx.options.outbound ?? outboundPolicyFromEnv(process.env),
       ctx.options.fetchImpl,
     );
     const bytes = await readIntegrationBody(res);
@@ -119,6 +119,7 @@ async function httpIntegration(ctx: InvocationContext): Promise<void> {
     throw integrationFailure(cause?.message ?? err.message);
   }
   const r = ctx.endpointResponse;
+  if (!ctx.log.enabled) return;
   ctx.log.add(`Received response. Status: ${r.status}, Integration latency: ${r.latencyMs} ms`);
   ctx.log.add(`Endpoint response headers: ${logHeaders(r.headers)}`);
   const binary = isBinaryMediaType(ctx.design.binaryMediaTypes, header(r.headers, "Content-Type"));

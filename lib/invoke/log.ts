@@ -59,17 +59,23 @@ export function logBody(body: string | undefined | null): string {
 }
 
 export class ExecutionLog {
-  /** When and what; the timestamp is formatted only if the log is read (the gateway rarely reads it). */
+  /** When and what; the timestamp is formatted only if the log is read. */
   private readonly entries: { at: Date; message: string }[] = [];
 
   constructor(
     readonly requestId: string,
     private readonly now: () => Date,
+    /**
+     * False for the local gateway's traffic: nobody reads its log (AWS too writes execution logs
+     * only when a stage turns them on), so handlers skip formatting lines (`if (ctx.log.enabled)`)
+     * and add() keeps nothing.
+     */
+    readonly enabled = true,
   ) {}
 
   /** Adds one `<timestamp> : <message>` line. */
   add(message: string): void {
-    this.entries.push({ at: this.now(), message });
+    if (this.enabled) this.entries.push({ at: this.now(), message });
   }
 
   /** The messages without timestamps, for assertions and the console's step view. */
@@ -77,7 +83,9 @@ export class ExecutionLog {
     return this.entries.map((e) => e.message);
   }
 
+  /** The log as TestInvokeMethod prints it; "" when the log was off. */
   toString(): string {
+    if (!this.enabled) return "";
     return `${[`Execution log for request ${this.requestId}`, ...this.entries.map((e) => `${javaDate(e.at)} : ${e.message}`)].join("\n")}\n`;
   }
 }

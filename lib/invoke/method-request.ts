@@ -100,10 +100,12 @@ export async function validateBody(design: ApiDesign, modelName: string, body: s
 export async function methodRequest(ctx: InvocationContext): Promise<void> {
   const request = ctx.request!;
   const method = ctx.method!;
-  ctx.log.add(`Method request path: ${javaMap(ctx.pathParameters)}`);
-  ctx.log.add(`Method request query string: ${javaMap(request.querystring)}`);
-  ctx.log.add(`Method request headers: ${logHeaders(request.headers)}`);
-  ctx.log.add(`Method request body before transformations: ${request.binary && request.bodyBytes.length > 0 ? BINARY_LOG : logBody(request.body)}`);
+  if (ctx.log.enabled) {
+    ctx.log.add(`Method request path: ${javaMap(ctx.pathParameters)}`);
+    ctx.log.add(`Method request query string: ${javaMap(request.querystring)}`);
+    ctx.log.add(`Method request headers: ${logHeaders(request.headers)}`);
+    ctx.log.add(`Method request body before transformations: ${request.binary && request.bodyBytes.length > 0 ? BINARY_LOG : logBody(request.body)}`);
+  }
 
   const validator = method.requestValidatorId ? ctx.design.requestValidators.find((v) => v.id === method.requestValidatorId) : undefined;
   if (!validator) return;

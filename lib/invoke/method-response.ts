@@ -16,6 +16,7 @@ export function finalizeHeaders(ctx: InvocationContext, headers: Record<string, 
 export function methodResponse(ctx: InvocationContext): void {
   const response = ctx.response!;
   response.headers = finalizeHeaders(ctx, response.headers);
+  if (!ctx.log.enabled) return;
   ctx.log.add(`Method response body after transformations: ${response.bodyBytes ? BINARY_LOG : logBody(response.body)}`);
   ctx.log.add(`Method response headers: ${logHeaders(response.headers)}`);
   ctx.log.add("Successfully completed execution");

@@ -7,28 +7,48 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /** `$context.requestTime` in CLF: `31/Aug/2017:01:07:25 +0000`. */
 export function clfTime(d: Date): string {
+  const second = Math.floor(d.getTime() / 1000);
+  // Requests within one second share the text (the gateway formats it on every request).
+  if (second === lastClf.second) return lastClf.text;
   const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  const text = `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  lastClf = { second, text };
+  return text;
 }
+let lastClf = { second: Number.NaN, text: "" };
 
 /**
  * Headers as API Gateway builds its two maps: every value of a name (case-insensitive, keyed by its
- * first spelling) in the multi-value map, the last value in the single-value map.
+ * first spelling) in the multi-value map, the last value in the single-value map. A `headers` value
+ * already listed for its name is not added again. Loops over keys (no entries arrays): this runs
+ * on every gateway request.
  */
 export function headerMaps(input: Pick<InvokeRequest, "headers" | "multiValueHeaders">): { single: Record<string, string>; multi: Record<string, string[]> } {
   const multi: Record<string, string[]> = {};
-  const spelling = new Map<string, string>();
-  const add = (name: string, values: string[], skipKnown: boolean) => {
-    const lower = name.toLowerCase();
-    const key = spelling.get(lower) ?? name;
-    spelling.set(lower, key);
-    const list = (multi[key] ??= []);
-    for (const v of values) if (!(skipKnown && list.includes(v))) list.push(v);
-  };
-  for (const [k, values] of Object.entries(input.multiValueHeaders ?? {})) add(k, values.map(String), false);
-  for (const [k, v] of Object.entries(input.headers ?? {})) add(k, [String(v)], true);
-  for (const k of Object.keys(multi)) if (multi[k].length === 0) delete multi[k];
-  const single = Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v[v.length - 1]]));
+  const spelling: Record<string, string> = Object.create(null);
+  const multiIn = input.multiValueHeaders;
+  if (multiIn) {
+    for (const name in multiIn) {
+      if (!Object.hasOwn(multiIn, name)) continue;
+      const list = (multi[(spelling[name.toLowerCase()] ??= name)] ??= []);
+      for (const v of multiIn[name]) list.push(String(v));
+    }
+  }
+  const singleIn = input.headers;
+  if (singleIn) {
+    for (const name in singleIn) {
+      if (!Object.hasOwn(singleIn, name)) continue;
+      const value = String(singleIn[name]);
+      const list = (multi[(spelling[name.toLowerCase()] ??= name)] ??= []);
+      if (!list.includes(value)) list.push(value);
+    }
+  }
+  const single: Record<string, string> = {};
+  for (const name in multi) {
+    const list = multi[name];
+    if (list.length === 0) delete multi[name];
+    else single[name] = list[list.length - 1];
+  }
   return { single, multi };
 }
 
@@ -45,11 +65,14 @@ export function parseRequest(ctx: InvocationContext): void {
   let path = q >= 0 ? raw.slice(0, q) : raw;
   if (!path.startsWith("/")) path = "/" + path;
   const multi: Record<string, string[]> = {};
-  if (q >= 0) {
-    for (const [k, v] of new URLSearchParams(raw.slice(q + 1))) (multi[k] ??= []).push(v);
-  }
   // For single-value parameters AWS keeps the last value.
-  const single = Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v[v.length - 1]]));
+  const single: Record<string, string> = {};
+  if (q >= 0) {
+    for (const [k, v] of new URLSearchParams(raw.slice(q + 1))) {
+      (multi[k] ??= []).push(v);
+      single[k] = v;
+    }
+  }
 
   const headers = headerMaps(input);
   const bodyBytes = bodyBytesOf(input);
@@ -92,6 +115,8 @@ export function parseRequest(ctx: InvocationContext): void {
     stage: input.stage ?? "test-invoke-stage",
   };
 
-  ctx.log.add(`Starting execution for request: ${options.requestId}`);
-  ctx.log.add(`HTTP Method: ${ctx.request.httpMethod}, Resource Path: ${path}`);
+  if (ctx.log.enabled) {
+    ctx.log.add(`Starting execution for request: ${options.requestId}`);
+    ctx.log.add(`HTTP Method: ${ctx.request.httpMethod}, Resource Path: ${path}`);
+  }
 }

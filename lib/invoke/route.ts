@@ -27,15 +27,17 @@ function methodFor(resource: Resource, verb: string): Method | undefined {
   return resource.methods[verb] ?? resource.methods.ANY;
 }
 
-/** Literal children first, then the `{param}` child, then the greedy child (siblings allow one variable). */
-function rankedChildren(children: Resource[]): Resource[] {
-  const rank = (r: Resource) => (isGreedyPart(r.pathPart) ? 2 : isParamPart(r.pathPart) ? 1 : 0);
-  return [...children].sort((a, b) => rank(a) - rank(b));
+const rank = (r: Resource) => (isGreedyPart(r.pathPart) ? 2 : isParamPart(r.pathPart) ? 1 : 0);
+
+/** The tree as routing walks it: children by parent, literal children first, then `{param}`, then greedy. */
+interface RouteIndex {
+  root: Resource;
+  children: Map<string, Resource[]>;
+  /** Full resource paths, filled as resources are matched. */
+  paths: Map<Resource, string>;
 }
 
-/** Matches a request path and verb against the design; undefined when nothing matches. */
-export function matchRoute(design: ApiDesign, path: string, verb: string): RouteMatch | undefined {
-  const segments = path.split("/").filter((s) => s !== "");
+function buildIndex(design: ApiDesign): RouteIndex {
   const children = new Map<string, Resource[]>();
   for (const r of design.resources) {
     if (r.parentId === null) continue;
@@ -43,37 +45,68 @@ export function matchRoute(design: ApiDesign, path: string, verb: string): Route
     list.push(r);
     children.set(r.parentId, list);
   }
+  for (const list of children.values()) list.sort((a, b) => rank(a) - rank(b));
+  return { root: rootResource(design), children, paths: new Map() };
+}
 
+/**
+ * A frozen design (a deployment's snapshot, see lib/gateway/target.ts) cannot change, so its index
+ * is built once; a draft may be edited in place between invocations, so it gets a fresh one.
+ */
+const indexes = new WeakMap<ApiDesign, RouteIndex>();
+function routeIndex(design: ApiDesign): RouteIndex {
+  if (!Object.isFrozen(design)) return buildIndex(design);
+  let index = indexes.get(design);
+  if (!index) indexes.set(design, (index = buildIndex(design)));
+  return index;
+}
+
+/** Matches a request path and verb against the design; undefined when nothing matches. */
+export function matchRoute(design: ApiDesign, path: string, verb: string): RouteMatch | undefined {
+  return matchIn(routeIndex(design), path, verb);
+}
+
+function matchIn(index: RouteIndex, path: string, verb: string): RouteMatch | undefined {
+  const segments = path.split("/").filter((s) => s !== "");
+  const decoded = segments.map(safeDecode);
   // Depth-first with backtracking: a literal branch that dead-ends lets the variable branch try.
   const visit = (resource: Resource, i: number, params: Record<string, string>): RouteMatch | undefined => {
     if (i === segments.length) {
       const method = methodFor(resource, verb);
       return method ? { resource, method, pathParameters: params } : undefined;
     }
-    for (const child of rankedChildren(children.get(resource.id) ?? [])) {
+    for (const child of index.children.get(resource.id) ?? []) {
       if (isGreedyPart(child.pathPart)) {
         const name = child.pathPart.slice(1, -2);
         const method = methodFor(child, verb);
-        if (method) {
-          const value = segments.slice(i).map(safeDecode).join("/");
-          return { resource: child, method, pathParameters: { ...params, [name]: value } };
-        }
+        if (method) return { resource: child, method, pathParameters: { ...params, [name]: decoded.slice(i).join("/") } };
       } else if (isParamPart(child.pathPart)) {
-        const found = visit(child, i + 1, { ...params, [child.pathPart.slice(1, -1)]: safeDecode(segments[i]) });
+        const found = visit(child, i + 1, { ...params, [child.pathPart.slice(1, -1)]: decoded[i] });
         if (found) return found;
-      } else if (child.pathPart === safeDecode(segments[i])) {
+      } else if (child.pathPart === decoded[i]) {
         const found = visit(child, i + 1, params);
         if (found) return found;
       }
     }
     return undefined;
   };
-  return visit(rootResource(design), 0, {});
+  return visit(index.root, 0, {});
+}
+
+/** A matched resource's full path, remembered in the index. */
+function pathOf(design: ApiDesign, index: RouteIndex | undefined, resource: Resource): string {
+  let path = index?.paths.get(resource);
+  if (path === undefined) {
+    path = resourcePath(design, resource);
+    index?.paths.set(resource, path);
+  }
+  return path;
 }
 
 export function routeRequest(ctx: InvocationContext): void {
   const request = ctx.request!;
-  const match = matchRoute(ctx.design, request.path, request.httpMethod);
+  const index = routeIndex(ctx.design);
+  const match = matchIn(index, request.path, request.httpMethod);
   if (!match) {
     // AWS writes no execution log for an unmatched route; this line says why the 403 came.
     ctx.log.add(`Execution failed: no resource and method match ${request.httpMethod} ${request.path}`);
@@ -83,10 +116,8 @@ export function routeRequest(ctx: InvocationContext): void {
   ctx.method = match.method;
   ctx.integration = match.method.integration;
   ctx.pathParameters = match.pathParameters;
-  ctx.resourcePath = resourcePath(ctx.design, match.resource);
-  ctx.contextVariables = {
-    ...ctx.contextVariables,
-    resourceId: match.resource.id,
-    resourcePath: ctx.resourcePath,
-  };
+  ctx.resourcePath = pathOf(ctx.design, index, match.resource);
+  // parse made this object for this request alone: add to it rather than copy it.
+  ctx.contextVariables.resourceId = match.resource.id;
+  ctx.contextVariables.resourcePath = ctx.resourcePath;
 }
