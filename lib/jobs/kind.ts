@@ -50,6 +50,8 @@ export interface JobKind<P> {
   /** Attempts after the first, for errors worth retrying (a crash, a database outage, a busy lock). */
   retryLimit: number;
   retryDelaySeconds: number;
+  /** Each retry waits about twice as long as the one before (pg-boss's backoff, with jitter). */
+  retryBackoff?: boolean;
   /** A job active this long is taken to be dead (its worker was killed) and retried. */
   expireInSeconds: number;
   /** Errors that another attempt cannot fix: the job fails at once, no retry. */

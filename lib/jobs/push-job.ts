@@ -24,8 +24,11 @@ export type PushJobInput = z.infer<typeof pushInputSchema>;
 export const pushJob = defineJob<PushJobInput>({
   name: "stage-push",
   payload: pushInputSchema,
-  retryLimit: 3,
+  // Retried for a crash, an outage, a stage still locked by a stopped server (its lock turns stale
+  // after push-lock's STALE_AFTER_MS, 2 min, when on another host): 5, 10, 20, 40, 80 s and more.
+  retryLimit: 5,
   retryDelaySeconds: 5,
+  retryBackoff: true,
   // Longer than a large push takes under AWS's quotas; a killed worker's push waits this long.
   expireInSeconds: 15 * 60,
   // The push service's refusals and AWS's answers are final for this job (the push row and the

@@ -7,7 +7,7 @@
 import PgBoss from "pg-boss";
 import type { Actor } from "../audit/mutate";
 import type { DbHandle } from "../db/client";
-import { fromZod } from "../errors";
+import { fromZod, GatehouseError } from "../errors";
 import { logger } from "../ops/logger";
 import type { AnyJobKind, JobKind, JobRun, SendOptions } from "./kind";
 import { reportQueueDepth } from "./metrics";
@@ -52,6 +52,7 @@ export class JobQueue {
     const settings = {
       retryLimit: kind.retryLimit,
       retryDelay: kind.retryDelaySeconds,
+      retryBackoff: kind.retryBackoff ?? false,
       expireInSeconds: options.expireInSeconds ?? kind.expireInSeconds,
     };
     if (await this.boss.getQueue(kind.name)) await this.boss.updateQueue(kind.name, { name: kind.name, ...settings });
@@ -97,6 +98,21 @@ export class JobQueue {
     return Object.fromEntries(entries);
   }
 
+  /**
+   * Waits for a job to end: what its handler returned, or its error (the message and status it
+   * failed with). For callers that answer only once the work is done (a pipeline's push).
+   */
+  async waitFor<P>(kind: JobKind<P>, id: string, options: { pollMs?: number; signal?: AbortSignal } = {}): Promise<unknown> {
+    for (;;) {
+      const job = await this.job(kind, id);
+      if (!job) throw new Error(`Job ${id} (${kind.name}) does not exist`);
+      if (job.state === "completed") return job.output;
+      if (job.state === "failed" || job.state === "cancelled") throw jobError(job.output, job.state);
+      options.signal?.throwIfAborted();
+      await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
+    }
+  }
+
   /** The failing attempt becomes the last: pg-boss fails a job for good once retry_count reaches retry_limit. */
   private async noRetry(job: JobRun) {
     await this.boss.getDb().executeSql(`UPDATE ${SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [job.kind, job.id]);
@@ -110,4 +126,11 @@ export class JobQueue {
     reportQueueDepth(null);
     await this.boss.stop({ graceful: true, wait: true, timeout: drainMs });
   }
+}
+
+/** A failed job's error as the services raise it (message, HTTP status, code), from what pg-boss kept. */
+function jobError(output: unknown, state: string): GatehouseError {
+  const o = (output ?? {}) as { message?: unknown; status?: unknown; code?: unknown };
+  const message = typeof o.message === "string" ? o.message : `The job was ${state}`;
+  return new GatehouseError(message, typeof o.status === "number" ? o.status : 500, [], typeof o.code === "string" ? o.code : "JobFailed");
 }
