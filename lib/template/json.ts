@@ -5,44 +5,34 @@
  */
 import { compileJavaRegex, javaMatchesWhole } from "./java-regex";
 import { LruCache } from "./lru";
-import { fromNative, JDouble, JList, JMap, type JValue, toJson } from "./values";
+import { ARR, DEC, INT, keyIs, OBJ, STR, STR_ESC, STRIDE, scanJson, type Tape } from "./json-tape";
+import { tapeValue } from "./json-lazy";
+import { JDouble, JList, JMap, type JValue, javaDouble, toJson } from "./values";
 
 export class JsonParseError extends Error {}
 
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 
 /**
- * Parses JSON into Java values. Uses the platform's JSON.parse when the text has nothing it
- * would change (integral decimals like `10.0`, integers beyond 2^53, integer-like object keys
- * that JavaScript reorders); otherwise, and for anything JSON.parse rejects, the exact parser.
+ * Parses JSON into Java values, made lazily as they are read (./json-lazy.ts) from one scan of
+ * the text (./json-tape.ts). Text the scan refuses goes to the exact parser, which says why.
+ * `borrow`: the values live only until the render ends (see scanJson).
  */
-export function parseJson(text: string): JValue {
-  if (!UNSAFE_FOR_NATIVE.test(text)) {
-    let v: unknown;
-    try {
-      v = JSON.parse(text);
-    } catch {
-      return new JsonParser(text).parse();
-    }
-    return fromNative(v);
-  }
-  return new JsonParser(text).parse();
+export function parseJson(text: string, borrow = false): JValue {
+  const tape = scanJson(text, borrow);
+  return tape ? tapeValue(tape, 0) : parseJsonExact(text);
 }
 
-/** `10.0`, `1e3`, 16+ digit runs, `"123":` keys (may also match inside strings: then the slow path). */
-const UNSAFE_FOR_NATIVE = /\.0+(?![0-9])|[0-9][eE]|[0-9]{16}|"(?:0|[1-9][0-9]*)"\s*:/;
-
-/** The platform's JSON.parse result when it is faithful (see parseJson), else null. */
-export function parseJsonNative(text: string): { v: unknown } | null {
-  if (UNSAFE_FOR_NATIVE.test(text)) return null;
-  try {
-    return { v: JSON.parse(text) };
-  } catch {
-    return null;
-  }
+/** A parsed document: its tape (null when only the exact parser took it) and its root value. */
+export interface JsonDocument {
+  tape: Tape | null;
+  root: JValue;
 }
 
-export { fromNative };
+export function parseJsonDocument(text: string, borrow = false): JsonDocument {
+  const tape = scanJson(text, borrow);
+  return tape ? { tape, root: tapeValue(tape, 0) } : { tape: null, root: parseJsonExact(text) };
+}
 
 /** JSONPath texts kept parsed (templates use a handful each). */
 const PATH_CACHE_SIZE = 500;
@@ -81,6 +71,81 @@ function simpleSteps(path: string): (string | number)[] | null {
     simplePaths.set(path, steps);
   }
   return steps;
+}
+
+/**
+ * `$input.json(path)` for a simple path into an unchanged document: the value's own text when
+ * that is exactly what json-smart prints for it (see printsAsIs); otherwise undefined.
+ */
+export function jsonTextAt(tape: Tape, path: string): string | undefined {
+  const steps = simpleSteps(path);
+  if (!steps) return undefined;
+  let node = 0;
+  for (const step of steps) {
+    node = typeof step === "number" ? itemNode(tape, node, step) : keyNode(tape, node, step);
+    if (node < 0) return undefined;
+  }
+  if (!printsAsIs(tape, node)) return undefined;
+  const quoted = tape.nodes[node * STRIDE] === STR || tape.nodes[node * STRIDE] === STR_ESC ? 1 : 0;
+  return tape.text.slice(tape.nodes[node * STRIDE + 1] - quoted, tape.nodes[node * STRIDE + 2] + quoted);
+}
+
+/** The value node of `key` in object `node` (the last, if repeated), or -1. */
+function keyNode(tape: Tape, node: number, key: string): number {
+  const nodes = tape.nodes;
+  if (nodes[node * STRIDE] !== OBJ) return -1;
+  let found = -1;
+  for (let k = node + 1; k < nodes[node * STRIDE + 3]; k = nodes[(k + 1) * STRIDE + 3]) if (keyIs(tape, k, key)) found = k + 1;
+  return found;
+}
+
+/** Item `index` of array `node`, or -1. */
+function itemNode(tape: Tape, node: number, index: number): number {
+  const nodes = tape.nodes;
+  if (nodes[node * STRIDE] !== ARR) return -1;
+  let k = node + 1;
+  for (let i = 0; k < nodes[node * STRIDE + 3]; i++, k = nodes[k * STRIDE + 3]) if (i === index) return k;
+  return -1;
+}
+
+/** Characters json-smart writes as \uXXXX, and escapes it writes differently (\/ and \u). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const PRINTS_DIFFERENTLY = /[\u0000-\u001f\u007f-\u009f\u2000-\u20ff]|\\[u/]/;
+
+/**
+ * Whether json-smart prints the subtree at `root` as its text: no whitespace between tokens
+ * (its text is exactly as long as its tokens and separators), no repeated keys, numbers as Java
+ * prints them (`-0` prints 0, `2.50` 2.5, `1e3` 1000.0) and strings with nothing it escapes
+ * differently.
+ */
+function printsAsIs(tape: Tape, root: number): boolean {
+  const { nodes, text } = tape;
+  const end = nodes[root * STRIDE + 3];
+  let length = 0;
+  for (let k = root; k < end; k++) {
+    const at = k * STRIDE;
+    const kind = nodes[at];
+    const start = nodes[at + 1];
+    const stop = nodes[at + 2];
+    if (kind === OBJ || kind === ARR) {
+      const keys: string[] | null = kind === OBJ ? [] : null;
+      let children = 0;
+      for (let c = k + 1; c < nodes[at + 3]; c = nodes[c * STRIDE + 3], children++) {
+        if (keys && children % 2 === 0) keys.push(text.slice(nodes[c * STRIDE + 1], nodes[c * STRIDE + 2]));
+      }
+      if (keys && keys.length > 1 && new Set(keys).size !== keys.length) return false;
+      length += 2 + Math.max(0, children - 1);
+    } else if (kind === STR || kind === STR_ESC) length += stop - start + 2;
+    else {
+      length += stop - start;
+      if (kind === DEC && javaDouble(Number(text.slice(start, stop))) !== text.slice(start, stop)) return false;
+      if (kind === INT && stop - start === 2 && text.charCodeAt(start) === 45 && text.charCodeAt(start + 1) === 48) return false;
+    }
+  }
+  const quoted = nodes[root * STRIDE] === STR || nodes[root * STRIDE] === STR_ESC ? 1 : 0;
+  const first = nodes[root * STRIDE + 1] - quoted;
+  const last = nodes[root * STRIDE + 2] + quoted;
+  return length === last - first && !PRINTS_DIFFERENTLY.test(text.slice(first, last));
 }
 
 /** The exact parser (document order, exact integers, doubles for every decimal). */
@@ -388,7 +453,11 @@ function run(start: JValue, steps: Step[], root: JValue = start): JValue[] {
     for (const v of cur) {
       switch (s.k) {
         case "name":
-          if (v instanceof JMap) for (const nm of s.names) if (v.m.has(nm)) next.push(v.get(nm));
+          if (v instanceof JMap)
+            for (const nm of s.names) {
+              const x = v.find(nm);
+              if (x !== undefined) next.push(x);
+            }
           break;
         case "index":
           if (v instanceof JList)
@@ -422,7 +491,8 @@ function run(start: JValue, steps: Step[], root: JValue = start): JValue[] {
                 walk(c);
               }
             } else {
-              if (x instanceof JMap && x.m.has(s.name)) next.push(x.get(s.name));
+              const hit = x instanceof JMap ? x.find(s.name) : undefined;
+              if (hit !== undefined) next.push(hit);
               for (const c of children(x)) walk(c);
             }
           };

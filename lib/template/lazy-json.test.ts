@@ -1,10 +1,11 @@
 /**
- * Maps and lists made from JSON.parse output are converted lazily (values.ts: JMap.lazy,
- * JList.lazy); a template must not be able to tell: same identity, mutations, order, misses.
+ * Maps and lists made from JSON text are made lazily (json-lazy.ts over json-tape.ts; values.ts
+ * JMap.lazy, JList.lazy); a template must not be able to tell: same identity, mutations, order, misses.
  */
 import { describe, expect, it } from "vitest";
 import { renderTemplate, type TemplateInput } from "./index";
-import { fromNative, JDouble, type JList, JMap } from "./values";
+import { parseJson } from "./json";
+import { fromPlain, JDouble, type JList, JMap } from "./values";
 
 const base = { params: { path: {}, querystring: {}, header: {} }, context: {}, stageVariables: {} };
 const render = (template: string, body: string) => renderTemplate({ ...base, template, body } as TemplateInput).output;
@@ -21,7 +22,7 @@ describe("lazy JSON values", () => {
   });
 
   it("answers keys the object does not have (even Object.prototype's) with null", () => {
-    const m = fromNative(JSON.parse(`{"a":1,"__proto__":{"x":1}}`)) as JMap;
+    const m = parseJson(`{"a":1,"__proto__":{"x":1}}`) as JMap;
     expect(m.get("toString")).toBeNull();
     expect(m.get("constructor")).toBeNull();
     expect(m.get(1)).toBeNull();
@@ -30,7 +31,7 @@ describe("lazy JSON values", () => {
   });
 
   it("converts decimals to Doubles and arrays to JSONArrays, one level at a time", () => {
-    const m = fromNative(JSON.parse(`{"d":2.5,"l":[{"x":1}],"i":3}`)) as JMap;
+    const m = parseJson(`{"d":2.5,"l":[{"x":1}],"i":3}`) as JMap;
     expect(m.get("d")).toEqual(new JDouble(2.5));
     expect(m.get("i")).toBe(3);
     const l = m.get("l") as JList;
@@ -38,6 +39,15 @@ describe("lazy JSON values", () => {
     expect(l.items[0]).toBeInstanceOf(JMap);
     expect(l.items[0]).toBe(l.items[0]);
     expect(m.m.get("l")).toBe(l);
+  });
+
+  it("reads plain data (context) lazily too: own keys only, same nested object each time", () => {
+    const m = fromPlain(JSON.parse(`{"a":1,"__proto__":{"x":1},"n":{"k":[1.5]}}`)) as JMap;
+    expect(m.get("toString")).toBeNull();
+    expect(m.get("__proto__")).toBeInstanceOf(JMap);
+    expect(m.get("n")).toBe(m.get("n"));
+    expect(((m.get("n") as JMap).get("k") as JList).items[0]).toEqual(new JDouble(1.5));
+    expect([...m.m.keys()]).toEqual(["a", "__proto__", "n"]);
   });
 
   it("prints a list of read objects as the JSON it came from", () => {

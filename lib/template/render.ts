@@ -4,7 +4,8 @@
  * Parsing is in ./parser, Java methods in ./methods, values and printing in ./values.
  */
 import { base64Decode, base64Encode, escapeJavaScript, JavaException, urlDecode, urlEncode, utf8Length } from "./escape";
-import { evalJsonPath, fromNative, JsonParseError, JsonPathError, parseJson, parseJsonNative, walkNativePath } from "./json";
+import { returnScratch } from "./json-tape";
+import { evalJsonPath, type JsonDocument, JsonParseError, JsonPathError, jsonTextAt, parseJson, parseJsonDocument } from "./json";
 import { DEFAULT_RENDER_LIMITS, RenderBudget, type RenderLimits, stringMethodCost } from "./budget";
 import { UnsupportedRegexError } from "./java-regex";
 import { getProperty, invokeMethod } from "./methods";
@@ -49,7 +50,9 @@ const MISSING_PATH = "";
 
 class InputObject extends HostObject {
   readonly javaClass = "com.amazonaws.apigateway.InputObject";
-  private parsed: { v: JValue } | null = null;
+  private doc: JsonDocument | null = null;
+  /** Set once $input.path hands the template an object or array of the body, which it may change. */
+  private exposed = false;
   private paramsMap: JMap | null = null;
   constructor(
     private readonly body: string,
@@ -60,59 +63,39 @@ class InputObject extends HostObject {
   private get params(): JMap {
     return (this.paramsMap ??= paramsMap(this.rawParams));
   }
-  private root(): JValue {
-    if (!this.parsed) {
-      if (this.body.trim() === "") this.parsed = { v: new JMap() };
+  /** The body, parsed once per render (lazily: values are made as the template reads them). */
+  private document(): JsonDocument {
+    if (!this.doc) {
+      if (this.body.trim() === "") this.doc = { tape: null, root: new JMap() };
       else {
         try {
-          this.parsed = { v: parseJson(this.body) };
+          this.doc = parseJsonDocument(this.body, true);
         } catch (e) {
           throw new JavaException("com.jayway.jsonpath.InvalidJsonException", `Invalid JSON in the payload: ${(e as Error).message}`);
         }
       }
     }
-    return this.parsed.v;
+    return this.doc;
   }
-  /** JSON.parse output, when faithful: simple paths convert only the subtree they reach. */
-  private native: { v: unknown } | null | undefined = undefined;
-  private pathMemo: Map<string, JValue> | null = null;
   private path(p: JValue): JValue {
     if (p === null) throw new JavaException("java.lang.IllegalArgumentException", "path can not be null or empty");
-    if (!this.parsed && this.body.trim() !== "") {
-      const ps = toJavaString(p);
-      const memo = this.pathMemo?.get(ps);
-      if (memo !== undefined) return memo;
-      if (this.native === undefined) this.native = parseJsonNative(this.body);
-      if (this.native) {
-        const hit = walkNativePath(this.native.v, ps);
-        if (hit !== undefined) {
-          const v = fromNative(hit);
-          (this.pathMemo ??= new Map()).set(ps, v);
-          return v;
-        }
-      }
-    }
+    const root = this.document().root;
     try {
       // AWS answers a path the payload does not have with an empty String (a JSON null stays null).
-      return evalJsonPath(this.root(), toJavaString(p), MISSING_PATH);
+      return evalJsonPath(root, toJavaString(p), MISSING_PATH);
     } catch (e) {
       if (e instanceof JsonPathError) throw new JavaException("com.jayway.jsonpath.InvalidPathException", e.message);
       throw e;
     }
   }
-  /**
-   * `$input.json(simple path)` straight from JSON.parse output via JSON.stringify, when that
-   * prints what json-smart prints and no object has been handed to the template yet (which it
-   * could have changed). Undefined when not applicable.
-   */
-  private jsonFast(p: JValue): string | undefined {
-    if (p === null || this.parsed || this.pathMemo || this.body.trim() === "") return undefined;
-    if (this.native === undefined) this.native = parseJsonNative(this.body);
-    if (!this.native) return undefined;
-    const hit = walkNativePath(this.native.v, toJavaString(p));
-    if (hit === undefined) return undefined;
-    const s = JSON.stringify(hit);
-    return JSON_STRINGIFY_DIFFERS.test(s) ? undefined : s;
+  /** `$input.json(path)`: the body's own text for it while the template has changed nothing (see jsonTextAt). */
+  private json(p: JValue): string {
+    if (p !== null && !this.exposed) {
+      const tape = this.document().tape;
+      const text = tape ? jsonTextAt(tape, toJavaString(p)) : undefined;
+      if (text !== undefined) return text;
+    }
+    return toJson(this.path(p));
   }
   getProperty(name: string): JValue | undefined {
     if (name === "body") return this.body === "" ? "{}" : this.body;
@@ -123,10 +106,13 @@ class InputObject extends HostObject {
       case "getBody":
         return args.length === 0 ? (this.body === "" ? "{}" : this.body) : undefined;
       case "json":
+        return args.length === 1 ? this.json(args[0]) : undefined;
+      case "path": {
         if (args.length !== 1) return undefined;
-        return this.jsonFast(args[0]) ?? toJson(this.path(args[0]));
-      case "path":
-        return args.length === 1 ? this.path(args[0]) : undefined;
+        const v = this.path(args[0]);
+        if (v instanceof JMap || v instanceof JList) this.exposed = true;
+        return v;
+      }
       case "params":
         if (args.length === 0) return this.params;
         if (args.length === 1) {
@@ -165,7 +151,7 @@ class UtilObject extends HostObject {
       case "parseJson":
         if (s === null) return null;
         try {
-          return parseJson(s);
+          return parseJson(s, true);
         } catch (e) {
           if (e instanceof JsonParseError) throw new JavaException("com.fasterxml.jackson.core.JsonParseException", e.message);
           throw e;
@@ -176,13 +162,6 @@ class UtilObject extends HostObject {
 }
 
 const UTIL = new UtilObject();
-
-/**
- * Where JSON.stringify and json-smart disagree: \u escapes (case, and json-smart also escapes
- * U+007F–U+009F and U+2000–U+20FF), exponents, and doubles Java prints in E notation
- * (|x| >= 1e7 or < 1e-3). Matches inside strings too, which only costs the fast path.
- */
-const JSON_STRINGIFY_DIFFERS = /\\u|[\u007f-\u009f\u2000-\u20ff]|[0-9][eE]|[0-9]{8,}\.|(?<![0-9])-?0\.00/;
 
 class ForeachScope extends HostObject {
   readonly javaClass = "org.apache.velocity.runtime.directive.ForeachScope";
@@ -914,9 +893,32 @@ function renderWith(input: TemplateInput, limits: RenderLimits, interpreted: boo
   r.globals.set("util", UTIL);
   r.globals.set("context", new Lazy(() => (context = buildContext(input.context, written))));
   r.globals.set("stageVariables", new Lazy(() => stringMap(input.stageVariables)));
+  keptAlive.render = (input.body?.length ?? 0) <= KEEP_RENDER_BODY ? r : null;
+  try {
+    const output = renderOutput(r, parsed.nodes);
+    const overrides = context ? readOverrides(context) : { responseHeaders: {}, requestHeaders: {}, requestPath: {}, requestQuerystring: {} };
+    return { output, overrides };
+  } finally {
+    // The body's values (and $util.parseJson's) are read no more: their tapes' buffer is free.
+    returnScratch();
+  }
+}
+
+/**
+ * The last render's objects, kept alive until the next render. V8 holds the hidden classes that
+ * optimized code depends on weakly: when a full GC finds no live object of one (between
+ * requests, every render's objects are garbage), it drops it and throws the optimized render code
+ * away, and the next thousands of renders run slowly while it is rebuilt (measured: 5–8 µs
+ * renders took 30–60 µs for a while after each full GC). Not for big bodies, whose values would
+ * stay in memory.
+ */
+const keptAlive: { render: Renderer | null } = { render: null };
+const KEEP_RENDER_BODY = 256 * 1024;
+
+function renderOutput(r: Renderer, nodes: Node[]): string {
   const out: string[] = [];
   try {
-    r.render(parsed.nodes, out);
+    r.render(nodes, out);
   } catch (e) {
     if (!(e instanceof StopSignal) && !(e instanceof BreakSignal)) {
       if (e instanceof JavaException) throw new TemplateError(`${e.javaClass}: ${e.message}`);
@@ -927,6 +929,5 @@ function renderWith(input: TemplateInput, limits: RenderLimits, interpreted: boo
     }
   }
   r.budget.checkLength(totalLength(out));
-  const overrides = context ? readOverrides(context) : { responseHeaders: {}, requestHeaders: {}, requestPath: {}, requestQuerystring: {} };
-  return { output: out.join(""), overrides };
+  return out.join("");
 }

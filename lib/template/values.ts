@@ -20,24 +20,25 @@ export class JChar {
 
 export type ListKind = "json" | "array" | "strarray";
 
+/** Where a lazy list's items come from (JSON text, plain data), read when first needed. */
+export interface ListSource {
+  toItems(): JValue[];
+}
+
 export class JList {
   private list: JValue[] | null;
-  /** JSON.parse output not yet converted (see fromNative): converted, one level, on first use. */
-  private src: unknown[] | null = null;
+  private source: ListSource | null = null;
   constructor(
     items: JValue[],
     readonly kind: ListKind = "array",
   ) {
     this.list = items;
   }
-  /** How `src` items become Java values (fromNative or fromPlain). */
-  private conv: (v: unknown) => JValue = fromNative;
-  /** A list over JSON.parse output (a JSONArray) or plain data (an ArrayList), converted when first read. */
-  static lazy(src: unknown[], kind: ListKind = "json", conv: (v: unknown) => JValue = fromNative): JList {
+  /** A list whose items are made from `source` when first read. */
+  static lazy(source: ListSource, kind: ListKind): JList {
     const l = new JList(EMPTY, kind);
     l.list = null;
-    l.src = src;
-    l.conv = conv;
+    l.source = source;
     return l;
   }
   get items(): JValue[] {
@@ -45,14 +46,12 @@ export class JList {
   }
   set items(items: JValue[]) {
     this.list = items;
-    this.src = null;
+    this.source = null;
   }
   private convert(): JValue[] {
-    const src = this.src as unknown[];
-    const items: JValue[] = new Array(src.length);
-    for (let k = 0; k < src.length; k++) items[k] = this.conv(src[k]);
+    const items = (this.source as ListSource).toItems();
     this.list = items;
-    this.src = null;
+    this.source = null;
     return items;
   }
 }
@@ -60,15 +59,24 @@ export class JList {
 const EMPTY: JValue[] = [];
 
 /**
- * A LinkedHashMap. Maps made from JSON.parse output (`JMap.lazy`) read their keys from it until
- * something needs the whole map (iteration, size, a put): templates usually read a few keys of
- * many objects, and building a Map for each would cost more than the JSON parse itself.
+ * Where a lazy map's entries come from until it needs a whole Map (JSON text: ./json-lazy.ts;
+ * plain data: fromPlain). A nested map or list comes back as the same object every time.
+ */
+export interface MapSource {
+  /** The value at `key`; undefined when there is no such key. */
+  find(key: string): JValue | undefined;
+  /** Every entry in order, nested values being the ones find handed out. */
+  toMap(): Map<MapKey, JValue>;
+}
+
+/**
+ * A LinkedHashMap. Lazy maps (`JMap.lazy`) read their keys from their source until something
+ * needs the whole map (iteration, size, a put): templates usually read a few keys of many
+ * objects, and building a Map for each would cost more than reading the JSON.
  */
 export class JMap {
   private map: Map<MapKey, JValue> | null;
-  private src: Record<string, unknown> | null = null;
-  /** Values already handed out from `src`, so a nested object is the same object each time. */
-  private kids: Map<string, JValue> | null = null;
+  private source: MapSource | null = null;
   /** Called before a put; may throw (used for the once-only `$context.*Override` maps). */
   onPut?: (key: MapKey, value: JValue) => void;
   constructor(entries?: Iterable<[MapKey, JValue]> | null) {
@@ -76,46 +84,28 @@ export class JMap {
     this.map = entries === null ? null : new Map();
     if (entries) for (const [k, v] of entries) this.m.set(k, v);
   }
-  private conv: (v: unknown) => JValue = fromNative;
-  /** A map over a JSON.parse object (whose key order is document order: see parseJsonNative) or plain data. */
-  static lazy(src: Record<string, unknown>, conv: (v: unknown) => JValue = fromNative): JMap {
+  static lazy(source: MapSource): JMap {
     const j = new JMap(null);
-    j.src = src;
-    j.conv = conv;
+    j.source = source;
     return j;
   }
   get m(): Map<MapKey, JValue> {
     return this.map ?? this.convert();
   }
   private convert(): Map<MapKey, JValue> {
-    const src = this.src as Record<string, unknown>;
-    const kids = this.kids;
-    const map = new Map<MapKey, JValue>();
-    for (const k of Object.keys(src)) map.set(k, kids?.get(k) ?? this.conv(src[k]));
+    const map = (this.source as MapSource).toMap();
     this.map = map;
-    this.src = null;
-    this.kids = null;
+    this.source = null;
     return map;
   }
-  private lazyGet(k: MapKey): JValue {
-    const src = this.src as Record<string, unknown>;
-    if (typeof k !== "string") return null;
-    const raw = src[k];
-    // A primitive can only be the object's own (Object.prototype holds functions and objects).
-    if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
-    if (typeof raw === "number") {
-      if (Number.isInteger(raw)) return raw;
-    } else if (raw === undefined || !Object.hasOwn(src, k)) return null;
-    const hit = this.kids?.get(k);
-    if (hit !== undefined) return hit;
-    const v = this.conv(raw);
-    (this.kids ??= new Map()).set(k, v);
-    return v;
-  }
   get(k: MapKey): JValue {
-    if (this.map === null) return this.lazyGet(k);
-    const v = this.map.get(typeof k === "string" ? k : normKey(k));
+    const v = this.find(k);
     return v === undefined ? null : v;
+  }
+  /** get() that tells a missing key (undefined) from a null value. */
+  find(k: MapKey): JValue | undefined {
+    if (this.map === null) return typeof k === "string" ? (this.source as MapSource).find(k) : undefined;
+    return this.map.get(typeof k === "string" ? k : normKey(k));
   }
   put(k: MapKey, v: JValue): JValue {
     const key = normKey(k);
@@ -320,24 +310,35 @@ export function javaEquals(a: JValue, b: JValue): boolean {
   return a === b;
 }
 
-/**
- * JSON.parse output as Java values, converted lazily one level at a time (JMap.lazy, JList.lazy):
- * integers Integer/Long, other numbers Double, objects LinkedHashMaps, arrays JSONArrays.
- * Only for output parseJsonNative vouches for (no `10.0`, huge integers or integer-like keys).
- */
-export function fromNative(v: unknown): JValue {
-  if (v === null || typeof v === "string" || typeof v === "boolean") return v as JValue;
-  if (typeof v === "number") return Number.isInteger(v) ? v : new JDouble(v);
-  if (Array.isArray(v)) return JList.lazy(v);
-  return JMap.lazy(v as Record<string, unknown>);
-}
-
-/** Plain JS data (context, stage variables) as Java values, converted lazily like fromNative. */
+/** Plain JS data (context, stage variables) as Java values, converted lazily, one level at a time. */
 export function fromPlain(v: unknown): JValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (typeof v === "number") return Number.isInteger(v) ? v : new JDouble(v);
-  if (Array.isArray(v)) return JList.lazy(v, "array", fromPlain);
-  if (typeof v === "object") return JMap.lazy(v as Record<string, unknown>, fromPlain);
+  if (Array.isArray(v)) return JList.lazy({ toItems: () => v.map(fromPlain) }, "array");
+  if (typeof v === "object") return JMap.lazy(new PlainEntries(v as Record<string, unknown>));
   return String(v);
+}
+
+/** A plain object's entries for a lazy JMap: own keys only (Object.prototype's are not keys). */
+class PlainEntries implements MapSource {
+  /** Values already handed out, so a nested object is the same object each time. */
+  private kids: Map<string, JValue> | null = null;
+  constructor(private readonly src: Record<string, unknown>) {}
+  find(k: string): JValue | undefined {
+    if (!Object.hasOwn(this.src, k)) return undefined;
+    const raw = this.src[k];
+    if (raw === null || typeof raw !== "object") return fromPlain(raw);
+    let v = this.kids?.get(k);
+    if (v === undefined) {
+      v = fromPlain(raw);
+      (this.kids ??= new Map()).set(k, v);
+    }
+    return v;
+  }
+  toMap(): Map<MapKey, JValue> {
+    const map = new Map<MapKey, JValue>();
+    for (const k of Object.keys(this.src)) map.set(k, this.find(k) as JValue);
+    return map;
+  }
 }
