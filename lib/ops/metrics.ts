@@ -4,7 +4,7 @@
  * load this module more than once (Next bundles it), and all must count into the same series.
  * Labels are bounded on purpose: route groups, known methods, SDK operation names, API/stage rows
  * that exist; never raw paths or client-chosen strings.
- * No job-queue metrics: there is no job queue yet (pushes run inside their request).
+ * The job queue's metrics (depth, durations by kind) register here from lib/jobs/metrics.ts.
  */
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
