@@ -7,6 +7,7 @@ import { assertCan, type Permission } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { GatehouseError } from "@/lib/errors";
 import { guardedDb, inputErrorFromDatabase } from "@/lib/input/db-guard";
+import { databaseUnavailable } from "@/lib/db/unavailable";
 import type { ActionFailure, ActionReply } from "@/lib/http/action-reply";
 import { actorOf, currentUser } from "./session";
 
@@ -40,6 +41,11 @@ export function toActionError(e: unknown): ActionFailure {
   if (e instanceof GatehouseError) {
     const fieldErrors = Object.fromEntries(e.issues.filter((i) => i.field).map((i) => [i.field, i.message]));
     return { ok: false, status: e.status, error: e.message, code: e.code, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : undefined };
+  }
+  const unavailable = databaseUnavailable(e);
+  if (unavailable) {
+    console.warn(`[gatehouse] database unavailable: ${(e as Error)?.message?.split("\n").pop()}`);
+    return toActionError(unavailable);
   }
   const fromDatabase = inputErrorFromDatabase(e);
   if (fromDatabase) return toActionError(fromDatabase);

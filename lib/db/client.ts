@@ -59,9 +59,21 @@ export function defaultDataDir(): string {
   return resolve(process.env.GATEHOUSE_DATA_DIR ?? ".data", "pglite");
 }
 
+/** GATEHOUSE_DB_CONNECT_TIMEOUT_MS: how long a request waits for a database connection (default 5 s). */
+export function connectTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.GATEHOUSE_DB_CONNECT_TIMEOUT_MS?.trim();
+  if (!raw) return 5_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000)
+    throw new Error(`GATEHOUSE_DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, not ${JSON.stringify(raw)}`);
+  return ms;
+}
+
 async function openPostgres(url: string): Promise<DbHandle> {
   const [{ Pool }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
-  const pool = new Pool({ connectionString: url, max: 10 });
+  // Without a connect timeout, pg waits for ever on a database that accepts nothing (a black-holed
+  // address, a failover in progress): requests would hang instead of answering 503 (lib/db/unavailable.ts).
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: connectTimeoutMs() });
   // A connection PostgreSQL closes while idle (restart, failover, pg_terminate_backend, DROP … WITH
   // (FORCE)) reaches the pool as an 'error' event, which without a listener is an uncaught exception
   // that stops the server. The pool drops that connection and the next query opens a fresh one.
