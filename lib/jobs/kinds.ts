@@ -3,7 +3,9 @@
  * (see kind.ts). A worker on every instance takes each of them.
  */
 import { driftCheckJob, driftSweepJob } from "./drift-job";
+import { importJob } from "./import-job";
 import type { AnyJobKind } from "./kind";
 import { pushJob } from "./push-job";
+import { testRunJob } from "./test-run-job";
 
-export const JOB_KINDS: AnyJobKind[] = [pushJob, driftCheckJob, driftSweepJob];
+export const JOB_KINDS: AnyJobKind[] = [pushJob, driftCheckJob, driftSweepJob, importJob, testRunJob];

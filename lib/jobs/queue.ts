@@ -7,7 +7,7 @@
 import PgBoss from "pg-boss";
 import type { Actor } from "../audit/mutate";
 import type { DbHandle } from "../db/client";
-import { fromZod, GatehouseError } from "../errors";
+import { type FieldIssue, fromZod, GatehouseError } from "../errors";
 import { logger } from "../ops/logger";
 import type { AnyJobKind, JobKind, JobRun, SendOptions } from "./kind";
 import { reportQueueDepth } from "./metrics";
@@ -113,6 +113,14 @@ export class JobQueue {
     }
   }
 
+  /**
+   * Runs a job on whichever instance's worker takes it and answers with its result (or its error,
+   * as the service raised it): for work that must outlive the request but whose caller waits.
+   */
+  async run<P>(kind: JobKind<P>, actor: Actor, input: P, options: { pollMs?: number; signal?: AbortSignal } = {}): Promise<unknown> {
+    return this.waitFor(kind, await this.send(kind, actor, input), options);
+  }
+
   /** The failing attempt becomes the last: pg-boss fails a job for good once retry_count reaches retry_limit. */
   private async noRetry(job: JobRun) {
     await this.boss.getDb().executeSql(`UPDATE ${SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [job.kind, job.id]);
@@ -130,7 +138,8 @@ export class JobQueue {
 
 /** A failed job's error as the services raise it (message, HTTP status, code), from what pg-boss kept. */
 function jobError(output: unknown, state: string): GatehouseError {
-  const o = (output ?? {}) as { message?: unknown; status?: unknown; code?: unknown };
+  const o = (output ?? {}) as { message?: unknown; status?: unknown; code?: unknown; issues?: unknown };
   const message = typeof o.message === "string" ? o.message : `The job was ${state}`;
-  return new GatehouseError(message, typeof o.status === "number" ? o.status : 500, [], typeof o.code === "string" ? o.code : "JobFailed");
+  const issues = Array.isArray(o.issues) ? (o.issues as FieldIssue[]).filter((i) => typeof i?.field === "string" && typeof i?.message === "string") : [];
+  return new GatehouseError(message, typeof o.status === "number" ? o.status : 500, issues, typeof o.code === "string" ? o.code : "JobFailed");
 }

@@ -1,0 +1,31 @@
+/**
+ * Importing a REST API from AWS as a job: reading a large API takes many paced AWS calls, so it runs
+ * on a worker (any instance), not inside the request; the console waits for its answer. The import
+ * writes everything in one mutate() transaction, so an attempt that dies leaves nothing half-made,
+ * and one retried after its first attempt committed answers with what that attempt imported.
+ */
+import { z } from "zod";
+import { importRestApi } from "../connection/import-service";
+import { GatehouseError } from "../errors";
+import { defineJob, PermanentJobError } from "./kind";
+
+export const importJob = defineJob<{ connectionId: string; awsRestApiId: string }>({
+  name: "aws-import",
+  payload: z.object({ connectionId: z.string().uuid(), awsRestApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Choose a REST API to import") }),
+  retryLimit: 2,
+  retryDelaySeconds: 5,
+  retryBackoff: true,
+  expireInSeconds: 15 * 60,
+  permanent: (e) => e instanceof GatehouseError && e.status < 500,
+  async handler({ db, actor, job }, input) {
+    if (!actor) throw new PermanentJobError("An import job must say who imports");
+    if (job.retryCount > 0) {
+      const done = await db.restApi.findFirst({
+        where: { workspaceId: actor.workspaceId, awsConnectionId: input.connectionId, awsRestApiId: input.awsRestApiId },
+        select: { id: true, name: true },
+      });
+      if (done) return { id: done.id, name: done.name, alreadyImported: true };
+    }
+    return importRestApi(db, actor, input);
+  },
+});
