@@ -263,6 +263,12 @@ export const API_V1_DOCUMENT = {
           deploymentId: { type: "string", nullable: true },
           deploymentDescription: { type: "string", nullable: true },
           variables: { type: "object", additionalProperties: { type: "string" } },
+          pendingRequest: {
+            type: "object",
+            nullable: true,
+            description: "The change waiting for approval on this stage",
+            properties: { id: { type: "string" }, summary: { type: "string" }, requestedBy: { type: "string" } },
+          },
         },
       },
     },

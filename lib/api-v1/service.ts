@@ -10,7 +10,7 @@ import type { Db } from "../db/client";
 import { createDeployment } from "../deployment/service";
 import { getRestApiOrThrow, listRestApis } from "../restapi/service";
 import { assertCan } from "../auth/roles";
-import { requestedDeploymentId } from "../stage/approvals";
+import { listChangeRequests, requestedDeploymentId } from "../stage/approvals";
 import { pointStage, promoteStage } from "../stage/changes";
 import { listStages } from "../stage/service";
 import { parse, stageName } from "./parse";
@@ -27,15 +27,18 @@ export async function listApis(db: Db, actor: Actor) {
   }));
 }
 
+/** The API's stages, what each runs, and the change waiting for approval on each (what `promote --wait` watches). */
 export async function listApiStages(db: Db, actor: Actor, apiId: string) {
   const api = await getRestApiOrThrow(db, actor.workspaceId, apiId);
-  const stages = await listStages(db, api.id);
+  const [stages, pending] = await Promise.all([listStages(db, api.id), listChangeRequests(db, api.id, { status: "pending" })]);
+  const waiting = new Map(pending.map((r) => [r.stageId, { id: r.id, summary: r.summary, requestedBy: r.requestedByEmail }]));
   return stages.map((s) => ({
     name: s.name,
     protected: s.protected,
     deploymentId: s.deploymentId,
     deploymentDescription: s.deployment?.description ?? null,
     variables: (s.variables ?? {}) as Record<string, string>,
+    pendingRequest: waiting.get(s.id) ?? null,
   }));
 }
 

@@ -16,9 +16,10 @@ import type { DbHandle } from "../../lib/db/client";
 import { seedDemo } from "../../lib/db/seed";
 import { createDeployment } from "../../lib/deployment/service";
 import { parseDesign } from "../../lib/model/design";
+import { editDesign } from "../../lib/restapi/service";
 import { diffDesigns } from "../../lib/snapshot/diff";
 import { formatDiffText } from "../../lib/snapshot/diff-format";
-import { approveChangeRequest } from "../../lib/stage/approvals";
+import { approveChangeRequest, rejectChangeRequest } from "../../lib/stage/approvals";
 import { acquirePushLock } from "../../lib/stage/push-lock";
 import { createStage } from "../../lib/stage/service";
 import { saveTestCase } from "../../lib/testcase/service";
@@ -192,4 +193,23 @@ describe("a pipeline on the remote CLI only", () => {
       await lease.release();
     }
   }, 180_000);
+
+  it("ends promote --wait with exit 1 when the approval is rejected, not at the end of the wait", async () => {
+    const api = await p().restApi.findUniqueOrThrow({ where: { id: apiId } });
+    await editDesign(p(), actors.editor, apiId, api.version, { type: "addResourcePath", path: "/not-today" });
+    expect((await gatehouse("deploy", apiId, "--stage", "dev")).code).toBe(0);
+    const promoted = `POST /api/v1/apis/${apiId}/stages/prod/promote 200`;
+    const before = served.answered.filter((a) => a === promoted).length;
+    let exited = false;
+    const waiting = gatehouse("promote", apiId, "--from", "dev", "--to", "prod", "--wait", "240").finally(() => {
+      exited = true;
+    });
+    // Decide only once the CLI has asked (else its promotion would be a new request, waiting again).
+    while (!exited && served.answered.filter((a) => a === promoted).length === before) await new Promise((r) => setTimeout(r, 50));
+    const request = await p().stageChangeRequest.findFirstOrThrow({ where: { restApiId: apiId, status: "pending" } });
+    await rejectChangeRequest(p(), actors.admin, apiId, request.id, "not today");
+    const run = await waiting;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`the approval request ${request.id} was rejected or cancelled: prod still runs`);
+  }, 300_000);
 });

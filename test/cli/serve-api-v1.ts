@@ -27,10 +27,13 @@ const ROUTES: [RegExp, () => Promise<Partial<Record<Method, Handler>>>][] = [
 export interface ServedApiV1 {
   server: Server;
   url: string;
+  /** `METHOD /path STATUS` of each request answered, in order: a test can wait for the CLI to have got somewhere. */
+  answered: string[];
   close(): void;
 }
 
 export async function serveApiV1(): Promise<ServedApiV1> {
+  const answered: string[] = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const chunks: Buffer[] = [];
@@ -44,10 +47,11 @@ export async function serveApiV1(): Promise<ServedApiV1> {
       const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body });
       const response = await handler(request, { params: Promise.resolve({ ...m.groups }) });
       res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
+      answered.push(`${req.method} ${url.pathname} ${response.status}`);
       return;
     }
     res.writeHead(404, { "content-type": "application/json" }).end('{"message":"No such route","code":"NotFound"}');
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, answered, close: () => server.close() };
 }

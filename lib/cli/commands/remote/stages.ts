@@ -12,6 +12,7 @@ interface StageRow {
   protected: boolean;
   deploymentId: string | null;
   deploymentDescription: string | null;
+  pendingRequest: { id: string } | null;
 }
 interface StageAction {
   status: "applied" | "requested" | "unchanged";
@@ -60,23 +61,28 @@ export function registerStages(remote: Command): void {
     .action(guarded((apiId: string, o: { from: string; to: string; wait?: string }, cmd: Command) => promote(optsOf(cmd), apiId, o)));
 }
 
-/** Promotes; while it waits for approval, polls the stages until --to runs what --from runs or --wait runs out (exit 2). */
+/**
+ * Promotes; while it waits for approval, polls the stages until --to runs what --from ran when asked
+ * (approved: exit 0), the request is gone without that (rejected or cancelled: exit 1), or --wait runs out (exit 2).
+ */
 async function promote(opts: RemoteOptions, apiId: string, o: { from: string; to: string; wait?: string }): Promise<void> {
   const wait = o.wait === undefined ? 0 : Number(o.wait);
   if (!Number.isFinite(wait) || wait < 0) throw new RemoteError(`--wait must be a number of seconds, not ${JSON.stringify(o.wait)}`);
   const result = await call<StageAction>(opts, "POST", `${apiPath(apiId)}/stages/${encodeURIComponent(o.to)}/promote`, { json: { from: o.from } });
   print(opts, result, () => [stageLine(o.to, result)]);
   if (result.status !== "requested") return;
+  const stages = () => call<StageRow[]>(opts, "GET", `${apiPath(apiId)}/stages`);
+  const wanted = (await stages()).find((s) => s.name === o.from)?.deploymentId;
   const deadline = Date.now() + wait * 1000;
   while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, Math.min(5000, Math.max(100, deadline - Date.now()))));
-    const stages = await call<StageRow[]>(opts, "GET", `${apiPath(apiId)}/stages`);
-    const from = stages.find((s) => s.name === o.from);
-    const to = stages.find((s) => s.name === o.to);
-    if (from && to && to.deploymentId === from.deploymentId) {
+    await new Promise((r) => setTimeout(r, Math.min(2000, Math.max(100, deadline - Date.now()))));
+    const to = (await stages()).find((s) => s.name === o.to);
+    if (to && to.deploymentId === wanted) {
       if (!opts.json) process.stdout.write(`Approved: ${o.to} now runs ${to.deploymentId}.\n`);
       return;
     }
+    if (to?.pendingRequest?.id !== result.requestId)
+      throw new RemoteError(`the approval request ${result.requestId} was rejected or cancelled: ${o.to} still runs ${to?.deploymentId ?? "nothing"}`);
   }
   process.stderr.write(`gatehouse remote: ${o.to} is ${wait ? `still waiting for approval after ${wait} s` : "waiting for approval"}\n`);
   process.exitCode = EXIT_PENDING;
