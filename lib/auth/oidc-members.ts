@@ -25,14 +25,14 @@ export const NO_PASSWORD = "oidc$no-password";
 
 export type MemberChange = "joined" | "role" | "none";
 
+export interface SyncedMember {
+  userId: string;
+  email: string;
+  change: MemberChange;
+}
+
 /** Makes sure the person is a member of the workspace with the role, and says what changed. */
-export async function syncOidcMember(
-  db: Db,
-  workspaceId: string,
-  person: OidcPerson,
-  role: Role,
-  providerName: string,
-): Promise<{ userId: string; email: string; change: MemberChange }> {
+export async function syncOidcMember(db: Db, workspaceId: string, person: OidcPerson, role: Role, providerName: string): Promise<SyncedMember> {
   try {
     return await syncOnce(db, workspaceId, person, role, providerName);
   } catch (e) {
@@ -43,7 +43,7 @@ export async function syncOidcMember(
   }
 }
 
-async function syncOnce(db: Db, workspaceId: string, person: OidcPerson, role: Role, providerName: string) {
+async function syncOnce(db: Db, workspaceId: string, person: OidcPerson, role: Role, providerName: string): Promise<SyncedMember> {
   const known = await db.oidcIdentity.findUnique({ where: { issuer_subject: { issuer: person.issuer, subject: person.subject } }, include: { user: true } });
   const user = known?.user ?? (await claimableAccount(db, person));
   const userId = user?.id ?? randomUUID();
