@@ -7,11 +7,14 @@
 import { z } from "zod";
 import { importRestApi } from "../connection/import-service";
 import { GatehouseError } from "../errors";
+import type { Actor } from "../audit/mutate";
 import { defineJob, PermanentJobError } from "./kind";
+import type { JobQueue } from "./queue";
 
 export const importJob = defineJob<{ connectionId: string; awsRestApiId: string }>({
   name: "aws-import",
-  payload: z.object({ connectionId: z.string().uuid(), awsRestApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Choose a REST API to import") }),
+  // The connection is checked by the service (which names what is wrong), as when imported in the request.
+  payload: z.object({ connectionId: z.string(), awsRestApiId: z.string().regex(/^[a-z0-9]{1,32}$/, "Choose a REST API to import") }),
   retryLimit: 2,
   retryDelaySeconds: 5,
   retryBackoff: true,
@@ -29,3 +32,8 @@ export const importJob = defineJob<{ connectionId: string; awsRestApiId: string 
     return importRestApi(db, actor, input);
   },
 });
+
+/** Imports on a worker (any instance) and answers with what was imported, as the request used to. */
+export async function importAsJob(queue: JobQueue, actor: Actor, input: { connectionId: string; awsRestApiId: string }) {
+  return (await queue.run(importJob, actor, input, { pollMs: 150 })) as Awaited<ReturnType<typeof importRestApi>>;
+}

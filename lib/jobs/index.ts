@@ -33,6 +33,8 @@ export function consoleJobs(): Promise<JobQueue> {
   return store[QUEUE];
 }
 
+export { importAsJob } from "./import-job";
 export { enqueuePush, openPushJob } from "./push-job";
+export { runTestsAsJob } from "./test-run-job";
 export { followPushJob, type PushJobLine } from "./push-progress";
 export type { JobQueue } from "./queue";

@@ -30,6 +30,9 @@ export interface QueueOptions {
 const SCHEMA = "pgboss";
 
 export class JobQueue {
+  /** This process's worker per kind: woken when this process queues a job of its kind. */
+  private readonly workers = new Map<string, string>();
+
   private constructor(
     private readonly boss: PgBoss,
     private readonly handle: DbHandle,
@@ -59,10 +62,11 @@ export class JobQueue {
     else await this.boss.createQueue(kind.name, { name: kind.name, ...settings });
     if (kind.cron) await this.boss.schedule(kind.name, kind.cron, { actor: null, input: {} });
     if (options.work === false) return;
-    await this.boss.work(kind.name, { includeMetadata: true, pollingIntervalSeconds: polling, batchSize: 1 }, async ([job]) => {
+    const workerId = await this.boss.work(kind.name, { includeMetadata: true, pollingIntervalSeconds: polling, batchSize: 1 }, async ([job]) => {
       const run: JobRun = { id: job.id, kind: kind.name, retryCount: job.retryCount, retryLimit: job.retryLimit };
       return runAttempt(kind, run, job.data, { db: this.handle.prisma, send: (k, a, i, o) => this.send(k, a, i, o), noRetry: (j) => this.noRetry(j) });
     });
+    this.workers.set(kind.name, workerId);
   }
 
   /** Queues a job after checking its payload (a bad one is the sender's 400, never a queued job). */
@@ -70,6 +74,9 @@ export class JobQueue {
     const parsed = kind.payload.safeParse(input);
     if (!parsed.success) throw fromZod(parsed.error);
     const id = await this.boss.send(kind.name, { actor, input: parsed.data }, options);
+    // Our own idle worker takes it now rather than at its next poll (another instance's may win).
+    const worker = this.workers.get(kind.name);
+    if (id && worker) this.boss.notifyWorker(worker);
     // pg-boss answers null when a singleton key already has its job in this slot: that job is the answer.
     return id ?? "";
   }

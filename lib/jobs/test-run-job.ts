@@ -6,10 +6,13 @@
 import { z } from "zod";
 import { GatehouseError } from "../errors";
 import { runTestCasesSchema } from "../testcase/schema";
-import { runTestCases } from "../testcase/service";
+import { runTestCases, type TestRunReport } from "../testcase/service";
+import type { Actor } from "../audit/mutate";
 import { defineJob, PermanentJobError } from "./kind";
+import type { JobQueue } from "./queue";
 
-const testRunInputSchema = z.object({ restApiId: z.string().uuid(), run: runTestCasesSchema });
+// The API id is checked by the service (404 for one not in the workspace), as when run in the request.
+const testRunInputSchema = z.object({ restApiId: z.string().min(1), run: runTestCasesSchema });
 export type TestRunJobInput = z.input<typeof testRunInputSchema>;
 
 export const testRunJob = defineJob<z.output<typeof testRunInputSchema>>({
@@ -24,3 +27,8 @@ export const testRunJob = defineJob<z.output<typeof testRunInputSchema>>({
     return runTestCases(db, actor, restApiId, run);
   },
 });
+
+/** Runs the suite on a worker (any instance) and answers with its report, as the request used to. */
+export async function runTestsAsJob(queue: JobQueue, actor: Actor, input: TestRunJobInput): Promise<TestRunReport> {
+  return (await queue.run(testRunJob, actor, testRunInputSchema.parse(input), { pollMs: 150 })) as TestRunReport;
+}

@@ -30,9 +30,10 @@ export async function listAwsRestApisAction(connectionId: string) {
 }
 
 export async function importAwsRestApiAction(connectionId: string, awsRestApiId: string) {
-  return runAction("aws.push", async ({ db, actor }) => {
-    const { importRestApi } = await import("@/lib/connection/import-service");
-    const result = await importRestApi(db, actor, { connectionId: String(connectionId ?? ""), awsRestApiId: String(awsRestApiId ?? "") });
+  return runAction("aws.push", async ({ actor }) => {
+    // A job on any instance's worker: the import finishes even if this request goes away.
+    const { consoleJobs, importAsJob } = await import("@/lib/jobs");
+    const result = await importAsJob(await consoleJobs(), actor, { connectionId: String(connectionId ?? ""), awsRestApiId: String(awsRestApiId ?? "") });
     revalidatePath("/apis");
     return result;
   });

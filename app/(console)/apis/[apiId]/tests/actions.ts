@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/app/_server/action";
+import { consoleJobs, runTestsAsJob } from "@/lib/jobs";
 import { invokeCapabilities } from "@/lib/restapi/test-invoke";
 import {
   deleteTestCase,
   listTestCases,
-  runTestCases,
   saveTestCase,
   runTestCasesSchema,
   saveTestCaseSchema,
@@ -46,9 +46,10 @@ export async function deleteTestCaseAction(restApiId: string, testCaseId: string
 }
 
 export async function runTestCasesAction(restApiId: string, input: RunTestCasesInput) {
-  return runAction("invoke.test", async ({ db, actor }) => {
+  return runAction("invoke.test", async ({ actor }) => {
     const id = apiIdSchema.parse(restApiId);
-    const report = await runTestCases(db, actor, id, runTestCasesSchema.parse(input));
+    // A job on any instance's worker: the suite runs to its end even if this request goes away.
+    const report = await runTestsAsJob(await consoleJobs(), actor, { restApiId: id, run: runTestCasesSchema.parse(input) });
     revalidatePath(`/apis/${id}/history`);
     return report;
   });
