@@ -5,7 +5,7 @@
  * last value, as LinkedHashMap.put does), arrays JSONArrays, integers Integer/Long (BigInteger
  * past 2^53), other numbers Doubles — json-smart's types, as API Gateway parses bodies.
  */
-import { ARR, DEC, FALSE, INT, keyIs, NULL, OBJ, STR, STRIDE, stringAt, type Tape, TRUE } from "./json-tape";
+import { ARR, DEC, FALSE, INT, NULL, OBJ, STR, STRIDE, stringAt, type Tape, TRUE } from "./json-tape";
 import { JDouble, JList, type ListSource, JMap, type MapKey, type MapSource, type JValue } from "./values";
 
 /** The Java value of a node. */
@@ -68,15 +68,18 @@ class TapeObject implements MapSource {
     return found === undefined || found < 0 ? undefined : this.child(found);
   }
 
-  /** The value node of `key` (-1 when none), by reading the keys in order. */
+  /** The value node of `key` (-1 when none; the last, if repeated), by reading the keys in order. */
   private scan(key: string): number {
     const { tape } = this;
-    const nodes = tape.nodes;
+    const { nodes, text } = tape;
     const end = nodes[this.node * STRIDE + 3];
+    const length = key.length;
     let found = -1;
     let pairs = 0;
     for (let k = this.node + 1; k < end; k = nodes[(k + 1) * STRIDE + 3]) {
-      if (keyIs(tape, k, key)) found = k + 1;
+      const at = k * STRIDE;
+      const start = nodes[at + 1];
+      if (nodes[at] === STR ? nodes[at + 2] - start === length && text.startsWith(key, start) : stringAt(tape, k) === key) found = k + 1;
       pairs++;
     }
     if (pairs > SCAN_KEYS) this.index = this.keyIndex();

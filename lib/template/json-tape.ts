@@ -97,8 +97,8 @@ function keep(b: Int32Array): void {
 
 // The running scan's state lives in module variables and plain functions, not a scanner object:
 // V8 kept a class-based scanner's optimized code much slower after every full GC.
-const EMPTY = new Int32Array(0);
-let buffer = EMPTY;
+const EMPTY: Int32Array = new Int32Array(0);
+let buffer: Int32Array = EMPTY;
 let count = 0;
 /** The next backslash at or after the scan (text.length when none): strings before it have no escapes. */
 let nextBackslash = 0;

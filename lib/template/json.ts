@@ -108,6 +108,29 @@ function itemNode(tape: Tape, node: number, index: number): number {
   return -1;
 }
 
+/** Whether object `node` has a key twice (by its text: keys with \\u escapes never print as-is anyway). */
+function hasRepeatedKey(tape: Tape, node: number): boolean {
+  const { nodes, text } = tape;
+  const end = nodes[node * STRIDE + 3];
+  const keys: number[] = [];
+  for (let k = node + 1; k < end; k = nodes[(k + 1) * STRIDE + 3]) keys.push(k);
+  if (keys.length > 16) return new Set(keys.map((k) => text.slice(nodes[k * STRIDE + 1], nodes[k * STRIDE + 2]))).size !== keys.length;
+  for (let a = 0; a < keys.length; a++) {
+    for (let b = a + 1; b < keys.length; b++) if (sameText(text, keys[a] * STRIDE, keys[b] * STRIDE, nodes)) return true;
+  }
+  return false;
+}
+
+/** Whether two string nodes (at slot offsets a and b) have the same text, without copying either. */
+function sameText(text: string, a: number, b: number, nodes: Int32Array): boolean {
+  const start = nodes[a + 1];
+  const other = nodes[b + 1];
+  const length = nodes[a + 2] - start;
+  if (nodes[b + 2] - other !== length) return false;
+  for (let i = 0; i < length; i++) if (text.charCodeAt(start + i) !== text.charCodeAt(other + i)) return false;
+  return true;
+}
+
 /** Characters json-smart writes as \uXXXX, and escapes it writes differently (\/ and \u). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 const PRINTS_DIFFERENTLY = /[\u0000-\u001f\u007f-\u009f\u2000-\u20ff]|\\[u/]/;
@@ -128,17 +151,17 @@ function printsAsIs(tape: Tape, root: number): boolean {
     const start = nodes[at + 1];
     const stop = nodes[at + 2];
     if (kind === OBJ || kind === ARR) {
-      const keys: string[] | null = kind === OBJ ? [] : null;
       let children = 0;
-      for (let c = k + 1; c < nodes[at + 3]; c = nodes[c * STRIDE + 3], children++) {
-        if (keys && children % 2 === 0) keys.push(text.slice(nodes[c * STRIDE + 1], nodes[c * STRIDE + 2]));
-      }
-      if (keys && keys.length > 1 && new Set(keys).size !== keys.length) return false;
+      for (let c = k + 1; c < nodes[at + 3]; c = nodes[c * STRIDE + 3]) children++;
+      if (kind === OBJ && children > 2 && hasRepeatedKey(tape, k)) return false;
       length += 2 + Math.max(0, children - 1);
     } else if (kind === STR || kind === STR_ESC) length += stop - start + 2;
     else {
       length += stop - start;
-      if (kind === DEC && javaDouble(Number(text.slice(start, stop))) !== text.slice(start, stop)) return false;
+      if (kind === DEC) {
+        const literal = text.slice(start, stop);
+        if (javaDouble(Number(literal)) !== literal) return false;
+      }
       if (kind === INT && stop - start === 2 && text.charCodeAt(start) === 45 && text.charCodeAt(start + 1) === 48) return false;
     }
   }

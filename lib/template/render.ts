@@ -821,8 +821,8 @@ function onceMap(label: string, written: Set<string>): JMap {
   return m;
 }
 
-function buildContext(input: TemplateInput["context"], written: Set<string>): JMap {
-  const ctx = fromPlain(input ?? {}) as JMap;
+function buildContext(input: TemplateInput["context"]): JMap {
+  const written = new Set<string>();
   const req = new JMap();
   req.m.set("header", onceMap("requestOverride.header", written));
   req.m.set("path", onceMap("requestOverride.path", written));
@@ -835,9 +835,8 @@ function buildContext(input: TemplateInput["context"], written: Set<string>): JM
     if (k === "header") return;
     origOnPut(k, v);
   };
-  ctx.m.set("requestOverride", req);
-  ctx.m.set("responseOverride", res);
-  return ctx;
+  // Still lazy: the rest of the context is made Java values only as the template reads it.
+  return fromPlain({ ...input, requestOverride: req, responseOverride: res }) as JMap;
 }
 
 function readOverrides(ctx: JMap): TemplateOverrides {
@@ -887,11 +886,10 @@ function renderWith(input: TemplateInput, limits: RenderLimits, interpreted: boo
   const parsed = cachedTemplate(template);
   const r = new Renderer(parsed.macros, new RenderBudget(limits));
   r.interpreted = interpreted;
-  const written = new Set<string>();
   let context: JMap | null = null;
   r.globals.set("input", new InputObject(input.body ?? "", input.params));
   r.globals.set("util", UTIL);
-  r.globals.set("context", new Lazy(() => (context = buildContext(input.context, written))));
+  r.globals.set("context", new Lazy(() => (context = buildContext(input.context))));
   r.globals.set("stageVariables", new Lazy(() => stringMap(input.stageVariables)));
   keptAlive.render = (input.body?.length ?? 0) <= KEEP_RENDER_BODY ? r : null;
   try {

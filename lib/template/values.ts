@@ -310,12 +310,13 @@ export function javaEquals(a: JValue, b: JValue): boolean {
   return a === b;
 }
 
-/** Plain JS data (context, stage variables) as Java values, converted lazily, one level at a time. */
+/** Plain JS data (context, stage variables) as Java values, converted lazily, one level at a time; Java values in it stay as they are. */
 export function fromPlain(v: unknown): JValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (typeof v === "number") return Number.isInteger(v) ? v : new JDouble(v);
   if (Array.isArray(v)) return JList.lazy({ toItems: () => v.map(fromPlain) }, "array");
+  if (v instanceof JMap || v instanceof JList) return v;
   if (typeof v === "object") return JMap.lazy(new PlainEntries(v as Record<string, unknown>));
   return String(v);
 }
