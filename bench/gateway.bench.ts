@@ -5,13 +5,16 @@
  * request template picks the status and whose response template renders the body; the plain server
  * writes that body and the same header names (a fresh request id each time) with no pipeline.
  * The bench checks the answers match before it measures anything.
- * Load: autocannon in a worker thread (the servers keep this thread to themselves), alternating
- * rounds (gateway, plain, plain, gateway, …) after a warm-up, a forced GC before each round; at
- * 32 connections, then at 10× as many. Printed: median and p25–p75 of requests/s and of p99
- * latency per side, the ratio of the medians, and the load average (other work shares the machine).
+ * Load: autocannon in a process of its own (the servers keep this process to themselves, so its
+ * CPU time is theirs), alternating rounds (gateway, plain, plain, gateway, …) after a warm-up, a
+ * forced GC before each round; at 32 connections, then at 10× as many. Printed per side: median
+ * and p25–p75 of requests/s, of p99 latency and of server CPU time per request (the figure other
+ * load on the machine disturbs least), the ratio of the medians, and the load average.
  * BENCH_SECONDS (default 30) is the measured time per side and concurrency; BENCH_ROUNDS (default 6).
  */
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
@@ -28,7 +31,8 @@ import { stats } from "./measure";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-const CONNECTIONS = [32, 320];
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "32,320").split(",").map(Number);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 
 /** What both servers answer to GET …/pets/7. */
 export const PET_BODY = '{"id": "7", "type": "dog", "price": 249.99}';
@@ -67,25 +71,43 @@ function plainHandler(_req: IncomingMessage, res: ServerResponse): void {
 }
 
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p99: number };
   non2xx: number;
   errors: number;
   timeouts: number;
 }
-// autocannon ships no types.
-const autocannon = ((await import("autocannon" as string)) as { default: (opts: object) => Promise<AutocannonResult> }).default;
+
+const AUTOCANNON = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
+
+/** One autocannon run in a child process (its JSON report on stdout). */
+function autocannon(url: string, connections: number, seconds: number): Promise<AutocannonResult> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [AUTOCANNON, "-j", "-c", String(connections), "-d", String(seconds), url], { maxBuffer: 16 << 20 }, (err, stdout) =>
+      err ? reject(err) : resolve(JSON.parse(stdout) as AutocannonResult),
+    );
+  });
+}
 
 interface Round {
   rps: number;
   p99: number;
+  /** This process's CPU time (user + system) per request answered, in µs. */
+  cpuUs: number;
   bad: number;
 }
 
 async function round(url: string, connections: number, seconds: number): Promise<Round> {
   globalThis.gc?.();
-  const r = await autocannon({ url, connections, duration: seconds, pipelining: 1, workers: 1 });
-  return { rps: r.requests.average, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts };
+  const cpu = process.cpuUsage();
+  const r = await autocannon(url, connections, seconds);
+  const used = process.cpuUsage(cpu);
+  return {
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    cpuUs: (used.user + used.system) / Math.max(1, r.requests.total),
+    bad: r.non2xx + r.errors + r.timeouts,
+  };
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
@@ -97,7 +119,8 @@ const load = () =>
 /** Alternating rounds (A B B A A B …) at one concurrency; prints both sides and the ratio. */
 async function compare(sides: [string, string][], connections: number): Promise<void> {
   const seconds = Math.max(1, Math.round(SECONDS / ROUNDS));
-  for (const [, url] of sides) await round(url, connections, 1); // warm-up, untimed
+  // Warm-up, untimed: the gateway's first seconds run unoptimised code (JIT) at a fraction of its speed.
+  for (const [, url] of sides) await round(url, connections, WARMUP_SECONDS);
   const rounds: Round[][] = sides.map(() => []);
   const loadBefore = load();
   for (let r = 0; r < ROUNDS; r++) for (const k of r % 2 === 0 ? [0, 1] : [1, 0]) rounds[k].push(await round(sides[k][1], connections, seconds));
@@ -105,11 +128,16 @@ async function compare(sides: [string, string][], connections: number): Promise<
   const rps = rounds.map((rs) => stats(rs.map((x) => x.rps)));
   sides.forEach(([name], k) => {
     const p99 = stats(rounds[k].map((x) => x.p99));
+    const cpu = stats(rounds[k].map((x) => x.cpuUs));
     const bad = rounds[k].reduce((n, x) => n + x.bad, 0);
     console.log(
-      `  ${name.padEnd(26)} ${fmt(rps[k].median).padStart(7)} req/s (p25–p75 ${fmt(rps[k].p25)}–${fmt(rps[k].p75)})   p99 ${fmt(p99.median, 1)} ms (p25–p75 ${fmt(p99.p25, 1)}–${fmt(p99.p75, 1)})   non-2xx/errors ${bad}`,
+      `  ${name.padEnd(26)} ${fmt(rps[k].median).padStart(7)} req/s (p25–p75 ${fmt(rps[k].p25)}–${fmt(rps[k].p75)})   p99 ${fmt(p99.median, 1)} ms (p25–p75 ${fmt(p99.p25, 1)}–${fmt(p99.p75, 1)})   server CPU ${fmt(cpu.median, 1)} µs/request (p25–p75 ${fmt(cpu.p25, 1)}–${fmt(cpu.p75, 1)})   non-2xx/errors ${bad}`,
     );
   });
+  const cpu = rounds.map((rs) => stats(rs.map((x) => x.cpuUs)));
+  console.log(
+    `  CPU per request: the plain server spends ${fmt(cpu[1].median / cpu[0].median, 3)}x the gateway's (medians; the throughput ratio if CPU were the only limit)`,
+  );
   const pairRatios = stats(rounds[0].map((x, i) => x.rps / rounds[1][i].rps));
   console.log(
     `  ratio: the gateway serves ${fmt(rps[0].median / rps[1].median, 3)}x the plain server's requests/s (medians; per-round ratios p25–p75 ${fmt(pairRatios.p25, 3)}–${fmt(pairRatios.p75, 3)})`,
