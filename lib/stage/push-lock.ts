@@ -25,9 +25,18 @@ export interface Holder {
   boot: string;
 }
 
-const thisProcess: Holder = { host: hostname(), pid: process.pid, boot: randomUUID().slice(0, 8) };
+// One boot id per process, however many copies of this module the process loads: Next bundles the
+// job worker (instrumentation) and the routes and pages apart, and a copy with a boot id of its own
+// took a push the worker holds for one by an earlier process with this pid — "abandoned", so a
+// second push of the stage was queued instead of refused, and the stage could be deleted mid-push.
+const BOOT = Symbol.for("gatehouse.push-lock.boot");
+const processGlobals = globalThis as { [BOOT]?: string };
+const thisProcess: Holder = { host: hostname(), pid: process.pid, boot: (processGlobals[BOOT] ??= randomUUID().slice(0, 8)) };
 
 export const formatHolder = (h: Holder) => `${h.host}/${h.pid}/${h.boot}`;
+
+/** This process as a lock row names its holder. */
+export const thisHolder = () => formatHolder(thisProcess);
 
 function parseHolder(text: string): Holder | null {
   const m = /^(.*)\/(\d+)\/([^/]+)$/.exec(text);
@@ -85,7 +94,7 @@ export async function acquirePushLock(db: Db, req: LockRequest): Promise<PushLea
   for (let attempt = 0; attempt < 3; attempt++) {
     const fresh = {
       token: randomUUID(),
-      holder: formatHolder(thisProcess),
+      holder: thisHolder(),
       actorEmail: req.actorEmail,
       startedAt: new Date(),
       heartbeatAt: new Date(),
