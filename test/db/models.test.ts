@@ -95,6 +95,29 @@ describe.each(DATABASE_KINDS)("Prisma client on %s", (kind) => {
       user.id,
     );
     touched.add("OidcIdentity");
+    const apiKey = await p.apiKey.create({ data: { workspaceId: ws.id, name: "partner", value: "abcdefghij0123456789", tags: { team: "a" } } });
+    await expect(p.apiKey.create({ data: { workspaceId: ws.id, name: "same value", value: "abcdefghij0123456789" } })).rejects.toThrow();
+    touched.add("ApiKey");
+    const plan = await p.usagePlan.create({
+      data: { workspaceId: ws.id, name: "gold", throttle: { rateLimit: 10.5, burstLimit: 20 }, quota: { limit: 1000, period: "WEEK", offset: 1 } },
+    });
+    touched.add("UsagePlan");
+    await p.usagePlanKey.create({ data: { usagePlanId: plan.id, apiKeyId: apiKey.id } });
+    // A key in a plan is deleted only after the service detaches it.
+    await expect(p.apiKey.delete({ where: { id: apiKey.id } })).rejects.toThrow();
+    touched.add("UsagePlanKey");
+    await p.usagePlanStage.create({ data: { usagePlanId: plan.id, stageId: stage.id, throttle: { "/pets/GET": { rateLimit: 1, burstLimit: 2 } } } });
+    touched.add("UsagePlanStage");
+    expect(
+      await p.usagePlan.findUniqueOrThrow({
+        where: { id: plan.id },
+        select: { quota: true, keys: { select: { apiKey: { select: { tags: true, enabled: true } } } }, apiStages: { select: { throttle: true } } },
+      }),
+    ).toEqual({
+      quota: { limit: 1000, period: "WEEK", offset: 1 },
+      keys: [{ apiKey: { tags: { team: "a" }, enabled: true } }],
+      apiStages: [{ throttle: { "/pets/GET": { rateLimit: 1, burstLimit: 2 } } }],
+    });
     await p.awsQuotaBucket.create({ data: { scope: "123456789012/us-east-1", key: "*", tokens: 39.5, atMs: 1_700_000_000_000.5 } });
     expect(
       await p.awsQuotaBucket.findUniqueOrThrow({ where: { scope_key: { scope: "123456789012/us-east-1", key: "*" } }, select: { tokens: true, atMs: true } }),
