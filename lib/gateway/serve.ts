@@ -145,7 +145,9 @@ export async function serveStageTarget(target: StageTarget, request: GatewayRequ
   const choice = chooseCanary(target.canary, options.random);
   const canary = choice.isCanaryRequest ? target.canary : null;
   const served: Served = { target, request, isCanaryRequest: choice.isCanaryRequest, deploymentId: canary?.deploymentId ?? target.deploymentId };
-  const ctx = contextFor(served, { ...target.variables, ...choice.stageVariableOverrides }, canary?.design ?? target.design, requestId, options);
+  // createContext copies the variables it is given: merge only when a canary overrides some.
+  const variables = canary ? { ...target.variables, ...choice.stageVariableOverrides } : target.variables;
+  const ctx = contextFor(served, variables, canary?.design ?? target.design, requestId, options);
   const steps = await runPipeline(ctx, gatewayHandlers(served, options.throttles ?? defaultThrottles));
   return resultOf(ctx, served, requestId, steps, started);
 }

@@ -16,6 +16,7 @@ export interface RouteMatch {
 }
 
 function safeDecode(s: string): string {
+  if (!s.includes("%")) return s;
   try {
     return decodeURIComponent(s);
   } catch {
@@ -67,30 +68,31 @@ export function matchRoute(design: ApiDesign, path: string, verb: string): Route
 }
 
 function matchIn(index: RouteIndex, path: string, verb: string): RouteMatch | undefined {
-  const segments = path.split("/").filter((s) => s !== "");
-  const decoded = segments.map(safeDecode);
-  // Depth-first with backtracking: a literal branch that dead-ends lets the variable branch try.
-  const visit = (resource: Resource, i: number, params: Record<string, string>): RouteMatch | undefined => {
-    if (i === segments.length) {
-      const method = methodFor(resource, verb);
-      return method ? { resource, method, pathParameters: params } : undefined;
+  const decoded: string[] = [];
+  for (const s of path.split("/")) if (s !== "") decoded.push(safeDecode(s));
+  return visit(index, decoded, verb, index.root, 0, {});
+}
+
+/** Depth-first with backtracking: a literal branch that dead-ends lets the variable branch try. */
+function visit(index: RouteIndex, decoded: string[], verb: string, resource: Resource, i: number, params: Record<string, string>): RouteMatch | undefined {
+  if (i === decoded.length) {
+    const method = methodFor(resource, verb);
+    return method ? { resource, method, pathParameters: params } : undefined;
+  }
+  for (const child of index.children.get(resource.id) ?? []) {
+    if (isGreedyPart(child.pathPart)) {
+      const name = child.pathPart.slice(1, -2);
+      const method = methodFor(child, verb);
+      if (method) return { resource: child, method, pathParameters: { ...params, [name]: decoded.slice(i).join("/") } };
+    } else if (isParamPart(child.pathPart)) {
+      const found = visit(index, decoded, verb, child, i + 1, { ...params, [child.pathPart.slice(1, -1)]: decoded[i] });
+      if (found) return found;
+    } else if (child.pathPart === decoded[i]) {
+      const found = visit(index, decoded, verb, child, i + 1, params);
+      if (found) return found;
     }
-    for (const child of index.children.get(resource.id) ?? []) {
-      if (isGreedyPart(child.pathPart)) {
-        const name = child.pathPart.slice(1, -2);
-        const method = methodFor(child, verb);
-        if (method) return { resource: child, method, pathParameters: { ...params, [name]: decoded.slice(i).join("/") } };
-      } else if (isParamPart(child.pathPart)) {
-        const found = visit(child, i + 1, { ...params, [child.pathPart.slice(1, -1)]: decoded[i] });
-        if (found) return found;
-      } else if (child.pathPart === decoded[i]) {
-        const found = visit(child, i + 1, params);
-        if (found) return found;
-      }
-    }
-    return undefined;
-  };
-  return visit(index.root, 0, {});
+  }
+  return undefined;
 }
 
 /** A matched resource's full path, remembered in the index. */
