@@ -2,14 +2,16 @@
  * Mapping-template rendering: Gatehouse's engine (lib/template, Velocity 1.7 semantics) against
  * velocityjs (the engine serverless-offline uses), on the same realistic API Gateway templates
  * and payloads in the same run. velocityjs gets an equivalent context ($input/$util/$context/
- * $stageVariables as JS objects and functions, the body parsed once per render as ours is) and
+ * $stageVariables as JS objects and functions; both start each render from the raw body string,
+ * which velocityjs JSON.parses once and ours scans once) and
  * its parsed AST cached per template, as ours caches parses by template text. Only templates
  * where both render the same bytes are timed; the others are reported as fidelity differences.
  */
+import { availableParallelism, loadavg } from "node:os";
 import { Compile, parse } from "velocityjs";
 import { renderTemplate, type TemplateInput } from "../lib/template";
 import { cachedTemplateCount, clearTemplateCache, TEMPLATE_CACHE_SIZE } from "../lib/template/cache";
-import { alternate, report, speedRatio } from "./measure";
+import { alternate, report, type Side, speedRatio } from "./measure";
 
 // ---- payloads ---------------------------------------------------------------
 
@@ -250,29 +252,65 @@ function firstDifference(ours: string, peer: string): string {
   return "same lines, different bytes";
 }
 
+/** A template at `scale` times its size: the template repeated, one copy per line. */
+const scaled = (template: string, scale: number): string => Array.from({ length: scale }, () => template).join("\n");
+
 /**
  * Heap per cached (parsed and compiled) template: fills the cache with distinct variants of the
- * realistic templates, each rendered once so every branch it takes is compiled, and divides the
- * heap growth after a forced GC by the number cached. Without --expose-gc the number is rough.
+ * realistic templates (at `scale` times their size), each rendered once so every branch it takes
+ * is compiled, and divides the heap growth after a forced GC by the number cached. Without
+ * --expose-gc the number is rough.
  */
-function reportCacheMemory(): void {
+function reportCacheMemory(scale: number): number {
   clearTemplateCache();
   globalThis.gc?.();
   const before = process.memoryUsage().heapUsed;
   let chars = 0;
   for (let i = 0; i < TEMPLATE_CACHE_SIZE; i++) {
     const c = cases[i % cases.length];
-    const template = `${c.template}\n## variant ${i}`;
+    const template = `${scaled(c.template, scale)}\n## variant ${i}`;
     chars += template.length;
     renderTemplate(oursInput(template, c.body));
   }
   globalThis.gc?.();
   const perTemplate = (process.memoryUsage().heapUsed - before) / cachedTemplateCount();
   console.log(
-    `\n### memory: ${cachedTemplateCount()} cached templates (cache bound ${TEMPLATE_CACHE_SIZE}), ${(perTemplate / 1024).toFixed(1)} KB of heap each` +
+    `### memory${scale === 1 ? "" : ` at ${scale}x template size`}: ${cachedTemplateCount()} cached templates (cache bound ${TEMPLATE_CACHE_SIZE}), ${(perTemplate / 1024).toFixed(1)} KB of heap each` +
       ` (parse + compiled closures; templates average ${Math.round(chars / TEMPLATE_CACHE_SIZE)} characters)${globalThis.gc ? "" : " — rough: no --expose-gc"}`,
   );
   clearTemplateCache();
+  return perTemplate;
+}
+
+/**
+ * Goal 5, cost as work grows: each agreeing template at ten times its size (repeated ten times,
+ * same body) against velocityjs, and each engine's 10x against its own 1x, alternating (so
+ * machine load hits both sizes alike). Linear growth is 10x; less means a fixed per-render cost
+ * (reading the body, setting up the render) is spread wider.
+ */
+async function reportGrowth(agreeing: typeof cases, velocityjsRender: (t: string, b: string) => string): Promise<void> {
+  console.log("\n### 10x template size (each agreeing template repeated ten times, same body)");
+  for (const c of agreeing) {
+    const big = scaled(c.template, 10);
+    console.log(`\n# ${c.name}, 10x template`);
+    let ours: string;
+    try {
+      ours = renderTemplate(oursInput(big, c.body)).output;
+    } catch (e) {
+      console.log(`not timed: the repeated template fails as it would on AWS (${(e as Error).message.slice(0, 100)})`);
+      continue;
+    }
+    const oursSide = { name: "gatehouse renderTemplate", fn: () => renderTemplate(oursInput(big, c.body)) };
+    const peerSide = { name: "velocityjs", fn: () => velocityjsRender(big, c.body) };
+    report(await alternate(oursSide, peerSide, { warmup: 20 }), ours === velocityjsRender(big, c.body));
+    const growth = async (side: Side, small: () => unknown) => {
+      const cmp = await alternate(side, { name: `${side.name} 1x`, fn: small }, { warmup: 20 });
+      return cmp.a.msPerOp.median / cmp.b.msPerOp.median;
+    };
+    const g = await growth(oursSide, () => renderTemplate(oursInput(c.template, c.body)));
+    const p = await growth(peerSide, () => velocityjsRender(c.template, c.body));
+    console.log(`growth for 10x the template: gatehouse ${g.toFixed(1)}x the time, velocityjs ${p.toFixed(1)}x`);
+  }
 }
 
 export default async function run(): Promise<void> {
@@ -311,6 +349,11 @@ export default async function run(): Promise<void> {
   console.log(`${agreeing.length} of ${cases.length} templates agree; only those are timed below.`);
 
   const perCase: number[] = [];
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")} (${availableParallelism()} cores)`,
+  );
   for (const c of agreeing) {
     console.log(`\n# ${c.name}`);
     const cmp = await alternate(
@@ -342,5 +385,14 @@ export default async function run(): Promise<void> {
   report(cmp, true);
   const geo = Math.exp(perCase.reduce((s, r) => s + Math.log(r), 0) / perCase.length);
   console.log(`geometric mean of per-template ratios (agreeing templates): ${geo.toFixed(2)}x`);
-  reportCacheMemory();
+  await reportGrowth(agreeing, velocityjsRender);
+  console.log("");
+  const one = reportCacheMemory(1);
+  const ten = reportCacheMemory(10);
+  console.log(`memory per cached template grows ${(ten / one).toFixed(1)}x for 10x the template`);
+  console.log(
+    `load average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
+  );
 }
