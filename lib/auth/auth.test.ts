@@ -102,13 +102,28 @@ describe("roles", () => {
       "api.delete": "admin",
       "connection.delete": "admin",
       "member.write": "admin",
+      "apiKey.write": "deployer",
+      "usagePlan.write": "deployer",
+      "apiKey.reveal": "admin",
     });
   });
 
   const expected: Record<Role, Permission[]> = {
     viewer: ["read"],
     editor: ["read", "design.edit", "api.create", "invoke.test"],
-    deployer: ["read", "design.edit", "api.create", "invoke.test", "deployment.create", "deployment.delete", "stage.write", "stage.delete", "aws.push"],
+    deployer: [
+      "read",
+      "design.edit",
+      "api.create",
+      "invoke.test",
+      "deployment.create",
+      "deployment.delete",
+      "stage.write",
+      "stage.delete",
+      "aws.push",
+      "apiKey.write",
+      "usagePlan.write",
+    ],
     admin: permissions,
   };
 

@@ -24,6 +24,11 @@ export const REQUIRED_ROLE = {
   "api.delete": "admin",
   "connection.delete": "admin",
   "member.write": "admin",
+  // Who may call an API and how much is a release decision, like a deployment: deployers and admins.
+  "apiKey.write": "deployer",
+  "usagePlan.write": "deployer",
+  // A key's value is a credential: after its creation only admins read it, and each reading is audited.
+  "apiKey.reveal": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof REQUIRED_ROLE;
