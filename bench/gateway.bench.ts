@@ -32,7 +32,7 @@ import { stats } from "./measure";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "32,320").split(",").map(Number);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 
 /** What both servers answer to GET …/pets/7. */
 export const PET_BODY = '{"id": "7", "type": "dog", "price": 249.99}';
@@ -117,7 +117,7 @@ const load = () =>
     .join(" ");
 
 /** Alternating rounds (A B B A A B …) at one concurrency; prints both sides and the ratio. */
-async function compare(sides: [string, string][], connections: number): Promise<void> {
+async function compare(sides: [string, string][], connections: number): Promise<{ rps: number; p99: number; cpuUs: number }[]> {
   const seconds = Math.max(1, Math.round(SECONDS / ROUNDS));
   // Warm-up, untimed: the gateway's first seconds run unoptimised code (JIT) at a fraction of its speed.
   for (const [, url] of sides) await round(url, connections, WARMUP_SECONDS);
@@ -136,11 +136,32 @@ async function compare(sides: [string, string][], connections: number): Promise<
   });
   const cpu = rounds.map((rs) => stats(rs.map((x) => x.cpuUs)));
   console.log(
-    `  CPU per request: the plain server spends ${fmt(cpu[1].median / cpu[0].median, 3)}x the gateway's (medians; the throughput ratio if CPU were the only limit)`,
+    `  CPU-bound ratio: ${fmt(cpu[1].median / cpu[0].median, 3)}x (the plain server's CPU per request over the gateway's, medians: the throughput ratio were CPU the only limit)`,
   );
   const pairRatios = stats(rounds[0].map((x, i) => x.rps / rounds[1][i].rps));
+  const medians = rounds.map((rs) => ({
+    rps: stats(rs.map((x) => x.rps)).median,
+    p99: stats(rs.map((x) => x.p99)).median,
+    cpuUs: stats(rs.map((x) => x.cpuUs)).median,
+  }));
   console.log(
     `  ratio: the gateway serves ${fmt(rps[0].median / rps[1].median, 3)}x the plain server's requests/s (medians; per-round ratios p25–p75 ${fmt(pairRatios.p25, 3)}–${fmt(pairRatios.p75, 3)})`,
+  );
+  return medians;
+}
+
+/** How each side's medians change from the first concurrency to the last (goal 5: 10× the connections). */
+function growth(
+  names: string[],
+  first: { rps: number; p99: number; cpuUs: number }[],
+  last: { rps: number; p99: number; cpuUs: number }[],
+  factor: number,
+): void {
+  console.log(`growth at ${factor}x the connections:`);
+  names.forEach((name, k) =>
+    console.log(
+      `  ${name.padEnd(26)} req/s ×${fmt(last[k].rps / first[k].rps, 2)}   p99 ×${fmt(last[k].p99 / first[k].p99, 2)}   CPU per request ×${fmt(last[k].cpuUs / first[k].cpuUs, 2)}`,
+    ),
   );
 }
 
@@ -174,14 +195,21 @@ export default async function (): Promise<void> {
     `peer: a plain node:http server writing the same answer; same output: ${same ? "yes" : "NO"} (status, body bytes, header names; the request ids differ per request on both sides)`,
   );
   if (same) {
-    for (const c of CONNECTIONS)
-      await compare(
-        [
-          ["gateway MOCK + 2 templates", gatewayUrl],
-          ["plain node:http", plainUrl],
-        ],
-        c,
+    const sides: [string, string][] = [
+      ["gateway MOCK + 2 templates", gatewayUrl],
+      ["plain node:http", plainUrl],
+    ];
+    const results = [];
+    for (const c of CONNECTIONS) results.push(await compare(sides, c));
+    if (results.length > 1) {
+      growth(
+        sides.map(([name]) => name),
+        results[0],
+        results[results.length - 1],
+        CONNECTIONS[CONNECTIONS.length - 1] / CONNECTIONS[0],
       );
+      console.log("  (with more connections than a server can answer at once, each waits its turn: p99 grows with the queue, not with work per request)");
+    }
   }
   console.log(
     "emulator: none compared. serverless-offline needs the Serverless Framework and a serverless.yml of Lambda handlers; whether it serves a MOCK integration with these templates offline, without an account, was not verified, so it was not added.",
