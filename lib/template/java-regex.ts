@@ -10,6 +10,7 @@
  * greedy/plain forms (the same matches for anchored patterns; backtracking into them is what
  * Java forbids, RE2 never backtracks). Syntax errors Java reports are raised first, as Java does.
  */
+import { LruCache } from "./lru";
 import { RE2JS } from "re2js";
 import { JavaException } from "./escape";
 import { POSIX_CLASSES } from "./posix-classes";
@@ -215,10 +216,17 @@ export type JavaMatch = (string | undefined)[] & { index: number; groups?: Recor
  * with `\`), else null. Such patterns — `","`, `"\\."`, the docs' `"\\'"` — are most of what
  * templates pass, and `indexOf` finds them faster than any regex engine (and in linear time).
  */
-function literalText(pattern: string): string | null {
-  if (pattern === "" || !/^(?:[^\\^$.|?*+()[\]{}]|\\[^0-9A-Za-z])+$/.test(pattern)) return null;
-  return pattern.replace(/\\(.)/g, "$1");
+export function literalText(pattern: string): string | null {
+  let text = literalTexts.get(pattern);
+  if (text === undefined) {
+    text = pattern === "" || !/^(?:[^\\^$.|?*+()[\]{}]|\\[^0-9A-Za-z])+$/.test(pattern) ? null : pattern.replace(/\\(.)/g, "$1");
+    literalTexts.set(pattern, text);
+  }
+  return text;
 }
+
+/** literalText per pattern, worked out once (templates call the same few patterns per item). */
+const literalTexts = new LruCache<string, string | null>(500);
 
 /** Successive matches of a Java pattern in `s`, as Java's `Matcher.find()` loop finds them. */
 export function* findAll(pattern: string, s: string): Generator<JavaMatch> {

@@ -5,7 +5,7 @@
  * throws raises a `JavaException`.
  */
 import { JavaException } from "./escape";
-import { findAll, javaMatchesWhole, type JavaMatch } from "./java-regex";
+import { findAll, javaMatchesWhole, type JavaMatch, literalText } from "./java-regex";
 import {
   HostObject,
   JChar,
@@ -112,6 +112,9 @@ function javaReplacement(rep: string, m: JavaMatch): string {
 }
 
 export function javaReplace(s: string, regex: string, rep: string, all: boolean): string {
+  // Plain text for plain text (no $ group references or \ escapes): the platform's replace does the same.
+  const literal = literalText(regex);
+  if (literal !== null && !/[$\\]/.test(rep)) return all ? s.replaceAll(literal, rep) : s.replace(literal, rep);
   let out = "";
   let last = 0;
   for (const m of findAll(regex, s)) {

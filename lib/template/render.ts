@@ -25,6 +25,8 @@ import {
   JMap,
   type JValue,
   fromPlain,
+  type MapKey,
+  type MapSource,
   javaClassName,
   javaEquals,
   normKey,
@@ -821,7 +823,8 @@ function onceMap(label: string, written: Set<string>): JMap {
   return m;
 }
 
-function buildContext(input: TemplateInput["context"]): JMap {
+/** The maps a template sets overrides in, each key once. */
+function overrideMaps(): { req: JMap; res: JMap } {
   const written = new Set<string>();
   const req = new JMap();
   req.m.set("header", onceMap("requestOverride.header", written));
@@ -835,8 +838,30 @@ function buildContext(input: TemplateInput["context"]): JMap {
     if (k === "header") return;
     origOnPut(k, v);
   };
-  // Still lazy: the rest of the context is made Java values only as the template reads it.
-  return fromPlain({ ...input, requestOverride: req, responseOverride: res }) as JMap;
+  return { req, res };
+}
+
+/** `$context`: the request's context as lazy Java values; the override maps are made when first read. */
+class ContextEntries implements MapSource {
+  overrides: { req: JMap; res: JMap } | null = null;
+  private readonly base: JMap;
+  constructor(input: TemplateInput["context"]) {
+    this.base = fromPlain(input ?? {}) as JMap;
+  }
+  private made(): { req: JMap; res: JMap } {
+    return (this.overrides ??= overrideMaps());
+  }
+  find(key: string): JValue | undefined {
+    if (key === "requestOverride") return this.made().req;
+    if (key === "responseOverride") return this.made().res;
+    return this.base.find(key);
+  }
+  toMap(): Map<MapKey, JValue> {
+    const map = new Map(this.base.m);
+    map.set("requestOverride", this.made().req);
+    map.set("responseOverride", this.made().res);
+    return map;
+  }
 }
 
 function readOverrides(ctx: JMap): TemplateOverrides {
@@ -886,15 +911,19 @@ function renderWith(input: TemplateInput, limits: RenderLimits, interpreted: boo
   const parsed = cachedTemplate(template);
   const r = new Renderer(parsed.macros, new RenderBudget(limits));
   r.interpreted = interpreted;
-  let context: JMap | null = null;
+  const context: { entries: ContextEntries | null; map: JMap | null } = { entries: null, map: null };
   r.globals.set("input", new InputObject(input.body ?? "", input.params));
   r.globals.set("util", UTIL);
-  r.globals.set("context", new Lazy(() => (context = buildContext(input.context))));
+  r.globals.set("context", new Lazy(() => (context.map = JMap.lazy((context.entries = new ContextEntries(input.context))))));
   r.globals.set("stageVariables", new Lazy(() => stringMap(input.stageVariables)));
   keptAlive.render = (input.body?.length ?? 0) <= KEEP_RENDER_BODY ? r : null;
   try {
     const output = renderOutput(r, parsed.nodes);
-    const overrides = context ? readOverrides(context) : { responseHeaders: {}, requestHeaders: {}, requestPath: {}, requestQuerystring: {} };
+    // Overrides can only have been set through maps the template read (which made them).
+    const overrides =
+      context.map && context.entries?.overrides
+        ? readOverrides(context.map)
+        : { responseHeaders: {}, requestHeaders: {}, requestPath: {}, requestQuerystring: {} };
     return { output, overrides };
   } finally {
     // The body's values (and $util.parseJson's) are read no more: their tapes' buffer is free.
