@@ -32,7 +32,10 @@ type Line = { type: string; [k: string]: unknown };
 async function readLines(res: Response, onLine: (l: Line) => void = () => {}): Promise<Line[]> {
   const lines: Line[] = [];
   let buffer = "";
-  for await (const chunk of res.body!.pipeThrough(new TextDecoderStream())) {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { value: chunk, done } = await reader.read();
+    if (done) break;
     buffer += chunk;
     const parts = buffer.split("\n");
     buffer = parts.pop() ?? "";
