@@ -235,6 +235,20 @@ export const VELOCITY_CASES: VelocityCase[] = [
   c("input path object prints Java style", `$input.path('$.owner')`, { body: pets }),
   c("input path array prints JSON", `$input.path('$.pets[0].tags') $input.path('$.pets').size()`, { body: pets }),
   c("input json", `$input.json('$.owner') $input.json('$.pets[1].tags') $input.json('$.owner.name')`, { body: pets }),
+  // Bodies the lazy JSON scan (lib/template/json-tape.ts) reads, printed by $input.json from its own text or from values.
+  c("input json of a pretty-printed body", `$input.json('$')|$input.json('$.a')|$input.path('$.a.b')`, {
+    body: `{\n  "a" : { "b" : [ 1 , 2.5 , "x" ] ,\n "c":null },\t"d" : true\n}`,
+  }),
+  c("input json with escapes, repeated keys and Java numbers", `$input.json('$')|$input.json('$.s')|$input.path('$.dup')|$input.json('$.n')`, {
+    body: `{"s":"q\\"b\\\\s\\/u\\u00e9t\\tn\\n","dup":1,"n":[10.0,2.50,1E3,-0,12345678901234567890,0.0001,12345678.5],"dup":{"x":2}}`,
+  }),
+  c(
+    "input path over a body read lazily",
+    `#foreach($o in $input.path('$.l'))$o.k:$o.get("k"):$o.size()#if($foreach.hasNext),#end#end|$input.path('$.l[1]')|$input.json('$.l[1]')`,
+    {
+      body: `{"l":[{"k":"a","k":"b"},{"k":2,"z":[{}]}]}`,
+    },
+  ),
   // A missing path is "" and a JSON null is null: every comparison Velocity makes with them.
   ...[`$input.path('$.nope')`, `$input.path('$.owner.nope')`, `$input.path('$.pets[9]')`, `$input.path('$.owner.note')`].map((x, i) =>
     c(
