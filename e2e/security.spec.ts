@@ -72,6 +72,16 @@ const ACTION_ROLES: Record<string, Role | "public"> = {
   importOpenApiAsNewApiAction: "editor",
   previewOpenApiImportAction: "editor",
   importOpenApiIntoApiAction: "editor",
+  createApiKeyAction: "deployer",
+  revealApiKeyAction: "admin",
+  deleteApiKeyAction: "deployer",
+  importApiKeysAction: "deployer",
+  createUsagePlanAction: "deployer",
+  deleteUsagePlanAction: "deployer",
+  attachApiKeyAction: "deployer",
+  detachApiKeyAction: "deployer",
+  addApiStageAction: "deployer",
+  removeApiStageAction: "deployer",
 };
 
 /** Route handlers: method, path pattern, least role. */

@@ -26,6 +26,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <Link href="/connections" className="hover:text-slate-900">
               AWS connections
             </Link>
+            <Link href="/usage-plans" className="hover:text-slate-900">
+              Usage plans
+            </Link>
             <Link href="/history" className="hover:text-slate-900">
               History
             </Link>
