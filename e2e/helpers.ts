@@ -50,3 +50,28 @@ export async function createDeploymentOf(page: Page, apiId: string, description:
   await page.getByRole("button", { name: "Create deployment" }).click();
   await expect(page.getByTestId("deployment-list")).toContainText(description);
 }
+
+/** Creates a stage running the newest deployment, from the stages page. */
+export async function createStageOf(page: Page, apiId: string, stageName: string) {
+  await page.goto(`/apis/${apiId}/stages`);
+  await page.getByLabel("Stage name").fill(stageName);
+  await page.getByRole("button", { name: "Create stage" }).click();
+  await expect(page.locator(`[data-stage="${stageName}"]`)).toBeVisible();
+}
+
+/** An admin's page invites `email` as a viewer; the invitation is accepted in a browser context of its own (closed after). */
+export async function joinAsNewMember(admin: Page, email: string, password: string) {
+  await admin.goto("/team");
+  await admin.getByLabel("Email").fill(email);
+  await admin.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await admin.getByRole("button", { name: "Create invitation" }).click();
+  const link = (await admin.getByTestId("invitation-link").locator("code").innerText()).trim();
+  const context = await admin.context().browser()!.newContext();
+  const joining = await context.newPage();
+  await joining.goto(link);
+  await joining.getByLabel("Your name").fill("New Member");
+  await joining.getByLabel("Choose a password").fill(password);
+  await joining.getByRole("button", { name: "Join the workspace" }).click();
+  await expect(joining.getByTestId("current-user")).toHaveText(email);
+  await context.close();
+}

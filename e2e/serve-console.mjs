@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import pg from "pg";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -19,6 +19,9 @@ if (process.env.E2E_DATABASE === "postgres") {
   const url = new URL(admin);
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
+  // Where a spec finds the database to start a second instance on (e2e/two-instances.spec.ts).
+  mkdirSync(".data", { recursive: true });
+  writeFileSync(`.data/e2e-${process.env.PORT ?? "3200"}.database-url`, env.DATABASE_URL);
   console.log(`[e2e] console on PostgreSQL database ${name}`);
 } else {
   delete env.DATABASE_URL;
