@@ -109,13 +109,15 @@ export const API_V1_DOCUMENT = {
     "/apis/{apiId}/stages/{stageName}/push": {
       post: {
         operationId: "push",
-        summary: "Push the stage to AWS through the API's (or the given) AWS connection; answers when the push has ended",
+        summary:
+          "Push the stage to AWS through the API's (or the given) AWS connection. The push runs as a job (it goes on if this request is cut off, and the console shows its progress); answers when it has ended",
         parameters: [apiId, stageName],
         requestBody: json({ type: "object", additionalProperties: false, properties: { connectionId: { type: "string", format: "uuid" } } }),
         responses: {
           "200": json({
             type: "object",
             properties: {
+              jobId: { type: "string", description: "The push job, as the console and history name it" },
               pushId: { type: "string" },
               awsRestApiId: { type: "string" },
               awsDeploymentId: { type: "string" },

@@ -20,6 +20,7 @@ import { editDesign } from "../../lib/restapi/service";
 import { diffDesigns } from "../../lib/snapshot/diff";
 import { formatDiffText } from "../../lib/snapshot/diff-format";
 import { approveChangeRequest, rejectChangeRequest } from "../../lib/stage/approvals";
+import { consoleJobs } from "../../lib/jobs";
 import { acquirePushLock } from "../../lib/stage/push-lock";
 import { createStage } from "../../lib/stage/service";
 import { saveTestCase } from "../../lib/testcase/service";
@@ -71,6 +72,8 @@ describe("a pipeline on the remote CLI only", () => {
     delete process.env.AWS_PROFILE;
     db = await openTestDatabase("postgres", { migrate: true });
     state.handle = db.handle;
+    // The push runs as a job: the route queues it on this database and this process's worker runs it.
+    process.env.DATABASE_URL = db.url;
     await seedDemo(p());
     ({ actors } = await actorsOfEveryRole(p()));
     fake = await startFakeApiGateway({ quotas: false, totalQuota: null });
@@ -80,6 +83,8 @@ describe("a pipeline on the remote CLI only", () => {
     env = { ...process.env, GATEHOUSE_SERVER: served.url, GATEHOUSE_TOKEN: token };
   }, 180_000);
   afterAll(async () => {
+    await (await consoleJobs()).stop(1000);
+    delete process.env.DATABASE_URL;
     served?.close();
     await fake?.close();
     await db?.drop();
@@ -146,6 +151,9 @@ describe("a pipeline on the remote CLI only", () => {
     expect(fake.callsOf("CreateRestApi")).toHaveLength(1);
     const awsApiId = (await p().restApi.findUniqueOrThrow({ where: { id: apiId } })).awsRestApiId!;
     expect([...fake.state.restApis.get(awsApiId)!.stages.keys()]).toEqual(["prod"]);
+    // It ran as a job, as a push from the console does: the push row names it.
+    const pushRow = await p().push.findFirstOrThrow({ where: { restApiId: apiId }, orderBy: { startedAt: "desc" } });
+    expect(pushRow).toMatchObject({ status: "succeeded", jobId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
 
     const history = await gatehouse("history", "--api", apiId, "--limit", "50", "--json");
     const actions = (JSON.parse(history.stdout) as { action: string; actorEmail: string }[]).filter((r) => r.actorEmail === actors.deployer.email);
