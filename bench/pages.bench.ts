@@ -17,12 +17,12 @@
  *   hydrated (carries React's fiber, so its handlers run), polled each animation frame.
  * Nothing here is a test: it prints PASS/OVER per page and never fails the run over a budget.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import playwrightConfig from "../playwright.config";
+import { BENCH_DIST_DIR, ensureBuild, freePort, ROOT, waitForHealth } from "./console-build";
 import {
   bytesByPhase,
   countByPhase,
@@ -36,73 +36,13 @@ import {
   verdict,
 } from "./page-weight";
 
-const ROOT = join(import.meta.dirname, "..");
 const ADMIN = "admin@gatehouse.local";
 const PASSWORD = process.env.GATEHOUSE_DEMO_PASSWORD || "gatehouse-demo";
 const STAGE = "bench";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the console exited with code ${child.exitCode} before it answered`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`the console did not answer ${base}/api/health within ${timeoutMs / 1000} s`);
-}
-
-/** The sources a build is made from (as scripts/start.mjs lists them): a build older than any of them is stale. */
-const SOURCES = ["app", "components", "lib", "prisma", "public", "package.json", "next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = st.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry !== "node_modules" && entry !== "generated") max = Math.max(max, newestMtime(join(path, entry)));
-  }
-  return max;
-}
-
-/**
- * Builds into `distDir` when the build is missing or older than the sources (GATEHOUSE_BENCH_REUSE_BUILD=1
- * keeps a stale one). `next build` with a custom dist dir rewrites tsconfig.json: it is put back as it was.
- */
-function ensureBuild(distDir: string): void {
-  const buildId = join(ROOT, distDir, "BUILD_ID");
-  const missing = !existsSync(buildId);
-  const stale = !missing && Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s)))) > statSync(buildId).mtimeMs;
-  if (!missing && (!stale || process.env.GATEHOUSE_BENCH_REUSE_BUILD === "1")) return;
-  console.log(`building the console into ${distDir} (${missing ? "no build yet" : "sources changed"}; several minutes)…`);
-  const tsconfig = readFileSync(join(ROOT, "tsconfig.json"), "utf8");
-  const build = spawnSync("npx", ["next", "build"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", GATEHOUSE_DIST_DIR: distDir },
-  });
-  writeFileSync(join(ROOT, "tsconfig.json"), tsconfig);
-  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
-}
-
 /** The production console (`next start`) on a fresh embedded database of its own, the gateway's own port off. */
 async function startConsole(): Promise<{ base: string; stop: () => void }> {
-  const distDir = process.env.GATEHOUSE_BENCH_DIST_DIR || ".next-bench-pages";
+  const distDir = BENCH_DIST_DIR;
   ensureBuild(distDir);
   const dataDir = join(".data", `bench-pages-${process.pid}`);
   rmSync(join(ROOT, dataDir), { recursive: true, force: true });

@@ -6,6 +6,8 @@
  * pages.bench.ts is the one browser benchmark (per-page JavaScript weight and time to interactive in
  * Chromium): it needs Debian's chromium and builds the console into .next-bench-pages when that
  * build is missing or stale (minutes); `npm run bench -- pages` runs it alone.
+ * instances.bench.ts serves the same build as two `npm start` instances on a fresh PostgreSQL database
+ * (TEST_DATABASE_URL) and loads the read pages with autocannon; `npm run bench -- instances` runs it alone.
  */
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
