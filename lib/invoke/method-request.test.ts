@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InvocationContext } from "./context";
 import { GatewayError } from "./errors";
-import { methodRequest, validateBody } from "./method-request";
+import { type AjvCtor, ajvFor, methodRequest, validateBody } from "./method-request";
 import { parseRequest } from "./parse";
 import { routeRequest } from "./route";
 import { contextFor, designOf, mockMethod } from "../../test/helpers/invoke";
@@ -132,5 +132,20 @@ describe("method request", () => {
     expect((await validateBody(design, "Pet", '{"owner":{}}')).ok).toBe(false);
     expect((await validateBody(design, "Empty", "")).ok).toBe(true);
     expect((await validateBody(design, "Nope", "{}")).errors).toEqual(["model Nope not found"]);
+  });
+});
+
+describe("compiled models", () => {
+  it("a design's models compile once and are reused by every request to it; another set of models gets its own", async () => {
+    const Ajv = ((await import("ajv-draft-04")) as unknown as { default: AjvCtor }).default;
+    const design = designWith({ validateRequestBody: true });
+    const first = ajvFor(Ajv, design.models);
+    expect(ajvFor(Ajv, design.models)).toBe(first);
+    expect(ajvFor(Ajv, designWith({ validateRequestBody: true }).models)).not.toBe(first);
+    // Reused, it answers as a fresh one does, the bad body and the good alike.
+    for (let i = 0; i < 2; i++) {
+      expect(await validateBody(design, "Pet", '{"name":"x"}')).toEqual({ ok: false, errors: ["/ must have required property 'price'"] });
+      expect(await validateBody(design, "Pet", '{"name":"x","price":1}')).toEqual({ ok: true, errors: [] });
+    }
   });
 });

@@ -26,7 +26,7 @@ export function missingRequiredParameters(method: Method, request: ParsedRequest
 
 type ValidateFn = ((data: unknown) => boolean) & { errors?: { instancePath?: string; message?: string }[] | null };
 type AjvLike = { addSchema(schema: object, key: string): unknown; getSchema(key: string): ValidateFn | undefined };
-type AjvCtor = new (opts: object) => AjvLike;
+export type AjvCtor = new (opts: object) => AjvLike;
 
 let ajvCtor: Promise<AjvCtor | null> | null = null;
 /** ajv-draft-04 if installed; null tells the caller to skip body validation (and say so in the log). */
@@ -67,19 +67,34 @@ export interface BodyValidation {
   skipped?: string;
 }
 
-/** Validates a body against a named model of the design. Empty body = `{}` (as AWS treats it). */
-export async function validateBody(design: ApiDesign, modelName: string, body: string): Promise<BodyValidation> {
-  const Ajv = await loadAjv();
-  if (!Ajv) return { ok: true, errors: [], skipped: "ajv-draft-04 is not installed" };
-  const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
+/**
+ * One Ajv per set of models, holding every model's schema (models reference each other), so each
+ * schema compiles once: a deployed design is frozen and shared by every request to its stage, so
+ * its models array is the same object each time. A draft is parsed per request and gets its own.
+ */
+const ajvByModels = new WeakMap<readonly ApiDesign["models"][number][], AjvLike>();
+
+export function ajvFor(Ajv: AjvCtor, models: ApiDesign["models"]): AjvLike {
+  let ajv = ajvByModels.get(models);
+  if (ajv) return ajv;
+  ajv = new Ajv({ strict: false, allErrors: true, logger: false });
   for (const [name, schema] of Object.entries(BUILT_IN_MODELS)) ajv.addSchema(schema, modelKey(name));
-  for (const model of design.models) {
+  for (const model of models) {
     try {
       ajv.addSchema(rewriteRefs(JSON.parse(model.schema)) as object, modelKey(model.name));
     } catch {
       // A model that is not JSON cannot be referenced; validation against it fails below.
     }
   }
+  ajvByModels.set(models, ajv);
+  return ajv;
+}
+
+/** Validates a body against a named model of the design. Empty body = `{}` (as AWS treats it). */
+export async function validateBody(design: ApiDesign, modelName: string, body: string): Promise<BodyValidation> {
+  const Ajv = await loadAjv();
+  if (!Ajv) return { ok: true, errors: [], skipped: "ajv-draft-04 is not installed" };
+  const ajv = ajvFor(Ajv, design.models);
   let validate: ValidateFn | undefined;
   try {
     validate = ajv.getSchema(modelKey(modelName));
