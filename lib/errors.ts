@@ -8,7 +8,23 @@ export interface FieldIssue {
   message: string;
 }
 
+/** Marks every GatehouseError, whichever copy of this module made it (see Symbol.hasInstance below). */
+const GATEHOUSE_ERROR = Symbol.for("gatehouse.error");
+
 export class GatehouseError extends Error {
+  readonly [GATEHOUSE_ERROR] = true;
+
+  /**
+   * Next bundles lib/ more than once (instrumentation with the job workers, route handlers, server
+   * actions), so an error made by one copy's class reaches code holding another copy: a job's 400
+   * awaited by an action was answered as a 500. `instanceof GatehouseError` goes by the mark instead;
+   * the subclasses keep the ordinary check (they are thrown and caught within one copy).
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== GatehouseError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[GATEHOUSE_ERROR] === true;
+  }
+
   constructor(
     message: string,
     readonly status: number,
