@@ -21,6 +21,7 @@ export class GatehouseError extends Error {
    * the subclasses keep the ordinary check (they are thrown and caught within one copy).
    */
   static [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was asked about (a subclass inherits this method)
     if (this !== GatehouseError) return Function.prototype[Symbol.hasInstance].call(this, value);
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[GATEHOUSE_ERROR] === true;
   }
