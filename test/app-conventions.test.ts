@@ -83,9 +83,7 @@ describe("not-found", () => {
     };
     const render = async (file: string, pathname: string) => (await html(file, pathname)).replace(/<[^>]+>/g, "");
     expect(await render("(console)/apis/not-found.tsx", "/apis/c1x9/stages")).toContain("No API with id c1x9 in this workspace.");
-    expect(await render("(console)/apis/[apiId]/stages/not-found.tsx", "/apis/c1x9/stages/my%20stage")).toContain(
-      "This API has no stage named my stage.",
-    );
+    expect(await render("(console)/apis/[apiId]/stages/not-found.tsx", "/apis/c1x9/stages/my%20stage")).toContain("This API has no stage named my stage.");
     expect(await render("not-found.tsx", "/nowhere/at-all")).toContain("Nothing in Gatehouse answers at /nowhere/at-all.");
     // The way back from a missing stage is that API's stage list.
     expect(await html("(console)/apis/[apiId]/stages/not-found.tsx", "/apis/c1x9/stages/prod")).toMatch(
