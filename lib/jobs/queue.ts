@@ -6,7 +6,7 @@
  */
 import PgBoss from "pg-boss";
 import type { Actor } from "../audit/mutate";
-import type { DbHandle } from "../db/client";
+import { connectTimeoutMs, type DbHandle } from "../db/client";
 import { type FieldIssue, fromZod, GatehouseError } from "../errors";
 import { logger } from "../ops/logger";
 import type { AnyJobKind, JobKind, JobRun, SendOptions } from "./kind";
@@ -41,9 +41,14 @@ export class JobQueue {
 
   static async start(handle: DbHandle, kinds: AnyJobKind[], options: QueueOptions = {}): Promise<JobQueue> {
     const polling = options.pollingSeconds ?? 2;
-    const connection = handle.kind === "pglite" ? { db: pgBossDbOver(handle.sql) } : { connectionString: options.connectionString, max: 4 };
+    // On PostgreSQL pg-boss's own pool fails fast like the console's (GATEHOUSE_DB_CONNECT_TIMEOUT_MS).
+    const connection =
+      handle.kind === "pglite"
+        ? { db: pgBossDbOver(handle.sql) }
+        : { connectionString: options.connectionString, max: 4, connectionTimeoutMillis: connectTimeoutMs() };
     const boss = new PgBoss({ ...connection, schema: SCHEMA, maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30, monitorStateIntervalSeconds: 60 });
-    boss.on("error", (err) => logger().error({ err }, "job queue error"));
+    // The message and code only: pg's errors carry the whole client (connection settings, buffers).
+    boss.on("error", (err: Error & { code?: string }) => logger().error({ err: { message: err.message, code: err.code } }, "job queue error"));
     await boss.start();
     const queue = new JobQueue(boss, handle, kinds);
     for (const kind of kinds) await queue.prepare(kind, options, polling);
