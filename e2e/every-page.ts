@@ -96,6 +96,7 @@ export async function tourEveryPage(browser: Browser, page: Page, check: (visit:
     ["team", "/team"],
     ["account", "/account"],
     ["approvals", "/approvals"],
+    ["usage plans and API keys", "/usage-plans"],
   ];
   for (const [name, path] of paths) {
     await page.goto(path);
