@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Actor } from "../audit/mutate";
 import { ROLES } from "../auth/roles";
 import type { Db } from "../db/client";
+import type { JobQueue } from "./queue";
 
 export const actorSchema = z.object({
   userId: z.string().uuid().nullable(),
@@ -35,6 +36,8 @@ export interface JobContext {
   job: JobRun;
   /** To send follow-up jobs (a drift sweep sends one check per connection). */
   send: <P>(kind: JobKind<P>, actor: Actor | null, input: P, options?: SendOptions) => Promise<string>;
+  /** The queue itself, for the system's housekeeping jobs (handing back a dead worker's push). */
+  queue: JobQueue;
 }
 
 export interface SendOptions {

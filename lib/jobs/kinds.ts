@@ -6,6 +6,7 @@ import { driftCheckJob, driftSweepJob } from "./drift-job";
 import { importJob } from "./import-job";
 import type { AnyJobKind } from "./kind";
 import { pushJob } from "./push-job";
+import { pushRescueJob } from "./push-rescue";
 import { testRunJob } from "./test-run-job";
 
-export const JOB_KINDS: AnyJobKind[] = [pushJob, driftCheckJob, driftSweepJob, importJob, testRunJob];
+export const JOB_KINDS: AnyJobKind[] = [pushJob, pushRescueJob, driftCheckJob, driftSweepJob, importJob, testRunJob];

@@ -69,7 +69,12 @@ export class JobQueue {
     if (options.work === false) return;
     const workerId = await this.boss.work(kind.name, { includeMetadata: true, pollingIntervalSeconds: polling, batchSize: 1 }, async ([job]) => {
       const run: JobRun = { id: job.id, kind: kind.name, retryCount: job.retryCount, retryLimit: job.retryLimit };
-      return runAttempt(kind, run, job.data, { db: this.handle.prisma, send: (k, a, i, o) => this.send(k, a, i, o), noRetry: (j) => this.noRetry(j) });
+      return runAttempt(kind, run, job.data, {
+        db: this.handle.prisma,
+        send: (k, a, i, o) => this.send(k, a, i, o),
+        noRetry: (j) => this.noRetry(j),
+        queue: this,
+      });
     });
     this.workers.set(kind.name, workerId);
   }
@@ -131,6 +136,27 @@ export class JobQueue {
    */
   async run<P>(kind: JobKind<P>, actor: Actor, input: P, options: { pollMs?: number; signal?: AbortSignal } = {}): Promise<unknown> {
     return this.waitFor(kind, await this.send(kind, actor, input), options);
+  }
+
+  /** This kind's jobs a worker holds now, and since when (pg-boss's started_on). */
+  async activeJobs<P>(kind: JobKind<P>): Promise<{ id: string; startedOn: Date; retryCount: number; retryLimit: number }[]> {
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql(`SELECT id, started_on, retry_count, retry_limit FROM ${SCHEMA}.job WHERE name = $1 AND state = 'active' ORDER BY started_on`, [kind.name]);
+    return rows.map((r: { id: string; started_on: Date | string; retry_count: number; retry_limit: number }) => ({
+      id: r.id,
+      startedOn: new Date(r.started_on),
+      retryCount: r.retry_count,
+      retryLimit: r.retry_limit,
+    }));
+  }
+
+  /**
+   * Ends a running job's attempt as failed on behalf of a worker known to be dead: pg-boss retries it
+   * (after the kind's retry delay) while attempts remain, instead of waiting for its expiry.
+   */
+  async handBack<P>(kind: JobKind<P>, id: string, reason: string): Promise<void> {
+    await this.boss.fail(kind.name, id, { message: reason });
   }
 
   /** The failing attempt becomes the last: pg-boss fails a job for good once retry_count reaches retry_limit. */

@@ -13,6 +13,7 @@ import { recordJobRun } from "./metrics";
 export interface AttemptDeps {
   db: Db;
   send: JobContext["send"];
+  queue: JobContext["queue"];
   /** Makes pg-boss fail this job without retrying (it otherwise retries any thrown error). */
   noRetry: (job: JobRun) => Promise<void>;
 }
@@ -35,7 +36,7 @@ export async function runAttempt<P>(kind: JobKind<P>, job: JobRun, data: unknown
   try {
     const parsed = parsePayload(kind, data);
     actor = parsed.actor;
-    const result = await kind.handler({ db: deps.db, actor: parsed.actor, job, send: deps.send }, parsed.input);
+    const result = await kind.handler({ db: deps.db, actor: parsed.actor, job, send: deps.send, queue: deps.queue }, parsed.input);
     recordJobRun(kind.name, "succeeded", performance.now() - started);
     return result ?? null;
   } catch (e) {
