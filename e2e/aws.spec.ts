@@ -147,12 +147,18 @@ test("a first push can be previewed before the API is on AWS, and previewing wri
   await page.getByRole("button", { name: "Create API" }).click();
   await expect(page.getByTestId("api-name")).toHaveText(apiName);
   const apiId = page.url().split("/apis/")[1].split(/[/?#]/)[0];
+  // Without a method there is nothing to deploy, and the form says so (as AWS's CreateDeployment does).
+  await page.goto(`/apis/${apiId}/stages`);
+  await page.getByRole("button", { name: "Create deployment" }).click();
+  await expect(page.locator("p[role=alert]")).toHaveText("The REST API doesn't contain any methods");
+  await page.goto(`/apis/${apiId}`);
   await page.getByLabel("Path part").fill("/items");
   await page.getByRole("button", { name: "Add resource" }).click();
   await expect(page.getByTestId("selected-resource")).toHaveText("/items");
   await page.getByLabel("HTTP method").selectOption("GET");
   await page.getByLabel("Integration type").first().selectOption("MOCK");
   await page.getByRole("button", { name: "Add method" }).click();
+  await expect(page.locator('[data-method="GET /items"]')).toBeVisible();
   await page.goto(`/apis/${apiId}/stages`);
   await page.getByLabel("Description").fill("first");
   await page.getByRole("button", { name: "Create deployment" }).click();

@@ -36,7 +36,7 @@ export function CreateDeploymentForm({ apiId, undeployed }: { apiId: string; und
           Create deployment
         </Button>
       </div>
-      <FormError failure={create.error} />
+      <FormError failure={create.error} fieldShown={(field) => field === "description"} />
     </form>
   );
 }
@@ -85,7 +85,7 @@ export function CreateStageForm({ apiId, deployments }: { apiId: string; deploym
       {variableErrors.map(([k, v]) => (
         <FieldError key={k} name={k} message={`${k}: ${v}`} />
       ))}
-      <FormError failure={create.error} />
+      <FormError failure={create.error} fieldShown={(field) => field === "name" || field === "deploymentId" || field.startsWith("variables")} />
       <Button type="submit" pending={create.pending} disabled={!deploymentId}>
         Create stage
       </Button>
