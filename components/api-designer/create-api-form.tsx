@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { createApiAction } from "@/app/(console)/apis/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 
 export function CreateApiForm() {
@@ -22,7 +22,7 @@ export function CreateApiForm() {
     >
       <Field label="Name" name="name" placeholder="Orders API" error={create.fieldErrors.name} />
       <Field label="Description" name="description" placeholder="What this API is for" />
-      <FormError failure={create.error} />
+      <FormError failure={create.error} fieldShown={fieldsShown("name")} />
       <Button type="submit" variant="primary" pending={create.pending} disabled={create.pending}>
         {create.pending ? "Creating…" : "Create API"}
       </Button>

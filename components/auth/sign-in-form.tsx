@@ -4,7 +4,7 @@ import { useState } from "react";
 import { type SignInState, signInAction } from "@/app/(auth)/sign-in/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionReply } from "@/lib/http/action-reply";
 
@@ -48,7 +48,7 @@ export function SignInForm({ next }: { next?: string }) {
         onChange={(e) => setPassword(e.target.value)}
         error={signing.fieldErrors.password}
       />
-      <FormError failure={signing.error} />
+      <FormError failure={signing.error} fieldShown={fieldsShown("email", "password")} />
       <Button type="submit" pending={signing.pending} className="w-full">
         {signing.pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { createConnectionAction, testConnectionAction } from "@/app/(console)/connections/actions";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { DRIFT_SCHEDULES } from "./drift-schedules";
 
@@ -18,6 +18,9 @@ export const CONNECTION_FIELDS: { name: Exclude<keyof ConnectionFields, "driftCh
   { name: "endpointUrl", label: "Endpoint URL (optional, e.g. LocalStack)", placeholder: "http://localhost:4566" },
   { name: "profile", label: "Profile (optional)" },
 ];
+
+/** The connection form's fields, each showing its own message (FormError spells out any other). */
+export const CONNECTION_FIELD_SHOWN = fieldsShown(...CONNECTION_FIELDS.map((f) => f.name), "driftCheckMinutes");
 
 /** How often the APIs bound to the connection are checked for drift (a job on the server; findings reach the bell). */
 export function DriftScheduleField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
@@ -64,7 +67,7 @@ export function ConnectionForm() {
         onChange={(v) => setValues({ ...values, driftCheckMinutes: v })}
         error={create.fieldErrors.driftCheckMinutes}
       />
-      <FormError failure={create.error} />
+      <FormError failure={create.error} fieldShown={CONNECTION_FIELD_SHOWN} />
       <Button type="submit" pending={create.pending}>
         Add connection
       </Button>

@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { CONNECTION_FIELDS, type ConnectionFields, DriftScheduleField } from "./connection-forms";
+import { CONNECTION_FIELD_SHOWN, CONNECTION_FIELDS, type ConnectionFields, DriftScheduleField } from "./connection-forms";
 
 export function EditConnectionButton({ connectionId, current }: { connectionId: string; current: ConnectionFields }) {
   const [open, setOpen] = useState(false);
@@ -59,7 +59,7 @@ export function EditConnectionButton({ connectionId, current }: { connectionId: 
             onChange={(v) => setValues({ ...values, driftCheckMinutes: v })}
             error={save.fieldErrors.driftCheckMinutes}
           />
-          <FormError failure={save.error} />
+          <FormError failure={save.error} fieldShown={CONNECTION_FIELD_SHOWN} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={close}>
               Cancel

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { importOpenApiAsNewApiAction } from "@/app/(console)/apis/[apiId]/openapi/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { DEFAULT_IMPORT_SETTINGS, DocumentInput, ImportSettingsFields, type ImportSettingsValue, ProblemList, WarningList } from "./document-input";
 
@@ -45,7 +45,7 @@ export function ImportApiForm() {
         error={importing.fieldErrors.name}
       />
       <ImportSettingsFields value={settings} onChange={setSettings} basePathError={importing.fieldErrors.basePath} />
-      <FormError failure={importing.error} />
+      <FormError failure={importing.error} fieldShown={fieldsShown("name", "basePath")} />
       {invalid && <FormError failure={{ status: 400, error: invalid.message }} />}
       <ProblemList problems={invalid?.problems ?? []} />
       <Button type="submit" pending={importing.pending}>

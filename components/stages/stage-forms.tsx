@@ -4,7 +4,7 @@ import { useState } from "react";
 import { createDeploymentAction, createStageAction, setStageDeploymentAction } from "@/app/(console)/apis/[apiId]/stages/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, SelectField, TextAreaField } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 
 export function CreateDeploymentForm({ apiId, undeployed }: { apiId: string; undeployed: boolean }) {
@@ -36,7 +36,7 @@ export function CreateDeploymentForm({ apiId, undeployed }: { apiId: string; und
           Create deployment
         </Button>
       </div>
-      <FormError failure={create.error} fieldShown={(field) => field === "description"} />
+      <FormError failure={create.error} fieldShown={fieldsShown("description")} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { type AcceptState, acceptInvitationAction } from "@/app/invite/[token]/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { ActionReply } from "@/lib/http/action-reply";
 
@@ -42,7 +42,7 @@ export function AcceptInvitationForm({ token, existingUser }: { token: string; e
         onChange={(e) => setPassword(e.target.value)}
         error={join.fieldErrors.password}
       />
-      <FormError failure={join.error} />
+      <FormError failure={join.error} fieldShown={fieldsShown("name", "password")} />
       <Button type="submit" pending={join.pending} className="w-full">
         {join.pending ? "Joining…" : "Join the workspace"}
       </Button>

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { createAccessTokenAction, revokeAccessTokenAction } from "@/app/(console)/account/actions";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, SelectField } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { AccessTokenView } from "@/lib/auth/access-tokens";
 import { ROLES, type Role } from "@/lib/auth/roles";
@@ -49,7 +49,7 @@ export function CreateAccessTokenForm({ maxRole }: { maxRole: Role }) {
           onChange={(e) => setWorkspace(e.target.checked)}
         />
       )}
-      <FormError failure={create.error} />
+      <FormError failure={create.error} fieldShown={fieldsShown("name", "role", "expiresInDays")} />
       <Button type="submit" pending={create.pending}>
         Create token
       </Button>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { changePasswordAction } from "@/app/(console)/account/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 
 export function ChangePasswordForm() {
@@ -44,7 +44,7 @@ export function ChangePasswordForm() {
         onChange={(e) => setNewPassword(e.target.value)}
         error={change.fieldErrors.newPassword}
       />
-      <FormError failure={change.error} />
+      <FormError failure={change.error} fieldShown={fieldsShown("currentPassword", "newPassword")} />
       <Button type="submit" pending={change.pending}>
         Change password
       </Button>

@@ -13,7 +13,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Select, SelectField } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { ROLES } from "@/lib/auth/roles";
 import type { ActionReply } from "@/lib/http/action-reply";
@@ -33,7 +33,7 @@ export function InviteForm() {
     >
       <Field label="Email" name="invite.email" value={email} onChange={(e) => setEmail(e.target.value)} error={invite.fieldErrors.email} />
       <SelectField label="Role" name="invite.role" value={role} onChange={(e) => setRole(e.target.value)} options={ROLES} error={invite.fieldErrors.role} />
-      <FormError failure={invite.error} />
+      <FormError failure={invite.error} fieldShown={fieldsShown("email", "role")} />
       <Button type="submit" pending={invite.pending}>
         Create invitation
       </Button>

@@ -11,7 +11,7 @@ import { Button } from "./button";
 export function FormError({
   failure,
   fieldsNote = false,
-  fieldShown = () => true,
+  fieldShown = () => false,
   onReload,
   className = "",
   children,
@@ -20,7 +20,11 @@ export function FormError({
   failure: Pick<ActionFailure, "error" | "status" | "fieldErrors"> | null | undefined;
   /** With field errors: say "see the messages next to them" (true), or say nothing (false). */
   fieldsNote?: boolean;
-  /** Whether the form shows a field's message next to it (default: every field). */
+  /**
+   * Whether the form shows a field's message next to it (`fieldsShown("name", …)`). Default: none, so
+   * every message is spelled out here: a form that forgets a field repeats a message rather than
+   * leaving a refusal unexplained (a deployment refused for the design said nothing at all).
+   */
   fieldShown?: (field: string) => boolean;
   onReload?: () => void;
   className?: string;
@@ -53,3 +57,9 @@ function fieldErrorsText(fieldErrors: Record<string, string>, fieldShown: (field
     parts.push(unshown.length ? "Other fields: see the messages next to them." : "Some fields are not valid: see the messages next to them.");
   return parts.length ? parts.join(" ") : null;
 }
+
+/** The predicate for FormError's `fieldShown`: the fields whose messages the form shows next to them. */
+export const fieldsShown =
+  (...fields: string[]) =>
+  (field: string): boolean =>
+    fields.includes(field);

@@ -5,7 +5,7 @@
  *
  *   const save = useServerAction(createStageAction, { refresh: true, success: "Stage created" });
  *   <form onSubmit={(e) => { e.preventDefault(); save.run(apiId, input); }}>
- *   <Field name="stage.name" error={save.fieldErrors.name} … />  <FormError failure={save.error} />
+ *   <Field name="stage.name" error={save.fieldErrors.name} … />  <FormError failure={save.error} fieldShown={fieldsShown("name")} />
  *
  * Forms stay controlled (or submit through onSubmit, never `<form action>`), so a failure never clears what
  * the user typed. An optimistic or cache update goes in `onSuccess` (e.g. `queryClient.setQueryData`).

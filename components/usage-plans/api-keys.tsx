@@ -4,7 +4,7 @@ import { createApiKeyAction, deleteApiKeyAction, importApiKeysAction, revealApiK
 import { Button } from "@/components/ui/button";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 
 export interface KeyRow {
@@ -53,7 +53,7 @@ export function CreateApiKeyForm() {
         error={create.fieldErrors.value}
         hint="20–128 letters and digits"
       />
-      <FormError failure={create.error} />
+      <FormError failure={create.error} fieldShown={fieldsShown("name", "description", "value")} />
       <Button type="submit" pending={create.pending}>
         Create API key
       </Button>
@@ -90,7 +90,7 @@ export function ImportApiKeysForm() {
         onChange={(e) => setCsv(e.target.value)}
         hint="One bad row and nothing is imported; each is listed by line."
       />
-      <FormError failure={run.error} />
+      <FormError failure={run.error} fieldShown={() => true} />
       {Object.entries(run.fieldErrors).length > 0 && (
         <ul className="text-xs text-red-700" data-testid="import-problems">
           {Object.entries(run.fieldErrors).map(([field, message]) => (

@@ -11,7 +11,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
 import { Field, Select, SelectField } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
+import { FormError, fieldsShown } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { UsagePlanView } from "@/lib/usage-plan/view";
 
@@ -62,7 +62,10 @@ export function CreateUsagePlanForm() {
         />
         {field("offset", "Starting day", create.fieldErrors["quota.offset"])}
       </div>
-      <FormError failure={create.error} />
+      <FormError
+        failure={create.error}
+        fieldShown={fieldsShown("name", "description", "throttle.rateLimit", "throttle.burstLimit", "quota.limit", "quota.period", "quota.offset")}
+      />
       <Button type="submit" pending={create.pending}>
         Create usage plan
       </Button>

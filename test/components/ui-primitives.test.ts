@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Button } from "../../components/ui/button";
 import { Checkbox, Field, SelectField, TextAreaField } from "../../components/ui/field";
-import { FormError } from "../../components/ui/form-error";
+import { FormError, fieldsShown } from "../../components/ui/form-error";
 
 const attr = (html: string, tag: string, name: string) => new RegExp(`<${tag}[^>]*\\s${name}="([^"]*)"`).exec(html)?.[1];
 
@@ -74,10 +74,21 @@ describe("FormError", () => {
     expect(html).not.toContain("Reload");
   });
 
-  it("with field errors, points at the fields instead of repeating a message, or stays quiet", () => {
+  it("with field errors the form shows, points at the fields instead of repeating a message, or stays quiet", () => {
     const failure = { status: 400, error: "Some fields are not valid", fieldErrors: { name: "Name is required" } };
-    expect(renderToStaticMarkup(h(FormError, { failure }))).toBe("");
-    expect(renderToStaticMarkup(h(FormError, { failure, fieldsNote: true }))).toContain("see the messages next to them");
+    expect(renderToStaticMarkup(h(FormError, { failure, fieldShown: fieldsShown("name") }))).toBe("");
+    expect(renderToStaticMarkup(h(FormError, { failure, fieldShown: fieldsShown("name"), fieldsNote: true }))).toContain("see the messages next to them");
+  });
+
+  it("by default spells every field's message out: a form that does not say which fields it shows never hides a refusal", () => {
+    // A deployment refused for its design, from a form that shows only a description, said nothing at all.
+    const failure = {
+      status: 400,
+      error: "design: The REST API doesn't contain any methods",
+      fieldErrors: { design: "The REST API doesn't contain any methods" },
+    };
+    expect(renderToStaticMarkup(h(FormError, { failure }))).toContain("The REST API doesn&#x27;t contain any methods");
+    expect(renderToStaticMarkup(h(FormError, { failure, fieldShown: fieldsShown("description") }))).toContain("The REST API doesn&#x27;t contain any methods");
   });
 
   it("spells out the messages of fields the form does not show (found by a promotion refused for its deployment)", () => {
