@@ -64,16 +64,18 @@ function stringVariables(raw: unknown): Record<string, string> {
  * not LISTEN/NOTIFY: it needs no connection held open per instance, works the same on PGlite and
  * PostgreSQL, and a missed notification cannot leave a stage stale forever.
  *
- * Once a stage has been read, requests never wait for the database: past `cacheMs` the next
- * request starts one re-read and is answered from the entry it replaces (stale-while-revalidate);
- * a failed re-read keeps the entry and the next request tries again. Unknown API/stage answers
- * are cached too. Snapshots stay cached by deployment id, so a re-read costs the rows only.
+ * Past `cacheMs` the next request re-reads the stage and the requests arriving meanwhile share that
+ * read (no stampede), so a change is served to every request from `cacheMs` after it at the latest:
+ * a user who deploys and calls a second later gets the new deployment. A failed re-read answers from
+ * the entry it would have replaced, and the next request tries again. Unknown API/stage answers are
+ * cached too. Snapshots stay cached by deployment id, so a re-read costs the rows only (one read per
+ * stage per second, whatever the traffic).
  */
 interface Resolved {
   at: number;
   target: Promise<StageTarget | null>;
-  /** The re-read in flight, when one is. */
-  refresh?: Promise<unknown>;
+  /** The re-read in flight, when one is: what the requests arriving meanwhile are answered with. */
+  refresh?: Promise<StageTarget | null>;
 }
 const resolved = new Map<string, Resolved>();
 export const STAGE_CACHE_MS = 1000;
@@ -82,8 +84,8 @@ export function resolveStageTargetCached(db: Db, apiRef: string, stageName: stri
   if (cacheMs <= 0) return resolveStageTarget(db, apiRef, stageName);
   const key = `${apiRef}\u0000${stageName}`;
   const hit = resolved.get(key);
-  if (hit && (now - hit.at < cacheMs || hit.refresh)) return hit.target;
-  // The promise is cached, so concurrent requests share one read (no stampede).
+  if (hit && now - hit.at < cacheMs) return hit.target;
+  if (hit?.refresh) return hit.refresh;
   const target = resolveStageTarget(db, apiRef, stageName);
   if (!hit) {
     if (resolved.size >= 1024) resolved.clear();
@@ -94,17 +96,23 @@ export function resolveStageTargetCached(db: Db, apiRef: string, stageName: stri
     });
     return target;
   }
-  hit.refresh = target.then(
-    () => {
+  const previous = hit.target;
+  const refresh = target.then(
+    (value) => {
       hit.at = now;
       hit.target = target;
+      return value;
     },
-    (e) => console.error("[gatehouse] gateway: re-reading a stage failed; serving what was read before", e),
+    (e) => {
+      console.error("[gatehouse] gateway: re-reading a stage failed; serving what was read before", e);
+      return previous;
+    },
   );
-  hit.refresh.finally(() => {
-    hit.refresh = undefined;
+  hit.refresh = refresh;
+  void refresh.finally(() => {
+    if (hit.refresh === refresh) hit.refresh = undefined;
   });
-  return hit.target;
+  return refresh;
 }
 
 /** Waits for the stage re-reads in flight (tests: "the next request sees the new stage"). */

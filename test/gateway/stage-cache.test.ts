@@ -1,8 +1,8 @@
 /**
  * The gateway's stage cache with several instances on one PostgreSQL database: instance A serves
  * a stage; instance B (its own Prisma client, as another server process would have) deploys
- * through the services. A serves the new deployment within `cacheMs` plus one re-read, and no
- * request of A waits for the database once the stage was read. The clock is injected: no timing.
+ * through the services. A serves the new deployment from `cacheMs` after the change at the latest,
+ * reading the stage at most once per `cacheMs`. The clock is injected: no timing.
  * Also: what the Node handler skips for speed (the execution log) changes nothing a client sees.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,7 +51,7 @@ describe("stage cache across instances (PostgreSQL)", () => {
     return res.body;
   };
 
-  it("serves a deploy made on another instance within cacheMs plus one re-read", async () => {
+  it("serves a deploy made on another instance from cacheMs after it", async () => {
     expect(await bodyAt(10_000)).toBe('{"v": 1}');
     // Instance B: a new design, deployed and put on the stage through the services.
     const current = await b.prisma.restApi.findUniqueOrThrow({ where: { id: apiId } });
@@ -67,11 +67,8 @@ describe("stage cache across instances (PostgreSQL)", () => {
 
     // Within cacheMs A keeps serving what it read.
     expect(await bodyAt(10_000 + CACHE_MS - 1)).toBe('{"v": 1}');
-    // Past it, the next request starts one re-read and is still answered at once from the old read…
-    expect(await bodyAt(10_000 + CACHE_MS + 1)).toBe('{"v": 1}');
-    await settleStageRefreshes();
-    // …and once that read is in, the new deployment answers.
-    expect(await bodyAt(10_000 + CACHE_MS + 2)).toBe('{"v": 2}');
+    // Past it, the next request reads the stage again: the new deployment answers.
+    expect(await bodyAt(10_000 + CACHE_MS + 1)).toBe('{"v": 2}');
   });
 
   it("keeps serving the last good read when a re-read fails, and recovers on the next", async () => {
@@ -86,8 +83,9 @@ describe("stage cache across instances (PostgreSQL)", () => {
     await settleStageRefreshes();
     expect(await resolveStageTargetCached(broken, apiId, "prod", CACHE_MS, 50_000 + CACHE_MS + 2)).toBe(before);
     await settleStageRefreshes();
-    expect(await resolveStageTargetCached(a.prisma, apiId, "prod", CACHE_MS, 50_000 + CACHE_MS + 3)).toBe(before);
-    await settleStageRefreshes();
-    expect((await resolveStageTargetCached(a.prisma, apiId, "prod", CACHE_MS, 50_000 + CACHE_MS + 4))!.deploymentId).toBe(before!.deploymentId);
+    // The database is back: the next request reads the stage again (the same deployment).
+    const after = await resolveStageTargetCached(a.prisma, apiId, "prod", CACHE_MS, 50_000 + CACHE_MS + 3);
+    expect(after).not.toBe(before);
+    expect(after!.deploymentId).toBe(before!.deploymentId);
   });
 });
