@@ -10,7 +10,9 @@ import { z } from "zod";
 import type { Actor } from "../audit/mutate";
 import type { Db } from "../db/client";
 import { ConflictError, fromZod, GatehouseError } from "../errors";
+import { isUuid } from "../model/ids";
 import { assertPushable, pushStage } from "../stage/push-service";
+import { STAGE_NAME } from "../stage/rules";
 import { defineJob, PermanentJobError } from "./kind";
 import type { JobQueue } from "./queue";
 
@@ -51,6 +53,9 @@ export async function enqueuePush(queue: JobQueue, db: Db, actor: Actor, input: 
 
 /** The stage's push job still queued or running, if any (the newest), in this workspace. */
 export async function openPushJob(queue: JobQueue, workspaceId: string, restApiId: string, stageName: string): Promise<string | null> {
+  // No job names an id or a stage AWS would refuse (and text PostgreSQL cannot hold, U+0000, would
+  // fail the lookup itself): nothing is pushing such a stage.
+  if (!isUuid(restApiId) || !STAGE_NAME.test(stageName)) return null;
   const ids = await queue.openJobs(pushJob, { actor: { workspaceId }, input: { restApiId, stageName } });
   return ids.at(-1) ?? null;
 }

@@ -5,6 +5,7 @@
  */
 import type { Actor } from "../audit/mutate";
 import type { Db } from "../db/client";
+import { GatehouseError } from "../errors";
 import { logger } from "../ops/logger";
 import { envelopeSchema, type JobContext, type JobKind, type JobRun, PermanentJobError } from "./kind";
 import { recordJobFailed } from "./history";
@@ -50,11 +51,18 @@ export async function runAttempt<P>(kind: JobKind<P>, job: JobRun, data: unknown
   }
 }
 
+/**
+ * A service's refusal of what was asked (a 4xx: bad input, not found, a conflict, the role): the
+ * requester gets it as the answer, and a refusal writes nothing, in a job as in a request. Faults,
+ * AWS's refusals (5xx) and bad payloads go to history.
+ */
+const isRefusal = (e: unknown) => e instanceof GatehouseError && e.status < 500;
+
 async function stopForGood(job: JobRun, e: unknown, actor: Actor | null, permanent: boolean, deps: AttemptDeps) {
   if (permanent) await deps.noRetry(job);
   // Without an actor (a payload that names nobody) there is no workspace to write history in: the
   // queue keeps the error (pg-boss's output) and the log says it.
-  if (actor)
+  if (actor && !isRefusal(e))
     await recordJobFailed(deps.db, actor, job, describe(e), !permanent && job.retryLimit > 0).catch((err) =>
       logger().error({ err, job: job.id }, "recording a failed job"),
     );

@@ -67,6 +67,17 @@ describe.each(DATABASE_KINDS)("job queue on %s", (kind) => {
       return null;
     },
   });
+  const refuses = defineJob<{ name: string }>({
+    name: "test-refuses",
+    payload: z.object({ name: z.string() }),
+    retryLimit: 3,
+    retryDelaySeconds: 0,
+    expireInSeconds: 60,
+    permanent: (e) => e instanceof ValidationError,
+    async handler(_ctx, { name }) {
+      throw new ValidationError([{ field: "name", message: `${name} is taken` }]);
+    },
+  });
   /** The same queue name, as an older or careless sender would write it: anything goes. */
   const loose: JobKind<unknown> = { ...strict, payload: z.unknown() } as JobKind<unknown>;
 
@@ -76,7 +87,7 @@ describe.each(DATABASE_KINDS)("job queue on %s", (kind) => {
     ({
       actors: { deployer: actor },
     } = await actorsOfEveryRole(db.handle.prisma));
-    queue = await JobQueue.start(db.handle, [echo, alwaysThrows, strict], { connectionString: db.url, pollingSeconds: 0.5 });
+    queue = await JobQueue.start(db.handle, [echo, alwaysThrows, strict, refuses], { connectionString: db.url, pollingSeconds: 0.5 });
     sender = await JobQueue.start(db.handle, [loose], { connectionString: db.url, work: false });
   }, 60_000);
   afterAll(async () => {
@@ -116,6 +127,15 @@ describe.each(DATABASE_KINDS)("job queue on %s", (kind) => {
     expect(entry.actorEmail).toBe(actor.email);
     expect(entry.summary).toMatch(/^Job test-strict failed without retrying .*: Bad test-strict job payload: count: /);
     expect(entry.after).toMatchObject({ kind: "test-strict", attempts: 1 });
+  });
+
+  it("a service's refusal (4xx) fails the job at once and, as in a request, writes nothing", async () => {
+    const before = await db.handle.prisma.auditEvent.count();
+    const id = await queue.send(refuses, actor, { name: "pets" });
+    const failed = await until("the job failed", async () => ((await queue.job(refuses, id))?.state === "failed" ? queue.job(refuses, id) : null));
+    expect(failed?.retryCount).toBe(0);
+    await expect(queue.waitFor(refuses, id)).rejects.toMatchObject({ status: 400, message: "name: pets is taken" });
+    expect(await db.handle.prisma.auditEvent.count()).toBe(before);
   });
 
   it("stops a job that always throws after its retries, its error in history", async () => {

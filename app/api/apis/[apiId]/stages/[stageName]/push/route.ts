@@ -32,6 +32,15 @@ async function follow(jobId: string) {
  * 404, 400 with the field, 409 naming who pushes the stage. Closing the browser stops only the
  * watching: the job goes on, and GET follows it again.
  */
+/** The stage's name as the path gave it; a segment that does not decode is taken as it is (no stage has such a name). */
+function pathSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export async function POST(request: Request, { params }: Params) {
   const { apiId, stageName } = await params;
   let body: z.infer<typeof bodySchema>;
@@ -45,7 +54,7 @@ export async function POST(request: Request, { params }: Params) {
     return refusal(e);
   }
   const queued = await runAction("aws.push", async ({ db, actor }) =>
-    enqueuePush(await consoleJobs(), db, actor, { restApiId: apiId, stageName: decodeURIComponent(stageName), connectionId: body.connectionId }),
+    enqueuePush(await consoleJobs(), db, actor, { restApiId: apiId, stageName: pathSegment(stageName), connectionId: body.connectionId }),
   );
   if (!queued.ok) return Response.json({ message: queued.error, code: queued.code, fieldErrors: queued.fieldErrors }, { status: queued.status });
   return follow(queued.data);
@@ -57,7 +66,7 @@ export async function POST(request: Request, { params }: Params) {
  */
 export async function GET(_request: Request, { params }: Params) {
   const { apiId, stageName } = await params;
-  const open = await runAction("read", async ({ actor }) => openPushJob(await consoleJobs(), actor.workspaceId, apiId, decodeURIComponent(stageName)));
+  const open = await runAction("read", async ({ actor }) => openPushJob(await consoleJobs(), actor.workspaceId, apiId, pathSegment(stageName)));
   if (!open.ok) return Response.json({ message: open.error, code: open.code }, { status: open.status });
   if (!open.data) return new Response(null, { status: 204 });
   return follow(open.data);
