@@ -142,7 +142,12 @@ describe("the push route queues a job and streams it from the database", () => {
   it("answers a name no stage can have, or an id that is not one, as 'nothing under way' or not found, never 500 (found by the fuzz spec)", async () => {
     const at = (a: string, s: string) => ({ params: Promise.resolve({ apiId: a, stageName: s }) });
     // Next hands the segment decoded once: a literal % left in it does not decode again.
-    for (const [a, s] of [[apiId, "50%q"], ["\u0000", "live"], ["admin", "live"], [apiId, "\u0012L\u0000"]])
+    for (const [a, s] of [
+      [apiId, "50%q"],
+      ["\u0000", "live"],
+      ["admin", "live"],
+      [apiId, "\u0012L\u0000"],
+    ])
       expect((await GET(new Request(url()), at(a, s))).status, `${a} ${s}`).toBe(204);
     const post = await POST(new Request(url(), { method: "POST", body: JSON.stringify({ connectionId }) }), at(apiId, "50%q"));
     expect(post.status).toBe(404);
